@@ -1,0 +1,47 @@
+/* csv.h: an RFC 4180 reader and writer.
+ *
+ * The reader takes the whole file in memory: quoted fields with embedded
+ * commas, quotes ("") and newlines; CRLF or LF line ends; a UTF-8 BOM is
+ * skipped. It refuses, with the line (and column) where the problem is:
+ * a stray quote in an unquoted field, an unterminated quote, characters
+ * after a closing quote, a NUL byte, invalid UTF-8, a row whose field
+ * count differs from the header's, a field longer than CSV_MAX_FIELD. */
+#ifndef JOURNEYHACK_CSV_H
+#define JOURNEYHACK_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "journeyhack/err.h"
+
+#define CSV_MAX_FIELD (1024 * 1024)
+
+struct csv_row {
+	char **fields;  /* NUL-terminated UTF-8 */
+	size_t nfields;
+	size_t line;    /* 1-based line the row starts on */
+};
+
+struct csv_table {
+	struct csv_row header;
+	struct csv_row *rows;
+	size_t nrows;
+};
+
+/* Parse buf; `label` names the file in messages ("FILE:LINE: ..."). */
+int csv_parse(const char *buf, size_t len, const char *label, struct csv_table *out,
+	      struct jh_err *err);
+
+/* Read a whole file and parse it. */
+int csv_read_file(const char *path, struct csv_table *out, struct jh_err *err);
+
+void csv_free(struct csv_table *t);
+
+/* Write one field, quoted when it holds a comma, quote, CR or LF (or
+ * leading/trailing space). Returns -1 on a write error. */
+int csv_write_field(FILE *f, const char *s);
+
+/* Write a row of n fields ended by CRLF. Returns -1 on a write error. */
+int csv_write_row(FILE *f, const char *const *fields, size_t n);
+
+#endif

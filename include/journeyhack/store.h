@@ -1,0 +1,132 @@
+/* store.h: the workshop database.
+ *
+ * The interface carries no engine types: the embedded SQLite store lives in
+ * store.c, the only file that includes sqlite3.h, and another engine could
+ * stand behind the same functions. Every function that changes data runs
+ * as one transaction that is durable when it returns. */
+#ifndef JOURNEYHACK_STORE_H
+#define JOURNEYHACK_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "journeyhack/err.h"
+#include "journeyhack/kinds.h"
+#include "journeyhack/model.h"
+#include "journeyhack/template.h"
+
+struct jh_store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+enum {
+	STORE_READONLY = 1 << 0, /* open for viewing only */
+	STORE_NOCREATE = 1 << 1  /* fail if the file does not exist */
+};
+
+/* Open (creating with mode 0600 and missing directories) and migrate.
+ * Refuses, untouched, a file that is not a journeyhack database or was
+ * written by a newer version. When the file cannot be written the store
+ * opens read-only and store_readonly() says so. */
+int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err);
+void store_close(struct jh_store *st);
+const char *store_path(const struct jh_store *st);
+int store_readonly(const struct jh_store *st);
+
+/* Changes a counter whenever any process commits to the file; compare
+ * two readings to know whether to reload. -1 on error. */
+int64_t store_data_version(struct jh_store *st);
+
+/* ---- workshops ---- */
+
+/* Create a workshop from a template (agenda, stages, channels, prompts,
+ * starter journeys) in one transaction. */
+int store_workshop_create(struct jh_store *st, const char *name, const struct jh_template *tpl,
+			  jh_id *id_out, struct jh_err *err);
+
+/* Find by name (or by numeric id given as text). */
+int store_workshop_find(struct jh_store *st, const char *name_or_id, jh_id *id_out,
+			struct jh_err *err);
+
+/* All workshops ordered by name; free each with model_workshop_free and the
+ * array with free(). */
+int store_workshop_list(struct jh_store *st, struct jh_workshop **out, size_t *n,
+			struct jh_err *err);
+
+int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err);
+
+/* Load a whole workshop; free with model_data_free. */
+int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
+
+/* ---- generic item changes (the field tables in kinds.h) ---- */
+
+/* A value for one field, already validated by items.c. */
+struct jh_value {
+	const struct jh_field_def *field;
+	int is_null;      /* store NULL / no reference */
+	long long num;    /* JF_INT, JF_BOOL, JF_REF */
+	const char *text; /* JF_TEXT, JF_LONGTEXT, JF_DATE, JF_ENUM */
+	const int64_t *ids; /* JF_IDLIST */
+	size_t nids;
+};
+
+/* Insert an item of `kind` in workshop wid. Fields not given take their
+ * defaults. For a journey with no stages given, the workshop's default
+ * stages are created with it. */
+int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind,
+		   const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err);
+
+/* Insert with a chosen id (undo of a delete, lossless import). */
+int store_item_add_with_id(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+			   const struct jh_value *vals, size_t nvals, struct jh_err *err);
+
+int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+		   const struct jh_value *vals, size_t nvals, struct jh_err *err);
+
+/* Delete an item; fails with a message when other items still refer to
+ * it (a stage with touchpoints, ...) unless it is a dependent that goes
+ * with it (an idea's votes and links). */
+int store_item_delete(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+		      struct jh_err *err);
+
+/* Does an item of this kind with this id exist in the workshop? */
+int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id);
+
+/* The journey a stage or touchpoint belongs to; 0 when there is none. */
+jh_id store_item_journey(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id);
+
+/* The id of the one item of a kind in the workshop; 0 when there are
+ * none or several. */
+jh_id store_item_only(struct jh_store *st, jh_id wid, enum jh_kind kind);
+
+/* Number of items of a kind in a workshop (-1 on error). */
+long long store_item_count(struct jh_store *st, jh_id wid, enum jh_kind kind);
+
+/* Resolve a name to an id: items of `kind` in wid whose label field equals
+ * `name`; scope_id narrows stages and touchpoints to one journey (0: any).
+ * Returns 0 and the id when exactly one matches; -1 with a message naming
+ * the candidates when none or several match. */
+int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const char *name,
+		      jh_id scope_id, jh_id *id_out, struct jh_err *err);
+
+/* Give (dots > 0) or take back (dots < 0) dots in one transaction that
+ * checks the participant's budget and the per-idea cap. */
+int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_id, int dots,
+	       struct jh_err *err);
+
+/* ---- agenda and timer (shared by every terminal on the file) ---- */
+
+int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err);
+/* Start or pause the timer of the current step at time `now` (epoch s). */
+int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err);
+int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err);
+int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_err *err);
+
+/* ---- batches (CSV and YAML import): all or nothing ---- */
+
+int store_begin(struct jh_store *st, struct jh_err *err);
+int store_commit(struct jh_store *st, struct jh_err *err);
+void store_rollback(struct jh_store *st);
+
+#endif

@@ -1,0 +1,41 @@
+/* text.h: UTF-8 text for terminals and plain-text output.
+ *
+ * One width function serves every table and every screen: display width
+ * by wcwidth, truncation with an ellipsis that never splits a character,
+ * and control characters made visible so item text can never send raw
+ * escape sequences to a terminal. Requires setlocale(LC_CTYPE) to a
+ * UTF-8 locale for wide characters; in other locales non-ASCII counts as
+ * width 1. */
+#ifndef JOURNEYHACK_TEXT_H
+#define JOURNEYHACK_TEXT_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+/* Decode one UTF-8 character at s (at most len bytes). Returns its byte
+ * length (>= 1) and sets *cp; an invalid or truncated sequence returns 1
+ * and sets *cp to 0xFFFD. len == 0 returns 0. */
+size_t text_decode(const char *s, size_t len, unsigned int *cp);
+
+/* Display columns of one code point once made safe (see text_safe):
+ * control characters count as their visible replacement. */
+int text_cp_width(unsigned int cp);
+
+/* Display columns of a UTF-8 string as text_safe would show it. */
+int text_width(const char *s);
+
+/* Write into out (size outsize, always NUL-terminated) a version of s that
+ * is safe for a terminal: C0/C1 controls and DEL shown as U+2400-style
+ * symbols or "^X", newline and tab as a space (when flatten) or kept,
+ * invalid UTF-8 as U+FFFD. Returns the number of bytes written. */
+size_t text_safe(const char *s, char *out, size_t outsize, int flatten);
+
+/* Like text_safe with flatten, but cut to at most `cols` display columns,
+ * ending with "…" when cut, padded with spaces to exactly `cols` when pad.
+ * Never splits a character. Returns bytes written. */
+size_t text_fit(const char *s, int cols, int pad, char *out, size_t outsize);
+
+/* Convenience: allocate the result of text_fit. Caller frees. */
+char *text_fit_dup(const char *s, int cols, int pad);
+
+#endif

@@ -1,0 +1,20 @@
+/* ui.h: the interactive curses interface, a client of the core. */
+#ifndef JOURNEYHACK_UI_H
+#define JOURNEYHACK_UI_H
+
+#include "journeyhack/err.h"
+
+struct ui_opts {
+	const char *db_path;     /* database file (already resolved) */
+	const char *workshop;    /* name or id; NULL: the only one, or a chooser */
+	const char *as_name;     /* --as NAME: the acting participant, or NULL */
+	const char *replay_path; /* --replay FILE: keys from FILE, virtual screen */
+	const char *dump_path;   /* --dump-screen FILE: final screen as text */
+	int cols, rows;          /* --size COLSxROWS for replay (default 80x24) */
+};
+
+/* Run the UI until the user quits. Returns 0, or -1 with err filled (the
+ * terminal already restored) when it cannot start. */
+int ui_run(const struct ui_opts *opts, struct jh_err *err);
+
+#endif

@@ -1,0 +1,33 @@
+#!/bin/sh
+# deps.sh: install the Debian packages journeyhack needs to build and test.
+# Installs only what is missing; uses sudo when not run as root.
+set -eu
+
+PKGS="build-essential autoconf automake autoconf-archive pkg-config
+libncurses-dev libyaml-dev libsqlite3-dev
+libcriterion-dev tmux sqlite3 jq cmark-gfm taskwarrior mandoc"
+
+if [ "${1-}" = "--quality" ]; then
+	PKGS="$PKGS clang libclang-rt-14-dev valgrind shellcheck"
+fi
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "deps.sh: missing packages:$missing; run as root or install sudo" >&2
+	exit 1
+fi
+echo "deps.sh: installing$missing" >&2
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing

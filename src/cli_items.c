@@ -1,0 +1,332 @@
+/* cli_items.c: add, set, rm and import: changing items from the command
+ * line. Every value goes through items.c, every change is one store
+ * transaction (an import is one transaction for the whole file). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journeyhack/cli.h"
+#include "journeyhack/csv.h"
+#include "journeyhack/export.h"
+#include "journeyhack/items.h"
+#include "journeyhack/util.h"
+
+#define MAX_ASSIGN 64
+
+static int usage(struct cli_ctx *ctx, const char *synopsis)
+{
+	fprintf(ctx->err, "journeyhack: usage: journeyhack %s\n", synopsis);
+	return CLI_USAGE;
+}
+
+static const struct jh_kind_def *kind_arg(struct cli_ctx *ctx, const char *name)
+{
+	const struct jh_kind_def *k = kinds_find(name);
+
+	if (!k)
+		cli_failf(ctx, "unknown kind \"%s\" (kinds: %s)", name, kinds_names());
+	return k;
+}
+
+/* Split FIELD=VALUE arguments; names are copied into `names`. */
+static int split_args(struct cli_ctx *ctx, int argc, char **argv, struct jh_assign *a,
+		      char names[][64], size_t *n)
+{
+	struct jh_err err;
+
+	*n = 0;
+	if (argc > MAX_ASSIGN)
+		return cli_failf(ctx, "too many FIELD=VALUE arguments (at most %d)", MAX_ASSIGN);
+	for (int i = 0; i < argc; i++) {
+		if (items_split_assign(argv[i], &a[*n], names[*n], 64, &err))
+			return cli_fail(ctx, err.msg);
+		(*n)++;
+	}
+	return 0;
+}
+
+static int has_field(const struct jh_assign *a, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(a[i].field, name))
+			return 1;
+	return 0;
+}
+
+/* --as NAME stands in for the author of new items and the voter. */
+static void add_acting(struct cli_ctx *ctx, const struct jh_kind_def *k, struct jh_assign *a,
+		       size_t *n)
+{
+	const char *field = k->kind == JH_VOTE ? "participant" : "author";
+
+	if (!ctx->as_name || !kinds_field(k, field) || has_field(a, *n, field) || *n >= MAX_ASSIGN)
+		return;
+	a[*n].field = field;
+	a[*n].value = ctx->as_name;
+	(*n)++;
+}
+
+int cli_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const char syn[] = "add WORKSHOP KIND FIELD=VALUE...";
+	struct jh_assign a[MAX_ASSIGN + 1];
+	char names[MAX_ASSIGN][64];
+	const struct jh_kind_def *k;
+	struct jh_values vals;
+	struct jh_err err;
+	size_t n;
+	jh_id wid, id;
+	int rc;
+
+	if (argc < 3)
+		return usage(ctx, syn);
+	if (!(k = kind_arg(ctx, argv[2])))
+		return CLI_FAIL;
+	if (!kinds_addable(k->kind))
+		return cli_failf(ctx, "%s items come from the template; change them with set", k->name);
+	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))
+		return CLI_FAIL;
+	if ((rc = cli_open_store(ctx, 1)))
+		return rc;
+	if (cli_workshop(ctx, argv[1], &wid))
+		return CLI_FAIL;
+	add_acting(ctx, k, a, &n);
+	if (items_parse(ctx->st, wid, k->kind, a, n, 1, &vals, &err))
+		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
+	rc = store_item_add(ctx->st, wid, k->kind, vals.v, vals.n, &id, &err);
+	items_values_free(&vals);
+	if (rc)
+		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
+	fprintf(ctx->out, "added %s %lld\n", k->name, (long long)id);
+	return CLI_OK;
+}
+
+/* An item argument: a positive id, or a name when the kind has one. */
+static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k, const char *arg,
+		    jh_id *id)
+{
+	struct jh_err err;
+	long long num;
+
+	if (util_parse_int(arg, &num) == 0) {
+		if (num <= 0)
+			return cli_failf(ctx, "%s: %lld is not a valid id", k->name, num);
+		if (!store_item_exists(ctx->st, wid, k->kind, num))
+			return cli_failf(ctx, "no %s %lld in this workshop", k->name, num);
+		*id = num;
+		return 0;
+	}
+	if (store_item_lookup(ctx->st, wid, k->kind, arg, 0, id, &err))
+		return cli_fail(ctx, err.msg);
+	return 0;
+}
+
+int cli_set(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const char syn[] = "set WORKSHOP KIND ID FIELD=VALUE...";
+	struct jh_assign a[MAX_ASSIGN + 1];
+	char names[MAX_ASSIGN][64];
+	char idbuf[32];
+	const struct jh_kind_def *k;
+	struct jh_values vals;
+	struct jh_err err;
+	size_t n;
+	jh_id wid, id = 0;
+	int rc, first;
+
+	if (argc < 3)
+		return usage(ctx, syn);
+	if (!(k = kind_arg(ctx, argv[2])))
+		return CLI_FAIL;
+	/* The workshop itself needs no id: set W workshop method=ice. */
+	first = (k->kind == JH_WORKSHOP && argc > 3 && strchr(argv[3], '=')) ? 3 : 4;
+	if (argc < first + 1)
+		return usage(ctx, syn);
+	/* Split before opening the store: a malformed argument changes nothing. */
+	if (split_args(ctx, argc - first, argv + first, a + 1, names, &n))
+		return CLI_FAIL;
+	if ((rc = cli_open_store(ctx, 1)))
+		return rc;
+	if (cli_workshop(ctx, argv[1], &wid))
+		return CLI_FAIL;
+	if (k->kind == JH_WORKSHOP)
+		id = wid;
+	else if (item_arg(ctx, wid, k, argv[3], &id))
+		return CLI_FAIL;
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	a[0].field = "id";
+	a[0].value = idbuf;
+	if (items_parse(ctx->st, wid, k->kind, a, n + 1, 0, &vals, &err))
+		return cli_failf(ctx, "set %s %lld: %s", k->name, (long long)id, err.msg);
+	rc = store_item_set(ctx->st, wid, k->kind, id, vals.v, vals.n, &err);
+	items_values_free(&vals);
+	if (rc)
+		return cli_failf(ctx, "set %s %lld: %s", k->name, (long long)id, err.msg);
+	fprintf(ctx->out, "updated %s %lld\n", k->name, (long long)id);
+	return CLI_OK;
+}
+
+int cli_rm(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct jh_kind_def *k;
+	struct jh_err err;
+	jh_id wid, id;
+	int rc;
+
+	if (argc != 4)
+		return usage(ctx, "rm WORKSHOP KIND ID");
+	if (!(k = kind_arg(ctx, argv[2])))
+		return CLI_FAIL;
+	if ((rc = cli_open_store(ctx, 1)))
+		return rc;
+	if (cli_workshop(ctx, argv[1], &wid))
+		return CLI_FAIL;
+	if (k->kind == JH_WORKSHOP) {
+		if (store_workshop_delete(ctx->st, wid, &err))
+			return cli_fail(ctx, err.msg);
+		fprintf(ctx->out, "removed workshop %s\n", argv[1]);
+		return CLI_OK;
+	}
+	if (item_arg(ctx, wid, k, argv[3], &id))
+		return CLI_FAIL;
+	if (store_item_delete(ctx->st, wid, k->kind, id, &err))
+		return cli_failf(ctx, "rm %s %lld: %s", k->name, (long long)id, err.msg);
+	fprintf(ctx->out, "removed %s %lld\n", k->name, (long long)id);
+	return CLI_OK;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* The kind of a CSV file: --kind, else the file's name (painpoints.csv). */
+static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind,
+					  const char *path)
+{
+	static const enum jh_kind importable[] = {JH_PAINPOINT, JH_IDEA, JH_ACTION};
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	if (kind) {
+		const struct jh_kind_def *k = kinds_find(kind);
+		for (size_t i = 0; k && i < 3; i++)
+			if (k->kind == importable[i])
+				return k;
+		cli_failf(ctx, "--kind %s: import takes painpoints, ideas or actions", kind);
+		return NULL;
+	}
+	for (size_t i = 0; i < 3; i++) {
+		const struct jh_kind_def *k = kinds_get(importable[i]);
+		if (strstr(base, k->plural) || strstr(base, k->name))
+			return k;
+	}
+	cli_failf(ctx, "%s: say what the rows are with --kind painpoints, ideas or actions", path);
+	return NULL;
+}
+
+static int import_csv(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
+		      const char *path)
+{
+	struct csv_table t;
+	struct jh_err err;
+	struct jh_assign *a;
+	size_t r;
+	int rc = CLI_OK;
+
+	if (csv_read_file(path, &t, &err))
+		return cli_fail(ctx, err.msg);
+	for (size_t c = 0; c < t.header.nfields; c++) {
+		if (!kinds_field(k, t.header.fields[c])) {
+			rc = cli_failf(ctx, "%s:1: unknown column \"%s\" for %s", path,
+				       t.header.fields[c], k->plural);
+			csv_free(&t);
+			return rc;
+		}
+	}
+	a = util_xcalloc(t.header.nfields + 2, sizeof *a);
+	if (store_begin(ctx->st, &err)) {
+		free(a);
+		csv_free(&t);
+		return cli_fail(ctx, err.msg);
+	}
+	for (r = 0; r < t.nrows; r++) {
+		struct jh_values vals;
+		size_t n = 0;
+
+		/* An empty cell means "the default", as a field left out. */
+		for (size_t c = 0; c < t.header.nfields; c++) {
+			if (!*t.rows[r].fields[c])
+				continue;
+			a[n].field = t.header.fields[c];
+			a[n].value = t.rows[r].fields[c];
+			n++;
+		}
+		add_acting(ctx, k, a, &n);
+		if (items_parse(ctx->st, wid, k->kind, a, n, 1, &vals, &err) == 0) {
+			int bad = store_item_add(ctx->st, wid, k->kind, vals.v, vals.n, NULL, &err);
+			items_values_free(&vals);
+			if (!bad)
+				continue;
+		}
+		rc = cli_failf(ctx, "%s:%zu: %s; nothing was imported", path, t.rows[r].line,
+			       err.msg);
+		break;
+	}
+	if (rc == CLI_OK && store_commit(ctx->st, &err))
+		rc = cli_failf(ctx, "%s: %s; nothing was imported", path, err.msg);
+	else if (rc != CLI_OK)
+		store_rollback(ctx->st);
+	if (rc == CLI_OK)
+		fprintf(ctx->out, "imported %zu %s from %s\n", t.nrows,
+			t.nrows == 1 ? k->name : k->plural, path);
+	free(a);
+	csv_free(&t);
+	return rc;
+}
+
+int cli_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const char syn[] = "import WORKSHOP FILE [--kind painpoints|ideas|actions]";
+	const char *workshop = NULL, *file = NULL, *kind = NULL;
+	const struct jh_kind_def *k;
+	struct jh_err err;
+	jh_id wid;
+	int rc;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--kind") || !strcmp(argv[i], "-k")) {
+			if (++i == argc)
+				return usage(ctx, syn);
+			kind = argv[i];
+		} else if (!strncmp(argv[i], "--kind=", 7)) {
+			kind = argv[i] + 7;
+		} else if (!workshop) {
+			workshop = argv[i];
+		} else if (!file) {
+			file = argv[i];
+		} else {
+			return usage(ctx, syn);
+		}
+	}
+	if (!workshop || !file)
+		return usage(ctx, syn);
+	if (has_suffix(file, ".yaml") || has_suffix(file, ".yml")) {
+		if (kind)
+			return cli_fail(ctx, "--kind is for CSV files; a YAML file holds a whole workshop");
+		if ((rc = cli_open_store(ctx, 1)))
+			return rc;
+		if (export_yaml_import(ctx->st, workshop, file, &wid, &err))
+			return cli_fail(ctx, err.msg);
+		fprintf(ctx->out, "imported workshop %s from %s\n", workshop, file);
+		return CLI_OK;
+	}
+	if (!(k = csv_kind(ctx, kind, file)))
+		return CLI_FAIL;
+	if ((rc = cli_open_store(ctx, 1)))
+		return rc;
+	if (cli_workshop(ctx, workshop, &wid))
+		return CLI_FAIL;
+	return import_csv(ctx, wid, k, file);
+}

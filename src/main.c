@@ -1,0 +1,112 @@
+/* main.c: global options, then a subcommand (cli_*) or the UI (ui_run). */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "journeyhack/cli.h"
+#include "journeyhack/paths.h"
+#include "journeyhack/ui.h"
+#include "journeyhack/util.h"
+
+static int parse_size(const char *s, int *cols, int *rows)
+{
+	char *x;
+	long c = strtol(s, &x, 10), r;
+
+	if (x == s || (*x != 'x' && *x != 'X'))
+		return -1;
+	r = strtol(x + 1, &x, 10);
+	if (*x || c < 1 || r < 1 || c > 1000 || r > 1000)
+		return -1;
+	*cols = (int)c;
+	*rows = (int)r;
+	return 0;
+}
+
+static int run_ui(struct cli_ctx *ctx, struct ui_opts *o)
+{
+	struct jh_err err;
+	char *path = NULL;
+	int rc;
+
+	if (!ctx->db_path) {
+		path = paths_default_db(&err);
+		if (!path) {
+			fprintf(stderr, "journeyhack: %s\n", err.msg);
+			return CLI_DBFAIL;
+		}
+	}
+	o->db_path = ctx->db_path ? ctx->db_path : path;
+	o->as_name = ctx->as_name;
+	rc = ui_run(o, &err);
+	if (rc)
+		cli_fail(ctx, err.msg);
+	free(path);
+	return rc ? CLI_FAIL : CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx = {0};
+	struct ui_opts ui = {0};
+	int i;
+
+	setlocale(LC_ALL, "");
+	ctx.out = stdout;
+	ctx.err = stderr;
+	ui.cols = 80;
+	ui.rows = 24;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			cli_usage(stdout);
+			return fflush(stdout) == 0 && !ferror(stdout) ? CLI_OK : CLI_FAIL;
+		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+			return fflush(stdout) == 0 && !ferror(stdout) ? CLI_OK : CLI_FAIL;
+		} else if ((!strcmp(a, "-d") || !strcmp(a, "--db")) && next) {
+			ctx.db_path = next;
+			i++;
+		} else if (!strncmp(a, "--db=", 5)) {
+			ctx.db_path = a + 5;
+		} else if (!strcmp(a, "--as") && next) {
+			ctx.as_name = next;
+			i++;
+		} else if (!strcmp(a, "--replay") && next) {
+			ui.replay_path = next;
+			i++;
+		} else if (!strcmp(a, "--dump-screen") && next) {
+			ui.dump_path = next;
+			i++;
+		} else if (!strcmp(a, "--size") && next) {
+			if (parse_size(next, &ui.cols, &ui.rows)) {
+				fprintf(stderr, "journeyhack: --size %s: expected COLSxROWS, e.g. 80x24\n",
+					next);
+				return CLI_USAGE;
+			}
+			i++;
+		} else if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else if (a[0] == '-' && a[1]) {
+			fprintf(stderr, "journeyhack: unknown or incomplete option \"%s\" (see: journeyhack --help)\n",
+				a);
+			return CLI_USAGE;
+		} else {
+			break;
+		}
+	}
+	if (i < argc && cli_is_command(argv[i]))
+		return cli_dispatch(&ctx, argc - i, argv + i);
+	if (i + 1 < argc) {
+		fprintf(stderr, "journeyhack: unknown command \"%s\" (see: journeyhack --help)\n",
+			argv[i]);
+		return CLI_USAGE;
+	}
+	ui.workshop = i < argc ? argv[i] : NULL;
+	return run_ui(&ctx, &ui);
+}

@@ -1,0 +1,1691 @@
+/* store.c: the embedded SQLite store, the only file that includes sqlite3.h.
+ *
+ * Every change runs in its own transaction (BEGIN IMMEDIATE at the top, a
+ * savepoint inside a batch) with synchronous=FULL, so a change reported as
+ * saved survives a kill or a power cut. SQL text is built only from the
+ * constant table and column names in kinds.c; every value is bound. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "journeyhack/store.h"
+#include "journeyhack/util.h"
+#include "store_schema.h"
+
+#define STMT_CACHE 96
+
+struct stmt_slot {
+	char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct jh_store {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	char ro_reason[256];
+	int depth; /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
+	struct stmt_slot cache[STMT_CACHE];
+	size_t ncache;
+};
+
+/* ---------------------------------------------------------------- basics */
+
+static int db_error(struct jh_store *st, struct jh_err *err, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(err, "%s: the database is busy (another journeyhack is writing); try again",
+			       st->path);
+	case SQLITE_READONLY:
+		return err_set(err, "%s: the database is read-only; changes cannot be saved", st->path);
+	case SQLITE_FULL:
+		return err_set(err, "%s: the disk is full; nothing was changed", st->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(err, "%s: the database is damaged (%s)", st->path,
+			       sqlite3_errmsg(st->db));
+	case SQLITE_IOERR:
+		return err_set(err, "%s: input/output error (%s)", st->path, sqlite3_errmsg(st->db));
+	default:
+		return err_set(err, "%s: %s", what, sqlite3_errmsg(st->db));
+	}
+}
+
+/* A cached prepared statement, reset and with bindings cleared. */
+static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *err)
+{
+	sqlite3_stmt *s = NULL;
+	size_t i;
+
+	for (i = 0; i < st->ncache; i++) {
+		if (!strcmp(st->cache[i].sql, sql)) {
+			s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		db_error(st, err, "prepare");
+		return NULL;
+	}
+	if (st->ncache == STMT_CACHE) {
+		/* Evict the oldest; the cache only needs to hold the hot set. */
+		sqlite3_finalize(st->cache[0].stmt);
+		free(st->cache[0].sql);
+		memmove(&st->cache[0], &st->cache[1], (STMT_CACHE - 1) * sizeof st->cache[0]);
+		st->ncache--;
+	}
+	st->cache[st->ncache].sql = util_xstrdup(sql);
+	st->cache[st->ncache].stmt = s;
+	st->ncache++;
+	return s;
+}
+
+static int exec_sql(struct jh_store *st, const char *sql, struct jh_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		sqlite3_free(msg);
+		return db_error(st, err, "sql");
+	}
+	return 0;
+}
+
+/* Run a statement that returns no rows. */
+static int step_done(struct jh_store *st, sqlite3_stmt *s, struct jh_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_error(st, err, "write");
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* One integer from a query with one int64 parameter (or none when p < 0
+ * is not wanted: pass have_param 0). Returns dflt when no row. */
+static long long query_int(struct jh_store *st, const char *sql, const int64_t *params,
+			   int nparams, long long dflt, struct jh_err *err, int *failed)
+{
+	sqlite3_stmt *s = prep(st, sql, err);
+	long long v = dflt;
+	int rc;
+
+	if (!s) {
+		*failed = 1;
+		return dflt;
+	}
+	for (int i = 0; i < nparams; i++)
+		sqlite3_bind_int64(s, i + 1, params[i]);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_type(s, 0) != SQLITE_NULL)
+			v = sqlite3_column_int64(s, 0);
+	} else if (rc != SQLITE_DONE) {
+		db_error(st, err, "read");
+		*failed = 1;
+	}
+	sqlite3_reset(s);
+	return v;
+}
+
+static int check_writable(struct jh_store *st, struct jh_err *err)
+{
+	if (st->readonly)
+		return err_set(err, "%s is read-only (%s): changes cannot be saved", st->path,
+			       st->ro_reason);
+	return 0;
+}
+
+static int tx_begin(struct jh_store *st, struct jh_err *err)
+{
+	if (check_writable(st, err))
+		return -1;
+	/* IMMEDIATE takes the write lock up front so the busy timeout applies;
+	 * a deferred transaction that later upgrades can fail at once. */
+	if (exec_sql(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jh", err))
+		return -1;
+	st->depth++;
+	return 0;
+}
+
+static int tx_end(struct jh_store *st, int ok, struct jh_err *err)
+{
+	struct jh_err ignore;
+
+	if (st->depth <= 0)
+		return ok ? 0 : -1;
+	st->depth--;
+	if (ok) {
+		if (exec_sql(st, st->depth == 0 ? "COMMIT" : "RELEASE jh", err)) {
+			if (st->depth == 0)
+				exec_sql(st, "ROLLBACK", &ignore);
+			else {
+				exec_sql(st, "ROLLBACK TO jh", &ignore);
+				exec_sql(st, "RELEASE jh", &ignore);
+			}
+			return -1;
+		}
+		return 0;
+	}
+	if (st->depth == 0) {
+		exec_sql(st, "ROLLBACK", &ignore);
+	} else {
+		exec_sql(st, "ROLLBACK TO jh", &ignore);
+		exec_sql(st, "RELEASE jh", &ignore);
+	}
+	return -1;
+}
+
+int store_begin(struct jh_store *st, struct jh_err *err)
+{
+	return tx_begin(st, err);
+}
+
+int store_commit(struct jh_store *st, struct jh_err *err)
+{
+	return tx_end(st, 1, err);
+}
+
+void store_rollback(struct jh_store *st)
+{
+	tx_end(st, 0, NULL);
+}
+
+/* ------------------------------------------------------------ open/close */
+
+static int mkdirs_for(const char *path, struct jh_err *err)
+{
+	char *dir = util_xstrdup(path);
+	char *p;
+
+	p = strrchr(dir, '/');
+	if (!p || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	return 0;
+}
+
+/* Look at the file before SQLite does, so a foreign file is refused
+ * without SQLite ever writing to it. Sets *created when we made it. */
+static int precheck_file(const char *path, int flags, int *created, struct jh_err *err)
+{
+	struct stat sb;
+	unsigned char head[16];
+	int fd;
+	ssize_t got;
+
+	*created = 0;
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT)
+			return err_set(err, "%s: %s", path, strerror(errno));
+		if (flags & (STORE_NOCREATE | STORE_READONLY))
+			return err_set(err, "%s: no such database", path);
+		if (mkdirs_for(path, err))
+			return -1;
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0)
+			return err_set(err, "%s: cannot create database: %s", path, strerror(errno));
+		close(fd);
+		*created = 1;
+		return 0;
+	}
+	if (S_ISDIR(sb.st_mode))
+		return err_set(err, "%s: is a directory, not a journeyhack database", path);
+	if (!S_ISREG(sb.st_mode))
+		return err_set(err, "%s: not a regular file", path);
+	if (sb.st_size == 0)
+		return err_set(err, "%s: empty file, not a journeyhack database", path);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	got = read(fd, head, sizeof head);
+	close(fd);
+	if (got != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+		return err_set(err, "%s: not a journeyhack database (not an SQLite file)", path);
+	if (sb.st_size < 512)
+		return err_set(err, "%s: the database is truncated (%lld bytes)", path,
+			       (long long)sb.st_size);
+	return 0;
+}
+
+static int migrate(struct jh_store *st, struct jh_err *err)
+{
+	int failed = 0;
+	long long version;
+
+	if (tx_begin(st, err))
+		return -1;
+	version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
+	if (failed)
+		return tx_end(st, 0, NULL);
+	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++) {
+		char pragma[64];
+		if (exec_sql(st, MIGRATIONS[version], err)) {
+			failed = 1;
+			break;
+		}
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld", version + 1);
+		if (exec_sql(st, pragma, err))
+			failed = 1;
+	}
+	if (!failed) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+		if (exec_sql(st, pragma, err))
+			failed = 1;
+	}
+	return tx_end(st, !failed, err);
+}
+
+/* Refuse foreign, newer and damaged files before changing anything. */
+static int inspect(struct jh_store *st, struct jh_err *err)
+{
+	int failed = 0;
+	long long appid, version, tables, pages, pagesize;
+	struct stat sb;
+
+	appid = query_int(st, "PRAGMA application_id", NULL, 0, 0, err, &failed);
+	if (failed) {
+		err_set(err, "%s: not a journeyhack database or damaged (%s)", st->path,
+			sqlite3_errmsg(st->db));
+		return -1;
+	}
+	version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
+	tables = query_int(st, "SELECT count(*) FROM sqlite_schema", NULL, 0, 0, err, &failed);
+	if (failed) {
+		err_set(err, "%s: the database is damaged (%s)", st->path, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	if (appid != STORE_APPLICATION_ID && !(appid == 0 && tables == 0 && version == 0))
+		return err_set(err, "%s: an SQLite database that journeyhack did not write; not opened",
+			       st->path);
+	if (version > (long long)STORE_NMIGRATIONS)
+		return err_set(err,
+			       "%s: written by a newer journeyhack (schema %lld, this one knows %d); "
+			       "upgrade journeyhack to open it",
+			       st->path, version, (int)STORE_NMIGRATIONS);
+	pages = query_int(st, "PRAGMA page_count", NULL, 0, 0, err, &failed);
+	pagesize = query_int(st, "PRAGMA page_size", NULL, 0, 0, err, &failed);
+	if (!failed && stat(st->path, &sb) == 0 && pages * pagesize > (long long)sb.st_size) {
+		/* Pages may still sit in the WAL; only a file with no WAL
+		 * beside it and too few bytes is truncated. */
+		char wal[PATH_MAX];
+		struct stat wb;
+		snprintf(wal, sizeof wal, "%s-wal", st->path);
+		if (stat(wal, &wb) != 0 || wb.st_size == 0)
+			return err_set(err, "%s: the database is truncated (%lld of %lld bytes)",
+				       st->path, (long long)sb.st_size, pages * pagesize);
+	}
+	if (failed)
+		return err_set(err, "%s: the database is damaged (%s)", st->path,
+			       sqlite3_errmsg(st->db));
+	return 0;
+}
+
+int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err)
+{
+	struct jh_store *st;
+	int created = 0, rc;
+	int oflags;
+
+	*out = NULL;
+	if (!path || !*path)
+		return err_set(err, "no database path given");
+	if (precheck_file(path, flags, &created, err))
+		return -1;
+	st = util_xcalloc(1, sizeof *st);
+	st->path = util_xstrdup(path);
+	if (flags & STORE_READONLY) {
+		st->readonly = 1;
+		snprintf(st->ro_reason, sizeof st->ro_reason, "opened for viewing");
+	} else if (access(path, W_OK) != 0) {
+		st->readonly = 1;
+		snprintf(st->ro_reason, sizeof st->ro_reason, "%s", strerror(errno));
+	}
+	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	rc = sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(err, "%s: cannot open database: %s", path,
+			st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 10000);
+	if (exec_sql(st, "PRAGMA foreign_keys = ON", err))
+		goto fail;
+	if (inspect(st, err))
+		goto fail;
+	if (!st->readonly) {
+		struct jh_err e2;
+		/* WAL lets readers and one writer work at once: every
+		 * participant's terminal keeps reading while one saves. */
+		/* WAL can be refused (a file system without shared memory):
+		 * the rollback journal still keeps every change atomic. */
+		(void)exec_sql(st, "PRAGMA journal_mode = WAL", &e2);
+		if (exec_sql(st, "PRAGMA synchronous = FULL", err))
+			goto fail;
+		if (migrate(st, err))
+			goto fail;
+	} else {
+		int failed = 0;
+		long long version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
+		if (!failed && version < (long long)STORE_NMIGRATIONS) {
+			err_set(err, "%s: the database needs an upgrade but is read-only (%s)", path,
+				st->ro_reason);
+			goto fail;
+		}
+	}
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	if (created)
+		unlink(path);
+	return -1;
+}
+
+void store_close(struct jh_store *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+const char *store_path(const struct jh_store *st)
+{
+	return st->path;
+}
+
+int store_readonly(const struct jh_store *st)
+{
+	return st->readonly;
+}
+
+int64_t store_data_version(struct jh_store *st)
+{
+	int failed = 0;
+	long long v = query_int(st, "PRAGMA data_version", NULL, 0, -1, NULL, &failed);
+	return failed ? -1 : v;
+}
+
+/* ------------------------------------------------------------- reading */
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return util_xstrdup(t ? (const char *)t : "");
+}
+
+#define GROW(arr, n, cap)                                                                        \
+	do {                                                                                     \
+		if ((n) == (cap)) {                                                              \
+			(cap) = (cap) ? (cap) * 2 : 16;                                          \
+			(arr) = util_xrealloc((arr), (cap) * sizeof *(arr));                     \
+		}                                                                                \
+	} while (0)
+
+static int load_workshop_row(sqlite3_stmt *s, struct jh_workshop *w)
+{
+	w->id = sqlite3_column_int64(s, 0);
+	w->name = col_text(s, 1);
+	w->title = col_text(s, 2);
+	w->description = col_text(s, 3);
+	w->template_name = col_text(s, 4);
+	w->created = col_text(s, 5);
+	w->method = col_text(s, 6);
+	w->dots_per_participant = sqlite3_column_int(s, 7);
+	w->max_dots_per_idea = sqlite3_column_int(s, 8);
+	w->anonymous_votes = sqlite3_column_int(s, 9);
+	w->current_step = sqlite3_column_int(s, 10);
+	w->timer_running = sqlite3_column_int(s, 11);
+	w->timer_started = sqlite3_column_int64(s, 12);
+	w->timer_elapsed = sqlite3_column_int(s, 13);
+	return 0;
+}
+
+#define WORKSHOP_COLS                                                                            \
+	"id, name, title, description, template, created, method, dots_per_participant,"         \
+	" max_dots_per_idea, anonymous_votes, current_step, timer_running, timer_started,"       \
+	" timer_elapsed"
+
+int store_workshop_list(struct jh_store *st, struct jh_workshop **out, size_t *n,
+			struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st, "SELECT " WORKSHOP_COLS " FROM workshop ORDER BY name", err);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		GROW(*out, *n, cap);
+		memset(&(*out)[*n], 0, sizeof **out);
+		load_workshop_row(s, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "list workshops");
+	return 0;
+}
+
+int store_workshop_find(struct jh_store *st, const char *name_or_id, jh_id *id_out,
+			struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st, "SELECT id FROM workshop WHERE name = ?1", err);
+	long long num;
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, name_or_id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id_out = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "find workshop");
+	if (util_parse_int(name_or_id, &num) == 0 && num > 0) {
+		int failed = 0;
+		int64_t p = num;
+		if (query_int(st, "SELECT count(*) FROM workshop WHERE id = ?1", &p, 1, 0, err,
+			      &failed) == 1) {
+			*id_out = num;
+			return 0;
+		}
+		if (failed)
+			return -1;
+	}
+	return err_set(err, "no workshop \"%s\" in %s (see: journeyhack list)", name_or_id, st->path);
+}
+
+static int load_lists(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st,
+			       "SELECT list, value FROM workshop_list WHERE workshop_id = ?1"
+			       " ORDER BY list, position",
+			       err);
+	size_t cc = 0, sc = 0, pc = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, wid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *list = (const char *)sqlite3_column_text(s, 0);
+		if (!strcmp(list, "channel")) {
+			GROW(d->channels, d->nchannels, cc);
+			d->channels[d->nchannels++] = col_text(s, 1);
+		} else if (!strcmp(list, "stage")) {
+			GROW(d->stage_names, d->nstage_names, sc);
+			d->stage_names[d->nstage_names++] = col_text(s, 1);
+		} else {
+			GROW(d->prompts, d->nprompts, pc);
+			d->prompts[d->nprompts++] = col_text(s, 1);
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, err, "load lists");
+}
+
+static jh_id col_id(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, i);
+}
+
+/* Each loader runs one query and appends rows; the macro keeps the
+ * error handling identical across the ten tables. */
+#define LOAD_ROWS(sql, arr, n, body)                                                             \
+	do {                                                                                     \
+		sqlite3_stmt *s = prep(st, sql, err);                                            \
+		size_t cap_ = 0;                                                                 \
+		int rc_;                                                                         \
+		if (!s)                                                                          \
+			return -1;                                                               \
+		sqlite3_bind_int64(s, 1, wid);                                                   \
+		while ((rc_ = sqlite3_step(s)) == SQLITE_ROW) {                                  \
+			GROW(arr, n, cap_);                                                      \
+			memset(&(arr)[n], 0, sizeof *(arr));                                     \
+			body;                                                                    \
+			(n)++;                                                                   \
+		}                                                                                \
+		sqlite3_reset(s);                                                                \
+		if (rc_ != SQLITE_DONE)                                                          \
+			return db_error(st, err, "load");                                        \
+	} while (0)
+
+static int load_people_and_plan(struct jh_store *st, jh_id wid, struct jh_data *d,
+				struct jh_err *err)
+{
+	LOAD_ROWS("SELECT id, name, department, role FROM participant WHERE workshop_id = ?1"
+		  " ORDER BY id",
+		  d->participants, d->nparticipants, {
+			  struct jh_participant *p = &d->participants[d->nparticipants];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->name = col_text(s, 1);
+			  p->department = col_text(s, 2);
+			  p->role = col_text(s, 3);
+		  });
+	LOAD_ROWS("SELECT id, position, day, title, minutes, view, private, revealed, notes"
+		  " FROM step WHERE workshop_id = ?1 ORDER BY position, id",
+		  d->steps, d->nsteps, {
+			  struct jh_step *p = &d->steps[d->nsteps];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->position = sqlite3_column_int(s, 1);
+			  p->day = sqlite3_column_int(s, 2);
+			  p->title = col_text(s, 3);
+			  p->minutes = sqlite3_column_int(s, 4);
+			  p->view = col_text(s, 5);
+			  p->private_ = sqlite3_column_int(s, 6);
+			  p->revealed = sqlite3_column_int(s, 7);
+			  p->notes = col_text(s, 8);
+		  });
+	LOAD_ROWS("SELECT id, position, name, description FROM journey WHERE workshop_id = ?1"
+		  " ORDER BY position, id",
+		  d->journeys, d->njourneys, {
+			  struct jh_journey *p = &d->journeys[d->njourneys];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->position = sqlite3_column_int(s, 1);
+			  p->name = col_text(s, 2);
+			  p->description = col_text(s, 3);
+		  });
+	LOAD_ROWS("SELECT s.id, s.journey_id, s.position, s.name FROM stage s"
+		  " JOIN journey j ON j.id = s.journey_id WHERE s.workshop_id = ?1"
+		  " ORDER BY j.position, j.id, s.position, s.id",
+		  d->stages, d->nstages, {
+			  struct jh_stage *p = &d->stages[d->nstages];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->journey_id = sqlite3_column_int64(s, 1);
+			  p->position = sqlite3_column_int(s, 2);
+			  p->name = col_text(s, 3);
+		  });
+	LOAD_ROWS("SELECT t.id, t.journey_id, t.stage_id, t.position, t.name, t.channel, t.owner,"
+		  " t.score, t.reach, t.potential, t.notes FROM touchpoint t"
+		  " JOIN journey j ON j.id = t.journey_id JOIN stage s ON s.id = t.stage_id"
+		  " WHERE t.workshop_id = ?1"
+		  " ORDER BY j.position, j.id, s.position, s.id, t.position, t.id",
+		  d->touchpoints, d->ntouchpoints, {
+			  struct jh_touchpoint *p = &d->touchpoints[d->ntouchpoints];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->journey_id = sqlite3_column_int64(s, 1);
+			  p->stage_id = sqlite3_column_int64(s, 2);
+			  p->position = sqlite3_column_int(s, 3);
+			  p->name = col_text(s, 4);
+			  p->channel = col_text(s, 5);
+			  p->owner = col_text(s, 6);
+			  p->score = sqlite3_column_int(s, 7);
+			  p->reach = sqlite3_column_int(s, 8);
+			  p->potential = sqlite3_column_int(s, 9);
+			  p->notes = col_text(s, 10);
+		  });
+	return 0;
+}
+
+static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st,
+			       "SELECT l.idea_id, l.painpoint_id FROM idea_painpoint l"
+			       " JOIN idea i ON i.id = l.idea_id WHERE i.workshop_id = ?1"
+			       " ORDER BY l.idea_id, l.painpoint_id",
+			       err);
+	size_t k = 0, cap = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, wid);
+	/* Ideas are ordered by id, so one merge pass attaches the links. */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		jh_id iid = sqlite3_column_int64(s, 0);
+		while (k < d->nideas && d->ideas[k].id < iid) {
+			k++;
+			cap = 0;
+		}
+		if (k == d->nideas)
+			break;
+		if (d->ideas[k].id != iid)
+			continue;
+		GROW(d->ideas[k].painpoints, d->ideas[k].npainpoints, cap);
+		d->ideas[k].painpoints[d->ideas[k].npainpoints++] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? 0 : db_error(st, err, "load links");
+}
+
+static int load_work(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	LOAD_ROWS("SELECT id, touchpoint_id, title, severity, frequency, evidence, status,"
+		  " author_id, step_id FROM painpoint WHERE workshop_id = ?1 ORDER BY id",
+		  d->painpoints, d->npainpoints, {
+			  struct jh_painpoint *p = &d->painpoints[d->npainpoints];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->touchpoint_id = col_id(s, 1);
+			  p->title = col_text(s, 2);
+			  p->severity = sqlite3_column_int(s, 3);
+			  p->frequency = sqlite3_column_int(s, 4);
+			  p->evidence = col_text(s, 5);
+			  p->status = col_text(s, 6);
+			  p->author_id = col_id(s, 7);
+			  p->step_id = col_id(s, 8);
+		  });
+	LOAD_ROWS("SELECT id, title, belief, experiment, metric, success, impact, effort,"
+		  " confidence, reach, author_id, step_id FROM idea WHERE workshop_id = ?1"
+		  " ORDER BY id",
+		  d->ideas, d->nideas, {
+			  struct jh_idea *p = &d->ideas[d->nideas];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->title = col_text(s, 1);
+			  p->belief = col_text(s, 2);
+			  p->experiment = col_text(s, 3);
+			  p->metric = col_text(s, 4);
+			  p->success = col_text(s, 5);
+			  p->impact = sqlite3_column_int(s, 6);
+			  p->effort = sqlite3_column_int(s, 7);
+			  p->confidence = sqlite3_column_int(s, 8);
+			  p->reach = sqlite3_column_int(s, 9);
+			  p->author_id = col_id(s, 10);
+			  p->step_id = col_id(s, 11);
+		  });
+	if (load_links(st, wid, d, err))
+		return -1;
+	LOAD_ROWS("SELECT id, participant_id, idea_id, dots FROM vote WHERE workshop_id = ?1"
+		  " ORDER BY idea_id, participant_id",
+		  d->votes, d->nvotes, {
+			  struct jh_vote *p = &d->votes[d->nvotes];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->participant_id = sqlite3_column_int64(s, 1);
+			  p->idea_id = sqlite3_column_int64(s, 2);
+			  p->dots = sqlite3_column_int(s, 3);
+		  });
+	LOAD_ROWS("SELECT id, idea_id, title, owner, due, status, notes FROM action"
+		  " WHERE workshop_id = ?1 ORDER BY id",
+		  d->actions, d->nactions, {
+			  struct jh_action *p = &d->actions[d->nactions];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->idea_id = col_id(s, 1);
+			  p->title = col_text(s, 2);
+			  p->owner = col_text(s, 3);
+			  p->due = col_text(s, 4);
+			  p->status = col_text(s, 5);
+			  p->notes = col_text(s, 6);
+		  });
+	LOAD_ROWS("SELECT id, text, answer, answered, author_id FROM parking"
+		  " WHERE workshop_id = ?1 ORDER BY id",
+		  d->parking, d->nparking, {
+			  struct jh_parking *p = &d->parking[d->nparking];
+			  p->id = sqlite3_column_int64(s, 0);
+			  p->text = col_text(s, 1);
+			  p->answer = col_text(s, 2);
+			  p->answered = sqlite3_column_int(s, 3);
+			  p->author_id = col_id(s, 4);
+		  });
+	return 0;
+}
+
+int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	sqlite3_stmt *s;
+	int rc, ok;
+
+	memset(out, 0, sizeof *out);
+	/* One read transaction: the snapshot is consistent even while other
+	 * terminals write. */
+	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
+		return -1;
+	s = prep(st, "SELECT " WORKSHOP_COLS " FROM workshop WHERE id = ?1", err);
+	if (!s)
+		goto fail;
+	sqlite3_bind_int64(s, 1, wid);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			err_set(err, "no workshop with id %lld", (long long)wid);
+		else
+			db_error(st, err, "load workshop");
+		goto fail;
+	}
+	load_workshop_row(s, &out->workshop);
+	sqlite3_reset(s);
+	ok = !load_lists(st, wid, out, err) && !load_people_and_plan(st, wid, out, err) &&
+	     !load_work(st, wid, out, err);
+	if (!ok)
+		goto fail;
+	if (st->depth == 0)
+		exec_sql(st, "COMMIT", NULL);
+	return 0;
+fail:
+	if (st->depth == 0)
+		exec_sql(st, "ROLLBACK", NULL);
+	model_data_free(out);
+	return -1;
+}
+
+/* ------------------------------------------------------ workshop create */
+
+static int add_list(struct jh_store *st, jh_id wid, const char *list, char **values, size_t n,
+		    struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st,
+			       "INSERT INTO workshop_list (workshop_id, list, position, value)"
+			       " VALUES (?1, ?2, ?3, ?4)",
+			       err);
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, wid);
+		sqlite3_bind_text(s, 2, list, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
+		sqlite3_bind_text(s, 4, values[i], -1, SQLITE_TRANSIENT);
+		if (step_done(st, s, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, const char *name,
+			 jh_id *sid, struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st,
+			       "INSERT INTO stage (workshop_id, journey_id, position, name)"
+			       " VALUES (?1, ?2, ?3, ?4)",
+			       err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, wid);
+	sqlite3_bind_int64(s, 2, jid);
+	sqlite3_bind_int(s, 3, pos);
+	sqlite3_bind_text(s, 4, name, -1, SQLITE_TRANSIENT);
+	if (step_done(st, s, err)) {
+		if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE)
+			err_set(err, "stage \"%s\" appears twice in the journey", name);
+		return -1;
+	}
+	if (sid)
+		*sid = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static int create_starter_journey(struct jh_store *st, jh_id wid, int pos,
+				  const struct jh_template *t, const struct jh_tpl_journey *j,
+				  struct jh_err *err)
+{
+	sqlite3_stmt *s;
+	char **stages = j->nstages ? j->stages : t->stages;
+	size_t nstages = j->nstages ? j->nstages : t->nstages;
+	jh_id jid, *sids;
+	int *tpos;
+	int rc = 0;
+
+	s = prep(st, "INSERT INTO journey (workshop_id, position, name, description)"
+		     " VALUES (?1, ?2, ?3, ?4)", err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, wid);
+	sqlite3_bind_int(s, 2, pos);
+	sqlite3_bind_text(s, 3, j->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, j->description ? j->description : "", -1, SQLITE_TRANSIENT);
+	if (step_done(st, s, err))
+		return -1;
+	jid = sqlite3_last_insert_rowid(st->db);
+	sids = util_xcalloc(nstages, sizeof *sids);
+	tpos = util_xcalloc(nstages, sizeof *tpos);
+	for (size_t i = 0; i < nstages && !rc; i++)
+		rc = add_stage_row(st, wid, jid, (int)i, stages[i], &sids[i], err);
+	s = rc ? NULL : prep(st,
+			     "INSERT INTO touchpoint (workshop_id, journey_id, stage_id, position,"
+			     " name, channel, owner, score, reach, potential)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			     err);
+	if (!rc && !s)
+		rc = -1;
+	for (size_t i = 0; i < j->ntouchpoints && !rc; i++) {
+		const struct jh_tpl_touchpoint *tp = &j->touchpoints[i];
+		size_t k;
+		for (k = 0; k < nstages; k++)
+			if (!strcmp(stages[k], tp->stage))
+				break;
+		if (k == nstages) {
+			rc = err_set(err, "touchpoint \"%s\": no stage \"%s\" in journey \"%s\"",
+				     tp->name, tp->stage, j->name);
+			break;
+		}
+		sqlite3_bind_int64(s, 1, wid);
+		sqlite3_bind_int64(s, 2, jid);
+		sqlite3_bind_int64(s, 3, sids[k]);
+		sqlite3_bind_int(s, 4, tpos[k]++);
+		sqlite3_bind_text(s, 5, tp->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 6, tp->channel ? tp->channel : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 7, tp->owner ? tp->owner : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 8, tp->score);
+		sqlite3_bind_int(s, 9, tp->reach);
+		sqlite3_bind_int(s, 10, tp->potential);
+		rc = step_done(st, s, err);
+	}
+	free(sids);
+	free(tpos);
+	return rc;
+}
+
+static int valid_workshop_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n > 64)
+		return 0;
+	for (const char *p = name; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == '/' || *p == '\\' || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+int store_workshop_create(struct jh_store *st, const char *name, const struct jh_template *t,
+			  jh_id *id_out, struct jh_err *err)
+{
+	sqlite3_stmt *s;
+	char today[11];
+	jh_id wid;
+	long long num;
+	int rc = 0;
+
+	if (!valid_workshop_name(name))
+		return err_set(err,
+			       "workshop name \"%s\": use 1 to 64 characters without spaces, "
+			       "slashes or control characters",
+			       name);
+	if (util_parse_int(name, &num) == 0)
+		return err_set(err, "workshop name \"%s\": a number would be mistaken for an id",
+			       name);
+	if (tx_begin(st, err))
+		return -1;
+	s = prep(st,
+		 "INSERT INTO workshop (name, title, description, template, created, method,"
+		 " dots_per_participant, max_dots_per_idea, anonymous_votes)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		 err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	util_today(today);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, t->title, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, t->description ? t->description : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, t->name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 6, t->method ? t->method : "impact-effort", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 7, t->dots_per_participant);
+	sqlite3_bind_int(s, 8, t->max_dots_per_idea);
+	sqlite3_bind_int(s, 9, t->anonymous ? 1 : 0);
+	if (step_done(st, s, err)) {
+		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+			err_set(err, "a workshop named \"%s\" already exists in %s", name, st->path);
+		return tx_end(st, 0, NULL);
+	}
+	wid = sqlite3_last_insert_rowid(st->db);
+	rc = add_list(st, wid, "stage", t->stages, t->nstages, err) ||
+	     add_list(st, wid, "channel", t->channels, t->nchannels, err) ||
+	     add_list(st, wid, "prompt", t->prompts, t->nprompts, err);
+	s = rc ? NULL : prep(st,
+			     "INSERT INTO step (workshop_id, position, day, title, minutes, view,"
+			     " private, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			     err);
+	if (!rc && !s)
+		rc = -1;
+	for (size_t i = 0; i < t->nsteps && !rc; i++) {
+		const struct jh_tpl_step *p = &t->steps[i];
+		sqlite3_bind_int64(s, 1, wid);
+		sqlite3_bind_int(s, 2, (int)i);
+		sqlite3_bind_int(s, 3, p->day);
+		sqlite3_bind_text(s, 4, p->title, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 5, p->minutes);
+		sqlite3_bind_text(s, 6, p->view ? p->view : "agenda", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 7, p->private_ ? 1 : 0);
+		sqlite3_bind_text(s, 8, p->notes ? p->notes : "", -1, SQLITE_TRANSIENT);
+		rc = step_done(st, s, err);
+	}
+	for (size_t i = 0; i < t->njourneys && !rc; i++)
+		rc = create_starter_journey(st, wid, (int)i, t, &t->journeys[i], err);
+	if (rc)
+		return tx_end(st, 0, NULL);
+	if (tx_end(st, 1, err))
+		return -1;
+	if (id_out)
+		*id_out = wid;
+	return 0;
+}
+
+int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	sqlite3_stmt *s;
+
+	if (tx_begin(st, err))
+		return -1;
+	s = prep(st, "DELETE FROM workshop WHERE id = ?1", err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	sqlite3_bind_int64(s, 1, wid);
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	if (sqlite3_changes(st->db) != 1) {
+		err_set(err, "no workshop with id %lld", (long long)wid);
+		return tx_end(st, 0, NULL);
+	}
+	return tx_end(st, 1, err);
+}
+
+/* ------------------------------------------------------- generic items */
+
+static const struct jh_value *find_val(const struct jh_value *vals, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(vals[i].field->name, name))
+			return &vals[i];
+	return NULL;
+}
+
+static void bind_value(sqlite3_stmt *s, int idx, const struct jh_value *v)
+{
+	if (v->is_null) {
+		sqlite3_bind_null(s, idx);
+		return;
+	}
+	switch (v->field->type) {
+	case JF_INT:
+	case JF_BOOL:
+	case JF_REF:
+		sqlite3_bind_int64(s, idx, v->num);
+		break;
+	default:
+		sqlite3_bind_text(s, idx, v->text ? v->text : "", -1, SQLITE_TRANSIENT);
+		break;
+	}
+}
+
+static int set_links(struct jh_store *st, jh_id idea, const struct jh_value *v, struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", err);
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, idea);
+	if (step_done(st, s, err))
+		return -1;
+	s = prep(st, "INSERT OR IGNORE INTO idea_painpoint (idea_id, painpoint_id) VALUES (?1, ?2)",
+		 err);
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < v->nids; i++) {
+		sqlite3_bind_int64(s, 1, idea);
+		sqlite3_bind_int64(s, 2, v->ids[i]);
+		if (step_done(st, s, err))
+			return -1;
+	}
+	return 0;
+}
+
+/* Next free position in a scope: stages of a journey, touchpoints of a
+ * stage, journeys or steps of a workshop. */
+static int next_position(struct jh_store *st, enum jh_kind kind, jh_id wid,
+			 const struct jh_value *vals, size_t n, struct jh_err *err)
+{
+	const struct jh_value *v;
+	int failed = 0;
+	long long r = 0;
+	int64_t p;
+
+	switch (kind) {
+	case JH_STAGE:
+		v = find_val(vals, n, "journey");
+		p = v ? v->num : 0;
+		r = query_int(st, "SELECT coalesce(max(position) + 1, 0) FROM stage WHERE journey_id = ?1",
+			      &p, 1, 0, err, &failed);
+		break;
+	case JH_TOUCHPOINT:
+		v = find_val(vals, n, "stage");
+		p = v ? v->num : 0;
+		r = query_int(st,
+			      "SELECT coalesce(max(position) + 1, 0) FROM touchpoint WHERE stage_id = ?1",
+			      &p, 1, 0, err, &failed);
+		break;
+	case JH_JOURNEY:
+		r = query_int(st,
+			      "SELECT coalesce(max(position) + 1, 0) FROM journey WHERE workshop_id = ?1",
+			      &wid, 1, 0, err, &failed);
+		break;
+	case JH_STEP:
+		r = query_int(st, "SELECT coalesce(max(position) + 1, 0) FROM step WHERE workshop_id = ?1",
+			      &wid, 1, 0, err, &failed);
+		break;
+	default:
+		break;
+	}
+	return failed ? -1 : (int)r;
+}
+
+/* The id of the current agenda step, recorded on pain points and ideas so
+ * private writing can be hidden until revealed. */
+static jh_id current_step_id(struct jh_store *st, jh_id wid, struct jh_err *err, int *failed)
+{
+	return query_int(st,
+			 "SELECT s.id FROM step s JOIN workshop w ON w.id = s.workshop_id"
+			 " WHERE w.id = ?1 ORDER BY (s.position = w.current_step) DESC,"
+			 " s.position LIMIT 1",
+			 &wid, 1, 0, err, failed);
+}
+
+static int unique_error(struct jh_store *st, const struct jh_kind_def *k,
+			const struct jh_value *vals, size_t n, struct jh_err *err)
+{
+	const struct jh_value *v = k->label_field ? find_val(vals, n, k->label_field) : NULL;
+
+	if (sqlite3_extended_errcode(st->db) != SQLITE_CONSTRAINT_UNIQUE)
+		return -1;
+	if (v && v->text)
+		return err_set(err, "a %s named \"%s\" already exists%s", k->name, v->text,
+			       k->kind == JH_STAGE ? " in this journey" : " in this workshop");
+	return err_set(err, "this %s already exists", k->name);
+}
+
+static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struct jh_value *v,
+			  struct jh_err *err)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	if (v && v->text && *v->text) {
+		const char *p = v->text;
+		while (*p) {
+			const char *comma = strchr(p, ',');
+			size_t len = comma ? (size_t)(comma - p) : strlen(p);
+			while (len && (*p == ' '))
+				p++, len--;
+			while (len && p[len - 1] == ' ')
+				len--;
+			if (len) {
+				GROW(names, n, cap);
+				names[n++] = util_xstrndup(p, len);
+			}
+			if (!comma)
+				break;
+			p = comma + 1;
+		}
+	} else {
+		sqlite3_stmt *s = prep(st,
+				       "SELECT value FROM workshop_list WHERE workshop_id = ?1"
+				       " AND list = 'stage' ORDER BY position",
+				       err);
+		if (!s)
+			return -1;
+		sqlite3_bind_int64(s, 1, wid);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			GROW(names, n, cap);
+			names[n++] = col_text(s, 0);
+		}
+		sqlite3_reset(s);
+	}
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = add_stage_row(st, wid, jid, (int)i, names[i], NULL, err);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
+		   jh_id *id_out, struct jh_err *err);
+
+static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
+		       const struct jh_value *vals, size_t nvals, jh_id *id_out,
+		       struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	char sql[2048];
+	size_t len;
+	int nparam = 0, pos = -1, failed = 0;
+	jh_id step_id = 0, id;
+	sqlite3_stmt *s;
+	int need_pos = kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY ||
+		       kind == JH_STEP;
+
+	if (!k || kind == JH_WORKSHOP)
+		return err_set(err, "cannot add items of this kind");
+	if (need_pos && !find_val(vals, nvals, "position")) {
+		pos = next_position(st, kind, wid, vals, nvals, err);
+		if (pos < 0)
+			return -1;
+	}
+	if (kind == JH_PAINPOINT || kind == JH_IDEA) {
+		step_id = current_step_id(st, wid, err, &failed);
+		if (failed)
+			return -1;
+	}
+	len = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (workshop_id", k->table);
+	if (want_id)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", id");
+	for (size_t i = 0; i < nvals; i++)
+		if (vals[i].field->column)
+			len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s",
+						vals[i].field->column);
+	if (pos >= 0)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", position");
+	if (step_id)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", step_id");
+	len += (size_t)snprintf(sql + len, sizeof sql - len, ") VALUES (?");
+	nparam = 1 + (want_id ? 1 : 0) + (pos >= 0) + (step_id != 0);
+	for (size_t i = 0; i < nvals; i++)
+		nparam += vals[i].field->column != NULL;
+	for (int i = 1; i < nparam; i++)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, ", ?");
+	snprintf(sql + len, sizeof sql - len, ")");
+
+	s = prep(st, sql, err);
+	if (!s)
+		return -1;
+	nparam = 1;
+	sqlite3_bind_int64(s, nparam++, wid);
+	if (want_id)
+		sqlite3_bind_int64(s, nparam++, want_id);
+	for (size_t i = 0; i < nvals; i++)
+		if (vals[i].field->column)
+			bind_value(s, nparam++, &vals[i]);
+	if (pos >= 0)
+		sqlite3_bind_int(s, nparam++, pos);
+	if (step_id)
+		sqlite3_bind_int64(s, nparam++, step_id);
+	if (step_done(st, s, err)) {
+		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return err_set(err, "%s %lld already exists", k->name, (long long)want_id);
+		unique_error(st, k, vals, nvals, err);
+		return -1;
+	}
+	id = sqlite3_last_insert_rowid(st->db);
+	if (kind == JH_JOURNEY && journey_stages(st, wid, id, find_val(vals, nvals, "stages"), err))
+		return -1;
+	if (kind == JH_IDEA) {
+		const struct jh_value *v = find_val(vals, nvals, "painpoints");
+		if (v && set_links(st, id, v, err))
+			return -1;
+	}
+	if (id_out)
+		*id_out = id;
+	return 0;
+}
+
+static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
+		      const struct jh_value *vals, size_t nvals, jh_id *id_out,
+		      struct jh_err *err)
+{
+	if (kind == JH_VOTE && !want_id) {
+		const struct jh_value *p = find_val(vals, nvals, "participant");
+		const struct jh_value *i = find_val(vals, nvals, "idea");
+		const struct jh_value *d = find_val(vals, nvals, "dots");
+		if (!p || !i)
+			return err_set(err, "a vote needs idea= and participant=");
+		return vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, id_out, err);
+	}
+	if (tx_begin(st, err))
+		return -1;
+	if (item_insert(st, wid, kind, want_id, vals, nvals, id_out, err))
+		return tx_end(st, 0, NULL);
+	return tx_end(st, 1, err);
+}
+
+int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct jh_value *vals,
+		   size_t nvals, jh_id *id_out, struct jh_err *err)
+{
+	return add_common(st, wid, kind, 0, vals, nvals, id_out, err);
+}
+
+int store_item_add_with_id(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+			   const struct jh_value *vals, size_t nvals, struct jh_err *err)
+{
+	if (id <= 0)
+		return err_set(err, "invalid id %lld", (long long)id);
+	return add_common(st, wid, kind, id, vals, nvals, NULL, err);
+}
+
+int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	char sql[160];
+	int64_t p[2] = {id, wid};
+	int failed = 0;
+
+	if (!k || kind == JH_WORKSHOP)
+		return kind == JH_WORKSHOP && id == wid;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = ?1 AND workshop_id = ?2",
+		 k->table);
+	return query_int(st, sql, p, 2, 0, NULL, &failed) == 1;
+}
+
+jh_id store_item_journey(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id)
+{
+	int64_t p[2] = {id, wid};
+	int failed = 0;
+
+	if (kind == JH_STAGE)
+		return query_int(st, "SELECT journey_id FROM stage WHERE id = ?1 AND workshop_id = ?2",
+				 p, 2, 0, NULL, &failed);
+	if (kind == JH_TOUCHPOINT)
+		return query_int(st,
+				 "SELECT journey_id FROM touchpoint WHERE id = ?1 AND workshop_id = ?2",
+				 p, 2, 0, NULL, &failed);
+	return 0;
+}
+
+jh_id store_item_only(struct jh_store *st, jh_id wid, enum jh_kind kind)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	char sql[160];
+	int failed = 0;
+
+	if (!k || kind == JH_WORKSHOP)
+		return 0;
+	snprintf(sql, sizeof sql,
+		 "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM %s WHERE workshop_id = ?1",
+		 k->table);
+	return query_int(st, sql, &wid, 1, 0, NULL, &failed);
+}
+
+long long store_item_count(struct jh_store *st, jh_id wid, enum jh_kind kind)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	char sql[128];
+	int failed = 0;
+	long long n;
+
+	if (!k || kind == JH_WORKSHOP)
+		return -1;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE workshop_id = ?1", k->table);
+	n = query_int(st, sql, &wid, 1, 0, NULL, &failed);
+	return failed ? -1 : n;
+}
+
+int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+		   const struct jh_value *vals, size_t nvals, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	char sql[2048];
+	size_t len;
+	int ncols = 0, idx = 1;
+	sqlite3_stmt *s;
+	const struct jh_value *links = NULL;
+
+	if (!k)
+		return err_set(err, "unknown kind");
+	if (kind == JH_VOTE) {
+		const struct jh_value *d = find_val(vals, nvals, "dots");
+		int64_t p[2] = {id, wid};
+		int failed = 0;
+		jh_id pid, iid;
+		if (!d || nvals != 1)
+			return err_set(err, "only the dots of a vote can be changed");
+		pid = query_int(st, "SELECT participant_id FROM vote WHERE id = ?1 AND workshop_id = ?2",
+				p, 2, 0, err, &failed);
+		iid = query_int(st, "SELECT idea_id FROM vote WHERE id = ?1 AND workshop_id = ?2", p,
+				2, 0, err, &failed);
+		if (failed)
+			return -1;
+		if (!pid)
+			return err_set(err, "no vote %lld in this workshop", (long long)id);
+		return vote_tx(st, wid, pid, iid, (int)d->num, 1, NULL, err);
+	}
+	if (kind == JH_WORKSHOP)
+		id = wid;
+	if (find_val(vals, nvals, "stages"))
+		return err_set(err, "stages of an existing journey are items: use add/set/rm stage");
+	len = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET ", k->table);
+	for (size_t i = 0; i < nvals; i++) {
+		if (!vals[i].field->column) {
+			if (vals[i].field->type == JF_IDLIST)
+				links = &vals[i];
+			continue;
+		}
+		len += (size_t)snprintf(sql + len, sizeof sql - len, "%s%s = ?", ncols ? ", " : "",
+					vals[i].field->column);
+		ncols++;
+	}
+	if (!ncols)
+		len += (size_t)snprintf(sql + len, sizeof sql - len, "id = id");
+	if (kind == JH_WORKSHOP)
+		snprintf(sql + len, sizeof sql - len, " WHERE id = ?");
+	else
+		snprintf(sql + len, sizeof sql - len, " WHERE id = ? AND workshop_id = ?");
+	if (tx_begin(st, err))
+		return -1;
+	s = prep(st, sql, err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	for (size_t i = 0; i < nvals; i++)
+		if (vals[i].field->column)
+			bind_value(s, idx++, &vals[i]);
+	sqlite3_bind_int64(s, idx++, id);
+	if (kind != JH_WORKSHOP)
+		sqlite3_bind_int64(s, idx++, wid);
+	if (step_done(st, s, err)) {
+		unique_error(st, k, vals, nvals, err);
+		return tx_end(st, 0, NULL);
+	}
+	if (sqlite3_changes(st->db) != 1) {
+		err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
+		return tx_end(st, 0, NULL);
+	}
+	if (links && set_links(st, id, links, err))
+		return tx_end(st, 0, NULL);
+	return tx_end(st, 1, err);
+}
+
+/* What must go before an item can: a table, the column that points at the
+ * item, and how to name the dependants in the message. */
+struct dependant {
+	enum jh_kind kind;
+	const char *sql;
+	const char *what;
+};
+
+static const struct dependant dependants[] = {
+	{JH_PARTICIPANT, "SELECT count(*) FROM vote WHERE participant_id = ?1", "votes"},
+	{JH_JOURNEY, "SELECT count(*) FROM touchpoint WHERE journey_id = ?1", "touchpoints"},
+	{JH_STAGE, "SELECT count(*) FROM touchpoint WHERE stage_id = ?1", "touchpoints"},
+	{JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", "pain points"},
+};
+
+int store_item_delete(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+		      struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	char sql[160];
+	sqlite3_stmt *s;
+
+	if (!k || kind == JH_WORKSHOP)
+		return err_set(err, "cannot remove items of this kind");
+	if (tx_begin(st, err))
+		return -1;
+	if (!store_item_exists(st, wid, kind, id)) {
+		err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
+		return tx_end(st, 0, NULL);
+	}
+	for (size_t i = 0; i < sizeof dependants / sizeof dependants[0]; i++) {
+		int failed = 0;
+		long long n;
+		if (dependants[i].kind != kind)
+			continue;
+		n = query_int(st, dependants[i].sql, &id, 1, 0, err, &failed);
+		if (failed)
+			return tx_end(st, 0, NULL);
+		if (n > 0) {
+			err_set(err, "%s %lld still has %lld %s; remove or move them first", k->name,
+				(long long)id, n, dependants[i].what);
+			return tx_end(st, 0, NULL);
+		}
+	}
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1 AND workshop_id = ?2", k->table);
+	s = prep(st, sql, err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, wid);
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	return tx_end(st, 1, err);
+}
+
+int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const char *name,
+		      jh_id scope_id, jh_id *id_out, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	char sql[256];
+	sqlite3_stmt *s;
+	jh_id found[4];
+	int n = 0, rc;
+	int scoped = scope_id && (kind == JH_STAGE || kind == JH_TOUCHPOINT);
+
+	if (!k || !k->label_field || kind == JH_WORKSHOP)
+		return err_set(err, "%s items are referred to by id", k ? k->name : "these");
+	snprintf(sql, sizeof sql,
+		 "SELECT id FROM %s WHERE workshop_id = ?1 AND %s = ?2%s ORDER BY id LIMIT 4",
+		 k->table, kinds_field(k, k->label_field)->column,
+		 scoped ? " AND journey_id = ?3" : "");
+	s = prep(st, sql, err);
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, wid);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+	if (scoped)
+		sqlite3_bind_int64(s, 3, scope_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 4)
+		found[n++] = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_error(st, err, "lookup");
+	if (n == 1) {
+		*id_out = found[0];
+		return 0;
+	}
+	if (n == 0)
+		return err_set(err, "no %s named \"%s\"%s", k->name, name,
+			       scoped ? " in that journey" : " in this workshop");
+	return err_set(err, "%s \"%s\" is ambiguous (ids %lld, %lld%s); use the id", k->name, name,
+		       (long long)found[0], (long long)found[1], n > 2 ? ", ..." : "");
+}
+
+/* ---------------------------------------------------------------- votes */
+
+static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
+		   jh_id *id_out, struct jh_err *err)
+{
+	int64_t pw[2] = {pid, wid}, iw[2] = {iid, wid}, pi[2] = {pid, iid};
+	long long budget, cap, spent, have, want;
+	int failed = 0;
+	sqlite3_stmt *s;
+
+	if (tx_begin(st, err))
+		return -1;
+	/* The budget check and the change are one transaction, so two
+	 * terminals voting at once can never overspend. */
+	if (query_int(st, "SELECT count(*) FROM participant WHERE id = ?1 AND workshop_id = ?2", pw,
+		      2, 0, err, &failed) != 1 ||
+	    query_int(st, "SELECT count(*) FROM idea WHERE id = ?1 AND workshop_id = ?2", iw, 2, 0,
+		      err, &failed) != 1) {
+		if (!failed)
+			err_set(err, "vote: no such idea or participant in this workshop");
+		return tx_end(st, 0, NULL);
+	}
+	budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1", &wid, 1, 0,
+			   err, &failed);
+	cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1", &wid, 1, 0, err,
+			&failed);
+	spent = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE participant_id = ?1",
+			  &pid, 1, 0, err, &failed);
+	have = query_int(st, "SELECT dots FROM vote WHERE participant_id = ?1 AND idea_id = ?2", pi, 2,
+			 0, err, &failed);
+	if (failed)
+		return tx_end(st, 0, NULL);
+	want = absolute ? dots : have + dots;
+	if (want < 0) {
+		err_set(err, "no dot of this participant on idea %lld to take back", (long long)iid);
+		return tx_end(st, 0, NULL);
+	}
+	if (want > have && spent - have + want > budget) {
+		err_set(err, "vote refused: the budget is %lld dots per participant and %lld %s used",
+			budget, spent, spent == 1 ? "is" : "are");
+		return tx_end(st, 0, NULL);
+	}
+	if (want > have && cap > 0 && want > cap) {
+		err_set(err, "vote refused: at most %lld dots per idea from one participant", cap);
+		return tx_end(st, 0, NULL);
+	}
+	if (want == 0) {
+		s = prep(st, "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2", err);
+		if (!s)
+			return tx_end(st, 0, NULL);
+		sqlite3_bind_int64(s, 1, pid);
+		sqlite3_bind_int64(s, 2, iid);
+	} else {
+		s = prep(st,
+			 "INSERT INTO vote (workshop_id, participant_id, idea_id, dots)"
+			 " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (participant_id, idea_id)"
+			 " DO UPDATE SET dots = excluded.dots",
+			 err);
+		if (!s)
+			return tx_end(st, 0, NULL);
+		sqlite3_bind_int64(s, 1, wid);
+		sqlite3_bind_int64(s, 2, pid);
+		sqlite3_bind_int64(s, 3, iid);
+		sqlite3_bind_int64(s, 4, want);
+	}
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	if (id_out)
+		*id_out = query_int(st,
+				    "SELECT id FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
+				    pi, 2, 0, err, &failed);
+	return tx_end(st, !failed, err);
+}
+
+int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_id, int dots,
+	       struct jh_err *err)
+{
+	if (dots == 0)
+		return 0;
+	return vote_tx(st, wid, participant_id, idea_id, dots, 0, NULL, err);
+}
+
+/* -------------------------------------------------------- agenda, timer */
+
+int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err)
+{
+	int failed = 0;
+	long long n;
+	sqlite3_stmt *s;
+
+	if (tx_begin(st, err))
+		return -1;
+	n = query_int(st, "SELECT count(*) FROM step WHERE workshop_id = ?1", &wid, 1, 0, err,
+		      &failed);
+	if (failed)
+		return tx_end(st, 0, NULL);
+	if (position < 0 || position >= n) {
+		err_set(err, "no agenda step %d (the agenda has %lld)", position + 1, n);
+		return tx_end(st, 0, NULL);
+	}
+	/* A new step starts with a fresh, paused timer. */
+	s = prep(st,
+		 "UPDATE workshop SET current_step = ?2, timer_running = 0, timer_started = 0,"
+		 " timer_elapsed = 0 WHERE id = ?1",
+		 err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	sqlite3_bind_int64(s, 1, wid);
+	sqlite3_bind_int(s, 2, position);
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	return tx_end(st, 1, err);
+}
+
+int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err)
+{
+	sqlite3_stmt *s;
+
+	if (tx_begin(st, err))
+		return -1;
+	s = prep(st,
+		 "UPDATE workshop SET"
+		 " timer_elapsed = CASE WHEN timer_running THEN timer_elapsed + max(0, ?2 - timer_started)"
+		 "  ELSE timer_elapsed END,"
+		 " timer_started = CASE WHEN timer_running THEN 0 ELSE ?2 END,"
+		 " timer_running = 1 - timer_running WHERE id = ?1",
+		 err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	sqlite3_bind_int64(s, 1, wid);
+	sqlite3_bind_int64(s, 2, now);
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	return tx_end(st, 1, err);
+}
+
+int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	sqlite3_stmt *s;
+
+	if (tx_begin(st, err))
+		return -1;
+	s = prep(st,
+		 "UPDATE workshop SET timer_running = 0, timer_started = 0, timer_elapsed = 0"
+		 " WHERE id = ?1",
+		 err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	sqlite3_bind_int64(s, 1, wid);
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	return tx_end(st, 1, err);
+}
+
+int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_err *err)
+{
+	sqlite3_stmt *s;
+
+	if (tx_begin(st, err))
+		return -1;
+	s = prep(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2", err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	sqlite3_bind_int64(s, 1, step_id);
+	sqlite3_bind_int64(s, 2, wid);
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	if (sqlite3_changes(st->db) != 1) {
+		err_set(err, "no agenda step %lld in this workshop", (long long)step_id);
+		return tx_end(st, 0, NULL);
+	}
+	return tx_end(st, 1, err);
+}
