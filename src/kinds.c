@@ -66,6 +66,8 @@ static const struct jh_field_def painpoint_fields[] = {
 	LONG("evidence", "evidence", "Evidence"),
 	ENUM("status", "status", pain_status, "open", "Status"),
 	REF("author", "author_id", JH_PARTICIPANT, 0, "Author"),
+	/* The agenda step it was written in; the current one when not given. */
+	REF("step", "step_id", JH_STEP, 0, "Agenda step"),
 };
 
 static const struct jh_field_def idea_fields[] = {
@@ -80,6 +82,7 @@ static const struct jh_field_def idea_fields[] = {
 	INT("reach", "reach", 0, 100, "100", "Reach %"),
 	{"painpoints", NULL, JF_IDLIST, 0, 0, NULL, JH_PAINPOINT, 0, NULL, "Pain points"},
 	REF("author", "author_id", JH_PARTICIPANT, 0, "Author"),
+	REF("step", "step_id", JH_STEP, 0, "Agenda step"),
 };
 
 static const struct jh_field_def vote_fields[] = {
@@ -111,6 +114,7 @@ static const struct jh_field_def step_fields[] = {
 	ENUM("view", "view", views, "agenda", "View"),
 	BOOL("private", "private", "0", "Private"),
 	LONG("notes", "notes", "Notes"),
+	INT("position", "position", 0, 1000000, NULL, "Position"),
 };
 
 static const struct jh_field_def workshop_fields[] = {

@@ -20,9 +20,11 @@
 #include "store_schema.h"
 
 #define STMT_CACHE 96
+#define KNOWN_CACHE 1024 /* a power of two */
 
 struct stmt_slot {
 	char *sql;
+	uint32_t hash; /* of sql: most lookups miss on it, without a strcmp */
 	sqlite3_stmt *stmt;
 };
 
@@ -34,6 +36,19 @@ struct jh_store {
 	int depth; /* transaction nesting: 0 none, 1 BEGIN, >1 savepoints */
 	struct stmt_slot cache[STMT_CACHE];
 	size_t ncache;
+	/* Answers remembered while this connection holds the write lock, so
+	 * no other process can change them: items known to exist (a slot is
+	 * valid when its gen is the current one) and the current agenda
+	 * step. Any delete or rollback forgets the items, any change to a
+	 * step or workshop row forgets the step (see on_change). */
+	struct known_slot {
+		jh_id wid, id;
+		uint32_t gen;
+		int kind;
+	} known[KNOWN_CACHE];
+	uint32_t gen;
+	int step_known;
+	jh_id step_wid, step_id;
 };
 
 /* ---------------------------------------------------------------- basics */
@@ -62,14 +77,27 @@ static int db_error(struct jh_store *st, struct jh_err *err, const char *what)
 	}
 }
 
+/* FNV-1a: the statement cache is searched once per row of an import, and
+ * many of its texts share a long prefix that would make strcmp crawl. */
+static uint32_t sql_hash(const char *sql)
+{
+	uint32_t h = 2166136261u;
+
+	for (const unsigned char *p = (const unsigned char *)sql; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
 /* A cached prepared statement, reset and with bindings cleared. */
 static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *err)
 {
 	sqlite3_stmt *s = NULL;
+	uint32_t h = sql_hash(sql);
 	size_t i;
 
-	for (i = 0; i < st->ncache; i++) {
-		if (!strcmp(st->cache[i].sql, sql)) {
+	/* Newest first: a batch keeps asking for the statements it just used. */
+	for (i = st->ncache; i-- > 0;) {
+		if (st->cache[i].hash == h && !strcmp(st->cache[i].sql, sql)) {
 			s = st->cache[i].stmt;
 			sqlite3_reset(s);
 			sqlite3_clear_bindings(s);
@@ -88,6 +116,7 @@ static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *e
 		st->ncache--;
 	}
 	st->cache[st->ncache].sql = util_xstrdup(sql);
+	st->cache[st->ncache].hash = h;
 	st->cache[st->ncache].stmt = s;
 	st->ncache++;
 	return s;
@@ -145,6 +174,23 @@ static long long query_int(struct jh_store *st, const char *sql, const int64_t *
 	return v;
 }
 
+/* Transaction control through the statement cache: an import opens and
+ * releases a savepoint per item, and sqlite3_exec would parse it anew
+ * each time. */
+static int ctl(struct jh_store *st, const char *sql, struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st, sql, err);
+	int rc;
+
+	if (!s)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE)
+		db_error(st, err, "sql");
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int check_writable(struct jh_store *st, struct jh_err *err)
 {
 	if (st->readonly)
@@ -153,13 +199,35 @@ static int check_writable(struct jh_store *st, struct jh_err *err)
 	return 0;
 }
 
+/* Forget what was remembered under the write lock (see struct jh_store). */
+static void forget(struct jh_store *st)
+{
+	st->gen++;
+	st->step_known = 0;
+}
+
+/* SQLite calls this for every row this connection writes. */
+static void on_change(void *arg, int op, const char *db, const char *table, sqlite3_int64 rowid)
+{
+	struct jh_store *st = arg;
+
+	(void)db;
+	(void)rowid;
+	if (op == SQLITE_DELETE)
+		st->gen++;
+	if (!strcmp(table, "step") || !strcmp(table, "workshop"))
+		st->step_known = 0;
+}
+
 static int tx_begin(struct jh_store *st, struct jh_err *err)
 {
 	if (check_writable(st, err))
 		return -1;
+	if (st->depth == 0)
+		forget(st);
 	/* IMMEDIATE takes the write lock up front so the busy timeout applies;
 	 * a deferred transaction that later upgrades can fail at once. */
-	if (exec_sql(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jh", err))
+	if (ctl(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jh", err))
 		return -1;
 	st->depth++;
 	return 0;
@@ -172,8 +240,11 @@ static int tx_end(struct jh_store *st, int ok, struct jh_err *err)
 	if (st->depth <= 0)
 		return ok ? 0 : -1;
 	st->depth--;
+	if (!ok || st->depth == 0)
+		forget(st);
 	if (ok) {
-		if (exec_sql(st, st->depth == 0 ? "COMMIT" : "RELEASE jh", err)) {
+		if (ctl(st, st->depth == 0 ? "COMMIT" : "RELEASE jh", err)) {
+			forget(st);
 			if (st->depth == 0)
 				exec_sql(st, "ROLLBACK", &ignore);
 			else {
@@ -386,6 +457,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		goto fail;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_update_hook(st->db, on_change, st);
 	sqlite3_busy_timeout(st->db, 10000);
 	if (exec_sql(st, "PRAGMA foreign_keys = ON", err))
 		goto fail;
@@ -1000,6 +1072,43 @@ int store_workshop_create(struct jh_store *st, const char *name, const struct jh
 	return 0;
 }
 
+int store_workshop_restore(struct jh_store *st, jh_id wid, const struct jh_workshop *w,
+			   struct jh_err *err)
+{
+	sqlite3_stmt *s;
+
+	if (tx_begin(st, err))
+		return -1;
+	s = prep(st,
+		 "UPDATE workshop SET title = ?2, description = ?3, template = ?4, created = ?5,"
+		 " method = ?6, dots_per_participant = ?7, max_dots_per_idea = ?8,"
+		 " anonymous_votes = ?9, current_step = ?10, timer_running = ?11,"
+		 " timer_started = ?12, timer_elapsed = ?13 WHERE id = ?1",
+		 err);
+	if (!s)
+		return tx_end(st, 0, NULL);
+	sqlite3_bind_int64(s, 1, wid);
+	sqlite3_bind_text(s, 2, w->title ? w->title : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, w->description ? w->description : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, w->template_name ? w->template_name : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, w->created ? w->created : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 6, w->method ? w->method : "impact-effort", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 7, w->dots_per_participant);
+	sqlite3_bind_int(s, 8, w->max_dots_per_idea);
+	sqlite3_bind_int(s, 9, w->anonymous_votes ? 1 : 0);
+	sqlite3_bind_int(s, 10, w->current_step);
+	sqlite3_bind_int(s, 11, w->timer_running ? 1 : 0);
+	sqlite3_bind_int64(s, 12, w->timer_started);
+	sqlite3_bind_int(s, 13, w->timer_elapsed);
+	if (step_done(st, s, err))
+		return tx_end(st, 0, NULL);
+	if (sqlite3_changes(st->db) != 1) {
+		err_set(err, "no workshop with id %lld", (long long)wid);
+		return tx_end(st, 0, NULL);
+	}
+	return tx_end(st, 1, err);
+}
+
 int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err)
 {
 	sqlite3_stmt *s;
@@ -1042,7 +1151,9 @@ static void bind_value(sqlite3_stmt *s, int idx, const struct jh_value *v)
 		sqlite3_bind_int64(s, idx, v->num);
 		break;
 	default:
-		sqlite3_bind_text(s, idx, v->text ? v->text : "", -1, SQLITE_TRANSIENT);
+		/* STATIC: the value outlives the statement's step (it is reset
+		 * before the caller frees it), so SQLite need not copy it. */
+		sqlite3_bind_text(s, idx, v->text ? v->text : "", -1, SQLITE_STATIC);
 		break;
 	}
 }
@@ -1112,11 +1223,25 @@ static int next_position(struct jh_store *st, enum jh_kind kind, jh_id wid,
  * private writing can be hidden until revealed. */
 static jh_id current_step_id(struct jh_store *st, jh_id wid, struct jh_err *err, int *failed)
 {
-	return query_int(st,
-			 "SELECT s.id FROM step s JOIN workshop w ON w.id = s.workshop_id"
-			 " WHERE w.id = ?1 ORDER BY (s.position = w.current_step) DESC,"
-			 " s.position LIMIT 1",
-			 &wid, 1, 0, err, failed);
+	jh_id id;
+
+	/* Remembered under the write lock until a step or workshop row
+	 * changes (on_change): it is asked once per imported row. */
+	if (st->depth > 0 && st->step_known && st->step_wid == wid)
+		return st->step_id;
+	/* Two index lookups on step(workshop_id, position): ordering by
+	 * "is current" would sort every step once per imported row. */
+	id = query_int(st,
+		       "SELECT coalesce((SELECT id FROM step WHERE workshop_id = ?1 AND position ="
+		       " (SELECT current_step FROM workshop WHERE id = ?1) ORDER BY id LIMIT 1),"
+		       " (SELECT id FROM step WHERE workshop_id = ?1 ORDER BY position, id LIMIT 1))",
+		       &wid, 1, 0, err, failed);
+	if (!*failed && st->depth > 0) {
+		st->step_known = 1;
+		st->step_wid = wid;
+		st->step_id = id;
+	}
+	return id;
 }
 
 static int unique_error(struct jh_store *st, const struct jh_kind_def *k,
@@ -1139,6 +1264,8 @@ static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struc
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
+	if (v && v->is_null)
+		return 0; /* the caller adds the stages itself */
 	if (v && v->text && *v->text) {
 		const char *p = v->text;
 		while (*p) {
@@ -1181,6 +1308,22 @@ static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struc
 static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
 		   jh_id *id_out, struct jh_err *err);
 
+/* Append to SQL text built from the constant names in kinds.c; it is
+ * rebuilt for every imported row, where snprintf's parsing showed up.
+ * Text that does not fit is dropped, so the statement fails to prepare. */
+static void sql_cat(char *sql, size_t size, size_t *len, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*len + n >= size) {
+		*len = size;
+		snprintf(sql, size, "SQL too long");
+		return;
+	}
+	memcpy(sql + *len, s, n + 1);
+	*len += n;
+}
+
 static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
 		       const struct jh_value *vals, size_t nvals, jh_id *id_out,
 		       struct jh_err *err)
@@ -1201,29 +1344,34 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		if (pos < 0)
 			return -1;
 	}
-	if (kind == JH_PAINPOINT || kind == JH_IDEA) {
+	if ((kind == JH_PAINPOINT || kind == JH_IDEA) && !find_val(vals, nvals, "step")) {
 		step_id = current_step_id(st, wid, err, &failed);
 		if (failed)
 			return -1;
 	}
-	len = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s (workshop_id", k->table);
+	len = 0;
+	sql_cat(sql, sizeof sql, &len, "INSERT INTO ");
+	sql_cat(sql, sizeof sql, &len, k->table);
+	sql_cat(sql, sizeof sql, &len, " (workshop_id");
 	if (want_id)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, ", id");
-	for (size_t i = 0; i < nvals; i++)
-		if (vals[i].field->column)
-			len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s",
-						vals[i].field->column);
+		sql_cat(sql, sizeof sql, &len, ", id");
+	for (size_t i = 0; i < nvals; i++) {
+		if (vals[i].field->column) {
+			sql_cat(sql, sizeof sql, &len, ", ");
+			sql_cat(sql, sizeof sql, &len, vals[i].field->column);
+		}
+	}
 	if (pos >= 0)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, ", position");
+		sql_cat(sql, sizeof sql, &len, ", position");
 	if (step_id)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, ", step_id");
-	len += (size_t)snprintf(sql + len, sizeof sql - len, ") VALUES (?");
+		sql_cat(sql, sizeof sql, &len, ", step_id");
+	sql_cat(sql, sizeof sql, &len, ") VALUES (?");
 	nparam = 1 + (want_id ? 1 : 0) + (pos >= 0) + (step_id != 0);
 	for (size_t i = 0; i < nvals; i++)
 		nparam += vals[i].field->column != NULL;
 	for (int i = 1; i < nparam; i++)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, ", ?");
-	snprintf(sql + len, sizeof sql - len, ")");
+		sql_cat(sql, sizeof sql, &len, ", ?");
+	sql_cat(sql, sizeof sql, &len, ")");
 
 	s = prep(st, sql, err);
 	if (!s)
@@ -1258,6 +1406,19 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	return 0;
 }
 
+static int single_statement(enum jh_kind kind, const struct jh_value *vals, size_t nvals)
+{
+	const struct jh_value *v;
+
+	if (kind == JH_JOURNEY)
+		return 0;
+	if (kind == JH_IDEA) {
+		v = find_val(vals, nvals, "painpoints");
+		return !v;
+	}
+	return 1;
+}
+
 static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
 		      const struct jh_value *vals, size_t nvals, jh_id *id_out,
 		      struct jh_err *err)
@@ -1270,6 +1431,11 @@ static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id w
 			return err_set(err, "a vote needs idea= and participant=");
 		return vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, id_out, err);
 	}
+	/* Inside a batch, an item that is one INSERT needs no savepoint of
+	 * its own: SQLite undoes a failed statement by itself. Journeys
+	 * (stages) and ideas (links) write several rows and keep one. */
+	if (st->depth > 0 && single_statement(kind, vals, nvals))
+		return item_insert(st, wid, kind, want_id, vals, nvals, id_out, err);
 	if (tx_begin(st, err))
 		return -1;
 	if (item_insert(st, wid, kind, want_id, vals, nvals, id_out, err))
@@ -1298,11 +1464,22 @@ int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 	int64_t p[2] = {id, wid};
 	int failed = 0;
 
+	struct known_slot *slot = &st->known[((uint64_t)id * 31u + (unsigned)kind) % KNOWN_CACHE];
+	int found;
+
 	if (!k || kind == JH_WORKSHOP)
 		return kind == JH_WORKSHOP && id == wid;
+	/* An import checks the same few touchpoints and participants for
+	 * every row. Only remembered under the write lock (depth > 0). */
+	if (st->depth > 0 && slot->gen == st->gen && slot->id == id && slot->wid == wid &&
+	    slot->kind == (int)kind)
+		return 1;
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = ?1 AND workshop_id = ?2",
 		 k->table);
-	return query_int(st, sql, p, 2, 0, NULL, &failed) == 1;
+	found = query_int(st, sql, p, 2, 0, NULL, &failed) == 1;
+	if (found && st->depth > 0)
+		*slot = (struct known_slot){.wid = wid, .id = id, .gen = st->gen, .kind = (int)kind};
+	return found;
 }
 
 jh_id store_item_journey(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id)

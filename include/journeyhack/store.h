@@ -54,6 +54,12 @@ int store_workshop_find(struct jh_store *st, const char *name_or_id, jh_id *id_o
 int store_workshop_list(struct jh_store *st, struct jh_workshop **out, size_t *n,
 			struct jh_err *err);
 
+/* Overwrite every column of workshop wid's row except id and name from *w
+ * (title, description, template_name, created, method, dots, cap,
+ * anonymous, current step, timer): the lossless YAML import. */
+int store_workshop_restore(struct jh_store *st, jh_id wid, const struct jh_workshop *w,
+			   struct jh_err *err);
+
 int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err);
 
 /* Load a whole workshop; free with model_data_free. */
@@ -73,7 +79,10 @@ struct jh_value {
 
 /* Insert an item of `kind` in workshop wid. Fields not given take their
  * defaults. For a journey with no stages given, the workshop's default
- * stages are created with it. */
+ * stages are created with it; a "stages" value that is_null creates none.
+ * Pain points and ideas record the current agenda step unless a "step"
+ * value is given. A vote through store_item_add is checked against the
+ * budget (store_vote); one added with an id is restored as given. */
 int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind,
 		   const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err);
 
