@@ -1,0 +1,78 @@
+/* form.h: add and edit forms generated from the field tables (kinds.h).
+ *
+ * A form holds one text value per field of a kind. What the user may type
+ * and what is refused is decided by items.c, the same code the command
+ * line uses, so the UI accepts exactly what the CLI accepts. */
+#ifndef JOURNEYHACK_FORM_H
+#define JOURNEYHACK_FORM_H
+
+#include <stddef.h>
+
+#include "journeyhack/err.h"
+#include "journeyhack/kinds.h"
+#include "journeyhack/model.h"
+
+struct ui;
+
+enum form_mode {
+	FORM_TEXT,    /* one line, typed */
+	FORM_LONG,    /* typed on one line, or in $EDITOR */
+	FORM_CHOICE,  /* one of a list: Left/Right cycle, C-t lists */
+	FORM_SUGGEST, /* typed, or one of suggestions: Left/Right cycle */
+	FORM_IDLIST   /* comma-separated ids, typed or marked in a list */
+};
+
+struct form_choice {
+	char *value; /* what items_parse gets: "12", "open" */
+	char *label; /* what the user sees: "Receive invoice" */
+};
+
+struct form_field {
+	const struct jh_field_def *def;
+	enum form_mode mode;
+	int hidden;    /* carried (author, position) but not shown */
+	char *value;   /* owned, never NULL */
+	char *orig;    /* value when the form opened */
+	size_t cursor; /* byte offset into value */
+	struct form_choice *choices;
+	size_t nchoices;
+	char error[1024]; /* why the value is refused, "" when fine */
+};
+
+struct form {
+	char title[128];
+	enum jh_kind kind;
+	jh_id id; /* 0: a new item */
+	struct form_field *f;
+	size_t n, cur;
+	char error[1024]; /* from saving */
+	void *ctx;
+	/* A choice changed: refresh the choices of the others (stages of
+	 * the journey chosen). May be NULL. */
+	void (*changed)(struct form *form, size_t field, void *ctx);
+	/* Save: 0, or -1 with err (the form stays open and shows it). */
+	int (*save)(struct form *form, void *ctx, struct jh_err *err);
+};
+
+/* Every field of kind, values empty (for_add: the field defaults), with
+ * author and position hidden and stages shown only for a new journey. */
+void form_init(struct form *form, enum jh_kind kind, jh_id id, int for_add);
+void form_free(struct form *form);
+struct form_field *form_field(struct form *form, const char *name);
+const char *form_get(const struct form *form, const char *name);
+void form_set(struct form *form, const char *name, const char *value);
+/* Mark the current values as the originals (what "changed" compares to). */
+void form_mark_orig(struct form *form);
+/* Replace a field's choices (copied). */
+void form_set_choices(struct form_field *ff, const struct form_choice *c, size_t n);
+/* Validate every shown field (items_check_value); index of the first
+ * invalid field, or -1 when all are valid. Fills each field's error. */
+long form_validate(struct form *form);
+/* Run the form; 1 when saved, 0 when cancelled. */
+int form_run(struct ui *ui, struct form *form);
+
+/* Open $VISUAL or $EDITOR (fork+execvp, never a shell) on text; on
+ * success *text is replaced. Exposed for the views' long fields. */
+int form_editor(struct ui *ui, char **text, struct jh_err *err);
+
+#endif

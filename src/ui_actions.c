@@ -1,0 +1,292 @@
+/* ui_actions.c: what a key does. A key is looked up in keys.def for the
+ * current view; the view handles it first (movement, its own keys), then
+ * the actions every view shares. Handlers return UI_* flags and this is
+ * the one place that acts on them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "journeyhack/store.h"
+#include "journeyhack/util.h"
+#include "journeyhack/view.h"
+
+int ui_need_facilitator(struct ui *ui, const char *what)
+{
+	if (ui->facilitator)
+		return 1;
+	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)", what);
+	return 0;
+}
+
+static int do_timer(struct ui *ui, int reset)
+{
+	struct jh_err err;
+	int rc;
+
+	if (!ui_need_facilitator(ui, reset ? "reset the timer" : "run the timer"))
+		return UI_HANDLED;
+	rc = reset ? store_timer_reset(ui->st, ui->wid, &err)
+		   : store_timer_toggle(ui->st, ui->wid, ui_now(), &err);
+	if (rc) {
+		ui_message(ui, 1, "%s", err.msg);
+		return UI_HANDLED;
+	}
+	ui->last_tick = 0;
+	return UI_HANDLED | UI_RELOAD;
+}
+
+static int do_reveal(struct ui *ui)
+{
+	const struct jh_step *cur = ui_current_step(ui);
+	struct jh_err err;
+	int n = 0;
+
+	if (!ui_need_facilitator(ui, "reveal private writing"))
+		return UI_HANDLED;
+	/* Reveal the current step and any earlier private step left hidden. */
+	for (size_t i = 0; cur && i < ui->d.nsteps; i++) {
+		const struct jh_step *s = &ui->d.steps[i];
+		if (!s->private_ || s->revealed || s->position > cur->position)
+			continue;
+		if (store_step_reveal(ui->st, ui->wid, s->id, &err)) {
+			ui_message(ui, 1, "%s", err.msg);
+			return UI_HANDLED | UI_RELOAD;
+		}
+		n++;
+	}
+	if (n)
+		ui_message(ui, 0, "Revealed private writing of %d step%s", n, n == 1 ? "" : "s");
+	else
+		ui_message(ui, 0, "Nothing private to reveal");
+	return UI_HANDLED | (n ? UI_RELOAD : 0);
+}
+
+static int do_search(struct ui *ui, enum ui_action act)
+{
+	const struct view_ops *v = view_get(ui->view);
+	int dir = act == UI_ACT_SEARCH_PREV ? -1 : 1;
+
+	if (act == UI_ACT_SEARCH) {
+		char buf[sizeof ui->search];
+		buf[0] = '\0';
+		if (!ui_prompt(ui, "/", buf, sizeof buf) || !buf[0])
+			return UI_HANDLED;
+		snprintf(ui->search, sizeof ui->search, "%s", buf);
+	}
+	if (!ui->search[0]) {
+		ui_message(ui, 1, "No search yet: / searches");
+		return UI_HANDLED;
+	}
+	if (!v->search || v->search(ui, ui->search, dir))
+		ui_message(ui, 1, "Not found: %s", ui->search);
+	return UI_HANDLED;
+}
+
+static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
+{
+	const struct view_ops *v = view_get(ui->view);
+
+	if (!v->selected || v->selected(ui, kind, id)) {
+		ui_message(ui, 1, "Nothing selected");
+		return -1;
+	}
+	return 0;
+}
+
+static int do_cycle(struct ui *ui)
+{
+	static const char *const pain[] = {"open", "addressed", "dropped", NULL};
+	static const char *const act[] = {"todo", "doing", "done", NULL};
+	const char *const *list;
+	const char *cur = "", *next = NULL;
+	enum jh_kind kind;
+	jh_id id;
+	char a[64];
+	const char *as[1] = {a};
+
+	if (selected(ui, &kind, &id))
+		return UI_HANDLED;
+	if (kind == JH_PARKING) {
+		int answered = 0;
+		for (size_t i = 0; i < ui->d.nparking; i++)
+			if (ui->d.parking[i].id == id)
+				answered = ui->d.parking[i].answered;
+		snprintf(a, sizeof a, "answered=%s", answered ? "no" : "yes");
+		return ui_set_fields(ui, kind, id, as, 1, "answered flag");
+	}
+	if (kind == JH_PAINPOINT) {
+		const struct jh_painpoint *p = ui_painpoint(ui, id);
+		cur = p ? p->status : "";
+		list = pain;
+	} else if (kind == JH_ACTION) {
+		for (size_t i = 0; i < ui->d.nactions; i++)
+			if (ui->d.actions[i].id == id)
+				cur = ui->d.actions[i].status;
+		list = act;
+	} else {
+		return 0;
+	}
+	for (int i = 0; list[i]; i++)
+		if (util_streq(cur, list[i]))
+			next = list[i + 1] ? list[i + 1] : list[0];
+	snprintf(a, sizeof a, "status=%s", next ? next : list[0]);
+	return ui_set_fields(ui, kind, id, as, 1, "status");
+}
+
+static int do_add_any(struct ui *ui)
+{
+	static const enum jh_kind kinds[] = {JH_TOUCHPOINT, JH_PAINPOINT, JH_IDEA,  JH_ACTION,
+					     JH_PARKING,    JH_JOURNEY,	  JH_STAGE, JH_PARTICIPANT};
+	struct ui_pick_item items[sizeof kinds / sizeof kinds[0] + 1];
+	size_t n = sizeof kinds / sizeof kinds[0];
+	long k;
+
+	for (size_t i = 0; i < n; i++) {
+		items[i].label = (char *)kinds_get(kinds[i])->name;
+		items[i].marked = 0;
+	}
+	items[n].label = (char *)"workshop settings (edit)";
+	items[n].marked = 0;
+	k = ui_pick(ui, "Add what?", items, n + 1, 0, 0);
+	if (k < 0)
+		return UI_HANDLED;
+	if ((size_t)k == n)
+		return ui_edit(ui, JH_WORKSHOP, ui->wid);
+	return ui_add(ui, kinds[k]);
+}
+
+static int global_action(struct ui *ui, enum ui_action act)
+{
+	const struct view_ops *v = view_get(ui->view);
+	enum jh_kind kind;
+	jh_id id;
+
+	switch (act) {
+	case UI_ACT_VIEW_AGENDA:
+	case UI_ACT_VIEW_JOURNEYS:
+	case UI_ACT_VIEW_PAINPOINTS:
+	case UI_ACT_VIEW_BACKLOG:
+	case UI_ACT_VIEW_MATRIX:
+	case UI_ACT_VIEW_ACTIONS:
+	case UI_ACT_VIEW_PARKING:
+		ui_switch_view(ui, (int)(act - UI_ACT_VIEW_AGENDA));
+		return UI_HANDLED;
+	case UI_ACT_VIEW_NEXT:
+		ui_switch_view(ui, (ui->view + 1) % UI_NVIEWS);
+		return UI_HANDLED;
+	case UI_ACT_VIEW_PREV:
+		ui_switch_view(ui, (ui->view + UI_NVIEWS - 1) % UI_NVIEWS);
+		return UI_HANDLED;
+	case UI_ACT_ADD:
+		if (v->kind == JH_NKINDS)
+			return 0;
+		return ui_add(ui, v->kind);
+	case UI_ACT_ADD_ANY:
+		return do_add_any(ui);
+	case UI_ACT_EDIT:
+		if (selected(ui, &kind, &id))
+			return UI_HANDLED;
+		return ui_edit(ui, kind, id);
+	case UI_ACT_DELETE:
+		if (selected(ui, &kind, &id))
+			return UI_HANDLED;
+		return ui_delete(ui, kind, id);
+	case UI_ACT_CYCLE:
+		return do_cycle(ui);
+	case UI_ACT_UNDO:
+		return ui_undo_last(ui);
+	case UI_ACT_VOTE:
+	case UI_ACT_UNVOTE:
+		if (selected(ui, &kind, &id) || kind != JH_IDEA)
+			return UI_HANDLED;
+		return ui_vote(ui, id, act == UI_ACT_VOTE ? 1 : -1);
+	case UI_ACT_SEARCH:
+	case UI_ACT_SEARCH_NEXT:
+	case UI_ACT_SEARCH_PREV:
+		return do_search(ui, act);
+	case UI_ACT_TIMER:
+		return do_timer(ui, 0);
+	case UI_ACT_TIMER_RESET:
+		return do_timer(ui, 1);
+	case UI_ACT_STEP_NEXT:
+	case UI_ACT_STEP_PREV: {
+		int to = ui->d.workshop.current_step + (act == UI_ACT_STEP_NEXT ? 1 : -1);
+		int flags = ui_step(ui, to);
+		const struct jh_step *s;
+		if (flags & UI_RELOAD) {
+			ui_reload(ui);
+			s = ui_current_step(ui);
+			/* The step says where the room works now. */
+			if (s && view_find(s->view) >= 0)
+				ui_switch_view(ui, view_find(s->view));
+		}
+		return UI_HANDLED;
+	}
+	case UI_ACT_REVEAL:
+		return do_reveal(ui);
+	case UI_ACT_PARTICIPANT:
+		return ui_choose_participant(ui);
+	case UI_ACT_EXPORT:
+		return ui_export(ui);
+	case UI_ACT_HELP:
+		ui_help(ui);
+		return UI_HANDLED;
+	case UI_ACT_QUIT:
+		return UI_QUIT;
+	case UI_ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return UI_HANDLED;
+	default:
+		return 0;
+	}
+}
+
+static void handle_mouse(struct ui *ui)
+{
+	const struct view_ops *v = view_get(ui->view);
+	struct ui_rect r;
+
+	ui_view_rect(ui, &r);
+	if (ui->too_small)
+		return;
+	if (ui->mouse_button == 4 || ui->mouse_button == 5) {
+		for (int i = 0; i < 3; i++)
+			v->action(ui, ui->mouse_button == 4 ? UI_ACT_UP : UI_ACT_DOWN, &r);
+		return;
+	}
+	if (ui->mouse_y == 0) {
+		ui_switch_view(ui, ui_tab_at(ui->mouse_x));
+		return;
+	}
+	if (ui->mouse_y >= r.y && ui->mouse_y < r.y + r.h && v->click)
+		v->click(ui, &r, ui->mouse_y, ui->mouse_x);
+}
+
+void ui_handle_key(struct ui *ui, int key)
+{
+	const struct view_ops *v = view_get(ui->view);
+	struct ui_rect r;
+	int act, flags;
+
+	ui->msg[0] = '\0';
+	if (key == UI_KEY_MOUSE) {
+		handle_mouse(ui);
+		return;
+	}
+	act = ui_key_action(key, UI_IN(ui->view));
+	if (ui->too_small && act != UI_ACT_QUIT && act != UI_ACT_REDRAW)
+		return;
+	if (act < 0) {
+		char name[32];
+		ui_key_name(key, name, sizeof name);
+		ui_message(ui, 1, "%s does nothing here: ? lists the keys", name);
+		return;
+	}
+	ui_view_rect(ui, &r);
+	flags = v->action ? v->action(ui, (enum ui_action)act, &r) : 0;
+	if (!flags)
+		flags = global_action(ui, (enum ui_action)act);
+	if (flags & UI_RELOAD)
+		ui_reload(ui);
+	if (flags & UI_QUIT)
+		ui->quit = 1;
+}

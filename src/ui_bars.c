@@ -1,0 +1,186 @@
+/* ui_bars.c: the frame around the views: the title bar with its tabs, the
+ * status bar (who, the agenda step, the shared timer), the message line,
+ * and the "too small" notice that replaces everything below the minimum. */
+#include <stdio.h>
+#include <string.h>
+
+#include "journeyhack/text.h"
+#include "journeyhack/util.h"
+#include "journeyhack/view.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 10
+
+static int tab_x[UI_NVIEWS + 1]; /* where the tabs were drawn, for clicks */
+
+int ui_tab_at(int x)
+{
+	for (int i = 0; i < UI_NVIEWS; i++)
+		if (x >= tab_x[i] && x < tab_x[i + 1])
+			return i;
+	return -1;
+}
+
+void ui_view_rect(const struct ui *ui, struct ui_rect *r)
+{
+	(void)ui;
+	r->y = 1;
+	r->x = 0;
+	r->h = LINES - 3;
+	r->w = COLS;
+}
+
+long ui_timer_left(const struct ui *ui, int64_t now)
+{
+	const struct jh_step *s = ui_current_step(ui);
+	const struct jh_workshop *w = &ui->d.workshop;
+	long used = w->timer_elapsed;
+
+	if (!s)
+		return 0;
+	if (w->timer_running && now > w->timer_started)
+		used += (long)(now - w->timer_started);
+	return (long)s->minutes * 60 - used;
+}
+
+static void draw_title(struct ui *ui)
+{
+	attr_t bar = ui_attr(ui, UI_C_TITLE);
+	char left[512];
+	int tabs_w = 0, x;
+
+	ui_fill(0, 0, COLS, bar);
+	for (int i = 0; i < UI_NVIEWS; i++)
+		tabs_w += text_width(view_get((enum ui_view_id)i)->tab) + 3;
+	tabs_w += 2; /* the current tab's brackets */
+	snprintf(left, sizeof left, " %s%s", ui->d.workshop.title ? ui->d.workshop.title : "",
+		 ui->readonly ? " [read-only]" : "");
+	if (COLS - tabs_w >= 12) {
+		ui_text(0, 0, COLS - tabs_w - 1, left, bar, 0);
+		x = COLS - tabs_w;
+		for (int i = 0; i < UI_NVIEWS; i++) {
+			char t[64];
+			int cur = i == (int)ui->view;
+			/* Brackets mark the current tab without colour. */
+			snprintf(t, sizeof t, cur ? "[%d %s]" : "%d %s", i + 1,
+				 view_get((enum ui_view_id)i)->tab);
+			tab_x[i] = x;
+			x += ui_text(0, x, 1, " ", bar, 0);
+			x += ui_text(0, x, COLS - x, t, cur ? ui_attr(ui, UI_C_TAB) : bar, 0);
+		}
+		tab_x[UI_NVIEWS] = x;
+	} else {
+		char t[128];
+		snprintf(t, sizeof t, "%d/%d %s ", ui->view + 1, UI_NVIEWS,
+			 view_get(ui->view)->title);
+		int tw = text_width(t);
+		ui_text(0, 0, COLS - tw, left, bar, 0);
+		ui_text(0, COLS - tw, tw, t, bar | A_BOLD, 0);
+		for (int i = 0; i <= UI_NVIEWS; i++)
+			tab_x[i] = COLS;
+	}
+}
+
+static void draw_status(struct ui *ui)
+{
+	attr_t bar = ui_attr(ui, UI_C_STATUS);
+	const struct jh_step *s = ui_current_step(ui);
+	const struct jh_participant *me = ui_participant(ui, ui->me);
+	char who[256], step[512], timer[64];
+	int y = LINES - 2, tw, ww;
+	long left = ui_timer_left(ui, ui_now());
+	attr_t ta = bar;
+
+	if (me)
+		snprintf(who, sizeof who, " %s%s", me->name,
+			 util_streq(me->role, "facilitator") ? " (facilitator)" : "");
+	else
+		snprintf(who, sizeof who, " nobody (p chooses)");
+	if (ui->acting && ui->acting != ui->me) {
+		size_t l = strlen(who);
+		snprintf(who + l, sizeof who - l, " for %s", ui_name(ui, ui->acting));
+	}
+	/* Dots left to whoever votes here: voting happens in any view. */
+	if (ui->acting) {
+		size_t l = strlen(who);
+		snprintf(who + l, sizeof who - l, " %d/%d dots",
+			 ui->d.workshop.dots_per_participant - ui->ix.my_dots,
+			 ui->d.workshop.dots_per_participant);
+	}
+	if (s)
+		snprintf(step, sizeof step, "%s Step %d/%zu %s%s", ui_glyph(ui, UI_G_SEP),
+			 s->position + 1, ui->d.nsteps, s->title,
+			 s->private_ && !s->revealed ? " (private)" : "");
+	else
+		snprintf(step, sizeof step, "%s no agenda", ui_glyph(ui, UI_G_SEP));
+	if (!s)
+		timer[0] = '\0';
+	else if (left < 0) {
+		snprintf(timer, sizeof timer, " TIME UP +%02ld:%02ld%s ", -left / 60, -left % 60,
+			 ui->d.workshop.timer_running ? "" : " (paused)");
+		ta = ui_attr(ui, UI_C_ALARM);
+	} else {
+		snprintf(timer, sizeof timer, " %s %02ld:%02ld left ",
+			 ui_glyph(ui, ui->d.workshop.timer_running ? UI_G_PLAY : UI_G_PAUSE),
+			 left / 60, left % 60);
+		if (left < 60 && ui->d.workshop.timer_running)
+			ta = ui_attr(ui, UI_C_WARNING) | A_REVERSE;
+	}
+	ui_fill(y, 0, COLS, bar);
+	tw = text_width(timer);
+	if (tw > COLS)
+		tw = COLS;
+	ww = text_width(who);
+	if (ww > COLS / 2)
+		ww = COLS / 2;
+	ui_text(y, 0, ww, who, bar, 0);
+	ui_text(y, ww + 1, COLS - ww - 1 - tw - 1, step, bar, 0);
+	ui_text(y, COLS - tw, tw, timer, ta, 0);
+}
+
+static void draw_message(struct ui *ui)
+{
+	int y = LINES - 1;
+
+	ui_fill(y, 0, COLS, A_NORMAL);
+	if (ui->msg[0])
+		ui_text(y, 0, COLS, ui->msg, ui->msg_error ? ui_attr(ui, UI_C_ERROR) : A_NORMAL, 0);
+	else
+		ui_text(y, 0, COLS, "? help  a add  e edit  d delete  u undo  / search  q quit",
+			ui_attr(ui, UI_C_DIM), 0);
+}
+
+void ui_draw(struct ui *ui)
+{
+	struct ui_rect r;
+
+	erase();
+	ui->rows = LINES;
+	ui->cols = COLS;
+	ui->too_small = COLS < MIN_COLS || LINES < MIN_ROWS;
+	if (ui->too_small) {
+		struct ui_rect all = {0, 0, LINES, COLS};
+		char t[128];
+		snprintf(t, sizeof t, "Terminal too small: %dx%d, need %dx%d. q quits.", COLS,
+			 LINES, MIN_COLS, MIN_ROWS);
+		ui_wrap(&all, 0, t, A_BOLD);
+		return;
+	}
+	if (!ui->d.workshop.id) {
+		/* Nothing loaded yet (choosing a workshop): just the name. */
+		ui_fill(0, 0, COLS, ui_attr(ui, UI_C_TITLE));
+		ui_text(0, 0, COLS, " journeyhack", ui_attr(ui, UI_C_TITLE), 0);
+		return;
+	}
+	draw_title(ui);
+	ui_view_rect(ui, &r);
+	view_get(ui->view)->draw(ui, &r);
+	draw_status(ui);
+	draw_message(ui);
+}
+
+void ui_refresh(struct ui *ui)
+{
+	(void)ui;
+	refresh();
+}

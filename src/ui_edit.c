@@ -1,0 +1,405 @@
+/* ui_edit.c: every change the UI makes to items, through items.c and the
+ * store (the same validation as the command line), each recorded for undo
+ * (ui_undo.c). Forms get their choices here, from the loaded workshop. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journeyhack/form.h"
+#include "journeyhack/store.h"
+#include "journeyhack/text.h"
+#include "journeyhack/util.h"
+#include "journeyhack/view.h"
+
+/* ---------------------------------------------------------------- saving */
+
+static int form_save(struct form *f, void *ctx, struct jh_err *err)
+{
+	struct ui *ui = ctx;
+	struct ui_undo_rec rec;
+	char **as = util_xcalloc(f->n + 1, sizeof *as);
+	size_t n = 0;
+	jh_id id = 0;
+	int add = f->id == 0 && f->kind != JH_WORKSHOP, rc;
+	char b[32];
+
+	memset(&rec, 0, sizeof rec);
+	for (size_t i = 0; i < f->n; i++) {
+		const struct form_field *ff = &f->f[i];
+		size_t len;
+		if (add ? !*ff->value : (ff->hidden || !strcmp(ff->value, ff->orig)))
+			continue;
+		len = strlen(ff->def->name) + strlen(ff->value) + 2;
+		as[n] = util_xmalloc(len);
+		snprintf(as[n++], len, "%s=%s", ff->def->name, ff->value);
+		if (!add)
+			ui_undo_assign(&rec, ff->def->name, ff->orig);
+	}
+	if (add && ui->acting && form_field(f, "author") && !*form_get(f, "author")) {
+		snprintf(b, sizeof b, "author=%lld", (long long)ui->acting);
+		as[n++] = util_xstrdup(b);
+	}
+	if (!add && !n) {
+		rc = 0;
+		ui_message(ui, 0, "Nothing changed");
+		goto out;
+	}
+	rc = ui_apply(ui, f->kind, f->kind == JH_WORKSHOP ? ui->wid : f->id, add, 0, as, n, &id,
+		      err);
+	if (!rc) {
+		/* The assignments gathered above are the undo of an edit. */
+		rec.op = add ? UI_UNDO_ADD : UI_UNDO_SET;
+		rec.kind = f->kind;
+		rec.id = add ? id : f->id;
+		snprintf(rec.what, sizeof rec.what, "%s %s #%lld", add ? "add of" : "edit of",
+			 kinds_get(f->kind)->name, (long long)rec.id);
+		ui_undo_push(ui, &rec);
+		f->id = add ? id : f->id;
+		ui_message(ui, 0, "%s %s #%lld", add ? "Added" : "Saved", kinds_get(f->kind)->name,
+			   (long long)(add ? id : f->id));
+	}
+out:
+	ui_undo_discard(&rec);
+	for (size_t i = 0; i < n; i++)
+		free(as[i]);
+	free(as);
+	return rc;
+}
+
+static int writable(struct ui *ui)
+{
+	if (!ui->readonly)
+		return 1;
+	ui_message(ui, 1, "The database is read-only here: nothing can be changed");
+	return 0;
+}
+
+void ui_after_change(struct ui *ui, enum jh_kind kind, jh_id id)
+{
+	const struct view_ops *v = view_get(ui->view);
+	char msg[sizeof ui->msg];
+	int err = ui->msg_error;
+
+	/* The reload must not eat the message of the change. */
+	snprintf(msg, sizeof msg, "%s", ui->msg);
+	ui_reload(ui);
+	snprintf(ui->msg, sizeof ui->msg, "%s", msg);
+	ui->msg_error = err;
+	if (v->focus && id)
+		v->focus(ui, kind, id);
+}
+
+int ui_add_item(struct ui *ui, enum jh_kind kind, jh_id *out)
+{
+	const struct view_ops *v = view_get(ui->view);
+	struct form f;
+	char presets[8][128];
+	size_t np = 0;
+	int saved;
+
+	*out = 0;
+	if (!writable(ui))
+		return UI_HANDLED;
+	if (!kinds_addable(kind) || kind == JH_VOTE) {
+		ui_message(ui, 1, "%s items cannot be added here", kinds_get(kind)->name);
+		return UI_HANDLED;
+	}
+	form_init(&f, kind, 0, 1);
+	if (kind == JH_JOURNEY) {
+		char stages[2048];
+		size_t len = 0;
+		stages[0] = '\0';
+		for (size_t i = 0; i < ui->d.nstage_names && len + 4 < sizeof stages; i++)
+			len += (size_t)snprintf(stages + len, sizeof stages - len, "%s%s",
+						i ? ", " : "", ui->d.stage_names[i]);
+		form_set(&f, "stages", stages);
+	}
+	if (v->presets)
+		np = v->presets(ui, kind, presets, 8);
+	for (size_t i = 0; i < np; i++) {
+		char *eq = strchr(presets[i], '=');
+		if (!eq)
+			continue;
+		*eq = '\0';
+		form_set(&f, presets[i], eq + 1);
+	}
+	/* A touchpoint needs a journey; with several, start with the first. */
+	if (form_field(&f, "journey") && !*form_get(&f, "journey") && ui->d.njourneys) {
+		char b[32];
+		snprintf(b, sizeof b, "%lld", (long long)ui->d.journeys[0].id);
+		form_set(&f, "journey", b);
+	}
+	form_mark_orig(&f);
+	f.ctx = ui;
+	f.changed = ui_form_choices;
+	f.save = form_save;
+	saved = form_run(ui, &f);
+	if (saved) {
+		*out = f.id;
+		ui_after_change(ui, kind, f.id);
+	}
+	form_free(&f);
+	return UI_HANDLED;
+}
+
+int ui_add(struct ui *ui, enum jh_kind kind)
+{
+	jh_id id;
+
+	return ui_add_item(ui, kind, &id);
+}
+
+int ui_edit(struct ui *ui, enum jh_kind kind, jh_id id)
+{
+	struct form f;
+
+	if (!writable(ui))
+		return UI_HANDLED;
+	if ((kind == JH_STEP || kind == JH_WORKSHOP) &&
+	    !ui_need_facilitator(ui, kind == JH_STEP ? "edit the agenda" : "change the workshop"))
+		return UI_HANDLED;
+	form_init(&f, kind, id, 0);
+	if (kind == JH_WORKSHOP)
+		snprintf(f.title, sizeof f.title, "Workshop settings");
+	else
+		snprintf(f.title, sizeof f.title, "Edit %s #%lld", kinds_get(kind)->name,
+			 (long long)id);
+	if (ui_fill_form(ui, &f, kind, id)) {
+		form_free(&f);
+		ui_message(ui, 1, "That %s is gone (removed in another terminal?)",
+			   kinds_get(kind)->name);
+		return UI_HANDLED | UI_RELOAD;
+	}
+	form_mark_orig(&f);
+	f.ctx = ui;
+	f.changed = ui_form_choices;
+	f.save = form_save;
+	if (form_run(ui, &f))
+		ui_after_change(ui, kind, id);
+	form_free(&f);
+	return UI_HANDLED;
+}
+
+static void push_set(struct ui *ui, enum jh_kind kind, jh_id id, const char *field,
+		     const char *value)
+{
+	struct ui_undo_rec r;
+
+	ui_undo_init(&r, UI_UNDO_SET, kind, id, "links of %s #%lld", kinds_get(kind)->name,
+		     (long long)id);
+	ui_undo_assign(&r, field, value);
+	ui_undo_push(ui, &r);
+}
+
+/* Undo records that restore the references to item `id` of `kind` that
+ * its deletion clears: an action's idea, an idea's pain points, authors. */
+static void relink_records(struct ui *ui, enum jh_kind kind, jh_id id)
+{
+	const struct jh_data *d = &ui->d;
+	char v[32];
+
+	snprintf(v, sizeof v, "%lld", (long long)id);
+	if (kind == JH_IDEA)
+		for (size_t i = 0; i < d->nactions; i++)
+			if (d->actions[i].idea_id == id)
+				push_set(ui, JH_ACTION, d->actions[i].id, "idea", v);
+	if (kind == JH_PAINPOINT)
+		for (size_t i = 0; i < d->nideas; i++) {
+			struct form f;
+			int linked = 0;
+			for (size_t k = 0; k < d->ideas[i].npainpoints; k++)
+				linked |= d->ideas[i].painpoints[k] == id;
+			if (!linked)
+				continue;
+			form_init(&f, JH_IDEA, d->ideas[i].id, 0);
+			if (!ui_fill_form(ui, &f, JH_IDEA, d->ideas[i].id))
+				push_set(ui, JH_IDEA, d->ideas[i].id, "painpoints",
+					 form_get(&f, "painpoints"));
+			form_free(&f);
+		}
+	if (kind == JH_PARTICIPANT) {
+		for (size_t i = 0; i < d->npainpoints; i++)
+			if (d->painpoints[i].author_id == id)
+				push_set(ui, JH_PAINPOINT, d->painpoints[i].id, "author", v);
+		for (size_t i = 0; i < d->nideas; i++)
+			if (d->ideas[i].author_id == id)
+				push_set(ui, JH_IDEA, d->ideas[i].id, "author", v);
+		for (size_t i = 0; i < d->nparking; i++)
+			if (d->parking[i].author_id == id)
+				push_set(ui, JH_PARKING, d->parking[i].id, "author", v);
+	}
+}
+
+static const char *item_label(const struct form *f)
+{
+	static const char *const names[] = {"title", "name", "text"};
+
+	for (size_t i = 0; i < 3; i++)
+		if (form_get(f, names[i]))
+			return form_get(f, names[i]);
+	return "";
+}
+
+int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
+{
+	struct form f;
+	struct ui_undo_rec rec;
+	struct jh_err err;
+	char q[512], label[64];
+
+	if (!writable(ui))
+		return UI_HANDLED;
+	if (!kinds_addable(kind)) {
+		ui_message(ui, 1, "%s items cannot be deleted here", kinds_get(kind)->name);
+		return UI_HANDLED;
+	}
+	form_init(&f, kind, id, 0);
+	if (ui_fill_form(ui, &f, kind, id)) {
+		form_free(&f);
+		return UI_HANDLED | UI_RELOAD;
+	}
+	text_fit(item_label(&f), 40, 0, label, sizeof label);
+	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? u undoes it.", kinds_get(kind)->name,
+		 (long long)id, label);
+	if (!ui_confirm(ui, q)) {
+		form_free(&f);
+		ui_message(ui, 0, "Not deleted");
+		return UI_HANDLED;
+	}
+	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, "delete of %s #%lld", kinds_get(kind)->name,
+		     (long long)id);
+	for (size_t i = 0; i < f.n; i++)
+		if (*f.f[i].value && strcmp(f.f[i].def->name, "stages"))
+			ui_undo_assign(&rec, f.f[i].def->name, f.f[i].value);
+	if (kind == JH_JOURNEY) {
+		/* Stages go with their journey; bring them back by name. */
+		char stages[4096];
+		size_t len = 0;
+		stages[0] = '\0';
+		for (size_t i = 0; i < ui->d.nstages && len + 4 < sizeof stages; i++)
+			if (ui->d.stages[i].journey_id == id)
+				len += (size_t)snprintf(stages + len, sizeof stages - len, "%s%s",
+							len ? "," : "", ui->d.stages[i].name);
+		if (len)
+			ui_undo_assign(&rec, "stages", stages);
+	}
+	if (kind == JH_IDEA) {
+		for (size_t i = 0; i < ui->d.nvotes; i++) {
+			if (ui->d.votes[i].idea_id != id)
+				continue;
+			ui_undo_vote(&rec, ui->d.votes[i].participant_id, ui->d.votes[i].dots);
+		}
+	}
+	form_free(&f);
+	if (store_item_delete(ui->st, ui->wid, kind, id, &err)) {
+		ui_undo_discard(&rec);
+		ui_message(ui, 1, "%s", err.msg);
+		return UI_HANDLED;
+	}
+	/* The store cut the links other items had to this one; undo must
+	 * put them back after the item itself, so they go first. */
+	ui_undo_group_begin(ui);
+	relink_records(ui, kind, id);
+	ui_undo_push(ui, &rec);
+	ui_undo_group_end(ui);
+	ui_message(ui, 0, "Deleted %s #%lld (u undoes)", kinds_get(kind)->name, (long long)id);
+	return UI_HANDLED | UI_RELOAD;
+}
+
+int ui_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const *assigns, size_t n,
+		  const char *what)
+{
+	struct form f;
+	struct ui_undo_rec rec;
+	struct jh_err err;
+	char **as = util_xcalloc(n + 1, sizeof *as);
+	int rc;
+
+	if (!writable(ui)) {
+		free(as);
+		return UI_HANDLED;
+	}
+	form_init(&f, kind, id, 0);
+	if (ui_fill_form(ui, &f, kind, id)) {
+		form_free(&f);
+		free(as);
+		return UI_HANDLED | UI_RELOAD;
+	}
+	ui_undo_init(&rec, UI_UNDO_SET, kind, id, "change of %s of %s #%lld", what,
+		     kinds_get(kind)->name, (long long)id);
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(assigns[i], '=');
+		char name[64];
+		as[i] = util_xstrdup(assigns[i]);
+		if (!eq || (size_t)(eq - assigns[i]) >= sizeof name)
+			continue;
+		memcpy(name, assigns[i], (size_t)(eq - assigns[i]));
+		name[eq - assigns[i]] = '\0';
+		if (form_get(&f, name))
+			ui_undo_assign(&rec, name, form_get(&f, name));
+	}
+	form_free(&f);
+	rc = ui_apply(ui, kind, id, 0, 0, as, n, NULL, &err);
+	for (size_t i = 0; i < n; i++)
+		free(as[i]);
+	free(as);
+	if (rc) {
+		ui_undo_discard(&rec);
+		ui_message(ui, 1, "%s", err.msg);
+		return UI_HANDLED;
+	}
+	ui_undo_push(ui, &rec);
+	ui_message(ui, 0, "Changed %s", what);
+	return UI_HANDLED | UI_RELOAD;
+}
+
+/* ---------------------------------------------------------------- votes, steps */
+
+int ui_vote(struct ui *ui, jh_id idea, int dots)
+{
+	struct ui_undo_rec rec;
+	struct jh_err err;
+	const struct jh_idea *i = ui_idea(ui, idea);
+
+	if (!writable(ui))
+		return UI_HANDLED;
+	if (!ui->acting) {
+		ui_message(ui, 1, "Who is voting? p chooses a participant first");
+		return UI_HANDLED;
+	}
+	if (store_vote(ui->st, ui->wid, ui->acting, idea, dots, &err)) {
+		ui_message(ui, 1, "%s", err.msg);
+		return UI_HANDLED;
+	}
+	ui_undo_init(&rec, UI_UNDO_VOTE, JH_IDEA, idea, "%s on idea #%lld",
+		     dots > 0 ? "vote" : "unvote", (long long)idea);
+	ui_undo_vote(&rec, ui->acting, dots);
+	ui_undo_push(ui, &rec);
+	ui_message(ui, 0, "%s %s a dot %s #%lld %s", ui_name(ui, ui->acting),
+		   dots > 0 ? "gave" : "took back", dots > 0 ? "to" : "from", (long long)idea,
+		   i ? i->title : "");
+	return UI_HANDLED | UI_RELOAD;
+}
+
+int ui_step(struct ui *ui, int position)
+{
+	struct ui_undo_rec rec;
+	struct jh_err err;
+	int from = ui->d.workshop.current_step;
+
+	if (!ui_need_facilitator(ui, "move the agenda") || !writable(ui))
+		return UI_HANDLED;
+	if (position < 0 || (size_t)position >= ui->d.nsteps) {
+		ui_message(ui, 1,
+			   position < 0 ? "Already at the first step" : "Already at the last step");
+		return UI_HANDLED;
+	}
+	if (store_step_goto(ui->st, ui->wid, position, &err)) {
+		ui_message(ui, 1, "%s", err.msg);
+		return UI_HANDLED;
+	}
+	ui_undo_init(&rec, UI_UNDO_STEP, JH_STEP, 0, "move to agenda step %d", position + 1);
+	rec.step = from;
+	ui_undo_push(ui, &rec);
+	return UI_HANDLED | UI_RELOAD;
+}

@@ -1,0 +1,212 @@
+/* ui_undo.c: undo, per terminal.
+ *
+ * A record keeps what is needed to put an item back as it was: the field
+ * values of a deleted or edited item as FIELD=VALUE text (the form the
+ * command line takes, so the same validation applies on the way back),
+ * the id of an added one, the dots of a vote, the agenda step left.
+ * Undoing is itself an ordinary change, so the other terminals see it.
+ * Records of one user action share a group and are undone together. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journeyhack/items.h"
+#include "journeyhack/store.h"
+#include "journeyhack/util.h"
+#include "journeyhack/view.h"
+
+#define UNDO_MAX 100 /* the issue asks for at least 50 */
+
+struct ui_undo {
+	struct ui_undo_rec r[UNDO_MAX];
+	size_t n; /* records held, the newest at r[n - 1] */
+	unsigned group;
+	unsigned open; /* the group being filled, 0 when none */
+};
+
+void ui_undo_init(struct ui_undo_rec *r, enum ui_undo_op op, enum jh_kind kind, jh_id id,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	memset(r, 0, sizeof *r);
+	r->op = op;
+	r->kind = kind;
+	r->id = id;
+	va_start(ap, fmt);
+	vsnprintf(r->what, sizeof r->what, fmt, ap);
+	va_end(ap);
+}
+
+void ui_undo_discard(struct ui_undo_rec *r)
+{
+	for (size_t i = 0; i < r->nassigns; i++)
+		free(r->assigns[i]);
+	free(r->assigns);
+	free(r->voters);
+	free(r->dots);
+	memset(r, 0, sizeof *r);
+}
+
+void ui_undo_assign(struct ui_undo_rec *r, const char *field, const char *value)
+{
+	size_t len = strlen(field) + strlen(value) + 2;
+	char *a = util_xmalloc(len);
+
+	snprintf(a, len, "%s=%s", field, value);
+	r->assigns = util_xrealloc(r->assigns, (r->nassigns + 1) * sizeof *r->assigns);
+	r->assigns[r->nassigns++] = a;
+}
+
+void ui_undo_vote(struct ui_undo_rec *r, jh_id participant, int dots)
+{
+	r->voters = util_xrealloc(r->voters, (r->nvotes + 1) * sizeof *r->voters);
+	r->dots = util_xrealloc(r->dots, (r->nvotes + 1) * sizeof *r->dots);
+	r->voters[r->nvotes] = participant;
+	r->dots[r->nvotes++] = dots;
+}
+
+static struct ui_undo *undo_of(struct ui *ui)
+{
+	if (!ui->undo)
+		ui->undo = util_xcalloc(1, sizeof *ui->undo);
+	return ui->undo;
+}
+
+void ui_undo_group_begin(struct ui *ui)
+{
+	struct ui_undo *u = undo_of(ui);
+
+	u->open = ++u->group;
+}
+
+void ui_undo_group_end(struct ui *ui)
+{
+	undo_of(ui)->open = 0;
+}
+
+void ui_undo_push(struct ui *ui, struct ui_undo_rec *rec)
+{
+	struct ui_undo *u = undo_of(ui);
+
+	if (!rec->group)
+		rec->group = u->open ? u->open : ++u->group;
+	/* Full: the oldest record goes. */
+	if (u->n == UNDO_MAX) {
+		ui_undo_discard(&u->r[0]);
+		memmove(&u->r[0], &u->r[1], (UNDO_MAX - 1) * sizeof u->r[0]);
+		u->n--;
+	}
+	u->r[u->n++] = *rec;
+	memset(rec, 0, sizeof *rec);
+}
+
+void ui_undo_free(struct ui *ui)
+{
+	if (!ui->undo)
+		return;
+	for (size_t i = 0; i < ui->undo->n; i++)
+		ui_undo_discard(&ui->undo->r[i]);
+	free(ui->undo);
+	ui->undo = NULL;
+}
+
+int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
+	     char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err)
+{
+	struct jh_assign *a = util_xcalloc(n + 1, sizeof *a);
+	char(*names)[64] = util_xcalloc(n + 1, sizeof *names);
+	char idbuf[32];
+	struct jh_values vals;
+	size_t k = 0;
+	int rc;
+
+	/* items_parse resolves names in an item's own journey when told
+	 * which item a change is for. */
+	if (!add) {
+		snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+		a[k].field = "id";
+		a[k++].value = idbuf;
+	}
+	for (size_t i = 0; i < n; i++, k++)
+		if (items_split_assign(assigns[i], &a[k], names[k], sizeof names[k], err)) {
+			free(a);
+			free(names);
+			return -1;
+		}
+	rc = items_parse(ui->st, ui->wid, kind, a, k, add, &vals, err);
+	if (!rc) {
+		if (!add)
+			rc = store_item_set(ui->st, ui->wid, kind, id, vals.v, vals.n, err);
+		else if (want_id)
+			rc = store_item_add_with_id(ui->st, ui->wid, kind, want_id, vals.v, vals.n,
+						    err);
+		else
+			rc = store_item_add(ui->st, ui->wid, kind, vals.v, vals.n, new_id, err);
+		items_values_free(&vals);
+	}
+	free(a);
+	free(names);
+	return rc;
+}
+
+static int undo_one(struct ui *ui, struct ui_undo_rec *r, struct jh_err *err)
+{
+	switch (r->op) {
+	case UI_UNDO_ADD:
+		return store_item_delete(ui->st, ui->wid, r->kind, r->id, err);
+	case UI_UNDO_SET:
+		return ui_apply(ui, r->kind, r->id, 0, 0, r->assigns, r->nassigns, NULL, err);
+	case UI_UNDO_DELETE:
+		/* Back under its old id, so whatever referred to it can again. */
+		if (ui_apply(ui, r->kind, 0, 1, r->id, r->assigns, r->nassigns, NULL, err))
+			return -1;
+		/* An idea's dots went with it; give them back. */
+		for (size_t i = 0; i < r->nvotes; i++)
+			if (store_vote(ui->st, ui->wid, r->voters[i], r->id, r->dots[i], err))
+				return -1;
+		return 0;
+	case UI_UNDO_VOTE:
+		return store_vote(ui->st, ui->wid, r->voters[0], r->id, -r->dots[0], err);
+	case UI_UNDO_STEP:
+		return store_step_goto(ui->st, ui->wid, r->step, err);
+	}
+	return 0;
+}
+
+int ui_undo_last(struct ui *ui)
+{
+	struct ui_undo *u = undo_of(ui);
+	struct jh_err err;
+	unsigned group;
+	char what[128];
+	enum jh_kind kind = JH_NKINDS;
+	jh_id id = 0;
+	int failed = 0;
+
+	if (!u->n) {
+		ui_message(ui, 1, "Nothing to undo");
+		return UI_HANDLED;
+	}
+	group = u->r[u->n - 1].group;
+	snprintf(what, sizeof what, "%s", u->r[u->n - 1].what);
+	if (u->r[u->n - 1].op != UI_UNDO_STEP && u->r[u->n - 1].op != UI_UNDO_ADD) {
+		kind = u->r[u->n - 1].kind;
+		id = u->r[u->n - 1].id;
+	}
+	while (u->n && u->r[u->n - 1].group == group && !failed) {
+		struct ui_undo_rec *r = &u->r[u->n - 1];
+		if (undo_one(ui, r, &err))
+			failed = 1;
+		ui_undo_discard(r);
+		u->n--;
+	}
+	if (failed)
+		ui_message(ui, 1, "Cannot undo %s: %s", what, err.msg);
+	else
+		ui_message(ui, 0, "Undone: %s", what);
+	/* Show what came back or changed back. */
+	ui_after_change(ui, kind, id);
+	return UI_HANDLED;
+}
