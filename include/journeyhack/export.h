@@ -1,0 +1,100 @@
+/* export.h: carrying a workshop out of the room.
+ *
+ * Formats: md (GitHub-flavoured markdown), csv (RFC 4180), json (the
+ * whole workshop with the analysis), taskwarrior (JSON for `task
+ * import`) and yaml (lossless: the backup and hand-over format, read back
+ * by export_yaml_import). Reports: actions, backlog, report. Every writer
+ * takes a FILE * and returns -1 with a message when a write fails; user
+ * text is escaped for its format and never leaves as invalid UTF-8.
+ * Files are written atomically: a failed export leaves the earlier file
+ * as it was. */
+#ifndef JOURNEYHACK_EXPORT_H
+#define JOURNEYHACK_EXPORT_H
+
+#include <stdio.h>
+
+#include "journeyhack/err.h"
+#include "journeyhack/model.h"
+#include "journeyhack/store.h"
+
+enum export_format {
+	EXPORT_MD,
+	EXPORT_CSV,
+	EXPORT_JSON,
+	EXPORT_YAML,
+	EXPORT_TASKWARRIOR,
+	EXPORT_NFORMATS
+};
+
+enum export_report {
+	EXPORT_DEFAULT = -1, /* the format's own: actions, or the whole workshop */
+	EXPORT_ACTIONS = 0,
+	EXPORT_BACKLOG,
+	EXPORT_REPORT,
+	EXPORT_NREPORTS
+};
+
+/* "md" "csv" "json" "yaml" "taskwarrior" -> enum; -1 when unknown. */
+int export_format_parse(const char *name);
+const char *export_format_name(enum export_format f);
+/* File name extension without the dot: md csv json yaml json. */
+const char *export_format_ext(enum export_format f);
+
+/* "actions" "backlog" "report" -> enum; -1 when unknown. */
+int export_report_parse(const char *name);
+const char *export_report_name(enum export_report r);
+
+/* Resolve the report for a format: EXPORT_DEFAULT becomes actions for md,
+ * csv and taskwarrior and report for json and yaml (which always carry
+ * the whole workshop). Returns -1 with a message naming what the format
+ * accepts when the pair makes no sense (csv has no report, json no
+ * backlog). */
+int export_check(enum export_format f, enum export_report *r, struct jh_err *err);
+
+/* "WORKSHOP-actions.md", "WORKSHOP.yaml", ...: the name the UI offers.
+ * Caller frees. */
+char *export_default_filename(const char *workshop, enum export_format f, enum export_report r);
+
+/* Write one export of a loaded workshop to f (not closed). The report
+ * must have passed export_check. -1 with a message on a write error. */
+int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum export_report r,
+		 struct jh_err *err);
+
+/* Write to path atomically: a temporary file beside it, flushed and
+ * synced, then renamed over it. A path that exists and is not a regular
+ * file (a FIFO, a device such as /dev/stdout) is written directly. On
+ * failure the earlier file is untouched and no temporary is left. */
+int export_write_path(const char *path, const struct jh_data *d, enum export_format fmt,
+		      enum export_report r, struct jh_err *err);
+
+/* The general atomic writer behind export_write_path. */
+int export_atomic(const char *path, int (*write_fn)(FILE *f, void *ctx, struct jh_err *err),
+		  void *ctx, struct jh_err *err);
+
+/* What the UI's export dialog calls: load workshop wid and write the
+ * export named by format and report (report NULL or "": the format's
+ * default) to path ("-" or NULL: stdout). */
+int export_to_path(struct jh_store *st, jh_id wid, const char *format, const char *report,
+		   const char *path, struct jh_err *err);
+
+/* Create workshop `workshop` (an error if it exists) from a file written
+ * by the yaml export, in one transaction: all or nothing. Item ids are
+ * kept when all are free in the database (so an import into an empty
+ * database exports again byte for byte), otherwise every item gets a new
+ * id and references follow. Errors name FILE:LINE:COLUMN. */
+int export_yaml_import(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
+		       struct jh_err *err);
+
+/* The same from memory; `label` names the file in messages. */
+int export_yaml_import_buffer(struct jh_store *st, const char *workshop, const char *buf,
+			      size_t len, const char *label, jh_id *wid_out, struct jh_err *err);
+
+/* ---- the writers, one per format (export_write dispatches) ---- */
+
+int export_md(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err);
+int export_csv(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err);
+int export_json(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_taskwarrior(FILE *f, const struct jh_data *d, struct jh_err *err);
+
+#endif

@@ -1,0 +1,459 @@
+/* analysis.c: CX capital, weakest link, exposure, channel hops and the
+ * ranked backlog, as pure functions over a loaded workshop.
+ *
+ * Every listing the team sees (journey map, report, exports) asks these
+ * functions, so a tie is always broken the same way everywhere. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "journeyhack/analysis.h"
+#include "journeyhack/util.h"
+
+/* A stable merge sort of indexes with a context: qsort has no context
+ * argument, and ties must keep a deterministic order. */
+typedef int (*idx_cmp)(const void *ctx, size_t a, size_t b);
+
+static void merge_sort(size_t *a, size_t *tmp, size_t n, idx_cmp cmp, const void *ctx)
+{
+	size_t mid, i, j, k;
+
+	if (n < 2)
+		return;
+	mid = n / 2;
+	merge_sort(a, tmp, mid, cmp, ctx);
+	merge_sort(a + mid, tmp, n - mid, cmp, ctx);
+	for (i = 0, j = mid, k = 0; i < mid && j < n;)
+		tmp[k++] = cmp(ctx, a[j], a[i]) < 0 ? a[j++] : a[i++];
+	while (i < mid)
+		tmp[k++] = a[i++];
+	while (j < n)
+		tmp[k++] = a[j++];
+	memcpy(a, tmp, n * sizeof *a);
+}
+
+static void sort_indexes(size_t *a, size_t n, idx_cmp cmp, const void *ctx)
+{
+	size_t *tmp = util_xmalloc((n ? n : 1) * sizeof *tmp);
+
+	merge_sort(a, tmp, n, cmp, ctx);
+	free(tmp);
+}
+
+static int cmp_i64(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* ------------------------------------------------------------- journeys */
+
+struct tp_order {
+	const struct jh_data *d;
+	const int *stage_pos; /* per touchpoint index */
+};
+
+static int cmp_journey_order(const void *ctx, size_t a, size_t b)
+{
+	const struct tp_order *o = ctx;
+	const struct jh_touchpoint *x = &o->d->touchpoints[a], *y = &o->d->touchpoints[b];
+	int c = cmp_i64(o->stage_pos[a], o->stage_pos[b]);
+
+	if (!c)
+		c = cmp_i64(x->stage_id, y->stage_id);
+	if (!c)
+		c = cmp_i64(x->position, y->position);
+	return c ? c : cmp_i64(x->id, y->id);
+}
+
+size_t *analysis_journey_touchpoints(const struct jh_data *d, jh_id journey_id, size_t *n)
+{
+	size_t *idx = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *idx);
+	int *stage_pos = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *stage_pos);
+	struct tp_order o = {d, stage_pos};
+	size_t k = 0;
+
+	for (size_t i = 0; i < d->ntouchpoints; i++) {
+		const struct jh_stage *s;
+		if (d->touchpoints[i].journey_id != journey_id)
+			continue;
+		/* A touchpoint whose stage is missing still belongs to the
+		 * journey: it goes last rather than vanishing. */
+		s = model_stage(d, d->touchpoints[i].stage_id);
+		stage_pos[i] = s ? s->position : 0x7fffffff;
+		idx[k++] = i;
+	}
+	sort_indexes(idx, k, cmp_journey_order, &o);
+	free(stage_pos);
+	*n = k;
+	return idx;
+}
+
+int analysis_capital(const int *scores, size_t n)
+{
+	int sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		sum += scores[i];
+	return sum;
+}
+
+int analysis_pain_weight(const struct jh_data *d, jh_id touchpoint_id)
+{
+	int w = 0;
+
+	if (!touchpoint_id)
+		return 0;
+	for (size_t i = 0; i < d->npainpoints; i++) {
+		const struct jh_painpoint *p = &d->painpoints[i];
+		if (p->touchpoint_id == touchpoint_id && util_streq(p->status, "open"))
+			w += p->severity * p->frequency;
+	}
+	return w;
+}
+
+int analysis_exposure(const struct jh_touchpoint *t)
+{
+	return t->score < 0 ? t->reach * -t->score : 0;
+}
+
+int analysis_questionable(const struct jh_touchpoint *t)
+{
+	return t->potential == 0 && t->score <= 0;
+}
+
+/* Is a weaker than b as a link of the chain? Lower score, then higher
+ * reach (more customers pass it), then heavier open pain, then lower id. */
+static int weaker(const struct jh_data *d, const struct jh_touchpoint *a,
+		  const struct jh_touchpoint *b)
+{
+	int pa, pb;
+
+	if (a->score != b->score)
+		return a->score < b->score;
+	if (a->reach != b->reach)
+		return a->reach > b->reach;
+	pa = analysis_pain_weight(d, a->id);
+	pb = analysis_pain_weight(d, b->id);
+	if (pa != pb)
+		return pa > pb;
+	return a->id < b->id;
+}
+
+/* An unset channel is unknown, not a channel of its own: it neither
+ * starts nor ends a hop. Case is ignored ("Web" and "web" are one). */
+static int count_hops(const struct jh_data *d, const size_t *idx, size_t n)
+{
+	const char *prev = NULL;
+	int hops = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *ch = d->touchpoints[idx[i]].channel;
+		if (!ch || !*ch)
+			continue;
+		if (prev && strcasecmp(prev, ch) != 0)
+			hops++;
+		prev = ch;
+	}
+	return hops;
+}
+
+void analysis_journey(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out)
+{
+	size_t n, *idx = analysis_journey_touchpoints(d, journey_id, &n);
+	const struct jh_touchpoint *weakest = NULL;
+
+	memset(out, 0, sizeof *out);
+	out->journey_id = journey_id;
+	out->ntouchpoints = (int)n;
+	for (size_t i = 0; i < n; i++) {
+		const struct jh_touchpoint *t = &d->touchpoints[idx[i]];
+		out->cx_capital += t->score;
+		if (t->score > 0)
+			out->npositive++;
+		else if (t->score < 0)
+			out->nnegative++;
+		else
+			out->nneutral++;
+		if (!weakest || weaker(d, t, weakest))
+			weakest = t;
+	}
+	/* A journey with nothing mapped yet has no balance to be alarmed
+	 * about; the alarm is for a mapped journey that does not pay off. */
+	out->at_risk = n > 0 && out->cx_capital <= 0;
+	out->channel_hops = count_hops(d, idx, n);
+	out->weakest_link = weakest ? weakest->id : 0;
+	free(idx);
+}
+
+static int cmp_exposure(const void *ctx, size_t a, size_t b)
+{
+	const struct jh_data *d = ctx;
+	const struct jh_touchpoint *x = &d->touchpoints[a], *y = &d->touchpoints[b];
+	int c = cmp_i64(analysis_exposure(y), analysis_exposure(x));
+
+	return c ? c : cmp_i64(x->id, y->id);
+}
+
+size_t *analysis_exposure_rank(const struct jh_data *d, jh_id journey_id, size_t *n)
+{
+	size_t *idx = analysis_journey_touchpoints(d, journey_id, n);
+
+	sort_indexes(idx, *n, cmp_exposure, d);
+	return idx;
+}
+
+/* ------------------------------------------------------- prioritisation */
+
+static const char *const method_names[] = {"impact-effort", "ice", "rice", "votes"};
+
+int analysis_method_parse(const char *name)
+{
+	for (int i = 0; name && i < (int)(sizeof method_names / sizeof method_names[0]); i++)
+		if (!strcmp(name, method_names[i]))
+			return i;
+	return -1;
+}
+
+const char *analysis_method_name(enum jh_method m)
+{
+	if ((int)m < 0 || m > JH_METHOD_VOTES)
+		return "impact-effort";
+	return method_names[m];
+}
+
+const char *analysis_method_formula(enum jh_method m)
+{
+	switch (m) {
+	case JH_METHOD_ICE:
+		return "impact x confidence x ease, ease = 6 - effort";
+	case JH_METHOD_RICE:
+		return "reach % x impact x confidence / 5 / effort";
+	case JH_METHOD_VOTES:
+		return "dot votes";
+	case JH_METHOD_IMPACT_EFFORT:
+	default:
+		return "impact / effort";
+	}
+}
+
+enum jh_quadrant analysis_quadrant(int impact, int effort)
+{
+	if (impact >= 3)
+		return effort < 3 ? JH_QUICK_WIN : JH_BIG_BET;
+	return effort < 3 ? JH_FILL_IN : JH_MONEY_PIT;
+}
+
+const char *analysis_quadrant_name(enum jh_quadrant q)
+{
+	switch (q) {
+	case JH_QUICK_WIN:
+		return "quick-win";
+	case JH_BIG_BET:
+		return "big-bet";
+	case JH_FILL_IN:
+		return "fill-in";
+	case JH_MONEY_PIT:
+		return "money-pit";
+	}
+	return "fill-in";
+}
+
+const char *analysis_quadrant_label(enum jh_quadrant q)
+{
+	switch (q) {
+	case JH_QUICK_WIN:
+		return "Quick wins";
+	case JH_BIG_BET:
+		return "Big bets";
+	case JH_FILL_IN:
+		return "Fill-ins";
+	case JH_MONEY_PIT:
+		return "Money pits";
+	}
+	return "Fill-ins";
+}
+
+/* Each score is one division of exact integers, so two ideas whose
+ * scores are equal as fractions compare equal as doubles and fall
+ * through to the vote tie-break. Effort is 1..5 in the store; the guard
+ * only keeps a hand-built struct from dividing by zero. */
+double analysis_idea_score(enum jh_method m, const struct jh_idea *idea, int votes)
+{
+	int effort = idea->effort > 0 ? idea->effort : 1;
+
+	switch (m) {
+	case JH_METHOD_ICE:
+		return (double)idea->impact * idea->confidence * (6 - effort);
+	case JH_METHOD_RICE:
+		return (double)((long long)idea->reach * idea->impact * idea->confidence) /
+		       (double)(5 * effort);
+	case JH_METHOD_VOTES:
+		return votes;
+	case JH_METHOD_IMPACT_EFFORT:
+	default:
+		return (double)idea->impact / (double)effort;
+	}
+}
+
+enum jh_method analysis_workshop_method(const struct jh_data *d)
+{
+	int m = analysis_method_parse(d->workshop.method);
+
+	return m < 0 ? JH_METHOD_IMPACT_EFFORT : (enum jh_method)m;
+}
+
+jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
+{
+	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
+	size_t k = 0;
+
+	for (size_t i = 0; i < d->njourneys; i++) {
+		struct jh_journey_stats s;
+		analysis_journey(d, d->journeys[i].id, &s);
+		if (s.weakest_link)
+			ids[k++] = s.weakest_link;
+	}
+	*n = k;
+	return ids;
+}
+
+int analysis_idea_on_weakest_link(const struct jh_data *d, const struct jh_idea *idea,
+				  const jh_id *links, size_t nlinks)
+{
+	for (size_t i = 0; i < idea->npainpoints; i++) {
+		const struct jh_painpoint *p = model_painpoint(d, idea->painpoints[i]);
+		if (!p || !p->touchpoint_id)
+			continue;
+		for (size_t k = 0; k < nlinks; k++)
+			if (links[k] == p->touchpoint_id)
+				return 1;
+	}
+	return 0;
+}
+
+struct backlog_ctx {
+	const struct jh_data *d;
+	const struct jh_ranked_idea *r;
+};
+
+static int cmp_backlog(const void *ctx, size_t a, size_t b)
+{
+	const struct backlog_ctx *c = ctx;
+	const struct jh_ranked_idea *x = &c->r[a], *y = &c->r[b];
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->votes != y->votes)
+		return x->votes > y->votes ? -1 : 1;
+	return cmp_i64(c->d->ideas[x->index].id, c->d->ideas[y->index].id);
+}
+
+struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
+{
+	enum jh_method m = analysis_workshop_method(d);
+	struct jh_ranked_idea *r = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *r);
+	struct jh_ranked_idea *out = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *out);
+	size_t *order = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *order);
+	struct backlog_ctx ctx = {d, r};
+	size_t nlinks;
+	jh_id *links = analysis_weakest_links(d, &nlinks);
+
+	for (size_t i = 0; i < d->nideas; i++) {
+		const struct jh_idea *x = &d->ideas[i];
+		r[i].index = i;
+		r[i].votes = model_idea_votes(d, x->id);
+		r[i].score = analysis_idea_score(m, x, r[i].votes);
+		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
+		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
+		order[i] = i;
+	}
+	sort_indexes(order, d->nideas, cmp_backlog, &ctx);
+	for (size_t i = 0; i < d->nideas; i++) {
+		out[i] = r[order[i]];
+		out[i].rank = (int)i + 1;
+	}
+	free(links);
+	free(order);
+	free(r);
+	*n = d->nideas;
+	return out;
+}
+
+int analysis_idea_rank(const struct jh_ranked_idea *backlog, size_t n, const struct jh_data *d,
+		       jh_id idea_id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (d->ideas[backlog[i].index].id == idea_id)
+			return backlog[i].rank;
+	return 0;
+}
+
+void analysis_format_score(enum jh_method m, double score, char *buf, size_t size)
+{
+	switch (m) {
+	case JH_METHOD_IMPACT_EFFORT:
+		snprintf(buf, size, "%.2f", score);
+		break;
+	case JH_METHOD_RICE:
+		snprintf(buf, size, "%.1f", score);
+		break;
+	case JH_METHOD_ICE:
+	case JH_METHOD_VOTES:
+	default:
+		snprintf(buf, size, "%.0f", score);
+		break;
+	}
+}
+
+/* ---------------------------------------------------------------- actions */
+
+int analysis_action_overdue(const struct jh_action *a, const char *today)
+{
+	if (!a->due || !util_date_valid(a->due) || util_streq(a->status, "done"))
+		return 0;
+	/* YYYY-MM-DD compares correctly as text. */
+	return strcmp(a->due, today) < 0;
+}
+
+struct action_ctx {
+	const struct jh_data *d;
+	const int *rank; /* per action index, 0: no ranked idea */
+};
+
+static int cmp_actions(const void *ctx, size_t a, size_t b)
+{
+	const struct action_ctx *c = ctx;
+	const struct jh_action *x = &c->d->actions[a], *y = &c->d->actions[b];
+	int ra = c->rank[a] ? c->rank[a] : 0x7fffffff;
+	int rb = c->rank[b] ? c->rank[b] : 0x7fffffff;
+	int hx = x->due && *x->due, hy = y->due && *y->due;
+	int cmp;
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	/* An action without a date goes after the dated ones of its idea. */
+	if (hx != hy)
+		return hx ? -1 : 1;
+	if (hx && (cmp = strcmp(x->due, y->due)) != 0)
+		return cmp;
+	return cmp_i64(x->id, y->id);
+}
+
+size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked_idea *backlog,
+				 size_t nbacklog, size_t *n)
+{
+	size_t *idx = util_xmalloc((d->nactions ? d->nactions : 1) * sizeof *idx);
+	int *rank = util_xcalloc(d->nactions ? d->nactions : 1, sizeof *rank);
+	struct action_ctx ctx = {d, rank};
+
+	for (size_t i = 0; i < d->nactions; i++) {
+		idx[i] = i;
+		if (d->actions[i].idea_id)
+			rank[i] = analysis_idea_rank(backlog, nbacklog, d, d->actions[i].idea_id);
+	}
+	sort_indexes(idx, d->nactions, cmp_actions, &ctx);
+	free(rank);
+	*n = d->nactions;
+	return idx;
+}
