@@ -56,7 +56,14 @@ int cli_open_store(struct cli_ctx *ctx, int write)
 	}
 	free(path);
 	if (write && store_readonly(ctx->st)) {
-		cli_failf(ctx, "%s is read-only: changes cannot be saved", store_path(ctx->st));
+		/* A write on a read-only store fails at once, with the reason
+		 * (file mode, directory, file system) in its message. */
+		if (store_begin(ctx->st, &err) == 0) {
+			store_rollback(ctx->st);
+			snprintf(err.msg, sizeof err.msg, "%s is read-only: changes cannot be saved",
+				 store_path(ctx->st));
+		}
+		cli_fail(ctx, err.msg);
 		store_close(ctx->st);
 		ctx->st = NULL;
 		return CLI_DBFAIL;

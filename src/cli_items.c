@@ -182,6 +182,13 @@ int cli_rm(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_workshop(ctx, argv[1], &wid))
 		return CLI_FAIL;
 	if (k->kind == JH_WORKSHOP) {
+		jh_id again;
+		/* The name twice is the confirmation: a slip of the finger
+		 * must not throw away two days of a team's work. */
+		if (store_workshop_find(ctx->st, argv[3], &again, &err) || again != wid)
+			return cli_failf(ctx, "rm workshop: \"%s\" is not workshop %s; to remove it, "
+					      "name it twice: rm %s workshop %s",
+					 argv[3], argv[1], argv[1], argv[1]);
 		if (store_workshop_delete(ctx->st, wid, &err))
 			return cli_fail(ctx, err.msg);
 		fprintf(ctx->out, "removed workshop %s\n", argv[1]);

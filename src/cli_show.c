@@ -21,6 +21,7 @@ struct table {
 	int maxw[MAX_COLS]; /* cap per column; 0: none */
 	int right[MAX_COLS];
 	char **cells; /* nrows * ncols, safe text */
+	int *widths;  /* display width of each cell, measured once */
 	size_t nrows, cap;
 };
 
@@ -43,9 +44,13 @@ static void table_row(struct table *t, const char *const *cells)
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->cells = util_xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
+		t->widths = util_xrealloc(t->widths, t->cap * t->ncols * sizeof *t->widths);
 	}
-	for (size_t i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * t->ncols + i] = util_xstrdup(cells[i] ? cells[i] : "");
+	for (size_t i = 0; i < t->ncols; i++) {
+		size_t k = t->nrows * t->ncols + i;
+		t->cells[k] = util_xstrdup(cells[i] ? cells[i] : "");
+		t->widths[k] = text_width(t->cells[k]);
+	}
 	t->nrows++;
 }
 
@@ -61,7 +66,7 @@ static int table_print(struct table *t, FILE *f)
 		w[i] = text_width(t->head[i]);
 	for (r = 0; r < t->nrows; r++) {
 		for (i = 0; i < t->ncols; i++) {
-			int cw = text_width(t->cells[r * t->ncols + i]);
+			int cw = t->widths[r * t->ncols + i];
 			if (t->maxw[i] && cw > t->maxw[i])
 				cw = t->maxw[i];
 			if (cw > w[i])
@@ -74,10 +79,13 @@ static int table_print(struct table *t, FILE *f)
 		size_t len = 0;
 		for (i = 0; i < t->ncols; i++) {
 			const char *cell = r == 0 ? t->head[i] : t->cells[(r - 1) * t->ncols + i];
+			int cw = r == 0 ? text_width(cell) : t->widths[(r - 1) * t->ncols + i];
 			size_t need;
 			int pad;
 			text_fit(cell, w[i], 0, buf, bufsize);
-			pad = w[i] - text_width(buf);
+			/* A cell that fits comes out whole, as wide as measured;
+			 * only a cut one needs measuring again. */
+			pad = w[i] - (cw <= w[i] ? cw : text_width(buf));
 			need = len + strlen(buf) + (size_t)pad + 3;
 			if (need > linesize) {
 				linesize = need * 2;
@@ -109,6 +117,7 @@ static int table_print(struct table *t, FILE *f)
 	for (r = 0; r < t->nrows * t->ncols; r++)
 		free(t->cells[r]);
 	free(t->cells);
+	free(t->widths);
 	if (ferror(f))
 		rc = -1;
 	return rc;
@@ -126,9 +135,69 @@ static const char *signed_num(char *buf, long long v)
 	return buf;
 }
 
-static const char *participant_name(const struct jh_data *d, jh_id id)
+/* id -> position in one of a workshop's arrays. model_participant and
+ * friends search linearly, which made a table of 100 000 pain points
+ * naming 2 000 participants and 5 000 touchpoints quadratic. */
+struct id_map {
+	struct id_pos {
+		jh_id id;
+		size_t pos;
+	} *v;
+	size_t n;
+};
+
+static int id_pos_cmp(const void *a, const void *b)
 {
-	const struct jh_participant *p = id ? model_participant(d, id) : NULL;
+	const struct id_pos *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* rows: an array of n structs of `size` bytes whose first member is the
+ * jh_id (every item struct in model.h). */
+static void id_map_build(struct id_map *m, const void *rows, size_t n, size_t size)
+{
+	const char *p = rows;
+
+	m->v = util_xcalloc(n, sizeof *m->v);
+	m->n = n;
+	for (size_t i = 0; i < n; i++) {
+		const jh_id *id = (const void *)(p + i * size);
+		m->v[i] = (struct id_pos){*id, i};
+	}
+	qsort(m->v, n, sizeof *m->v, id_pos_cmp);
+}
+
+/* The row with this id (the first in array order, as model_* finds it),
+ * NULL when there is none. */
+static const void *id_map_get(const struct id_map *m, const void *rows, size_t size, jh_id id)
+{
+	size_t lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == m->n || m->v[lo].id != id)
+		return NULL;
+	return (const char *)rows + m->v[lo].pos * size;
+}
+
+static void id_map_free(struct id_map *m)
+{
+	free(m->v);
+}
+
+static const char *participant_name(const struct jh_data *d, const struct id_map *people,
+				    jh_id id)
+{
+	const struct jh_participant *p =
+		id ? id_map_get(people, d->participants, sizeof *d->participants, id) : NULL;
 	return p ? p->name : "";
 }
 
@@ -323,6 +392,7 @@ static void show_touchpoints(const struct jh_data *d, FILE *f)
 
 static void show_painpoints(const struct jh_data *d, FILE *f)
 {
+	struct id_map people, tps;
 	struct table t;
 	char a[24], b[24], c[24];
 
@@ -335,15 +405,21 @@ static void show_painpoints(const struct jh_data *d, FILE *f)
 	table_col(&t, 5, "STATUS", 0, 0);
 	table_col(&t, 6, "AUTHOR", 16, 0);
 	table_col(&t, 7, "EVIDENCE", 50, 0);
+	id_map_build(&people, d->participants, d->nparticipants, sizeof *d->participants);
+	id_map_build(&tps, d->touchpoints, d->ntouchpoints, sizeof *d->touchpoints);
 	for (size_t i = 0; i < d->npainpoints; i++) {
 		const struct jh_painpoint *p = &d->painpoints[i];
-		const struct jh_touchpoint *tp = p->touchpoint_id ? model_touchpoint(d, p->touchpoint_id)
-								  : NULL;
+		const struct jh_touchpoint *tp =
+			p->touchpoint_id
+				? id_map_get(&tps, d->touchpoints, sizeof *d->touchpoints, p->touchpoint_id)
+				: NULL;
 		const char *row[] = {num(a, p->id), tp ? tp->name : "", p->title,
 				     num(b, p->severity), num(c, p->frequency), p->status,
-				     participant_name(d, p->author_id), p->evidence};
+				     participant_name(d, &people, p->author_id), p->evidence};
 		table_row(&t, row);
 	}
+	id_map_free(&people);
+	id_map_free(&tps);
 	table_print(&t, f);
 }
 
@@ -393,6 +469,7 @@ static void show_ideas(const struct jh_data *d, FILE *f)
 
 static void show_votes(const struct jh_data *d, FILE *f)
 {
+	struct id_map people, ideas;
 	struct table t;
 	char a[24], b[24], c[24];
 
@@ -402,15 +479,20 @@ static void show_votes(const struct jh_data *d, FILE *f)
 	table_col(&t, 2, "TITLE", 40, 0);
 	table_col(&t, 3, "PARTICIPANT", 24, 0);
 	table_col(&t, 4, "DOTS", 0, 1);
+	id_map_build(&people, d->participants, d->nparticipants, sizeof *d->participants);
+	id_map_build(&ideas, d->ideas, d->nideas, sizeof *d->ideas);
 	for (size_t i = 0; i < d->nvotes; i++) {
 		const struct jh_vote *v = &d->votes[i];
-		const struct jh_idea *x = model_idea(d, v->idea_id);
+		const struct jh_idea *x = id_map_get(&ideas, d->ideas, sizeof *d->ideas, v->idea_id);
 		const char *row[] = {num(a, v->id), num(b, v->idea_id), x ? x->title : "",
-				     d->workshop.anonymous_votes ? "(anonymous)"
-								 : participant_name(d, v->participant_id),
+				     d->workshop.anonymous_votes
+					     ? "(anonymous)"
+					     : participant_name(d, &people, v->participant_id),
 				     num(c, v->dots)};
 		table_row(&t, row);
 	}
+	id_map_free(&people);
+	id_map_free(&ideas);
 	table_print(&t, f);
 }
 
@@ -441,6 +523,7 @@ static void show_actions(const struct jh_data *d, FILE *f)
 
 static void show_parking(const struct jh_data *d, FILE *f)
 {
+	struct id_map people;
 	struct table t;
 	char a[24];
 
@@ -450,12 +533,14 @@ static void show_parking(const struct jh_data *d, FILE *f)
 	table_col(&t, 2, "TEXT", 50, 0);
 	table_col(&t, 3, "AUTHOR", 16, 0);
 	table_col(&t, 4, "ANSWER", 50, 0);
+	id_map_build(&people, d->participants, d->nparticipants, sizeof *d->participants);
 	for (size_t i = 0; i < d->nparking; i++) {
 		const struct jh_parking *p = &d->parking[i];
 		const char *row[] = {num(a, p->id), p->answered ? "yes" : "no", p->text,
-				     participant_name(d, p->author_id), p->answer};
+				     participant_name(d, &people, p->author_id), p->answer};
 		table_row(&t, row);
 	}
+	id_map_free(&people);
 	table_print(&t, f);
 }
 

@@ -451,8 +451,9 @@ int export_atomic(const char *path, int (*write_fn)(FILE *f, void *ctx, struct j
 	}
 	target = resolve_target(path);
 	if (!target)
-		return err_set(err, "%s: a symbolic link owned by someone else in a shared "
-				    "directory; not followed",
+		return err_set(err,
+			       "%s: a symbolic link owned by someone else in a shared "
+			       "directory; not followed",
 			       path);
 	slash = strrchr(target, '/');
 	dirlen = slash ? (size_t)(slash - target) : 0;

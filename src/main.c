@@ -1,4 +1,5 @@
 /* main.c: global options, then a subcommand (cli_*) or the UI (ui_run). */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +46,19 @@ static int run_ui(struct cli_ctx *ctx, struct ui_opts *o)
 		cli_fail(ctx, err.msg);
 	free(path);
 	return rc ? CLI_FAIL : CLI_OK;
+}
+
+/* Output lost to a full disk or a closed pipe must not pass for success:
+ * a script would go on with a list or a summary it never got. */
+static int finish(int rc)
+{
+	errno = 0;
+	/* A command that failed has said why already. */
+	if (rc != CLI_OK || (fflush(stdout) == 0 && !ferror(stdout)))
+		return rc;
+	fprintf(stderr, "journeyhack: standard output: write error: %s\n",
+		strerror(errno ? errno : EIO));
+	return CLI_FAIL;
 }
 
 int main(int argc, char **argv)
@@ -101,7 +115,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (i < argc && cli_is_command(argv[i]))
-		return cli_dispatch(&ctx, argc - i, argv + i);
+		return finish(cli_dispatch(&ctx, argc - i, argv + i));
 	if (i + 1 < argc) {
 		fprintf(stderr, "journeyhack: unknown command \"%s\" (see: journeyhack --help)\n",
 			argv[i]);

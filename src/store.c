@@ -360,6 +360,16 @@ static int migrate(struct jh_store *st, struct jh_err *err)
 	int failed = 0;
 	long long version;
 
+	/* Up to date: no write lock and no write. Setting application_id
+	 * again would rewrite page 1 on every open, so even `show` would
+	 * change the file and wait behind every writer. */
+	version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
+	if (!failed && version == (long long)STORE_NMIGRATIONS &&
+	    query_int(st, "PRAGMA application_id", NULL, 0, 0, err, &failed) ==
+		    STORE_APPLICATION_ID &&
+	    !failed)
+		return 0;
+	failed = 0;
 	if (tx_begin(st, err))
 		return -1;
 	version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
@@ -429,6 +439,90 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 	return 0;
 }
 
+/* Changes need the -wal and -shm files (or a rollback journal) beside the
+ * database, so a directory that cannot take new files makes the database
+ * read-only even when the file itself may be written. */
+static int dir_writable(const char *path, char *why, size_t whysize)
+{
+	char *dir = util_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	const char *d = dir;
+	int ok;
+
+	if (!slash)
+		d = ".";
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	ok = access(d, W_OK) == 0;
+	if (!ok)
+		snprintf(why, whysize, "cannot create files in %s: %s", d, strerror(errno));
+	free(dir);
+	return ok;
+}
+
+static int connect(struct jh_store *st, const char *name, int oflags, struct jh_err *err)
+{
+	int rc = sqlite3_open_v2(name, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc != SQLITE_OK)
+		return err_set(err, "%s: cannot open database: %s", st->path,
+			       st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_update_hook(st->db, on_change, st);
+	sqlite3_busy_timeout(st->db, 10000);
+	return exec_sql(st, "PRAGMA foreign_keys = ON", err);
+}
+
+/* Reading a WAL database needs its -shm file, which SQLite cannot create
+ * in a directory it may not write. With no -wal beside it the file holds
+ * every committed change, so it can be read as immutable instead. */
+static int reconnect_immutable(struct jh_store *st, struct jh_err *err)
+{
+	char wal[PATH_MAX], *uri;
+	struct stat wb;
+	size_t n = strlen(st->path) * 3 + 32, k;
+	int rc;
+
+	snprintf(wal, sizeof wal, "%s-wal", st->path);
+	if (stat(wal, &wb) == 0 && wb.st_size > 0)
+		return err_set(err, "%s: cannot be read here: its write-ahead log %s holds changes "
+				    "and %s; open it once where it can be written",
+			       st->path, wal, st->ro_reason);
+	for (size_t i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	st->ncache = 0;
+	sqlite3_close(st->db);
+	st->db = NULL;
+	uri = util_xmalloc(n);
+	k = (size_t)snprintf(uri, n, "file:");
+	for (const char *p = st->path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			k += (size_t)snprintf(uri + k, n - k, "%%%02X", (unsigned char)*p);
+		else
+			uri[k++] = *p;
+	}
+	snprintf(uri + k, n - k, "?immutable=1");
+	rc = connect(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+	free(uri);
+	return rc;
+}
+
+/* Did the open fail only for want of the -shm file beside the database
+ * (an unwritable directory, a read-only or full file system)? */
+static int shm_failed(struct jh_store *st)
+{
+	int code = sqlite3_extended_errcode(st->db);
+
+	if (st->readonly && ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN))
+		return 1;
+	return code == SQLITE_IOERR_SHMOPEN || code == SQLITE_IOERR_SHMSIZE ||
+	       code == SQLITE_IOERR_SHMMAP;
+}
+
 int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err)
 {
 	struct jh_store *st;
@@ -448,20 +542,24 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	} else if (access(path, W_OK) != 0) {
 		st->readonly = 1;
 		snprintf(st->ro_reason, sizeof st->ro_reason, "%s", strerror(errno));
+	} else if (!dir_writable(path, st->ro_reason, sizeof st->ro_reason)) {
+		st->readonly = 1;
 	}
 	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	rc = sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		err_set(err, "%s: cannot open database: %s", path,
-			st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	if (connect(st, path, oflags, err))
 		goto fail;
+	rc = inspect(st, err);
+	if (rc && shm_failed(st)) {
+		if (!st->readonly) {
+			/* A full disk: viewing needs no new space. */
+			int e = sqlite3_system_errno(st->db);
+			st->readonly = 1;
+			snprintf(st->ro_reason, sizeof st->ro_reason, "cannot create %s-shm: %s", path,
+				 e ? strerror(e) : sqlite3_errmsg(st->db));
+		}
+		rc = reconnect_immutable(st, err) || inspect(st, err);
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_update_hook(st->db, on_change, st);
-	sqlite3_busy_timeout(st->db, 10000);
-	if (exec_sql(st, "PRAGMA foreign_keys = ON", err))
-		goto fail;
-	if (inspect(st, err))
+	if (rc)
 		goto fail;
 	if (!st->readonly) {
 		struct jh_err e2;
@@ -742,10 +840,12 @@ static int load_people_and_plan(struct jh_store *st, jh_id wid, struct jh_data *
 
 static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
 {
+	/* Ordered by i.id (equal to l.idea_id): the order idea(workshop_id)
+	 * yields, so SQLite does not sort the links. */
 	sqlite3_stmt *s = prep(st,
 			       "SELECT l.idea_id, l.painpoint_id FROM idea_painpoint l"
 			       " JOIN idea i ON i.id = l.idea_id WHERE i.workshop_id = ?1"
-			       " ORDER BY l.idea_id, l.painpoint_id",
+			       " ORDER BY i.id, l.painpoint_id",
 			       err);
 	size_t k = 0, cap = 0;
 	int rc;
@@ -1158,15 +1258,22 @@ static void bind_value(sqlite3_stmt *s, int idx, const struct jh_value *v)
 	}
 }
 
-static int set_links(struct jh_store *st, jh_id idea, const struct jh_value *v, struct jh_err *err)
+/* Replace an idea's links. `fresh`: the idea was just inserted, so it has
+ * none (foreign keys cascade them away with a deleted idea), and the
+ * DELETE, which builds a temporary table each time, is skipped. */
+static int set_links(struct jh_store *st, jh_id idea, const struct jh_value *v, int fresh,
+		     struct jh_err *err)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", err);
+	sqlite3_stmt *s;
 
-	if (!s)
-		return -1;
-	sqlite3_bind_int64(s, 1, idea);
-	if (step_done(st, s, err))
-		return -1;
+	if (!fresh) {
+		s = prep(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", err);
+		if (!s)
+			return -1;
+		sqlite3_bind_int64(s, 1, idea);
+		if (step_done(st, s, err))
+			return -1;
+	}
 	s = prep(st, "INSERT OR IGNORE INTO idea_painpoint (idea_id, painpoint_id) VALUES (?1, ?2)",
 		 err);
 	if (!s)
@@ -1398,7 +1505,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		return -1;
 	if (kind == JH_IDEA) {
 		const struct jh_value *v = find_val(vals, nvals, "painpoints");
-		if (v && set_links(st, id, v, err))
+		if (v && set_links(st, id, v, 1, err))
 			return -1;
 	}
 	if (id_out)
@@ -1594,7 +1701,7 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
 		return tx_end(st, 0, NULL);
 	}
-	if (links && set_links(st, id, links, err))
+	if (links && set_links(st, id, links, 0, err))
 		return tx_end(st, 0, NULL);
 	return tx_end(st, 1, err);
 }

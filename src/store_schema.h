@@ -104,6 +104,11 @@ static const char *const MIGRATIONS[] = {
 	" step_id INTEGER REFERENCES step(id) ON DELETE SET NULL"
 	");"
 	"CREATE INDEX painpoint_workshop ON painpoint(workshop_id, title);"
+	/* (workshop_id) alone keeps each workshop's rows in id order: loading
+	 * and paging read them without sorting, and stay proportional to the
+	 * workshop, not to the file, when it holds years of workshops. The
+	 * (workshop_id, title) index serves name lookups. */
+	"CREATE INDEX painpoint_workshop_id ON painpoint(workshop_id);"
 	"CREATE INDEX painpoint_touchpoint ON painpoint(touchpoint_id);"
 	"CREATE TABLE idea ("
 	" id INTEGER PRIMARY KEY,"
@@ -121,6 +126,7 @@ static const char *const MIGRATIONS[] = {
 	" step_id INTEGER REFERENCES step(id) ON DELETE SET NULL"
 	");"
 	"CREATE INDEX idea_workshop ON idea(workshop_id, title);"
+	"CREATE INDEX idea_workshop_id ON idea(workshop_id);"
 	"CREATE TABLE idea_painpoint ("
 	" idea_id INTEGER NOT NULL REFERENCES idea(id) ON DELETE CASCADE,"
 	" painpoint_id INTEGER NOT NULL REFERENCES painpoint(id) ON DELETE CASCADE,"
@@ -149,6 +155,7 @@ static const char *const MIGRATIONS[] = {
 	" notes TEXT NOT NULL DEFAULT ''"
 	");"
 	"CREATE INDEX action_workshop ON action(workshop_id, title);"
+	"CREATE INDEX action_workshop_id ON action(workshop_id);"
 	"CREATE INDEX action_idea ON action(idea_id);"
 	"CREATE TABLE parking ("
 	" id INTEGER PRIMARY KEY,"

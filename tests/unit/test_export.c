@@ -1503,3 +1503,141 @@ Test(export, cli_import_of_the_yaml_export_round_trips)
 	free(want);
 	free(gpath);
 }
+
+/* ------------------------------------------------ the UI's entry point */
+
+Test(export, export_to_path_as_the_ui_calls_it)
+{
+	char *path = tu_join(dir, "demo-actions.md"), *got, *gpath = golden_path("actions.md");
+	char *want = tu_read(gpath, NULL);
+	struct jh_err err;
+
+	cr_assert(want);
+	cr_assert_eq(export_to_path(st, wid, "md", NULL, path, &err), 0, "%s", err.msg);
+	got = tu_read(path, NULL);
+	cr_assert_str_eq(got, want);
+	free(got);
+	cr_assert_eq(export_to_path(st, wid, "md", "", path, &err), 0, "%s", err.msg);
+	cr_assert_eq(export_to_path(st, wid, "pdf", NULL, path, &err), -1);
+	cr_assert(strstr(err.msg, "unknown export format \"pdf\""), "%s", err.msg);
+	cr_assert_eq(export_to_path(st, wid, "md", "all", path, &err), -1);
+	cr_assert(strstr(err.msg, "unknown report \"all\""), "%s", err.msg);
+	cr_assert_eq(export_to_path(st, wid, "csv", "report", path, &err), -1);
+	cr_assert_eq(export_to_path(st, wid + 100, "md", NULL, path, &err), -1);
+	free(want);
+	free(gpath);
+	free(path);
+}
+
+/* --------------------------------------------- an empty workshop */
+
+Test(export, empty_workshop_exports_and_round_trips)
+{
+	struct jh_template t;
+	struct jh_data d;
+	struct jh_err err;
+	char *yaml, *again, *json, *path, *db2 = tu_join(dir, "e.db");
+	struct jh_store *st2;
+	jh_id e, e2;
+
+	sample_template(&t);
+	t.nsteps = 1;
+	t.nprompts = 0;
+	cr_assert_eq(store_workshop_create(st, "empty", &t, &e, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_load(st, e, &d, &err), 0, "%s", err.msg);
+	for (int f = 0; f < EXPORT_NFORMATS; f++)
+		for (int r = EXPORT_DEFAULT; r < EXPORT_NREPORTS; r++) {
+			enum export_report rr = (enum export_report)r;
+			char *s;
+			size_t n;
+			if (export_check((enum export_format)f, &rr, NULL))
+				continue;
+			s = render(&d, (enum export_format)f, rr, &n);
+			cr_assert(n > 0);
+			no_raw_controls(export_format_name((enum export_format)f), s, n);
+			free(s);
+		}
+	{
+		char *md = render(&d, EXPORT_MD, EXPORT_ACTIONS, NULL);
+		cr_assert(strstr(md, "No action points yet"), "%s", md);
+		free(md);
+	}
+	json = render(&d, EXPORT_JSON, EXPORT_DEFAULT, NULL);
+	path = write_tmp("e.json", json);
+	jq_true(path, ".journeys == [] and .ideas == [] and .actions == [] and .prompts == []");
+	free(path);
+	yaml = render(&d, EXPORT_YAML, EXPORT_DEFAULT, NULL);
+	cr_assert(strstr(yaml, "\njourneys: []\n"), "%s", yaml);
+	cr_assert_eq(store_open(&st2, db2, 0, &err), 0, "%s", err.msg);
+	cr_assert_eq(
+	    export_yaml_import_buffer(st2, "empty", yaml, strlen(yaml), "e.yaml", &e2, &err), 0,
+	    "%s", err.msg);
+	again = load_yaml(st2, e2);
+	cr_assert_str_eq(again, yaml);
+	store_close(st2);
+	model_data_free(&d);
+	free(again);
+	free(yaml);
+	free(json);
+	free(db2);
+}
+
+Test(export, atomic_refuses_a_link_planted_in_a_shared_directory)
+{
+	char *shared = tu_join(dir, "shared"), *link, *victim = tu_join(dir, "victim.md"), *got;
+	struct jh_data d;
+	struct jh_err err;
+
+	mkdir(shared, 0700);
+	chmod(shared, 01777);
+	link = tu_join(shared, "report.md");
+	tu_write(victim, "mine");
+	cr_assert_eq(symlink(victim, link), 0);
+	if (lchown(link, 4242, 4242) != 0)
+		cr_skip_test("cannot give the link another owner (%s): needs root",
+			     strerror(errno));
+	cr_assert_eq(store_load(st, wid, &d, &err), 0);
+	cr_assert_eq(export_write_path(link, &d, EXPORT_MD, EXPORT_ACTIONS, &err), -1);
+	cr_assert(strstr(err.msg, "not followed"), "%s", err.msg);
+	got = tu_read(victim, NULL);
+	cr_assert_str_eq(got, "mine");
+	free(got);
+	model_data_free(&d);
+	free(link);
+	free(victim);
+	free(shared);
+}
+
+Test(export, yaml_import_survives_hostile_files)
+{
+	struct jh_err err;
+	size_t n = 200000;
+	char *deep = util_xmalloc(n + 32), *big;
+	unsigned int seed = 12345;
+
+	/* Deep nesting: refused at once, not parsed for minutes. */
+	memcpy(deep, "journeyhack: ", 13);
+	memset(deep + 13, '[', n);
+	deep[13 + n] = '\0';
+	cr_assert_eq(export_yaml_import_buffer(st, "h", deep, strlen(deep), "x.yaml", NULL, &err),
+		     -1);
+	cr_assert(strstr(err.msg, "nested too deeply"), "%s", err.msg);
+	/* A huge scalar where one line of text belongs. */
+	big = util_xmalloc(3 * 1024 * 1024);
+	strcpy(big, "journeyhack: 1\nworkshop:\n  title: ");
+	n = strlen(big);
+	memset(big + n, 'x', 2 * 1024 * 1024);
+	strcpy(big + n + 2 * 1024 * 1024, "\n");
+	cr_assert_eq(export_yaml_import_buffer(st, "h", big, strlen(big), "x.yaml", NULL, &err),
+		     -1);
+	cr_assert(strstr(err.msg, "x.yaml:3:10: title: too long"), "%s", err.msg);
+	/* Garbage bytes. */
+	for (size_t i = 0; i < 4096; i++) {
+		seed = seed * 1103515245u + 12345u;
+		big[i] = (char)(seed >> 16);
+	}
+	cr_assert_eq(export_yaml_import_buffer(st, "h", big, 4096, "x.yaml", NULL, &err), -1);
+	cr_assert(!strncmp(err.msg, "x.yaml", 6), "%s", err.msg);
+	free(big);
+	free(deep);
+}
