@@ -5,7 +5,7 @@ set -eu
 
 PKGS="build-essential autoconf automake autoconf-archive pkg-config
 libncurses-dev libyaml-dev libsqlite3-dev
-libcriterion-dev tmux sqlite3 jq cmark-gfm taskwarrior mandoc"
+libcriterion-dev tmux sqlite3 jq cmark-gfm taskwarrior mandoc time valgrind"
 
 if [ "${1-}" = "--quality" ]; then
 	PKGS="$PKGS clang libclang-rt-14-dev valgrind shellcheck"

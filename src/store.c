@@ -21,6 +21,9 @@
 
 #define STMT_CACHE 96
 #define KNOWN_CACHE 1024 /* a power of two */
+#define MEMO_SLOTS 8
+#define MEMO_COLS 16
+enum { MEMO_ID = 1, MEMO_POSITION = 2, MEMO_STEP = 4 };
 
 struct stmt_slot {
 	char *sql;
@@ -49,6 +52,17 @@ struct jh_store {
 	uint32_t gen;
 	int step_known;
 	jh_id step_wid, step_id;
+	/* The INSERT texts item_insert built last, by what they insert, so
+	 * an import builds and hashes its statement once, not per row. */
+	struct insert_memo {
+		enum jh_kind kind;
+		unsigned flags; /* MEMO_ID, MEMO_POSITION, MEMO_STEP */
+		size_t ncols;
+		const struct jh_field_def *cols[MEMO_COLS];
+		char *sql; /* NULL: slot unused */
+		uint32_t hash;
+	} memo[MEMO_SLOTS];
+	size_t memo_next;
 };
 
 /* ---------------------------------------------------------------- basics */
@@ -89,10 +103,10 @@ static uint32_t sql_hash(const char *sql)
 }
 
 /* A cached prepared statement, reset and with bindings cleared. */
-static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *err)
+static sqlite3_stmt *prep_hashed(struct jh_store *st, const char *sql, uint32_t h,
+				 struct jh_err *err)
 {
 	sqlite3_stmt *s = NULL;
-	uint32_t h = sql_hash(sql);
 	size_t i;
 
 	/* Newest first: a batch keeps asking for the statements it just used. */
@@ -120,6 +134,11 @@ static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *e
 	st->cache[st->ncache].stmt = s;
 	st->ncache++;
 	return s;
+}
+
+static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *err)
+{
+	return prep_hashed(st, sql, sql_hash(sql), err);
 }
 
 static int exec_sql(struct jh_store *st, const char *sql, struct jh_err *err)
@@ -312,12 +331,41 @@ static int mkdirs_for(const char *path, struct jh_err *err)
 	return 0;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The header records the size of the database in pages; a file cut
+ * shorter (a copy that stopped half way) would otherwise only show up as
+ * "malformed" on the first page that is missing. The count is valid when
+ * the header says so (offset 92 matches the change counter at 24), and
+ * pages may still sit in a write-ahead log beside the file. */
+static int check_size(const char *path, const unsigned char *head, off_t size, struct jh_err *err)
+{
+	long long pagesize = head[16] << 8 | head[17];
+	long long want;
+	char wal[PATH_MAX];
+	struct stat wb;
+
+	if (pagesize == 1)
+		pagesize = 65536;
+	want = pagesize * be32(head + 28);
+	if (be32(head + 92) != be32(head + 24) || want <= size)
+		return 0;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &wb) == 0 && wb.st_size > 0)
+		return 0;
+	return err_set(err, "%s: the database is truncated (%lld of %lld bytes)", path,
+		       (long long)size, want);
+}
+
 /* Look at the file before SQLite does, so a foreign file is refused
  * without SQLite ever writing to it. Sets *created when we made it. */
 static int precheck_file(const char *path, int flags, int *created, struct jh_err *err)
 {
 	struct stat sb;
-	unsigned char head[16];
+	unsigned char head[100];
 	int fd;
 	ssize_t got;
 
@@ -326,7 +374,8 @@ static int precheck_file(const char *path, int flags, int *created, struct jh_er
 		if (errno != ENOENT)
 			return err_set(err, "%s: %s", path, strerror(errno));
 		if (flags & (STORE_NOCREATE | STORE_READONLY))
-			return err_set(err, "%s: no such database", path);
+			return err_set(err, "%s: no such database (create a workshop first: journeyhack new NAME)",
+				       path);
 		if (mkdirs_for(path, err))
 			return -1;
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -347,12 +396,12 @@ static int precheck_file(const char *path, int flags, int *created, struct jh_er
 		return err_set(err, "%s: %s", path, strerror(errno));
 	got = read(fd, head, sizeof head);
 	close(fd);
-	if (got != (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+	if (got < 16 || memcmp(head, "SQLite format 3", 16) != 0)
 		return err_set(err, "%s: not a journeyhack database (not an SQLite file)", path);
-	if (sb.st_size < 512)
+	if (sb.st_size < 512 || got != (ssize_t)sizeof head)
 		return err_set(err, "%s: the database is truncated (%lld bytes)", path,
 			       (long long)sb.st_size);
-	return 0;
+	return check_size(path, head, sb.st_size, err);
 }
 
 static int migrate(struct jh_store *st, struct jh_err *err)
@@ -534,6 +583,10 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		return err_set(err, "no database path given");
 	if (precheck_file(path, flags, &created, err))
 		return -1;
+	/* SQLite's allocation statistics take a global mutex on every malloc
+	 * and free: 7 % of an import. Nothing here reads them. Only takes
+	 * effect before SQLite's first use in the process, harmless after. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	st = util_xcalloc(1, sizeof *st);
 	st->path = util_xstrdup(path);
 	if (flags & STORE_READONLY) {
@@ -598,6 +651,8 @@ void store_close(struct jh_store *st)
 		sqlite3_finalize(st->cache[i].stmt);
 		free(st->cache[i].sql);
 	}
+	for (size_t i = 0; i < MEMO_SLOTS; i++)
+		free(st->memo[i].sql);
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st->path);
@@ -612,6 +667,11 @@ const char *store_path(const struct jh_store *st)
 int store_readonly(const struct jh_store *st)
 {
 	return st->readonly;
+}
+
+const char *store_readonly_reason(const struct jh_store *st)
+{
+	return st->readonly ? st->ro_reason : "";
 }
 
 int64_t store_data_version(struct jh_store *st)
@@ -1431,14 +1491,73 @@ static void sql_cat(char *sql, size_t size, size_t *len, const char *s)
 	*len += n;
 }
 
+/* The prepared INSERT of kind k for the columns of vals (in their order)
+ * and the extra columns in flags. The text is built and hashed once per
+ * shape (struct insert_memo); the statement itself stays in the cache. */
+static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *k,
+				 const struct jh_value *vals, size_t nvals, unsigned flags,
+				 struct jh_err *err)
+{
+	const struct jh_field_def *cols[MEMO_COLS];
+	struct insert_memo *m;
+	size_t ncols = 0, len = 0;
+	int memo = 1, nparam;
+	sqlite3_stmt *s;
+	char sql[2048];
+
+	for (size_t i = 0; i < nvals && memo; i++) {
+		if (!vals[i].field->column)
+			continue;
+		if (ncols == MEMO_COLS)
+			memo = 0;
+		else
+			cols[ncols++] = vals[i].field;
+	}
+	for (size_t i = 0; memo && i < MEMO_SLOTS; i++) {
+		m = &st->memo[i];
+		if (m->sql && m->kind == k->kind && m->flags == flags && m->ncols == ncols &&
+		    !memcmp(m->cols, cols, ncols * sizeof *cols))
+			return prep_hashed(st, m->sql, m->hash, err);
+	}
+	sql_cat(sql, sizeof sql, &len, "INSERT INTO ");
+	sql_cat(sql, sizeof sql, &len, k->table);
+	sql_cat(sql, sizeof sql, &len, " (workshop_id");
+	if (flags & MEMO_ID)
+		sql_cat(sql, sizeof sql, &len, ", id");
+	nparam = 1 + !!(flags & MEMO_ID) + !!(flags & MEMO_POSITION) + !!(flags & MEMO_STEP);
+	for (size_t i = 0; i < nvals; i++) {
+		if (vals[i].field->column) {
+			sql_cat(sql, sizeof sql, &len, ", ");
+			sql_cat(sql, sizeof sql, &len, vals[i].field->column);
+			nparam++;
+		}
+	}
+	if (flags & MEMO_POSITION)
+		sql_cat(sql, sizeof sql, &len, ", position");
+	if (flags & MEMO_STEP)
+		sql_cat(sql, sizeof sql, &len, ", step_id");
+	sql_cat(sql, sizeof sql, &len, ") VALUES (?");
+	for (int i = 1; i < nparam; i++)
+		sql_cat(sql, sizeof sql, &len, ", ?");
+	sql_cat(sql, sizeof sql, &len, ")");
+	s = prep(st, sql, err);
+	if (s && memo && len < sizeof sql) {
+		m = &st->memo[st->memo_next++ % MEMO_SLOTS];
+		free(m->sql);
+		*m = (struct insert_memo){.kind = k->kind, .flags = flags, .ncols = ncols};
+		memcpy(m->cols, cols, ncols * sizeof *cols);
+		m->sql = util_xstrdup(sql);
+		m->hash = sql_hash(sql);
+	}
+	return s;
+}
+
 static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
 		       const struct jh_value *vals, size_t nvals, jh_id *id_out,
 		       struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
-	char sql[2048];
-	size_t len;
-	int nparam = 0, pos = -1, failed = 0;
+	int nparam, pos = -1, failed = 0;
 	jh_id step_id = 0, id;
 	sqlite3_stmt *s;
 	int need_pos = kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY ||
@@ -1456,31 +1575,10 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		if (failed)
 			return -1;
 	}
-	len = 0;
-	sql_cat(sql, sizeof sql, &len, "INSERT INTO ");
-	sql_cat(sql, sizeof sql, &len, k->table);
-	sql_cat(sql, sizeof sql, &len, " (workshop_id");
-	if (want_id)
-		sql_cat(sql, sizeof sql, &len, ", id");
-	for (size_t i = 0; i < nvals; i++) {
-		if (vals[i].field->column) {
-			sql_cat(sql, sizeof sql, &len, ", ");
-			sql_cat(sql, sizeof sql, &len, vals[i].field->column);
-		}
-	}
-	if (pos >= 0)
-		sql_cat(sql, sizeof sql, &len, ", position");
-	if (step_id)
-		sql_cat(sql, sizeof sql, &len, ", step_id");
-	sql_cat(sql, sizeof sql, &len, ") VALUES (?");
-	nparam = 1 + (want_id ? 1 : 0) + (pos >= 0) + (step_id != 0);
-	for (size_t i = 0; i < nvals; i++)
-		nparam += vals[i].field->column != NULL;
-	for (int i = 1; i < nparam; i++)
-		sql_cat(sql, sizeof sql, &len, ", ?");
-	sql_cat(sql, sizeof sql, &len, ")");
-
-	s = prep(st, sql, err);
+	s = insert_stmt(st, k, vals, nvals,
+			(want_id ? MEMO_ID : 0) | (pos >= 0 ? MEMO_POSITION : 0) |
+				(step_id ? MEMO_STEP : 0),
+			err);
 	if (!s)
 		return -1;
 	nparam = 1;

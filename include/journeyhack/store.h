@@ -33,6 +33,9 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 void store_close(struct jh_store *st);
 const char *store_path(const struct jh_store *st);
 int store_readonly(const struct jh_store *st);
+/* Why a read-only store cannot be written ("Permission denied", "opened
+ * for viewing", ...); "" when it can. */
+const char *store_readonly_reason(const struct jh_store *st);
 
 /* Changes a counter whenever any process commits to the file; compare
  * two readings to know whether to reload. -1 on error. */

@@ -1,0 +1,468 @@
+#!/bin/bash
+# bench/run.sh: journeyhack against the tools people would use instead.
+#
+# Generates workshops of 100, 10 000 and 100 000 pain points and ideas
+# (bench-gen), runs every measurement several times and prints a markdown
+# table of medians: size, what was measured, journeyhack, the peer on the
+# same data in the same run, the ratio, the target and whether it is met.
+#
+# Times are CPU time (user + system) of the measured process, with the
+# wall-clock time beside it: on a shared machine the wall clock mostly
+# measures the neighbours, CPU time measures the program. UI costs are
+# instructions under callgrind, which do not vary from run to run.
+#
+# Environment (all optional):
+#   JH_BIN        journeyhack binary            (./journeyhack)
+#   BENCH_GEN     generator                     (./bench/bench-gen)
+#   BENCH_SIZES   sizes                         ("100 10000 100000")
+#   BENCH_RUNS    runs per measurement          (5)
+#   BENCH_BUDGET  seconds a measurement may spend on repeats (20); a slow
+#                 one runs fewer times, at least once
+#   BENCH_TIMEOUT seconds before one run is given up (120)
+#   BENCH_OUT     also write the table here     (bench-results.md)
+#   BENCH_KEEP    keep the work directory when set
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+srcdir=${srcdir:-$(dirname "$here")}
+JH=${JH_BIN:-./journeyhack}
+GEN=${BENCH_GEN:-./bench/bench-gen}
+SIZES=${BENCH_SIZES:-"100 10000 100000"}
+RUNS=${BENCH_RUNS:-5}
+BUDGET=${BENCH_BUDGET:-20}
+TIMEOUT=${BENCH_TIMEOUT:-120}
+OUT=${BENCH_OUT:-bench-results.md}
+TASK=${TASK_BIN:-$(command -v task || true)}
+SQLITE=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
+TMUXB=${TMUX_BIN:-$(command -v tmux || true)}
+VALGRIND=$(command -v valgrind || true)
+GNUTIME=/usr/bin/time
+
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
+export JOURNEYHACK_TEMPLATE_PATH="$srcdir/workshop-templates"
+unset JOURNEYHACK_DB TMUX
+
+die() {
+	echo "bench: $*" >&2
+	exit 1
+}
+
+[ -x "$JH" ] || die "$JH not built (run make first, or set JH_BIN)"
+[ -x "$GEN" ] || die "$GEN not built (make bench builds it)"
+JH=$(cd "$(dirname "$JH")" && pwd)/$(basename "$JH")
+GEN=$(cd "$(dirname "$GEN")" && pwd)/$(basename "$GEN")
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/jh-bench.XXXXXX") || die "no temporary directory"
+if [ -z "${BENCH_KEEP:-}" ]; then
+	trap 'tmux_stop; rm -rf "$WORK"' EXIT
+else
+	trap 'tmux_stop; echo "bench: work directory kept: $WORK" >&2' EXIT
+fi
+ROWS=$WORK/rows
+: >"$ROWS"
+START=$SECONDS
+
+log() {
+	printf '[%4ds] %s\n' $((SECONDS - START)) "$*" >&2
+}
+
+# ------------------------------------------------------------- timing
+
+# One run of CMD: prints "CPU_MS WALL_MS"; fails when CMD fails or times out.
+one_run() {
+	local out rc r u s
+	TIMEFORMAT='%3R %3U %3S'
+	out=$({ time timeout "$TIMEOUT" "$@" >/dev/null 2>>"$WORK/stderr.log"; } 2>&1)
+	rc=$?
+	read -r r u s <<<"$(printf '%s\n' "$out" | tail -n 1)"
+	[ $rc -eq 0 ] || return $rc
+	awk -v r="$r" -v u="$u" -v s="$s" 'BEGIN { printf "%d %d\n", (u + s) * 1000 + 0.5, r * 1000 + 0.5 }'
+}
+
+median() {
+	sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)]; else print "" }'
+}
+
+# measure SETUP CMD...: median CPU and wall over up to RUNS runs, SETUP
+# (a function, or :) before each. Prints "CPU_MS WALL_MS RUNS", or
+# "fail" when a run failed.
+measure() {
+	local setup=$1 i=0 t0 res
+	shift
+	: >"$WORK/m"
+	t0=$SECONDS
+	while [ $i -lt "$RUNS" ]; do
+		$setup || { echo fail; return; }
+		res=$(one_run "$@") || { echo fail; return; }
+		echo "$res" >>"$WORK/m"
+		i=$((i + 1))
+		[ $((SECONDS - t0)) -ge "$BUDGET" ] && break
+	done
+	echo "$(cut -d' ' -f1 "$WORK/m" | median) $(cut -d' ' -f2 "$WORK/m" | median) $i"
+}
+
+summary() { # FILE FAILED -> "CPU WALL RUNS" medians, or fail
+	if [ "$2" = 1 ] || [ ! -s "$1" ]; then
+		echo fail
+		return
+	fi
+	echo "$(cut -d' ' -f1 "$1" | median) $(cut -d' ' -f2 "$1" | median) $(wc -l <"$1" | tr -d ' ')"
+}
+
+# pair SETUP_A SETUP_B: run the commands in the arrays PA (journeyhack)
+# and PB (its peer) one after the other, RUNS times (fewer past BUDGET),
+# so a change in the machine's load hits both alike. Sets RA and RB to
+# "CPU WALL RUNS", or fail.
+pair() {
+	local sa=$1 sb=$2 i=0 t0 res fa=0 fb=0
+	: >"$WORK/ma"
+	: >"$WORK/mb"
+	t0=$SECONDS
+	while [ $i -lt "$RUNS" ]; do
+		if [ $fa = 0 ]; then
+			{ $sa && res=$(one_run "${PA[@]}") && echo "$res" >>"$WORK/ma"; } || fa=1
+		fi
+		if [ $fb = 0 ]; then
+			{ $sb && res=$(one_run "${PB[@]}") && echo "$res" >>"$WORK/mb"; } || fb=1
+		fi
+		i=$((i + 1))
+		[ $((SECONDS - t0)) -ge "$BUDGET" ] && break
+	done
+	RA=$(summary "$WORK/ma" $fa)
+	RB=$(summary "$WORK/mb" $fb)
+}
+
+fmt_ms() { # "CPU WALL RUNS" -> "123 ms (wall 150)"
+	[ "$1" = fail ] && { echo "failed"; return; }
+	# shellcheck disable=SC2086 # split "CPU WALL RUNS" on purpose
+	set -- $1
+	if [ "$3" -lt "$RUNS" ]; then
+		echo "$1 ms (wall $2, $3 run$([ "$3" -gt 1 ] && echo s))"
+	else
+		echo "$1 ms (wall $2)"
+	fi
+}
+
+ratio() { # A B -> A/B with two decimals
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
+}
+
+# verdict RATIO OP LIMIT -> yes/no ("-" when there is no ratio)
+verdict() {
+	awk -v r="$1" -v op="$2" -v l="$3" 'BEGIN {
+		if (r == "-" || r == "") { print "-"; exit }
+		ok = (op == "<=") ? (r <= l) : (op == "<") ? (r < l) : 0
+		print ok ? "yes" : "**no**" }'
+}
+
+# row SIZE WHAT JH PEER RATIO TARGET MET
+row() {
+	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$@" >>"$ROWS"
+}
+
+# compare SIZE WHAT PEERNAME JHRESULT PEERRESULT OP LIMIT
+compare() {
+	local size=$1 what=$2 peer=$3 a=$4 b=$5 op=$6 limit=$7 r="-"
+	if [ "$a" != fail ] && [ "$b" != fail ]; then
+		r=$(ratio "${a%% *}" "${b%% *}")
+	fi
+	row "$size" "$what" "$(fmt_ms "$a")" "$peer: $(fmt_ms "$b")" "$r" "ratio $op $limit" \
+		"$(verdict "$r" "$op" "$limit")"
+}
+
+# ------------------------------------------------------------- data
+
+generate() { # SIZE: $WORK/SIZE/w.db with workshop "bench", CSV, tasks
+	local n=$1 d=$WORK/$1
+	mkdir -p "$d"
+	"$JH" -d "$d/w.db" new bench -t customer-journey-hackathon >/dev/null ||
+		die "cannot create the workshop"
+	"$GEN" "$d/w.db" bench "$n" "$d" >"$d/gen.log" || die "bench-gen $n failed"
+	# The import starts from a fresh payment-moment workshop each run:
+	# its touchpoints have the ids 1..5 that painpoints.csv refers to.
+	"$JH" -d "$d/base.db" new imp -t payment-moment >/dev/null || die "cannot create imp"
+	log "generated $n: $(cat "$d/gen.log")"
+}
+
+# ------------------------------------------------------------- CLI
+
+IMP_SIZE=
+imp_setup() {
+	rm -f "$WORK/imp.db" "$WORK/imp.db-wal" "$WORK/imp.db-shm"
+	cp "$WORK/$IMP_SIZE/base.db" "$WORK/imp.db"
+}
+peer_imp_setup() {
+	rm -f "$WORK/peer.db"
+	"$SQLITE" "$WORK/peer.db" \
+		"CREATE TABLE painpoint (title, touchpoint, severity, frequency, evidence, status)"
+}
+
+bench_import() {
+	local n=$1
+	IMP_SIZE=$n
+	PA=("$JH" -d "$WORK/imp.db" import imp "$WORK/$n/painpoints.csv" --kind painpoints)
+	PB=("$SQLITE" "$WORK/peer.db" ".import --csv --skip 1 $WORK/$n/painpoints.csv painpoint")
+	pair imp_setup peer_imp_setup
+	compare "$n" "CSV import of $n pain points" "sqlite3 .import --csv" "$RA" "$RB" "<=" 2
+	# The same in instructions, which the neighbours cannot disturb.
+	if [ "$n" = 10000 ] && [ -n "$VALGRIND" ]; then
+		local a b
+		imp_setup
+		a=$(instructions "${PA[@]}")
+		peer_imp_setup
+		b=$(instructions "${PB[@]}")
+		row "$n" "CSV import of $n pain points (instructions)" "${a:-failed}" \
+			"sqlite3 .import --csv: ${b:-failed}" "$(ratio "${a:-0}" "${b:-0}")" "-" "-"
+	fi
+}
+
+instructions() { # CMD... -> instructions it executed (callgrind), empty on failure
+	timeout $((TIMEOUT * 5)) "$VALGRIND" --tool=callgrind --callgrind-out-file="$WORK/ir.out" \
+		"$@" >/dev/null 2>>"$WORK/stderr.log" || return 1
+	awk '/^(summary|totals):/ { print $2; exit }' "$WORK/ir.out"
+}
+
+BACKLOG_SQL="SELECT row_number() OVER (ORDER BY score DESC, votes DESC, id) AS \"Rank\",
+ id AS \"Id\", title AS \"Idea\", printf('%.2f', score) AS \"Score\", votes AS \"Votes\",
+ impact AS \"Impact\", effort AS \"Effort\", confidence AS \"Confidence\"
+ FROM (SELECT i.id, i.title, i.impact, i.effort, i.confidence,
+  i.impact * 1.0 / i.effort AS score,
+  (SELECT coalesce(sum(v.dots), 0) FROM vote v WHERE v.idea_id = i.id) AS votes
+  FROM idea i JOIN workshop w ON w.id = i.workshop_id WHERE w.name = 'bench')
+ ORDER BY 1"
+
+bench_export() {
+	local n=$1
+	if ! "$JH" -d "$WORK/$n/w.db" export bench -f md -r backlog >/dev/null 2>&1; then
+		row "$n" "markdown backlog export, $n ideas" "pending (export fails)" "sqlite3 -markdown" \
+			"-" "ratio <= 2" "-"
+		return
+	fi
+	PA=("$JH" -d "$WORK/$n/w.db" export bench -f md -r backlog)
+	PB=("$SQLITE" -markdown "$WORK/$n/w.db" "$BACKLOG_SQL")
+	pair : :
+	compare "$n" "markdown backlog export, $n ideas" "sqlite3 -markdown" "$RA" "$RB" "<=" 2
+}
+
+bench_show_ideas() {
+	local n=$1 a tw=$WORK/$1/task
+	if [ -z "$TASK" ]; then
+		a=$(measure : "$JH" -d "$WORK/$n/w.db" show bench idea)
+		row "$n" "show W idea, $n ideas" "$(fmt_ms "$a")" "task list: not installed" "-" \
+			"ratio < 1" "-"
+		return
+	fi
+	mkdir -p "$tw/data"
+	printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\nrecurrence=off\n' \
+		"$tw/data" >"$tw/taskrc"
+	TASKRC=$tw/taskrc TASKDATA=$tw/data "$TASK" import "$WORK/$n/tasks.json" \
+		>/dev/null 2>>"$WORK/stderr.log"
+	PA=("$JH" -d "$WORK/$n/w.db" show bench idea)
+	PB=(env "TASKRC=$tw/taskrc" "TASKDATA=$tw/data" "$TASK" rc.confirmation=off
+		rc.verbose=nothing list)
+	pair : :
+	compare "$n" "show W idea, $n ideas" "task list" "$RA" "$RB" "<" 1
+}
+
+bench_show_pains() {
+	local n=$1 a
+	a=$(measure : "$JH" -d "$WORK/$n/w.db" show bench painpoints)
+	row "$n" "show W painpoints, $n pain points" "$(fmt_ms "$a")" "-" "-" "-" "-"
+}
+
+# ------------------------------------------------------------- UI
+
+ui_works() {
+	printf 'q' >"$WORK/q.keys"
+	"$JH" -d "$WORK/100/w.db" --replay "$WORK/q.keys" --size 80x24 \
+		--dump-screen "$WORK/q.screen" bench >/dev/null 2>&1 && [ -s "$WORK/q.screen" ]
+}
+
+# The keys whose cost is measured, in the pain point list (the view that
+# grows with the workshop): switch view, 5 moves, 3 pages, a search.
+UI_KEYS='3<Down><Down><Down><Down><Down><PageDown><PageDown><PageDown>/faktura<Enter>q'
+# what each key (event) is, in order; the parts callgrind dumps follow it
+UI_EVENTS="switch move move move move move page page page search search search search search search search search search quit"
+
+# callgrind instructions: first frame, then per key class (medians)
+bench_ui_instructions() {
+	local n=$1 d=$WORK/$1/cg i=1 ev f ir
+	mkdir -p "$d"
+	timeout $((TIMEOUT * 5)) "$VALGRIND" --tool=callgrind --dump-before=ui_getkey \
+		--callgrind-out-file="$d/cg.out" "$JH" -d "$WORK/$n/w.db" --replay "$WORK/ui.keys" \
+		--size 80x24 bench >/dev/null 2>>"$WORK/stderr.log" || return 1
+	# cg.out.1: start to the first key read (the first frame); cg.out.K+1:
+	# the K-th key and the frame after it; cg.out: quit.
+	: >"$d/parts"
+	for ev in first $UI_EVENTS; do
+		if [ "$ev" = quit ]; then
+			f=$d/cg.out
+		else
+			f=$d/cg.out.$i
+		fi
+		ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$f" 2>/dev/null)
+		[ -n "$ir" ] || return 1
+		echo "$ev $ir" >>"$d/parts"
+		i=$((i + 1))
+	done
+	# the search is one key press made of 9 events ("/", 7 letters, Enter)
+	awk '$1 == "search" { s += $2; next } { print } END { print "search", s }' "$d/parts" \
+		>"$d/keys"
+}
+
+ui_cost() { # SIZE CLASS -> median instructions of that class
+	awk -v c="$2" '$1 == c { print $2 }' "$WORK/$1/cg/keys" | median
+}
+
+bench_ui() {
+	local n=$1 a mem small=${SIZES%% *} c base r what
+	printf 'q' >"$WORK/q.keys"
+	printf '%s' "$UI_KEYS" >"$WORK/ui.keys"
+	a=$(measure : "$JH" -d "$WORK/$n/w.db" --replay "$WORK/q.keys" --size 80x24 bench)
+	row "$n" "UI: open to first frame (replay, wall)" "$(fmt_ms "$a")" "-" "-" \
+		"wall < 100 ms at 100 000" "$([ "$n" = 100000 ] && awk -v a="$a" 'BEGIN {
+			split(a, x, " "); print (x[2] < 100) ? "yes" : "**no**" }' || echo -)"
+	: >"$WORK/mem"
+	[ -x "$GNUTIME" ] && $GNUTIME -f '%M' -o "$WORK/mem" "$JH" -d "$WORK/$n/w.db" \
+		--replay "$WORK/ui.keys" --size 80x24 bench >/dev/null 2>&1
+	mem=$(awk '{ printf "%.1f", $1 / 1024 }' "$WORK/mem" 2>/dev/null)
+	if [ -z "$mem" ]; then
+		row "$n" "UI: peak memory" "not measured (needs /usr/bin/time, package time)" "-" \
+			"-" "< 64 MB at 100 000" "-"
+	else
+		row "$n" "UI: peak memory (replay, /usr/bin/time)" "$mem MB" "-" "-" \
+			"< 64 MB at 100 000" "$([ "$n" = 100000 ] && awk -v m="$mem" 'BEGIN {
+				print (m < 64) ? "yes" : "**no**" }' || echo -)"
+	fi
+	if [ -z "$VALGRIND" ]; then
+		row "$n" "UI: key costs" "valgrind not installed" "-" "-" "-" "-"
+		return
+	fi
+	if ! bench_ui_instructions "$n"; then
+		row "$n" "UI: key costs (callgrind)" "failed or timed out" "-" "-" "-" "-"
+		return
+	fi
+	for c in first switch move page search; do
+		a=$(ui_cost "$n" "$c")
+		what="UI instructions: key ($c)"
+		[ "$c" = first ] && what="UI instructions: open to first frame"
+		if [ "$n" = "$small" ] || [ ! -s "$WORK/$small/cg/keys" ]; then
+			row "$n" "$what" "$a" "-" "-" "-" "-"
+			continue
+		fi
+		base=$(ui_cost "$small" "$c")
+		r=$(ratio "$a" "$base")
+		if [ "$c" = first ]; then
+			row "$n" "$what" "$a" "same at $small: $base" "$r" "-" "-"
+		else
+			row "$n" "$what" "$a" "same at $small: $base" "$r" "ratio <= 1.5" \
+				"$(verdict "$r" "<=" 1.5)"
+		fi
+	done
+}
+
+# ----------------------------------------------------- UI in a terminal
+
+TSOCK=
+tmux_stop() {
+	[ -n "$TSOCK" ] && "$TMUXB" -S "$TSOCK" kill-server >/dev/null 2>&1
+	TSOCK=
+}
+
+wait_for() { # TEXT DEADLINE_MS -> prints ms waited, fails past the deadline
+	local t0 now
+	t0=$(date +%s%3N)
+	while :; do
+		if "$TMUXB" -S "$TSOCK" capture-pane -p -t bench 2>/dev/null | grep -qF "$1"; then
+			now=$(date +%s%3N)
+			echo $((now - t0))
+			return 0
+		fi
+		now=$(date +%s%3N)
+		[ $((now - t0)) -ge "$2" ] && return 1
+		sleep 0.02
+	done
+}
+
+cpu_ticks() { # PID -> utime + stime in clock ticks
+	awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null
+}
+
+# Idle CPU and live refresh in a real terminal (tmux), at size N.
+bench_live() {
+	local n=$1 pid t0 t1 hz idle lat title
+	if [ -z "$TMUXB" ]; then
+		row "$n" "UI: idle CPU, live refresh" "tmux not installed" "-" "-" "-" "-"
+		return
+	fi
+	TSOCK=$WORK/tmux.sock
+	"$TMUXB" -S "$TSOCK" -f /dev/null new-session -d -s bench -x 100 -y 30 \
+		-e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=xterm-256color \
+		"exec '$JH' -d '$WORK/$n/w.db' bench" || { row "$n" "UI in tmux" "failed" - - - -; return; }
+	if ! wait_for "Agenda" 60000 >/dev/null; then
+		row "$n" "UI: idle CPU, live refresh" "UI did not start in tmux" "-" "-" "-" "-"
+		tmux_stop
+		return
+	fi
+	pid=$("$TMUXB" -S "$TSOCK" display -p -t bench '#{pane_pid}')
+	sleep 2 # let the start-up settle
+	hz=$(getconf CLK_TCK)
+	t0=$(cpu_ticks "$pid")
+	sleep 10
+	t1=$(cpu_ticks "$pid")
+	idle=$(awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) / hz / 10 * 100 }')
+	row "$n" "UI: idle CPU over 10 s (tmux)" "$idle % of a core" "-" "-" "< 1 %" \
+		"$(awk -v i="$idle" 'BEGIN { print (i < 1) ? "yes" : "**no**" }')"
+	# Another process renames the first agenda step; the status line and
+	# the agenda show its title.
+	title="Bench $RANDOM$RANDOM"
+	t0=$(date +%s%3N)
+	"$JH" -d "$WORK/$n/w.db" set bench step 1 "title=$title" >/dev/null 2>>"$WORK/stderr.log"
+	if lat=$(wait_for "$title" 10000); then
+		t1=$(date +%s%3N)
+		lat=$((t1 - t0))
+		row "$n" "UI: live refresh after a change by another process" "$lat ms (wall)" "-" "-" \
+			"< 1000 ms" "$([ "$lat" -lt 1000 ] && echo yes || echo '**no**')"
+	else
+		row "$n" "UI: live refresh after a change by another process" "not seen within 10 s" \
+			"-" "-" "< 1000 ms" "**no**"
+	fi
+	tmux_stop
+}
+
+# ------------------------------------------------------------- main
+
+log "journeyhack: $("$JH" --version 2>/dev/null)"
+log "peers: $([ -n "$SQLITE" ] && "$SQLITE" --version | cut -d' ' -f1) sqlite3, $([ -n "$TASK" ] && "$TASK" --version) taskwarrior"
+for n in $SIZES; do
+	generate "$n"
+done
+for n in $SIZES; do
+	log "CLI at $n"
+	bench_import "$n"
+	bench_export "$n"
+	[ "$n" -le 10000 ] && bench_show_ideas "$n"
+	bench_show_pains "$n"
+done
+if ui_works; then
+	for n in $SIZES; do
+		log "UI at $n"
+		bench_ui "$n"
+	done
+	last=${SIZES##* }
+	log "UI in a terminal at $last"
+	bench_live "$last"
+else
+	row "all" "UI (--replay)" "pending: journeyhack --replay does not work yet" "-" "-" "-" "-"
+fi
+
+{
+	echo "journeyhack $("$JH" --version | cut -d' ' -f2), $(date -u +%Y-%m-%d), $(nproc) CPUs: $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+	echo "sqlite3 $([ -n "$SQLITE" ] && "$SQLITE" --version | cut -d' ' -f1), taskwarrior $([ -n "$TASK" ] && "$TASK" --version), $RUNS runs per measurement (fewer past ${BUDGET} s), medians; times are CPU (user + sys)"
+	echo
+	echo "| size | measurement | journeyhack | peer | ratio | target | met |"
+	echo "| ---: | --- | ---: | ---: | ---: | --- | --- |"
+	cat "$ROWS"
+	echo
+	echo "total bench time: $((SECONDS - START)) s"
+} | tee "$OUT"
