@@ -122,19 +122,59 @@ int analysis_questionable(const struct jh_touchpoint *t)
 	return t->potential == 0 && t->score <= 0;
 }
 
-/* Is a weaker than b as a link of the chain? Lower score, then higher
- * reach (more customers pass it), then heavier open pain, then lower id. */
-static int weaker(const struct jh_data *d, const struct jh_touchpoint *a,
-		  const struct jh_touchpoint *b)
+/* Open pain weight of every touchpoint (by index into d->touchpoints),
+ * in one pass over the pain points: asking analysis_pain_weight per
+ * touchpoint would scan them all each time. */
+struct tp_key {
+	jh_id id;
+	size_t index;
+};
+
+static int cmp_tp_key(const void *a, const void *b)
 {
+	const struct tp_key *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int *analysis_pain_weights(const struct jh_data *d)
+{
+	int *w = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *w);
+	struct tp_key *keys = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *keys);
+
+	for (size_t i = 0; i < d->ntouchpoints; i++) {
+		keys[i].id = d->touchpoints[i].id;
+		keys[i].index = i;
+	}
+	qsort(keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
+	for (size_t i = 0; i < d->npainpoints; i++) {
+		const struct jh_painpoint *p = &d->painpoints[i];
+		struct tp_key k = {p->touchpoint_id, 0}, *hit;
+		if (!p->touchpoint_id || !util_streq(p->status, "open"))
+			continue;
+		hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
+		if (hit)
+			w[hit->index] += p->severity * p->frequency;
+	}
+	free(keys);
+	return w;
+}
+
+/* Is a weaker than b as a link of the chain? Lower score, then higher
+ * reach (more customers pass it), then heavier open pain, then lower id.
+ * The weights are computed only when a tie needs them. */
+static int weaker(const struct jh_data *d, size_t a_idx, size_t b_idx, int **weights)
+{
+	const struct jh_touchpoint *a = &d->touchpoints[a_idx], *b = &d->touchpoints[b_idx];
 	int pa, pb;
 
 	if (a->score != b->score)
 		return a->score < b->score;
 	if (a->reach != b->reach)
 		return a->reach > b->reach;
-	pa = analysis_pain_weight(d, a->id);
-	pb = analysis_pain_weight(d, b->id);
+	if (!*weights)
+		*weights = analysis_pain_weights(d);
+	pa = (*weights)[a_idx];
+	pb = (*weights)[b_idx];
 	if (pa != pb)
 		return pa > pb;
 	return a->id < b->id;
@@ -158,10 +198,12 @@ static int count_hops(const struct jh_data *d, const size_t *idx, size_t n)
 	return hops;
 }
 
-void analysis_journey(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out)
+static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out,
+			  int **weights)
 {
 	size_t n, *idx = analysis_journey_touchpoints(d, journey_id, &n);
 	const struct jh_touchpoint *weakest = NULL;
+	size_t weakest_idx = 0;
 
 	memset(out, 0, sizeof *out);
 	out->journey_id = journey_id;
@@ -175,8 +217,10 @@ void analysis_journey(const struct jh_data *d, jh_id journey_id, struct jh_journ
 			out->nnegative++;
 		else
 			out->nneutral++;
-		if (!weakest || weaker(d, t, weakest))
+		if (!weakest || weaker(d, idx[i], weakest_idx, weights)) {
 			weakest = t;
+			weakest_idx = idx[i];
+		}
 	}
 	/* A journey with nothing mapped yet has no balance to be alarmed
 	 * about; the alarm is for a mapped journey that does not pay off. */
@@ -184,6 +228,14 @@ void analysis_journey(const struct jh_data *d, jh_id journey_id, struct jh_journ
 	out->channel_hops = count_hops(d, idx, n);
 	out->weakest_link = weakest ? weakest->id : 0;
 	free(idx);
+}
+
+void analysis_journey(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out)
+{
+	int *weights = NULL;
+
+	journey_stats(d, journey_id, out, &weights);
+	free(weights);
 }
 
 static int cmp_exposure(const void *ctx, size_t a, size_t b)
@@ -306,14 +358,16 @@ enum jh_method analysis_workshop_method(const struct jh_data *d)
 jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
 {
 	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
+	int *weights = NULL;
 	size_t k = 0;
 
 	for (size_t i = 0; i < d->njourneys; i++) {
 		struct jh_journey_stats s;
-		analysis_journey(d, d->journeys[i].id, &s);
+		journey_stats(d, d->journeys[i].id, &s, &weights);
 		if (s.weakest_link)
 			ids[k++] = s.weakest_link;
 	}
+	free(weights);
 	*n = k;
 	return ids;
 }
@@ -359,10 +413,15 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 	size_t nlinks;
 	jh_id *links = analysis_weakest_links(d, &nlinks);
 
+	/* Dots per idea in one pass over the votes, not one pass per idea. */
+	for (size_t v = 0; v < d->nvotes; v++) {
+		const struct jh_idea *x = model_idea(d, d->votes[v].idea_id);
+		if (x)
+			r[x - d->ideas].votes += d->votes[v].dots;
+	}
 	for (size_t i = 0; i < d->nideas; i++) {
 		const struct jh_idea *x = &d->ideas[i];
 		r[i].index = i;
-		r[i].votes = model_idea_votes(d, x->id);
 		r[i].score = analysis_idea_score(m, x, r[i].votes);
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
 		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
@@ -445,13 +504,20 @@ size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked
 {
 	size_t *idx = util_xmalloc((d->nactions ? d->nactions : 1) * sizeof *idx);
 	int *rank = util_xcalloc(d->nactions ? d->nactions : 1, sizeof *rank);
+	int *rank_of_idea = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *rank_of_idea);
 	struct action_ctx ctx = {d, rank};
 
+	/* Rank by idea index once, then one id lookup per action. */
+	for (size_t i = 0; i < nbacklog; i++)
+		if (backlog[i].index < d->nideas)
+			rank_of_idea[backlog[i].index] = backlog[i].rank;
 	for (size_t i = 0; i < d->nactions; i++) {
+		const struct jh_idea *x;
 		idx[i] = i;
-		if (d->actions[i].idea_id)
-			rank[i] = analysis_idea_rank(backlog, nbacklog, d, d->actions[i].idea_id);
+		if (d->actions[i].idea_id && (x = model_idea(d, d->actions[i].idea_id)))
+			rank[i] = rank_of_idea[x - d->ideas];
 	}
+	free(rank_of_idea);
 	sort_indexes(idx, d->nactions, cmp_actions, &ctx);
 	free(rank);
 	*n = d->nactions;

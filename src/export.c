@@ -48,6 +48,17 @@ void export_w_write(struct export_w *w, const char *s, size_t n)
 	if (w->failed || n == 0)
 		return;
 	errno = 0;
+	/* Escaping writes a few bytes at a time: a locked fwrite per piece
+	 * cost more than the whole rest of a large export. */
+	if (n <= 8) {
+		for (size_t i = 0; i < n; i++) {
+			if (putc_unlocked((unsigned char)s[i], w->f) == EOF) {
+				w_fail(w);
+				return;
+			}
+		}
+		return;
+	}
 	if (fwrite(s, 1, n, w->f) != n)
 		w_fail(w);
 }

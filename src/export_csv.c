@@ -66,7 +66,7 @@ static void actions(struct export_w *w, const struct jh_data *d, const struct ex
 	for (size_t i = 0; i < x->nactions; i++) {
 		const struct jh_action *a = &d->actions[x->actions[i]];
 		const struct jh_idea *idea = a->idea_id ? model_idea(d, a->idea_id) : NULL;
-		int rank = idea ? analysis_idea_rank(x->backlog, x->nbacklog, d, idea->id) : 0;
+		int rank = idea ? x->by_idea[idea - d->ideas]->rank : 0;
 		col_num(&r, a->id);
 		col_text(&r, a->title);
 		col_text(&r, a->owner);

@@ -222,8 +222,8 @@ static void steps(struct json *j, const struct jh_data *d)
 	close_(j, ']');
 }
 
-static void touchpoint(struct json *j, const struct jh_data *d, const struct jh_touchpoint *t,
-		       jh_id weakest)
+static void touchpoint(struct json *j, const struct jh_touchpoint *t, jh_id weakest,
+		       int pain_weight)
 {
 	open_(j, NULL, '{');
 	kint(j, "id", t->id);
@@ -238,7 +238,7 @@ static void touchpoint(struct json *j, const struct jh_data *d, const struct jh_
 	kint(j, "potential", t->potential);
 	kstr(j, "notes", t->notes);
 	kint(j, "exposure", analysis_exposure(t));
-	kint(j, "pain_weight", analysis_pain_weight(d, t->id));
+	kint(j, "pain_weight", pain_weight);
 	kbool(j, "weakest_link", t->id == weakest);
 	kbool(j, "questionable", analysis_questionable(t));
 	close_(j, '}');
@@ -246,6 +246,8 @@ static void touchpoint(struct json *j, const struct jh_data *d, const struct jh_
 
 static void journeys(struct json *j, const struct jh_data *d, const struct export_facts *x)
 {
+	int *weights = analysis_pain_weights(d);
+
 	open_(j, "journeys", '[');
 	for (size_t i = 0; i < d->njourneys; i++) {
 		const struct jh_journey *jr = &d->journeys[i];
@@ -286,12 +288,13 @@ static void journeys(struct json *j, const struct jh_data *d, const struct expor
 		close_(j, ']');
 		open_(j, "touchpoints", '[');
 		for (size_t k = 0; k < n; k++)
-			touchpoint(j, d, &d->touchpoints[idx[k]], s->weakest_link);
+			touchpoint(j, &d->touchpoints[idx[k]], s->weakest_link, weights[idx[k]]);
 		close_(j, ']');
 		close_(j, '}');
 		free(idx);
 	}
 	close_(j, ']');
+	free(weights);
 }
 
 static void painpoints(struct json *j, const struct jh_data *d, const struct export_facts *x)

@@ -226,7 +226,7 @@ static void action_item(struct export_w *w, const struct jh_data *d, const struc
 	if (st && !util_streq(a->status, "done"))
 		export_w_printf(w, " — *%s*", st);
 	if (idea) {
-		int rank = analysis_idea_rank(x->backlog, x->nbacklog, d, idea->id);
+		int rank = x->by_idea[idea - d->ideas]->rank;
 		export_w_printf(w, " — idea %lld (rank %d): ", (long long)idea->id, rank);
 		md(w, idea->title);
 	}

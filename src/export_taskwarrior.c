@@ -144,7 +144,7 @@ static void task(struct export_w *w, const struct jh_data *d, const struct expor
 	export_w_puts(w, ",\"annotations\":[");
 	if (idea) {
 		char label[96];
-		int rank = analysis_idea_rank(x->backlog, x->nbacklog, d, idea->id);
+		int rank = x->by_idea[idea - d->ideas]->rank;
 		snprintf(label, sizeof label, "Idea %lld (rank %d): ", (long long)idea->id, rank);
 		annotation(w, created, &nth, label, idea->title);
 	}

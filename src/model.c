@@ -93,6 +93,27 @@ void model_data_free(struct jh_data *d)
 	*d = (struct jh_data){0};
 }
 
+/* Pain points, ideas and participants are loaded in id order, so a
+ * binary search finds them; a hand-built or reordered array still works
+ * through the linear fallback, which only runs when the search misses. */
+#define FIND_SORTED(arr, n)                                                                      \
+	do {                                                                                     \
+		size_t lo_ = 0, hi_ = (n);                                                       \
+		while (lo_ < hi_) {                                                              \
+			size_t mid_ = lo_ + (hi_ - lo_) / 2;                                     \
+			if ((arr)[mid_].id < id)                                                 \
+				lo_ = mid_ + 1;                                                  \
+			else                                                                     \
+				hi_ = mid_;                                                      \
+		}                                                                                \
+		if (lo_ < (n) && (arr)[lo_].id == id)                                            \
+			return &(arr)[lo_];                                                      \
+		for (size_t i_ = 0; i_ < (n); i_++)                                              \
+			if ((arr)[i_].id == id)                                                  \
+				return &(arr)[i_];                                               \
+		return NULL;                                                                     \
+	} while (0)
+
 #define FIND(arr, n)                                                                             \
 	do {                                                                                     \
 		for (size_t i_ = 0; i_ < (n); i_++)                                              \
@@ -103,7 +124,7 @@ void model_data_free(struct jh_data *d)
 
 const struct jh_participant *model_participant(const struct jh_data *d, jh_id id)
 {
-	FIND(d->participants, d->nparticipants);
+	FIND_SORTED(d->participants, d->nparticipants);
 }
 
 const struct jh_journey *model_journey(const struct jh_data *d, jh_id id)
@@ -123,12 +144,12 @@ const struct jh_touchpoint *model_touchpoint(const struct jh_data *d, jh_id id)
 
 const struct jh_painpoint *model_painpoint(const struct jh_data *d, jh_id id)
 {
-	FIND(d->painpoints, d->npainpoints);
+	FIND_SORTED(d->painpoints, d->npainpoints);
 }
 
 const struct jh_idea *model_idea(const struct jh_data *d, jh_id id)
 {
-	FIND(d->ideas, d->nideas);
+	FIND_SORTED(d->ideas, d->nideas);
 }
 
 int model_idea_votes(const struct jh_data *d, jh_id idea_id)

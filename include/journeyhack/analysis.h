@@ -32,6 +32,10 @@ int analysis_capital(const int *scores, size_t n);
 /* Weight of a touchpoint's open pain points: sum of severity x frequency. */
 int analysis_pain_weight(const struct jh_data *d, jh_id touchpoint_id);
 
+/* The same for every touchpoint at once, by index into d->touchpoints, in
+ * one pass over the pain points. Caller frees. */
+int *analysis_pain_weights(const struct jh_data *d);
+
 /* reach x max(0, -score) */
 int analysis_exposure(const struct jh_touchpoint *t);
 
