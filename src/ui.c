@@ -248,6 +248,14 @@ static void views_rebuild(struct ui *ui)
 	view_stale[ui->view] = 0;
 }
 
+/* The views and indexes follow freshly loaded data. */
+static void adopt(struct ui *ui)
+{
+	ui->generation++;
+	ui_index_build(ui);
+	views_rebuild(ui);
+}
+
 int ui_reload(struct ui *ui)
 {
 	struct jh_data d;
@@ -260,9 +268,7 @@ int ui_reload(struct ui *ui)
 	}
 	model_data_free(&ui->d);
 	ui->d = d;
-	ui->generation++;
-	ui_index_build(ui);
-	views_rebuild(ui);
+	adopt(ui);
 	return 0;
 }
 
@@ -555,12 +561,19 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 			goto out;
 		}
 	}
+	/* Join first, then load once: a large workshop is read a single
+	 * time before the first frame. */
+	resolve_as(&ui, opts->as_name);
+	ui.data_version = store_data_version(ui.st);
 	if (store_load(ui.st, ui.wid, &ui.d, err))
 		goto out;
-	resolve_as(&ui, opts->as_name);
+	/* Said at once, not at the first refused change: the title bar's
+	 * "[read-only]" is cut off on a narrow terminal. */
+	if (ui.readonly)
+		ui_message(&ui, 1, "Read-only (%s): you can look, but nothing can be changed",
+			   store_readonly_reason(ui.st));
 	ui.view = UI_VIEW_AGENDA;
-	if (ui_reload(&ui))
-		goto out;
+	adopt(&ui);
 	ui.last_poll_ms = now_ms();
 	while (!ui.quit) {
 		int key;

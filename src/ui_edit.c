@@ -70,7 +70,8 @@ static int writable(struct ui *ui)
 {
 	if (!ui->readonly)
 		return 1;
-	ui_message(ui, 1, "The database is read-only here: nothing can be changed");
+	ui_message(ui, 1, "The database is read-only here (%s): nothing can be changed",
+		   store_readonly_reason(ui->st));
 	return 0;
 }
 
