@@ -1,0 +1,178 @@
+#!/bin/sh
+# ci-quality.sh: the quality pass of CI, beside the ordinary `make check`.
+#
+#   1. the whole test suite again, built by clang with AddressSanitizer and
+#      UndefinedBehaviorSanitizer (-fno-sanitize-recover=all, so any report
+#      fails its test);
+#   2. the Criterion unit tests of a plain gcc build under valgrind
+#      (--trace-children=yes, so the built binary the CLI tests start is
+#      checked too): any "ERROR SUMMARY: [1-9]" or "definitely lost: [1-9]"
+#      fails;
+#   3. each libFuzzer target (tests/fuzz) for JH_FUZZ_SECONDS (20) seconds.
+#
+# The source tree is configured in place, so the builds happen in a copy
+# under JH_QUALITY_DIR (default ${TMPDIR:-/tmp}/journeyhack-quality): the
+# files git knows plus the new ones it does not ignore, or `make distdir`
+# when there is no git. Nothing in the source tree is written.
+# JH_QUALITY_SKIP may name stages to leave out: "asan valgrind fuzz".
+# Exits 0 when every stage that ran passed; prints a summary either way.
+set -u
+
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+OUT=${JH_QUALITY_DIR:-${TMPDIR:-/tmp}/journeyhack-quality}
+SECS=${JH_FUZZ_SECONDS:-20}
+SKIP=${JH_QUALITY_SKIP:-}
+JOBS=$(nproc 2>/dev/null || echo 2)
+failed=0
+summary=
+
+note() {
+	summary="$summary
+$*"
+	echo "ci-quality: $*"
+}
+
+skipped() {
+	case " $SKIP " in *" $1 "*) note "$1: skipped (JH_QUALITY_SKIP)"; return 0 ;; esac
+	return 1
+}
+
+# ---------------------------------------------------------------- copy
+rm -rf "$OUT/src" "$OUT/asan" "$OUT/gcc" "$OUT/vg"
+mkdir -p "$OUT/src" || exit 1
+if [ -d "$SRC/.git" ] && command -v git >/dev/null 2>&1; then
+	(cd "$SRC" && git ls-files -z --cached --others --exclude-standard) |
+		(cd "$SRC" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh) |
+		(cd "$SRC" && tar -cf - -T -) | (cd "$OUT/src" && tar -xf -) ||
+		{ echo "ci-quality: cannot copy the tree" >&2; exit 1; }
+	(cd "$OUT/src" && autoreconf -fi >"$OUT/autoreconf.log" 2>&1) ||
+		{ echo "ci-quality: autoreconf failed (see $OUT/autoreconf.log)" >&2; exit 1; }
+elif [ -f "$SRC/config.status" ]; then
+	make -C "$SRC" distdir distdir="$OUT/src" >"$OUT/distdir.log" 2>&1 ||
+		{ echo "ci-quality: make distdir failed (see $OUT/distdir.log)" >&2; exit 1; }
+else
+	rmdir "$OUT/src"
+	ln -s "$SRC" "$OUT/src"
+fi
+
+# configure_in DIR CC CFLAGS: an out-of-tree build of the copy.
+configure_in() {
+	mkdir -p "$1"
+	(cd "$1" && "$OUT/src/configure" CC="$2" CFLAGS="$3" >configure.out 2>&1)
+}
+
+# ---------------------------------------------------------------- 1. sanitizers
+if ! skipped asan; then
+	if ! command -v clang >/dev/null 2>&1; then
+		note "asan: FAILED: clang is not installed (apt-get install clang)"
+		failed=1
+	elif ! configure_in "$OUT/asan" clang \
+		'-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1'; then
+		note "asan: FAILED: configure (see $OUT/asan/configure.out)"
+		failed=1
+	else
+		# Leaks of a process that exits through main are reported and
+		# fail it; halt_on_error makes the first report fatal.
+		ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0 \
+			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+			make -C "$OUT/asan" -j"$JOBS" check >"$OUT/asan/check.out" 2>&1
+		rc=$?
+		log="$OUT/asan/test-suite.log"
+		counts=$(sed -n 's/^# \(TOTAL\|PASS\|SKIP\|XFAIL\|FAIL\|XPASS\|ERROR\): *\([0-9]*\)/\1 \2/p' \
+			"$log" 2>/dev/null | tr '\n' ' ')
+		reports=$(grep -l 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error:' \
+			"$OUT"/asan/tests/*/*.log "$OUT"/asan/tests/*/*/*.log 2>/dev/null | wc -l)
+		if [ $rc -eq 0 ] && [ "$reports" -eq 0 ]; then
+			note "asan: make check under ASan+UBSan passed: $counts"
+		else
+			note "asan: FAILED: make check exit $rc, $reports logs with sanitizer reports: $counts (see $OUT/asan)"
+			failed=1
+		fi
+	fi
+fi
+
+# ---------------------------------------------------------------- 2. valgrind
+if ! skipped valgrind; then
+	if ! command -v valgrind >/dev/null 2>&1; then
+		note "valgrind: FAILED: valgrind is not installed (apt-get install valgrind)"
+		failed=1
+	elif ! configure_in "$OUT/gcc" "${CC:-gcc}" '-g -O1'; then
+		note "valgrind: FAILED: configure (see $OUT/gcc/configure.out)"
+		failed=1
+	elif ! make -C "$OUT/gcc" -j"$JOBS" all >"$OUT/gcc/build.out" 2>&1 ||
+		! make -C "$OUT/gcc" -j"$JOBS" check TESTS= >>"$OUT/gcc/build.out" 2>&1; then
+		note "valgrind: FAILED: build (see $OUT/gcc/build.out)"
+		failed=1
+	else
+		mkdir -p "$OUT/vg"
+		# One test binary per core at a time: the CLI tests start the
+		# program many times, each under valgrind too.
+		running=0
+		for t in "$OUT"/gcc/tests/unit/test_*; do
+			[ -x "$t" ] && [ -f "$t" ] || continue
+			name=$(basename "$t")
+			(
+				cd "$OUT/gcc" &&
+					JH_BIN="$OUT/gcc/journeyhack" JH_SRCDIR="$OUT/src" JH_BUILDDIR="$OUT/gcc" \
+						JOURNEYHACK_TEMPLATE_PATH='' JOURNEYHACK_DB='' CRITERION_ENABLE_TAP='' \
+						timeout 1800 valgrind --trace-children=yes --leak-check=full \
+						--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+						--log-file="$OUT/vg/$name.%p.log" "$t" --jobs 1 >"$OUT/vg/$name.out" 2>&1
+				echo $? >"$OUT/vg/$name.rc"
+			) &
+			running=$((running + 1))
+			if [ $running -ge "$JOBS" ]; then
+				wait
+				running=0
+			fi
+		done
+		wait
+		vg_fail=0
+		ran=
+		for rcfile in "$OUT"/vg/*.rc; do
+			[ -e "$rcfile" ] || continue
+			name=$(basename "$rcfile" .rc)
+			rc=$(cat "$rcfile")
+			errors=$(cat "$OUT"/vg/"$name".*.log 2>/dev/null |
+				grep -c 'ERROR SUMMARY: [1-9]\|definitely lost: [1-9]')
+			line=$(grep 'Synthesis' "$OUT/vg/$name.out" | sed 's/.*Synthesis: Tested: \([0-9]*\).*/\1 tests/')
+			if [ "$rc" -ne 0 ] || [ "$errors" -ne 0 ] || [ -z "$line" ]; then
+				vg_fail=1
+				ran="$ran $name (FAILED: exit $rc, $errors reports)"
+			else
+				ran="$ran $name ($line)"
+			fi
+		done
+		procs=$(find "$OUT/vg" -name '*.log' | wc -l)
+		if [ $vg_fail -eq 0 ] && [ -n "$ran" ]; then
+			note "valgrind: 0 errors, 0 definite leaks in $procs processes:$ran"
+		else
+			note "valgrind: FAILED in $procs processes:$ran (logs in $OUT/vg)"
+			failed=1
+		fi
+	fi
+fi
+
+# ---------------------------------------------------------------- 3. fuzzing
+if ! skipped fuzz; then
+	sh "$SRC/tests/fuzz/build.sh" "$SRC" "$OUT/fuzz" >"$OUT/fuzz-build.out" 2>&1
+	rc=$?
+	if [ $rc -eq 77 ]; then
+		note "fuzz: FAILED: $(tail -n 1 "$OUT/fuzz-build.out")"
+		failed=1
+	elif [ $rc -ne 0 ]; then
+		note "fuzz: FAILED: build (see $OUT/fuzz-build.out)"
+		failed=1
+	elif sh "$SRC/tests/fuzz/run.sh" "$SRC" "$OUT/fuzz" "$SECS" >"$OUT/fuzz-run.out" 2>&1; then
+		note "fuzz: ${SECS} s per target, no crash: $(sed -n 's/^fuzz: //p' "$OUT/fuzz-run.out" | tr '\n' ';')"
+	else
+		note "fuzz: FAILED: $(sed -n 's/^fuzz: //p' "$OUT/fuzz-run.out" | tr '\n' ';') (artifacts in $OUT/fuzz/artifacts)"
+		failed=1
+	fi
+fi
+
+echo
+echo "ci-quality summary:$summary"
+[ $failed -eq 0 ] && echo "ci-quality: all passed" || echo "ci-quality: FAILED"
+printf '%s\n' "$summary" >"$OUT/summary.txt"
+exit $failed
