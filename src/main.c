@@ -1,5 +1,6 @@
 /* main.c: global options, then a subcommand (cli_*) or the UI (ui_run). */
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +69,10 @@ int main(int argc, char **argv)
 	int i;
 
 	setlocale(LC_ALL, "");
+	/* Item text is UTF-8 whatever the locale says: measure it as such, or
+	 * tables of Swedish and wide text would not line up under LANG=C. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
 	ctx.out = stdout;
 	ctx.err = stderr;
 	ui.cols = 80;

@@ -367,3 +367,21 @@ Test(cli, names_resolve_within_journey)
 		    "journey: required (the workshop has 2 journeys)");
 	OK("add", "w", "touchpoint", "stage=7", "name=By stage id");
 }
+
+Test(cli, tables_line_up_in_the_c_locale)
+{
+	struct tu_run r;
+	const char *lines[2];
+
+	workshop();
+	OK("add", "w", "participant", "name=請求書", "department=X");
+	r = tu_jh((const char *const[]){"-d", db, "show", "w", "participant", NULL}, NULL,
+		  (const char *const[]){"LC_ALL=C", "LANG=C", NULL});
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	/* 請求書 is 6 columns wide, like Øyvind: their next columns align. */
+	lines[0] = strstr(r.out, "Øyvind");
+	lines[1] = strstr(r.out, "請求書");
+	cr_assert(lines[0] && lines[1], "%s", r.out);
+	cr_assert(strncmp(lines[1], "請求書  X", strlen("請求書  X")) == 0, "%s", r.out);
+	tu_run_free(&r);
+}
