@@ -29,7 +29,9 @@ make -j"$jobs"
 
 if [ "$what" = test ]; then
 	make -j"$jobs" check
-	exit 0
+	# The same suite under ASan+UBSan, the core tests under valgrind and
+	# a short run of every fuzzer, each in its own build outside the tree.
+	exec scripts/ci-quality.sh
 fi
 
 # The demo: the payment-moment workshop with a little of everything, in
