@@ -11,15 +11,24 @@
 #   3. each libFuzzer target (tests/fuzz) for JH_FUZZ_SECONDS (20) seconds.
 #
 # The source tree is configured in place, so the builds happen in a copy
-# under JH_QUALITY_DIR (default ${TMPDIR:-/tmp}/journeyhack-quality): the
-# files git knows plus the new ones it does not ignore, or `make distdir`
-# when there is no git. Nothing in the source tree is written.
+# under JH_QUALITY_DIR (default: a new ${TMPDIR:-/tmp}/journeyhack-quality.*
+# for each run, so runs at the same time do not meet; removed when all
+# passed unless JH_QUALITY_KEEP=1): the files git knows plus the new ones
+# it does not ignore, or `make distdir` when there is no git. Nothing in
+# the source tree is written.
 # JH_QUALITY_SKIP may name stages to leave out: "asan valgrind fuzz".
 # Exits 0 when every stage that ran passed; prints a summary either way.
 set -u
 
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${JH_QUALITY_DIR:-${TMPDIR:-/tmp}/journeyhack-quality}
+if [ -n "${JH_QUALITY_DIR:-}" ]; then
+	OUT=$JH_QUALITY_DIR
+	rm -rf "$OUT/src" "$OUT/asan" "$OUT/gcc" "$OUT/vg"
+else
+	OUT=$(mktemp -d "${TMPDIR:-/tmp}/journeyhack-quality.XXXXXX") || exit 1
+	# The tests run some commands as nobody, who must read the copy.
+	chmod 0755 "$OUT"
+fi
 SECS=${JH_FUZZ_SECONDS:-20}
 SKIP=${JH_QUALITY_SKIP:-}
 JOBS=$(nproc 2>/dev/null || echo 2)
@@ -38,7 +47,6 @@ skipped() {
 }
 
 # ---------------------------------------------------------------- copy
-rm -rf "$OUT/src" "$OUT/asan" "$OUT/gcc" "$OUT/vg"
 mkdir -p "$OUT/src" || exit 1
 if [ -d "$SRC/.git" ] && command -v git >/dev/null 2>&1; then
 	(cd "$SRC" && git ls-files -z --cached --others --exclude-standard) |
@@ -173,6 +181,11 @@ fi
 
 echo
 echo "ci-quality summary:$summary"
-[ $failed -eq 0 ] && echo "ci-quality: all passed" || echo "ci-quality: FAILED"
 printf '%s\n' "$summary" >"$OUT/summary.txt"
+if [ $failed -eq 0 ]; then
+	echo "ci-quality: all passed"
+	[ -n "${JH_QUALITY_DIR:-}" ] || [ "${JH_QUALITY_KEEP:-}" = 1 ] || rm -rf "$OUT"
+else
+	echo "ci-quality: FAILED (builds and logs kept in $OUT)"
+fi
 exit $failed

@@ -54,7 +54,7 @@ while [ $round -lt "$KILLS" ]; do
 	round=$((round + 1))
 	voter=Åsa
 	[ $((round % 2)) -eq 0 ] && voter=Bjørn
-	setsid "$JH_SRCDIR/tests/reliability/writer.sh" "$DB" k "r$round" "$WORK/r$round.log" \
+	setsid sh "$JH_SRCDIR/tests/reliability/writer.sh" "$DB" k "r$round" "$WORK/r$round.log" \
 		100000 "$voter" 3 &
 	pid=$!
 	ms=$(($(rand 390) + 10))
@@ -76,10 +76,11 @@ while [ $round -lt "$KILLS" ]; do
 	over=$(sql "$DB" "SELECT participant_id, sum(dots) FROM vote GROUP BY participant_id
 		HAVING sum(dots) > $budget")
 	[ -z "$over" ] || die "round $round: vote budget of $budget overspent: $over"
-	for f in "$WORK"/export-*.json; do
-		[ -e "$f" ] || continue
+	# Only this round's writer exported to this round's file.
+	f="$WORK/export-r$round.json"
+	if [ -e "$f" ]; then
 		complete_json "$f" || die "round $round: $f is not a complete export"
-	done
+	fi
 done
 # A change must also be readable by journeyhack itself after the last kill.
 jh -d "$DB" show k parking >/dev/null || die "journeyhack cannot read the database after the kills"

@@ -22,7 +22,9 @@ jh -d "$SRC" add w participant name=Åsa role=facilitator >/dev/null &&
 	die "cannot fill the workshop"
 printf 'title,severity\nOläslig,4\n' >"$WORK/pp.csv"
 jh -d "$SRC" export w -f yaml >"$WORK/w.yaml" || die "yaml export"
-chmod 0644 "$WORK/pp.csv" "$WORK/w.yaml"
+# A template nobody can read wherever the tree is.
+cp "$JH_SRCDIR/workshop-templates/half-day-sprint.yaml" "$WORK/t.yaml" || die "template"
+chmod 0644 "$WORK/pp.csv" "$WORK/w.yaml" "$WORK/t.yaml"
 chmod 0755 "$WORK"
 for c in "show w" "show w parking" "list" "export w -f json"; do
 	# shellcheck disable=SC2086 # c holds words
@@ -45,7 +47,7 @@ check() {
 			die "$label: \"$c\" differs from the writable copy"
 	done
 	for c in "add w parking text=x" "set w parking 1 answered=yes" "rm w parking 1" \
-		"import w $WORK/pp.csv --kind painpoints" "import w2 $WORK/w.yaml" "new w3" \
+		"import w $WORK/pp.csv --kind painpoints" "import w2 $WORK/w.yaml" "new w3 -t $WORK/t.yaml" \
 		"set w workshop method=ice"; do
 		# shellcheck disable=SC2086
 		$runner "$JH" -d "$db" $c </dev/null >"$WORK/got" 2>"$WORK/err"
