@@ -4,9 +4,11 @@
  * -2..+2 where 0 means "as expected", reach in percent of the customers who
  * pass a touchpoint, potential 0..3 (how far it could move towards
  * positive), severity and frequency 1..5. */
+#include <stddef.h>
 #include <string.h>
 
 #include "journeyhack/kinds.h"
+#include "journeyhack/model.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -17,131 +19,181 @@ static const char *const methods[] = {"impact-effort", "ice", "rice", "votes", N
 static const char *const views[] = {"agenda",  "journeys", "painpoints", "backlog",
 				    "matrix", "actions",  "parking",    NULL};
 
-#define TEXT(n, c, req, lbl) {n, c, JF_TEXT, 0, 0, NULL, 0, req, NULL, lbl}
-#define LONG(n, c, lbl) {n, c, JF_LONGTEXT, 0, 0, NULL, 0, 0, NULL, lbl}
-#define INT(n, c, lo, hi, def, lbl) {n, c, JF_INT, lo, hi, NULL, 0, 0, def, lbl}
-#define BOOL(n, c, def, lbl) {n, c, JF_BOOL, 0, 1, NULL, 0, 0, def, lbl}
-#define ENUM(n, c, ch, def, lbl) {n, c, JF_ENUM, 0, 0, ch, 0, 0, def, lbl}
-#define REF(n, c, k, req, lbl) {n, c, JF_REF, 0, 0, NULL, k, req, NULL, lbl}
+/* Every row names where its value lives in the kind's model struct (S,
+ * redefined before each table): loading, exports, imports, forms and undo
+ * snapshots walk these rows instead of naming fields one by one. */
+#define AT(m) offsetof(S, m)
+#define TEXT(n, c, req, lbl, m) {n, c, JF_TEXT, 0, 0, NULL, 0, req, NULL, lbl, AT(m)}
+#define LONG(n, c, lbl, m) {n, c, JF_LONGTEXT, 0, 0, NULL, 0, 0, NULL, lbl, AT(m)}
+#define INT(n, c, lo, hi, def, lbl, m) {n, c, JF_INT, lo, hi, NULL, 0, 0, def, lbl, AT(m)}
+#define BOOL(n, c, def, lbl, m) {n, c, JF_BOOL, 0, 1, NULL, 0, 0, def, lbl, AT(m)}
+#define ENUM(n, c, ch, def, lbl, m) {n, c, JF_ENUM, 0, 0, ch, 0, 0, def, lbl, AT(m)}
+#define REF(n, c, k, req, lbl, m) {n, c, JF_REF, 0, 0, NULL, k, req, NULL, lbl, AT(m)}
+#define DATE(n, c, lbl, m) {n, c, JF_DATE, 0, 0, NULL, 0, 0, NULL, lbl, AT(m)}
 
+#define S struct jh_participant
 static const struct jh_field_def participant_fields[] = {
-	TEXT("name", "name", 1, "Name"),
-	TEXT("department", "department", 0, "Department"),
-	ENUM("role", "role", roles, "participant", "Role"),
+	TEXT("name", "name", 1, "Name", name),
+	TEXT("department", "department", 0, "Department", department),
+	ENUM("role", "role", roles, "participant", "Role", role),
 };
+#undef S
 
+
+#define S struct jh_journey
 static const struct jh_field_def journey_fields[] = {
-	TEXT("name", "name", 1, "Name"),
-	LONG("description", "description", "Description"),
-	INT("position", "position", 0, 1000000, NULL, "Position"),
+	TEXT("name", "name", 1, "Name", name),
+	LONG("description", "description", "Description", description),
+	INT("position", "position", 0, 1000000, NULL, "Position", position),
 	/* stages=A,B,C on add: the journey's own stages instead of the
 	 * workshop's defaults. Not a column: the store creates stage rows. */
-	{"stages", NULL, JF_TEXT, 0, 0, NULL, 0, 0, NULL, "Stages"},
+	{"stages", NULL, JF_TEXT, 0, 0, NULL, 0, 0, NULL, "Stages", KINDS_NO_OFFSET},
 };
+#undef S
 
+
+#define S struct jh_stage
 static const struct jh_field_def stage_fields[] = {
-	REF("journey", "journey_id", JH_JOURNEY, 1, "Journey"),
-	TEXT("name", "name", 1, "Name"),
-	INT("position", "position", 0, 1000000, NULL, "Position"),
+	REF("journey", "journey_id", JH_JOURNEY, 1, "Journey", journey_id),
+	TEXT("name", "name", 1, "Name", name),
+	INT("position", "position", 0, 1000000, NULL, "Position", position),
 };
+#undef S
 
+
+#define S struct jh_touchpoint
 static const struct jh_field_def touchpoint_fields[] = {
-	TEXT("name", "name", 1, "Name"),
-	REF("journey", "journey_id", JH_JOURNEY, 1, "Journey"),
-	REF("stage", "stage_id", JH_STAGE, 1, "Stage"),
-	TEXT("channel", "channel", 0, "Channel"),
-	TEXT("owner", "owner", 0, "Owner"),
-	INT("score", "score", -2, 2, "0", "Score"),
-	INT("reach", "reach", 0, 100, "100", "Reach %"),
-	INT("potential", "potential", 0, 3, "1", "Potential"),
-	INT("position", "position", 0, 1000000, NULL, "Position"),
-	LONG("notes", "notes", "Notes"),
+	TEXT("name", "name", 1, "Name", name),
+	REF("journey", "journey_id", JH_JOURNEY, 1, "Journey", journey_id),
+	REF("stage", "stage_id", JH_STAGE, 1, "Stage", stage_id),
+	TEXT("channel", "channel", 0, "Channel", channel),
+	TEXT("owner", "owner", 0, "Owner", owner),
+	INT("score", "score", -2, 2, "0", "Score", score),
+	INT("reach", "reach", 0, 100, "100", "Reach %", reach),
+	INT("potential", "potential", 0, 3, "1", "Potential", potential),
+	INT("position", "position", 0, 1000000, NULL, "Position", position),
+	LONG("notes", "notes", "Notes", notes),
 };
+#undef S
 
+
+#define S struct jh_painpoint
 static const struct jh_field_def painpoint_fields[] = {
-	TEXT("title", "title", 1, "Title"),
-	REF("touchpoint", "touchpoint_id", JH_TOUCHPOINT, 0, "Touchpoint"),
-	INT("severity", "severity", 1, 5, "3", "Severity"),
-	INT("frequency", "frequency", 1, 5, "3", "Frequency"),
-	LONG("evidence", "evidence", "Evidence"),
-	ENUM("status", "status", pain_status, "open", "Status"),
-	REF("author", "author_id", JH_PARTICIPANT, 0, "Author"),
+	TEXT("title", "title", 1, "Title", title),
+	REF("touchpoint", "touchpoint_id", JH_TOUCHPOINT, 0, "Touchpoint", touchpoint_id),
+	INT("severity", "severity", 1, 5, "3", "Severity", severity),
+	INT("frequency", "frequency", 1, 5, "3", "Frequency", frequency),
+	LONG("evidence", "evidence", "Evidence", evidence),
+	ENUM("status", "status", pain_status, "open", "Status", status),
+	REF("author", "author_id", JH_PARTICIPANT, 0, "Author", author_id),
 	/* The agenda step it was written in; the current one when not given. */
-	REF("step", "step_id", JH_STEP, 0, "Agenda step"),
+	REF("step", "step_id", JH_STEP, 0, "Agenda step", step_id),
 };
+#undef S
 
+
+#define S struct jh_idea
 static const struct jh_field_def idea_fields[] = {
-	TEXT("title", "title", 1, "Title"),
-	LONG("belief", "belief", "We believe that"),
-	LONG("experiment", "experiment", "To verify that, we will"),
-	LONG("metric", "metric", "and measure"),
-	LONG("success", "success", "We are right if"),
-	INT("impact", "impact", 1, 5, "3", "Impact"),
-	INT("effort", "effort", 1, 5, "3", "Effort"),
-	INT("confidence", "confidence", 1, 5, "3", "Confidence"),
-	INT("reach", "reach", 0, 100, "100", "Reach %"),
-	{"painpoints", NULL, JF_IDLIST, 0, 0, NULL, JH_PAINPOINT, 0, NULL, "Pain points"},
-	REF("author", "author_id", JH_PARTICIPANT, 0, "Author"),
-	REF("step", "step_id", JH_STEP, 0, "Agenda step"),
+	TEXT("title", "title", 1, "Title", title),
+	LONG("belief", "belief", "We believe that", belief),
+	LONG("experiment", "experiment", "To verify that, we will", experiment),
+	LONG("metric", "metric", "and measure", metric),
+	LONG("success", "success", "We are right if", success),
+	INT("impact", "impact", 1, 5, "3", "Impact", impact),
+	INT("effort", "effort", 1, 5, "3", "Effort", effort),
+	INT("confidence", "confidence", 1, 5, "3", "Confidence", confidence),
+	INT("reach", "reach", 0, 100, "100", "Reach %", reach),
+	{"painpoints", NULL, JF_IDLIST, 0, 0, NULL, JH_PAINPOINT, 0, NULL, "Pain points", AT(painpoints), AT(npainpoints)},
+	REF("author", "author_id", JH_PARTICIPANT, 0, "Author", author_id),
+	REF("step", "step_id", JH_STEP, 0, "Agenda step", step_id),
 };
+#undef S
 
+
+#define S struct jh_vote
 static const struct jh_field_def vote_fields[] = {
-	REF("idea", "idea_id", JH_IDEA, 1, "Idea"),
-	REF("participant", "participant_id", JH_PARTICIPANT, 1, "Participant"),
-	INT("dots", "dots", 1, 100, "1", "Dots"),
+	REF("idea", "idea_id", JH_IDEA, 1, "Idea", idea_id),
+	REF("participant", "participant_id", JH_PARTICIPANT, 1, "Participant", participant_id),
+	INT("dots", "dots", 1, 100, "1", "Dots", dots),
 };
+#undef S
 
+
+#define S struct jh_action
 static const struct jh_field_def action_fields[] = {
-	TEXT("title", "title", 1, "Title"),
-	REF("idea", "idea_id", JH_IDEA, 0, "Idea"),
-	TEXT("owner", "owner", 0, "Owner"),
-	{"due", "due", JF_DATE, 0, 0, NULL, 0, 0, NULL, "Due"},
-	ENUM("status", "status", action_status, "todo", "Status"),
-	LONG("notes", "notes", "Notes"),
+	TEXT("title", "title", 1, "Title", title),
+	REF("idea", "idea_id", JH_IDEA, 0, "Idea", idea_id),
+	TEXT("owner", "owner", 0, "Owner", owner),
+	DATE("due", "due", "Due", due),
+	ENUM("status", "status", action_status, "todo", "Status", status),
+	LONG("notes", "notes", "Notes", notes),
 };
+#undef S
 
+
+#define S struct jh_parking
 static const struct jh_field_def parking_fields[] = {
-	TEXT("text", "text", 1, "Text"),
-	BOOL("answered", "answered", "0", "Answered"),
-	LONG("answer", "answer", "Answer"),
-	REF("author", "author_id", JH_PARTICIPANT, 0, "Author"),
+	TEXT("text", "text", 1, "Text", text),
+	BOOL("answered", "answered", "0", "Answered", answered),
+	LONG("answer", "answer", "Answer", answer),
+	REF("author", "author_id", JH_PARTICIPANT, 0, "Author", author_id),
 };
+#undef S
 
+
+#define S struct jh_step
 static const struct jh_field_def step_fields[] = {
-	TEXT("title", "title", 1, "Title"),
-	INT("day", "day", 1, 14, "1", "Day"),
-	INT("minutes", "minutes", 1, 1440, "30", "Minutes"),
-	ENUM("view", "view", views, "agenda", "View"),
-	BOOL("private", "private", "0", "Private"),
-	LONG("notes", "notes", "Notes"),
-	INT("position", "position", 0, 1000000, NULL, "Position"),
+	TEXT("title", "title", 1, "Title", title),
+	INT("day", "day", 1, 14, "1", "Day", day),
+	INT("minutes", "minutes", 1, 1440, "30", "Minutes", minutes),
+	ENUM("view", "view", views, "agenda", "View", view),
+	BOOL("private", "private", "0", "Private", private_),
+	LONG("notes", "notes", "Notes", notes),
+	INT("position", "position", 0, 1000000, NULL, "Position", position),
 };
+#undef S
 
+
+#define S struct jh_workshop
 static const struct jh_field_def workshop_fields[] = {
-	TEXT("title", "title", 1, "Title"),
-	LONG("description", "description", "Description"),
-	ENUM("method", "method", methods, "impact-effort", "Method"),
-	INT("dots", "dots_per_participant", 1, 100, "5", "Dots per participant"),
-	INT("max_dots", "max_dots_per_idea", 0, 100, "0", "Max dots per idea"),
-	BOOL("anonymous", "anonymous_votes", "0", "Anonymous votes"),
+	TEXT("title", "title", 1, "Title", title),
+	LONG("description", "description", "Description", description),
+	ENUM("method", "method", methods, "impact-effort", "Method", method),
+	INT("dots", "dots_per_participant", 1, 100, "5", "Dots per participant", dots_per_participant),
+	INT("max_dots", "max_dots_per_idea", 0, 100, "0", "Max dots per idea", max_dots_per_idea),
+	BOOL("anonymous", "anonymous_votes", "0", "Anonymous votes", anonymous_votes),
 };
+#undef S
+
+
+/* Where each kind's items live in a loaded workshop (struct jh_data). */
+#define ITEMS(arr, cnt, type) sizeof(struct type), offsetof(struct jh_data, arr), offsetof(struct jh_data, cnt)
 
 static const struct jh_kind_def kind_table[JH_NKINDS] = {
 	{JH_PARTICIPANT, "participant", "participants", "participant", "name", participant_fields,
-	 N(participant_fields)},
-	{JH_JOURNEY, "journey", "journeys", "journey", "name", journey_fields, N(journey_fields)},
-	{JH_STAGE, "stage", "stages", "stage", "name", stage_fields, N(stage_fields)},
+	 N(participant_fields), ITEMS(participants, nparticipants, jh_participant)},
+	{JH_JOURNEY, "journey", "journeys", "journey", "name", journey_fields, N(journey_fields),
+	 ITEMS(journeys, njourneys, jh_journey)},
+	{JH_STAGE, "stage", "stages", "stage", "name", stage_fields, N(stage_fields),
+	 ITEMS(stages, nstages, jh_stage)},
 	{JH_TOUCHPOINT, "touchpoint", "touchpoints", "touchpoint", "name", touchpoint_fields,
-	 N(touchpoint_fields)},
+	 N(touchpoint_fields), ITEMS(touchpoints, ntouchpoints, jh_touchpoint)},
 	{JH_PAINPOINT, "painpoint", "painpoints", "painpoint", "title", painpoint_fields,
-	 N(painpoint_fields)},
-	{JH_IDEA, "idea", "ideas", "idea", "title", idea_fields, N(idea_fields)},
-	{JH_VOTE, "vote", "votes", "vote", NULL, vote_fields, N(vote_fields)},
-	{JH_ACTION, "action", "actions", "action", "title", action_fields, N(action_fields)},
-	{JH_PARKING, "parking", "parking", "parking", "text", parking_fields, N(parking_fields)},
-	{JH_STEP, "step", "steps", "step", "title", step_fields, N(step_fields)},
+	 N(painpoint_fields), ITEMS(painpoints, npainpoints, jh_painpoint)},
+	{JH_IDEA, "idea", "ideas", "idea", "title", idea_fields, N(idea_fields),
+	 ITEMS(ideas, nideas, jh_idea)},
+	{JH_VOTE, "vote", "votes", "vote", NULL, vote_fields, N(vote_fields),
+	 ITEMS(votes, nvotes, jh_vote)},
+	{JH_ACTION, "action", "actions", "action", "title", action_fields, N(action_fields),
+	 ITEMS(actions, nactions, jh_action)},
+	{JH_PARKING, "parking", "parking", "parking", "text", parking_fields, N(parking_fields),
+	 ITEMS(parking, nparking, jh_parking)},
+	{JH_STEP, "step", "steps", "step", "title", step_fields, N(step_fields),
+	 ITEMS(steps, nsteps, jh_step)},
+	/* The workshop is one struct, not an array: kinds_item handles it. */
 	{JH_WORKSHOP, "workshop", "workshops", "workshop", "title", workshop_fields,
-	 N(workshop_fields)},
+	 N(workshop_fields), sizeof(struct jh_workshop), offsetof(struct jh_data, workshop),
+	 KINDS_NO_OFFSET},
 };
 
 const struct jh_kind_def *kinds_get(enum jh_kind kind)
@@ -188,4 +240,77 @@ const char *kinds_names(void)
 int kinds_addable(enum jh_kind kind)
 {
 	return kind >= JH_PARTICIPANT && kind <= JH_PARKING;
+}
+
+size_t kinds_count(const struct jh_kind_def *k, const struct jh_data *d)
+{
+	if (k->count_offset == KINDS_NO_OFFSET)
+		return 1;
+	return *(const size_t *)(const void *)((const char *)d + k->count_offset);
+}
+
+const void *kinds_item(const struct jh_kind_def *k, const struct jh_data *d, size_t i)
+{
+	const char *base = (const char *)d + k->items_offset;
+
+	if (k->count_offset == KINDS_NO_OFFSET)
+		return i == 0 ? base : NULL;
+	if (i >= kinds_count(k, d))
+		return NULL;
+	return *(const char *const *)(const void *)base + i * k->item_size;
+}
+
+int kinds_stored(const struct jh_field_def *f)
+{
+	return f->offset != KINDS_NO_OFFSET;
+}
+
+const char *kinds_text(const struct jh_field_def *f, const void *item)
+{
+	const char *s;
+
+	if (!kinds_stored(f) || kinds_storage(f) != KINDS_S_TEXT)
+		return "";
+	s = *(const char *const *)(const void *)((const char *)item + f->offset);
+	return s ? s : "";
+}
+
+long long kinds_num(const struct jh_field_def *f, const void *item)
+{
+	const char *p = (const char *)item + f->offset;
+
+	if (!kinds_stored(f))
+		return 0;
+	switch (kinds_storage(f)) {
+	case KINDS_S_INT:
+		return *(const int *)(const void *)p;
+	case KINDS_S_ID:
+		return *(const jh_id *)(const void *)p;
+	default:
+		return 0;
+	}
+}
+
+const jh_id *kinds_ids(const struct jh_field_def *f, const void *item, size_t *n)
+{
+	*n = 0;
+	if (!kinds_stored(f) || kinds_storage(f) != KINDS_S_IDLIST)
+		return NULL;
+	*n = *(const size_t *)(const void *)((const char *)item + f->count_offset);
+	return *(const jh_id *const *)(const void *)((const char *)item + f->offset);
+}
+
+enum kinds_storage kinds_storage(const struct jh_field_def *f)
+{
+	switch (f->type) {
+	case JF_INT:
+	case JF_BOOL:
+		return KINDS_S_INT;
+	case JF_REF:
+		return KINDS_S_ID;
+	case JF_IDLIST:
+		return KINDS_S_IDLIST;
+	default:
+		return KINDS_S_TEXT;
+	}
 }

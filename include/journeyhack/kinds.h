@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "journeyhack/model.h"
+
 enum jh_kind {
 	JH_PARTICIPANT,
 	JH_JOURNEY,
@@ -44,7 +46,18 @@ struct jh_field_def {
 	int required;        /* must be given on add */
 	const char *defval;  /* default on add, NULL: empty / none */
 	const char *label;   /* short human label for forms and tables */
+	/* Where the value lives in the kind's model struct (model.h), or
+	 * KINDS_NO_OFFSET for a value that is not kept there (a journey's
+	 * stages=...). The C type follows from `type`: kinds_storage(). */
+	size_t offset;
+	size_t count_offset; /* JF_IDLIST: the size_t count beside the array */
 };
+
+#define KINDS_NO_OFFSET ((size_t)-1)
+
+/* The C type a field is kept in: char * (TEXT, LONGTEXT, DATE, ENUM),
+ * int (INT, BOOL), jh_id (REF), jh_id * plus a size_t count (IDLIST). */
+enum kinds_storage { KINDS_S_TEXT, KINDS_S_INT, KINDS_S_ID, KINDS_S_IDLIST };
 
 struct jh_kind_def {
 	enum jh_kind kind;
@@ -54,6 +67,13 @@ struct jh_kind_def {
 	const char *label_field; /* field that names an item (name or title) */
 	const struct jh_field_def *fields;
 	size_t nfields;
+	/* Where the items live in a loaded workshop (struct jh_data): the
+	 * size of one item, the offset of the array pointer and of its
+	 * count. The workshop itself is one struct in place: its
+	 * items_offset is the struct's and count_offset KINDS_NO_OFFSET. */
+	size_t item_size;
+	size_t items_offset;
+	size_t count_offset;
 };
 
 const struct jh_kind_def *kinds_get(enum jh_kind kind);
@@ -69,5 +89,20 @@ const char *kinds_names(void);
 
 /* The kinds a user can add items of (not step, workshop). */
 int kinds_addable(enum jh_kind kind);
+
+/* ---- values in loaded items, by the table ---- */
+
+enum kinds_storage kinds_storage(const struct jh_field_def *f);
+/* The field is kept in the model struct (it has an offset). */
+int kinds_stored(const struct jh_field_def *f);
+/* How many items of kind k a workshop holds (1 for the workshop), and the
+ * i-th of them (NULL past the end). */
+size_t kinds_count(const struct jh_kind_def *k, const struct jh_data *d);
+const void *kinds_item(const struct jh_kind_def *k, const struct jh_data *d, size_t i);
+/* A field's value in an item: text ("" when unset or not text), number
+ * (int, bool or id; 0 otherwise), id list (NULL and *n 0 otherwise). */
+const char *kinds_text(const struct jh_field_def *f, const void *item);
+long long kinds_num(const struct jh_field_def *f, const void *item);
+const jh_id *kinds_ids(const struct jh_field_def *f, const void *item, size_t *n);
 
 #endif

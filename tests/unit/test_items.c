@@ -150,3 +150,51 @@ Test(items, dates)
 	util_today(today);
 	cr_assert_str_eq(today, "2026-11-22");
 }
+
+/* The field table says where every value lives: reading an item through
+ * the table gives what the struct holds, for every kind. */
+Test(kinds, table_reads_the_model_structs)
+{
+	jh_id links[] = {4, 9};
+	struct jh_idea idea = {.id = 7, .title = "Förklara fakturan", .confidence = 4, .reach = 80,
+			       .author_id = 2, .painpoints = links, .npainpoints = 2};
+	struct jh_data d = {.ideas = &idea, .nideas = 1};
+	const struct jh_kind_def *k = kinds_get(JH_IDEA);
+	const jh_id *ids;
+	size_t n;
+
+	cr_assert_eq(kinds_count(k, &d), 1);
+	cr_assert_eq(kinds_item(k, &d, 0), &idea);
+	cr_assert_null(kinds_item(k, &d, 1));
+	cr_assert_str_eq(kinds_text(kinds_field(k, "title"), &idea), "Förklara fakturan");
+	cr_assert_str_eq(kinds_text(kinds_field(k, "belief"), &idea), "");
+	cr_assert_eq(kinds_num(kinds_field(k, "confidence"), &idea), 4);
+	cr_assert_eq(kinds_num(kinds_field(k, "reach"), &idea), 80);
+	cr_assert_eq(kinds_num(kinds_field(k, "author"), &idea), 2);
+	ids = kinds_ids(kinds_field(k, "painpoints"), &idea, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(ids[1], 9);
+	d.workshop.dots_per_participant = 6;
+	k = kinds_get(JH_WORKSHOP);
+	cr_assert_eq(kinds_count(k, &d), 1);
+	cr_assert_eq(kinds_num(kinds_field(k, "dots"), kinds_item(k, &d, 0)), 6);
+}
+
+Test(kinds, every_stored_field_lies_inside_its_struct)
+{
+	for (int kind = 0; kind < JH_NKINDS; kind++) {
+		const struct jh_kind_def *k = kinds_get((enum jh_kind)kind);
+
+		cr_assert_gt(k->item_size, 0);
+		for (size_t i = 0; i < k->nfields; i++) {
+			const struct jh_field_def *f = &k->fields[i];
+
+			if (!kinds_stored(f)) {
+				cr_assert_null(f->column, "%s.%s has a column but no storage",
+					       k->name, f->name);
+				continue;
+			}
+			cr_assert_lt(f->offset, k->item_size, "%s.%s", k->name, f->name);
+		}
+	}
+}
