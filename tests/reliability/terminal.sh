@@ -85,11 +85,9 @@ done
 kill -0 "$pid" 2>/dev/null || die "the interface died in the resize storm"
 t resize-window -t storm -x 100 -y 30
 wait_for storm "Storm: är det vårt jobb?"
-sleep 0.3
-screen storm >"$WORK/before"
+settled storm >"$WORK/before"
 keys storm C-l
-sleep 0.3
-screen storm >"$WORK/after"
+settled storm >"$WORK/after"
 cmp -s "$WORK/before" "$WORK/after" ||
 	die "the screen after the storm differs from a redraw: $(diff "$WORK/before" "$WORK/after" | head -n 6)"
 keys storm Enter

@@ -66,6 +66,22 @@ wait_for() {
 	done
 }
 
+# settled SESSION [SECONDS]: print the screen once two captures 0.3 s
+# apart agree, so a test compares a finished frame, not one half drawn
+# while a busy machine still works through queued resizes.
+settled() {
+	deadline=$(($(now_ms) + ${2:-10} * 1000))
+	prev=$(screen "$1")
+	while :; do
+		sleep 0.3
+		cur=$(screen "$1")
+		[ "$cur" = "$prev" ] && break
+		[ "$(now_ms)" -lt "$deadline" ] || break
+		prev=$cur
+	done
+	printf '%s\n' "$cur"
+}
+
 keys() {
 	s=$1
 	shift
