@@ -278,10 +278,10 @@ const char *session_status_next(enum jh_kind kind, const char *status)
 
 static const char *item_status(const struct jh_data *d, enum jh_kind kind, jh_id id)
 {
-	const struct jh_painpoint *p;
-
-	if (kind == JH_PAINPOINT)
-		return (p = model_painpoint(d, id)) ? p->status : "";
+	if (kind == JH_PAINPOINT) {
+		const struct jh_painpoint *p = model_painpoint(d, id);
+		return p ? p->status : "";
+	}
 	for (size_t i = 0; kind == JH_ACTION && i < d->nactions; i++)
 		if (d->actions[i].id == id)
 			return d->actions[i].status;
