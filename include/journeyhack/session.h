@@ -1,0 +1,166 @@
+/* session.h: the rules of a running workshop, over a loaded workshop.
+ *
+ * Who may run the room, what a participant may see (private writing,
+ * anonymous and hidden votes), the current step and its timer, vote
+ * totals and the dot budget, and the next status of an item. Pure: no
+ * curses, no SQL, no printing; the UI, the command line, the exports and
+ * the store ask these functions so that no rule is written twice. */
+#ifndef JOURNEYHACK_SESSION_H
+#define JOURNEYHACK_SESSION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "journeyhack/err.h"
+#include "journeyhack/kinds.h"
+#include "journeyhack/model.h"
+
+/* ---- who may do what ---- */
+
+/* The participant's role is "facilitator" (NULL: no). */
+int session_is_facilitator(const struct jh_participant *p);
+/* Some participant of the workshop is a facilitator. */
+int session_has_facilitator(const struct jh_data *d);
+/* Facilitator rights for the terminal of participant `me` (0: nobody
+ * chosen): me is a facilitator, or nobody is facilitator, in which case
+ * whoever runs the workshop runs the agenda. */
+int session_facilitates(const struct jh_data *d, jh_id me);
+
+/* What takes facilitator rights. */
+enum session_right {
+	SESSION_RUN_TIMER,	 /* start or pause the timer */
+	SESSION_RESET_TIMER,
+	SESSION_REVEAL,		 /* reveal private writing */
+	SESSION_MOVE_AGENDA,	 /* go to the next or previous step */
+	SESSION_EDIT_AGENDA,	 /* edit a step */
+	SESSION_EDIT_WORKSHOP,	 /* change the workshop's settings */
+	SESSION_TYPE_FOR_OTHERS, /* enter items and votes for someone else */
+	SESSION_NRIGHTS
+};
+
+/* Whether `me` may do r. Every right follows session_facilitates except
+ * SESSION_TYPE_FOR_OTHERS, which only a named facilitator has: with no
+ * facilitator, choosing a participant says who you are, not for whom. */
+int session_may(const struct jh_data *d, jh_id me, enum session_right r);
+/* What r does, to complete "Only a facilitator can %s": "run the timer". */
+const char *session_right_text(enum session_right r);
+
+/* ---- the agenda and its timer ---- */
+
+/* The step the room is in: the first step (in agenda order) whose
+ * position is current_step, else the first step; NULL with no agenda. */
+const struct jh_step *session_current_step(const struct jh_data *d);
+/* Writing in step s is hidden now: the step is private and unrevealed. */
+int session_step_hides(const struct jh_step *s);
+/* Revealing now reveals s: a private, unrevealed step at or before the
+ * current one (earlier steps left hidden are revealed too). */
+int session_step_revealable(const struct jh_data *d, const struct jh_step *s);
+
+/* Seconds the timer has run for the current step at `now` (epoch
+ * seconds); a clock behind timer_started adds nothing. */
+long session_timer_elapsed(const struct jh_workshop *w, int64_t now);
+/* Seconds left of the current step's timebox (negative: over time); 0
+ * with no agenda. */
+long session_timer_left(const struct jh_data *d, int64_t now);
+
+/* ---- what a participant may see ---- */
+
+/* Who sits at a terminal. */
+struct session_viewer {
+	jh_id me;     /* the participant at this terminal; 0: nobody chosen */
+	jh_id acting; /* whose items and votes are entered: me or someone typed for */
+};
+
+/* Someone removed elsewhere is no longer who we are or act for: a gone
+ * `me` becomes 0, a gone `acting` becomes `me` (after that check). */
+void session_viewer_settle(const struct jh_data *d, struct session_viewer *v);
+/* Private writing: an item written (by author_id, 0: nobody) in a
+ * private, unrevealed step is seen only by its author and whoever types
+ * for them. An item with no author came from a terminal that chose
+ * nobody, and only such terminals see it. */
+int session_hidden(const struct jh_data *d, const struct session_viewer *v, jh_id step_id,
+		   jh_id author_id);
+/* session_hidden for every pain point (idea): out[i] is 1 when
+ * d->painpoints[i] (d->ideas[i]) is hidden from v. Returns how many are. */
+size_t session_hidden_painpoints(const struct jh_data *d, const struct session_viewer *v,
+				 unsigned char *out);
+size_t session_hidden_ideas(const struct jh_data *d, const struct session_viewer *v,
+			    unsigned char *out);
+
+/* Votes are hidden from everyone, facilitators too, while the current
+ * step is private and unrevealed: each sees only their own dots. */
+int session_votes_hidden(const struct jh_data *d);
+/* The workshop votes anonymously. */
+int session_votes_anonymous(const struct jh_data *d);
+/* Who a vote may be attributed to outside the room: its participant, or
+ * 0 when votes are anonymous. */
+jh_id session_vote_voter(const struct jh_data *d, const struct jh_vote *v);
+
+/* What the room may see of the votes; hidden outranks anonymous. */
+enum session_votes_shown {
+	SESSION_VOTES_OPEN,	 /* totals and who gave them */
+	SESSION_VOTES_ANONYMOUS, /* totals only */
+	SESSION_VOTES_HIDDEN	 /* only one's own dots */
+};
+enum session_votes_shown session_votes_shown(const struct jh_data *d);
+
+/* ---- vote totals and the dot budget ---- */
+
+/* Dots given to an idea, and spent by a participant, by id. */
+int session_idea_votes(const struct jh_data *d, jh_id idea_id);
+int session_participant_dots(const struct jh_data *d, jh_id participant_id);
+/* Dots a participant has left of the workshop's budget (negative when
+ * the budget was lowered below what was spent). */
+int session_dots_left(const struct jh_data *d, jh_id participant_id);
+
+/* Every total in one pass over the votes. */
+struct session_tally {
+	int *votes; /* per d->ideas[i]: all its dots */
+	int *mine;  /* per d->ideas[i]: the acting participant's dots */
+	int spent;  /* dots the acting participant has given (to any idea) */
+	int left;   /* dots_per_participant - spent */
+};
+
+/* Fill t for participant `acting` (0: nobody: mine and spent stay 0).
+ * Votes for an idea not in d count in nothing but spent. Free with
+ * session_tally_free. */
+void session_tally(const struct jh_data *d, jh_id acting, struct session_tally *t);
+void session_tally_free(struct session_tally *t);
+
+/* One participant's change of dots on one idea, as the budget sees it. */
+struct session_ballot {
+	long long budget; /* dots per participant */
+	long long cap;	  /* at most this many per idea and participant; 0: no cap */
+	long long spent;  /* all the participant's dots before the change */
+	long long have;	  /* their dots on this idea before */
+	long long want;	  /* their dots on this idea after */
+};
+
+/* The ballot of participant_id giving `dots` more (negative: taking
+ * back) to idea_id in the loaded workshop. */
+void session_ballot(const struct jh_data *d, jh_id participant_id, jh_id idea_id, int dots,
+		    struct session_ballot *b);
+/* 0 when the change is allowed, else -1 with err. Taking dots back is
+ * always allowed down to 0; adding must keep within the budget and the
+ * per-idea cap (a cap of 0 is none). */
+int session_vote_check(const struct session_ballot *b, jh_id idea_id, struct jh_err *err);
+
+/* ---- status cycling ---- */
+
+/* The status after `status` for an item of kind (pain point: open ->
+ * addressed -> dropped -> open; action: todo -> doing -> done -> todo),
+ * the first one for an unknown status; NULL when the kind has none. */
+const char *session_status_next(enum jh_kind kind, const char *status);
+
+/* The change one press of "cycle" makes. */
+struct session_cycle {
+	char assign[64];  /* "status=addressed", "answered=yes" */
+	const char *what; /* "status", "answered flag": what changed */
+};
+
+/* What cycling item id of kind changes: a pain point's or an action's
+ * status, a parking lot entry's answered flag (an item not in d counts as
+ * status "" or unanswered). -1 when items of kind do not cycle. */
+int session_cycle(const struct jh_data *d, enum jh_kind kind, jh_id id, struct session_cycle *out);
+
+#endif

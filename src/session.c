@@ -1,0 +1,312 @@
+/* session.c: the rules of a running workshop, as pure functions over a
+ * loaded workshop: rights, visibility, the agenda's timer, vote totals
+ * and status cycling.
+ *
+ * They reproduce what the UI, the command line and the JSON export each
+ * decided on their own before, edge cases included (no facilitator named,
+ * no agenda, a paused or overrun timer, no cap on dots per idea). */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "journeyhack/session.h"
+#include "journeyhack/util.h"
+
+/* ---------------------------------------------------------------- rights */
+
+int session_is_facilitator(const struct jh_participant *p)
+{
+	return p && util_streq(p->role, "facilitator");
+}
+
+int session_has_facilitator(const struct jh_data *d)
+{
+	for (size_t i = 0; i < d->nparticipants; i++)
+		if (session_is_facilitator(&d->participants[i]))
+			return 1;
+	return 0;
+}
+
+int session_facilitates(const struct jh_data *d, jh_id me)
+{
+	const struct jh_participant *p = me ? model_participant(d, me) : NULL;
+
+	/* With no facilitator named, whoever runs the UI runs the workshop. */
+	return !session_has_facilitator(d) || session_is_facilitator(p);
+}
+
+static const char *const right_text[SESSION_NRIGHTS] = {
+    [SESSION_RUN_TIMER] = "run the timer",
+    [SESSION_RESET_TIMER] = "reset the timer",
+    [SESSION_REVEAL] = "reveal private writing",
+    [SESSION_MOVE_AGENDA] = "move the agenda",
+    [SESSION_EDIT_AGENDA] = "edit the agenda",
+    [SESSION_EDIT_WORKSHOP] = "change the workshop",
+    [SESSION_TYPE_FOR_OTHERS] = "enter items and votes for someone else",
+};
+
+int session_may(const struct jh_data *d, jh_id me, enum session_right r)
+{
+	if (r == SESSION_TYPE_FOR_OTHERS)
+		return session_is_facilitator(me ? model_participant(d, me) : NULL);
+	return session_facilitates(d, me);
+}
+
+const char *session_right_text(enum session_right r)
+{
+	return (int)r >= 0 && r < SESSION_NRIGHTS ? right_text[r] : "";
+}
+
+/* ---------------------------------------------------------------- agenda, timer */
+
+const struct jh_step *session_current_step(const struct jh_data *d)
+{
+	int cur = d->workshop.current_step;
+
+	for (size_t i = 0; i < d->nsteps; i++)
+		if (d->steps[i].position == cur)
+			return &d->steps[i];
+	return d->nsteps ? &d->steps[0] : NULL;
+}
+
+int session_step_hides(const struct jh_step *s)
+{
+	return s && s->private_ && !s->revealed;
+}
+
+int session_step_revealable(const struct jh_data *d, const struct jh_step *s)
+{
+	const struct jh_step *cur = session_current_step(d);
+
+	return cur && session_step_hides(s) && s->position <= cur->position;
+}
+
+long session_timer_elapsed(const struct jh_workshop *w, int64_t now)
+{
+	long used = w->timer_elapsed;
+
+	if (w->timer_running && now > w->timer_started)
+		used += (long)(now - w->timer_started);
+	return used;
+}
+
+long session_timer_left(const struct jh_data *d, int64_t now)
+{
+	const struct jh_step *s = session_current_step(d);
+
+	if (!s)
+		return 0;
+	return (long)s->minutes * 60 - session_timer_elapsed(&d->workshop, now);
+}
+
+/* ---------------------------------------------------------------- visibility */
+
+void session_viewer_settle(const struct jh_data *d, struct session_viewer *v)
+{
+	if (v->me && !model_participant(d, v->me))
+		v->me = 0;
+	if (v->acting && !model_participant(d, v->acting))
+		v->acting = v->me;
+}
+
+static const struct jh_step *step_by_id(const struct jh_data *d, jh_id id)
+{
+	for (size_t i = 0; id && i < d->nsteps; i++)
+		if (d->steps[i].id == id)
+			return &d->steps[i];
+	return NULL;
+}
+
+int session_hidden(const struct jh_data *d, const struct session_viewer *v, jh_id step_id,
+		   jh_id author_id)
+{
+	if (!session_step_hides(step_by_id(d, step_id)))
+		return 0;
+	return author_id != v->me && author_id != v->acting;
+}
+
+size_t session_hidden_painpoints(const struct jh_data *d, const struct session_viewer *v,
+				 unsigned char *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->npainpoints; i++) {
+		const struct jh_painpoint *p = &d->painpoints[i];
+		out[i] = (unsigned char)session_hidden(d, v, p->step_id, p->author_id);
+		n += out[i];
+	}
+	return n;
+}
+
+size_t session_hidden_ideas(const struct jh_data *d, const struct session_viewer *v,
+			    unsigned char *out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->nideas; i++) {
+		const struct jh_idea *x = &d->ideas[i];
+		out[i] = (unsigned char)session_hidden(d, v, x->step_id, x->author_id);
+		n += out[i];
+	}
+	return n;
+}
+
+int session_votes_hidden(const struct jh_data *d)
+{
+	return session_step_hides(session_current_step(d));
+}
+
+int session_votes_anonymous(const struct jh_data *d)
+{
+	return d->workshop.anonymous_votes != 0;
+}
+
+jh_id session_vote_voter(const struct jh_data *d, const struct jh_vote *v)
+{
+	/* Anonymous voting stays anonymous outside the room. */
+	return session_votes_anonymous(d) ? 0 : v->participant_id;
+}
+
+enum session_votes_shown session_votes_shown(const struct jh_data *d)
+{
+	if (session_votes_hidden(d))
+		return SESSION_VOTES_HIDDEN;
+	return session_votes_anonymous(d) ? SESSION_VOTES_ANONYMOUS : SESSION_VOTES_OPEN;
+}
+
+/* ---------------------------------------------------------------- votes */
+
+int session_idea_votes(const struct jh_data *d, jh_id idea_id)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < d->nvotes; i++)
+		if (d->votes[i].idea_id == idea_id)
+			n += d->votes[i].dots;
+	return n;
+}
+
+int session_participant_dots(const struct jh_data *d, jh_id participant_id)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < d->nvotes; i++)
+		if (d->votes[i].participant_id == participant_id)
+			n += d->votes[i].dots;
+	return n;
+}
+
+int session_dots_left(const struct jh_data *d, jh_id participant_id)
+{
+	return d->workshop.dots_per_participant - session_participant_dots(d, participant_id);
+}
+
+void session_tally(const struct jh_data *d, jh_id acting, struct session_tally *t)
+{
+	size_t n = d->nideas ? d->nideas : 1;
+
+	t->votes = util_xcalloc(n, sizeof *t->votes);
+	t->mine = util_xcalloc(n, sizeof *t->mine);
+	t->spent = 0;
+	/* One pass, ideas found by binary search: 100 000 votes stay fast. */
+	for (size_t i = 0; i < d->nvotes; i++) {
+		const struct jh_vote *v = &d->votes[i];
+		const struct jh_idea *x = model_idea(d, v->idea_id);
+		int ours = acting && v->participant_id == acting;
+		if (ours)
+			t->spent += v->dots;
+		if (!x)
+			continue;
+		t->votes[x - d->ideas] += v->dots;
+		if (ours)
+			t->mine[x - d->ideas] += v->dots;
+	}
+	t->left = d->workshop.dots_per_participant - t->spent;
+}
+
+void session_tally_free(struct session_tally *t)
+{
+	free(t->votes);
+	free(t->mine);
+	t->votes = t->mine = NULL;
+}
+
+void session_ballot(const struct jh_data *d, jh_id participant_id, jh_id idea_id, int dots,
+		    struct session_ballot *b)
+{
+	b->budget = d->workshop.dots_per_participant;
+	b->cap = d->workshop.max_dots_per_idea;
+	b->spent = session_participant_dots(d, participant_id);
+	b->have = 0;
+	for (size_t i = 0; i < d->nvotes; i++)
+		if (d->votes[i].participant_id == participant_id && d->votes[i].idea_id == idea_id)
+			b->have += d->votes[i].dots;
+	b->want = b->have + dots;
+}
+
+int session_vote_check(const struct session_ballot *b, jh_id idea_id, struct jh_err *err)
+{
+	if (b->want < 0)
+		return err_set(err, "no dot of this participant on idea %lld to take back",
+			       (long long)idea_id);
+	/* Taking back, or keeping, is allowed even over a lowered budget. */
+	if (b->want <= b->have)
+		return 0;
+	if (b->spent - b->have + b->want > b->budget)
+		return err_set(err,
+			       "vote refused: the budget is %lld dots per participant and %lld %s used",
+			       b->budget, b->spent, b->spent == 1 ? "is" : "are");
+	if (b->cap > 0 && b->want > b->cap)
+		return err_set(err, "vote refused: at most %lld dots per idea from one participant",
+			       b->cap);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- status */
+
+const char *session_status_next(enum jh_kind kind, const char *status)
+{
+	const struct jh_field_def *f = kinds_field(kinds_get(kind), "status");
+	const char *const *list = f ? f->choices : NULL;
+
+	if (!list || !list[0])
+		return NULL;
+	for (size_t i = 0; list[i]; i++)
+		if (util_streq(status, list[i]))
+			return list[i + 1] ? list[i + 1] : list[0];
+	return list[0];
+}
+
+static const char *item_status(const struct jh_data *d, enum jh_kind kind, jh_id id)
+{
+	if (kind == JH_PAINPOINT) {
+		const struct jh_painpoint *p = model_painpoint(d, id);
+		return p ? p->status : "";
+	}
+	for (size_t i = 0; kind == JH_ACTION && i < d->nactions; i++)
+		if (d->actions[i].id == id)
+			return d->actions[i].status;
+	return "";
+}
+
+int session_cycle(const struct jh_data *d, enum jh_kind kind, jh_id id, struct session_cycle *out)
+{
+	const char *next;
+
+	if (kind == JH_PARKING) {
+		int answered = 0;
+		for (size_t i = 0; i < d->nparking; i++)
+			if (d->parking[i].id == id)
+				answered = d->parking[i].answered;
+		snprintf(out->assign, sizeof out->assign, "answered=%s", answered ? "no" : "yes");
+		out->what = "answered flag";
+		return 0;
+	}
+	if (kind != JH_PAINPOINT && kind != JH_ACTION)
+		return -1;
+	next = session_status_next(kind, item_status(d, kind, id));
+	if (!next)
+		return -1;
+	snprintf(out->assign, sizeof out->assign, "status=%s", next);
+	out->what = "status";
+	return 0;
+}
