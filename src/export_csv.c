@@ -11,7 +11,9 @@
 #include "journeyhack/csv.h"
 #include "journeyhack/export.h"
 #include "journeyhack/util.h"
-#include "export_int.h"
+#include "journeyhack/export_facts.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/text.h"
 
 #define MAX_COLS 16
 
@@ -22,7 +24,7 @@ struct row {
 
 static void col_text(struct row *r, const char *s)
 {
-	r->f[r->n++] = export_clean(s);
+	r->f[r->n++] = text_clean(s);
 }
 
 static void col_num(struct row *r, long long v)

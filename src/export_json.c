@@ -11,46 +11,9 @@
 
 #include "journeyhack/export.h"
 #include "journeyhack/util.h"
-#include "export_int.h"
-
-void export_json_string(struct export_w *w, const char *s)
-{
-	size_t n = strlen(export_str(s)), len;
-	unsigned int cp;
-
-	s = export_str(s);
-	export_w_putc(w, '"');
-	for (size_t i = 0; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
-		switch (cp) {
-		case '"':
-			export_w_puts(w, "\\\"");
-			break;
-		case '\\':
-			export_w_puts(w, "\\\\");
-			break;
-		case '\n':
-			export_w_puts(w, "\\n");
-			break;
-		case '\r':
-			export_w_puts(w, "\\r");
-			break;
-		case '\t':
-			export_w_puts(w, "\\t");
-			break;
-		default:
-			/* DEL and C1 are legal JSON but would reach a terminal
-			 * raw from `cat`; U+2028/9 end lines in JavaScript. */
-			if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
-				export_w_printf(w, "\\u%04x", cp);
-			else if (cp == 0xFFFD && len == 1)
-				export_w_puts(w, "\\ufffd");
-			else
-				export_w_write(w, s + i, len);
-		}
-	}
-	export_w_putc(w, '"');
-}
+#include "journeyhack/export_facts.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/text.h"
 
 /* A tiny pretty-printer: tracks nesting and commas so the writers below
  * read like the document they produce. */
@@ -78,7 +41,7 @@ static void next(struct json *j)
 static void key(struct json *j, const char *k)
 {
 	next(j);
-	export_json_string(j->w, k);
+	export_w_json(j->w, k);
 	export_w_puts(j->w, ": ");
 }
 
@@ -107,7 +70,7 @@ static void close_(struct json *j, char c)
 static void kstr(struct json *j, const char *k, const char *v)
 {
 	key(j, k);
-	export_json_string(j->w, v);
+	export_w_json(j->w, v);
 }
 
 static void kint(struct json *j, const char *k, long long v)
@@ -162,7 +125,7 @@ static void strings(struct json *j, const char *k, char *const *v, size_t n)
 	open_(j, k, '[');
 	for (size_t i = 0; i < n; i++) {
 		next(j);
-		export_json_string(j->w, v[i]);
+		export_w_json(j->w, v[i]);
 	}
 	close_(j, ']');
 }
@@ -313,7 +276,7 @@ static void painpoints(struct json *j, const struct jh_data *d, const struct exp
 		kref(j, "author", p->author_id);
 		kref(j, "step", p->step_id);
 		kint(j, "weight", (long long)p->severity * p->frequency);
-		kbool(j, "on_weakest_link", export_is_weakest(x, d, p->touchpoint_id));
+		kbool(j, "on_weakest_link", export_facts_is_weakest(x, d, p->touchpoint_id));
 		close_(j, '}');
 	}
 	close_(j, ']');

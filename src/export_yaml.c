@@ -13,7 +13,9 @@
 
 #include "journeyhack/export.h"
 #include "journeyhack/util.h"
-#include "export_int.h"
+#include "journeyhack/export_facts.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/text.h"
 
 /* Characters YAML does not allow raw in a stream, or that readers
  * normalise (NEL, line and paragraph separators, BOM). */
@@ -52,7 +54,7 @@ static int plain_ok(const char *s)
 	    (unsigned char)s[0] < 0x80)
 		return 0;
 	for (size_t i = 0; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
+		len = text_decode(s + i, n - i, &cp);
 		if (cp < 0x80 ? !plain_ascii((unsigned char)cp)
 			      : (cp == 0xFFFD && len == 1) || yaml_needs_escape(cp))
 			return 0;
@@ -67,7 +69,7 @@ static void quoted(struct export_w *w, const char *s)
 
 	export_w_putc(w, '"');
 	for (size_t i = 0; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
+		len = text_decode(s + i, n - i, &cp);
 		switch (cp) {
 		case '"':
 			export_w_puts(w, "\\\"");
@@ -112,7 +114,7 @@ static void quoted(struct export_w *w, const char *s)
 
 static void scalar(struct export_w *w, const char *s)
 {
-	s = export_str(s);
+	s = export_w_str(s);
 	if (plain_ok(s))
 		export_w_puts(w, s);
 	else

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/filewrite.h"
 #include "journeyhack/items.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
@@ -1219,7 +1220,7 @@ Test(export, atomic_failure_leaves_the_earlier_file)
 
 	mkdir(sub, 0700);
 	tu_write(target, "earlier export\n");
-	cr_assert_eq(export_atomic(target, write_half_then_fail, NULL, &err), -1);
+	cr_assert_eq(filewrite_atomic(target, write_half_then_fail, NULL, &err), -1);
 	cr_assert(strstr(err.msg, "simulated failure"), "%s", err.msg);
 	got = tu_read(target, NULL);
 	cr_assert_str_eq(got, "earlier export\n");
