@@ -102,3 +102,12 @@ void export_fields_item(struct export_fields *out, enum jh_kind k, const char *o
 	skip[n] = NULL;
 	export_fields_rest(out, k, skip);
 }
+
+void export_fields_workshop(struct export_fields *out)
+{
+	static const char *const by_hand[] = {"title",	  "description", "method",
+					      "dots",	  "max_dots",	 "anonymous", NULL};
+
+	out->n = 0;
+	export_fields_rest(out, JH_WORKSHOP, by_hand);
+}

@@ -130,26 +130,6 @@ static void strings(struct json *j, const char *k, char *const *v, size_t n)
 	close_(j, ']');
 }
 
-static void workshop(struct json *j, const struct jh_data *d, const struct export_facts *x)
-{
-	const struct jh_workshop *w = &d->workshop;
-
-	kstr(j, "name", w->name);
-	kstr(j, "title", w->title);
-	kstr(j, "description", w->description);
-	kstr(j, "template", w->template_name);
-	kdate(j, "created", w->created);
-	kstr(j, "exported", x->today);
-	kstr(j, "method", analysis_method_name(x->method));
-	kint(j, "dots", w->dots_per_participant);
-	kint(j, "max_dots", w->max_dots_per_idea);
-	kbool(j, "anonymous", w->anonymous_votes);
-	kint(j, "current_step", w->current_step);
-	strings(j, "channels", d->channels, d->nchannels);
-	strings(j, "default_stages", d->stage_names, d->nstage_names);
-	strings(j, "prompts", d->prompts, d->nprompts);
-}
-
 /* One of an item's own values, as the field table describes it. */
 static void field(struct json *j, const struct jh_field_def *f, const void *item)
 {
@@ -192,6 +172,29 @@ static void fields(struct json *j, const struct export_fields *fl, const void *i
 		else
 			field(j, fl->f[i], item);
 	}
+}
+
+static void workshop(struct json *j, const struct jh_data *d, const struct export_facts *x)
+{
+	const struct jh_workshop *w = &d->workshop;
+	struct export_fields fl;
+
+	kstr(j, "name", w->name);
+	kstr(j, "title", w->title);
+	kstr(j, "description", w->description);
+	kstr(j, "template", w->template_name);
+	kdate(j, "created", w->created);
+	kstr(j, "exported", x->today);
+	kstr(j, "method", analysis_method_name(x->method));
+	kint(j, "dots", w->dots_per_participant);
+	kint(j, "max_dots", w->max_dots_per_idea);
+	kbool(j, "anonymous", w->anonymous_votes);
+	export_fields_workshop(&fl);
+	fields(j, &fl, w, 0);
+	kint(j, "current_step", w->current_step);
+	strings(j, "channels", d->channels, d->nchannels);
+	strings(j, "default_stages", d->stage_names, d->nstage_names);
+	strings(j, "prompts", d->prompts, d->nprompts);
 }
 
 /* The values the analysis adds to the i-th item of a kind. */

@@ -200,32 +200,6 @@ static void item(struct y *y)
 	y->dash = 1;
 }
 
-static void workshop(struct y *y, const struct jh_data *d)
-{
-	const struct jh_workshop *w = &d->workshop;
-
-	key(y, "workshop");
-	export_w_putc(y->w, '\n');
-	y->indent = 2;
-	kstr(y, "name", w->name);
-	kstr(y, "title", w->title);
-	kstr(y, "description", w->description);
-	kstr(y, "template", w->template_name);
-	kstr(y, "created", w->created);
-	kstr(y, "method", w->method);
-	kint(y, "dots", w->dots_per_participant);
-	kint(y, "max_dots", w->max_dots_per_idea);
-	kbool(y, "anonymous", w->anonymous_votes);
-	kint(y, "current_step", w->current_step);
-	kbool(y, "timer_running", w->timer_running);
-	kint(y, "timer_started", (long long)w->timer_started);
-	kint(y, "timer_elapsed", w->timer_elapsed);
-	kstrings(y, "channels", d->channels, d->nchannels);
-	kstrings(y, "stages", d->stage_names, d->nstage_names);
-	kstrings(y, "prompts", d->prompts, d->nprompts);
-	y->indent = 0;
-}
-
 /* One of an item's own values, as the field table describes it. */
 static void field(struct y *y, const struct jh_field_def *f, const void *it)
 {
@@ -260,6 +234,36 @@ static void fields(struct y *y, const struct export_fields *fl, const void *it)
 	item(y);
 	for (size_t i = 0; i < fl->n; i++)
 		field(y, fl->f[i], it);
+}
+
+static void workshop(struct y *y, const struct jh_data *d)
+{
+	const struct jh_workshop *w = &d->workshop;
+	struct export_fields fl;
+
+	key(y, "workshop");
+	export_w_putc(y->w, '\n');
+	y->indent = 2;
+	kstr(y, "name", w->name);
+	kstr(y, "title", w->title);
+	kstr(y, "description", w->description);
+	kstr(y, "template", w->template_name);
+	kstr(y, "created", w->created);
+	kstr(y, "method", w->method);
+	kint(y, "dots", w->dots_per_participant);
+	kint(y, "max_dots", w->max_dots_per_idea);
+	kbool(y, "anonymous", w->anonymous_votes);
+	export_fields_workshop(&fl);
+	for (size_t i = 0; i < fl.n; i++)
+		field(y, fl.f[i], w);
+	kint(y, "current_step", w->current_step);
+	kbool(y, "timer_running", w->timer_running);
+	kint(y, "timer_started", (long long)w->timer_started);
+	kint(y, "timer_elapsed", w->timer_elapsed);
+	kstrings(y, "channels", d->channels, d->nchannels);
+	kstrings(y, "stages", d->stage_names, d->nstage_names);
+	kstrings(y, "prompts", d->prompts, d->nprompts);
+	y->indent = 0;
 }
 
 /* The stages or touchpoints of journey j, written inside it without the

@@ -33,4 +33,9 @@ void export_fields_item(struct export_fields *out, enum jh_kind k, const char *o
  * `named` (NULL-terminated), in table order. */
 void export_fields_rest(struct export_fields *out, enum jh_kind k, const char *const *named);
 
+/* The workshop's own settings past those its writers name by hand among
+ * values the table does not hold (name, template, dates, timer): a field
+ * added to the workshop's table. Replaces what out held. */
+void export_fields_workshop(struct export_fields *out);
+
 #endif
