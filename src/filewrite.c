@@ -94,16 +94,92 @@ static void sync_dir(const char *dir)
 	}
 }
 
+/* Hidden and named after the target, so a leftover after a crash says
+ * what it was: DIR/.NAME.XXXXXX for mkstemp. Caller frees. */
+static char *temp_name(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	size_t n = strlen(target) + 16;
+	char *tmp = util_xmalloc(n);
+
+	if (slash)
+		snprintf(tmp, n, "%.*s/.%s.XXXXXX", (int)(slash - target), target, slash + 1);
+	else
+		snprintf(tmp, n, ".%s.XXXXXX", target);
+	return tmp;
+}
+
+static void sync_parent(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	char *dir;
+
+	if (!slash)
+		dir = util_xstrdup(".");
+	else
+		dir = util_xstrndup(target, slash > target ? (size_t)(slash - target) : 1);
+	sync_dir(dir);
+	free(dir);
+}
+
+/* Run write_fn, then flush, sync and close f: 0 only when all of it
+ * worked, so nothing half-written is ever renamed into place. */
+static int write_synced(FILE *f, int (*write_fn)(FILE *, void *, struct jh_err *), void *ctx,
+			struct jh_err *err)
+{
+	int rc, saved;
+
+	rc = write_fn(f, ctx, err);
+	if (rc == 0 && (fflush(f) == EOF || ferror(f)))
+		rc = err_set(err, "write error: %s", strerror(errno ? errno : EIO));
+	if (rc == 0 && fsync(fileno(f)) != 0)
+		rc = err_set(err, "write error: %s", strerror(errno));
+	saved = errno;
+	if (fclose(f) != 0 && rc == 0)
+		rc = err_set(err, "write error: %s", strerror(errno));
+	errno = saved;
+	return rc;
+}
+
+/* Write a temporary file beside target and rename it over target. */
+static int replace(const char *path, const char *target, mode_t mode,
+		   int (*write_fn)(FILE *, void *, struct jh_err *), void *ctx, struct jh_err *err)
+{
+	char *tmp = temp_name(target);
+	FILE *f = NULL;
+	/* mkstemp opens with O_CREAT|O_EXCL: a symlink planted under the
+	 * temporary name makes it fail or pick another name, never write
+	 * through the link. */
+	int fd = mkstemp(tmp), rc;
+
+	if (fd < 0) {
+		rc = err_set(err, "cannot create a file beside %s: %s", path, strerror(errno));
+	} else if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w"))) {
+		rc = err_set(err, "%s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+	} else {
+		rc = write_synced(f, write_fn, ctx, err);
+		if (rc == 0 && rename(tmp, target) != 0)
+			rc = err_set(err, "cannot replace %s: %s", target, strerror(errno));
+		if (rc) {
+			unlink(tmp);
+			err_prefix(err, "%s", path);
+		} else {
+			sync_parent(target);
+		}
+	}
+	free(tmp);
+	return rc;
+}
+
 int filewrite_atomic(const char *path, int (*write_fn)(FILE *f, void *ctx, struct jh_err *err),
 		     void *ctx, struct jh_err *err)
 {
 	struct stat sb;
-	char *target, *tmp, *slash;
-	const char *base;
-	size_t dirlen, n;
+	char *target;
 	mode_t mode;
-	FILE *f;
-	int fd, rc, saved;
+	int rc;
 
 	if (!path || !*path)
 		return err_set(err, "no file name given");
@@ -112,11 +188,10 @@ int filewrite_atomic(const char *path, int (*write_fn)(FILE *f, void *ctx, struc
 	if (!strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6))
 		return write_direct(path, write_fn, ctx, err);
 	if (stat(path, &sb) == 0) {
-		if (!S_ISREG(sb.st_mode)) {
-			if (S_ISDIR(sb.st_mode))
-				return err_set(err, "%s is a directory", path);
+		if (S_ISDIR(sb.st_mode))
+			return err_set(err, "%s is a directory", path);
+		if (!S_ISREG(sb.st_mode))
 			return write_direct(path, write_fn, ctx, err);
-		}
 		/* Renaming over a file we may not write would bypass the
 		 * protection its owner gave it. */
 		if (access(path, W_OK) != 0)
@@ -131,51 +206,7 @@ int filewrite_atomic(const char *path, int (*write_fn)(FILE *f, void *ctx, struc
 			       "%s: a symbolic link owned by someone else in a shared "
 			       "directory; not followed",
 			       path);
-	slash = strrchr(target, '/');
-	dirlen = slash ? (size_t)(slash - target) : 0;
-	base = slash ? slash + 1 : target;
-	n = strlen(target) + 16;
-	tmp = util_xmalloc(n);
-	/* Hidden and named after the target, so a leftover after a crash
-	 * says what it was. */
-	snprintf(tmp, n, "%.*s%s.%s.XXXXXX", (int)dirlen, target, slash ? "/" : "", base);
-	/* mkstemp opens with O_CREAT|O_EXCL: a symlink planted under the
-	 * temporary name makes it fail or pick another name, never write
-	 * through the link. */
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = err_set(err, "cannot create a file beside %s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w"))) {
-		rc = err_set(err, "%s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	rc = write_fn(f, ctx, err);
-	if (rc == 0 && (fflush(f) == EOF || ferror(f)))
-		rc = err_set(err, "write error: %s", strerror(errno ? errno : EIO));
-	if (rc == 0 && fsync(fileno(f)) != 0)
-		rc = err_set(err, "write error: %s", strerror(errno));
-	saved = errno;
-	if (fclose(f) != 0 && rc == 0)
-		rc = err_set(err, "write error: %s", strerror(errno));
-	errno = saved;
-	if (rc == 0 && rename(tmp, target) != 0)
-		rc = err_set(err, "cannot replace %s: %s", target, strerror(errno));
-	if (rc) {
-		unlink(tmp);
-		err_prefix(err, "%s", path);
-		goto out;
-	}
-	{
-		char *dir = slash ? util_xstrndup(target, dirlen ? dirlen : 1) : util_xstrdup(".");
-		sync_dir(dir);
-		free(dir);
-	}
-out:
-	free(tmp);
+	rc = replace(path, target, mode, write_fn, ctx, err);
 	free(target);
 	return rc;
 }
