@@ -92,34 +92,29 @@ const char *export_w_str(const char *s)
 	return s ? s : "";
 }
 
+const char *export_w_escape(unsigned int cp)
+{
+	static const char from[] = "\"\\\n\r\t";
+	static const char *const to[] = {"\\\"", "\\\\", "\\n", "\\r", "\\t"};
+	const char *p = cp && cp < 0x80 ? strchr(from, (int)cp) : NULL;
+
+	return p ? to[p - from] : NULL;
+}
+
 static void json_char(struct export_w *w, const char *s, size_t len, unsigned int cp)
 {
-	switch (cp) {
-	case '"':
-		export_w_puts(w, "\\\"");
-		break;
-	case '\\':
-		export_w_puts(w, "\\\\");
-		break;
-	case '\n':
-		export_w_puts(w, "\\n");
-		break;
-	case '\r':
-		export_w_puts(w, "\\r");
-		break;
-	case '\t':
-		export_w_puts(w, "\\t");
-		break;
-	default:
-		/* DEL and C1 are legal JSON but would reach a terminal raw
-		 * from `cat`; U+2028/9 end lines in JavaScript. */
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
-			export_w_printf(w, "\\u%04x", cp);
-		else if (cp == 0xFFFD && len == 1)
-			export_w_puts(w, "\\ufffd");
-		else
-			export_w_write(w, s, len);
-	}
+	const char *e = export_w_escape(cp);
+
+	if (e)
+		export_w_puts(w, e);
+	/* DEL and C1 are legal JSON but would reach a terminal raw from
+	 * `cat`; U+2028/9 end lines in JavaScript. */
+	else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+		export_w_printf(w, "\\u%04x", cp);
+	else if (cp == 0xFFFD && len == 1)
+		export_w_puts(w, "\\ufffd");
+	else
+		export_w_write(w, s, len);
 }
 
 void export_w_json(struct export_w *w, const char *s)

@@ -62,52 +62,40 @@ static int plain_ok(const char *s)
 	return 1;
 }
 
+/* A double-quoted scalar's escape for cp: JSON's, and YAML's own names. */
+static const char *escape(unsigned int cp)
+{
+	static const struct {
+		unsigned int cp;
+		const char *esc;
+	} named[] = {{0x1B, "\\e"}, {0x85, "\\N"}, {0x2028, "\\L"}, {0x2029, "\\P"}};
+	const char *e = export_w_escape(cp);
+
+	for (size_t i = 0; !e && i < sizeof named / sizeof named[0]; i++)
+		if (named[i].cp == cp)
+			e = named[i].esc;
+	return e;
+}
+
 static void quoted(struct export_w *w, const char *s)
 {
 	size_t n = strlen(s), len;
 	unsigned int cp;
+	const char *e;
 
 	export_w_putc(w, '"');
 	for (size_t i = 0; i < n; i += len) {
 		len = text_decode(s + i, n - i, &cp);
-		switch (cp) {
-		case '"':
-			export_w_puts(w, "\\\"");
-			break;
-		case '\\':
-			export_w_puts(w, "\\\\");
-			break;
-		case '\n':
-			export_w_puts(w, "\\n");
-			break;
-		case '\t':
-			export_w_puts(w, "\\t");
-			break;
-		case '\r':
-			export_w_puts(w, "\\r");
-			break;
-		case 0x1B:
-			export_w_puts(w, "\\e");
-			break;
-		case 0x85:
-			export_w_puts(w, "\\N");
-			break;
-		case 0x2028:
-			export_w_puts(w, "\\L");
-			break;
-		case 0x2029:
-			export_w_puts(w, "\\P");
-			break;
-		default:
-			if (cp < 0x100 && yaml_needs_escape(cp))
-				export_w_printf(w, "\\x%02X", cp);
-			else if (yaml_needs_escape(cp))
-				export_w_printf(w, "\\u%04X", cp);
-			else if (cp == 0xFFFD && len == 1)
-				export_w_cp(w, 0xFFFD);
-			else
-				export_w_write(w, s + i, len);
-		}
+		if ((e = escape(cp)))
+			export_w_puts(w, e);
+		else if (cp < 0x100 && yaml_needs_escape(cp))
+			export_w_printf(w, "\\x%02X", cp);
+		else if (yaml_needs_escape(cp))
+			export_w_printf(w, "\\u%04X", cp);
+		else if (cp == 0xFFFD && len == 1)
+			export_w_cp(w, 0xFFFD);
+		else
+			export_w_write(w, s + i, len);
 	}
 	export_w_putc(w, '"');
 }

@@ -34,6 +34,10 @@ int export_w_done(struct export_w *w, struct jh_err *err);
  * and U+2029 escaped, invalid UTF-8 as U+FFFD. NULL is "". */
 void export_w_json(struct export_w *w, const char *s);
 
+/* The backslash escape JSON and YAML share for cp (\" \\ \n \r \t), or
+ * NULL when cp has none of these. */
+const char *export_w_escape(unsigned int cp);
+
 /* s, or "" when NULL. */
 const char *export_w_str(const char *s);
 
