@@ -10,11 +10,11 @@
 
 #include "journeyhack/csv.h"
 #include "journeyhack/export.h"
-#include "journeyhack/util.h"
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_fields.h"
 #include "journeyhack/export_w.h"
 #include "journeyhack/text.h"
+#include "journeyhack/util.h"
 
 /* The named columns of a report and then, from the field table, every
  * other field of its kind the model keeps: a field added to the table

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "journeyhack/export.h"
-#include "journeyhack/util.h"
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_fields.h"
 #include "journeyhack/export_w.h"

@@ -11,10 +11,10 @@
 #include <strings.h>
 
 #include "journeyhack/export.h"
-#include "journeyhack/util.h"
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_w.h"
 #include "journeyhack/text.h"
+#include "journeyhack/util.h"
 
 /* Ideas whose test card the backlog spells out. */
 #define TOP_IDEAS 5

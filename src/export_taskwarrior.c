@@ -11,10 +11,10 @@
 #include <time.h>
 
 #include "journeyhack/export.h"
-#include "journeyhack/util.h"
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_w.h"
 #include "journeyhack/text.h"
+#include "journeyhack/util.h"
 
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 {

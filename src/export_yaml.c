@@ -12,7 +12,6 @@
 #include <strings.h>
 
 #include "journeyhack/export.h"
-#include "journeyhack/util.h"
 #include "journeyhack/export_fields.h"
 #include "journeyhack/export_w.h"
 #include "journeyhack/text.h"
