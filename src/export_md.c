@@ -28,16 +28,6 @@ static int md_punct(unsigned int c)
 	return c && strchr("\\`*_[]<>#|~&$", (int)c) != NULL;
 }
 
-static void control_picture(struct export_w *w, unsigned int cp)
-{
-	if (cp < 0x20)
-		export_w_cp(w, 0x2400 + cp); /* ␛ for ESC, ... */
-	else if (cp == 0x7F)
-		export_w_cp(w, 0x2421);
-	else
-		export_w_cp(w, 0xFFFD); /* C1 controls have no picture */
-}
-
 /* Inline markdown text: for table cells, list items and headings. */
 static void md(struct export_w *w, const char *s)
 {
@@ -65,7 +55,7 @@ static void md(struct export_w *w, const char *s)
 		if (cp == '\t')
 			cp = ' ';
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
-			control_picture(w, cp);
+			export_w_cp(w, text_picture(cp));
 			at_start = digits = 0;
 			continue;
 		}

@@ -92,6 +92,15 @@ size_t text_encode(char *b, unsigned int cp)
 	return 4;
 }
 
+unsigned int text_picture(unsigned int cp)
+{
+	if (cp < 0x20)
+		return 0x2400 + cp; /* Control Pictures: ␛ for ESC, ... */
+	if (cp == 0x7F)
+		return 0x2421;
+	return REPLACEMENT; /* C1 controls have no picture */
+}
+
 /* Is cp shown as something other than itself by text_safe? */
 static int is_control(unsigned int cp)
 {
@@ -166,8 +175,7 @@ static void put_safe(struct sink *k, const char *s, size_t n, unsigned int cp, i
 	if (cp == '\n' || cp == '\t') {
 		sink_put(k, flatten ? " " : s, 1);
 	} else if (cp < 0x20 || cp == 0x7F) {
-		/* Control Pictures: U+2400 + cp, and U+2421 for DEL. */
-		sink_put(k, pic, text_encode(pic, cp == 0x7F ? 0x2421 : 0x2400 + cp));
+		sink_put(k, pic, text_encode(pic, text_picture(cp)));
 	} else if ((cp >= 0x80 && cp < 0xA0) || (cp == REPLACEMENT && n == 1)) {
 		/* C1 controls (U+009B is a one-character CSI to many terminals)
 		 * and undecodable bytes. */
@@ -203,12 +211,8 @@ char *text_clean(const char *s)
 	for (size_t i = 0; i < n; i += len) {
 		len = text_decode(s + i, n - i, &cp);
 		was = cp;
-		if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
-			cp = 0x2400 + cp;
-		else if (cp == 0x7F)
-			cp = 0x2421;
-		else if (cp >= 0x80 && cp < 0xA0)
-			cp = REPLACEMENT;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0))
+			cp = text_picture(cp);
 		if (cp == was && !(cp == REPLACEMENT && len == 1)) {
 			memcpy(out + k, s + i, len);
 			k += len;

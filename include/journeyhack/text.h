@@ -21,6 +21,10 @@ size_t text_decode(const char *s, size_t len, unsigned int *cp);
  * past U+10FFFF becomes U+FFFD. Returns the length (1 to 4). */
 size_t text_encode(char *b, unsigned int cp);
 
+/* The visible stand-in of a control character cp: U+2400 + cp for C0,
+ * U+2421 for DEL, U+FFFD for a C1 control (which has no picture). */
+unsigned int text_picture(unsigned int cp);
+
 /* A copy of s (NULL: "") that is valid UTF-8 for files rather than
  * terminals: invalid bytes and C1 controls as U+FFFD, other control
  * characters except tab, CR and LF as visible symbols (U+2400...).

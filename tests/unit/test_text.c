@@ -682,3 +682,13 @@ Test(text, clean_makes_controls_visible_and_utf8_valid)
 	cr_expect(util_utf8_valid(s, strlen(s)));
 	free(s);
 }
+
+Test(text, picture_of_every_control)
+{
+	cr_expect_eq(text_picture(0x00), 0x2400u);
+	cr_expect_eq(text_picture(0x1B), 0x241Bu); /* ␛ */
+	cr_expect_eq(text_picture(0x1F), 0x241Fu);
+	cr_expect_eq(text_picture(0x7F), 0x2421u); /* ␡ */
+	cr_expect_eq(text_picture(0x85), 0xFFFDu);
+	cr_expect_eq(text_picture(0x9B), 0xFFFDu);
+}
