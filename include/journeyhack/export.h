@@ -61,9 +61,10 @@ int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum 
 		 struct jh_err *err);
 
 /* Write to path atomically (filewrite_atomic): a temporary file beside
- * it, flushed and synced, then renamed over it. A path that exists and is not a regular
- * file (a FIFO, a device such as /dev/stdout) is written directly. On
- * failure the earlier file is untouched and no temporary is left. */
+ * it, flushed and synced, then renamed over it. A path that exists and
+ * is not a regular file (a FIFO, a device such as /dev/stdout) is
+ * written directly. On failure the earlier file is untouched and no
+ * temporary is left. */
 int export_write_path(const char *path, const struct jh_data *d, enum export_format fmt,
 		      enum export_report r, struct jh_err *err);
 
