@@ -10,75 +10,94 @@
 
 #include "journeyhack/csv.h"
 #include "journeyhack/export.h"
+#include "journeyhack/export_facts.h"
+#include "journeyhack/export_fields.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/text.h"
 #include "journeyhack/util.h"
-#include "export_int.h"
 
-#define MAX_COLS 16
+/* The named columns of a report and then, from the field table, every
+ * other field of its kind the model keeps: a field added to the table
+ * becomes a last column. */
+#define MAX_COLS (16 + EXPORT_FIELDS_MAX)
 
-struct row {
-	char *f[MAX_COLS];
+/* Where a column's value comes from: the item's field of the same name,
+ * or what the analysis says about it. */
+enum source { C_FIELD, C_RANK, C_SCORE, C_VOTES, C_QUADRANT, C_WEAKEST, C_OVERDUE, C_IDEA,
+	   C_IDEA_TITLE, C_IDEA_RANK };
+
+struct col {
+	const char *name;
+	enum source what;
+};
+
+struct cols {
+	const char *name[MAX_COLS];
+	enum source what[MAX_COLS];
+	const struct jh_field_def *f[MAX_COLS];
 	size_t n;
 };
 
-static void col_text(struct row *r, const char *s)
+/* One row's item and what the analysis says about it. */
+struct row_facts {
+	const struct export_facts *x;
+	const struct jh_ranked_idea *ri;
+	const struct jh_action *a;
+	const struct jh_idea *idea;
+	int idea_rank;
+};
+
+static const struct col action_cols[] = {
+	{"id", C_FIELD},	    {"title", C_FIELD},		 {"owner", C_FIELD},
+	{"due", C_FIELD},	    {"status", C_FIELD},	 {"overdue", C_OVERDUE},
+	{"idea", C_IDEA},	    {"idea_title", C_IDEA_TITLE}, {"idea_rank", C_IDEA_RANK},
+	{"notes", C_FIELD}};
+
+static const struct col backlog_cols[] = {
+	{"rank", C_RANK},	  {"id", C_FIELD},	       {"title", C_FIELD},
+	{"score", C_SCORE},	  {"votes", C_VOTES},	       {"impact", C_FIELD},
+	{"effort", C_FIELD},	  {"confidence", C_FIELD},     {"reach", C_FIELD},
+	{"quadrant", C_QUADRANT}, {"weakest_link", C_WEAKEST}, {"painpoints", C_FIELD},
+	{"belief", C_FIELD},	  {"experiment", C_FIELD},     {"metric", C_FIELD},
+	{"success", C_FIELD}};
+
+/* Idea fields the backlog has never carried. */
+static const char *const backlog_omit[] = {"author", "step", NULL};
+
+static void cols_init(struct cols *c, enum jh_kind k, const struct col *spec, size_t n,
+		      const char *const *omit)
 {
-	r->f[r->n++] = export_clean(s);
+	const char *named[MAX_COLS + 1];
+	struct export_fields rest = {.n = 0};
+	size_t m = 0;
+
+	for (c->n = 0; c->n < n; c->n++) {
+		c->name[c->n] = named[m++] = spec[c->n].name;
+		c->what[c->n] = spec[c->n].what;
+		c->f[c->n] = spec[c->n].what == C_FIELD ? export_fields_find(k, spec[c->n].name) : NULL;
+	}
+	for (size_t i = 0; omit && omit[i] && m < MAX_COLS; i++)
+		named[m++] = omit[i];
+	named[m] = NULL;
+	export_fields_rest(&rest, k, named);
+	for (size_t i = 0; i < rest.n && c->n < MAX_COLS; i++, c->n++) {
+		c->name[c->n] = rest.f[i]->name;
+		c->what[c->n] = C_FIELD;
+		c->f[c->n] = rest.f[i];
+	}
 }
 
-static void col_num(struct row *r, long long v)
+static char *num(long long v)
 {
 	char b[32];
 
 	snprintf(b, sizeof b, "%lld", v);
-	r->f[r->n++] = util_xstrdup(b);
+	return util_xstrdup(b);
 }
 
-static void col_id(struct row *r, jh_id id)
+static char *ref(jh_id id)
 {
-	if (id)
-		col_num(r, id);
-	else
-		r->f[r->n++] = util_xstrdup("");
-}
-
-static void emit(struct export_w *w, struct row *r)
-{
-	if (!w->failed && csv_write_row(w->f, (const char *const *)r->f, r->n) < 0)
-		export_w_fail(w);
-	for (size_t i = 0; i < r->n; i++)
-		free(r->f[i]);
-	r->n = 0;
-}
-
-static void header(struct export_w *w, const char *const *names, size_t n)
-{
-	if (!w->failed && csv_write_row(w->f, names, n) < 0)
-		export_w_fail(w);
-}
-
-static void actions(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
-{
-	static const char *const names[] = {"id",      "title", "owner",      "due",	   "status",
-					    "overdue", "idea",	"idea_title", "idea_rank", "notes"};
-	struct row r = {0};
-
-	header(w, names, sizeof names / sizeof names[0]);
-	for (size_t i = 0; i < x->nactions; i++) {
-		const struct jh_action *a = &d->actions[x->actions[i]];
-		const struct jh_idea *idea = a->idea_id ? model_idea(d, a->idea_id) : NULL;
-		int rank = idea ? x->by_idea[idea - d->ideas]->rank : 0;
-		col_num(&r, a->id);
-		col_text(&r, a->title);
-		col_text(&r, a->owner);
-		col_text(&r, a->due);
-		col_text(&r, a->status);
-		col_text(&r, analysis_action_overdue(a, x->today) ? "yes" : "no");
-		col_id(&r, idea ? idea->id : 0);
-		col_text(&r, idea ? idea->title : "");
-		col_id(&r, rank);
-		col_text(&r, a->notes);
-		emit(w, &r);
-	}
+	return id ? num(id) : util_xstrdup("");
 }
 
 static char *id_list(const jh_id *ids, size_t n)
@@ -92,37 +111,100 @@ static char *id_list(const jh_id *ids, size_t n)
 	return s;
 }
 
+static char *field_text(const struct jh_field_def *f, const void *item)
+{
+	const jh_id *ids;
+	size_t n;
+
+	switch (f->type) {
+	case JF_INT:
+		return num(kinds_num(f, item));
+	case JF_BOOL:
+		return util_xstrdup(kinds_num(f, item) ? "yes" : "no");
+	case JF_REF:
+		return ref((jh_id)kinds_num(f, item));
+	case JF_IDLIST:
+		ids = kinds_ids(f, item, &n);
+		return id_list(ids, n);
+	default:
+		return text_clean(kinds_text(f, item));
+	}
+}
+
+static char *fact_text(enum source what, const struct row_facts *r)
+{
+	char b[32];
+
+	switch (what) {
+	case C_RANK:
+		return num(r->ri->rank);
+	case C_SCORE:
+		analysis_format_score(r->x->method, r->ri->score, b, sizeof b);
+		return text_clean(b);
+	case C_VOTES:
+		return num(r->ri->votes);
+	case C_QUADRANT:
+		return text_clean(analysis_quadrant_name(r->ri->quadrant));
+	case C_WEAKEST:
+		return util_xstrdup(r->ri->on_weakest_link ? "yes" : "no");
+	case C_OVERDUE:
+		return util_xstrdup(analysis_action_overdue(r->a, r->x->today) ? "yes" : "no");
+	case C_IDEA:
+		return ref(r->idea ? r->idea->id : 0);
+	case C_IDEA_TITLE:
+		return text_clean(r->idea ? r->idea->title : "");
+	case C_IDEA_RANK:
+		return ref(r->idea_rank);
+	default:
+		return util_xstrdup("");
+	}
+}
+
+static void row(struct export_w *w, const struct cols *c, const void *item,
+		const struct row_facts *r)
+{
+	char *f[MAX_COLS];
+
+	for (size_t i = 0; i < c->n; i++)
+		f[i] = c->what[i] == C_FIELD ? field_text(c->f[i], item) : fact_text(c->what[i], r);
+	if (!w->failed && csv_write_row(w->f, (const char *const *)f, c->n) < 0)
+		export_w_fail(w);
+	for (size_t i = 0; i < c->n; i++)
+		free(f[i]);
+}
+
+static void header(struct export_w *w, const struct cols *c)
+{
+	if (!w->failed && csv_write_row(w->f, c->name, c->n) < 0)
+		export_w_fail(w);
+}
+
+static void actions(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
+{
+	struct cols c;
+	struct row_facts r = {x, NULL, NULL, NULL, 0};
+
+	cols_init(&c, JH_ACTION, action_cols, sizeof action_cols / sizeof action_cols[0], NULL);
+	header(w, &c);
+	for (size_t i = 0; i < x->nactions; i++) {
+		r.a = &d->actions[x->actions[i]];
+		r.idea = r.a->idea_id ? model_idea(d, r.a->idea_id) : NULL;
+		r.idea_rank = r.idea ? x->by_idea[r.idea - d->ideas]->rank : 0;
+		row(w, &c, r.a, &r);
+	}
+}
+
 static void backlog(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
-	static const char *const names[] = {"rank",   "id",	    "title",	    "score",
-					    "votes",  "impact",	    "effort",	    "confidence",
-					    "reach",  "quadrant",   "weakest_link", "painpoints",
-					    "belief", "experiment", "metric",	    "success"};
-	struct row r = {0};
-	char score[32];
+	struct cols c;
+	struct row_facts r = {x, NULL, NULL, NULL, 0};
 
-	header(w, names, sizeof names / sizeof names[0]);
+	cols_init(&c, JH_IDEA, backlog_cols, sizeof backlog_cols / sizeof backlog_cols[0],
+		  backlog_omit);
+	header(w, &c);
 	for (size_t i = 0; i < x->nbacklog; i++) {
-		const struct jh_ranked_idea *ri = &x->backlog[i];
-		const struct jh_idea *idea = &d->ideas[ri->index];
-		col_num(&r, ri->rank);
-		col_num(&r, idea->id);
-		col_text(&r, idea->title);
-		analysis_format_score(x->method, ri->score, score, sizeof score);
-		col_text(&r, score);
-		col_num(&r, ri->votes);
-		col_num(&r, idea->impact);
-		col_num(&r, idea->effort);
-		col_num(&r, idea->confidence);
-		col_num(&r, idea->reach);
-		col_text(&r, analysis_quadrant_name(ri->quadrant));
-		col_text(&r, ri->on_weakest_link ? "yes" : "no");
-		r.f[r.n++] = id_list(idea->painpoints, idea->npainpoints);
-		col_text(&r, idea->belief);
-		col_text(&r, idea->experiment);
-		col_text(&r, idea->metric);
-		col_text(&r, idea->success);
-		emit(w, &r);
+		r.ri = &x->backlog[i];
+		row(w, &c, &d->ideas[r.ri->index], &r);
 	}
 }
 

@@ -10,47 +10,9 @@
 #include <string.h>
 
 #include "journeyhack/export.h"
-#include "journeyhack/util.h"
-#include "export_int.h"
-
-void export_json_string(struct export_w *w, const char *s)
-{
-	size_t n = strlen(export_str(s)), len;
-	unsigned int cp;
-
-	s = export_str(s);
-	export_w_putc(w, '"');
-	for (size_t i = 0; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
-		switch (cp) {
-		case '"':
-			export_w_puts(w, "\\\"");
-			break;
-		case '\\':
-			export_w_puts(w, "\\\\");
-			break;
-		case '\n':
-			export_w_puts(w, "\\n");
-			break;
-		case '\r':
-			export_w_puts(w, "\\r");
-			break;
-		case '\t':
-			export_w_puts(w, "\\t");
-			break;
-		default:
-			/* DEL and C1 are legal JSON but would reach a terminal
-			 * raw from `cat`; U+2028/9 end lines in JavaScript. */
-			if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
-				export_w_printf(w, "\\u%04x", cp);
-			else if (cp == 0xFFFD && len == 1)
-				export_w_puts(w, "\\ufffd");
-			else
-				export_w_write(w, s + i, len);
-		}
-	}
-	export_w_putc(w, '"');
-}
+#include "journeyhack/export_facts.h"
+#include "journeyhack/export_fields.h"
+#include "journeyhack/export_w.h"
 
 /* A tiny pretty-printer: tracks nesting and commas so the writers below
  * read like the document they produce. */
@@ -78,7 +40,7 @@ static void next(struct json *j)
 static void key(struct json *j, const char *k)
 {
 	next(j);
-	export_json_string(j->w, k);
+	export_w_json(j->w, k);
 	export_w_puts(j->w, ": ");
 }
 
@@ -107,7 +69,7 @@ static void close_(struct json *j, char c)
 static void kstr(struct json *j, const char *k, const char *v)
 {
 	key(j, k);
-	export_json_string(j->w, v);
+	export_w_json(j->w, v);
 }
 
 static void kint(struct json *j, const char *k, long long v)
@@ -162,14 +124,59 @@ static void strings(struct json *j, const char *k, char *const *v, size_t n)
 	open_(j, k, '[');
 	for (size_t i = 0; i < n; i++) {
 		next(j);
-		export_json_string(j->w, v[i]);
+		export_w_json(j->w, v[i]);
 	}
 	close_(j, ']');
+}
+
+/* One of an item's own values, as the field table describes it. */
+static void field(struct json *j, const struct jh_field_def *f, const void *item)
+{
+	const jh_id *ids;
+	size_t n;
+
+	switch (f->type) {
+	case JF_INT:
+		kint(j, f->name, kinds_num(f, item));
+		break;
+	case JF_BOOL:
+		kbool(j, f->name, kinds_num(f, item) != 0);
+		break;
+	case JF_REF:
+		kref(j, f->name, (jh_id)kinds_num(f, item));
+		break;
+	case JF_DATE:
+		kdate(j, f->name, kinds_text(f, item));
+		break;
+	case JF_IDLIST:
+		ids = kinds_ids(f, item, &n);
+		open_(j, f->name, '[');
+		for (size_t k = 0; k < n; k++) {
+			next(j);
+			export_w_printf(j->w, "%lld", (long long)ids[k]);
+		}
+		close_(j, ']');
+		break;
+	default:
+		kstr(j, f->name, kinds_text(f, item));
+	}
+}
+
+static void fields(struct json *j, const struct export_fields *fl, const void *item, int anonymous)
+{
+	for (size_t i = 0; i < fl->n; i++) {
+		/* Anonymous voting stays anonymous outside the room. */
+		if (anonymous && fl->f[i]->type == JF_REF && fl->f[i]->ref == JH_PARTICIPANT)
+			kref(j, fl->f[i]->name, 0);
+		else
+			field(j, fl->f[i], item);
+	}
 }
 
 static void workshop(struct json *j, const struct jh_data *d, const struct export_facts *x)
 {
 	const struct jh_workshop *w = &d->workshop;
+	struct export_fields fl;
 
 	kstr(j, "name", w->name);
 	kstr(j, "title", w->title);
@@ -181,62 +188,72 @@ static void workshop(struct json *j, const struct jh_data *d, const struct expor
 	kint(j, "dots", w->dots_per_participant);
 	kint(j, "max_dots", w->max_dots_per_idea);
 	kbool(j, "anonymous", w->anonymous_votes);
+	export_fields_workshop(&fl);
+	fields(j, &fl, w, 0);
 	kint(j, "current_step", w->current_step);
 	strings(j, "channels", d->channels, d->nchannels);
 	strings(j, "default_stages", d->stage_names, d->nstage_names);
 	strings(j, "prompts", d->prompts, d->nprompts);
 }
 
-static void participants(struct json *j, const struct jh_data *d)
+/* The values the analysis adds to the i-th item of a kind. */
+typedef void computed_fn(struct json *j, const struct jh_data *d, const struct export_facts *x,
+			 size_t i);
+
+static void painpoint_facts(struct json *j, const struct jh_data *d,
+			    const struct export_facts *x, size_t i)
 {
-	open_(j, "participants", '[');
-	for (size_t i = 0; i < d->nparticipants; i++) {
-		const struct jh_participant *p = &d->participants[i];
+	const struct jh_painpoint *p = &d->painpoints[i];
+
+	kint(j, "weight", (long long)p->severity * p->frequency);
+	kbool(j, "on_weakest_link", export_facts_is_weakest(x, d, p->touchpoint_id));
+}
+
+static void idea_facts(struct json *j, const struct jh_data *d, const struct export_facts *x,
+		       size_t i)
+{
+	const struct jh_ranked_idea *r = x->by_idea[i];
+
+	(void)d;
+	knum(j, "score", r->score);
+	kint(j, "votes", r->votes);
+	kint(j, "rank", r->rank);
+	kstr(j, "quadrant", analysis_quadrant_name(r->quadrant));
+	kbool(j, "on_weakest_link", r->on_weakest_link);
+}
+
+static void action_facts(struct json *j, const struct jh_data *d, const struct export_facts *x,
+			 size_t i)
+{
+	kbool(j, "overdue", analysis_action_overdue(&d->actions[i], x->today));
+}
+
+/* Every item of kind k under its plural: its values, then its facts. */
+static void items(struct json *j, const struct jh_data *d, const struct export_facts *x,
+		  enum jh_kind k, computed_fn *computed)
+{
+	const struct jh_kind_def *kd = kinds_get(k);
+	int anonymous = k == JH_VOTE && d->workshop.anonymous_votes;
+	struct export_fields fl;
+	size_t n = kinds_count(kd, d);
+
+	export_fields_item(&fl, k, NULL);
+	open_(j, kd->plural, '[');
+	for (size_t i = 0; i < n; i++) {
 		open_(j, NULL, '{');
-		kint(j, "id", p->id);
-		kstr(j, "name", p->name);
-		kstr(j, "department", p->department);
-		kstr(j, "role", p->role);
+		fields(j, &fl, kinds_item(kd, d, i), anonymous);
+		if (computed)
+			computed(j, d, x, i);
 		close_(j, '}');
 	}
 	close_(j, ']');
 }
 
-static void steps(struct json *j, const struct jh_data *d)
-{
-	open_(j, "steps", '[');
-	for (size_t i = 0; i < d->nsteps; i++) {
-		const struct jh_step *s = &d->steps[i];
-		open_(j, NULL, '{');
-		kint(j, "id", s->id);
-		kint(j, "position", s->position);
-		kint(j, "day", s->day);
-		kstr(j, "title", s->title);
-		kint(j, "minutes", s->minutes);
-		kstr(j, "view", s->view);
-		kbool(j, "private", s->private_);
-		kbool(j, "revealed", s->revealed);
-		kstr(j, "notes", s->notes);
-		close_(j, '}');
-	}
-	close_(j, ']');
-}
-
-static void touchpoint(struct json *j, const struct jh_touchpoint *t, jh_id weakest,
-		       int pain_weight)
+static void touchpoint(struct json *j, const struct export_fields *fl,
+		       const struct jh_touchpoint *t, jh_id weakest, int pain_weight)
 {
 	open_(j, NULL, '{');
-	kint(j, "id", t->id);
-	kref(j, "journey", t->journey_id);
-	kref(j, "stage", t->stage_id);
-	kint(j, "position", t->position);
-	kstr(j, "name", t->name);
-	kstr(j, "channel", t->channel);
-	kstr(j, "owner", t->owner);
-	kint(j, "score", t->score);
-	kint(j, "reach", t->reach);
-	kint(j, "potential", t->potential);
-	kstr(j, "notes", t->notes);
+	fields(j, fl, t, 0);
 	kint(j, "exposure", analysis_exposure(t));
 	kint(j, "pain_weight", pain_weight);
 	kbool(j, "weakest_link", t->id == weakest);
@@ -244,165 +261,69 @@ static void touchpoint(struct json *j, const struct jh_touchpoint *t, jh_id weak
 	close_(j, '}');
 }
 
+static void journey_stats(struct json *j, const struct jh_data *d,
+			  const struct jh_journey_stats *s)
+{
+	const struct jh_touchpoint *weak = model_touchpoint(d, s->weakest_link);
+
+	kint(j, "cx_capital", s->cx_capital);
+	kbool(j, "at_risk", s->at_risk);
+	kint(j, "channel_hops", s->channel_hops);
+	if (weak) {
+		open_(j, "weakest_link", '{');
+		kint(j, "id", weak->id);
+		kstr(j, "name", weak->name);
+		close_(j, '}');
+	} else {
+		kref(j, "weakest_link", 0);
+	}
+	kint(j, "positive", s->npositive);
+	kint(j, "neutral", s->nneutral);
+	kint(j, "negative", s->nnegative);
+}
+
+static void journey_stages(struct json *j, const struct jh_data *d, jh_id journey)
+{
+	struct export_fields fl;
+
+	export_fields_item(&fl, JH_STAGE, "journey");
+	open_(j, "stages", '[');
+	for (size_t k = 0; k < d->nstages; k++) {
+		if (d->stages[k].journey_id != journey)
+			continue;
+		open_(j, NULL, '{');
+		fields(j, &fl, &d->stages[k], 0);
+		close_(j, '}');
+	}
+	close_(j, ']');
+}
+
 static void journeys(struct json *j, const struct jh_data *d, const struct export_facts *x)
 {
 	int *weights = analysis_pain_weights(d);
+	struct export_fields fl, tfl;
 
+	export_fields_item(&fl, JH_JOURNEY, NULL);
+	export_fields_item(&tfl, JH_TOUCHPOINT, NULL);
 	open_(j, "journeys", '[');
 	for (size_t i = 0; i < d->njourneys; i++) {
 		const struct jh_journey *jr = &d->journeys[i];
-		const struct jh_journey_stats *s = &x->journeys[i];
-		const struct jh_touchpoint *weak = model_touchpoint(d, s->weakest_link);
 		size_t n, *idx = analysis_journey_touchpoints(d, jr->id, &n);
 
 		open_(j, NULL, '{');
-		kint(j, "id", jr->id);
-		kint(j, "position", jr->position);
-		kstr(j, "name", jr->name);
-		kstr(j, "description", jr->description);
-		kint(j, "cx_capital", s->cx_capital);
-		kbool(j, "at_risk", s->at_risk);
-		kint(j, "channel_hops", s->channel_hops);
-		if (weak) {
-			open_(j, "weakest_link", '{');
-			kint(j, "id", weak->id);
-			kstr(j, "name", weak->name);
-			close_(j, '}');
-		} else {
-			kref(j, "weakest_link", 0);
-		}
-		kint(j, "positive", s->npositive);
-		kint(j, "neutral", s->nneutral);
-		kint(j, "negative", s->nnegative);
-		open_(j, "stages", '[');
-		for (size_t k = 0; k < d->nstages; k++) {
-			const struct jh_stage *st = &d->stages[k];
-			if (st->journey_id != jr->id)
-				continue;
-			open_(j, NULL, '{');
-			kint(j, "id", st->id);
-			kint(j, "position", st->position);
-			kstr(j, "name", st->name);
-			close_(j, '}');
-		}
-		close_(j, ']');
+		fields(j, &fl, jr, 0);
+		journey_stats(j, d, &x->journeys[i]);
+		journey_stages(j, d, jr->id);
 		open_(j, "touchpoints", '[');
 		for (size_t k = 0; k < n; k++)
-			touchpoint(j, &d->touchpoints[idx[k]], s->weakest_link, weights[idx[k]]);
+			touchpoint(j, &tfl, &d->touchpoints[idx[k]], x->journeys[i].weakest_link,
+				   weights[idx[k]]);
 		close_(j, ']');
 		close_(j, '}');
 		free(idx);
 	}
 	close_(j, ']');
 	free(weights);
-}
-
-static void painpoints(struct json *j, const struct jh_data *d, const struct export_facts *x)
-{
-	open_(j, "painpoints", '[');
-	for (size_t i = 0; i < d->npainpoints; i++) {
-		const struct jh_painpoint *p = &d->painpoints[i];
-		open_(j, NULL, '{');
-		kint(j, "id", p->id);
-		kstr(j, "title", p->title);
-		kref(j, "touchpoint", p->touchpoint_id);
-		kint(j, "severity", p->severity);
-		kint(j, "frequency", p->frequency);
-		kstr(j, "evidence", p->evidence);
-		kstr(j, "status", p->status);
-		kref(j, "author", p->author_id);
-		kref(j, "step", p->step_id);
-		kint(j, "weight", (long long)p->severity * p->frequency);
-		kbool(j, "on_weakest_link", export_is_weakest(x, d, p->touchpoint_id));
-		close_(j, '}');
-	}
-	close_(j, ']');
-}
-
-static void ideas(struct json *j, const struct jh_data *d, const struct export_facts *x)
-{
-	open_(j, "ideas", '[');
-	for (size_t i = 0; i < d->nideas; i++) {
-		const struct jh_idea *idea = &d->ideas[i];
-		const struct jh_ranked_idea *r = x->by_idea[i];
-		open_(j, NULL, '{');
-		kint(j, "id", idea->id);
-		kstr(j, "title", idea->title);
-		kstr(j, "belief", idea->belief);
-		kstr(j, "experiment", idea->experiment);
-		kstr(j, "metric", idea->metric);
-		kstr(j, "success", idea->success);
-		kint(j, "impact", idea->impact);
-		kint(j, "effort", idea->effort);
-		kint(j, "confidence", idea->confidence);
-		kint(j, "reach", idea->reach);
-		open_(j, "painpoints", '[');
-		for (size_t k = 0; k < idea->npainpoints; k++) {
-			next(j);
-			export_w_printf(j->w, "%lld", (long long)idea->painpoints[k]);
-		}
-		close_(j, ']');
-		kref(j, "author", idea->author_id);
-		kref(j, "step", idea->step_id);
-		knum(j, "score", r->score);
-		kint(j, "votes", r->votes);
-		kint(j, "rank", r->rank);
-		kstr(j, "quadrant", analysis_quadrant_name(r->quadrant));
-		kbool(j, "on_weakest_link", r->on_weakest_link);
-		close_(j, '}');
-	}
-	close_(j, ']');
-}
-
-static void votes(struct json *j, const struct jh_data *d)
-{
-	open_(j, "votes", '[');
-	for (size_t i = 0; i < d->nvotes; i++) {
-		const struct jh_vote *v = &d->votes[i];
-		open_(j, NULL, '{');
-		kint(j, "id", v->id);
-		kref(j, "idea", v->idea_id);
-		/* Anonymous voting stays anonymous outside the room. */
-		kref(j, "participant", d->workshop.anonymous_votes ? 0 : v->participant_id);
-		kint(j, "dots", v->dots);
-		close_(j, '}');
-	}
-	close_(j, ']');
-}
-
-static void actions(struct json *j, const struct jh_data *d, const struct export_facts *x)
-{
-	open_(j, "actions", '[');
-	for (size_t i = 0; i < d->nactions; i++) {
-		const struct jh_action *a = &d->actions[i];
-		open_(j, NULL, '{');
-		kint(j, "id", a->id);
-		kstr(j, "title", a->title);
-		kref(j, "idea", a->idea_id);
-		kstr(j, "owner", a->owner);
-		kdate(j, "due", a->due);
-		kstr(j, "status", a->status);
-		kstr(j, "notes", a->notes);
-		kbool(j, "overdue", analysis_action_overdue(a, x->today));
-		close_(j, '}');
-	}
-	close_(j, ']');
-}
-
-static void parking(struct json *j, const struct jh_data *d)
-{
-	open_(j, "parking", '[');
-	for (size_t i = 0; i < d->nparking; i++) {
-		const struct jh_parking *p = &d->parking[i];
-		open_(j, NULL, '{');
-		kint(j, "id", p->id);
-		kstr(j, "text", p->text);
-		kbool(j, "answered", p->answered);
-		kstr(j, "answer", p->answer);
-		kref(j, "author", p->author_id);
-		close_(j, '}');
-	}
-	close_(j, ']');
 }
 
 int export_json(FILE *f, const struct jh_data *d, struct jh_err *err)
@@ -416,14 +337,14 @@ int export_json(FILE *f, const struct jh_data *d, struct jh_err *err)
 	export_w_putc(&w, '{');
 	j.depth = 1;
 	workshop(&j, d, &x);
-	participants(&j, d);
-	steps(&j, d);
+	items(&j, d, &x, JH_PARTICIPANT, NULL);
+	items(&j, d, &x, JH_STEP, NULL);
 	journeys(&j, d, &x);
-	painpoints(&j, d, &x);
-	ideas(&j, d, &x);
-	votes(&j, d);
-	actions(&j, d, &x);
-	parking(&j, d);
+	items(&j, d, &x, JH_PAINPOINT, painpoint_facts);
+	items(&j, d, &x, JH_IDEA, idea_facts);
+	items(&j, d, &x, JH_VOTE, NULL);
+	items(&j, d, &x, JH_ACTION, action_facts);
+	items(&j, d, &x, JH_PARKING, NULL);
 	export_w_puts(&w, "\n}\n");
 	export_facts_free(&x);
 	return export_w_done(&w, err);

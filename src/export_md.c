@@ -11,8 +11,10 @@
 #include <strings.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/export_facts.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/text.h"
 #include "journeyhack/util.h"
-#include "export_int.h"
 
 /* Ideas whose test card the backlog spells out. */
 #define TOP_IDEAS 5
@@ -26,24 +28,14 @@ static int md_punct(unsigned int c)
 	return c && strchr("\\`*_[]<>#|~&$", (int)c) != NULL;
 }
 
-static void control_picture(struct export_w *w, unsigned int cp)
-{
-	if (cp < 0x20)
-		export_w_cp(w, 0x2400 + cp); /* ␛ for ESC, ... */
-	else if (cp == 0x7F)
-		export_w_cp(w, 0x2421);
-	else
-		export_w_cp(w, 0xFFFD); /* C1 controls have no picture */
-}
-
 /* Inline markdown text: for table cells, list items and headings. */
 static void md(struct export_w *w, const char *s)
 {
-	size_t n = strlen(export_str(s)), i = 0, len;
+	size_t n = strlen(export_w_str(s)), i = 0, len;
 	int at_start = 1, digits = 0;
 	unsigned int cp;
 
-	s = export_str(s);
+	s = export_w_str(s);
 	/* Leading and trailing white space would not show anyway, and a
 	 * trailing newline would leave a dangling <br>. */
 	while (n && strchr(" \t\r\n", s[n - 1]))
@@ -51,7 +43,7 @@ static void md(struct export_w *w, const char *s)
 	while (i < n && strchr(" \t\r\n", s[i]))
 		i++;
 	for (; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
+		len = text_decode(s + i, n - i, &cp);
 		if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
 			continue;
 		if (cp == '\n' || cp == '\r') {
@@ -63,7 +55,7 @@ static void md(struct export_w *w, const char *s)
 		if (cp == '\t')
 			cp = ' ';
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
-			control_picture(w, cp);
+			export_w_cp(w, text_picture(cp));
 			at_start = digits = 0;
 			continue;
 		}
@@ -101,7 +93,7 @@ static void sb_add(struct sbuf *b, const char *s, size_t n)
 static void sb_cp(struct sbuf *b, unsigned int cp)
 {
 	char u[4];
-	size_t n = export_utf8_put(u, cp);
+	size_t n = text_encode(u, cp);
 
 	sb_add(b, u, n);
 }
@@ -140,13 +132,13 @@ static void mermaid(struct export_w *w, const char *s, int journey_token)
 					       "acctitle", "accdescr", "quadrant",
 					       "x-axis",   "y-axis",   "classdef"};
 	struct sbuf b = {0};
-	size_t n = strlen(export_str(s)), len;
+	size_t n = strlen(export_w_str(s)), len;
 	unsigned int cp;
 	int space = 0;
 
-	s = export_str(s);
+	s = export_w_str(s);
 	for (size_t i = 0; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
+		len = text_decode(s + i, n - i, &cp);
 		if (cp <= 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) {
 			space = b.n > 0;
 			continue;
@@ -519,7 +511,7 @@ static void painpoint_table(struct export_w *w, const struct jh_data *d,
 		const struct jh_painpoint *p = &d->painpoints[i];
 		export_w_printf(w, "| %lld | ", (long long)p->id);
 		md(w, p->title);
-		if (export_is_weakest(x, d, p->touchpoint_id))
+		if (export_facts_is_weakest(x, d, p->touchpoint_id))
 			export_w_puts(w, " *weakest link*");
 		export_w_puts(w, " | ");
 		touchpoint_ref(w, d, p->touchpoint_id);

@@ -11,8 +11,10 @@
 #include <time.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/export_facts.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/text.h"
 #include "journeyhack/util.h"
-#include "export_int.h"
 
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 {
@@ -39,7 +41,7 @@ static uint64_t mix(uint64_t h)
 static void action_uuid(const struct jh_data *d, const struct jh_action *a, char out[37])
 {
 	char key[64];
-	const char *parts[2] = {export_str(d->workshop.name), export_str(d->workshop.created)};
+	const char *parts[2] = {export_w_str(d->workshop.name), export_w_str(d->workshop.created)};
 	uint64_t h1 = 0xcbf29ce484222325ULL, h2;
 	unsigned char b[16];
 	size_t k = 0;
@@ -87,7 +89,7 @@ static void timestamp(const char *date, int seconds, char out[17])
 /* Taskwarrior shows a description on one line. */
 static char *one_line(const char *s)
 {
-	char *c = export_clean(s);
+	char *c = text_clean(s);
 
 	for (char *p = c; *p; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
@@ -107,7 +109,7 @@ static void annotation(struct export_w *w, const char *entry_date, int *nth, con
 	/* Taskwarrior keys annotations by their time: one second apart. */
 	timestamp(entry_date, (*nth)++, ts);
 	export_w_printf(w, "%s{\"entry\":\"%s\",\"description\":", *nth > 1 ? "," : "", ts);
-	export_json_string(w, t);
+	export_w_json(w, t);
 	export_w_putc(w, '}');
 	free(t);
 	free(s);
@@ -123,7 +125,7 @@ static void task(struct export_w *w, const struct jh_data *d, const struct expor
 
 	action_uuid(d, a, uuid);
 	export_w_printf(w, "{\"uuid\":\"%s\",\"description\":", uuid);
-	export_json_string(w, desc);
+	export_w_json(w, desc);
 	free(desc);
 	export_w_printf(w, ",\"status\":\"%s\"",
 			util_streq(a->status, "done") ? "completed" : "pending");
@@ -134,7 +136,7 @@ static void task(struct export_w *w, const struct jh_data *d, const struct expor
 		export_w_printf(w, ",\"due\":\"%s\"", ts);
 	}
 	export_w_puts(w, ",\"project\":");
-	export_json_string(w, d->workshop.name);
+	export_w_json(w, d->workshop.name);
 	export_w_printf(w, ",\"tags\":[\"journeyhack\"%s]",
 			util_streq(a->status, "doing") ? ",\"doing\"" : "");
 	if (!idea && !(a->owner && *a->owner) && !(a->notes && *a->notes)) {

@@ -12,8 +12,9 @@
 #include <strings.h>
 
 #include "journeyhack/export.h"
-#include "journeyhack/util.h"
-#include "export_int.h"
+#include "journeyhack/export_fields.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/text.h"
 
 /* Characters YAML does not allow raw in a stream, or that readers
  * normalise (NEL, line and paragraph separators, BOM). */
@@ -52,7 +53,7 @@ static int plain_ok(const char *s)
 	    (unsigned char)s[0] < 0x80)
 		return 0;
 	for (size_t i = 0; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
+		len = text_decode(s + i, n - i, &cp);
 		if (cp < 0x80 ? !plain_ascii((unsigned char)cp)
 			      : (cp == 0xFFFD && len == 1) || yaml_needs_escape(cp))
 			return 0;
@@ -60,59 +61,47 @@ static int plain_ok(const char *s)
 	return 1;
 }
 
+/* A double-quoted scalar's escape for cp: JSON's, and YAML's own names. */
+static const char *escape(unsigned int cp)
+{
+	static const struct {
+		unsigned int cp;
+		const char *esc;
+	} named[] = {{0x1B, "\\e"}, {0x85, "\\N"}, {0x2028, "\\L"}, {0x2029, "\\P"}};
+	const char *e = export_w_escape(cp);
+
+	for (size_t i = 0; !e && i < sizeof named / sizeof named[0]; i++)
+		if (named[i].cp == cp)
+			e = named[i].esc;
+	return e;
+}
+
 static void quoted(struct export_w *w, const char *s)
 {
 	size_t n = strlen(s), len;
 	unsigned int cp;
+	const char *e;
 
 	export_w_putc(w, '"');
 	for (size_t i = 0; i < n; i += len) {
-		len = export_utf8_next(s + i, n - i, &cp);
-		switch (cp) {
-		case '"':
-			export_w_puts(w, "\\\"");
-			break;
-		case '\\':
-			export_w_puts(w, "\\\\");
-			break;
-		case '\n':
-			export_w_puts(w, "\\n");
-			break;
-		case '\t':
-			export_w_puts(w, "\\t");
-			break;
-		case '\r':
-			export_w_puts(w, "\\r");
-			break;
-		case 0x1B:
-			export_w_puts(w, "\\e");
-			break;
-		case 0x85:
-			export_w_puts(w, "\\N");
-			break;
-		case 0x2028:
-			export_w_puts(w, "\\L");
-			break;
-		case 0x2029:
-			export_w_puts(w, "\\P");
-			break;
-		default:
-			if (cp < 0x100 && yaml_needs_escape(cp))
-				export_w_printf(w, "\\x%02X", cp);
-			else if (yaml_needs_escape(cp))
-				export_w_printf(w, "\\u%04X", cp);
-			else if (cp == 0xFFFD && len == 1)
-				export_w_cp(w, 0xFFFD);
-			else
-				export_w_write(w, s + i, len);
-		}
+		len = text_decode(s + i, n - i, &cp);
+		if ((e = escape(cp)))
+			export_w_puts(w, e);
+		else if (cp < 0x100 && yaml_needs_escape(cp))
+			export_w_printf(w, "\\x%02X", cp);
+		else if (yaml_needs_escape(cp))
+			export_w_printf(w, "\\u%04X", cp);
+		else if (cp == 0xFFFD && len == 1)
+			export_w_cp(w, 0xFFFD);
+		else
+			export_w_write(w, s + i, len);
 	}
 	export_w_putc(w, '"');
 }
 
 static void scalar(struct export_w *w, const char *s)
 {
-	s = export_str(s);
+	s = export_w_str(s);
 	if (plain_ok(s))
 		export_w_puts(w, s);
 	else
@@ -198,9 +187,46 @@ static void item(struct y *y)
 	y->dash = 1;
 }
 
+/* One of an item's own values, as the field table describes it. */
+static void field(struct y *y, const struct jh_field_def *f, const void *it)
+{
+	const jh_id *ids;
+	size_t n;
+
+	switch (f->type) {
+	case JF_INT:
+		kint(y, f->name, kinds_num(f, it));
+		break;
+	case JF_BOOL:
+		kbool(y, f->name, kinds_num(f, it) != 0);
+		break;
+	case JF_REF:
+		kref(y, f->name, (jh_id)kinds_num(f, it));
+		break;
+	case JF_IDLIST:
+		ids = kinds_ids(f, it, &n);
+		key(y, f->name);
+		export_w_puts(y->w, " [");
+		for (size_t k = 0; k < n; k++)
+			export_w_printf(y->w, "%s%lld", k ? ", " : "", (long long)ids[k]);
+		export_w_puts(y->w, "]\n");
+		break;
+	default:
+		kstr(y, f->name, kinds_text(f, it));
+	}
+}
+
+static void fields(struct y *y, const struct export_fields *fl, const void *it)
+{
+	item(y);
+	for (size_t i = 0; i < fl->n; i++)
+		field(y, fl->f[i], it);
+}
+
 static void workshop(struct y *y, const struct jh_data *d)
 {
 	const struct jh_workshop *w = &d->workshop;
+	struct export_fields fl;
 
 	key(y, "workshop");
 	export_w_putc(y->w, '\n');
@@ -214,6 +240,9 @@ static void workshop(struct y *y, const struct jh_data *d)
 	kint(y, "dots", w->dots_per_participant);
 	kint(y, "max_dots", w->max_dots_per_idea);
 	kbool(y, "anonymous", w->anonymous_votes);
+	export_fields_workshop(&fl);
+	for (size_t i = 0; i < fl.n; i++)
+		field(y, fl.f[i], w);
 	kint(y, "current_step", w->current_step);
 	kbool(y, "timer_running", w->timer_running);
 	kint(y, "timer_started", (long long)w->timer_started);
@@ -224,202 +253,54 @@ static void workshop(struct y *y, const struct jh_data *d)
 	y->indent = 0;
 }
 
-static void agenda(struct y *y, const struct jh_data *d)
+/* The stages or touchpoints of journey j, written inside it without the
+ * journey they belong to. */
+static void children(struct y *y, const struct jh_data *d, enum jh_kind k, jh_id j)
 {
-	if (!list(y, "agenda", d->nsteps))
+	const struct jh_kind_def *kd = kinds_get(k);
+	const struct jh_field_def *parent = kinds_field(kd, "journey");
+	size_t n = kinds_count(kd, d), count = 0;
+	struct export_fields fl;
+
+	for (size_t i = 0; i < n; i++)
+		count += (jh_id)kinds_num(parent, kinds_item(kd, d, i)) == j;
+	if (!list(y, kd->plural, count))
 		return;
+	export_fields_item(&fl, k, "journey");
+	y->indent = 8;
+	for (size_t i = 0; i < n; i++)
+		if ((jh_id)kinds_num(parent, kinds_item(kd, d, i)) == j)
+			fields(y, &fl, kinds_item(kd, d, i));
 	y->indent = 4;
-	for (size_t i = 0; i < d->nsteps; i++) {
-		const struct jh_step *s = &d->steps[i];
-		item(y);
-		kint(y, "id", s->id);
-		kint(y, "position", s->position);
-		kint(y, "day", s->day);
-		kstr(y, "title", s->title);
-		kint(y, "minutes", s->minutes);
-		kstr(y, "view", s->view);
-		kbool(y, "private", s->private_);
-		kbool(y, "revealed", s->revealed);
-		kstr(y, "notes", s->notes);
-	}
-	y->indent = 0;
 }
 
-static void participants(struct y *y, const struct jh_data *d)
+/* Every item of kind k under `name`; a journey with its stages and
+ * touchpoints inside it. */
+static void items(struct y *y, const struct jh_data *d, enum jh_kind k, const char *name)
 {
-	if (!list(y, "participants", d->nparticipants))
+	const struct jh_kind_def *kd = kinds_get(k);
+	size_t n = kinds_count(kd, d);
+	struct export_fields fl;
+
+	if (!list(y, name, n))
 		return;
+	export_fields_item(&fl, k, NULL);
 	y->indent = 4;
-	for (size_t i = 0; i < d->nparticipants; i++) {
-		const struct jh_participant *p = &d->participants[i];
-		item(y);
-		kint(y, "id", p->id);
-		kstr(y, "name", p->name);
-		kstr(y, "department", p->department);
-		kstr(y, "role", p->role);
-	}
-	y->indent = 0;
-}
+	for (size_t i = 0; i < n; i++) {
+		const void *it = kinds_item(kd, d, i);
 
-static void journey(struct y *y, const struct jh_data *d, const struct jh_journey *j)
-{
-	size_t ns = 0, nt = 0;
-
-	for (size_t k = 0; k < d->nstages; k++)
-		ns += d->stages[k].journey_id == j->id;
-	for (size_t k = 0; k < d->ntouchpoints; k++)
-		nt += d->touchpoints[k].journey_id == j->id;
-	item(y);
-	kint(y, "id", j->id);
-	kint(y, "position", j->position);
-	kstr(y, "name", j->name);
-	kstr(y, "description", j->description);
-	if (list(y, "stages", ns)) {
-		y->indent = 8;
-		for (size_t k = 0; k < d->nstages; k++) {
-			const struct jh_stage *s = &d->stages[k];
-			if (s->journey_id != j->id)
-				continue;
-			item(y);
-			kint(y, "id", s->id);
-			kint(y, "position", s->position);
-			kstr(y, "name", s->name);
+		fields(y, &fl, it);
+		if (k == JH_JOURNEY) {
+			children(y, d, JH_STAGE, ((const struct jh_journey *)it)->id);
+			children(y, d, JH_TOUCHPOINT, ((const struct jh_journey *)it)->id);
 		}
-		y->indent = 4;
-	}
-	if (list(y, "touchpoints", nt)) {
-		y->indent = 8;
-		for (size_t k = 0; k < d->ntouchpoints; k++) {
-			const struct jh_touchpoint *t = &d->touchpoints[k];
-			if (t->journey_id != j->id)
-				continue;
-			item(y);
-			kint(y, "id", t->id);
-			kref(y, "stage", t->stage_id);
-			kint(y, "position", t->position);
-			kstr(y, "name", t->name);
-			kstr(y, "channel", t->channel);
-			kstr(y, "owner", t->owner);
-			kint(y, "score", t->score);
-			kint(y, "reach", t->reach);
-			kint(y, "potential", t->potential);
-			kstr(y, "notes", t->notes);
-		}
-		y->indent = 4;
-	}
-}
-
-static void journeys(struct y *y, const struct jh_data *d)
-{
-	if (!list(y, "journeys", d->njourneys))
-		return;
-	y->indent = 4;
-	for (size_t i = 0; i < d->njourneys; i++)
-		journey(y, d, &d->journeys[i]);
-	y->indent = 0;
-}
-
-static void painpoints(struct y *y, const struct jh_data *d)
-{
-	if (!list(y, "painpoints", d->npainpoints))
-		return;
-	y->indent = 4;
-	for (size_t i = 0; i < d->npainpoints; i++) {
-		const struct jh_painpoint *p = &d->painpoints[i];
-		item(y);
-		kint(y, "id", p->id);
-		kstr(y, "title", p->title);
-		kref(y, "touchpoint", p->touchpoint_id);
-		kint(y, "severity", p->severity);
-		kint(y, "frequency", p->frequency);
-		kstr(y, "evidence", p->evidence);
-		kstr(y, "status", p->status);
-		kref(y, "author", p->author_id);
-		kref(y, "step", p->step_id);
 	}
 	y->indent = 0;
 }
 
-static void ideas(struct y *y, const struct jh_data *d)
-{
-	if (!list(y, "ideas", d->nideas))
-		return;
-	y->indent = 4;
-	for (size_t i = 0; i < d->nideas; i++) {
-		const struct jh_idea *x = &d->ideas[i];
-		item(y);
-		kint(y, "id", x->id);
-		kstr(y, "title", x->title);
-		kstr(y, "belief", x->belief);
-		kstr(y, "experiment", x->experiment);
-		kstr(y, "metric", x->metric);
-		kstr(y, "success", x->success);
-		kint(y, "impact", x->impact);
-		kint(y, "effort", x->effort);
-		kint(y, "confidence", x->confidence);
-		kint(y, "reach", x->reach);
-		key(y, "painpoints");
-		export_w_puts(y->w, " [");
-		for (size_t k = 0; k < x->npainpoints; k++)
-			export_w_printf(y->w, "%s%lld", k ? ", " : "", (long long)x->painpoints[k]);
-		export_w_puts(y->w, "]\n");
-		kref(y, "author", x->author_id);
-		kref(y, "step", x->step_id);
-	}
-	y->indent = 0;
-}
-
-static void votes(struct y *y, const struct jh_data *d)
-{
-	if (!list(y, "votes", d->nvotes))
-		return;
-	y->indent = 4;
-	for (size_t i = 0; i < d->nvotes; i++) {
-		const struct jh_vote *v = &d->votes[i];
-		item(y);
-		kint(y, "id", v->id);
-		kref(y, "idea", v->idea_id);
-		kref(y, "participant", v->participant_id);
-		kint(y, "dots", v->dots);
-	}
-	y->indent = 0;
-}
-
-static void actions(struct y *y, const struct jh_data *d)
-{
-	if (!list(y, "actions", d->nactions))
-		return;
-	y->indent = 4;
-	for (size_t i = 0; i < d->nactions; i++) {
-		const struct jh_action *a = &d->actions[i];
-		item(y);
-		kint(y, "id", a->id);
-		kstr(y, "title", a->title);
-		kref(y, "idea", a->idea_id);
-		kstr(y, "owner", a->owner);
-		kstr(y, "due", a->due);
-		kstr(y, "status", a->status);
-		kstr(y, "notes", a->notes);
-	}
-	y->indent = 0;
-}
-
-static void parking(struct y *y, const struct jh_data *d)
-{
-	if (!list(y, "parking", d->nparking))
-		return;
-	y->indent = 4;
-	for (size_t i = 0; i < d->nparking; i++) {
-		const struct jh_parking *p = &d->parking[i];
-		item(y);
-		kint(y, "id", p->id);
-		kstr(y, "text", p->text);
-		kbool(y, "answered", p->answered);
-		kstr(y, "answer", p->answer);
-		kref(y, "author", p->author_id);
-	}
-	y->indent = 0;
-}
+/* Stages and touchpoints are written inside their journey. */
+static const enum jh_kind sections[] = {JH_STEP,  JH_PARTICIPANT, JH_JOURNEY, JH_PAINPOINT,
+					JH_IDEA,  JH_VOTE,	      JH_ACTION,  JH_PARKING};
 
 int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err)
 {
@@ -431,13 +312,7 @@ int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err)
 			  " journeyhack import NAME FILE.yaml\n");
 	kint(&y, "journeyhack", 1);
 	workshop(&y, d);
-	agenda(&y, d);
-	participants(&y, d);
-	journeys(&y, d);
-	painpoints(&y, d);
-	ideas(&y, d);
-	votes(&y, d);
-	actions(&y, d);
-	parking(&y, d);
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+		items(&y, d, sections[i], sections[i] == JH_STEP ? "agenda" : kinds_get(sections[i])->plural);
 	return export_w_done(&w, err);
 }

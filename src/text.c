@@ -66,6 +66,41 @@ invalid:
 	return 1;
 }
 
+size_t text_encode(char *b, unsigned int cp)
+{
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = REPLACEMENT;
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	b[0] = (char)(0xF0 | (cp >> 18));
+	b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	b[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+unsigned int text_picture(unsigned int cp)
+{
+	if (cp < 0x20)
+		return 0x2400 + cp; /* Control Pictures: ␛ for ESC, ... */
+	if (cp == 0x7F)
+		return 0x2421;
+	return REPLACEMENT; /* C1 controls have no picture */
+}
+
 /* Is cp shown as something other than itself by text_safe? */
 static int is_control(unsigned int cp)
 {
@@ -135,17 +170,12 @@ static size_t sink_end(struct sink *k)
 /* Write the safe form of the character of n bytes at s decoded as cp. */
 static void put_safe(struct sink *k, const char *s, size_t n, unsigned int cp, int flatten)
 {
-	char pic[3];
+	char pic[4];
 
 	if (cp == '\n' || cp == '\t') {
 		sink_put(k, flatten ? " " : s, 1);
 	} else if (cp < 0x20 || cp == 0x7F) {
-		/* Control Pictures: U+2400 + cp, and U+2421 for DEL. */
-		unsigned int sym = cp == 0x7F ? 0x2421 : 0x2400 + cp;
-		pic[0] = (char)(0xE0 | (sym >> 12));
-		pic[1] = (char)(0x80 | ((sym >> 6) & 0x3F));
-		pic[2] = (char)(0x80 | (sym & 0x3F));
-		sink_put(k, pic, 3);
+		sink_put(k, pic, text_encode(pic, text_picture(cp)));
 	} else if ((cp >= 0x80 && cp < 0xA0) || (cp == REPLACEMENT && n == 1)) {
 		/* C1 controls (U+009B is a one-character CSI to many terminals)
 		 * and undecodable bytes. */
@@ -169,6 +199,29 @@ size_t text_safe(const char *s, char *out, size_t outsize, int flatten)
 		i += n;
 	}
 	return sink_end(&k);
+}
+
+char *text_clean(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, len, k = 0;
+	/* Every input byte becomes at most 3 output bytes (U+FFFD, U+24xx). */
+	char *out = util_xmalloc(n * 3 + 1);
+	unsigned int cp, was;
+
+	for (size_t i = 0; i < n; i += len) {
+		len = text_decode(s + i, n - i, &cp);
+		was = cp;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0))
+			cp = text_picture(cp);
+		if (cp == was && !(cp == REPLACEMENT && len == 1)) {
+			memcpy(out + k, s + i, len);
+			k += len;
+		} else {
+			k += text_encode(out + k, cp);
+		}
+	}
+	out[k] = '\0';
+	return out;
 }
 
 static void put_spaces(struct sink *k, int n)

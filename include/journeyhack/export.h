@@ -60,16 +60,13 @@ char *export_default_filename(const char *workshop, enum export_format f, enum e
 int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum export_report r,
 		 struct jh_err *err);
 
-/* Write to path atomically: a temporary file beside it, flushed and
- * synced, then renamed over it. A path that exists and is not a regular
- * file (a FIFO, a device such as /dev/stdout) is written directly. On
- * failure the earlier file is untouched and no temporary is left. */
+/* Write to path atomically (filewrite_atomic): a temporary file beside
+ * it, flushed and synced, then renamed over it. A path that exists and
+ * is not a regular file (a FIFO, a device such as /dev/stdout) is
+ * written directly. On failure the earlier file is untouched and no
+ * temporary is left. */
 int export_write_path(const char *path, const struct jh_data *d, enum export_format fmt,
 		      enum export_report r, struct jh_err *err);
-
-/* The general atomic writer behind export_write_path. */
-int export_atomic(const char *path, int (*write_fn)(FILE *f, void *ctx, struct jh_err *err),
-		  void *ctx, struct jh_err *err);
 
 /* What the UI's export dialog calls: load workshop wid and write the
  * export named by format and report (report NULL or "": the format's

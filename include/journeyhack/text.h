@@ -17,6 +17,20 @@
  * and sets *cp to 0xFFFD. len == 0 returns 0. */
 size_t text_decode(const char *s, size_t len, unsigned int *cp);
 
+/* Encode cp as UTF-8 into b (room for 4 bytes); a surrogate or a value
+ * past U+10FFFF becomes U+FFFD. Returns the length (1 to 4). */
+size_t text_encode(char *b, unsigned int cp);
+
+/* The visible stand-in of a control character cp: U+2400 + cp for C0,
+ * U+2421 for DEL, U+FFFD for a C1 control (which has no picture). */
+unsigned int text_picture(unsigned int cp);
+
+/* A copy of s (NULL: "") that is valid UTF-8 for files rather than
+ * terminals: invalid bytes and C1 controls as U+FFFD, other control
+ * characters except tab, CR and LF as visible symbols (U+2400...).
+ * Caller frees. */
+char *text_clean(const char *s);
+
 /* Display columns of one code point once made safe (see text_safe):
  * control characters count as their visible replacement. */
 int text_cp_width(unsigned int cp);

@@ -21,6 +21,9 @@
 #include <unistd.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/export_fields.h"
+#include "journeyhack/export_w.h"
+#include "journeyhack/filewrite.h"
 #include "journeyhack/items.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
@@ -1219,7 +1222,7 @@ Test(export, atomic_failure_leaves_the_earlier_file)
 
 	mkdir(sub, 0700);
 	tu_write(target, "earlier export\n");
-	cr_assert_eq(export_atomic(target, write_half_then_fail, NULL, &err), -1);
+	cr_assert_eq(filewrite_atomic(target, write_half_then_fail, NULL, &err), -1);
 	cr_assert(strstr(err.msg, "simulated failure"), "%s", err.msg);
 	got = tu_read(target, NULL);
 	cr_assert_str_eq(got, "earlier export\n");
@@ -1640,4 +1643,148 @@ Test(export, yaml_import_survives_hostile_files)
 	cr_assert(!strncmp(err.msg, "x.yaml", 6), "%s", err.msg);
 	free(big);
 	free(deep);
+}
+
+/* ---------------------------------------------- fields from the table */
+
+Test(export, export_fields_cover_every_stored_field_once)
+{
+	for (int k = 0; k < JH_NKINDS; k++) {
+		const struct jh_kind_def *kd = kinds_get((enum jh_kind)k);
+		struct export_fields fl;
+
+		if (k == JH_WORKSHOP)
+			continue;
+		export_fields_item(&fl, (enum jh_kind)k, NULL);
+		cr_assert(fl.n > 0 && !strcmp(fl.f[0]->name, "id"), "%s starts with its id",
+			  kd->name);
+		for (size_t i = 0; i < kd->nfields; i++) {
+			size_t seen = 0;
+
+			for (size_t j = 0; j < fl.n; j++)
+				seen += fl.f[j] == &kd->fields[i];
+			cr_assert_eq(seen, kinds_stored(&kd->fields[i]) ? 1u : 0u, "%s.%s",
+				     kd->name, kd->fields[i].name);
+		}
+	}
+}
+
+Test(export, export_fields_keep_the_files_order_and_omit_a_parent)
+{
+	static const char *const step[] = {"id",      "position", "day",	"title", "minutes",
+					   "view",    "private",  "revealed", "notes"};
+	struct export_fields fl;
+
+	export_fields_item(&fl, JH_STEP, NULL);
+	cr_assert_eq(fl.n, sizeof step / sizeof step[0]);
+	for (size_t i = 0; i < fl.n; i++)
+		cr_expect_str_eq(fl.f[i]->name, step[i]);
+	export_fields_item(&fl, JH_TOUCHPOINT, "journey");
+	for (size_t i = 0; i < fl.n; i++)
+		cr_expect_str_neq(fl.f[i]->name, "journey");
+	cr_expect_str_eq(fl.f[1]->name, "stage");
+	cr_expect_null(export_fields_find(JH_JOURNEY, "stages"), "not kept in the model");
+	cr_expect_null(export_fields_find(JH_IDEA, "revealed"), "a step's, not an idea's");
+	cr_expect_not_null(export_fields_find(JH_VOTE, "id"));
+}
+
+/* Every field of the table reaches the JSON and YAML of the sample, so a
+ * field added to the table cannot be left out of them. */
+Test(export, json_and_yaml_carry_every_field_of_the_table)
+{
+	char *json = render_sample(EXPORT_JSON, EXPORT_REPORT, NULL);
+	char *yaml = render_sample(EXPORT_YAML, EXPORT_REPORT, NULL);
+	char key[64];
+
+	for (int k = 0; k < JH_NKINDS; k++) {
+		const struct jh_kind_def *kd = kinds_get((enum jh_kind)k);
+
+		for (size_t i = 0; i < kd->nfields; i++) {
+			if (!kinds_stored(&kd->fields[i]))
+				continue;
+			snprintf(key, sizeof key, "\"%s\": ", kd->fields[i].name);
+			cr_expect(strstr(json, key), "JSON lacks %s.%s", kd->name, kd->fields[i].name);
+			/* Stages and touchpoints sit inside their journey. */
+			if ((k == JH_STAGE || k == JH_TOUCHPOINT) &&
+			    !strcmp(kd->fields[i].name, "journey"))
+				continue;
+			snprintf(key, sizeof key, " %s:", kd->fields[i].name);
+			cr_expect(strstr(yaml, key), "YAML lacks %s.%s", kd->name, kd->fields[i].name);
+		}
+	}
+	free(json);
+	free(yaml);
+}
+
+Test(export, csv_columns_come_from_the_table)
+{
+	char *actions = render_sample(EXPORT_CSV, EXPORT_ACTIONS, NULL);
+	char *backlog = render_sample(EXPORT_CSV, EXPORT_BACKLOG, NULL);
+	const struct jh_kind_def *a = kinds_get(JH_ACTION), *idea = kinds_get(JH_IDEA);
+
+	*strchr(actions, '\r') = '\0';
+	*strchr(backlog, '\r') = '\0';
+	for (size_t i = 0; i < a->nfields; i++)
+		cr_expect(strstr(actions, a->fields[i].name), "action.%s", a->fields[i].name);
+	for (size_t i = 0; i < idea->nfields; i++)
+		if (strcmp(idea->fields[i].name, "author") && strcmp(idea->fields[i].name, "step"))
+			cr_expect(strstr(backlog, idea->fields[i].name), "idea.%s",
+				  idea->fields[i].name);
+	free(actions);
+	free(backlog);
+}
+
+Test(export, json_anonymous_votes_hide_the_voter_not_the_vote)
+{
+	struct jh_data d;
+	struct jh_err err;
+	char *json, *votes;
+
+	cr_assert_eq(store_load(st, wid, &d, &err), 0, "%s", err.msg);
+	d.workshop.anonymous_votes = 1;
+	json = render(&d, EXPORT_JSON, EXPORT_REPORT, NULL);
+	votes = strstr(json, "\"votes\": [");
+	cr_assert(votes);
+	cr_expect(strstr(votes, "\"id\": 1,\n      \"idea\": 1,\n      \"participant\": null,"),
+		  "%s", votes);
+	cr_expect_null(strstr(votes, "\"participant\": 1"));
+	free(json);
+	model_data_free(&d);
+}
+
+/* ------------------------------------------------ the output buffer */
+
+Test(export, export_w_json_escapes_what_a_reader_or_terminal_would_trip_on)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&buf, &n);
+	struct export_w w;
+	struct jh_err err;
+
+	cr_assert(m);
+	export_w_init(&w, m);
+	export_w_json(&w, "a\"\\\n\r\t\x01\x7f\xc2\x85\xe2\x80\xa8\xff\xc3\xa5");
+	export_w_putc(&w, ' ');
+	export_w_json(&w, NULL);
+	cr_assert_eq(export_w_done(&w, &err), 0);
+	fclose(m);
+	cr_expect_str_eq(buf, "\"a\\\"\\\\\\n\\r\\t\\u0001\\u007f\\u0085\\u2028\\ufffd\xc3\xa5\" \"\"");
+	free(buf);
+}
+
+Test(export, export_w_reports_the_first_write_error)
+{
+	FILE *f = fopen("/dev/full", "w");
+	struct export_w w;
+	struct jh_err err;
+
+	cr_assert(f);
+	setvbuf(f, NULL, _IONBF, 0);
+	export_w_init(&w, f);
+	export_w_puts(&w, "a line that will not fit anywhere\n");
+	export_w_printf(&w, "%d", 42);
+	cr_assert_eq(export_w_done(&w, &err), -1);
+	cr_expect_str_eq(err.msg, "write error: No space left on device");
+	fclose(f);
 }

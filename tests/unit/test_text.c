@@ -615,3 +615,80 @@ Test(text, random_input_always_safe)
 			assert_terminal_safe(out, 0);
 	}
 }
+
+/* ------------------------------------------------- encoding, cleaning */
+
+Test(text, encode_lengths_and_bytes)
+{
+	char b[4];
+
+	cr_expect_eq(text_encode(b, 'A'), 1);
+	cr_expect_eq(b[0], 'A');
+	cr_expect_eq(text_encode(b, 0xE5), 2); /* å */
+	cr_expect_eq(memcmp(b, "\xc3\xa5", 2), 0);
+	cr_expect_eq(text_encode(b, 0x2421), 3); /* ␡ */
+	cr_expect_eq(memcmp(b, "\xe2\x90\xa1", 3), 0);
+	cr_expect_eq(text_encode(b, 0x1F600), 4);
+	cr_expect_eq(memcmp(b, "\xf0\x9f\x98\x80", 4), 0);
+}
+
+Test(text, encode_refuses_what_is_not_a_character)
+{
+	static const unsigned int bad[] = {0xD800, 0xDFFF, 0x110000, 0xFFFFFFFFu};
+	char b[4];
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cr_expect_eq(text_encode(b, bad[i]), 3, "U+%X", bad[i]);
+		cr_expect_eq(memcmp(b, "\xef\xbf\xbd", 3), 0, "U+%X", bad[i]);
+	}
+}
+
+/* Every scalar value survives encode then decode: one UTF-8 home means
+ * the two can never disagree. */
+Test(text, encode_decode_round_trip)
+{
+	char b[4];
+	unsigned int cp, back;
+	size_t n;
+
+	for (cp = 0; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = text_encode(b, cp);
+		cr_assert_eq(text_decode(b, n, &back), n, "U+%X", cp);
+		cr_assert_eq(back, cp, "U+%X", cp);
+	}
+}
+
+Test(text, clean_keeps_text_and_line_ends)
+{
+	char *s = text_clean("Malm\xc3\xb6\tline\r\nnext \xe4\xb8\xad");
+
+	cr_expect_str_eq(s, "Malm\xc3\xb6\tline\r\nnext \xe4\xb8\xad");
+	free(s);
+	s = text_clean(NULL);
+	cr_expect_str_eq(s, "");
+	free(s);
+}
+
+Test(text, clean_makes_controls_visible_and_utf8_valid)
+{
+	/* ESC, BEL, DEL, a C1 CSI, a lone continuation byte, an overlong
+	 * slash and a truncated sequence at the end. */
+	char *s = text_clean("a\x1b[31m\x07\x7f\xc2\x9b\x80\xc0\xaf\xe4\xb8");
+
+	cr_expect_str_eq(s, "a\xe2\x90\x9b[31m\xe2\x90\x87\xe2\x90\xa1\xef\xbf\xbd\xef\xbf\xbd"
+			    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	cr_expect(util_utf8_valid(s, strlen(s)));
+	free(s);
+}
+
+Test(text, picture_of_every_control)
+{
+	cr_expect_eq(text_picture(0x00), 0x2400u);
+	cr_expect_eq(text_picture(0x1B), 0x241Bu); /* ␛ */
+	cr_expect_eq(text_picture(0x1F), 0x241Fu);
+	cr_expect_eq(text_picture(0x7F), 0x2421u); /* ␡ */
+	cr_expect_eq(text_picture(0x85), 0xFFFDu);
+	cr_expect_eq(text_picture(0x9B), 0xFFFDu);
+}
