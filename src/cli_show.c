@@ -147,6 +147,13 @@ static const char *ref_name(struct show *s, const struct jh_field_def *f, jh_id 
 	return item ? kinds_text(kinds_field(k, k->label_field), item) : "";
 }
 
+/* A number, with its sign when `sign` and positive (+2, 0, -1). */
+static const char *num_text(char *buf, size_t size, long long v, int sign)
+{
+	snprintf(buf, size, sign && v > 0 ? "+%lld" : "%lld", v);
+	return buf;
+}
+
 static const char *ids_text(const jh_id *ids, size_t n, char *buf, size_t size)
 {
 	size_t len = 0;
@@ -167,11 +174,9 @@ static const char *field_cell(struct show_row *r, const struct show_col *c,
 
 	switch (c->fmt) {
 	case SHOW_ID:
-		snprintf(buf, size, "%lld", (long long)*(const jh_id *)item);
-		return buf;
+		return num_text(buf, size, *(const jh_id *)item, 0);
 	case SHOW_SIGNED:
-		snprintf(buf, size, kinds_num(f, item) > 0 ? "+%lld" : "%lld", kinds_num(f, item));
-		return buf;
+		return num_text(buf, size, kinds_num(f, item), 1);
 	case SHOW_PERCENT:
 		snprintf(buf, size, "%lld%%", kinds_num(f, item));
 		return buf;
@@ -191,8 +196,7 @@ static const char *field_cell(struct show_row *r, const struct show_col *c,
 			return kinds_text(f, item);
 		break;
 	}
-	snprintf(buf, size, "%lld", kinds_num(f, item));
-	return buf;
+	return num_text(buf, size, kinds_num(f, item), 0);
 }
 
 /* ---- computed cells ---- */
@@ -231,22 +235,17 @@ static const struct jh_journey_stats *journey_stats(struct show_row *r)
 
 static const char *journey_touchpoints(struct show_row *r, char *buf, size_t size)
 {
-	snprintf(buf, size, "%d", journey_stats(r)->ntouchpoints);
-	return buf;
+	return num_text(buf, size, journey_stats(r)->ntouchpoints, 0);
 }
 
 static const char *journey_capital(struct show_row *r, char *buf, size_t size)
 {
-	int v = journey_stats(r)->cx_capital;
-
-	snprintf(buf, size, v > 0 ? "+%d" : "%d", v);
-	return buf;
+	return num_text(buf, size, journey_stats(r)->cx_capital, 1);
 }
 
 static const char *journey_hops(struct show_row *r, char *buf, size_t size)
 {
-	snprintf(buf, size, "%d", journey_stats(r)->channel_hops);
-	return buf;
+	return num_text(buf, size, journey_stats(r)->channel_hops, 0);
 }
 
 static const char *journey_risk(struct show_row *r, char *buf, size_t size)
@@ -300,8 +299,7 @@ static const char *touchpoint_note(struct show_row *r, char *buf, size_t size)
 
 static const char *idea_rank(struct show_row *r, char *buf, size_t size)
 {
-	snprintf(buf, size, "%d", r->rank->rank);
-	return buf;
+	return num_text(buf, size, r->rank->rank, 0);
 }
 
 static const char *idea_title(struct show_row *r, char *buf, size_t size)
@@ -319,8 +317,7 @@ static const char *idea_score(struct show_row *r, char *buf, size_t size)
 
 static const char *idea_votes(struct show_row *r, char *buf, size_t size)
 {
-	snprintf(buf, size, "%d", r->rank->votes);
-	return buf;
+	return num_text(buf, size, r->rank->votes, 0);
 }
 
 static const char *idea_quadrant(struct show_row *r, char *buf, size_t size)
