@@ -105,8 +105,6 @@ struct show {
 	struct id_map maps[JH_NKINDS];
 	int mapped[JH_NKINDS];
 	jh_id *weakest; /* per journey, for touchpoints */
-	struct jh_ranked_idea *ranked;
-	size_t nranked;
 	enum jh_method method;
 	char today[11];
 };
@@ -486,7 +484,6 @@ static void show_free(struct show *s)
 		if (s->mapped[i])
 			id_map_free(&s->maps[i]);
 	free(s->weakest);
-	free(s->ranked);
 }
 
 static void add_row(struct cli_table *t, const struct show_table *st,
@@ -510,6 +507,7 @@ static void show_kind(struct show *s, enum jh_kind kind, FILE *f)
 	const struct jh_field_def *fields[CLI_TABLE_MAX_COLS];
 	char *bufs = util_xmalloc(st->ncols * CELL);
 	size_t n = kinds_count(k, s->d);
+	struct jh_ranked_idea *ranked = kind == JH_IDEA ? analysis_backlog(s->d, &n) : NULL;
 	struct cli_table t;
 
 	cli_table_init(&t, st->ncols);
@@ -517,19 +515,16 @@ static void show_kind(struct show *s, enum jh_kind kind, FILE *f)
 		cli_table_col(&t, c, st->cols[c].head, st->cols[c].maxw, st->cols[c].right);
 		fields[c] = st->cols[c].field ? kinds_field(k, st->cols[c].field) : NULL;
 	}
-	if (kind == JH_IDEA)
-		s->ranked = analysis_backlog(s->d, &n);
 	for (size_t i = 0; i < n; i++) {
 		struct show_row r = {.s = s, .index = i};
-		if (s->ranked) {
-			r.rank = &s->ranked[i];
+		if (ranked) {
+			r.rank = &ranked[i];
 			r.index = r.rank->index;
 		}
 		r.item = kinds_item(k, s->d, r.index);
 		add_row(&t, st, fields, &r, bufs);
 	}
-	free(s->ranked);
-	s->ranked = NULL;
+	free(ranked);
 	free(bufs);
 	cli_table_print(&t, f);
 }
