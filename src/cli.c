@@ -1,6 +1,7 @@
-/* cli.c: dispatch and the workshop-level subcommands (new, list,
- * templates, check-template). Item commands are in cli_items.c, tables in
- * cli_show.c, exports in cli_export.c. */
+/* cli.c: what every subcommand shares: argument parsing by the command's
+ * entry, usage errors, error output and the store. It calls no command:
+ * the commands (cli_items.c, cli_show.c, ...) sit above it and the
+ * dispatcher (cli_cmd.c) above them. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +9,6 @@
 
 #include "journeyhack/cli.h"
 #include "journeyhack/paths.h"
-#include "journeyhack/template.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 
@@ -86,180 +86,100 @@ int cli_workshop(struct cli_ctx *ctx, const char *arg, jh_id *wid)
 	return 0;
 }
 
-static int usage_error(struct cli_ctx *ctx, const char *cmd, const char *synopsis)
+int cli_usage_error(struct cli_ctx *ctx, const struct cli_command *cmd, const char *why)
 {
-	fprintf(ctx->err, "journeyhack: %s: usage: journeyhack %s\n", cmd, synopsis);
+	switch (cmd->usage) {
+	case CLI_USAGE_NAMED:
+		fprintf(ctx->err, "journeyhack: %s: usage: journeyhack %s\n", cmd->name, cmd->synopsis);
+		break;
+	case CLI_USAGE_PLAIN:
+		fprintf(ctx->err, "journeyhack: usage: journeyhack %s\n", cmd->synopsis);
+		break;
+	case CLI_USAGE_REASON:
+		if (why)
+			fprintf(ctx->err, "journeyhack: %s: %s\n", cmd->name, why);
+		fprintf(ctx->err, "usage: journeyhack %s\n", cmd->synopsis);
+		break;
+	}
 	return CLI_USAGE;
 }
 
-int cli_new(struct cli_ctx *ctx, int argc, char **argv)
+/* The value when argv[*i] is option o, else NULL; *missing is set when
+ * the option is last, with no value after it. */
+static const char *option_value(const struct cli_option *o, int argc, char **argv, int *i,
+				int *missing)
 {
-	const char *name = NULL, *tname = "customer-journey-hackathon";
-	struct jh_template tpl;
-	struct jh_err err;
-	char *path;
-	jh_id wid;
-	int rc;
+	const char *a = argv[*i];
+	size_t ll = strlen(o->long_name);
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-t") || !strcmp(argv[i], "--template")) {
-			if (++i == argc)
-				return usage_error(ctx, "new", "new NAME [-t TEMPLATE]");
-			tname = argv[i];
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_error(ctx, "new", "new NAME [-t TEMPLATE]");
-		} else if (!name) {
-			name = argv[i];
-		} else {
-			return usage_error(ctx, "new", "new NAME [-t TEMPLATE]");
+	if (!strcmp(a, o->short_name) || !strcmp(a, o->long_name)) {
+		if (*i + 1 >= argc) {
+			*missing = 1;
+			return NULL;
 		}
+		return argv[++*i];
 	}
-	if (!name)
-		return usage_error(ctx, "new", "new NAME [-t TEMPLATE]");
-	path = paths_find_template(tname, &err);
-	if (!path)
-		return cli_fail(ctx, err.msg);
-	if (template_load(path, &tpl, &err)) {
-		free(path);
-		return cli_fail(ctx, err.msg);
-	}
-	free(path);
-	rc = cli_open_store(ctx, 1);
-	if (rc) {
-		template_free(&tpl);
-		return rc;
-	}
-	if (store_workshop_create(ctx->st, name, &tpl, &wid, &err)) {
-		template_free(&tpl);
-		return cli_fail(ctx, err.msg);
-	}
-	fprintf(ctx->out, "created workshop %s (%s) from template %s in %s\n", name, tpl.title,
-		tpl.name, store_path(ctx->st));
-	template_free(&tpl);
-	return CLI_OK;
+	if ((o->forms & CLI_OPT_EQUALS) && !strncmp(a, o->long_name, ll) && a[ll] == '=')
+		return a + ll + 1;
+	if ((o->forms & CLI_OPT_JOINED) && !strncmp(a, o->short_name, 2) && a[2])
+		return a + 2;
+	return NULL;
 }
 
-int cli_list(struct cli_ctx *ctx, int argc, char **argv)
+/* Take argv[*i] as an option of cmd: 1 when it was one, 0 when not, -1
+ * when its value is missing. */
+static int take_option(const struct cli_command *cmd, int argc, char **argv, int *i,
+		       struct cli_args *args)
 {
-	struct jh_workshop *ws;
-	struct jh_err err;
-	size_t n;
-	int rc;
+	int missing = 0;
 
-	(void)argv;
-	if (argc != 1)
-		return usage_error(ctx, "list", "list");
-	rc = cli_open_store(ctx, 0);
-	if (rc)
-		return rc;
-	if (store_workshop_list(ctx->st, &ws, &n, &err))
-		return cli_fail(ctx, err.msg);
-	rc = cli_print_workshops(ctx, ws, n);
-	for (size_t i = 0; i < n; i++)
-		model_workshop_free(&ws[i]);
-	free(ws);
-	return rc;
-}
-
-int cli_templates(struct cli_ctx *ctx, int argc, char **argv)
-{
-	struct jh_template_entry *list;
-	size_t n;
-	int rc;
-
-	(void)argv;
-	if (argc != 1)
-		return usage_error(ctx, "templates", "templates");
-	paths_templates(&list, &n);
-	rc = cli_print_templates(ctx, list, n);
-	paths_templates_free(list, n);
-	return rc;
-}
-
-int cli_check_template(struct cli_ctx *ctx, int argc, char **argv)
-{
-	struct jh_template tpl;
-	struct jh_err err;
-	int bad = 0;
-
-	if (argc < 2)
-		return usage_error(ctx, "check-template", "check-template FILE...");
-	for (int i = 1; i < argc; i++) {
-		if (template_load(argv[i], &tpl, &err)) {
-			cli_fail(ctx, err.msg);
-			bad = 1;
-			continue;
-		}
-		fprintf(ctx->out, "%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels\n",
-			argv[i], tpl.name, tpl.nsteps, tpl.nstages, tpl.nchannels);
-		template_free(&tpl);
-	}
-	return bad ? CLI_FAIL : CLI_OK;
-}
-
-struct command {
-	const char *name;
-	int (*fn)(struct cli_ctx *, int, char **);
-};
-
-static const struct command commands[] = {
-	{"new", cli_new},	  {"list", cli_list}, {"templates", cli_templates},
-	{"check-template", cli_check_template},	      {"add", cli_add},
-	{"show", cli_show},	  {"set", cli_set},   {"rm", cli_rm},
-	{"import", cli_import},	  {"export", cli_export},
-};
-
-int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
-{
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		if (!strcmp(argv[0], commands[i].name)) {
-			int rc = commands[i].fn(ctx, argc, argv);
-			cli_close_store(ctx);
-			return rc;
-		}
-	}
-	fprintf(ctx->err, "journeyhack: unknown command \"%s\" (see: journeyhack --help)\n", argv[0]);
-	return CLI_USAGE;
-}
-
-int cli_is_command(const char *name)
-{
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (!strcmp(name, commands[i].name))
+	for (size_t k = 0; k < CLI_MAX_OPTIONS && cmd->options[k].short_name; k++) {
+		const char *v = option_value(&cmd->options[k], argc, argv, i, &missing);
+		if (v) {
+			args->opt[k] = v;
 			return 1;
+		}
+		if (missing)
+			return -1;
+	}
 	return 0;
 }
 
-void cli_usage(FILE *f)
+int cli_args_parse(struct cli_ctx *ctx, const struct cli_command *cmd, int argc, char **argv,
+		   struct cli_args *args)
 {
-	fputs("Usage:\n"
-	      "  journeyhack [-d DB] [--as NAME] [WORKSHOP]     open the workshop UI\n"
-	      "  journeyhack [-d DB] new NAME [-t TEMPLATE]     create a workshop\n"
-	      "  journeyhack [-d DB] list                       list workshops\n"
-	      "  journeyhack templates                          list templates found\n"
-	      "  journeyhack check-template FILE...             validate template files\n"
-	      "  journeyhack [-d DB] [--as NAME] add WORKSHOP KIND FIELD=VALUE...\n"
-	      "  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
-	      "  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
-	      "  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
-	      "  journeyhack [-d DB] import WORKSHOP FILE [--kind painpoints|ideas|actions]\n"
-	      "  journeyhack [-d DB] export WORKSHOP [-f md|csv|json|yaml|taskwarrior]\n"
-	      "                      [-r actions|backlog|report] [-o FILE]\n"
-	      "  journeyhack --help | --version\n"
-	      "\n"
-	      "KIND: participant journey stage touchpoint painpoint idea vote action parking\n"
-	      "      (set also takes step and workshop)\n"
-	      "\n"
-	      "Options:\n"
-	      "  -d, --db FILE          database file (default $JOURNEYHACK_DB, else\n"
-	      "                         $XDG_DATA_HOME/journeyhack/journeyhack.db)\n"
-	      "  --as NAME              act as this participant (authors, votes)\n"
-	      "  --replay FILE          UI: read keys from FILE on a virtual screen\n"
-	      "  --size COLSxROWS       UI: virtual screen size for --replay (80x24)\n"
-	      "  --dump-screen FILE     UI: write the final screen to FILE\n"
-	      "  -h, --help             show this help\n"
-	      "  -V, --version          show the version\n"
-	      "\n"
-	      "See journeyhack(1) and journeyhack-template(5).\n",
-	      f);
+	memset(args, 0, sizeof *args);
+	args->cmd = cmd;
+	args->argv = util_xcalloc((size_t)argc + 1, sizeof *args->argv);
+	args->argv[args->argc++] = argv[0];
+	for (int i = 1; i < argc; i++) {
+		int took = take_option(cmd, argc, argv, &i, args);
+		const char *why = NULL;
+
+		if (took > 0)
+			continue;
+		if (took < 0)
+			why = "an option needs a value";
+		else if (cmd->strict && argv[i][0] == '-' && argv[i][1])
+			why = "unknown option";
+		else if (cmd->max_operands >= 0 && args->argc > cmd->max_operands)
+			why = cmd->too_many;
+		else {
+			args->argv[args->argc++] = argv[i];
+			continue;
+		}
+		cli_args_free(args);
+		return cli_usage_error(ctx, cmd, why);
+	}
+	if (args->argc - 1 < cmd->min_operands) {
+		cli_args_free(args);
+		return cli_usage_error(ctx, cmd, cmd->too_few);
+	}
+	return 0;
+}
+
+void cli_args_free(struct cli_args *args)
+{
+	free(args->argv);
+	args->argv = NULL;
 }

@@ -2,97 +2,49 @@
  *
  * Reads only: the store is opened without write access, so an export can
  * run while a workshop is going on in other terminals. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "journeyhack/cli.h"
+#include "journeyhack/cli_export.h"
 #include "journeyhack/export.h"
 
-#define SYNOPSIS                                                                                   \
-	"export WORKSHOP [-f md|csv|json|yaml|taskwarrior] [-r actions|backlog|report] [-o FILE]"
-
-static int usage(struct cli_ctx *ctx, const char *why)
+/* A format or report that does not fit is a usage error, said as it is:
+ * the text is the user's own argument, not item text. */
+static int refuse(struct cli_ctx *ctx, const char *fmt, ...) JH_PRINTF(2, 3);
+static int refuse(struct cli_ctx *ctx, const char *fmt, ...)
 {
-	if (why)
-		fprintf(ctx->err, "journeyhack: export: %s\n", why);
-	fprintf(ctx->err, "usage: journeyhack " SYNOPSIS "\n");
+	va_list ap;
+
+	fputs("journeyhack: export: ", ctx->err);
+	va_start(ap, fmt);
+	vfprintf(ctx->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', ctx->err);
 	return CLI_USAGE;
 }
 
-/* "-f md", "-fmd", "--format md", "--format=md": the value, or NULL when
- * argv[*i] is not this option. *missing is set when the value is absent. */
-static const char *option(int argc, char **argv, int *i, const char *s, const char *l, int *missing)
+static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	const char *a = argv[*i];
-	size_t ll = strlen(l);
-
-	if (!strcmp(a, s) || !strcmp(a, l)) {
-		if (*i + 1 >= argc) {
-			*missing = 1;
-			return NULL;
-		}
-		return argv[++*i];
-	}
-	if (!strncmp(a, l, ll) && a[ll] == '=')
-		return a + ll + 1;
-	if (!strncmp(a, s, 2) && a[2])
-		return a + 2;
-	return NULL;
-}
-
-int cli_export(struct cli_ctx *ctx, int argc, char **argv)
-{
-	const char *workshop = NULL, *format = "md", *report = NULL, *out = NULL;
+	const char *workshop = args->argv[1], *format = args->opt[0] ? args->opt[0] : "md";
+	const char *report = args->opt[1], *out = args->opt[2];
 	enum export_report r = EXPORT_DEFAULT;
 	struct jh_data d;
 	struct jh_err err;
-	int fmt, rc, missing = 0;
+	int fmt, rc;
 	jh_id wid;
 
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		if ((v = option(argc, argv, &i, "-f", "--format", &missing)))
-			format = v;
-		else if ((v = option(argc, argv, &i, "-r", "--report", &missing)))
-			report = v;
-		else if ((v = option(argc, argv, &i, "-o", "--output", &missing)))
-			out = v;
-		else if (missing)
-			return usage(ctx, "an option needs a value");
-		else if (argv[i][0] == '-' && argv[i][1])
-			return usage(ctx, "unknown option");
-		else if (!workshop)
-			workshop = argv[i];
-		else
-			return usage(ctx, "one workshop at a time");
-	}
-	if (missing)
-		return usage(ctx, "an option needs a value");
-	if (!workshop)
-		return usage(ctx, "which workshop?");
 	fmt = export_format_parse(format);
-	if (fmt < 0) {
-		fprintf(ctx->err,
-			"journeyhack: export: unknown format \"%s\" (md, csv, json, yaml, "
-			"taskwarrior)\n",
-			format);
-		return CLI_USAGE;
-	}
+	if (fmt < 0)
+		return refuse(ctx, "unknown format \"%s\" (md, csv, json, yaml, taskwarrior)", format);
 	if (report) {
 		int rr = export_report_parse(report);
-		if (rr < 0) {
-			fprintf(ctx->err,
-				"journeyhack: export: unknown report \"%s\" (actions, backlog, "
-				"report)\n",
-				report);
-			return CLI_USAGE;
-		}
+		if (rr < 0)
+			return refuse(ctx, "unknown report \"%s\" (actions, backlog, report)", report);
 		r = (enum export_report)rr;
 	}
-	if (export_check((enum export_format)fmt, &r, &err)) {
-		fprintf(ctx->err, "journeyhack: export: %s\n", err.msg);
-		return CLI_USAGE;
-	}
+	if (export_check((enum export_format)fmt, &r, &err))
+		return refuse(ctx, "%s", err.msg);
 	if ((rc = cli_open_store(ctx, 0)))
 		return rc;
 	if (cli_workshop(ctx, workshop, &wid))
@@ -112,3 +64,20 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 	model_data_free(&d);
 	return rc ? cli_fail(ctx, err.msg) : CLI_OK;
 }
+
+const struct cli_command cli_export_entry = {
+	.name = "export",
+	.synopsis = "export WORKSHOP [-f md|csv|json|yaml|taskwarrior] [-r actions|backlog|report] "
+		    "[-o FILE]",
+	.globals = CLI_GLOBAL_DB,
+	.usage = CLI_USAGE_REASON,
+	.options = {{"-f", "--format", CLI_OPT_EQUALS | CLI_OPT_JOINED},
+		    {"-r", "--report", CLI_OPT_EQUALS | CLI_OPT_JOINED},
+		    {"-o", "--output", CLI_OPT_EQUALS | CLI_OPT_JOINED}},
+	.strict = 1,
+	.min_operands = 1,
+	.max_operands = 1,
+	.too_few = "which workshop?",
+	.too_many = "one workshop at a time",
+	.exec = export_exec,
+};

@@ -5,19 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journeyhack/cli.h"
+#include "journeyhack/cli_items.h"
 #include "journeyhack/csv.h"
 #include "journeyhack/export.h"
 #include "journeyhack/items.h"
 #include "journeyhack/util.h"
 
 #define MAX_ASSIGN 64
-
-static int usage(struct cli_ctx *ctx, const char *synopsis)
-{
-	fprintf(ctx->err, "journeyhack: usage: journeyhack %s\n", synopsis);
-	return CLI_USAGE;
-}
 
 static const struct jh_kind_def *kind_arg(struct cli_ctx *ctx, const char *name)
 {
@@ -66,9 +60,10 @@ static void add_acting(struct cli_ctx *ctx, const struct jh_kind_def *k, struct 
 	(*n)++;
 }
 
-int cli_add(struct cli_ctx *ctx, int argc, char **argv)
+static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	static const char syn[] = "add WORKSHOP KIND FIELD=VALUE...";
+	int argc = args->argc;
+	char **argv = args->argv;
 	struct jh_assign a[MAX_ASSIGN + 1];
 	char names[MAX_ASSIGN][64];
 	const struct jh_kind_def *k;
@@ -78,8 +73,6 @@ int cli_add(struct cli_ctx *ctx, int argc, char **argv)
 	jh_id wid, id;
 	int rc;
 
-	if (argc < 3)
-		return usage(ctx, syn);
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
 	if (!kinds_addable(k->kind))
@@ -101,6 +94,16 @@ int cli_add(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+const struct cli_command cli_items_add_entry = {
+	.name = "add",
+	.synopsis = "add WORKSHOP KIND FIELD=VALUE...",
+	.globals = CLI_GLOBAL_DB | CLI_GLOBAL_AS,
+	.usage = CLI_USAGE_PLAIN,
+	.min_operands = 2,
+	.max_operands = -1,
+	.exec = add_exec,
+};
+
 /* An item argument: a positive id, or a name when the kind has one. */
 static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k, const char *arg,
 		    jh_id *id)
@@ -121,9 +124,10 @@ static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
 	return 0;
 }
 
-int cli_set(struct cli_ctx *ctx, int argc, char **argv)
+static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	static const char syn[] = "set WORKSHOP KIND ID FIELD=VALUE...";
+	int argc = args->argc;
+	char **argv = args->argv;
 	struct jh_assign a[MAX_ASSIGN + 1];
 	char names[MAX_ASSIGN][64];
 	char idbuf[32];
@@ -134,14 +138,12 @@ int cli_set(struct cli_ctx *ctx, int argc, char **argv)
 	jh_id wid, id = 0;
 	int rc, first;
 
-	if (argc < 3)
-		return usage(ctx, syn);
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
 	/* The workshop itself needs no id: set W workshop method=ice. */
 	first = (k->kind == JH_WORKSHOP && argc > 3 && strchr(argv[3], '=')) ? 3 : 4;
 	if (argc < first + 1)
-		return usage(ctx, syn);
+		return cli_usage_error(ctx, args->cmd, NULL);
 	/* Split before opening the store: a malformed argument changes nothing. */
 	if (split_args(ctx, argc - first, argv + first, a + 1, names, &n))
 		return CLI_FAIL;
@@ -166,15 +168,24 @@ int cli_set(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-int cli_rm(struct cli_ctx *ctx, int argc, char **argv)
+const struct cli_command cli_items_set_entry = {
+	.name = "set",
+	.synopsis = "set WORKSHOP KIND ID FIELD=VALUE...",
+	.globals = CLI_GLOBAL_DB,
+	.usage = CLI_USAGE_PLAIN,
+	.min_operands = 2,
+	.max_operands = -1,
+	.exec = set_exec,
+};
+
+static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
+	char **argv = args->argv;
 	const struct jh_kind_def *k;
 	struct jh_err err;
 	jh_id wid, id;
 	int rc;
 
-	if (argc != 4)
-		return usage(ctx, "rm WORKSHOP KIND ID");
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
 	if ((rc = cli_open_store(ctx, 1)))
@@ -201,6 +212,16 @@ int cli_rm(struct cli_ctx *ctx, int argc, char **argv)
 	fprintf(ctx->out, "removed %s %lld\n", k->name, (long long)id);
 	return CLI_OK;
 }
+
+const struct cli_command cli_items_rm_entry = {
+	.name = "rm",
+	.synopsis = "rm WORKSHOP KIND ID",
+	.globals = CLI_GLOBAL_DB,
+	.usage = CLI_USAGE_PLAIN,
+	.min_operands = 3,
+	.max_operands = 3,
+	.exec = rm_exec,
+};
 
 static int has_suffix(const char *s, const char *suffix)
 {
@@ -293,32 +314,14 @@ static int import_csv(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *
 	return rc;
 }
 
-int cli_import(struct cli_ctx *ctx, int argc, char **argv)
+static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	static const char syn[] = "import WORKSHOP FILE [--kind painpoints|ideas|actions]";
-	const char *workshop = NULL, *file = NULL, *kind = NULL;
+	const char *workshop = args->argv[1], *file = args->argv[2], *kind = args->opt[0];
 	const struct jh_kind_def *k;
 	struct jh_err err;
 	jh_id wid;
 	int rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--kind") || !strcmp(argv[i], "-k")) {
-			if (++i == argc)
-				return usage(ctx, syn);
-			kind = argv[i];
-		} else if (!strncmp(argv[i], "--kind=", 7)) {
-			kind = argv[i] + 7;
-		} else if (!workshop) {
-			workshop = argv[i];
-		} else if (!file) {
-			file = argv[i];
-		} else {
-			return usage(ctx, syn);
-		}
-	}
-	if (!workshop || !file)
-		return usage(ctx, syn);
 	if (has_suffix(file, ".yaml") || has_suffix(file, ".yml")) {
 		if (kind)
 			return cli_fail(ctx, "--kind is for CSV files; a YAML file holds a whole workshop");
@@ -337,3 +340,14 @@ int cli_import(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	return import_csv(ctx, wid, k, file);
 }
+
+const struct cli_command cli_items_import_entry = {
+	.name = "import",
+	.synopsis = "import WORKSHOP FILE [--kind painpoints|ideas|actions]",
+	.globals = CLI_GLOBAL_DB,
+	.usage = CLI_USAGE_PLAIN,
+	.options = {{"-k", "--kind", CLI_OPT_EQUALS}},
+	.min_operands = 2,
+	.max_operands = 2,
+	.exec = import_exec,
+};

@@ -1,139 +1,18 @@
-/* cli_show.c: show, list and templates as aligned plain-text tables.
+/* cli_show.c: journeyhack show: a workshop's items as aligned tables.
  *
- * Widths are display columns (text.c), so Swedish letters and wide
- * characters line up; item text is made safe, so nothing a participant
- * typed can reach the terminal as an escape sequence. */
+ * A table is a list of columns. A column names a field of the kind's
+ * field table (kinds.c) and how to write it, or computes its cell from
+ * the workshop (rank, risk, dots left): plain fields are read through the
+ * field table, never by hand. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "journeyhack/analysis.h"
-#include "journeyhack/cli.h"
-#include "journeyhack/paths.h"
+#include "journeyhack/cli_show.h"
+#include "journeyhack/cli_table.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
-
-#define MAX_COLS 12
-
-struct table {
-	size_t ncols;
-	const char *head[MAX_COLS];
-	int maxw[MAX_COLS]; /* cap per column; 0: none */
-	int right[MAX_COLS];
-	char **cells; /* nrows * ncols, safe text */
-	int *widths;  /* display width of each cell, measured once */
-	size_t nrows, cap;
-};
-
-static void table_init(struct table *t, size_t ncols)
-{
-	memset(t, 0, sizeof *t);
-	t->ncols = ncols;
-}
-
-static void table_col(struct table *t, size_t i, const char *head, int maxw, int right)
-{
-	t->head[i] = head;
-	t->maxw[i] = maxw;
-	t->right[i] = right;
-}
-
-/* Add a row of ncols cells (copied). */
-static void table_row(struct table *t, const char *const *cells)
-{
-	if (t->nrows == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->cells = util_xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
-		t->widths = util_xrealloc(t->widths, t->cap * t->ncols * sizeof *t->widths);
-	}
-	for (size_t i = 0; i < t->ncols; i++) {
-		size_t k = t->nrows * t->ncols + i;
-		t->cells[k] = util_xstrdup(cells[i] ? cells[i] : "");
-		t->widths[k] = text_width(t->cells[k]);
-	}
-	t->nrows++;
-}
-
-static int table_print(struct table *t, FILE *f)
-{
-	int w[MAX_COLS];
-	size_t i, r;
-	char *buf, *line;
-	size_t bufsize = 4096, linesize = 1024;
-	int rc = 0;
-
-	for (i = 0; i < t->ncols; i++)
-		w[i] = text_width(t->head[i]);
-	for (r = 0; r < t->nrows; r++) {
-		for (i = 0; i < t->ncols; i++) {
-			int cw = t->widths[r * t->ncols + i];
-			if (t->maxw[i] && cw > t->maxw[i])
-				cw = t->maxw[i];
-			if (cw > w[i])
-				w[i] = cw;
-		}
-	}
-	buf = util_xmalloc(bufsize);
-	line = util_xmalloc(linesize);
-	for (r = 0; r <= t->nrows; r++) {
-		size_t len = 0;
-		for (i = 0; i < t->ncols; i++) {
-			const char *cell = r == 0 ? t->head[i] : t->cells[(r - 1) * t->ncols + i];
-			int cw = r == 0 ? text_width(cell) : t->widths[(r - 1) * t->ncols + i];
-			size_t need;
-			int pad;
-			text_fit(cell, w[i], 0, buf, bufsize);
-			/* A cell that fits comes out whole, as wide as measured;
-			 * only a cut one needs measuring again. */
-			pad = w[i] - (cw <= w[i] ? cw : text_width(buf));
-			need = len + strlen(buf) + (size_t)pad + 3;
-			if (need > linesize) {
-				linesize = need * 2;
-				line = util_xrealloc(line, linesize);
-			}
-			if (t->right[i]) {
-				memset(line + len, ' ', (size_t)pad);
-				len += (size_t)pad;
-			}
-			memcpy(line + len, buf, strlen(buf));
-			len += strlen(buf);
-			if (!t->right[i]) {
-				memset(line + len, ' ', (size_t)pad);
-				len += (size_t)pad;
-			}
-			if (i + 1 < t->ncols) {
-				memcpy(line + len, "  ", 2);
-				len += 2;
-			}
-		}
-		/* No trailing blanks: empty last cells would leave them. */
-		while (len > 0 && line[len - 1] == ' ')
-			len--;
-		line[len++] = '\n';
-		fwrite(line, 1, len, f);
-	}
-	free(line);
-	free(buf);
-	for (r = 0; r < t->nrows * t->ncols; r++)
-		free(t->cells[r]);
-	free(t->cells);
-	free(t->widths);
-	if (ferror(f))
-		rc = -1;
-	return rc;
-}
-
-static const char *num(char *buf, long long v)
-{
-	snprintf(buf, 24, "%lld", v);
-	return buf;
-}
-
-static const char *signed_num(char *buf, long long v)
-{
-	snprintf(buf, 24, v > 0 ? "+%lld" : "%lld", v);
-	return buf;
-}
 
 /* id -> position in one of a workshop's arrays. model_participant and
  * friends search linearly, which made a table of 100 000 pain points
@@ -193,355 +72,461 @@ static void id_map_free(struct id_map *m)
 	free(m->v);
 }
 
-static const char *participant_name(const struct jh_data *d, const struct id_map *people,
-				    jh_id id)
+
+/* How a column writes its field. */
+enum show_fmt {
+	SHOW_PLAIN,    /* text as it is, a number in decimal */
+	SHOW_ID,       /* the item's own id (no field) */
+	SHOW_SIGNED,   /* +2, 0, -1 */
+	SHOW_PERCENT,  /* 70% */
+	SHOW_YESNO,    /* yes, no */
+	SHOW_REF_ID,   /* the id referred to, empty when none */
+	SHOW_REF_NAME, /* the name (label field) of the item referred to */
+	SHOW_IDS,      /* 1,2,3 */
+	SHOW_CELL      /* computed by the column's function */
+};
+
+struct show_row;
+
+struct show_col {
+	const char *head;
+	int maxw, right;
+	enum show_fmt fmt;
+	const char *field; /* in the kind's field table */
+	const char *(*cell)(struct show_row *r, char *buf, size_t size);
+};
+
+#define COL(h, w, right, fmt, field) {h, w, right, fmt, field, NULL}
+#define CALC(h, w, right, fn) {h, w, right, SHOW_CELL, NULL, fn}
+
+/* One run of show: what several rows need, worked out once. */
+struct show {
+	const struct jh_data *d;
+	struct id_map maps[JH_NKINDS];
+	int mapped[JH_NKINDS];
+	jh_id *weakest; /* per journey, for touchpoints */
+	enum jh_method method;
+	char today[11];
+};
+
+struct show_row {
+	struct show *s;
+	const void *item;
+	size_t index; /* in the kind's array */
+	const struct jh_ranked_idea *rank;
+	struct jh_journey_stats js;
+	int have_js;
+};
+
+#define CELL 4200 /* room for the longest computed cell: a title with its mark */
+#define IDS_ROOM 256 /* an id list stops when it fills this */
+
+static const struct id_map *show_map(struct show *s, enum jh_kind kind)
 {
-	const struct jh_participant *p =
-		id ? id_map_get(people, d->participants, sizeof *d->participants, id) : NULL;
-	return p ? p->name : "";
+	const struct jh_kind_def *k = kinds_get(kind);
+
+	if (!s->mapped[kind]) {
+		id_map_build(&s->maps[kind], kinds_item(k, s->d, 0), kinds_count(k, s->d),
+			     k->item_size);
+		s->mapped[kind] = 1;
+	}
+	return &s->maps[kind];
 }
 
-int cli_print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, size_t n)
+/* The name of the item a reference points at; "" for none. */
+static const char *ref_name(struct show *s, const struct jh_field_def *f, jh_id id)
 {
-	struct table t;
-	char idb[24];
+	const struct jh_kind_def *k = kinds_get(f->ref);
+	const void *item;
 
-	if (n == 0) {
-		fprintf(ctx->out, "no workshops in %s (create one: journeyhack new NAME)\n",
-			store_path(ctx->st));
-		return ferror(ctx->out) ? CLI_FAIL : CLI_OK;
-	}
-	table_init(&t, 5);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "NAME", 32, 0);
-	table_col(&t, 2, "CREATED", 0, 0);
-	table_col(&t, 3, "TEMPLATE", 30, 0);
-	table_col(&t, 4, "TITLE", 60, 0);
-	for (size_t i = 0; i < n; i++) {
-		const char *row[] = {num(idb, ws[i].id), ws[i].name, ws[i].created,
-				     ws[i].template_name, ws[i].title};
-		table_row(&t, row);
-	}
-	return table_print(&t, ctx->out) ? CLI_FAIL : CLI_OK;
+	if (!id)
+		return "";
+	item = id_map_get(show_map(s, f->ref), kinds_item(k, s->d, 0), k->item_size, id);
+	return item ? kinds_text(kinds_field(k, k->label_field), item) : "";
 }
 
-int cli_print_templates(struct cli_ctx *ctx, const struct jh_template_entry *list, size_t n)
+/* A number, with its sign when `sign` and positive (+2, 0, -1). */
+static const char *num_text(char *buf, size_t size, long long v, int sign)
 {
-	struct table t;
-
-	if (n == 0) {
-		fprintf(ctx->out, "no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n");
-		return CLI_OK;
-	}
-	table_init(&t, 3);
-	table_col(&t, 0, "NAME", 40, 0);
-	table_col(&t, 1, "TITLE", 60, 0);
-	table_col(&t, 2, "PATH", 0, 0);
-	for (size_t i = 0; i < n; i++) {
-		char title[512];
-		snprintf(title, sizeof title, "%s%s", list[i].valid ? "" : "INVALID: ",
-			 list[i].title);
-		const char *row[] = {list[i].name, title, list[i].path};
-		table_row(&t, row);
-	}
-	return table_print(&t, ctx->out) ? CLI_FAIL : CLI_OK;
+	snprintf(buf, size, sign && v > 0 ? "+%lld" : "%lld", v);
+	return buf;
 }
 
-static void show_participants(const struct jh_data *d, FILE *f)
+static const char *ids_text(const jh_id *ids, size_t n, char *buf, size_t size)
 {
-	struct table t;
-	char a[24], b[32];
+	size_t len = 0;
 
-	table_init(&t, 5);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "NAME", 30, 0);
-	table_col(&t, 2, "DEPARTMENT", 24, 0);
-	table_col(&t, 3, "ROLE", 0, 0);
-	table_col(&t, 4, "DOTS", 0, 1);
-	for (size_t i = 0; i < d->nparticipants; i++) {
-		const struct jh_participant *p = &d->participants[i];
-		snprintf(b, sizeof b, "%d/%d", model_participant_dots(d, p->id),
-			 d->workshop.dots_per_participant);
-		const char *row[] = {num(a, p->id), p->name, p->department, p->role, b};
-		table_row(&t, row);
-	}
-	table_print(&t, f);
+	buf[0] = '\0';
+	for (size_t k = 0; k < n && len < size - 24; k++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%lld", k ? "," : "",
+					(long long)ids[k]);
+	return buf;
 }
 
-static void show_steps(const struct jh_data *d, FILE *f)
+static const char *field_cell(struct show_row *r, const struct show_col *c,
+			      const struct jh_field_def *f, char *buf, size_t size)
 {
-	struct table t;
-	char a[24], b[24], c[24];
-
-	table_init(&t, 7);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "", 0, 0);
-	table_col(&t, 2, "DAY", 0, 1);
-	table_col(&t, 3, "MIN", 0, 1);
-	table_col(&t, 4, "VIEW", 0, 0);
-	table_col(&t, 5, "PRIVATE", 0, 0);
-	table_col(&t, 6, "TITLE", 60, 0);
-	for (size_t i = 0; i < d->nsteps; i++) {
-		const struct jh_step *s = &d->steps[i];
-		const char *row[] = {num(a, s->id), (int)i == d->workshop.current_step ? ">" : "",
-				     num(b, s->day), num(c, s->minutes), s->view,
-				     s->private_ ? (s->revealed ? "revealed" : "yes") : "",
-				     s->title};
-		table_row(&t, row);
-	}
-	table_print(&t, f);
-}
-
-static void show_journeys(const struct jh_data *d, FILE *f)
-{
-	struct table t;
-	char a[24], b[24], c[24], e[24];
-
-	table_init(&t, 7);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "NAME", 36, 0);
-	table_col(&t, 2, "TOUCHPOINTS", 0, 1);
-	table_col(&t, 3, "CAPITAL", 0, 1);
-	table_col(&t, 4, "HOPS", 0, 1);
-	table_col(&t, 5, "RISK", 0, 0);
-	table_col(&t, 6, "WEAKEST LINK", 40, 0);
-	for (size_t i = 0; i < d->njourneys; i++) {
-		const struct jh_journey *j = &d->journeys[i];
-		struct jh_journey_stats js;
-		const struct jh_touchpoint *w;
-		char weak[256] = "";
-
-		analysis_journey(d, j->id, &js);
-		w = js.weakest_link ? model_touchpoint(d, js.weakest_link) : NULL;
-		if (w)
-			snprintf(weak, sizeof weak, "%lld %s", (long long)w->id, w->name);
-		const char *row[] = {num(a, j->id),
-				     j->name,
-				     num(b, js.ntouchpoints),
-				     signed_num(c, js.cx_capital),
-				     num(e, js.channel_hops),
-				     js.ntouchpoints == 0 ? "" : js.at_risk ? "AT RISK" : "ok",
-				     weak};
-		table_row(&t, row);
-	}
-	table_print(&t, f);
-}
-
-static void show_stages(const struct jh_data *d, FILE *f)
-{
-	struct table t;
-	char a[24], b[24];
-
-	table_init(&t, 4);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "JOURNEY", 30, 0);
-	table_col(&t, 2, "POS", 0, 1);
-	table_col(&t, 3, "NAME", 40, 0);
-	for (size_t i = 0; i < d->nstages; i++) {
-		const struct jh_stage *s = &d->stages[i];
-		const struct jh_journey *j = model_journey(d, s->journey_id);
-		const char *row[] = {num(a, s->id), j ? j->name : "", num(b, s->position), s->name};
-		table_row(&t, row);
-	}
-	table_print(&t, f);
-}
-
-static void show_touchpoints(const struct jh_data *d, FILE *f)
-{
-	struct table t;
-	char a[24], b[24], c[24], e[24], flag[64];
-	jh_id *weakest = util_xcalloc(d->njourneys, sizeof *weakest);
-
-	/* One analysis per journey, not per touchpoint. */
-	for (size_t i = 0; i < d->njourneys; i++) {
-		struct jh_journey_stats js;
-		analysis_journey(d, d->journeys[i].id, &js);
-		weakest[i] = js.weakest_link;
-	}
-	table_init(&t, 10);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "JOURNEY", 24, 0);
-	table_col(&t, 2, "STAGE", 16, 0);
-	table_col(&t, 3, "NAME", 32, 0);
-	table_col(&t, 4, "CHANNEL", 14, 0);
-	table_col(&t, 5, "OWNER", 18, 0);
-	table_col(&t, 6, "SCORE", 0, 1);
-	table_col(&t, 7, "REACH", 0, 1);
-	table_col(&t, 8, "POT", 0, 1);
-	table_col(&t, 9, "NOTE", 0, 0);
-	for (size_t i = 0; i < d->ntouchpoints; i++) {
-		const struct jh_touchpoint *tp = &d->touchpoints[i];
-		const struct jh_journey *j = model_journey(d, tp->journey_id);
-		const struct jh_stage *s = model_stage(d, tp->stage_id);
-		int weak = 0;
-		for (size_t k = 0; k < d->njourneys; k++)
-			if (d->journeys[k].id == tp->journey_id)
-				weak = weakest[k] == tp->id;
-		snprintf(flag, sizeof flag, "%s%s%s", weak ? "weakest link" : "",
-			 weak && analysis_questionable(tp) ? "; " : "",
-			 analysis_questionable(tp) ? "should it exist?" : "");
-		snprintf(e, sizeof e, "%d%%", tp->reach);
-		const char *row[] = {num(a, tp->id), j ? j->name : "", s ? s->name : "", tp->name,
-				     tp->channel, tp->owner, signed_num(b, tp->score), e,
-				     num(c, tp->potential), flag};
-		table_row(&t, row);
-	}
-	free(weakest);
-	table_print(&t, f);
-}
-
-static void show_painpoints(const struct jh_data *d, FILE *f)
-{
-	struct id_map people, tps;
-	struct table t;
-	char a[24], b[24], c[24];
-
-	table_init(&t, 8);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "TOUCHPOINT", 24, 0);
-	table_col(&t, 2, "TITLE", 40, 0);
-	table_col(&t, 3, "SEV", 0, 1);
-	table_col(&t, 4, "FREQ", 0, 1);
-	table_col(&t, 5, "STATUS", 0, 0);
-	table_col(&t, 6, "AUTHOR", 16, 0);
-	table_col(&t, 7, "EVIDENCE", 50, 0);
-	id_map_build(&people, d->participants, d->nparticipants, sizeof *d->participants);
-	id_map_build(&tps, d->touchpoints, d->ntouchpoints, sizeof *d->touchpoints);
-	for (size_t i = 0; i < d->npainpoints; i++) {
-		const struct jh_painpoint *p = &d->painpoints[i];
-		const struct jh_touchpoint *tp =
-			p->touchpoint_id
-				? id_map_get(&tps, d->touchpoints, sizeof *d->touchpoints, p->touchpoint_id)
-				: NULL;
-		const char *row[] = {num(a, p->id), tp ? tp->name : "", p->title,
-				     num(b, p->severity), num(c, p->frequency), p->status,
-				     participant_name(d, &people, p->author_id), p->evidence};
-		table_row(&t, row);
-	}
-	id_map_free(&people);
-	id_map_free(&tps);
-	table_print(&t, f);
-}
-
-static void show_ideas(const struct jh_data *d, FILE *f)
-{
-	struct jh_ranked_idea *r;
+	const void *item = r->item;
+	const jh_id *ids;
 	size_t n;
-	struct table t;
-	enum jh_method m = (enum jh_method)analysis_method_parse(d->workshop.method);
 
-	if ((int)m < 0)
-		m = JH_METHOD_IMPACT_EFFORT;
-	r = analysis_backlog(d, &n);
-	table_init(&t, 11);
-	table_col(&t, 0, "RANK", 0, 1);
-	table_col(&t, 1, "ID", 0, 1);
-	table_col(&t, 2, "TITLE", 44, 0);
-	table_col(&t, 3, "SCORE", 0, 1);
-	table_col(&t, 4, "VOTES", 0, 1);
-	table_col(&t, 5, "IMP", 0, 1);
-	table_col(&t, 6, "EFF", 0, 1);
-	table_col(&t, 7, "CONF", 0, 1);
-	table_col(&t, 8, "REACH", 0, 1);
-	table_col(&t, 9, "QUADRANT", 0, 0);
-	table_col(&t, 10, "PAIN POINTS", 0, 0);
+	switch (c->fmt) {
+	case SHOW_ID:
+		return num_text(buf, size, *(const jh_id *)item, 0);
+	case SHOW_SIGNED:
+		return num_text(buf, size, kinds_num(f, item), 1);
+	case SHOW_PERCENT:
+		snprintf(buf, size, "%lld%%", kinds_num(f, item));
+		return buf;
+	case SHOW_YESNO:
+		return kinds_num(f, item) ? "yes" : "no";
+	case SHOW_REF_ID:
+		if (!kinds_num(f, item))
+			return "";
+		break;
+	case SHOW_REF_NAME:
+		return ref_name(r->s, f, kinds_num(f, item));
+	case SHOW_IDS:
+		ids = kinds_ids(f, item, &n);
+		return ids_text(ids, n, buf, size < IDS_ROOM ? size : IDS_ROOM);
+	default:
+		if (kinds_storage(f) == KINDS_S_TEXT)
+			return kinds_text(f, item);
+		break;
+	}
+	return num_text(buf, size, kinds_num(f, item), 0);
+}
+
+/* ---- computed cells ---- */
+
+static const char *participant_dots(struct show_row *r, char *buf, size_t size)
+{
+	const struct jh_participant *p = r->item;
+
+	snprintf(buf, size, "%d/%d", model_participant_dots(r->s->d, p->id),
+		 r->s->d->workshop.dots_per_participant);
+	return buf;
+}
+
+static const char *step_current(struct show_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	return (int)r->index == r->s->d->workshop.current_step ? ">" : "";
+}
+
+static const char *step_private(struct show_row *r, char *buf, size_t size)
+{
+	const struct jh_step *st = r->item;
+
+	(void)buf, (void)size;
+	return st->private_ ? (st->revealed ? "revealed" : "yes") : "";
+}
+
+static const struct jh_journey_stats *journey_stats(struct show_row *r)
+{
+	if (!r->have_js) {
+		analysis_journey(r->s->d, ((const struct jh_journey *)r->item)->id, &r->js);
+		r->have_js = 1;
+	}
+	return &r->js;
+}
+
+static const char *journey_touchpoints(struct show_row *r, char *buf, size_t size)
+{
+	return num_text(buf, size, journey_stats(r)->ntouchpoints, 0);
+}
+
+static const char *journey_capital(struct show_row *r, char *buf, size_t size)
+{
+	return num_text(buf, size, journey_stats(r)->cx_capital, 1);
+}
+
+static const char *journey_hops(struct show_row *r, char *buf, size_t size)
+{
+	return num_text(buf, size, journey_stats(r)->channel_hops, 0);
+}
+
+static const char *journey_risk(struct show_row *r, char *buf, size_t size)
+{
+	const struct jh_journey_stats *js = journey_stats(r);
+
+	(void)buf, (void)size;
+	return js->ntouchpoints == 0 ? "" : js->at_risk ? "AT RISK" : "ok";
+}
+
+static const char *journey_weakest(struct show_row *r, char *buf, size_t size)
+{
+	jh_id id = journey_stats(r)->weakest_link;
+	const struct jh_touchpoint *w = id ? model_touchpoint(r->s->d, id) : NULL;
+
+	buf[0] = '\0';
+	if (w)
+		snprintf(buf, size, "%lld %s", (long long)w->id, w->name);
+	return buf;
+}
+
+/* One analysis per journey, not per touchpoint. */
+static int touchpoint_is_weakest(struct show *s, const struct jh_touchpoint *tp)
+{
+	const struct jh_data *d = s->d;
+	int weak = 0;
+
+	if (!s->weakest) {
+		s->weakest = util_xcalloc(d->njourneys + 1, sizeof *s->weakest);
+		for (size_t i = 0; i < d->njourneys; i++) {
+			struct jh_journey_stats js;
+			analysis_journey(d, d->journeys[i].id, &js);
+			s->weakest[i] = js.weakest_link;
+		}
+	}
+	for (size_t k = 0; k < d->njourneys; k++)
+		if (d->journeys[k].id == tp->journey_id)
+			weak = s->weakest[k] == tp->id;
+	return weak;
+}
+
+static const char *touchpoint_note(struct show_row *r, char *buf, size_t size)
+{
+	const struct jh_touchpoint *tp = r->item;
+	int weak = touchpoint_is_weakest(r->s, tp), odd = analysis_questionable(tp);
+
+	snprintf(buf, size, "%s%s%s", weak ? "weakest link" : "", weak && odd ? "; " : "",
+		 odd ? "should it exist?" : "");
+	return buf;
+}
+
+static const char *idea_rank(struct show_row *r, char *buf, size_t size)
+{
+	return num_text(buf, size, r->rank->rank, 0);
+}
+
+static const char *idea_title(struct show_row *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", r->rank->on_weakest_link ? "[weakest link] " : "",
+		 ((const struct jh_idea *)r->item)->title);
+	return buf;
+}
+
+static const char *idea_score(struct show_row *r, char *buf, size_t size)
+{
+	analysis_format_score(r->s->method, r->rank->score, buf, size < 32 ? size : 32);
+	return buf;
+}
+
+static const char *idea_votes(struct show_row *r, char *buf, size_t size)
+{
+	return num_text(buf, size, r->rank->votes, 0);
+}
+
+static const char *idea_quadrant(struct show_row *r, char *buf, size_t size)
+{
+	(void)buf, (void)size;
+	return analysis_quadrant_name(r->rank->quadrant);
+}
+
+static const char *vote_participant(struct show_row *r, char *buf, size_t size)
+{
+	const struct jh_kind_def *k = kinds_get(JH_VOTE);
+	const struct jh_field_def *f = kinds_field(k, "participant");
+
+	(void)buf, (void)size;
+	if (r->s->d->workshop.anonymous_votes)
+		return "(anonymous)";
+	return ref_name(r->s, f, kinds_num(f, r->item));
+}
+
+static const char *action_overdue(struct show_row *r, char *buf, size_t size)
+{
+	const struct jh_action *x = r->item;
+
+	(void)buf, (void)size;
+	return *x->due && strcmp(x->due, r->s->today) < 0 && strcmp(x->status, "done") ? "OVERDUE"
+											 : "";
+}
+
+/* ---- the tables ---- */
+
+#define ID COL("ID", 0, 1, SHOW_ID, NULL)
+
+static const struct show_col participant_cols[] = {
+	ID,
+	COL("NAME", 30, 0, SHOW_PLAIN, "name"),
+	COL("DEPARTMENT", 24, 0, SHOW_PLAIN, "department"),
+	COL("ROLE", 0, 0, SHOW_PLAIN, "role"),
+	CALC("DOTS", 0, 1, participant_dots),
+};
+
+static const struct show_col step_cols[] = {
+	ID,
+	CALC("", 0, 0, step_current),
+	COL("DAY", 0, 1, SHOW_PLAIN, "day"),
+	COL("MIN", 0, 1, SHOW_PLAIN, "minutes"),
+	COL("VIEW", 0, 0, SHOW_PLAIN, "view"),
+	CALC("PRIVATE", 0, 0, step_private),
+	COL("TITLE", 60, 0, SHOW_PLAIN, "title"),
+};
+
+static const struct show_col journey_cols[] = {
+	ID,
+	COL("NAME", 36, 0, SHOW_PLAIN, "name"),
+	CALC("TOUCHPOINTS", 0, 1, journey_touchpoints),
+	CALC("CAPITAL", 0, 1, journey_capital),
+	CALC("HOPS", 0, 1, journey_hops),
+	CALC("RISK", 0, 0, journey_risk),
+	CALC("WEAKEST LINK", 40, 0, journey_weakest),
+};
+
+static const struct show_col stage_cols[] = {
+	ID,
+	COL("JOURNEY", 30, 0, SHOW_REF_NAME, "journey"),
+	COL("POS", 0, 1, SHOW_PLAIN, "position"),
+	COL("NAME", 40, 0, SHOW_PLAIN, "name"),
+};
+
+static const struct show_col touchpoint_cols[] = {
+	ID,
+	COL("JOURNEY", 24, 0, SHOW_REF_NAME, "journey"),
+	COL("STAGE", 16, 0, SHOW_REF_NAME, "stage"),
+	COL("NAME", 32, 0, SHOW_PLAIN, "name"),
+	COL("CHANNEL", 14, 0, SHOW_PLAIN, "channel"),
+	COL("OWNER", 18, 0, SHOW_PLAIN, "owner"),
+	COL("SCORE", 0, 1, SHOW_SIGNED, "score"),
+	COL("REACH", 0, 1, SHOW_PERCENT, "reach"),
+	COL("POT", 0, 1, SHOW_PLAIN, "potential"),
+	CALC("NOTE", 0, 0, touchpoint_note),
+};
+
+static const struct show_col painpoint_cols[] = {
+	ID,
+	COL("TOUCHPOINT", 24, 0, SHOW_REF_NAME, "touchpoint"),
+	COL("TITLE", 40, 0, SHOW_PLAIN, "title"),
+	COL("SEV", 0, 1, SHOW_PLAIN, "severity"),
+	COL("FREQ", 0, 1, SHOW_PLAIN, "frequency"),
+	COL("STATUS", 0, 0, SHOW_PLAIN, "status"),
+	COL("AUTHOR", 16, 0, SHOW_REF_NAME, "author"),
+	COL("EVIDENCE", 50, 0, SHOW_PLAIN, "evidence"),
+};
+
+static const struct show_col idea_cols[] = {
+	CALC("RANK", 0, 1, idea_rank),
+	ID,
+	CALC("TITLE", 44, 0, idea_title),
+	CALC("SCORE", 0, 1, idea_score),
+	CALC("VOTES", 0, 1, idea_votes),
+	COL("IMP", 0, 1, SHOW_PLAIN, "impact"),
+	COL("EFF", 0, 1, SHOW_PLAIN, "effort"),
+	COL("CONF", 0, 1, SHOW_PLAIN, "confidence"),
+	COL("REACH", 0, 1, SHOW_PERCENT, "reach"),
+	CALC("QUADRANT", 0, 0, idea_quadrant),
+	COL("PAIN POINTS", 0, 0, SHOW_IDS, "painpoints"),
+};
+
+static const struct show_col vote_cols[] = {
+	ID,
+	COL("IDEA", 0, 1, SHOW_REF_ID, "idea"),
+	COL("TITLE", 40, 0, SHOW_REF_NAME, "idea"),
+	CALC("PARTICIPANT", 24, 0, vote_participant),
+	COL("DOTS", 0, 1, SHOW_PLAIN, "dots"),
+};
+
+static const struct show_col action_cols[] = {
+	ID,
+	COL("IDEA", 0, 1, SHOW_REF_ID, "idea"),
+	COL("TITLE", 44, 0, SHOW_PLAIN, "title"),
+	COL("OWNER", 20, 0, SHOW_PLAIN, "owner"),
+	COL("DUE", 0, 0, SHOW_PLAIN, "due"),
+	COL("STATUS", 0, 0, SHOW_PLAIN, "status"),
+	CALC("", 0, 0, action_overdue),
+};
+
+static const struct show_col parking_cols[] = {
+	ID,
+	COL("ANSWERED", 0, 0, SHOW_YESNO, "answered"),
+	COL("TEXT", 50, 0, SHOW_PLAIN, "text"),
+	COL("AUTHOR", 16, 0, SHOW_REF_NAME, "author"),
+	COL("ANSWER", 50, 0, SHOW_PLAIN, "answer"),
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+struct show_table {
+	const struct show_col *cols;
+	size_t ncols;
+};
+
+/* By kind; the workshop has none (show W workshop shows everything). */
+static const struct show_table tables[JH_NKINDS] = {
+	[JH_PARTICIPANT] = {participant_cols, N(participant_cols)},
+	[JH_JOURNEY] = {journey_cols, N(journey_cols)},
+	[JH_STAGE] = {stage_cols, N(stage_cols)},
+	[JH_TOUCHPOINT] = {touchpoint_cols, N(touchpoint_cols)},
+	[JH_PAINPOINT] = {painpoint_cols, N(painpoint_cols)},
+	[JH_IDEA] = {idea_cols, N(idea_cols)},
+	[JH_VOTE] = {vote_cols, N(vote_cols)},
+	[JH_ACTION] = {action_cols, N(action_cols)},
+	[JH_PARKING] = {parking_cols, N(parking_cols)},
+	[JH_STEP] = {step_cols, N(step_cols)},
+};
+
+static void show_init(struct show *s, const struct jh_data *d)
+{
+	memset(s, 0, sizeof *s);
+	s->d = d;
+	s->method = (enum jh_method)analysis_method_parse(d->workshop.method);
+	if ((int)s->method < 0)
+		s->method = JH_METHOD_IMPACT_EFFORT;
+	util_today(s->today);
+}
+
+static void show_free(struct show *s)
+{
+	for (size_t i = 0; i < JH_NKINDS; i++)
+		if (s->mapped[i])
+			id_map_free(&s->maps[i]);
+	free(s->weakest);
+}
+
+static void add_row(struct cli_table *t, const struct show_table *st,
+		    const struct jh_field_def *const *fields, struct show_row *r, char *bufs)
+{
+	const char *cells[CLI_TABLE_MAX_COLS];
+
+	for (size_t c = 0; c < st->ncols; c++) {
+		const struct show_col *col = &st->cols[c];
+		char *buf = bufs + c * CELL;
+		cells[c] = col->cell ? col->cell(r, buf, CELL) : field_cell(r, col, fields[c], buf, CELL);
+	}
+	cli_table_row(t, cells);
+}
+
+/* The table of kind k: its items in order, ideas in rank order. */
+static void show_kind(struct show *s, enum jh_kind kind, FILE *f)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	const struct show_table *st = &tables[kind];
+	const struct jh_field_def *fields[CLI_TABLE_MAX_COLS];
+	char *bufs = util_xmalloc(st->ncols * CELL);
+	size_t n = kinds_count(k, s->d);
+	struct jh_ranked_idea *ranked = kind == JH_IDEA ? analysis_backlog(s->d, &n) : NULL;
+	struct cli_table t;
+
+	cli_table_init(&t, st->ncols);
+	for (size_t c = 0; c < st->ncols; c++) {
+		cli_table_col(&t, c, st->cols[c].head, st->cols[c].maxw, st->cols[c].right);
+		fields[c] = st->cols[c].field ? kinds_field(k, st->cols[c].field) : NULL;
+	}
 	for (size_t i = 0; i < n; i++) {
-		const struct jh_idea *x = &d->ideas[r[i].index];
-		char rank[24], id[24], score[32], votes[24], imp[8], eff[8], conf[8], reach[8];
-		char pains[256] = "", title[4200];
-		size_t len = 0;
-		for (size_t k = 0; k < x->npainpoints && len < sizeof pains - 24; k++)
-			len += (size_t)snprintf(pains + len, sizeof pains - len, "%s%lld",
-						k ? "," : "", (long long)x->painpoints[k]);
-		snprintf(title, sizeof title, "%s%s", r[i].on_weakest_link ? "[weakest link] " : "",
-			 x->title);
-		analysis_format_score(m, r[i].score, score, sizeof score);
-		snprintf(reach, sizeof reach, "%d%%", x->reach);
-		const char *row[] = {num(rank, r[i].rank), num(id, x->id), title, score,
-				     num(votes, r[i].votes), num(imp, x->impact), num(eff, x->effort),
-				     num(conf, x->confidence), reach,
-				     analysis_quadrant_name(r[i].quadrant), pains};
-		table_row(&t, row);
+		struct show_row r = {.s = s, .index = i};
+		if (ranked) {
+			r.rank = &ranked[i];
+			r.index = r.rank->index;
+		}
+		r.item = kinds_item(k, s->d, r.index);
+		add_row(&t, st, fields, &r, bufs);
 	}
-	free(r);
-	table_print(&t, f);
-}
-
-static void show_votes(const struct jh_data *d, FILE *f)
-{
-	struct id_map people, ideas;
-	struct table t;
-	char a[24], b[24], c[24];
-
-	table_init(&t, 5);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "IDEA", 0, 1);
-	table_col(&t, 2, "TITLE", 40, 0);
-	table_col(&t, 3, "PARTICIPANT", 24, 0);
-	table_col(&t, 4, "DOTS", 0, 1);
-	id_map_build(&people, d->participants, d->nparticipants, sizeof *d->participants);
-	id_map_build(&ideas, d->ideas, d->nideas, sizeof *d->ideas);
-	for (size_t i = 0; i < d->nvotes; i++) {
-		const struct jh_vote *v = &d->votes[i];
-		const struct jh_idea *x = id_map_get(&ideas, d->ideas, sizeof *d->ideas, v->idea_id);
-		const char *row[] = {num(a, v->id), num(b, v->idea_id), x ? x->title : "",
-				     d->workshop.anonymous_votes
-					     ? "(anonymous)"
-					     : participant_name(d, &people, v->participant_id),
-				     num(c, v->dots)};
-		table_row(&t, row);
-	}
-	id_map_free(&people);
-	id_map_free(&ideas);
-	table_print(&t, f);
-}
-
-static void show_actions(const struct jh_data *d, FILE *f)
-{
-	struct table t;
-	char a[24], b[24], today[11];
-
-	util_today(today);
-	table_init(&t, 7);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "IDEA", 0, 1);
-	table_col(&t, 2, "TITLE", 44, 0);
-	table_col(&t, 3, "OWNER", 20, 0);
-	table_col(&t, 4, "DUE", 0, 0);
-	table_col(&t, 5, "STATUS", 0, 0);
-	table_col(&t, 6, "", 0, 0);
-	for (size_t i = 0; i < d->nactions; i++) {
-		const struct jh_action *x = &d->actions[i];
-		int overdue = *x->due && strcmp(x->due, today) < 0 && strcmp(x->status, "done");
-		const char *row[] = {num(a, x->id), x->idea_id ? num(b, x->idea_id) : "",
-				     x->title, x->owner, x->due, x->status,
-				     overdue ? "OVERDUE" : ""};
-		table_row(&t, row);
-	}
-	table_print(&t, f);
-}
-
-static void show_parking(const struct jh_data *d, FILE *f)
-{
-	struct id_map people;
-	struct table t;
-	char a[24];
-
-	table_init(&t, 5);
-	table_col(&t, 0, "ID", 0, 1);
-	table_col(&t, 1, "ANSWERED", 0, 0);
-	table_col(&t, 2, "TEXT", 50, 0);
-	table_col(&t, 3, "AUTHOR", 16, 0);
-	table_col(&t, 4, "ANSWER", 50, 0);
-	id_map_build(&people, d->participants, d->nparticipants, sizeof *d->participants);
-	for (size_t i = 0; i < d->nparking; i++) {
-		const struct jh_parking *p = &d->parking[i];
-		const char *row[] = {num(a, p->id), p->answered ? "yes" : "no", p->text,
-				     participant_name(d, &people, p->author_id), p->answer};
-		table_row(&t, row);
-	}
-	id_map_free(&people);
-	table_print(&t, f);
+	free(ranked);
+	free(bufs);
+	cli_table_print(&t, f);
 }
 
 static void show_header(const struct jh_data *d, FILE *f)
@@ -567,28 +552,49 @@ static void show_header(const struct jh_data *d, FILE *f)
 	free(title);
 }
 
-static void section(FILE *f, const char *name, size_t n, void (*fn)(const struct jh_data *, FILE *),
-		    const struct jh_data *d)
+
+/* The whole workshop, section by section. */
+static void show_all(struct show *s, FILE *f)
 {
-	fprintf(f, "\n%s (%zu)\n", name, n);
-	if (n)
-		fn(d, f);
+	static const struct {
+		const char *title;
+		enum jh_kind kind;
+	} sections[] = {
+		{"Agenda", JH_STEP},	      {"Participants", JH_PARTICIPANT},
+		{"Journeys", JH_JOURNEY},     {"Touchpoints", JH_TOUCHPOINT},
+		{"Pain points", JH_PAINPOINT}, {"Backlog", JH_IDEA},
+		{"Actions", JH_ACTION},	      {"Parking lot", JH_PARKING},
+	};
+	const struct jh_data *d = s->d;
+
+	show_header(d, f);
+	for (size_t i = 0; i < N(sections); i++) {
+		size_t n = kinds_count(kinds_get(sections[i].kind), d);
+		fprintf(f, "\n%s (%zu)\n", sections[i].title, n);
+		if (n)
+			show_kind(s, sections[i].kind, f);
+	}
+	if (d->nprompts) {
+		fprintf(f, "\nPrompts\n");
+		for (size_t i = 0; i < d->nprompts; i++) {
+			char *p = text_fit_dup(d->prompts[i], 200, 0);
+			fprintf(f, "- %s\n", p);
+			free(p);
+		}
+	}
 }
 
-int cli_show(struct cli_ctx *ctx, int argc, char **argv)
+static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
+	char **argv = args->argv;
 	const struct jh_kind_def *k = NULL;
 	struct jh_data d;
 	struct jh_err err;
+	struct show s;
 	jh_id wid;
 	int rc;
-	FILE *f = ctx->out;
 
-	if (argc < 2 || argc > 3) {
-		fprintf(ctx->err, "journeyhack: usage: journeyhack show WORKSHOP [KIND]\n");
-		return CLI_USAGE;
-	}
-	if (argc == 3 && !(k = kinds_find(argv[2])))
+	if (args->argc == 3 && !(k = kinds_find(argv[2])))
 		return cli_failf(ctx, "unknown kind \"%s\" (kinds: %s step)", argv[2], kinds_names());
 	if ((rc = cli_open_store(ctx, 0)))
 		return rc;
@@ -596,39 +602,25 @@ int cli_show(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_FAIL;
 	if (store_load(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
-	switch (k ? (int)k->kind : -1) {
-	case JH_PARTICIPANT: show_participants(&d, f); break;
-	case JH_JOURNEY: show_journeys(&d, f); break;
-	case JH_STAGE: show_stages(&d, f); break;
-	case JH_TOUCHPOINT: show_touchpoints(&d, f); break;
-	case JH_PAINPOINT: show_painpoints(&d, f); break;
-	case JH_IDEA: show_ideas(&d, f); break;
-	case JH_VOTE: show_votes(&d, f); break;
-	case JH_ACTION: show_actions(&d, f); break;
-	case JH_PARKING: show_parking(&d, f); break;
-	case JH_STEP: show_steps(&d, f); break;
-	default:
-		show_header(&d, f);
-		section(f, "Agenda", d.nsteps, show_steps, &d);
-		section(f, "Participants", d.nparticipants, show_participants, &d);
-		section(f, "Journeys", d.njourneys, show_journeys, &d);
-		section(f, "Touchpoints", d.ntouchpoints, show_touchpoints, &d);
-		section(f, "Pain points", d.npainpoints, show_painpoints, &d);
-		section(f, "Backlog", d.nideas, show_ideas, &d);
-		section(f, "Actions", d.nactions, show_actions, &d);
-		section(f, "Parking lot", d.nparking, show_parking, &d);
-		if (d.nprompts) {
-			fprintf(f, "\nPrompts\n");
-			for (size_t i = 0; i < d.nprompts; i++) {
-				char *p = text_fit_dup(d.prompts[i], 200, 0);
-				fprintf(f, "- %s\n", p);
-				free(p);
-			}
-		}
-		break;
-	}
+	show_init(&s, &d);
+	if (k && tables[k->kind].cols)
+		show_kind(&s, k->kind, ctx->out);
+	else
+		show_all(&s, ctx->out);
+	show_free(&s);
 	model_data_free(&d);
-	if (fflush(f) != 0 || ferror(f))
+	if (fflush(ctx->out) != 0 || ferror(ctx->out))
 		return cli_fail(ctx, "cannot write the output");
 	return CLI_OK;
 }
+
+const struct cli_command cli_show_entry = {
+	.name = "show",
+	.synopsis = "show WORKSHOP [KIND]",
+	.about = "print items as a table",
+	.globals = CLI_GLOBAL_DB,
+	.usage = CLI_USAGE_PLAIN,
+	.min_operands = 1,
+	.max_operands = 2,
+	.exec = show_exec,
+};

@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "journeyhack/cli.h"
+#include "journeyhack/cli_cmd.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/ui.h"
 #include "journeyhack/util.h"
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
 		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
 
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			cli_usage(stdout);
+			cli_cmd_help(stdout);
 			return fflush(stdout) == 0 && !ferror(stdout) ? CLI_OK : CLI_FAIL;
 		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
@@ -119,13 +120,10 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
-	if (i < argc && cli_is_command(argv[i]))
-		return finish(cli_dispatch(&ctx, argc - i, argv + i));
-	if (i + 1 < argc) {
-		fprintf(stderr, "journeyhack: unknown command \"%s\" (see: journeyhack --help)\n",
-			argv[i]);
-		return CLI_USAGE;
-	}
+	/* One word that is no command is a workshop to open; more are a
+	 * command line with an unknown command, which dispatch reports. */
+	if (i < argc && (cli_cmd_find(argv[i]) || i + 1 < argc))
+		return finish(cli_cmd_dispatch(&ctx, argc - i, argv + i));
 	ui.workshop = i < argc ? argv[i] : NULL;
 	return run_ui(&ctx, &ui);
 }

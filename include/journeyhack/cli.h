@@ -1,4 +1,6 @@
-/* cli.h: the scriptable command line, one function per subcommand. */
+/* cli.h: what every subcommand shares: the context, exit statuses, the
+ * command entry (one per subcommand, listed by cli_cmd.c), its argument
+ * parsing and usage error, and one-line error output. */
 #ifndef JOURNEYHACK_CLI_H
 #define JOURNEYHACK_CLI_H
 
@@ -23,6 +25,66 @@ struct cli_ctx {
 	struct jh_store *st; /* opened by cli_open_store */
 };
 
+/* How a command words its usage error; each keeps the wording scripts
+ * have seen from it. */
+enum cli_usage_style {
+	CLI_USAGE_NAMED,  /* journeyhack: new: usage: journeyhack SYNOPSIS */
+	CLI_USAGE_PLAIN,  /* journeyhack: usage: journeyhack SYNOPSIS */
+	CLI_USAGE_REASON  /* journeyhack: export: WHY, then usage: journeyhack SYNOPSIS */
+};
+
+/* Global options a command reads: --help shows them before it. */
+enum { CLI_GLOBAL_DB = 1, CLI_GLOBAL_AS = 2 };
+
+/* Spellings an option takes besides "-s VALUE" and "--long VALUE". */
+enum { CLI_OPT_EQUALS = 1 /* --long=VALUE */, CLI_OPT_JOINED = 2 /* -sVALUE */ };
+
+#define CLI_MAX_OPTIONS 3
+
+struct cli_option {
+	const char *short_name; /* "-t" */
+	const char *long_name;  /* "--template" */
+	int forms;              /* CLI_OPT_* */
+};
+
+struct cli_args;
+
+/* One subcommand, like tmux's struct cmd_entry: --help, usage errors,
+ * argument parsing and dispatch all read it. */
+struct cli_command {
+	const char *name;
+	const char *alias;    /* a second name, or NULL */
+	const char *synopsis; /* after "journeyhack ": "new NAME [-t TEMPLATE]" */
+	const char *about;    /* --help's description, NULL when the line is full */
+	int globals;          /* CLI_GLOBAL_* */
+	enum cli_usage_style usage;
+	struct cli_option options[CLI_MAX_OPTIONS]; /* unused slots NULL */
+	int strict;           /* an unknown -option is a usage error, not an operand */
+	int min_operands, max_operands; /* max -1: any number */
+	const char *too_few, *too_many; /* CLI_USAGE_REASON: why, for operands */
+	int (*exec)(struct cli_ctx *ctx, const struct cli_args *args);
+};
+
+/* A parsed command line: argv[0] is the command's name, argv[1..] its
+ * operands in order, options taken out. */
+struct cli_args {
+	const struct cli_command *cmd;
+	const char *opt[CLI_MAX_OPTIONS]; /* value of options[i], NULL when absent */
+	int argc;
+	char **argv;
+};
+
+/* Parse argv (argv[0] the command name) by cmd's entry into args; prints
+ * the usage error and returns CLI_USAGE when it does not fit. Free with
+ * cli_args_free. */
+int cli_args_parse(struct cli_ctx *ctx, const struct cli_command *cmd, int argc, char **argv,
+		   struct cli_args *args);
+void cli_args_free(struct cli_args *args);
+
+/* Print cmd's usage error (why: the reason, for CLI_USAGE_REASON);
+ * returns CLI_USAGE. */
+int cli_usage_error(struct cli_ctx *ctx, const struct cli_command *cmd, const char *why);
+
 /* Open the store named by ctx (default path when NULL); prints the
  * error and returns non-zero on failure. `write` asks for a writable
  * store: a read-only one is refused with the reason. */
@@ -35,31 +97,5 @@ int cli_failf(struct cli_ctx *ctx, const char *fmt, ...) JH_PRINTF(2, 3);
 
 /* Resolve a workshop argument (name or id) after opening the store. */
 int cli_workshop(struct cli_ctx *ctx, const char *arg, jh_id *wid);
-
-/* Subcommands: argv[0] is the subcommand name. Return an exit status. */
-int cli_new(struct cli_ctx *ctx, int argc, char **argv);
-int cli_list(struct cli_ctx *ctx, int argc, char **argv);
-int cli_templates(struct cli_ctx *ctx, int argc, char **argv);
-int cli_check_template(struct cli_ctx *ctx, int argc, char **argv);
-int cli_add(struct cli_ctx *ctx, int argc, char **argv);
-int cli_set(struct cli_ctx *ctx, int argc, char **argv);
-int cli_rm(struct cli_ctx *ctx, int argc, char **argv);
-int cli_show(struct cli_ctx *ctx, int argc, char **argv);
-int cli_import(struct cli_ctx *ctx, int argc, char **argv);
-int cli_export(struct cli_ctx *ctx, int argc, char **argv);
-
-/* Dispatch argv (after global options) to a subcommand; CLI_USAGE when
- * the name is unknown. */
-int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
-
-void cli_usage(FILE *f);
-
-/* Is name a subcommand (as opposed to a workshop to open in the UI)? */
-int cli_is_command(const char *name);
-
-/* Tables shared by list and templates (cli_show.c). */
-struct jh_template_entry;
-int cli_print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, size_t n);
-int cli_print_templates(struct cli_ctx *ctx, const struct jh_template_entry *list, size_t n);
 
 #endif

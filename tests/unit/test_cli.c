@@ -1,11 +1,16 @@
 /* test_cli.c: the built journeyhack binary on a temporary database. */
 #include <criterion/criterion.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journeyhack/cli.h"
+#include "journeyhack/cli_cmd.h"
+#include "journeyhack/cli_table.h"
+#include "journeyhack/kinds.h"
 #include "testutil.h"
 
 static char *dir;
@@ -384,4 +389,185 @@ Test(cli, tables_line_up_in_the_c_locale)
 	cr_assert(lines[0] && lines[1], "%s", r.out);
 	cr_assert(strncmp(lines[1], "請求書  X", strlen("請求書  X")) == 0, "%s", r.out);
 	tu_run_free(&r);
+}
+
+Test(cli, show_every_kind)
+{
+	workshop();
+	for (int i = 0; i < JH_NKINDS; i++) {
+		const struct jh_kind_def *k = kinds_get((enum jh_kind)i);
+		struct tu_run r = RUN("show", "w", k->name);
+		cr_assert_eq(r.status, 0, "show %s: %s", k->name, r.err);
+		/* Every kind has a table with an ID column; the workshop shows it all. */
+		cr_assert(strstr(r.out, "ID") || strstr(r.out, "RANK"), "show %s: %s", k->name, r.out);
+		tu_run_free(&r);
+	}
+}
+
+/* ---- the command table, its parser and --help, in process ---- */
+
+static char *help_text(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	cli_cmd_help(f);
+	fclose(f);
+	return buf;
+}
+
+Test(cli_cmd, help_is_made_from_the_table_unchanged)
+{
+	static const char want[] =
+	"Usage:\n"
+	"  journeyhack [-d DB] [--as NAME] [WORKSHOP]     open the workshop UI\n"
+	"  journeyhack [-d DB] new NAME [-t TEMPLATE]     create a workshop\n"
+	"  journeyhack [-d DB] list                       list workshops\n"
+	"  journeyhack templates                          list templates found\n"
+	"  journeyhack check-template FILE...             validate template files\n"
+	"  journeyhack [-d DB] [--as NAME] add WORKSHOP KIND FIELD=VALUE...\n"
+	"  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
+	"  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
+	"  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
+	"  journeyhack [-d DB] import WORKSHOP FILE [--kind painpoints|ideas|actions]\n"
+	"  journeyhack [-d DB] export WORKSHOP [-f md|csv|json|yaml|taskwarrior]\n"
+	"                      [-r actions|backlog|report] [-o FILE]\n"
+	"  journeyhack --help | --version\n"
+	"\n"
+	"KIND: participant journey stage touchpoint painpoint idea vote action parking\n";
+	char *got = help_text();
+
+	/* The lines made from the table; the options that follow are one
+	 * literal, printed as it stands. */
+	cr_assert_eq(strncmp(got, want, strlen(want)), 0, "%s", got);
+	free(got);
+}
+
+Test(cli_cmd, every_command_found_by_name_and_in_help)
+{
+	static const char *const names[] = {"new", "list", "templates", "check-template", "add",
+					    "show", "set", "rm", "import", "export"};
+	char *help = help_text();
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const struct cli_command *c = cli_cmd_find(names[i]);
+		cr_assert(c, "%s", names[i]);
+		cr_assert_str_eq(c->name, names[i]);
+		cr_assert(strstr(help, c->synopsis) || !strcmp(c->name, "export"), "%s", c->synopsis);
+	}
+	cr_assert_null(cli_cmd_find("frobnicate"));
+	cr_assert_null(cli_cmd_find("w"));
+	free(help);
+}
+
+struct parsed {
+	int rc;
+	struct cli_args args;
+	char err[512];
+};
+
+static struct parsed parse(const char *name, char **argv)
+{
+	struct parsed p = {0};
+	struct cli_ctx ctx = {0};
+	int argc = 0;
+	FILE *f = fmemopen(p.err, sizeof p.err - 1, "w");
+
+	while (argv[argc])
+		argc++;
+	ctx.err = f;
+	p.rc = cli_args_parse(&ctx, cli_cmd_find(name), argc, argv, &p.args);
+	fclose(f);
+	return p;
+}
+
+#define ARGV(...) ((char *[]){__VA_ARGS__, NULL})
+
+Test(cli_cmd, options_in_every_spelling_the_entry_allows)
+{
+	static const char *const forms[][3] = {{"-f", "csv", NULL}, {"--format", "csv", NULL},
+					       {"--format=csv", NULL, NULL}, {"-fcsv", NULL, NULL}};
+
+	for (size_t i = 0; i < 4; i++) {
+		char *argv[5] = {"export", "w", (char *)forms[i][0], (char *)forms[i][1], NULL};
+		struct parsed p = parse("export", argv);
+		cr_assert_eq(p.rc, 0, "%s: %s", forms[i][0], p.err);
+		cr_assert_str_eq(p.args.opt[0], "csv");
+		cr_assert_eq(p.args.argc, 2);
+		cr_assert_str_eq(p.args.argv[1], "w");
+		cli_args_free(&p.args);
+	}
+	/* import takes --kind=X but not -kX: that is an operand. */
+	struct parsed p = parse("import", ARGV("import", "w", "--kind=ideas", "f.csv"));
+	cr_assert_eq(p.rc, 0, "%s", p.err);
+	cr_assert_str_eq(p.args.opt[0], "ideas");
+	cr_assert_str_eq(p.args.argv[2], "f.csv");
+	cli_args_free(&p.args);
+	p = parse("import", ARGV("import", "w", "-kideas"));
+	cr_assert_eq(p.rc, 0, "%s", p.err);
+	cr_assert_null(p.args.opt[0]);
+	cr_assert_str_eq(p.args.argv[2], "-kideas");
+	cli_args_free(&p.args);
+}
+
+Test(cli_cmd, usage_errors_keep_each_commands_wording)
+{
+	struct parsed p = parse("new", ARGV("new", "w", "-x"));
+	cr_assert_eq(p.rc, CLI_USAGE);
+	cr_assert_str_eq(p.err, "journeyhack: new: usage: journeyhack new NAME [-t TEMPLATE]\n");
+	p = parse("new", ARGV("new", "w", "-t"));
+	cr_assert_str_eq(p.err, "journeyhack: new: usage: journeyhack new NAME [-t TEMPLATE]\n");
+	p = parse("rm", ARGV("rm", "w", "idea"));
+	cr_assert_eq(p.rc, CLI_USAGE);
+	cr_assert_str_eq(p.err, "journeyhack: usage: journeyhack rm WORKSHOP KIND ID\n");
+	p = parse("list", ARGV("list", "extra"));
+	cr_assert_str_eq(p.err, "journeyhack: list: usage: journeyhack list\n");
+	p = parse("export", ARGV("export", "w", "-f"));
+	cr_assert_str_eq(p.err, "journeyhack: export: an option needs a value\n"
+				"usage: journeyhack export WORKSHOP [-f md|csv|json|yaml|taskwarrior] "
+				"[-r actions|backlog|report] [-o FILE]\n");
+	p = parse("export", ARGV("export", "w", "-x"));
+	cr_assert(strstr(p.err, "export: unknown option\n"), "%s", p.err);
+	p = parse("export", ARGV("export", "w", "v"));
+	cr_assert(strstr(p.err, "export: one workshop at a time\n"), "%s", p.err);
+	p = parse("export", ARGV("export", "-fmd"));
+	cr_assert(strstr(p.err, "export: which workshop?\n"), "%s", p.err);
+}
+
+Test(cli_cmd, operands_keep_dashes_where_the_command_is_not_strict)
+{
+	struct parsed p = parse("add", ARGV("add", "w", "idea", "-x=1"));
+
+	cr_assert_eq(p.rc, 0, "%s", p.err);
+	cr_assert_eq(p.args.argc, 4);
+	cr_assert_str_eq(p.args.argv[3], "-x=1");
+	cli_args_free(&p.args);
+	p = parse("check-template", ARGV("check-template", "a", "b", "c"));
+	cr_assert_eq(p.rc, 0, "%s", p.err);
+	cr_assert_eq(p.args.argc, 4);
+	cli_args_free(&p.args);
+}
+
+Test(cli_table, columns_line_up_by_display_width)
+{
+	struct cli_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	/* As main() does: widths are measured as UTF-8. */
+	setlocale(LC_CTYPE, "C.UTF-8");
+	cli_table_init(&t, 3);
+	cli_table_col(&t, 0, "ID", 0, 1);
+	cli_table_col(&t, 1, "NAME", 5, 0);
+	cli_table_col(&t, 2, "NOTE", 0, 0);
+	cli_table_row(&t, (const char *const[]){"1", "Åsa", ""});
+	cli_table_row(&t, (const char *const[]){"12", "請求書 long", "x"});
+	cr_assert_eq(cli_table_print(&t, f), 0);
+	fclose(f);
+	cr_assert_str_eq(buf, "ID  NAME   NOTE\n"
+			      " 1  Åsa\n"
+			      "12  請求…  x\n");
+	free(buf);
 }

@@ -1,0 +1,183 @@
+/* cli_workshops.c: the workshop-level subcommands: new, list, templates,
+ * check-template. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journeyhack/cli_table.h"
+#include "journeyhack/cli_workshops.h"
+#include "journeyhack/paths.h"
+#include "journeyhack/template.h"
+
+static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	const char *name = args->argv[1];
+	const char *tname = args->opt[0] ? args->opt[0] : "customer-journey-hackathon";
+	struct jh_template tpl;
+	struct jh_err err;
+	char *path;
+	jh_id wid;
+	int rc;
+
+	path = paths_find_template(tname, &err);
+	if (!path)
+		return cli_fail(ctx, err.msg);
+	if (template_load(path, &tpl, &err)) {
+		free(path);
+		return cli_fail(ctx, err.msg);
+	}
+	free(path);
+	rc = cli_open_store(ctx, 1);
+	if (rc) {
+		template_free(&tpl);
+		return rc;
+	}
+	if (store_workshop_create(ctx->st, name, &tpl, &wid, &err)) {
+		template_free(&tpl);
+		return cli_fail(ctx, err.msg);
+	}
+	fprintf(ctx->out, "created workshop %s (%s) from template %s in %s\n", name, tpl.title,
+		tpl.name, store_path(ctx->st));
+	template_free(&tpl);
+	return CLI_OK;
+}
+
+const struct cli_command cli_workshops_new_entry = {
+	.name = "new",
+	.synopsis = "new NAME [-t TEMPLATE]",
+	.about = "create a workshop",
+	.globals = CLI_GLOBAL_DB,
+	.usage = CLI_USAGE_NAMED,
+	.options = {{"-t", "--template", 0}},
+	.strict = 1,
+	.min_operands = 1,
+	.max_operands = 1,
+	.exec = new_exec,
+};
+
+static int print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, size_t n)
+{
+	struct cli_table t;
+	char idb[24];
+
+	if (n == 0) {
+		fprintf(ctx->out, "no workshops in %s (create one: journeyhack new NAME)\n",
+			store_path(ctx->st));
+		return ferror(ctx->out) ? CLI_FAIL : CLI_OK;
+	}
+	cli_table_init(&t, 5);
+	cli_table_col(&t, 0, "ID", 0, 1);
+	cli_table_col(&t, 1, "NAME", 32, 0);
+	cli_table_col(&t, 2, "CREATED", 0, 0);
+	cli_table_col(&t, 3, "TEMPLATE", 30, 0);
+	cli_table_col(&t, 4, "TITLE", 60, 0);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(idb, sizeof idb, "%lld", (long long)ws[i].id);
+		const char *row[] = {idb, ws[i].name, ws[i].created, ws[i].template_name,
+				     ws[i].title};
+		cli_table_row(&t, row);
+	}
+	return cli_table_print(&t, ctx->out) ? CLI_FAIL : CLI_OK;
+}
+
+static int list_exec(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct jh_workshop *ws;
+	struct jh_err err;
+	size_t n;
+	int rc;
+
+	(void)args;
+	rc = cli_open_store(ctx, 0);
+	if (rc)
+		return rc;
+	if (store_workshop_list(ctx->st, &ws, &n, &err))
+		return cli_fail(ctx, err.msg);
+	rc = print_workshops(ctx, ws, n);
+	for (size_t i = 0; i < n; i++)
+		model_workshop_free(&ws[i]);
+	free(ws);
+	return rc;
+}
+
+const struct cli_command cli_workshops_list_entry = {
+	.name = "list",
+	.synopsis = "list",
+	.about = "list workshops",
+	.globals = CLI_GLOBAL_DB,
+	.usage = CLI_USAGE_NAMED,
+	.exec = list_exec,
+};
+
+static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *list, size_t n)
+{
+	struct cli_table t;
+
+	if (n == 0) {
+		fprintf(ctx->out, "no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n");
+		return CLI_OK;
+	}
+	cli_table_init(&t, 3);
+	cli_table_col(&t, 0, "NAME", 40, 0);
+	cli_table_col(&t, 1, "TITLE", 60, 0);
+	cli_table_col(&t, 2, "PATH", 0, 0);
+	for (size_t i = 0; i < n; i++) {
+		char title[512];
+		snprintf(title, sizeof title, "%s%s", list[i].valid ? "" : "INVALID: ",
+			 list[i].title);
+		const char *row[] = {list[i].name, title, list[i].path};
+		cli_table_row(&t, row);
+	}
+	return cli_table_print(&t, ctx->out) ? CLI_FAIL : CLI_OK;
+}
+
+static int templates_exec(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct jh_template_entry *list;
+	size_t n;
+	int rc;
+
+	(void)args;
+	paths_templates(&list, &n);
+	rc = print_templates(ctx, list, n);
+	paths_templates_free(list, n);
+	return rc;
+}
+
+const struct cli_command cli_workshops_templates_entry = {
+	.name = "templates",
+	.synopsis = "templates",
+	.about = "list templates found",
+	.usage = CLI_USAGE_NAMED,
+	.exec = templates_exec,
+};
+
+static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	struct jh_template tpl;
+	struct jh_err err;
+	int bad = 0;
+
+	for (int i = 1; i < args->argc; i++) {
+		const char *file = args->argv[i];
+		if (template_load(file, &tpl, &err)) {
+			cli_fail(ctx, err.msg);
+			bad = 1;
+			continue;
+		}
+		fprintf(ctx->out, "%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels\n",
+			file, tpl.name, tpl.nsteps, tpl.nstages, tpl.nchannels);
+		template_free(&tpl);
+	}
+	return bad ? CLI_FAIL : CLI_OK;
+}
+
+const struct cli_command cli_workshops_check_template_entry = {
+	.name = "check-template",
+	.synopsis = "check-template FILE...",
+	.about = "validate template files",
+	.usage = CLI_USAGE_NAMED,
+	.min_operands = 1,
+	.max_operands = -1,
+	.exec = check_template_exec,
+};
