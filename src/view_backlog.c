@@ -6,6 +6,7 @@
 
 #include "journeyhack/analysis.h"
 #include "journeyhack/util.h"
+#include "journeyhack/view_backlog.h"
 #include "journeyhack/view_list.h"
 
 /* Rows: indexes into ranked. */
@@ -53,30 +54,42 @@ static const struct view_list_sort sorts[] = {
 static const size_t search[] = {offsetof(struct jh_idea, title), offsetof(struct jh_idea, belief),
 				offsetof(struct jh_idea, experiment)};
 
+struct jh_ranked_idea *view_backlog_visible(const struct ui *ui, int renumber, size_t *n)
+{
+	size_t all_n, k = 0;
+	struct jh_ranked_idea *all = analysis_backlog(&ui->d, &all_n);
+
+	for (size_t i = 0; i < all_n; i++)
+		if (!ui->ix.idea_hidden[all[i].index]) {
+			all[k] = all[i];
+			if (renumber)
+				all[k].rank = (int)k + 1;
+			k++;
+		}
+	*n = k;
+	return all;
+}
+
+void view_backlog_label(enum jh_method method, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", analysis_method_name(method));
+	for (char *c = buf; *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+}
+
 static void build(struct ui *ui, void *state)
 {
 	struct backlog *S = state;
-	struct jh_ranked_idea *all;
-	size_t n, k = 0;
+	size_t n;
 
 	free(S->ranked);
-	all = analysis_backlog(&ui->d, &n);
-	S->method = analysis_workshop_method(&ui->d);
-	/* "ICE", "RICE": the method's name as people write it. */
-	snprintf(S->label, sizeof S->label, "%s", analysis_method_name(S->method));
-	for (char *c = S->label; *c; c++)
-		if (*c >= 'a' && *c <= 'z')
-			*c = (char)(*c - 'a' + 'A');
 	/* Private writing: what others wrote stays out, ranks and all. */
-	S->ranked = util_xcalloc(n + 1, sizeof *S->ranked);
+	S->ranked = view_backlog_visible(ui, 1, &n);
+	S->method = analysis_workshop_method(&ui->d);
+	view_backlog_label(S->method, S->label, sizeof S->label);
 	for (size_t i = 0; i < n; i++)
-		if (!ui->ix.idea_hidden[all[i].index]) {
-			S->ranked[k] = all[i];
-			S->ranked[k].rank = (int)k + 1;
-			view_list_add(&S->list, (long)k, 0);
-			k++;
-		}
-	free(all);
+		view_list_add(&S->list, (long)i, 0);
 }
 
 static const void *item(const struct ui *ui, const void *state, long i)

@@ -9,6 +9,7 @@
 #include "journeyhack/analysis.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
+#include "journeyhack/view_backlog.h"
 #include "journeyhack/view_list.h"
 
 #define LABEL_W 4
@@ -41,23 +42,13 @@ static void free_cells(struct matrix *S)
 static void build(struct ui *ui, void *state)
 {
 	struct matrix *S = state;
-	struct jh_ranked_idea *all;
-	size_t n, k = 0;
+	size_t k;
 
 	free(S->ranked);
 	free_cells(S);
-	all = analysis_backlog(&ui->d, &n);
+	S->ranked = view_backlog_visible(ui, 0, &k);
 	S->method = analysis_workshop_method(&ui->d);
-	/* "ICE", "RICE": the method's name as people write it. */
-	snprintf(S->label, sizeof S->label, "%s", analysis_method_name(S->method));
-	for (char *c = S->label; *c; c++)
-		if (*c >= 'a' && *c <= 'z')
-			*c = (char)(*c - 'a' + 'A');
-	S->ranked = util_xcalloc(n + 1, sizeof *S->ranked);
-	for (size_t i = 0; i < n; i++)
-		if (!ui->ix.idea_hidden[all[i].index])
-			S->ranked[k++] = all[i];
-	free(all);
+	view_backlog_label(S->method, S->label, sizeof S->label);
 	/* Cells are filled once here, so a frame only reads what fits. */
 	for (size_t i = 0; i < k; i++) {
 		const struct jh_idea *idea = &ui->d.ideas[S->ranked[i].index];
