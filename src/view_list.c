@@ -290,9 +290,11 @@ static int match(struct ui *ui, size_t i, const char *needle)
 	if (vl->rows[i].item < 0)
 		return 0;
 	item = vl->cls->item(ui, vl, vl->rows[i].item);
-	for (size_t k = 0; k < vl->cls->nsearch; k++)
-		if (ui_match(*(char *const *)(item + vl->cls->search[k]), needle))
+	for (size_t k = 0; k < vl->cls->nsearch; k++) {
+		const char *const *field = (const void *)(item + vl->cls->search[k]);
+		if (ui_match(*field, needle))
 			return 1;
+	}
 	return 0;
 }
 

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
-#include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view_backlog.h"
 #include "journeyhack/view_list.h"

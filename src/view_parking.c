@@ -2,7 +2,6 @@
  * not, parked so the workshop can move on and answered later. */
 #include <stdio.h>
 
-#include "journeyhack/util.h"
 #include "journeyhack/view_list.h"
 
 /* Rows: indexes into d.parking. */
