@@ -16,8 +16,11 @@ static const char *const roles[] = {"participant", "facilitator", NULL};
 static const char *const pain_status[] = {"open", "addressed", "dropped", NULL};
 static const char *const action_status[] = {"todo", "doing", "done", NULL};
 static const char *const methods[] = {"impact-effort", "ice", "rice", "votes", NULL};
-static const char *const views[] = {"agenda",  "journeys", "painpoints", "backlog",
-				    "matrix", "actions",  "parking",    NULL};
+static const char *const views[] = {
+#define VIEW(id, name, title, tab) #name,
+#include "journeyhack/views.def"
+#undef VIEW
+    NULL};
 
 /* Every row names where its value lives in the kind's model struct (S,
  * redefined before each table): loading, exports, imports, forms and undo

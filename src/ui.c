@@ -33,24 +33,7 @@ static volatile sig_atomic_t curses_on;
 static SCREEN *screen;
 static FILE *null_out; /* replay: curses talks to /dev/null */
 
-static const struct view_ops *const views[UI_NVIEWS] = {
-    &view_agenda_ops, &view_journeys_ops, &view_painpoints_ops, &view_backlog_ops,
-    &view_matrix_ops, &view_actions_ops,  &view_parking_ops,
-};
 static unsigned char view_stale[UI_NVIEWS];
-
-const struct view_ops *view_get(enum ui_view_id v)
-{
-	return (int)v >= 0 && v < UI_NVIEWS ? views[v] : NULL;
-}
-
-int view_find(const char *name)
-{
-	for (int i = 0; i < UI_NVIEWS; i++)
-		if (name && !strcmp(name, views[i]->name))
-			return i;
-	return -1;
-}
 
 int64_t ui_now(void)
 {
@@ -244,7 +227,7 @@ static void views_rebuild(struct ui *ui)
 	 * a reload with 100 000 items costs one view's work. */
 	for (int i = 0; i < UI_NVIEWS; i++)
 		view_stale[i] = 1;
-	views[ui->view]->rebuild(ui);
+	view_get(ui->view)->ops->rebuild(ui);
 	view_stale[ui->view] = 0;
 }
 
@@ -278,7 +261,7 @@ void ui_switch_view(struct ui *ui, int v)
 		return;
 	ui->view = (enum ui_view_id)v;
 	if (view_stale[v]) {
-		views[v]->rebuild(ui);
+		view_get((enum ui_view_id)v)->ops->rebuild(ui);
 		view_stale[v] = 0;
 	}
 }
@@ -523,9 +506,7 @@ static int resolve_as(struct ui *ui, const char *name)
 
 static void ui_free(struct ui *ui)
 {
-	for (int i = 0; i < UI_NVIEWS; i++)
-		if (views[i]->cleanup)
-			views[i]->cleanup();
+	view_free_all();
 	ui_undo_free(ui);
 	ui_index_free(&ui->ix);
 	model_data_free(&ui->d);

@@ -62,7 +62,7 @@ static int do_reveal(struct ui *ui)
 
 static int do_search(struct ui *ui, enum ui_action act)
 {
-	const struct view_ops *v = view_get(ui->view);
+	const struct view_ops *v = view_get(ui->view)->ops;
 	int dir = act == UI_ACT_SEARCH_PREV ? -1 : 1;
 
 	if (act == UI_ACT_SEARCH) {
@@ -83,7 +83,7 @@ static int do_search(struct ui *ui, enum ui_action act)
 
 static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
 {
-	const struct view_ops *v = view_get(ui->view);
+	const struct view_ops *v = view_get(ui->view)->ops;
 
 	if (!v->selected || v->selected(ui, kind, id)) {
 		ui_message(ui, 1, "Nothing selected");
@@ -156,7 +156,7 @@ static int do_add_any(struct ui *ui)
 
 static int global_action(struct ui *ui, enum ui_action act)
 {
-	const struct view_ops *v = view_get(ui->view);
+	const struct view_ops *v = view_get(ui->view)->ops;
 	enum jh_kind kind;
 	jh_id id;
 
@@ -242,7 +242,7 @@ static int global_action(struct ui *ui, enum ui_action act)
 
 static void handle_mouse(struct ui *ui)
 {
-	const struct view_ops *v = view_get(ui->view);
+	const struct view_ops *v = view_get(ui->view)->ops;
 	struct ui_rect r;
 
 	ui_view_rect(ui, &r);
@@ -263,7 +263,7 @@ static void handle_mouse(struct ui *ui)
 
 void ui_handle_key(struct ui *ui, int key)
 {
-	const struct view_ops *v = view_get(ui->view);
+	const struct view_ops *v = view_get(ui->view)->ops;
 	struct ui_rect r;
 	int act, flags;
 

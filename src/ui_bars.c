@@ -174,7 +174,7 @@ void ui_draw(struct ui *ui)
 	}
 	draw_title(ui);
 	ui_view_rect(ui, &r);
-	view_get(ui->view)->draw(ui, &r);
+	view_get(ui->view)->ops->draw(ui, &r);
 	draw_status(ui);
 	draw_message(ui);
 }

@@ -77,7 +77,7 @@ static int writable(struct ui *ui)
 
 void ui_after_change(struct ui *ui, enum jh_kind kind, jh_id id)
 {
-	const struct view_ops *v = view_get(ui->view);
+	const struct view_ops *v = view_get(ui->view)->ops;
 	char msg[sizeof ui->msg];
 	int err = ui->msg_error;
 
@@ -92,7 +92,7 @@ void ui_after_change(struct ui *ui, enum jh_kind kind, jh_id id)
 
 int ui_add_item(struct ui *ui, enum jh_kind kind, jh_id *out)
 {
-	const struct view_ops *v = view_get(ui->view);
+	const struct view_ops *v = view_get(ui->view)->ops;
 	struct form f;
 	char presets[8][128];
 	size_t np = 0;

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "journeyhack/text.h"
 #include "journeyhack/view.h"
 
 int ui_list_action(struct ui_list *l, enum ui_action act, int page)
@@ -108,35 +107,6 @@ void ui_split(const struct ui_rect *r, int detail_min, size_t rows, struct ui_re
 		detail->y = r->y + list->h + 1;
 		detail->h = dh;
 		detail->w = r->w;
-	}
-}
-
-void ui_list_draw(struct ui *ui, struct ui_list *l, const struct ui_rect *r, const char *header,
-		  void (*row)(struct ui *ui, size_t i, const struct ui_rect *line, int selected))
-{
-	int y = r->y, h = r->h;
-
-	if (r->h <= 0 || r->w <= 0)
-		return;
-	if (header) {
-		char pos[48];
-		int pw;
-		snprintf(pos, sizeof pos, " %zu/%zu", l->n ? l->sel + 1 : 0, l->n);
-		pw = (int)strlen(pos);
-		ui_text(y, r->x, r->w, header, ui_attr(ui, UI_C_HEADER), 1);
-		/* Where am I: when the header leaves room for it. */
-		if (text_width(header) + pw < r->w)
-			ui_text(y, r->x + r->w - pw, pw, pos, ui_attr(ui, UI_C_DIM), 0);
-		y++;
-		h--;
-	}
-	ui_list_clamp(l, h);
-	for (int i = 0; i < h && l->top + (size_t)i < l->n; i++) {
-		struct ui_rect line = {y + i, r->x, 1, r->w};
-		size_t k = l->top + (size_t)i;
-		if (k == l->sel)
-			ui_fill(line.y, line.x, line.w, ui_attr(ui, UI_C_SELECTED));
-		row(ui, k, &line, k == l->sel);
 	}
 }
 

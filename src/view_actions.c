@@ -2,26 +2,17 @@
  * ones, and ones still missing an owner or a date, stand out: an action
  * without both is exactly how "customer-centric" stays abstract. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "journeyhack/analysis.h"
 #include "journeyhack/util.h"
-#include "journeyhack/view.h"
+#include "journeyhack/view_list.h"
 
-enum { SORT_DUE, SORT_STATUS, SORT_OWNER, SORT_ID, NSORTS };
-static const char *const sort_names[NSORTS] = {"by due date", "by status", "by owner",
-					       "oldest first"};
-
-static struct {
-	struct ui_list l;
-	size_t *rows; /* indexes into d.actions */
-	int sort;
-	jh_id sel_id;
+/* Rows: indexes into d.actions. */
+struct actions {
+	struct view_list list;
 	char today[11];
-} S;
-
-static const struct ui *sort_ui;
+};
 
 static int status_rank(const char *s)
 {
@@ -37,64 +28,69 @@ static int cmp_text(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static int cmp_rows(const void *a, const void *b)
+static int cmp_due(const struct ui *ui, const void *state, const struct view_list_row *a,
+		   const struct view_list_row *b)
 {
-	const struct jh_action *x = &sort_ui->d.actions[*(const size_t *)a];
-	const struct jh_action *y = &sort_ui->d.actions[*(const size_t *)b];
-	int c = 0;
-
-	switch (S.sort) {
-	case SORT_DUE:
-		c = cmp_text(x->due, y->due);
-		break;
-	case SORT_STATUS:
-		c = status_rank(x->status) - status_rank(y->status);
-		break;
-	case SORT_OWNER:
-		c = cmp_text(x->owner, y->owner);
-		break;
-	}
-	if (c)
-		return c;
-	return x->id < y->id ? -1 : x->id > y->id;
+	(void)state;
+	return cmp_text(ui->d.actions[a->item].due, ui->d.actions[b->item].due);
 }
 
-static jh_id selected_id(const struct ui *ui)
+static int cmp_status(const struct ui *ui, const void *state, const struct view_list_row *a,
+		      const struct view_list_row *b)
 {
-	return S.l.n ? ui->d.actions[S.rows[S.l.sel]].id : 0;
+	(void)state;
+	return status_rank(ui->d.actions[a->item].status) -
+	       status_rank(ui->d.actions[b->item].status);
 }
 
-static void select_id(const struct ui *ui, jh_id id)
+static int cmp_owner(const struct ui *ui, const void *state, const struct view_list_row *a,
+		     const struct view_list_row *b)
 {
-	for (size_t i = 0; id && i < S.l.n; i++)
-		if (ui->d.actions[S.rows[i]].id == id)
-			S.l.sel = i;
+	(void)state;
+	return cmp_text(ui->d.actions[a->item].owner, ui->d.actions[b->item].owner);
 }
 
-static void build(struct ui *ui, jh_id keep)
+static const struct view_list_sort sorts[] = {{"by due date", cmp_due},
+					      {"by status", cmp_status},
+					      {"by owner", cmp_owner},
+					      {"oldest first", NULL}};
+static const size_t search[] = {offsetof(struct jh_action, title),
+				offsetof(struct jh_action, owner),
+				offsetof(struct jh_action, notes)};
+
+static void build(struct ui *ui, void *state)
 {
-	free(S.rows);
-	S.rows = util_xcalloc(ui->d.nactions + 1, sizeof *S.rows);
+	struct actions *S = state;
+
 	for (size_t i = 0; i < ui->d.nactions; i++)
-		S.rows[i] = i;
-	sort_ui = ui;
-	qsort(S.rows, ui->d.nactions, sizeof *S.rows, cmp_rows);
-	S.l.n = ui->d.nactions;
-	util_today(S.today);
-	select_id(ui, keep);
-	ui_list_clamp(&S.l, 1 << 20);
+		view_list_add(&S->list, (long)i, 0);
+	util_today(S->today);
 }
 
-static void rebuild(struct ui *ui)
+static const void *item(const struct ui *ui, const void *state, long i)
 {
-	build(ui, S.sel_id);
+	(void)state;
+	return &ui->d.actions[i];
 }
 
-static void row(struct ui *ui, size_t i, const struct ui_rect *line, int sel)
+static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
 {
-	const struct jh_action *a = &ui->d.actions[S.rows[i]];
+	char left[128];
+	int wide = w >= 70;
+
+	(void)ui;
+	snprintf(left, sizeof left, "Action points %s (s)", view_list_sort_name(state));
+	ui_columns(buf, size, w, left, w - (wide ? 42 : 17),
+		   wide ? "Owner           Due        Status" : "Due        Status");
+}
+
+static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
+		const struct ui_rect *line, int sel)
+{
+	const struct actions *S = state;
+	const struct jh_action *a = &ui->d.actions[rw->item];
 	attr_t base = sel ? ui_attr(ui, UI_C_SELECTED) : A_NORMAL;
-	int overdue = analysis_action_overdue(a, S.today), done = util_streq(a->status, "done");
+	int overdue = analysis_action_overdue(a, S->today), done = util_streq(a->status, "done");
 	int x = line->x, wide = line->w >= 70, right = wide ? 42 : 17;
 	attr_t warn = sel ? base : ui_attr(ui, UI_C_WARNING);
 
@@ -122,26 +118,24 @@ static void row(struct ui *ui, size_t i, const struct ui_rect *line, int sel)
 		1);
 }
 
-static void detail(struct ui *ui, const struct ui_rect *r)
+static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
+		   const struct ui_rect *r)
 {
-	const struct jh_action *a;
-	const struct jh_idea *idea;
+	const struct actions *S = state;
+	const struct jh_action *a = &ui->d.actions[rw->item];
+	const struct jh_idea *idea = ui_idea(ui, a->idea_id);
 	struct ui_rect t = *r;
 	char buf[1024];
 	int n;
 
-	if (!S.l.n || r->h <= 0)
-		return;
-	a = &ui->d.actions[S.rows[S.l.sel]];
-	idea = ui_idea(ui, a->idea_id);
 	ui_textf(t.y++, t.x, t.w, A_BOLD, 0, "#%lld %s", (long long)a->id, a->title);
 	t.h--;
 	snprintf(buf, sizeof buf, "Owner: %s  Due: %s  Status: %s%s",
 		 *a->owner ? a->owner : "(none: who will do it?)",
 		 *a->due ? a->due : "(none: by when?)", a->status,
-		 analysis_action_overdue(a, S.today) ? "  OVERDUE" : "");
+		 analysis_action_overdue(a, S->today) ? "  OVERDUE" : "");
 	n = ui_wrap(&t, 0, buf,
-		    analysis_action_overdue(a, S.today) ? ui_attr(ui, UI_C_OVERDUE) : A_NORMAL);
+		    analysis_action_overdue(a, S->today) ? ui_attr(ui, UI_C_OVERDUE) : A_NORMAL);
 	t.y += n;
 	t.h -= n;
 	if (idea && t.h > 0) {
@@ -156,103 +150,25 @@ static void detail(struct ui *ui, const struct ui_rect *r)
 	}
 }
 
-static void draw(struct ui *ui, const struct ui_rect *r)
-{
-	struct ui_rect list, det;
-	char header[256];
-
-	S.sel_id = selected_id(ui);
-	ui_split(r, 6, S.l.n, &list, &det);
-	{
-		char left[128];
-		int wide = list.w >= 70;
-		snprintf(left, sizeof left, "Action points %s (s)", sort_names[S.sort]);
-		ui_columns(header, sizeof header, list.w, left, list.w - (wide ? 42 : 17),
-			   wide ? "Owner           Due        Status" : "Due        Status");
-	}
-	ui_list_draw(ui, &S.l, &list, header, row);
-	if (!S.l.n && list.h > 2)
-		ui_text(list.y + 2, list.x + 2, list.w - 4,
-			"No action points yet. a adds one: what, who owns it, by when.",
-			ui_attr(ui, UI_C_DIM), 0);
-	if (det.h > 0 && det.w > 0) {
-		if (det.w < r->w)
-			for (int y = det.y; y < det.y + det.h; y++)
-				ui_text(y, det.x - 1, 1, ui_glyph(ui, UI_G_VLINE),
-					ui_attr(ui, UI_C_BORDER), 0);
-		else
-			ui_hline(ui, det.y - 1, det.x, det.w, ui_attr(ui, UI_C_BORDER));
-		detail(ui, &det);
-	}
-}
-
-static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
-{
-	if (act == UI_ACT_SORT) {
-		jh_id keep = selected_id(ui);
-		S.sort = (S.sort + 1) % NSORTS;
-		build(ui, keep);
-		ui_message(ui, 0, "Sorted %s", sort_names[S.sort]);
-		return UI_HANDLED;
-	}
-	return ui_list_action(&S.l, act, r->h / 2);
-}
-
-static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
-{
-	if (!S.l.n)
-		return -1;
-	*kind = JH_ACTION;
-	*id = selected_id(ui);
-	return 0;
-}
-
-static int match(struct ui *ui, size_t i, const char *needle)
-{
-	const struct jh_action *a = &ui->d.actions[S.rows[i]];
-
-	return ui_match(a->title, needle) || ui_match(a->owner, needle) ||
-	       ui_match(a->notes, needle);
-}
-
-static int search(struct ui *ui, const char *needle, int dir)
-{
-	return ui_list_search(&S.l, dir, match, ui, needle);
-}
-
-static void click(struct ui *ui, const struct ui_rect *r, int y, int x)
-{
-	struct ui_rect list, det;
-
-	(void)ui;
-	(void)x;
-	ui_split(r, 6, S.l.n, &list, &det);
-	ui_list_click(&S.l, &list, 1, y);
-}
-
-static void focus(struct ui *ui, enum jh_kind kind, jh_id id)
-{
-	if (kind == JH_ACTION)
-		select_id(ui, id);
-}
-
-static void cleanup(void)
-{
-	free(S.rows);
-	memset(&S, 0, sizeof S);
-}
+static const struct view_list_class actions = {
+    .kind = JH_ACTION,
+    .sorts = sorts,
+    .nsorts = 4,
+    .detail_min = 6,
+    .empty = "No action points yet. a adds one: what, who owns it, by when.",
+    .search = search,
+    .nsearch = 3,
+    .build = build,
+    .item = item,
+    .header = header,
+    .row = row,
+    .detail = detail,
+};
 
 const struct view_ops view_actions_ops = {
-    .name = "actions",
-    .title = "Action points",
-    .tab = "Actions",
     .kind = JH_ACTION,
-    .rebuild = rebuild,
-    .draw = draw,
-    .action = action,
-    .selected = selected,
-    .search = search,
-    .click = click,
-    .focus = focus,
-    .cleanup = cleanup,
+    .private_size = sizeof(struct actions),
+    .list = &actions,
+    VIEW_LIST_OPS,
+    .focus = view_list_focus,
 };

@@ -6,86 +6,122 @@
 
 #include "journeyhack/analysis.h"
 #include "journeyhack/util.h"
-#include "journeyhack/view.h"
+#include "journeyhack/view_backlog.h"
+#include "journeyhack/view_list.h"
 
-enum { SORT_RANK, SORT_VOTES, SORT_ID, NSORTS };
-static const char *const sort_names[NSORTS] = {"by priority", "by votes", "oldest first"};
-
-static struct {
-	struct ui_list l;
+/* Rows: indexes into ranked. */
+struct backlog {
+	struct view_list list;
 	struct jh_ranked_idea *ranked; /* the backlog, hidden ideas left out */
-	size_t *rows;		       /* indexes into ranked */
-	int sort;
 	enum jh_method method;
 	char label[24];
-	jh_id sel_id;
 	/* Who voted for the selection: built once per selection and reload. */
 	jh_id voters_of;
 	unsigned long voters_gen;
 	char voters[512];
-} S;
+};
 
-static int cmp_rows(const void *a, const void *b)
+static int cmp_rank(const struct ui *ui, const void *state, const struct view_list_row *a,
+		    const struct view_list_row *b)
 {
-	const struct jh_ranked_idea *x = &S.ranked[*(const size_t *)a];
-	const struct jh_ranked_idea *y = &S.ranked[*(const size_t *)b];
+	const struct backlog *S = state;
 
-	if (S.sort == SORT_VOTES && x->votes != y->votes)
-		return y->votes - x->votes;
-	if (S.sort == SORT_ID)
-		return x->index < y->index ? -1 : x->index > y->index;
-	return x->rank - y->rank;
+	(void)ui;
+	return S->ranked[a->item].rank - S->ranked[b->item].rank;
 }
 
-static jh_id selected_id(const struct ui *ui)
+static int cmp_votes(const struct ui *ui, const void *state, const struct view_list_row *a,
+		     const struct view_list_row *b)
 {
-	if (!S.l.n || S.l.sel >= S.l.n)
-		return 0;
-	return ui->d.ideas[S.ranked[S.rows[S.l.sel]].index].id;
+	const struct backlog *S = state;
+	int c = S->ranked[b->item].votes - S->ranked[a->item].votes;
+
+	return c ? c : cmp_rank(ui, state, a, b);
 }
 
-static void select_id(const struct ui *ui, jh_id id)
+static int cmp_index(const struct ui *ui, const void *state, const struct view_list_row *a,
+		     const struct view_list_row *b)
 {
-	for (size_t i = 0; id && i < S.l.n; i++)
-		if (ui->d.ideas[S.ranked[S.rows[i]].index].id == id)
-			S.l.sel = i;
+	const struct backlog *S = state;
+	size_t x = S->ranked[a->item].index, y = S->ranked[b->item].index;
+
+	(void)ui;
+	return x < y ? -1 : x > y;
 }
 
-static void build(struct ui *ui, jh_id keep)
-{
-	struct jh_ranked_idea *all;
-	size_t n, k = 0;
+static const struct view_list_sort sorts[] = {
+    {"by priority", cmp_rank}, {"by votes", cmp_votes}, {"oldest first", cmp_index}};
+static const size_t search[] = {offsetof(struct jh_idea, title), offsetof(struct jh_idea, belief),
+				offsetof(struct jh_idea, experiment)};
 
-	free(S.ranked);
-	free(S.rows);
-	all = analysis_backlog(&ui->d, &n);
-	S.method = analysis_workshop_method(&ui->d);
-	/* "ICE", "RICE": the method's name as people write it. */
-	snprintf(S.label, sizeof S.label, "%s", analysis_method_name(S.method));
-	for (char *c = S.label; *c; c++)
-		if (*c >= 'a' && *c <= 'z')
-			*c = (char)(*c - 'a' + 'A');
-	/* Private writing: what others wrote stays out, ranks and all. */
-	S.ranked = util_xcalloc(n + 1, sizeof *S.ranked);
-	for (size_t i = 0; i < n; i++)
+struct jh_ranked_idea *view_backlog_visible(const struct ui *ui, int renumber, size_t *n)
+{
+	size_t all_n, k = 0;
+	struct jh_ranked_idea *all = analysis_backlog(&ui->d, &all_n);
+
+	for (size_t i = 0; i < all_n; i++)
 		if (!ui->ix.idea_hidden[all[i].index]) {
-			S.ranked[k] = all[i];
-			S.ranked[k].rank = (int)k + 1;
+			all[k] = all[i];
+			if (renumber)
+				all[k].rank = (int)k + 1;
 			k++;
 		}
-	free(all);
-	S.rows = util_xcalloc(k + 1, sizeof *S.rows);
-	for (size_t i = 0; i < k; i++)
-		S.rows[i] = i;
-	qsort(S.rows, k, sizeof *S.rows, cmp_rows);
-	S.l.n = k;
-	select_id(ui, keep);
-	ui_list_clamp(&S.l, 1 << 20);
+	*n = k;
+	return all;
 }
 
-static void rebuild(struct ui *ui)
+void view_backlog_label(enum jh_method method, char *buf, size_t size)
 {
-	build(ui, S.sel_id);
+	snprintf(buf, size, "%s", analysis_method_name(method));
+	for (char *c = buf; *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			*c = (char)(*c - 'a' + 'A');
+}
+
+static void build(struct ui *ui, void *state)
+{
+	struct backlog *S = state;
+	size_t n;
+
+	free(S->ranked);
+	/* Private writing: what others wrote stays out, ranks and all. */
+	S->ranked = view_backlog_visible(ui, 1, &n);
+	S->method = analysis_workshop_method(&ui->d);
+	view_backlog_label(S->method, S->label, sizeof S->label);
+	for (size_t i = 0; i < n; i++)
+		view_list_add(&S->list, (long)i, 0);
+}
+
+static const void *item(const struct ui *ui, const void *state, long i)
+{
+	const struct backlog *S = state;
+
+	return &ui->d.ideas[S->ranked[i].index];
+}
+
+static int banner(const struct ui *ui, char *buf, size_t size)
+{
+	if (!ui->ix.hidden_ideas || !ui->facilitator)
+		return 0;
+	snprintf(buf, size, "%s %zu idea%s hidden: private writing (R reveals)",
+		 ui_glyph(ui, UI_G_LOCK), ui->ix.hidden_ideas, ui->ix.hidden_ideas == 1 ? "" : "s");
+	return 1;
+}
+
+static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
+{
+	const struct backlog *S = state;
+	char left[128], labels[128];
+	int wide = w >= 72;
+
+	(void)ui;
+	snprintf(left, sizeof left, "  # Idea, %s (s)", view_list_sort_name(&S->list));
+	/* Labels over the columns row() draws on the right. */
+	if (wide)
+		snprintf(labels, sizeof labels, "%6.6s Dots       Quadrant", S->label);
+	else
+		snprintf(labels, sizeof labels, "%6.6s Dots", S->label);
+	ui_columns(buf, size, w, left, w - (wide ? 33 : 12), labels);
 }
 
 static void votes_text(const struct ui *ui, const struct jh_ranked_idea *r, char *buf, size_t size)
@@ -100,9 +136,11 @@ static void votes_text(const struct ui *ui, const struct jh_ranked_idea *r, char
 		snprintf(buf, size, "%3d %s", r->votes, dots);
 }
 
-static void row(struct ui *ui, size_t i, const struct ui_rect *line, int sel)
+static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
+		const struct ui_rect *line, int sel)
 {
-	const struct jh_ranked_idea *r = &S.ranked[S.rows[i]];
+	const struct backlog *S = state;
+	const struct jh_ranked_idea *r = &S->ranked[rw->item];
 	const struct jh_idea *idea = &ui->d.ideas[r->index];
 	attr_t base = sel ? ui_attr(ui, UI_C_SELECTED) : A_NORMAL;
 	char buf[256], score[32];
@@ -112,7 +150,7 @@ static void row(struct ui *ui, size_t i, const struct ui_rect *line, int sel)
 	x += ui_textf(line->y, x, 6, base, 1, "#%lld", (long long)idea->id);
 	ui_text(line->y, x, line->w - (x - line->x) - right - 1, idea->title, base, 1);
 	x = line->x + line->w - right;
-	analysis_format_score(S.method, r->score, score, sizeof score);
+	analysis_format_score(S->method, r->score, score, sizeof score);
 	x += ui_textf(line->y, x, 7, base, 1, "%6s", score) + 1;
 	if (!wide) {
 		if (ui->ix.votes_hidden)
@@ -133,19 +171,19 @@ static void row(struct ui *ui, size_t i, const struct ui_rect *line, int sel)
 			sel ? base : ui_attr(ui, UI_C_WARNING), 0);
 }
 
-static void voters(const struct ui *ui, jh_id id)
+static void voters(const struct ui *ui, struct backlog *S, jh_id id)
 {
 	size_t len = 0;
 
-	if (S.voters_of == id && S.voters_gen == ui->generation)
+	if (S->voters_of == id && S->voters_gen == ui->generation)
 		return;
-	S.voters_of = id;
-	S.voters_gen = ui->generation;
-	S.voters[0] = '\0';
-	for (size_t i = 0; i < ui->d.nvotes && len + 40 < sizeof S.voters; i++)
+	S->voters_of = id;
+	S->voters_gen = ui->generation;
+	S->voters[0] = '\0';
+	for (size_t i = 0; i < ui->d.nvotes && len + 40 < sizeof S->voters; i++)
 		if (ui->d.votes[i].idea_id == id)
 			len += (size_t)snprintf(
-			    S.voters + len, sizeof S.voters - len, "%s%s %d", len ? ", " : "",
+			    S->voters + len, sizeof S->voters - len, "%s%s %d", len ? ", " : "",
 			    ui_name(ui, ui->d.votes[i].participant_id), ui->d.votes[i].dots);
 }
 
@@ -164,25 +202,43 @@ static int card_line(struct ui *ui, struct ui_rect *t, const char *lead, const c
 	return n;
 }
 
-static void detail(struct ui *ui, const struct ui_rect *r)
+static void votes_line(struct ui *ui, struct backlog *S, const struct jh_ranked_idea *rk,
+		       const struct ui_rect *t)
 {
-	const struct jh_ranked_idea *rk;
-	const struct jh_idea *idea;
+	const struct jh_idea *idea = &ui->d.ideas[rk->index];
+	char buf[1024];
+
+	if (ui->ix.votes_hidden)
+		snprintf(buf, sizeof buf, "Votes hidden until revealed; yours: %d",
+			 ui->ix.idea_my_votes[rk->index]);
+	else if (ui->d.workshop.anonymous_votes)
+		snprintf(buf, sizeof buf, "%d dots (anonymous); yours: %d", rk->votes,
+			 ui->ix.idea_my_votes[rk->index]);
+	else {
+		voters(ui, S, idea->id);
+		snprintf(buf, sizeof buf, "%d dots%s%s", rk->votes, *S->voters ? ": " : "",
+			 S->voters);
+	}
+	ui_wrap(t, 0, buf, ui_attr(ui, UI_C_POSITIVE));
+}
+
+static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
+		   const struct ui_rect *r)
+{
+	struct backlog *S = state;
+	const struct jh_ranked_idea *rk = &S->ranked[rw->item];
+	const struct jh_idea *idea = &ui->d.ideas[rk->index];
 	struct ui_rect t = *r;
 	char buf[1024], score[32];
 	int n;
 
-	if (!S.l.n || r->h <= 0)
-		return;
-	rk = &S.ranked[S.rows[S.l.sel]];
-	idea = &ui->d.ideas[rk->index];
 	ui_textf(t.y++, t.x, t.w, A_BOLD, 0, "#%lld %s", (long long)idea->id, idea->title);
 	t.h--;
-	analysis_format_score(S.method, rk->score, score, sizeof score);
+	analysis_format_score(S->method, rk->score, score, sizeof score);
 	snprintf(
 	    buf, sizeof buf, "Impact %d  Effort %d  Confidence %d  Reach %d%%  %s %s (%s)  %s%s%s",
-	    idea->impact, idea->effort, idea->confidence, idea->reach, S.label, score,
-	    analysis_method_formula(S.method), analysis_quadrant_label(rk->quadrant),
+	    idea->impact, idea->effort, idea->confidence, idea->reach, S->label, score,
+	    analysis_method_formula(S->method), analysis_quadrant_label(rk->quadrant),
 	    rk->on_weakest_link ? "  " : "", rk->on_weakest_link ? ui_glyph(ui, UI_G_STAR) : "");
 	if (rk->on_weakest_link)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " addresses a weakest link");
@@ -202,115 +258,13 @@ static void detail(struct ui *ui, const struct ui_rect *r)
 			 p->frequency);
 		t.h--;
 	}
-	if (t.h <= 0)
-		return;
-	if (ui->ix.votes_hidden)
-		snprintf(buf, sizeof buf, "Votes hidden until revealed; yours: %d",
-			 ui->ix.idea_my_votes[rk->index]);
-	else if (ui->d.workshop.anonymous_votes)
-		snprintf(buf, sizeof buf, "%d dots (anonymous); yours: %d", rk->votes,
-			 ui->ix.idea_my_votes[rk->index]);
-	else {
-		voters(ui, idea->id);
-		snprintf(buf, sizeof buf, "%d dots%s%s", rk->votes, *S.voters ? ": " : "",
-			 S.voters);
-	}
-	ui_wrap(&t, 0, buf, ui_attr(ui, UI_C_POSITIVE));
-}
-
-static void draw(struct ui *ui, const struct ui_rect *r)
-{
-	struct ui_rect list, det, all = *r;
-	char header[512];
-
-	S.sel_id = selected_id(ui);
-	if (ui->ix.hidden_ideas && ui->facilitator && all.h > 4) {
-		ui_textf(all.y, all.x, all.w, ui_attr(ui, UI_C_WARNING), 0,
-			 "%s %zu idea%s hidden: private writing (R reveals)",
-			 ui_glyph(ui, UI_G_LOCK), ui->ix.hidden_ideas,
-			 ui->ix.hidden_ideas == 1 ? "" : "s");
-		all.y++;
-		all.h--;
-	}
-	ui_split(&all, 8, S.l.n, &list, &det);
-	{
-		char left[128], labels[128];
-		int wide = list.w >= 72;
-		snprintf(left, sizeof left, "  # Idea, %s (s)", sort_names[S.sort]);
-		/* Labels over the columns row() draws on the right. */
-		if (wide)
-			snprintf(labels, sizeof labels, "%6.6s Dots       Quadrant", S.label);
-		else
-			snprintf(labels, sizeof labels, "%6.6s Dots", S.label);
-		ui_columns(header, sizeof header, list.w, left, list.w - (wide ? 33 : 12), labels);
-	}
-	ui_list_draw(ui, &S.l, &list, header, row);
-	if (!S.l.n && list.h > 2)
-		ui_text(list.y + 2, list.x + 2, list.w - 4,
-			"No ideas yet. a adds one as a test card.", ui_attr(ui, UI_C_DIM), 0);
-	if (det.h > 0 && det.w > 0) {
-		if (det.w < all.w)
-			for (int y = det.y; y < det.y + det.h; y++)
-				ui_text(y, det.x - 1, 1, ui_glyph(ui, UI_G_VLINE),
-					ui_attr(ui, UI_C_BORDER), 0);
-		else
-			ui_hline(ui, det.y - 1, det.x, det.w, ui_attr(ui, UI_C_BORDER));
-		detail(ui, &det);
-	}
-}
-
-static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
-{
-	if (act == UI_ACT_SORT) {
-		jh_id keep = selected_id(ui);
-		S.sort = (S.sort + 1) % NSORTS;
-		build(ui, keep);
-		ui_message(ui, 0, "Sorted %s", sort_names[S.sort]);
-		return UI_HANDLED;
-	}
-	return ui_list_action(&S.l, act, r->h / 2);
-}
-
-static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
-{
-	jh_id iid = selected_id(ui);
-
-	if (!iid)
-		return -1;
-	*kind = JH_IDEA;
-	*id = iid;
-	return 0;
-}
-
-static int match(struct ui *ui, size_t i, const char *needle)
-{
-	const struct jh_idea *idea = &ui->d.ideas[S.ranked[S.rows[i]].index];
-
-	return ui_match(idea->title, needle) || ui_match(idea->belief, needle) ||
-	       ui_match(idea->experiment, needle);
-}
-
-static int search(struct ui *ui, const char *needle, int dir)
-{
-	return ui_list_search(&S.l, dir, match, ui, needle);
-}
-
-static void click(struct ui *ui, const struct ui_rect *r, int y, int x)
-{
-	struct ui_rect list, det, all = *r;
-
-	(void)x;
-	if (ui->ix.hidden_ideas && ui->facilitator && all.h > 4) {
-		all.y++;
-		all.h--;
-	}
-	ui_split(&all, 8, S.l.n, &list, &det);
-	ui_list_click(&S.l, &list, 1, y);
+	if (t.h > 0)
+		votes_line(ui, S, rk, &t);
 }
 
 static size_t presets(struct ui *ui, enum jh_kind kind, char (*buf)[128], size_t max)
 {
-	jh_id id = selected_id(ui);
+	jh_id id = view_list_selected_id(ui, view_private(ui));
 
 	/* An action point grows from the idea under the cursor. */
 	if (kind == JH_ACTION && id && max)
@@ -318,31 +272,35 @@ static size_t presets(struct ui *ui, enum jh_kind kind, char (*buf)[128], size_t
 	return 0;
 }
 
-static void focus(struct ui *ui, enum jh_kind kind, jh_id id)
+static void free_backlog(void *state)
 {
-	if (kind == JH_IDEA)
-		select_id(ui, id);
+	struct backlog *S = state;
+
+	free(S->ranked);
 }
 
-static void cleanup(void)
-{
-	free(S.ranked);
-	free(S.rows);
-	memset(&S, 0, sizeof S);
-}
+static const struct view_list_class backlog = {
+    .kind = JH_IDEA,
+    .sorts = sorts,
+    .nsorts = 3,
+    .detail_min = 8,
+    .empty = "No ideas yet. a adds one as a test card.",
+    .search = search,
+    .nsearch = 3,
+    .build = build,
+    .item = item,
+    .banner = banner,
+    .header = header,
+    .row = row,
+    .detail = detail,
+    .free = free_backlog,
+};
 
 const struct view_ops view_backlog_ops = {
-    .name = "backlog",
-    .title = "Backlog",
-    .tab = "Backlog",
     .kind = JH_IDEA,
-    .rebuild = rebuild,
-    .draw = draw,
-    .action = action,
-    .selected = selected,
-    .search = search,
-    .click = click,
+    .private_size = sizeof(struct backlog),
+    .list = &backlog,
+    VIEW_LIST_OPS,
     .presets = presets,
-    .focus = focus,
-    .cleanup = cleanup,
+    .focus = view_list_focus,
 };

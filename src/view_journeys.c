@@ -19,7 +19,8 @@
 #define CURVE_H 6  /* title line and five score rows */
 #define MARGIN	3  /* left margin: curve labels, scroll marks */
 
-static struct {
+/* The map's state: the journey shown, its stages and cards, the cursor. */
+struct journeys {
 	jh_id journey;
 	size_t jpos;
 	size_t *stages; /* indexes into d.stages, in order */
@@ -30,7 +31,12 @@ static struct {
 	size_t col, card, left, top;
 	jh_id sel_tp, sel_stage;
 	struct jh_journey_stats stats;
-} S;
+	/* Open pain points of the selected card, found once per selection
+	 * and reload. */
+	jh_id pains_of;
+	unsigned long pains_gen;
+	size_t pain_list[8], npains;
+};
 
 struct layout {
 	int mx;	    /* x of the first stage column */
@@ -44,100 +50,104 @@ struct layout {
 	int info_y, info_h; /* the selected card's details, when there is room */
 };
 
-static void free_cards(void)
+static void free_cards(struct journeys *S)
 {
-	for (size_t i = 0; i < S.nstages; i++)
-		free(S.cards ? S.cards[i] : NULL);
-	free(S.cards);
-	free(S.ncards);
-	free(S.stages);
-	free(S.pains);
-	S.cards = NULL;
-	S.ncards = NULL;
-	S.stages = NULL;
-	S.pains = NULL;
-	S.nstages = 0;
+	for (size_t i = 0; i < S->nstages; i++)
+		free(S->cards ? S->cards[i] : NULL);
+	free(S->cards);
+	free(S->ncards);
+	free(S->stages);
+	free(S->pains);
+	S->cards = NULL;
+	S->ncards = NULL;
+	S->stages = NULL;
+	S->pains = NULL;
+	S->nstages = 0;
 }
 
 static const struct jh_touchpoint *sel_touchpoint(const struct ui *ui)
 {
-	if (S.col >= S.nstages || S.card >= S.ncards[S.col])
+	struct journeys *S = view_private(ui);
+
+	if (S->col >= S->nstages || S->card >= S->ncards[S->col])
 		return NULL;
-	return &ui->d.touchpoints[S.cards[S.col][S.card]];
+	return &ui->d.touchpoints[S->cards[S->col][S->card]];
 }
 
 static void remember(const struct ui *ui)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
 
-	S.sel_tp = t ? t->id : 0;
-	S.sel_stage = S.col < S.nstages ? ui->d.stages[S.stages[S.col]].id : 0;
+	S->sel_tp = t ? t->id : 0;
+	S->sel_stage = S->col < S->nstages ? ui->d.stages[S->stages[S->col]].id : 0;
 }
 
 static void rebuild(struct ui *ui)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_data *d = &ui->d;
-	long jx = S.journey ? ui_find(&ui->ix.journeys, S.journey) : -1;
+	long jx = S->journey ? ui_find(&ui->ix.journeys, S->journey) : -1;
 	int found = 0;
 
-	free_cards();
+	free_cards(S);
 	if (!d->njourneys) {
-		S.journey = 0;
-		S.col = S.card = S.left = S.top = 0;
+		S->journey = 0;
+		S->col = S->card = S->left = S->top = 0;
 		return;
 	}
 	if (jx < 0)
-		jx = (long)(S.jpos < d->njourneys ? S.jpos : d->njourneys - 1);
-	S.jpos = (size_t)jx;
-	S.journey = d->journeys[jx].id;
-	S.stages = util_xcalloc(d->nstages + 1, sizeof *S.stages);
+		jx = (long)(S->jpos < d->njourneys ? S->jpos : d->njourneys - 1);
+	S->jpos = (size_t)jx;
+	S->journey = d->journeys[jx].id;
+	S->stages = util_xcalloc(d->nstages + 1, sizeof *S->stages);
 	for (size_t i = 0; i < d->nstages; i++)
-		if (d->stages[i].journey_id == S.journey)
-			S.stages[S.nstages++] = i;
-	S.cards = util_xcalloc(S.nstages + 1, sizeof *S.cards);
-	S.ncards = util_xcalloc(S.nstages + 1, sizeof *S.ncards);
+		if (d->stages[i].journey_id == S->journey)
+			S->stages[S->nstages++] = i;
+	S->cards = util_xcalloc(S->nstages + 1, sizeof *S->cards);
+	S->ncards = util_xcalloc(S->nstages + 1, sizeof *S->ncards);
 	for (size_t i = 0; i < d->ntouchpoints; i++) {
 		const struct jh_touchpoint *t = &d->touchpoints[i];
-		if (t->journey_id != S.journey)
+		if (t->journey_id != S->journey)
 			continue;
-		for (size_t c = 0; c < S.nstages; c++) {
-			if (d->stages[S.stages[c]].id != t->stage_id)
+		for (size_t c = 0; c < S->nstages; c++) {
+			if (d->stages[S->stages[c]].id != t->stage_id)
 				continue;
-			S.cards[c] =
-			    util_xrealloc(S.cards[c], (S.ncards[c] + 1) * sizeof **S.cards);
-			S.cards[c][S.ncards[c]++] = i;
+			S->cards[c] =
+			    util_xrealloc(S->cards[c], (S->ncards[c] + 1) * sizeof **S->cards);
+			S->cards[c][S->ncards[c]++] = i;
 			break;
 		}
 	}
-	S.pains = util_xcalloc(d->ntouchpoints + 1, sizeof *S.pains);
+	S->pains = util_xcalloc(d->ntouchpoints + 1, sizeof *S->pains);
 	for (size_t i = 0; i < d->npainpoints; i++) {
 		long k = ui_find(&ui->ix.touchpoints, d->painpoints[i].touchpoint_id);
 		if (k >= 0 && !ui->ix.pain_hidden[i] && util_streq(d->painpoints[i].status, "open"))
-			S.pains[k]++;
+			S->pains[k]++;
 	}
-	analysis_journey(d, S.journey, &S.stats);
+	analysis_journey(d, S->journey, &S->stats);
 	/* Keep the card selected before, else its stage, else the place. */
-	for (size_t c = 0; c < S.nstages && !found; c++)
-		for (size_t k = 0; k < S.ncards[c]; k++)
-			if (S.sel_tp && d->touchpoints[S.cards[c][k]].id == S.sel_tp) {
-				S.col = c;
-				S.card = k;
+	for (size_t c = 0; c < S->nstages && !found; c++)
+		for (size_t k = 0; k < S->ncards[c]; k++)
+			if (S->sel_tp && d->touchpoints[S->cards[c][k]].id == S->sel_tp) {
+				S->col = c;
+				S->card = k;
 				found = 1;
 				break;
 			}
-	for (size_t c = 0; c < S.nstages && !found; c++)
-		if (S.sel_stage && d->stages[S.stages[c]].id == S.sel_stage) {
-			S.col = c;
+	for (size_t c = 0; c < S->nstages && !found; c++)
+		if (S->sel_stage && d->stages[S->stages[c]].id == S->sel_stage) {
+			S->col = c;
 			found = 1;
 		}
-	if (S.col >= S.nstages)
-		S.col = S.nstages ? S.nstages - 1 : 0;
-	if (S.nstages && S.card >= S.ncards[S.col])
-		S.card = S.ncards[S.col] ? S.ncards[S.col] - 1 : 0;
+	if (S->col >= S->nstages)
+		S->col = S->nstages ? S->nstages - 1 : 0;
+	if (S->nstages && S->card >= S->ncards[S->col])
+		S->card = S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
 	remember(ui);
 }
 
-static void compute_layout(const struct ui_rect *r, struct layout *L)
+static void compute_layout(struct journeys *S, const struct ui_rect *r, struct layout *L)
 {
 	int w = r->w - MARGIN;
 
@@ -145,8 +155,8 @@ static void compute_layout(const struct ui_rect *r, struct layout *L)
 	L->nvis = w / MIN_COL;
 	if (L->nvis < 1)
 		L->nvis = 1;
-	if ((size_t)L->nvis > S.nstages)
-		L->nvis = S.nstages ? (int)S.nstages : 1;
+	if ((size_t)L->nvis > S->nstages)
+		L->nvis = S->nstages ? (int)S->nstages : 1;
 	L->cw = w / L->nvis;
 	L->area_y = r->y + 2;
 	L->curve_y = r->h >= 17 ? r->y + r->h - CURVE_H : -1;
@@ -156,9 +166,9 @@ static void compute_layout(const struct ui_rect *r, struct layout *L)
 	{
 		/* Lines the cards do not need go to the selected card's details. */
 		size_t most = 1;
-		for (size_t c = 0; c < S.nstages; c++)
-			if (S.ncards[c] > most)
-				most = S.ncards[c];
+		for (size_t c = 0; c < S->nstages; c++)
+			if (S->ncards[c] > most)
+				most = S->ncards[c];
 		if (L->card_h == CARD_H && (size_t)L->area_h >= most * CARD_H + 4) {
 			L->info_h = L->area_h - (int)most * CARD_H;
 			L->area_h = (int)most * CARD_H;
@@ -168,32 +178,33 @@ static void compute_layout(const struct ui_rect *r, struct layout *L)
 	L->nrows = L->area_h / L->card_h;
 	if (L->nrows < 1)
 		L->nrows = 1;
-	if (S.col < S.left)
-		S.left = S.col;
-	if (S.col >= S.left + (size_t)L->nvis)
-		S.left = S.col - (size_t)L->nvis + 1;
-	if (S.card < S.top)
-		S.top = S.card;
-	if (S.card >= S.top + (size_t)L->nrows)
-		S.top = S.card - (size_t)L->nrows + 1;
+	if (S->col < S->left)
+		S->left = S->col;
+	if (S->col >= S->left + (size_t)L->nvis)
+		S->left = S->col - (size_t)L->nvis + 1;
+	if (S->card < S->top)
+		S->top = S->card;
+	if (S->card >= S->top + (size_t)L->nrows)
+		S->top = S->card - (size_t)L->nrows + 1;
 }
 
 static void draw_header(struct ui *ui, const struct ui_rect *r)
 {
-	const struct jh_journey *j = &ui->d.journeys[S.jpos];
-	const struct jh_touchpoint *weak = ui_touchpoint(ui, S.stats.weakest_link);
+	struct journeys *S = view_private(ui);
+	const struct jh_journey *j = &ui->d.journeys[S->jpos];
+	const struct jh_touchpoint *weak = ui_touchpoint(ui, S->stats.weakest_link);
 	int x = r->x, end = r->x + r->w;
 	char buf[512];
 
-	snprintf(buf, sizeof buf, "%zu/%zu %s ", S.jpos + 1, ui->d.njourneys, j->name);
+	snprintf(buf, sizeof buf, "%zu/%zu %s ", S->jpos + 1, ui->d.njourneys, j->name);
 	x += ui_text(r->y, x, end - x, buf, A_BOLD, 0);
-	snprintf(buf, sizeof buf, " CX capital %+d ", S.stats.cx_capital);
+	snprintf(buf, sizeof buf, " CX capital %+d ", S->stats.cx_capital);
 	x += ui_text(r->y, x, end - x, buf,
-		     S.stats.at_risk ? ui_attr(ui, UI_C_ALARM) : ui_attr(ui, UI_C_POSITIVE), 0);
-	if (S.stats.at_risk)
+		     S->stats.at_risk ? ui_attr(ui, UI_C_ALARM) : ui_attr(ui, UI_C_POSITIVE), 0);
+	if (S->stats.at_risk)
 		x += ui_text(r->y, x, end - x, "!! AT RISK ", ui_attr(ui, UI_C_ALARM), 0);
-	snprintf(buf, sizeof buf, " %d channel hop%s", S.stats.channel_hops,
-		 S.stats.channel_hops == 1 ? "" : "s");
+	snprintf(buf, sizeof buf, " %d channel hop%s", S->stats.channel_hops,
+		 S->stats.channel_hops == 1 ? "" : "s");
 	x += ui_text(r->y, x, end - x, buf, A_NORMAL, 0);
 	if (weak) {
 		snprintf(buf, sizeof buf, "  %s weakest: %s", ui_glyph(ui, UI_G_STAR), weak->name);
@@ -203,8 +214,9 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 
 static void draw_card(struct ui *ui, size_t idx, int y, int x, int w, int lines, int sel)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *t = &ui->d.touchpoints[idx];
-	int weak = t->id == S.stats.weakest_link;
+	int weak = t->id == S->stats.weakest_link;
 	attr_t base = sel ? ui_attr(ui, UI_C_SELECTED) : A_NORMAL;
 	char buf[512], score[32];
 	int cx;
@@ -227,8 +239,8 @@ static void draw_card(struct ui *ui, size_t idx, int y, int x, int w, int lines,
 	/* "!N": open pain points; "?": no potential and not positive,
 	 * DOMAIN.md's "should it exist at all?" */
 	snprintf(buf, sizeof buf, " %d%%", t->reach);
-	if (S.pains[idx])
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " !%d", S.pains[idx]);
+	if (S->pains[idx])
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " !%d", S->pains[idx]);
 	if (analysis_questionable(t))
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " ?");
 	ui_text(y + 2, cx, w - (cx - x), buf, base, 0);
@@ -236,36 +248,38 @@ static void draw_card(struct ui *ui, size_t idx, int y, int x, int w, int lines,
 
 static void draw_columns(struct ui *ui, const struct layout *L)
 {
-	for (int v = 0; v < L->nvis && S.left + (size_t)v < S.nstages; v++) {
-		size_t c = S.left + (size_t)v;
+	struct journeys *S = view_private(ui);
+
+	for (int v = 0; v < L->nvis && S->left + (size_t)v < S->nstages; v++) {
+		size_t c = S->left + (size_t)v;
 		int x = L->mx + v * L->cw, w = L->cw - 1;
 		char head[256];
-		snprintf(head, sizeof head, "%s (%zu)", ui->d.stages[S.stages[c]].name,
-			 S.ncards[c]);
+		snprintf(head, sizeof head, "%s (%zu)", ui->d.stages[S->stages[c]].name,
+			 S->ncards[c]);
 		ui_text(L->area_y - 1, x, w, head,
-			c == S.col ? ui_attr(ui, UI_C_HEADER) | A_UNDERLINE
+			c == S->col ? ui_attr(ui, UI_C_HEADER) | A_UNDERLINE
 				   : ui_attr(ui, UI_C_HEADER),
 			1);
-		for (int k = 0; k < L->nrows && S.top + (size_t)k < S.ncards[c]; k++)
-			draw_card(ui, S.cards[c][S.top + (size_t)k], L->area_y + k * L->card_h, x,
+		for (int k = 0; k < L->nrows && S->top + (size_t)k < S->ncards[c]; k++)
+			draw_card(ui, S->cards[c][S->top + (size_t)k], L->area_y + k * L->card_h, x,
 				  w, L->card_h >= CARD_H ? 3 : 1,
-				  c == S.col && S.top + (size_t)k == S.card);
-		if (!S.ncards[c] && c == S.col)
+				  c == S->col && S->top + (size_t)k == S->card);
+		if (!S->ncards[c] && c == S->col)
 			ui_text(L->area_y, x, w, "(empty: a adds)", ui_attr(ui, UI_C_SELECTED), 1);
 	}
 	/* Marks for what is scrolled out of view. */
-	if (S.top > 0)
+	if (S->top > 0)
 		ui_text(L->area_y, L->mx - MARGIN, MARGIN, ui_glyph(ui, UI_G_UP),
 			ui_attr(ui, UI_C_DIM), 0);
-	for (size_t c = 0; c < S.nstages; c++)
-		if (S.ncards[c] > S.top + (size_t)L->nrows) {
+	for (size_t c = 0; c < S->nstages; c++)
+		if (S->ncards[c] > S->top + (size_t)L->nrows) {
 			ui_text(L->area_y + L->area_h - 1, L->mx - MARGIN, MARGIN,
 				ui_glyph(ui, UI_G_DOWN), ui_attr(ui, UI_C_DIM), 0);
 			break;
 		}
-	if (S.left > 0)
+	if (S->left > 0)
 		ui_text(L->area_y - 1, L->mx - MARGIN, MARGIN, "<", ui_attr(ui, UI_C_DIM), 0);
-	if (S.left + (size_t)L->nvis < S.nstages)
+	if (S->left + (size_t)L->nvis < S->nstages)
 		ui_text(L->area_y - 1, L->mx + L->nvis * L->cw - 1, 1, ">", ui_attr(ui, UI_C_DIM),
 			0);
 }
@@ -281,18 +295,19 @@ struct point {
  * sampled, so the cost follows the screen width, not the journey. */
 static size_t curve_points(const struct layout *L, const struct ui *ui, struct point *p, size_t max)
 {
+	struct journeys *S = view_private(ui);
 	size_t n = 0;
 
-	for (size_t c = S.left; c < S.nstages && c < S.left + (size_t)L->nvis; c++) {
+	for (size_t c = S->left; c < S->nstages && c < S->left + (size_t)L->nvis; c++) {
 		size_t cells = L->cw > 1 ? (size_t)(L->cw - 1) : 1;
-		size_t shown = S.ncards[c] < cells ? S.ncards[c] : cells;
+		size_t shown = S->ncards[c] < cells ? S->ncards[c] : cells;
 		for (size_t j = 0; j < shown && n < max; j++) {
-			size_t k = shown == S.ncards[c] ? j : j * S.ncards[c] / shown;
-			const struct jh_touchpoint *t = &ui->d.touchpoints[S.cards[c][k]];
-			p[n].x = L->mx + (int)(c - S.left) * L->cw +
+			size_t k = shown == S->ncards[c] ? j : j * S->ncards[c] / shown;
+			const struct jh_touchpoint *t = &ui->d.touchpoints[S->cards[c][k]];
+			p[n].x = L->mx + (int)(c - S->left) * L->cw +
 				 (int)((2 * j + 1) * cells / (2 * shown));
 			p[n].y = L->curve_y + 1 + (2 - t->score);
-			p[n++].tp = S.cards[c][k];
+			p[n++].tp = S->cards[c][k];
 		}
 	}
 	return n;
@@ -300,6 +315,7 @@ static size_t curve_points(const struct layout *L, const struct ui *ui, struct p
 
 static void draw_curve(struct ui *ui, const struct layout *L)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *sel = sel_touchpoint(ui);
 	int width = L->nvis * L->cw;
 	struct point *p;
@@ -330,7 +346,7 @@ static void draw_curve(struct ui *ui, const struct layout *L)
 	for (size_t i = 0; i < n; i++) {
 		const struct jh_touchpoint *t = &ui->d.touchpoints[p[i].tp];
 		ui_text(p[i].y, p[i].x, 1,
-			t->id == S.stats.weakest_link ? ui_glyph(ui, UI_G_STAR)
+			t->id == S->stats.weakest_link ? ui_glyph(ui, UI_G_STAR)
 						      : ui_glyph(ui, UI_G_DOT),
 			(sel && sel->id == t->id) ? ui_attr(ui, UI_C_SELECTED)
 						  : ui_attr(ui, ui_score_color(t->score)),
@@ -343,25 +359,24 @@ static void draw_curve(struct ui *ui, const struct layout *L)
  * reload, so a frame does not walk every pain point. */
 static size_t card_pains(const struct ui *ui, jh_id tp, size_t *out, size_t max)
 {
-	static jh_id of;
-	static unsigned long gen;
-	static size_t list[8], n;
+	struct journeys *S = view_private(ui);
 
-	if (of != tp || gen != ui->generation) {
-		of = tp;
-		gen = ui->generation;
-		n = 0;
-		for (size_t i = 0; i < ui->d.npainpoints && n < 8; i++)
+	if (S->pains_of != tp || S->pains_gen != ui->generation) {
+		S->pains_of = tp;
+		S->pains_gen = ui->generation;
+		S->npains = 0;
+		for (size_t i = 0; i < ui->d.npainpoints && S->npains < 8; i++)
 			if (ui->d.painpoints[i].touchpoint_id == tp && !ui->ix.pain_hidden[i])
-				list[n++] = i;
+				S->pain_list[S->npains++] = i;
 	}
-	for (size_t i = 0; i < n && i < max; i++)
-		out[i] = list[i];
-	return n < max ? n : max;
+	for (size_t i = 0; i < S->npains && i < max; i++)
+		out[i] = S->pain_list[i];
+	return S->npains < max ? S->npains : max;
 }
 
 static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rect *r)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
 	struct ui_rect box = {L->info_y + 1, r->x + MARGIN, L->info_h - 2, r->w - MARGIN};
 	char buf[1024], score[32];
@@ -374,7 +389,7 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 	if (!t) {
 		ui_textf(box.y, box.x, box.w, ui_attr(ui, UI_C_DIM), 0,
 			 "Stage %s: no touchpoints yet (a adds one)",
-			 S.col < S.nstages ? ui->d.stages[S.stages[S.col]].name : "");
+			 S->col < S->nstages ? ui->d.stages[S->stages[S->col]].name : "");
 		return;
 	}
 	ui_score_text(ui, t->score, score, sizeof score);
@@ -398,6 +413,7 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 
 static void draw(struct ui *ui, const struct ui_rect *r)
 {
+	struct journeys *S = view_private(ui);
 	struct layout L;
 
 	if (!ui->d.njourneys) {
@@ -405,12 +421,12 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 			ui_attr(ui, UI_C_DIM), 0);
 		return;
 	}
-	if (S.nstages && S.col < S.nstages && S.card >= S.ncards[S.col])
-		S.card = S.ncards[S.col] ? S.ncards[S.col] - 1 : 0;
+	if (S->nstages && S->col < S->nstages && S->card >= S->ncards[S->col])
+		S->card = S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
 	remember(ui);
-	compute_layout(r, &L);
+	compute_layout(S, r, &L);
 	draw_header(ui, r);
-	if (!S.nstages) {
+	if (!S->nstages) {
 		ui_text(r->y + 2, r->x + 2, r->w - 4,
 			"This journey has no stages: A, then stage, adds one.",
 			ui_attr(ui, UI_C_DIM), 0);
@@ -425,21 +441,23 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 
 static void journey_step(struct ui *ui, int dir)
 {
+	struct journeys *S = view_private(ui);
 	size_t n = ui->d.njourneys;
 
 	if (n < 2) {
 		ui_message(ui, 0, n ? "This is the only journey" : "No journeys yet");
 		return;
 	}
-	S.jpos = (S.jpos + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
-	S.journey = ui->d.journeys[S.jpos].id;
-	S.col = S.card = S.left = S.top = 0;
-	S.sel_tp = S.sel_stage = 0;
+	S->jpos = (S->jpos + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+	S->journey = ui->d.journeys[S->jpos].id;
+	S->col = S->card = S->left = S->top = 0;
+	S->sel_tp = S->sel_stage = 0;
 	rebuild(ui);
 }
 
 static int move_card_stage(struct ui *ui, int dir)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
 	char a[2][64];
 	const char *as[2] = {a[0], a[1]};
@@ -450,15 +468,15 @@ static int move_card_stage(struct ui *ui, int dir)
 		ui_message(ui, 1, "No card selected");
 		return UI_HANDLED;
 	}
-	if ((dir < 0 && S.col == 0) || (dir > 0 && S.col + 1 >= S.nstages)) {
+	if ((dir < 0 && S->col == 0) || (dir > 0 && S->col + 1 >= S->nstages)) {
 		ui_message(ui, 1, "No stage further %s", dir < 0 ? "left" : "right");
 		return UI_HANDLED;
 	}
-	to = dir < 0 ? S.col - 1 : S.col + 1;
-	for (size_t k = 0; k < S.ncards[to]; k++)
-		if (ui->d.touchpoints[S.cards[to][k]].position >= pos)
-			pos = ui->d.touchpoints[S.cards[to][k]].position + 1;
-	snprintf(a[0], sizeof a[0], "stage=%lld", (long long)ui->d.stages[S.stages[to]].id);
+	to = dir < 0 ? S->col - 1 : S->col + 1;
+	for (size_t k = 0; k < S->ncards[to]; k++)
+		if (ui->d.touchpoints[S->cards[to][k]].position >= pos)
+			pos = ui->d.touchpoints[S->cards[to][k]].position + 1;
+	snprintf(a[0], sizeof a[0], "stage=%lld", (long long)ui->d.stages[S->stages[to]].id);
 	snprintf(a[1], sizeof a[1], "position=%d", pos);
 	return ui_set_fields(ui, JH_TOUCHPOINT, t->id, as, 2, "stage");
 }
@@ -467,6 +485,7 @@ static int move_card_stage(struct ui *ui, int dir)
  * order, as one undoable change. */
 static int move_card_order(struct ui *ui, int dir)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
 	size_t n, *order, other;
 	int flags = UI_HANDLED;
@@ -475,16 +494,16 @@ static int move_card_order(struct ui *ui, int dir)
 		ui_message(ui, 1, "No card selected");
 		return UI_HANDLED;
 	}
-	n = S.ncards[S.col];
-	if ((dir < 0 && S.card == 0) || (dir > 0 && S.card + 1 >= n)) {
+	n = S->ncards[S->col];
+	if ((dir < 0 && S->card == 0) || (dir > 0 && S->card + 1 >= n)) {
 		ui_message(ui, 1, "The card is already %s", dir < 0 ? "first" : "last");
 		return UI_HANDLED;
 	}
-	other = dir < 0 ? S.card - 1 : S.card + 1;
+	other = dir < 0 ? S->card - 1 : S->card + 1;
 	order = util_xcalloc(n, sizeof *order);
-	memcpy(order, S.cards[S.col], n * sizeof *order);
-	order[S.card] = S.cards[S.col][other];
-	order[other] = S.cards[S.col][S.card];
+	memcpy(order, S->cards[S->col], n * sizeof *order);
+	order[S->card] = S->cards[S->col][other];
+	order[other] = S->cards[S->col][S->card];
 	ui_undo_group_begin(ui);
 	for (size_t k = 0; k < n; k++) {
 		const struct jh_touchpoint *x = &ui->d.touchpoints[order[k]];
@@ -503,39 +522,40 @@ static int move_card_order(struct ui *ui, int dir)
 
 static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 {
+	struct journeys *S = view_private(ui);
 	struct layout L;
-	size_t n = S.col < S.nstages ? S.ncards[S.col] : 0;
+	size_t n = S->col < S->nstages ? S->ncards[S->col] : 0;
 
-	compute_layout(r, &L);
+	compute_layout(S, r, &L);
 	switch (act) {
 	case UI_ACT_UP:
-		if (S.card > 0)
-			S.card--;
+		if (S->card > 0)
+			S->card--;
 		break;
 	case UI_ACT_DOWN:
-		if (S.card + 1 < n)
-			S.card++;
+		if (S->card + 1 < n)
+			S->card++;
 		break;
 	case UI_ACT_LEFT:
-		if (S.col > 0)
-			S.col--;
+		if (S->col > 0)
+			S->col--;
 		break;
 	case UI_ACT_RIGHT:
-		if (S.col + 1 < S.nstages)
-			S.col++;
+		if (S->col + 1 < S->nstages)
+			S->col++;
 		break;
 	case UI_ACT_PAGE_DOWN:
-		S.card = S.card + (size_t)L.nrows < n ? S.card + (size_t)L.nrows : (n ? n - 1 : 0);
+		S->card = S->card + (size_t)L.nrows < n ? S->card + (size_t)L.nrows : (n ? n - 1 : 0);
 		break;
 	case UI_ACT_PAGE_UP:
-		S.card = S.card > (size_t)L.nrows ? S.card - (size_t)L.nrows : 0;
+		S->card = S->card > (size_t)L.nrows ? S->card - (size_t)L.nrows : 0;
 		break;
 	case UI_ACT_HOME:
-		S.col = S.card = 0;
+		S->col = S->card = 0;
 		break;
 	case UI_ACT_END:
-		S.col = S.nstages ? S.nstages - 1 : 0;
-		S.card = S.nstages && S.ncards[S.col] ? S.ncards[S.col] - 1 : 0;
+		S->col = S->nstages ? S->nstages - 1 : 0;
+		S->card = S->nstages && S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
 		break;
 	case UI_ACT_JOURNEY_NEXT:
 	case UI_ACT_JOURNEY_PREV:
@@ -548,31 +568,32 @@ static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 	case UI_ACT_MOVE_DOWN:
 		return move_card_order(ui, act == UI_ACT_MOVE_UP ? -1 : 1);
 	case UI_ACT_EDIT_JOURNEY:
-		if (!S.journey)
+		if (!S->journey)
 			return UI_HANDLED;
-		return ui_edit(ui, JH_JOURNEY, S.journey);
+		return ui_edit(ui, JH_JOURNEY, S->journey);
 	default:
 		return 0;
 	}
-	if (S.col < S.nstages && S.card >= S.ncards[S.col])
-		S.card = S.ncards[S.col] ? S.ncards[S.col] - 1 : 0;
+	if (S->col < S->nstages && S->card >= S->ncards[S->col])
+		S->card = S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
 	remember(ui);
 	return UI_HANDLED;
 }
 
 static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
 
 	if (t) {
 		*kind = JH_TOUCHPOINT;
 		*id = t->id;
-	} else if (S.col < S.nstages) {
+	} else if (S->col < S->nstages) {
 		*kind = JH_STAGE;
-		*id = ui->d.stages[S.stages[S.col]].id;
-	} else if (S.journey) {
+		*id = ui->d.stages[S->stages[S->col]].id;
+	} else if (S->journey) {
 		*kind = JH_JOURNEY;
-		*id = S.journey;
+		*id = S->journey;
 	} else {
 		return -1;
 	}
@@ -581,24 +602,26 @@ static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
 
 static void focus(struct ui *ui, enum jh_kind kind, jh_id id)
 {
+	struct journeys *S = view_private(ui);
+
 	if (kind == JH_TOUCHPOINT) {
 		const struct jh_touchpoint *t = ui_touchpoint(ui, id);
 		if (!t)
 			return;
-		S.journey = t->journey_id;
-		S.sel_tp = id;
+		S->journey = t->journey_id;
+		S->sel_tp = id;
 	} else if (kind == JH_STAGE) {
 		const struct jh_stage *s = ui_stage(ui, id);
 		if (!s)
 			return;
-		S.journey = s->journey_id;
-		S.sel_tp = 0;
-		S.sel_stage = id;
-		S.card = 0;
+		S->journey = s->journey_id;
+		S->sel_tp = 0;
+		S->sel_stage = id;
+		S->card = 0;
 	} else if (kind == JH_JOURNEY) {
-		S.journey = id;
-		S.sel_tp = S.sel_stage = 0;
-		S.col = S.card = 0;
+		S->journey = id;
+		S->sel_tp = S->sel_stage = 0;
+		S->col = S->card = 0;
 	} else {
 		return;
 	}
@@ -628,51 +651,50 @@ static int search(struct ui *ui, const char *needle, int dir)
 
 static void click(struct ui *ui, const struct ui_rect *r, int y, int x)
 {
+	struct journeys *S = view_private(ui);
 	struct layout L;
 	size_t c, k;
 
-	compute_layout(r, &L);
+	compute_layout(S, r, &L);
 	if (x < L.mx || y < L.area_y - 1 || y >= L.area_y + L.area_h)
 		return;
-	c = S.left + (size_t)((x - L.mx) / L.cw);
-	if (c >= S.nstages)
+	c = S->left + (size_t)((x - L.mx) / L.cw);
+	if (c >= S->nstages)
 		return;
-	S.col = c;
+	S->col = c;
 	if (y >= L.area_y) {
-		k = S.top + (size_t)((y - L.area_y) / L.card_h);
-		if (k < S.ncards[c])
-			S.card = k;
+		k = S->top + (size_t)((y - L.area_y) / L.card_h);
+		if (k < S->ncards[c])
+			S->card = k;
 	}
-	if (S.card >= S.ncards[c])
-		S.card = S.ncards[c] ? S.ncards[c] - 1 : 0;
+	if (S->card >= S->ncards[c])
+		S->card = S->ncards[c] ? S->ncards[c] - 1 : 0;
 	remember(ui);
 }
 
 static size_t presets(struct ui *ui, enum jh_kind kind, char (*buf)[128], size_t max)
 {
+	struct journeys *S = view_private(ui);
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
 	size_t n = 0;
 
-	if ((kind == JH_TOUCHPOINT || kind == JH_STAGE) && S.journey && n < max)
-		snprintf(buf[n++], 128, "journey=%lld", (long long)S.journey);
-	if (kind == JH_TOUCHPOINT && S.col < S.nstages && n < max)
-		snprintf(buf[n++], 128, "stage=%lld", (long long)ui->d.stages[S.stages[S.col]].id);
+	if ((kind == JH_TOUCHPOINT || kind == JH_STAGE) && S->journey && n < max)
+		snprintf(buf[n++], 128, "journey=%lld", (long long)S->journey);
+	if (kind == JH_TOUCHPOINT && S->col < S->nstages && n < max)
+		snprintf(buf[n++], 128, "stage=%lld", (long long)ui->d.stages[S->stages[S->col]].id);
 	if (kind == JH_PAINPOINT && t && n < max)
 		snprintf(buf[n++], 128, "touchpoint=%lld", (long long)t->id);
 	return n;
 }
 
-static void cleanup(void)
+static void cleanup(void *private)
 {
-	free_cards();
-	memset(&S, 0, sizeof S);
+	free_cards(private);
 }
 
 const struct view_ops view_journeys_ops = {
-    .name = "journeys",
-    .title = "Journey map",
-    .tab = "Map",
     .kind = JH_TOUCHPOINT,
+    .private_size = sizeof(struct journeys),
     .rebuild = rebuild,
     .draw = draw,
     .action = action,

@@ -7,79 +7,63 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
-#include "journeyhack/text.h"
 #include "journeyhack/util.h"
-#include "journeyhack/view.h"
+#include "journeyhack/view_backlog.h"
+#include "journeyhack/view_list.h"
 
 #define LABEL_W 4
 
-static struct {
-	struct ui_list l;
+/* Rows: indexes into ranked, in backlog order. */
+struct matrix {
+	struct view_list list;
 	struct jh_ranked_idea *ranked; /* visible ideas, backlog order */
 	size_t *cell[5][5];	       /* [impact-1][effort-1]: indexes into ranked */
 	size_t ncell[5][5];
 	enum jh_method method;
 	char label[24];
-	jh_id sel_id;
-} S;
+};
 
 static int clamp5(int v)
 {
 	return v < 1 ? 1 : v > 5 ? 5 : v;
 }
 
-static void free_cells(void)
+static void free_cells(struct matrix *S)
 {
 	for (int i = 0; i < 5; i++)
 		for (int e = 0; e < 5; e++) {
-			free(S.cell[i][e]);
-			S.cell[i][e] = NULL;
-			S.ncell[i][e] = 0;
+			free(S->cell[i][e]);
+			S->cell[i][e] = NULL;
+			S->ncell[i][e] = 0;
 		}
 }
 
-static jh_id selected_id(const struct ui *ui)
+static void build(struct ui *ui, void *state)
 {
-	return S.l.n ? ui->d.ideas[S.ranked[S.l.sel].index].id : 0;
-}
+	struct matrix *S = state;
+	size_t k;
 
-static void select_id(const struct ui *ui, jh_id id)
-{
-	for (size_t i = 0; id && i < S.l.n; i++)
-		if (ui->d.ideas[S.ranked[i].index].id == id)
-			S.l.sel = i;
-}
-
-static void rebuild(struct ui *ui)
-{
-	struct jh_ranked_idea *all;
-	size_t n, k = 0;
-
-	free(S.ranked);
-	free_cells();
-	all = analysis_backlog(&ui->d, &n);
-	S.method = analysis_workshop_method(&ui->d);
-	/* "ICE", "RICE": the method's name as people write it. */
-	snprintf(S.label, sizeof S.label, "%s", analysis_method_name(S.method));
-	for (char *c = S.label; *c; c++)
-		if (*c >= 'a' && *c <= 'z')
-			*c = (char)(*c - 'a' + 'A');
-	S.ranked = util_xcalloc(n + 1, sizeof *S.ranked);
-	for (size_t i = 0; i < n; i++)
-		if (!ui->ix.idea_hidden[all[i].index])
-			S.ranked[k++] = all[i];
-	free(all);
+	free(S->ranked);
+	free_cells(S);
+	S->ranked = view_backlog_visible(ui, 0, &k);
+	S->method = analysis_workshop_method(&ui->d);
+	view_backlog_label(S->method, S->label, sizeof S->label);
 	/* Cells are filled once here, so a frame only reads what fits. */
 	for (size_t i = 0; i < k; i++) {
-		const struct jh_idea *idea = &ui->d.ideas[S.ranked[i].index];
+		const struct jh_idea *idea = &ui->d.ideas[S->ranked[i].index];
 		int im = clamp5(idea->impact) - 1, ef = clamp5(idea->effort) - 1;
-		S.cell[im][ef] =
-		    util_xrealloc(S.cell[im][ef], (S.ncell[im][ef] + 1) * sizeof(size_t));
-		S.cell[im][ef][S.ncell[im][ef]++] = i;
+		S->cell[im][ef] =
+		    util_xrealloc(S->cell[im][ef], (S->ncell[im][ef] + 1) * sizeof(size_t));
+		S->cell[im][ef][S->ncell[im][ef]++] = i;
+		view_list_add(&S->list, (long)i, 0);
 	}
-	S.l.n = k;
-	select_id(ui, S.sel_id);
-	ui_list_clamp(&S.l, 1 << 20);
+}
+
+static const void *item(const struct ui *ui, const void *state, long i)
+{
+	const struct matrix *S = state;
+
+	return &ui->d.ideas[S->ranked[i].index];
 }
 
 /* Where the quadrants change, from analysis_quadrant itself: the first
@@ -109,12 +93,13 @@ static void cell_origin(const struct grid *g, int impact, int effort, int *y, in
 	*y = g->y0 + (5 - impact) * g->ch + (impact <= g->is ? 1 : 0);
 }
 
-static void draw_cell(struct ui *ui, const struct grid *g, int impact, int effort)
+static void draw_cell(struct ui *ui, const struct matrix *S, const struct grid *g, int impact,
+		      int effort)
 {
-	size_t n = S.ncell[impact - 1][effort - 1];
-	const size_t *list = S.cell[impact - 1][effort - 1];
+	size_t n = S->ncell[impact - 1][effort - 1];
+	const size_t *list = S->cell[impact - 1][effort - 1];
 	int y, x, line = 0, col = 0, w = g->cw - 1;
-	size_t sel = S.l.n ? S.l.sel : (size_t)-1;
+	size_t sel = S->list.l.n ? S->list.l.sel : (size_t)-1;
 	enum jh_quadrant q = analysis_quadrant(impact, effort);
 
 	cell_origin(g, impact, effort, &y, &x);
@@ -128,7 +113,7 @@ static void draw_cell(struct ui *ui, const struct grid *g, int impact, int effor
 		line = 1;
 	}
 	for (size_t k = 0; k < n && line < g->ch; k++) {
-		const struct jh_idea *idea = &ui->d.ideas[S.ranked[list[k]].index];
+		const struct jh_idea *idea = &ui->d.ideas[S->ranked[list[k]].index];
 		char tok[32];
 		int tw, is_sel = list[k] == sel;
 		snprintf(tok, sizeof tok, is_sel ? "[#%lld]" : "#%lld", (long long)idea->id);
@@ -162,10 +147,11 @@ static void layout(const struct ui_rect *r, struct grid *g)
 
 static void draw(struct ui *ui, const struct ui_rect *r)
 {
+	struct matrix *S = view_private(ui);
 	struct grid g;
 	char buf[1024], score[32];
 
-	S.sel_id = selected_id(ui);
+	S->list.sel_id = view_list_selected_id(ui, &S->list);
 	layout(r, &g);
 	ui_text(r->y, r->x, r->w,
 		"Impact (up) against effort (right); ideas by #id, j/k walk the backlog",
@@ -180,7 +166,7 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 		cell_origin(&g, im, 1, &y, &x);
 		ui_textf(y, r->x, LABEL_W, ui_attr(ui, UI_C_DIM), 0, "I%d", im);
 		for (int ef = 1; ef <= 5; ef++)
-			draw_cell(ui, &g, im, ef);
+			draw_cell(ui, S, &g, im, ef);
 	}
 	/* Quadrant borders. */
 	if (g.es <= 5) {
@@ -200,13 +186,13 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 		cell_origin(&g, 1, ef, &y, &x);
 		ui_textf(g.y0 + 5 * g.ch + 1, x, g.cw, ui_attr(ui, UI_C_DIM), 0, "E%d", ef);
 	}
-	if (S.l.n) {
-		const struct jh_ranked_idea *rk = &S.ranked[S.l.sel];
+	if (S->list.l.n) {
+		const struct jh_ranked_idea *rk = &S->ranked[S->list.l.sel];
 		const struct jh_idea *idea = &ui->d.ideas[rk->index];
-		analysis_format_score(S.method, rk->score, score, sizeof score);
+		analysis_format_score(S->method, rk->score, score, sizeof score);
 		snprintf(buf, sizeof buf, "#%lld %s: %s, impact %d, effort %d, %s %s, rank %d",
 			 (long long)idea->id, idea->title, analysis_quadrant_label(rk->quadrant),
-			 idea->impact, idea->effort, S.label, score, rk->rank);
+			 idea->impact, idea->effort, S->label, score, rk->rank);
 		ui_text(r->y + r->h - 1, r->x, r->w, buf, A_BOLD, 0);
 	} else {
 		ui_text(r->y + r->h - 1, r->x, r->w, "No ideas yet: add them in the backlog (4)",
@@ -214,82 +200,65 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 	}
 }
 
-static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
-{
-	(void)ui;
-	return ui_list_action(&S.l, act, r->h / 2);
-}
-
-static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
-{
-	if (!S.l.n)
-		return -1;
-	*kind = JH_IDEA;
-	*id = selected_id(ui);
-	return 0;
-}
-
-static int match(struct ui *ui, size_t i, const char *needle)
-{
-	return ui_match(ui->d.ideas[S.ranked[i].index].title, needle);
-}
-
-static int search(struct ui *ui, const char *needle, int dir)
-{
-	return ui_list_search(&S.l, dir, match, ui, needle);
-}
-
 /* A click on a cell selects its best-ranked idea, or the next one in it
  * when the selection is already there. */
 static void click(struct ui *ui, const struct ui_rect *r, int y, int x)
 {
+	struct matrix *S = view_private(ui);
 	struct grid g;
 
-	(void)ui;
 	layout(r, &g);
 	if (g.ch < 1 || g.cw < 4)
 		return;
 	for (int im = 1; im <= 5; im++)
 		for (int ef = 1; ef <= 5; ef++) {
 			int cy, cx;
-			size_t n = S.ncell[im - 1][ef - 1];
+			size_t n = S->ncell[im - 1][ef - 1];
 			cell_origin(&g, im, ef, &cy, &cx);
 			if (y < cy || y >= cy + g.ch || x < cx || x >= cx + g.cw || !n)
 				continue;
 			for (size_t k = 0; k < n; k++)
-				if (S.cell[im - 1][ef - 1][k] == S.l.sel) {
-					S.l.sel = S.cell[im - 1][ef - 1][(k + 1) % n];
+				if (S->cell[im - 1][ef - 1][k] == S->list.l.sel) {
+					S->list.l.sel = S->cell[im - 1][ef - 1][(k + 1) % n];
+					S->list.sel_id = view_list_selected_id(ui, &S->list);
 					return;
 				}
-			S.l.sel = S.cell[im - 1][ef - 1][0];
+			S->list.l.sel = S->cell[im - 1][ef - 1][0];
+			S->list.sel_id = view_list_selected_id(ui, &S->list);
 			return;
 		}
 }
 
-static void focus(struct ui *ui, enum jh_kind kind, jh_id id)
+static void free_matrix(void *state)
 {
-	if (kind == JH_IDEA)
-		select_id(ui, id);
+	struct matrix *S = state;
+
+	free(S->ranked);
+	free_cells(S);
 }
 
-static void cleanup(void)
-{
-	free(S.ranked);
-	free_cells();
-	memset(&S, 0, sizeof S);
-}
+static const size_t search[] = {offsetof(struct jh_idea, title)};
 
-const struct view_ops view_matrix_ops = {
-    .name = "matrix",
-    .title = "Impact/effort matrix",
-    .tab = "Matrix",
+static const struct view_list_class matrix = {
     .kind = JH_IDEA,
-    .rebuild = rebuild,
-    .draw = draw,
-    .action = action,
-    .selected = selected,
     .search = search,
+    .nsearch = 1,
+    .build = build,
+    .item = item,
+    .free = free_matrix,
+};
+
+/* The list runs the cursor, search and reloads; the grid is drawn here. */
+const struct view_ops view_matrix_ops = {
+    .kind = JH_IDEA,
+    .private_size = sizeof(struct matrix),
+    .list = &matrix,
+    .rebuild = view_list_rebuild,
+    .draw = draw,
+    .action = view_list_action,
+    .selected = view_list_selected,
+    .search = view_list_search,
     .click = click,
-    .focus = focus,
-    .cleanup = cleanup,
+    .focus = view_list_focus,
+    .cleanup = view_list_cleanup,
 };

@@ -22,13 +22,9 @@
 struct jh_store;
 
 enum ui_view_id {
-	UI_VIEW_AGENDA,
-	UI_VIEW_JOURNEYS,
-	UI_VIEW_PAINPOINTS,
-	UI_VIEW_BACKLOG,
-	UI_VIEW_MATRIX,
-	UI_VIEW_ACTIONS,
-	UI_VIEW_PARKING,
+#define VIEW(id, name, title, tab) UI_VIEW_##id,
+#include "journeyhack/views.def"
+#undef VIEW
 	UI_NVIEWS
 };
 
@@ -185,11 +181,15 @@ struct ui {
 	int64_t last_tick;
 };
 
+struct view_list_class; /* view_list.h */
+
+/* A view's behaviour (tig's pattern). The callbacks act on the view on
+ * screen (ui->view) and reach its state through view_private(). */
 struct view_ops {
-	const char *name;  /* as in an agenda step's view: "painpoints" */
-	const char *title; /* "Pain points" */
-	const char *tab;   /* short tab label: "Pain" */
-	enum jh_kind kind; /* what `a` adds; JH_NKINDS: nothing */
+	enum jh_kind kind;   /* what `a` adds; JH_NKINDS: nothing */
+	size_t private_size; /* bytes of per-view state, zeroed on first use */
+	/* List views: what view_list needs to run them; NULL for the others. */
+	const struct view_list_class *list;
 	/* The data was (re)loaded: rebuild rows, keep the selection by id. */
 	void (*rebuild)(struct ui *ui);
 	void (*draw)(struct ui *ui, const struct ui_rect *r);
@@ -205,14 +205,30 @@ struct view_ops {
 	size_t (*presets)(struct ui *ui, enum jh_kind kind, char (*buf)[128], size_t max);
 	/* Select an item by id after it was added or changed (may be NULL). */
 	void (*focus)(struct ui *ui, enum jh_kind kind, jh_id id);
-	void (*cleanup)(void);
+	/* Free what the state points to (the state itself is freed after). */
+	void (*cleanup)(void *private);
 };
 
-extern const struct view_ops view_agenda_ops, view_journeys_ops, view_painpoints_ops,
-    view_backlog_ops, view_matrix_ops, view_actions_ops, view_parking_ops;
-const struct view_ops *view_get(enum ui_view_id v);
+/* A view as views.def declares it. */
+struct view {
+	const char *name;  /* as in an agenda step's view: "painpoints" */
+	const char *title; /* "Pain points" */
+	const char *tab;   /* short tab label: "Pain" */
+	const struct view_ops *ops;
+};
+
+#define VIEW(id, name, title, tab) extern const struct view_ops view_##name##_ops;
+#include "journeyhack/views.def"
+#undef VIEW
+
+/* ---- view.c: the views table ---- */
+const struct view *view_get(enum ui_view_id v);
 /* A view by its name in a step ("painpoints"); -1 when unknown. */
 int view_find(const char *name);
+/* The state of the view on screen: ops->private_size bytes, zeroed when
+ * first asked for, kept until view_free_all(). */
+void *view_private(const struct ui *ui);
+void view_free_all(void);
 
 /* ---- ui_draw.c: drawing that clips to the screen and measures by width ---- */
 attr_t ui_attr(const struct ui *ui, enum ui_color c);
@@ -250,10 +266,6 @@ void ui_list_clamp(struct ui_list *l, int height);
 /* Search rows from the selection; match(i) says whether row i matches. */
 int ui_list_search(struct ui_list *l, int dir, int (*match)(struct ui *, size_t, const char *),
 		   struct ui *ui, const char *needle);
-/* Draw rows [top, top + height) under an optional header (with the
- * position "3/12" at its right); row() draws one row in `line`. */
-void ui_list_draw(struct ui *ui, struct ui_list *l, const struct ui_rect *r, const char *header,
-		  void (*row)(struct ui *ui, size_t i, const struct ui_rect *line, int selected));
 /* Select the row at screen line y; 1 when a row was hit. */
 int ui_list_click(struct ui_list *l, const struct ui_rect *r, int has_header, int y);
 /* Split a view's area into a list of `rows` rows (plus a header) and a
