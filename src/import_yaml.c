@@ -23,13 +23,14 @@
 
 #include <yaml.h>
 
-#include "journeyhack/export.h"
+#include "journeyhack/fileread.h"
+#include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/util.h"
 
 /* An export of a very large workshop is a few megabytes. */
-#define MAX_FILE (256L * 1024 * 1024)
+#define MAX_FILE ((size_t)256 * 1024 * 1024)
 
 struct imp {
 	yaml_document_t doc;
@@ -1402,8 +1403,8 @@ static int parse_document(struct imp *im, const char *buf, size_t len)
 	return rc;
 }
 
-int export_yaml_import_buffer(struct jh_store *st, const char *workshop, const char *buf,
-			      size_t len, const char *label, jh_id *wid_out, struct jh_err *err)
+int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *buf, size_t len,
+		       const char *label, jh_id *wid_out, struct jh_err *err)
 {
 	struct imp im;
 	struct checks c;
@@ -1452,37 +1453,16 @@ out:
 	return rc;
 }
 
-int export_yaml_import(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
-		       struct jh_err *err)
+int import_yaml_file(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
+		     struct jh_err *err)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
+	char *buf;
+	size_t len;
 	int rc;
 
-	if (!f)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			if (cap > (size_t)MAX_FILE + 65536) {
-				fclose(f);
-				free(buf);
-				return err_set(err, "%s: too large for a workshop file", path);
-			}
-			buf = util_xrealloc(buf, cap);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		rc = err_set(err, "%s: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
-		return rc;
-	}
-	fclose(f);
-	rc = export_yaml_import_buffer(st, workshop, buf, n, path, wid_out, err);
+	if (fileread_all(path, MAX_FILE, "a workshop file", &buf, &len, err))
+		return -1;
+	rc = import_yaml_buffer(st, workshop, buf, len, path, wid_out, err);
 	free(buf);
 	return rc;
 }

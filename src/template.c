@@ -5,18 +5,15 @@
  * is checked against the schema while the structs are filled in. Keeping
  * the tree lets every message point at the exact node, including the
  * mapping that lacks a required key. Only this file includes yaml.h. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <yaml.h>
 
 #include "journeyhack/err.h"
+#include "journeyhack/fileread.h"
 #include "journeyhack/template.h"
 #include "journeyhack/util.h"
 
@@ -1043,6 +1040,11 @@ static int check_utf8(struct ctx *c, const char *buf, size_t len)
 	return fail_at(c, line, col, "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[lo]);
 }
 
+static int too_large(const char *label, size_t len, struct jh_err *err)
+{
+	return err_set(err, "%s: too large (%zu bytes; at most %u)", label, len, TPL_MAX_FILE);
+}
+
 int template_load_buffer(const char *buf, size_t len, const char *label, struct jh_template *out,
 			 struct jh_err *err)
 {
@@ -1052,8 +1054,7 @@ int template_load_buffer(const char *buf, size_t len, const char *label, struct 
 
 	memset(out, 0, sizeof *out);
 	if (len > TPL_MAX_FILE)
-		return err_set(err, "%s: too large (%zu bytes; at most %u)", c.label, len,
-			       TPL_MAX_FILE);
+		return too_large(c.label, len, err);
 	if (!buf)
 		len = 0;
 	/* Editors on Windows like to start files with a byte-order mark. With
@@ -1089,74 +1090,6 @@ int template_load_buffer(const char *buf, size_t len, const char *label, struct 
 	return rc;
 }
 
-/* Read at most TPL_MAX_FILE + 1 bytes: enough to tell "too large" without
- * trusting st_size, which a growing file or /proc entry can get wrong. */
-static int read_file(const char *path, char **buf, size_t *len, struct jh_err *err)
-{
-	struct stat st;
-	size_t cap = TPL_MAX_FILE + 1, n = 0;
-	char *b;
-	int fd;
-
-	/* O_NONBLOCK so a FIFO cannot block the open; regular files ignore it. */
-	fd = open(path, O_RDONLY | O_NONBLOCK);
-	if (fd < 0)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-
-		close(fd);
-		return err_set(err, "%s: %s", path, strerror(e));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return err_set(err, "%s: is a directory", path);
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return err_set(err, "%s: not a regular file", path);
-	}
-	if ((unsigned long long)st.st_size > TPL_MAX_FILE) {
-		close(fd);
-		return err_set(err, "%s: too large (%lld bytes; at most %u)", path,
-			       (long long)st.st_size, TPL_MAX_FILE);
-	}
-	if (st.st_size > 0 && (size_t)st.st_size + 1 < cap)
-		cap = (size_t)st.st_size + 1;
-	b = util_xmalloc(cap);
-	for (;;) {
-		ssize_t got;
-
-		if (n == cap) {
-			if (cap > TPL_MAX_FILE)
-				break;
-			cap = cap * 2 > TPL_MAX_FILE + 1 ? TPL_MAX_FILE + 1 : cap * 2;
-			b = util_xrealloc(b, cap);
-		}
-		got = read(fd, b + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			int e = errno;
-
-			free(b);
-			close(fd);
-			return err_set(err, "%s: %s", path, strerror(e));
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	if (n > TPL_MAX_FILE) {
-		free(b);
-		return err_set(err, "%s: too large (more than %u bytes)", path, TPL_MAX_FILE);
-	}
-	*buf = b;
-	*len = n;
-	return 0;
-}
-
 int template_load(const char *path, struct jh_template *out, struct jh_err *err)
 {
 	char *buf = NULL;
@@ -1164,7 +1097,11 @@ int template_load(const char *path, struct jh_template *out, struct jh_err *err)
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (read_file(path, &buf, &len, err))
+	rc = fileread_all(path, TPL_MAX_FILE, NULL, &buf, &len, err);
+	/* A template states its limit in bytes, the same from a file as from memory. */
+	if (rc == FILEREAD_TOO_LARGE)
+		return too_large(path, len, err);
+	if (rc)
 		return -1;
 	rc = template_load_buffer(buf, len, path, out, err);
 	free(buf);
