@@ -28,6 +28,7 @@
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/util.h"
+#include "journeyhack/yesno.h"
 
 /* An export of a very large workshop is a few megabytes. */
 #define MAX_FILE ((size_t)256 * 1024 * 1024)
@@ -135,18 +136,12 @@ static int get_int(struct imp *im, yaml_node_t *n, const char *key, long long mi
 
 static int get_bool(struct imp *im, yaml_node_t *n, const char *key, int *out)
 {
-	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "on", "1", NULL};
-	static const char *const no[] = {"false", "False", "FALSE", "no", "No", "off", "0", NULL};
 	const char *v;
 
 	if (scalar(im, n, key, &v))
 		return -1;
-	for (size_t i = 0; yes[i]; i++)
-		if (!strcmp(v, yes[i]))
-			return *out = 1, 0;
-	for (size_t i = 0; no[i]; i++)
-		if (!strcmp(v, no[i]))
-			return *out = 0, 0;
+	if (yesno_parse(v, strlen(v), out) == 0)
+		return 0;
 	return fail_at(im, &n->start_mark, "%s: \"%.40s\" is not true or false", key, v);
 }
 

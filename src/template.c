@@ -16,6 +16,7 @@
 #include "journeyhack/fileread.h"
 #include "journeyhack/template.h"
 #include "journeyhack/util.h"
+#include "journeyhack/yesno.h"
 
 /* Limits that keep hostile files cheap. A real template is a few KiB with a
  * few hundred values and a nesting depth of five. */
@@ -696,18 +697,10 @@ static int get_bool(struct ctx *c, const struct node *map, const char *key, int 
 	*out = def;
 	if (!n)
 		return 0;
-	if (n->kind == NODE_SCALAR && n->plain) {
-		if (scalar_is(n, "true") || scalar_is(n, "yes")) {
-			*out = 1;
-			return 0;
-		}
-		if (scalar_is(n, "false") || scalar_is(n, "no")) {
-			*out = 0;
-			return 0;
-		}
-	}
+	if (n->kind == NODE_SCALAR && n->plain && yesno_parse(n->text, n->len, out) == 0)
+		return 0;
 	describe(got, sizeof got, n);
-	return fail(c, n, "%s: expected true, false, yes or no, got %s", key, got);
+	return fail(c, n, "%s: expected %s, got %s", key, yesno_words(), got);
 }
 
 static int get_choice(struct ctx *c, const struct node *map, const char *key, const char *noun,
