@@ -584,8 +584,15 @@ int template_load_buffer(const char *buf, size_t len, const char *label, struct 
 			 struct jh_err *err)
 {
 	struct ctx c = {label ? label : "(template)", err};
-	const struct yamlread_opts opts = {c.label, "templates", "a template", TPL_MAX_DEPTH,
-					   TPL_MAX_NODES, TPL_MAX_SCALAR};
+	const struct yamlread_opts opts = {c.label,
+					   1,
+					   "aliases are not allowed in templates",
+					   "only one document is allowed in a template",
+					   "templates",
+					   NULL,
+					   TPL_MAX_DEPTH,
+					   TPL_MAX_NODES,
+					   TPL_MAX_SCALAR};
 	struct yamlread_node *root = NULL;
 	int rc;
 

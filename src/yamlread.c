@@ -17,6 +17,10 @@ struct ctx {
 	const struct yamlread_opts *o;
 	struct jh_err *err;
 	size_t nnodes;
+	struct yamlread_node **stack, *root; /* stack: open collections */
+	size_t depth;
+	int docs, ended, done;		     /* documents begun; the first ended */
+	size_t second_line, second_col;	     /* where a second document begins */
 };
 
 void yamlread_report(const char *label, struct jh_err *err, size_t line, size_t col,
@@ -308,13 +312,14 @@ static int parser_error(struct ctx *c, const yaml_parser_t *p, const char *buf, 
 	return fail_at(c, line, col, "invalid YAML: %s", problem);
 }
 
-/* Refuse anchors, aliases and tags: templates need none of them, and
- * aliases are how a few hundred bytes expand into gigabytes. */
+/* A strict reader refuses anchors and tags too: templates need neither. */
 static int refuse_extras(struct ctx *c, const yaml_event_t *ev, const yaml_char_t *anchor,
 			 const yaml_char_t *tag, int implicit)
 {
 	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
 
+	if (!c->o->strict)
+		return 0;
 	if (anchor)
 		return fail_at(c, line, col, "anchors are not allowed in %s", c->o->plural);
 	if (tag && !implicit)
@@ -322,23 +327,37 @@ static int refuse_extras(struct ctx *c, const yaml_event_t *ev, const yaml_char_
 	return 0;
 }
 
+/* A lenient reader (the workshop import) says what libyaml says, as it
+ * always has; a strict one (templates) explains tabs and positions. */
+static int lenient_error(struct ctx *c, const yaml_parser_t *p)
+{
+	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
+	const char *problem = p->problem ? p->problem : "unreadable";
+
+	if (c->ended)
+		return fail_at(c, p->problem_mark.line + 1, p->problem_mark.column + 1,
+			       "invalid YAML after %s: %s", c->o->one, problem);
+	return fail_at(c, m->line + 1, m->column + 1, "invalid YAML: %s%s%s", problem,
+		       p->context ? " " : "", p->context ? p->context : "");
+}
+
 /* Attach a new node under the innermost open collection. */
-static int attach(struct ctx *c, struct yamlread_node **stack, size_t depth, struct yamlread_node **root,
-		  struct yamlread_node *n)
+static int attach(struct ctx *c, struct yamlread_node *n)
 {
 	struct yamlread_node *parent;
 
-	if (++c->nnodes > c->o->max_nodes) {
+	if (c->o->max_nodes && ++c->nnodes > c->o->max_nodes) {
 		report(c, n, "too many values (more than %zu)", c->o->max_nodes);
 		yamlread_free(n);
 		return -1;
 	}
-	if (depth == 0) {
-		*root = n;
+	if (c->depth == 0) {
+		c->root = n;
 		return 0;
 	}
-	parent = stack[depth - 1];
-	if (parent->kind == YAMLREAD_MAP && parent->nitems % 2 == 0 && n->kind != YAMLREAD_SCALAR) {
+	parent = c->stack[c->depth - 1];
+	if (c->o->strict && parent->kind == YAMLREAD_MAP && parent->nitems % 2 == 0 &&
+	    n->kind != YAMLREAD_SCALAR) {
 		report(c, n, "a key must be plain text, not %s",
 		       n->kind == YAMLREAD_SEQ ? "a list" : "a mapping");
 		yamlread_free(n);
@@ -348,101 +367,145 @@ static int attach(struct ctx *c, struct yamlread_node **stack, size_t depth, str
 	return 0;
 }
 
-static int handle_event(struct ctx *c, const yaml_event_t *ev, struct yamlread_node **stack, size_t *depth,
-			struct yamlread_node **root, int *docs, int *done)
+static int scalar_event(struct ctx *c, const yaml_event_t *ev)
 {
 	struct yamlread_node *n;
-	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
 
+	if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
+			  ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
+		return -1;
+	if (c->o->max_scalar && ev->data.scalar.length > c->o->max_scalar)
+		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1,
+			       "value too long (%zu bytes; at most %zu)", ev->data.scalar.length,
+			       c->o->max_scalar);
+	if (c->docs > 1)
+		return 0;
+	n = node_new(YAMLREAD_SCALAR, ev->start_mark);
+	n->len = ev->data.scalar.length;
+	n->text = util_xstrndup((const char *)ev->data.scalar.value, n->len);
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	return attach(c, n);
+}
+
+static int open_event(struct ctx *c, const yaml_event_t *ev)
+{
+	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
+	struct yamlread_node *n = NULL;
+
+	if (seq ? refuse_extras(c, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag,
+				ev->data.sequence_start.implicit)
+		: refuse_extras(c, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag,
+				ev->data.mapping_start.implicit))
+		return -1;
+	if (c->depth >= c->o->max_depth)
+		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1,
+			       "nested too deeply (more than %zu levels)", c->o->max_depth);
+	/* A second document is only walked for what it may not hold. */
+	if (c->docs <= 1) {
+		n = node_new(seq ? YAMLREAD_SEQ : YAMLREAD_MAP, ev->start_mark);
+		if (attach(c, n))
+			return -1;
+	}
+	c->stack[c->depth++] = n;
+	return 0;
+}
+
+static int close_event(struct ctx *c, const yaml_event_t *ev)
+{
+	struct yamlread_node *n;
+
+	if (c->depth == 0)
+		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1,
+			       "invalid YAML: unbalanced collection");
+	n = c->stack[--c->depth];
+	if (n && c->o->strict && n->kind == YAMLREAD_MAP)
+		return check_duplicate_keys(c, n);
+	return 0;
+}
+
+/* A strict reader stops at a second document; a lenient one reads it to
+ * its end first, so an alias or a syntax error in it is what it reports. */
+static int document_event(struct ctx *c, const yaml_event_t *ev)
+{
+	if (ev->type == YAML_DOCUMENT_END_EVENT) {
+		c->ended = 1;
+		if (c->docs > 1)
+			return fail_at(c, c->second_line, c->second_col, "%s", c->o->no_second);
+		return 0;
+	}
+	if (++c->docs == 1)
+		return 0;
+	c->second_line = ev->start_mark.line + 1;
+	c->second_col = ev->start_mark.column + 1;
+	return c->o->strict ? fail_at(c, c->second_line, c->second_col, "%s", c->o->no_second) : 0;
+}
+
+static int handle_event(struct ctx *c, const yaml_event_t *ev)
+{
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
-		if (++*docs > 1)
-			return fail_at(c, line, col, "only one document is allowed in %s", c->o->one);
-		return 0;
+	case YAML_DOCUMENT_END_EVENT:
+		return document_event(c, ev);
 	case YAML_ALIAS_EVENT:
-		return fail_at(c, line, col, "aliases are not allowed in %s", c->o->plural);
+		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1, "%s",
+			       c->o->no_alias);
 	case YAML_SCALAR_EVENT:
-		if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
-				  ev->data.scalar.plain_implicit ||
-				      ev->data.scalar.quoted_implicit))
-			return -1;
-		if (ev->data.scalar.length > c->o->max_scalar)
-			return fail_at(c, line, col, "value too long (%zu bytes; at most %zu)",
-				       ev->data.scalar.length, c->o->max_scalar);
-		n = node_new(YAMLREAD_SCALAR, ev->start_mark);
-		n->len = ev->data.scalar.length;
-		n->text = util_xstrndup((const char *)ev->data.scalar.value, n->len);
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		return attach(c, stack, *depth, root, n);
+		return scalar_event(c, ev);
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (ev->type == YAML_SEQUENCE_START_EVENT
-			? refuse_extras(c, ev, ev->data.sequence_start.anchor,
-					ev->data.sequence_start.tag,
-					ev->data.sequence_start.implicit)
-			: refuse_extras(c, ev, ev->data.mapping_start.anchor,
-					ev->data.mapping_start.tag,
-					ev->data.mapping_start.implicit))
-			return -1;
-		if (*depth >= c->o->max_depth)
-			return fail_at(c, line, col, "nested too deeply (more than %zu levels)",
-				       c->o->max_depth);
-		n = node_new(ev->type == YAML_SEQUENCE_START_EVENT ? YAMLREAD_SEQ : YAMLREAD_MAP,
-			     ev->start_mark);
-		if (attach(c, stack, *depth, root, n))
-			return -1;
-		stack[(*depth)++] = n;
-		return 0;
+		return open_event(c, ev);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		if (*depth == 0)
-			return fail_at(c, line, col, "invalid YAML: unbalanced collection");
-		n = stack[--*depth];
-		if (n->kind == YAMLREAD_MAP)
-			return check_duplicate_keys(c, n);
-		return 0;
+		return close_event(c, ev);
 	case YAML_STREAM_END_EVENT:
-		*done = 1;
+		c->done = 1;
 		return 0;
 	default:
 		return 0;
 	}
 }
 
-/* Returns the document's root (NULL for an empty stream) or -1. */
-static int build_tree(struct ctx *c, const char *buf, size_t len, struct yamlread_node **root)
+static int walk(struct ctx *c, yaml_parser_t *parser, const char *buf, size_t len)
 {
+	while (!c->done) {
+		yaml_event_t ev;
+		int rc;
+
+		if (!yaml_parser_parse(parser, &ev))
+			return c->o->strict ? parser_error(c, parser, buf, len)
+					    : lenient_error(c, parser);
+		rc = handle_event(c, &ev);
+		yaml_event_delete(&ev);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
+		   struct yamlread_node **root, struct jh_err *err)
+{
+	struct ctx c = {o, err};
 	yaml_parser_t parser;
-	struct yamlread_node **stack = util_xcalloc(c->o->max_depth + 1, sizeof *stack);
-	size_t depth = 0;
-	int docs = 0, done = 0, rc = 0;
+	int rc;
 
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser))
-		return fail_at(c, 1, 1, "out of memory while reading YAML");
+		return fail_at(&c, 1, 1, "out of memory while reading YAML");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	/* Never guess UTF-16 from a byte-order mark: the file was checked as
-	 * UTF-8 and positions are computed on that basis. */
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	while (!done) {
-		yaml_event_t ev;
-
-		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = parser_error(c, &parser, buf, len);
-			break;
-		}
-		rc = handle_event(c, &ev, stack, &depth, root, &docs, &done);
-		yaml_event_delete(&ev);
-		if (rc)
-			break;
-	}
+	/* Never guess UTF-16 from a byte-order mark: a strict caller checked
+	 * the text as UTF-8 and computes positions on that basis. */
+	if (o->strict)
+		yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	c.stack = util_xcalloc(o->max_depth + 1, sizeof *c.stack);
+	rc = walk(&c, &parser, buf, len);
 	yaml_parser_delete(&parser);
-	free(stack);
+	free(c.stack);
 	if (rc) {
-		yamlread_free(*root);
-		*root = NULL;
+		yamlread_free(c.root);
 		return -1;
 	}
+	*root = c.root;
 	return 0;
 }
 
@@ -457,12 +520,4 @@ const struct yamlread_node *yamlread_map_get(const struct yamlread_node *map, co
 		if (yamlread_scalar_is(map->items[i], key))
 			return map->items[i + 1];
 	return NULL;
-}
-
-int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
-		   struct yamlread_node **root, struct jh_err *err)
-{
-	struct ctx c = {o, err, 0};
-
-	return build_tree(&c, buf, len, root);
 }

@@ -27,12 +27,19 @@ struct yamlread_node {
 	size_t nitems, cap;
 };
 
-/* What a reader accepts, and the words its refusals use. */
+/* What a reader accepts, and the words its refusals use. A strict reader
+ * (templates) also refuses anchors, tags, keys that are not text and keys
+ * given twice, and reads only UTF-8; a lenient one (the workshop import)
+ * checks keys itself and words syntax errors as libyaml does. */
 struct yamlread_opts {
-	const char *label;   /* names the input in messages */
-	const char *plural;  /* "templates": "aliases are not allowed in templates" */
-	const char *one;     /* "a template": "only one document is allowed in a template" */
-	size_t max_depth, max_nodes, max_scalar;
+	const char *label;     /* names the input in messages */
+	int strict;
+	const char *no_alias;  /* the message for an alias */
+	const char *no_second; /* the message for a second document */
+	const char *plural;    /* strict: "templates" in "tags are not allowed in templates" */
+	const char *one;       /* lenient: "the workshop" in "invalid YAML after the workshop" */
+	size_t max_depth;
+	size_t max_nodes, max_scalar; /* 0: no limit */
 };
 
 /* Read one document of len UTF-8 bytes into *root (NULL for an empty
