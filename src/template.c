@@ -38,26 +38,17 @@ struct ctx {
 #define fail(c, n, ...) (report((c), (n), __VA_ARGS__), -1)
 
 /* Repeated strings in a list that must hold each once. */
-static int check_unique(struct ctx *c, char *const *v, const struct yamlread_node *const *where, size_t n,
-			const char *key)
+static int check_unique(struct ctx *c, char *const *v, const struct yamlread_node *const *where,
+			size_t n, const char *key)
 {
-	struct yamlread_keyref *refs;
-	const struct yamlread_keyref *first = NULL, *again = NULL;
 	char q[YAMLREAD_QUOTE_MAX * 2 + 16];
-	int rc = 0;
+	size_t first, again;
 
-	if (n < 2)
+	if (!yamlread_first_repeat(where, 1, (const char *const *)v, n, &first, &again))
 		return 0;
-	refs = util_xmalloc(n * sizeof *refs);
-	for (size_t i = 0; i < n; i++)
-		refs[i] = (struct yamlread_keyref){v[i], strlen(v[i]), i, where[i]};
-	if (yamlread_find_duplicate(refs, n, &first, &again)) {
-		yamlread_quote(q, sizeof q, again->s, again->len);
-		rc = fail(c, again->n, "%s: %s is listed twice (first at line %zu)", key, q,
-			  first->n->line);
-	}
-	free(refs);
-	return rc;
+	yamlread_quote(q, sizeof q, v[again], strlen(v[again]));
+	return fail(c, where[again], "%s: %s is listed twice (first at line %zu)", key, q,
+		    where[first]->line);
 }
 
 /* ---- pass 2: schema ---- */

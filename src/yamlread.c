@@ -167,9 +167,15 @@ void yamlread_describe(char *out, size_t outsz, const struct yamlread_node *n)
 /* ---- duplicate detection in O(n log n): hostile files may hold huge
  * mappings and lists ---- */
 
+struct keyref {
+	const char *s;
+	size_t len;
+	size_t idx;
+};
+
 static int keyref_cmp(const void *a, const void *b)
 {
-	const struct yamlread_keyref *x = a, *y = b;
+	const struct keyref *x = a, *y = b;
 	size_t m = x->len < y->len ? x->len : y->len;
 	int r = memcmp(x->s, y->s, m);
 
@@ -180,18 +186,27 @@ static int keyref_cmp(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-static int keyref_same(const struct yamlread_keyref *x, const struct yamlread_keyref *y)
+static int keyref_same(const struct keyref *x, const struct keyref *y)
 {
 	return x->len == y->len && !memcmp(x->s, y->s, x->len);
 }
 
 /* Of all repeated strings, the repetition that comes first in the file:
  * sets *first and *again, returns 1; 0 when all differ. Sorts refs. */
-int yamlread_find_duplicate(struct yamlread_keyref *refs, size_t n, const struct yamlread_keyref **first,
-			  const struct yamlread_keyref **again)
+int yamlread_first_repeat(const struct yamlread_node *const *nodes, size_t stride,
+			 const char *const *texts, size_t n, size_t *first, size_t *again)
 {
+	struct keyref *refs;
 	size_t best = (size_t)-1;
 
+	if (n < 2)
+		return 0;
+	refs = util_xmalloc(n * sizeof *refs);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = texts ? texts[i] : nodes[i * stride]->text;
+
+		refs[i] = (struct keyref){t, texts ? strlen(t) : nodes[i * stride]->len, i};
+	}
 	qsort(refs, n, sizeof *refs, keyref_cmp);
 	for (size_t i = 1; i < n; i++) {
 		if (!keyref_same(&refs[i - 1], &refs[i]))
@@ -200,39 +215,28 @@ int yamlread_find_duplicate(struct yamlread_keyref *refs, size_t n, const struct
 			continue;
 		if (best == (size_t)-1 || refs[i].idx < best) {
 			best = refs[i].idx;
-			*first = &refs[i - 1];
-			*again = &refs[i];
+			*first = refs[i - 1].idx;
+			*again = refs[i].idx;
 		}
 	}
+	free(refs);
 	return best != (size_t)-1;
 }
 
 static int check_duplicate_keys(struct ctx *c, const struct yamlread_node *map)
 {
-	size_t n = map->nitems / 2;
-	struct yamlread_keyref *refs;
-	const struct yamlread_keyref *first = NULL, *again = NULL;
+	const struct yamlread_node *k, *f;
 	char q[YAMLREAD_QUOTE_MAX * 2 + 16];
-	int rc = 0;
+	size_t first, again;
 
-	if (n < 2)
+	if (!yamlread_first_repeat((const struct yamlread_node *const *)map->items, 2, NULL,
+				   map->nitems / 2, &first, &again))
 		return 0;
-	refs = util_xmalloc(n * sizeof *refs);
-	for (size_t i = 0; i < n; i++) {
-		const struct yamlread_node *k = map->items[2 * i];
-
-		refs[i] = (struct yamlread_keyref){k->text, k->len, i, k};
-	}
-	if (yamlread_find_duplicate(refs, n, &first, &again)) {
-		yamlread_quote(q, sizeof q, again->s, again->len);
-		rc = fail(c, again->n, "duplicate key %s (first at line %zu, column %zu)", q,
-			  first->n->line, first->n->col);
-	}
-	free(refs);
-	return rc;
+	k = map->items[2 * again];
+	f = map->items[2 * first];
+	yamlread_quote(q, sizeof q, k->text, k->len);
+	return fail(c, k, "duplicate key %s (first at line %zu, column %zu)", q, f->line, f->col);
 }
-
-/* ---- pass 1: events to tree ---- */
 
 /* Byte offset of a 1-based line and character column, for looking at what
  * libyaml complained about (its marks count characters, not bytes). */

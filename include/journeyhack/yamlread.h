@@ -68,18 +68,10 @@ void yamlread_quote(char *out, size_t outsz, const char *s, size_t len);
  * or the quoted value. */
 void yamlread_describe(char *out, size_t outsz, const struct yamlread_node *n);
 
-/* A string to look for repeats among, with where to point the message. */
-struct yamlread_keyref {
-	const char *s;
-	size_t len;
-	size_t idx;
-	const struct yamlread_node *n;
-};
-
-/* Of all repeated strings, the repetition that comes first in the input:
- * sets *first and *again, returns 1; 0 when all differ. Sorts refs. */
-int yamlread_find_duplicate(struct yamlread_keyref *refs, size_t n,
-			    const struct yamlread_keyref **first,
-			    const struct yamlread_keyref **again);
+/* Of n strings, the repetition that comes first in the input: returns 1
+ * with *first and *again (their indices), 0 when all differ. The strings
+ * are texts[i] or, when texts is NULL, the text of nodes[i * stride]. */
+int yamlread_first_repeat(const struct yamlread_node *const *nodes, size_t stride,
+			 const char *const *texts, size_t n, size_t *first, size_t *again);
 
 #endif
