@@ -70,25 +70,17 @@ Test(fileread, exactly_the_limit_is_read_one_byte_more_is_refused)
 	teardown(&f);
 }
 
-Test(fileread, a_directory_is_refused_naming_what_was_expected)
+Test(fileread, refusals_name_the_path_and_the_reason)
 {
 	struct fixture f;
 
-	setup(&f, "x");
+	setup(&f, "missing");
 	cr_expect_eq(fileread_all(f.dir, 100, NULL, &f.buf, &f.len, &f.err), -1);
 	snprintf(f.want, sizeof f.want, "%s: is a directory", f.dir);
 	cr_expect_str_eq(f.err.msg, f.want);
 	cr_expect_eq(fileread_all(f.dir, 100, "a CSV file", &f.buf, &f.len, &f.err), -1);
 	snprintf(f.want, sizeof f.want, "%s: is a directory, not a CSV file", f.dir);
 	cr_expect_str_eq(f.err.msg, f.want);
-	teardown(&f);
-}
-
-Test(fileread, a_missing_file_names_the_system_error)
-{
-	struct fixture f;
-
-	setup(&f, "missing");
 	cr_expect_eq(fileread_all(f.path, 100, NULL, &f.buf, &f.len, &f.err), -1);
 	snprintf(f.want, sizeof f.want, "%s: %s", f.path, strerror(ENOENT));
 	cr_expect_str_eq(f.err.msg, f.want);
