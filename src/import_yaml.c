@@ -483,7 +483,7 @@ static const struct yamlread_node *sequence(struct imp *im, const struct yamlrea
 /* The items of a list; none for the null that stands for an empty one. */
 #define EACH(n, it)                                                                                \
 	for (struct yamlread_node *const *it = (n)->items;                                        \
-	     (n)->kind == YAMLREAD_SEQ && it < (n)->items + (n)->nitems; it++)
+	     (n)->kind == YAMLREAD_SEQ && it && it < (n)->items + (n)->nitems; it++)
 
 static int read_list(struct imp *im, const struct yamlread_node *list, enum jh_kind kind,
 		     const char *key, const char *what, const struct fdef *defs, size_t ndefs)
