@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "journeyhack/cli_items.h"
-#include "journeyhack/csv.h"
-#include "journeyhack/export.h"
+#include "journeyhack/import_csv.h"
+#include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/util.h"
 
@@ -254,71 +254,12 @@ static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind,
 	return NULL;
 }
 
-static int import_csv(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
-		      const char *path)
-{
-	struct csv_table t;
-	struct jh_err err;
-	struct jh_assign *a;
-	size_t r;
-	int rc = CLI_OK;
-
-	if (csv_read_file(path, &t, &err))
-		return cli_fail(ctx, err.msg);
-	for (size_t c = 0; c < t.header.nfields; c++) {
-		if (!kinds_field(k, t.header.fields[c])) {
-			rc = cli_failf(ctx, "%s:1: unknown column \"%s\" for %s", path,
-				       t.header.fields[c], k->plural);
-			csv_free(&t);
-			return rc;
-		}
-	}
-	a = util_xcalloc(t.header.nfields + 2, sizeof *a);
-	if (store_begin(ctx->st, &err)) {
-		free(a);
-		csv_free(&t);
-		return cli_fail(ctx, err.msg);
-	}
-	for (r = 0; r < t.nrows; r++) {
-		struct jh_values vals;
-		size_t n = 0;
-
-		/* An empty cell means "the default", as a field left out. */
-		for (size_t c = 0; c < t.header.nfields; c++) {
-			if (!*t.rows[r].fields[c])
-				continue;
-			a[n].field = t.header.fields[c];
-			a[n].value = t.rows[r].fields[c];
-			n++;
-		}
-		add_acting(ctx, k, a, &n);
-		if (items_parse(ctx->st, wid, k->kind, a, n, 1, &vals, &err) == 0) {
-			int bad = store_item_add(ctx->st, wid, k->kind, vals.v, vals.n, NULL, &err);
-			items_values_free(&vals);
-			if (!bad)
-				continue;
-		}
-		rc = cli_failf(ctx, "%s:%zu: %s; nothing was imported", path, t.rows[r].line,
-			       err.msg);
-		break;
-	}
-	if (rc == CLI_OK && store_commit(ctx->st, &err))
-		rc = cli_failf(ctx, "%s: %s; nothing was imported", path, err.msg);
-	else if (rc != CLI_OK)
-		store_rollback(ctx->st);
-	if (rc == CLI_OK)
-		fprintf(ctx->out, "imported %zu %s from %s\n", t.nrows,
-			t.nrows == 1 ? k->name : k->plural, path);
-	free(a);
-	csv_free(&t);
-	return rc;
-}
-
 static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *workshop = args->argv[1], *file = args->argv[2], *kind = args->opt[0];
 	const struct jh_kind_def *k;
 	struct jh_err err;
+	size_t nrows;
 	jh_id wid;
 	int rc;
 
@@ -327,7 +268,7 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			return cli_fail(ctx, "--kind is for CSV files; a YAML file holds a whole workshop");
 		if ((rc = cli_open_store(ctx, 1)))
 			return rc;
-		if (export_yaml_import(ctx->st, workshop, file, &wid, &err))
+		if (import_yaml_file(ctx->st, workshop, file, &wid, &err))
 			return cli_fail(ctx, err.msg);
 		fprintf(ctx->out, "imported workshop %s from %s\n", workshop, file);
 		return CLI_OK;
@@ -338,7 +279,10 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return rc;
 	if (cli_workshop(ctx, workshop, &wid))
 		return CLI_FAIL;
-	return import_csv(ctx, wid, k, file);
+	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name, &nrows, &err))
+		return cli_fail(ctx, err.msg);
+	fprintf(ctx->out, "imported %zu %s from %s\n", nrows, nrows == 1 ? k->name : k->plural, file);
+	return CLI_OK;
 }
 
 const struct cli_command cli_items_import_entry = {

@@ -9,22 +9,15 @@
  * caller keeping a field must copy it. Refusals name the line (and
  * column, counted in characters) so a user can fix the file in an
  * editor. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "journeyhack/csv.h"
+#include "journeyhack/fileread.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 
 #define CSV_MAX_FILE ((size_t)256 * 1024 * 1024)
-
-#ifndef O_CLOEXEC
-#define O_CLOEXEC 0
-#endif
 
 /* Bytes that end the fast scan of a field: in an unquoted field NUL, LF,
  * CR, quote and comma; inside quotes only NUL, LF (to count lines) and
@@ -464,72 +457,14 @@ int csv_parse(const char *buf, size_t len, const char *label, struct csv_table *
 	return rc;
 }
 
-static int read_all(int fd, const char *path, const struct stat *st, char **bufp, size_t *lenp,
-		    struct jh_err *err)
-{
-	size_t cap, n = 0;
-	char *buf;
-
-	/* A regular file is read in one go; a pipe grows as it comes. One
-	 * extra byte shows whether a file grew while being read. */
-	cap = S_ISREG(st->st_mode) ? (size_t)st->st_size + 1 : 64 * 1024;
-	buf = util_xmalloc(cap);
-	for (;;) {
-		if (n == cap) {
-			cap *= 2;
-			buf = util_xrealloc(buf, cap);
-		}
-		ssize_t got = read(fd, buf + n, cap - n);
-
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			err_set(err, "%s: %s", path, strerror(errno));
-			free(buf);
-			return -1;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-		if (n > CSV_MAX_FILE) {
-			err_set(err, "%s: file is too large (the limit is 256 MiB)", path);
-			free(buf);
-			return -1;
-		}
-	}
-	*bufp = buf;
-	*lenp = n;
-	return 0;
-}
-
 int csv_read_file(const char *path, struct csv_table *out, struct jh_err *err)
 {
-	struct stat st;
-	char *buf = NULL;
-	size_t len = 0;
-	int fd, rc;
+	char *buf;
+	size_t len;
+	int rc;
 
 	memset(out, 0, sizeof *out);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0) {
-		rc = err_set(err, "%s: %s", path, strerror(errno));
-		close(fd);
-		return rc;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return err_set(err, "%s: is a directory, not a CSV file", path);
-	}
-	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > CSV_MAX_FILE) {
-		close(fd);
-		return err_set(err, "%s: file is too large (%llu MiB; the limit is 256 MiB)", path,
-			       ((unsigned long long)st.st_size + 1024 * 1024 - 1) / (1024 * 1024));
-	}
-	rc = read_all(fd, path, &st, &buf, &len, err);
-	close(fd);
-	if (rc < 0)
+	if (fileread_all(path, CSV_MAX_FILE, "a CSV file", &buf, &len, err))
 		return -1;
 	rc = csv_parse(buf, len, path, out, err);
 	free(buf);

@@ -1,8 +1,7 @@
 /* import_yaml.c: restoring a workshop from the yaml export.
  *
- * Besides template.c this is the only file that includes yaml.h: reading
- * YAML well (marks, escapes, every scalar style) is libyaml's job, writing
- * it byte-stable is export_yaml.c's.
+ * The text is read by yamlread.c (leniently: anchors and tags pass, an
+ * alias does not); writing it byte-stable is export_yaml.c's.
  *
  * The file is read whole into plain structs and checked before anything
  * is written: every value against the field tables of kinds.c (through
@@ -21,32 +20,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
-#include "journeyhack/export.h"
+#include "journeyhack/fileread.h"
+#include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/util.h"
+#include "journeyhack/yamlread.h"
+#include "journeyhack/yesno.h"
 
 /* An export of a very large workshop is a few megabytes. */
-#define MAX_FILE (256L * 1024 * 1024)
+#define MAX_FILE ((size_t)256 * 1024 * 1024)
 
 struct imp {
-	yaml_document_t doc;
+	struct yamlread_node *root;
 	const char *label;
 	struct jh_err *err;
-	unsigned char *seen; /* per node: reached by the walk already */
-	int nnodes;
 	struct jh_data d;
-	int *nodes[JH_NKINDS]; /* mapping node of each item, parallel to d */
+	const struct yamlread_node **nodes[JH_NKINDS]; /* mapping of each item, parallel to d */
 	size_t cap[JH_NKINDS];
 };
 
 /* ------------------------------------------------------------ messages */
 
-static int fail_at(struct imp *im, const yaml_mark_t *m, const char *fmt, ...) JH_PRINTF(3, 4);
+static int fail_at(struct imp *im, const struct yamlread_node *n, const char *fmt, ...)
+    JH_PRINTF(3, 4);
 
-static int fail_at(struct imp *im, const yaml_mark_t *m, const char *fmt, ...)
+static int fail_at(struct imp *im, const struct yamlread_node *n, const char *fmt, ...)
 {
 	char msg[768];
 	va_list ap;
@@ -54,68 +53,28 @@ static int fail_at(struct imp *im, const yaml_mark_t *m, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return err_set(im->err, "%s:%lu:%lu: %s", im->label, (unsigned long)m->line + 1,
-		       (unsigned long)m->column + 1, msg);
+	return err_set(im->err, "%s:%zu:%zu: %s", im->label, n->line, n->col, msg);
 }
 
-static yaml_node_t *node(struct imp *im, int idx)
+static const char *type_name(const struct yamlread_node *n)
 {
-	return yaml_document_get_node(&im->doc, idx);
-}
-
-/* The walk visits each node once; a second visit can only come from an
- * alias. */
-static yaml_node_t *visit(struct imp *im, int idx, const yaml_mark_t *from)
-{
-	yaml_node_t *n = node(im, idx);
-
-	if (!n)
-		return NULL;
-	if (im->seen[idx]) {
-		fail_at(im, from, "aliases (*name) are not supported in a workshop file");
-		return NULL;
-	}
-	im->seen[idx] = 1;
-	return n;
-}
-
-static const char *type_name(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		return "a value";
-	case YAML_SEQUENCE_NODE:
-		return "a list";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "nothing";
-	}
+	return n->kind == YAMLREAD_SCALAR ? "a value" : n->kind == YAMLREAD_SEQ ? "a list" : "a mapping";
 }
 
 /* ------------------------------------------------------------ scalars */
 
-static int scalar(struct imp *im, yaml_node_t *n, const char *key, const char **out)
+static int scalar(struct imp *im, const struct yamlread_node *n, const char *key, const char **out)
 {
-	if (n->type != YAML_SCALAR_NODE)
-		return fail_at(im, &n->start_mark, "%s: expected a value, found %s", key,
+	if (n->kind != YAMLREAD_SCALAR)
+		return fail_at(im, n, "%s: expected a value, found %s", key,
 			       type_name(n));
-	if (strlen((const char *)n->data.scalar.value) != n->data.scalar.length)
-		return fail_at(im, &n->start_mark, "%s: NUL characters are not allowed", key);
-	*out = (const char *)n->data.scalar.value;
+	if (strlen(n->text) != n->len)
+		return fail_at(im, n, "%s: NUL characters are not allowed", key);
+	*out = n->text;
 	return 0;
 }
 
-static int is_null(const yaml_node_t *n)
-{
-	const char *v = (const char *)n->data.scalar.value;
-
-	return n->type == YAML_SCALAR_NODE && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	       (!*v || !strcmp(v, "null") || !strcmp(v, "~") || !strcmp(v, "Null") ||
-		!strcmp(v, "NULL"));
-}
-
-static int get_int(struct imp *im, yaml_node_t *n, const char *key, long long min, long long max,
+static int get_int(struct imp *im, const struct yamlread_node *n, const char *key, long long min, long long max,
 		   long long *out)
 {
 	const char *v;
@@ -124,36 +83,30 @@ static int get_int(struct imp *im, yaml_node_t *n, const char *key, long long mi
 	if (scalar(im, n, key, &v))
 		return -1;
 	if (util_parse_int(v, &num))
-		return fail_at(im, &n->start_mark, "%s: \"%.40s\" is not a whole number", key, v);
+		return fail_at(im, n, "%s: \"%.40s\" is not a whole number", key, v);
 	if (num < min || num > max)
-		return fail_at(im, &n->start_mark, "%s: %lld is out of range (%lld..%lld)", key,
+		return fail_at(im, n, "%s: %lld is out of range (%lld..%lld)", key,
 			       num, min, max);
 	*out = num;
 	return 0;
 }
 
-static int get_bool(struct imp *im, yaml_node_t *n, const char *key, int *out)
+static int get_bool(struct imp *im, const struct yamlread_node *n, const char *key, int *out)
 {
-	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "on", "1", NULL};
-	static const char *const no[] = {"false", "False", "FALSE", "no", "No", "off", "0", NULL};
 	const char *v;
 
 	if (scalar(im, n, key, &v))
 		return -1;
-	for (size_t i = 0; yes[i]; i++)
-		if (!strcmp(v, yes[i]))
-			return *out = 1, 0;
-	for (size_t i = 0; no[i]; i++)
-		if (!strcmp(v, no[i]))
-			return *out = 0, 0;
-	return fail_at(im, &n->start_mark, "%s: \"%.40s\" is not true or false", key, v);
+	if (yesno_parse(v, strlen(v), out) == 0)
+		return 0;
+	return fail_at(im, n, "%s: \"%.40s\" is not true or false", key, v);
 }
 
-static int get_ref(struct imp *im, yaml_node_t *n, const char *key, jh_id *out)
+static int get_ref(struct imp *im, const struct yamlread_node *n, const char *key, jh_id *out)
 {
 	long long v;
 
-	if (n->type == YAML_SCALAR_NODE && is_null(n)) {
+	if (yamlread_is_null(n)) {
 		*out = 0;
 		return 0;
 	}
@@ -332,7 +285,7 @@ static const struct fdef workshop_defs[] = {
  * and touchpoints, an idea's pain points, the workshop's lists. */
 struct extra {
 	const char *keys[3];
-	int nodes[3]; /* value node per key, 0 when absent */
+	const struct yamlread_node *nodes[3]; /* value node per key, NULL when absent */
 };
 
 static const struct jh_field_def *kfield(enum jh_kind kind, const char *name)
@@ -341,7 +294,7 @@ static const struct jh_field_def *kfield(enum jh_kind kind, const char *name)
 }
 
 /* Check a text value against kinds.c's field, as the command line would. */
-static int check_value(struct imp *im, enum jh_kind kind, const struct fdef *f, yaml_node_t *n,
+static int check_value(struct imp *im, enum jh_kind kind, const struct fdef *f, const struct yamlread_node *n,
 		       const char *v)
 {
 	const struct jh_field_def *kf = kfield(kind, f->kfield);
@@ -349,10 +302,10 @@ static int check_value(struct imp *im, enum jh_kind kind, const struct fdef *f, 
 
 	if (!kf || items_check_value(kf, v, &e) == 0)
 		return 0;
-	return fail_at(im, &n->start_mark, "%s", e.msg);
+	return fail_at(im, n, "%s", e.msg);
 }
 
-static int set_field(struct imp *im, enum jh_kind kind, const struct fdef *f, yaml_node_t *n,
+static int set_field(struct imp *im, enum jh_kind kind, const struct fdef *f, const struct yamlread_node *n,
 		     void *item)
 {
 	char *p = (char *)item + f->off;
@@ -385,7 +338,7 @@ static int set_field(struct imp *im, enum jh_kind kind, const struct fdef *f, ya
 	case F_REF:
 		return get_ref(im, n, f->key, (jh_id *)p);
 	case F_TEXT:
-		if (is_null(n))
+		if (yamlread_is_null(n))
 			v = "";
 		else if (scalar(im, n, f->key, &v))
 			return -1;
@@ -428,34 +381,28 @@ static void set_default(enum jh_kind kind, const struct fdef *f, void *item, int
 }
 
 /* Read one item mapping into `item` by its table. */
-static int read_item(struct imp *im, int idx, const yaml_mark_t *from, enum jh_kind kind,
+static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind kind,
 		     const char *what, const struct fdef *defs, size_t ndefs, void *item, int index,
 		     struct extra *ex)
 {
-	yaml_node_t *n = visit(im, idx, from);
 	unsigned long long have = 0;
-	yaml_node_pair_t *pr;
 
-	if (!n)
-		return -1;
-	if (n->type != YAML_MAPPING_NODE)
-		return fail_at(im, &n->start_mark, "a %s must be a mapping, found %s", what,
-			       type_name(n));
-	for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
-		yaml_node_t *k = visit(im, pr->key, &n->start_mark), *v;
+	if (n->kind != YAMLREAD_MAP)
+		return fail_at(im, n, "a %s must be a mapping, found %s", what, type_name(n));
+	for (size_t p = 0; p + 1 < n->nitems; p += 2) {
+		const struct yamlread_node *k = n->items[p], *v = n->items[p + 1];
 		const char *key;
 		size_t i;
 
-		if (!k || scalar(im, k, what, &key))
+		if (scalar(im, k, what, &key))
 			return -1;
 		for (i = 0; i < ndefs && strcmp(defs[i].key, key); i++)
 			;
 		if (i < ndefs) {
 			if (have & (1ULL << i))
-				return fail_at(im, &k->start_mark, "%s: given twice", key);
+				return fail_at(im, k, "%s: given twice", key);
 			have |= 1ULL << i;
-			v = visit(im, pr->value, &k->start_mark);
-			if (!v || set_field(im, kind, &defs[i], v, item))
+			if (set_field(im, kind, &defs[i], v, item))
 				return -1;
 			continue;
 		}
@@ -464,17 +411,17 @@ static int read_item(struct imp *im, int idx, const yaml_mark_t *from, enum jh_k
 			;
 		if (ex && i < 3 && ex->keys[i]) {
 			if (ex->nodes[i])
-				return fail_at(im, &k->start_mark, "%s: given twice", key);
-			ex->nodes[i] = pr->value;
+				return fail_at(im, k, "%s: given twice", key);
+			ex->nodes[i] = v;
 			continue;
 		}
-		return fail_at(im, &k->start_mark, "unknown key \"%.60s\" in a %s", key, what);
+		return fail_at(im, k, "unknown key \"%.60s\" in a %s", key, what);
 	}
 	for (size_t i = 0; i < ndefs; i++) {
 		if (have & (1ULL << i))
 			continue;
 		if (defs[i].required)
-			return fail_at(im, &n->start_mark, "this %s has no %s", what, defs[i].key);
+			return fail_at(im, n, "this %s has no %s", what, defs[i].key);
 		set_default(kind, &defs[i], item, index);
 	}
 	return 0;
@@ -484,7 +431,7 @@ static int read_item(struct imp *im, int idx, const yaml_mark_t *from, enum jh_k
 
 /* Append a zeroed item of `kind` to its array in im->d and remember its
  * node. */
-static void *append(struct imp *im, enum jh_kind kind, int nodeidx)
+static void *append(struct imp *im, enum jh_kind kind, const struct yamlread_node *node)
 {
 	void **arr;
 	size_t *n, size;
@@ -513,35 +460,35 @@ static void *append(struct imp *im, enum jh_kind kind, int nodeidx)
 	if (*n == im->cap[kind]) {
 		im->cap[kind] = im->cap[kind] ? im->cap[kind] * 2 : 16;
 		*arr = util_xrealloc(*arr, im->cap[kind] * size);
-		im->nodes[kind] = util_xrealloc(im->nodes[kind], im->cap[kind] * sizeof(int));
+		im->nodes[kind] =
+		    util_xrealloc(im->nodes[kind], im->cap[kind] * sizeof *im->nodes[kind]);
 	}
-	im->nodes[kind][*n] = nodeidx;
+	im->nodes[kind][*n] = node;
 	memset((char *)*arr + *n * size, 0, size);
 	return (char *)*arr + (*n)++ * size;
 }
 
-static yaml_node_t *sequence(struct imp *im, int idx, const yaml_mark_t *from, const char *key)
+static const struct yamlread_node *sequence(struct imp *im, const struct yamlread_node *n,
+					    const char *key)
 {
-	yaml_node_t *n = visit(im, idx, from);
-
-	if (n && n->type != YAML_SEQUENCE_NODE) {
-		if (n->type == YAML_SCALAR_NODE && is_null(n))
+	if (n->kind != YAMLREAD_SEQ) {
+		if (yamlread_is_null(n))
 			return n; /* "key:" with nothing: an empty list */
-		fail_at(im, &n->start_mark, "%s must be a list, found %s", key, type_name(n));
+		fail_at(im, n, "%s must be a list, found %s", key, type_name(n));
 		return NULL;
 	}
 	return n;
 }
 
+/* The items of a list; none for the null that stands for an empty one. */
 #define EACH(n, it)                                                                                \
-	for (yaml_node_item_t *it =                                                                \
-		 (n)->type == YAML_SEQUENCE_NODE ? (n)->data.sequence.items.start : NULL;          \
-	     it && it < (n)->data.sequence.items.top; it++)
+	for (struct yamlread_node *const *it = (n)->items;                                        \
+	     (n)->kind == YAMLREAD_SEQ && it && it < (n)->items + (n)->nitems; it++)
 
-static int read_list(struct imp *im, int idx, const yaml_mark_t *from, enum jh_kind kind,
+static int read_list(struct imp *im, const struct yamlread_node *list, enum jh_kind kind,
 		     const char *key, const char *what, const struct fdef *defs, size_t ndefs)
 {
-	yaml_node_t *n = sequence(im, idx, from, key);
+	const struct yamlread_node *n = sequence(im, list, key);
 	int index = 0;
 
 	if (!n)
@@ -549,46 +496,43 @@ static int read_list(struct imp *im, int idx, const yaml_mark_t *from, enum jh_k
 	EACH(n, it)
 	{
 		void *item = append(im, kind, *it);
-		if (read_item(im, *it, &n->start_mark, kind, what, defs, ndefs, item, index++,
-			      NULL))
+		if (read_item(im, *it, kind, what, defs, ndefs, item, index++, NULL))
 			return -1;
 	}
 	return 0;
 }
 
-static int read_strings(struct imp *im, int idx, const yaml_mark_t *from, const char *key,
+static int read_strings(struct imp *im, const struct yamlread_node *list, const char *key,
 			char ***out, size_t *nout)
 {
-	yaml_node_t *n = sequence(im, idx, from, key);
+	const struct yamlread_node *n = sequence(im, list, key);
 
 	if (!n)
 		return -1;
 	EACH(n, it)
 	{
-		yaml_node_t *v = visit(im, *it, &n->start_mark);
 		const char *s;
-		if (!v || scalar(im, v, key, &s))
+		if (scalar(im, *it, key, &s))
 			return -1;
 		if (!util_utf8_valid(s, strlen(s)) || strlen(s) > 4096)
-			return fail_at(im, &v->start_mark, "%s: not one line of UTF-8 text", key);
+			return fail_at(im, *it, "%s: not one line of UTF-8 text", key);
 		*out = util_xrealloc(*out, (*nout + 1) * sizeof **out);
 		(*out)[(*nout)++] = util_xstrdup(s);
 	}
 	return 0;
 }
 
-static int read_ids(struct imp *im, int idx, const yaml_mark_t *from, const char *key,
+static int read_ids(struct imp *im, const struct yamlread_node *list, const char *key,
 		    struct jh_idea *x)
 {
-	yaml_node_t *n = sequence(im, idx, from, key);
+	const struct yamlread_node *n = sequence(im, list, key);
 
 	if (!n)
 		return -1;
 	EACH(n, it)
 	{
-		yaml_node_t *v = visit(im, *it, &n->start_mark);
 		long long id;
-		if (!v || get_int(im, v, key, 1, INT64_MAX, &id))
+		if (get_int(im, *it, key, 1, INT64_MAX, &id))
 			return -1;
 		x->painpoints = util_xrealloc(x->painpoints, (x->npainpoints + 1) * sizeof(jh_id));
 		x->painpoints[x->npainpoints++] = id;
@@ -596,62 +540,58 @@ static int read_ids(struct imp *im, int idx, const yaml_mark_t *from, const char
 	return 0;
 }
 
-static int read_workshop(struct imp *im, int idx, const yaml_mark_t *from)
+static int read_workshop(struct imp *im, const struct yamlread_node *n)
 {
-	struct extra ex = {{"channels", "stages", "prompts"}, {0, 0, 0}};
+	struct extra ex = {{"channels", "stages", "prompts"}, {NULL, NULL, NULL}};
 	struct jh_workshop *w = &im->d.workshop;
-	yaml_node_t *n = node(im, idx);
 
-	if (read_item(im, idx, from, JH_WORKSHOP, "workshop", workshop_defs, NDEFS(workshop_defs),
-		      w, 0, &ex))
+	if (read_item(im, n, JH_WORKSHOP, "workshop", workshop_defs, NDEFS(workshop_defs), w, 0,
+		      &ex))
 		return -1;
 	if (*w->created && !util_date_valid(w->created))
-		return fail_at(im, &n->start_mark, "created: \"%.20s\" is not a date (YYYY-MM-DD)",
-			       w->created);
+		return fail_at(im, n, "created: \"%.20s\" is not a date (YYYY-MM-DD)", w->created);
 	if (!*w->method) {
 		free(w->method);
 		w->method = util_xstrdup("impact-effort");
 	}
-	if ((ex.nodes[0] && read_strings(im, ex.nodes[0], &n->start_mark, "channels",
-					 &im->d.channels, &im->d.nchannels)) ||
-	    (ex.nodes[1] && read_strings(im, ex.nodes[1], &n->start_mark, "stages",
-					 &im->d.stage_names, &im->d.nstage_names)) ||
-	    (ex.nodes[2] && read_strings(im, ex.nodes[2], &n->start_mark, "prompts", &im->d.prompts,
-					 &im->d.nprompts)))
+	if ((ex.nodes[0] &&
+	     read_strings(im, ex.nodes[0], "channels", &im->d.channels, &im->d.nchannels)) ||
+	    (ex.nodes[1] &&
+	     read_strings(im, ex.nodes[1], "stages", &im->d.stage_names, &im->d.nstage_names)) ||
+	    (ex.nodes[2] &&
+	     read_strings(im, ex.nodes[2], "prompts", &im->d.prompts, &im->d.nprompts)))
 		return -1;
 	return 0;
 }
 
-static int read_journeys(struct imp *im, int idx, const yaml_mark_t *from)
+static int read_journeys(struct imp *im, const struct yamlread_node *list)
 {
-	yaml_node_t *n = sequence(im, idx, from, "journeys");
+	const struct yamlread_node *n = sequence(im, list, "journeys");
 	int index = 0;
 
 	if (!n)
 		return -1;
 	EACH(n, it)
 	{
-		struct extra ex = {{"stages", "touchpoints", NULL}, {0, 0, 0}};
+		struct extra ex = {{"stages", "touchpoints", NULL}, {NULL, NULL, NULL}};
 		struct jh_journey *j = append(im, JH_JOURNEY, *it);
-		yaml_node_t *jn = node(im, *it);
 		jh_id jid;
 		size_t first;
 
-		if (read_item(im, *it, &n->start_mark, JH_JOURNEY, "journey", journey_defs,
-			      NDEFS(journey_defs), j, index++, &ex))
+		if (read_item(im, *it, JH_JOURNEY, "journey", journey_defs, NDEFS(journey_defs), j,
+			      index++, &ex))
 			return -1;
 		/* j may move as the arrays grow: keep its id. */
 		jid = j->id;
 		first = im->d.nstages;
-		if (ex.nodes[0] && read_list(im, ex.nodes[0], &jn->start_mark, JH_STAGE, "stages",
-					     "stage", stage_defs, NDEFS(stage_defs)))
+		if (ex.nodes[0] && read_list(im, ex.nodes[0], JH_STAGE, "stages", "stage", stage_defs,
+					     NDEFS(stage_defs)))
 			return -1;
 		for (size_t k = first; k < im->d.nstages; k++)
 			im->d.stages[k].journey_id = jid;
 		first = im->d.ntouchpoints;
-		if (ex.nodes[1] &&
-		    read_list(im, ex.nodes[1], &jn->start_mark, JH_TOUCHPOINT, "touchpoints",
-			      "touchpoint", touchpoint_defs, NDEFS(touchpoint_defs)))
+		if (ex.nodes[1] && read_list(im, ex.nodes[1], JH_TOUCHPOINT, "touchpoints",
+					     "touchpoint", touchpoint_defs, NDEFS(touchpoint_defs)))
 			return -1;
 		for (size_t k = first; k < im->d.ntouchpoints; k++)
 			im->d.touchpoints[k].journey_id = jid;
@@ -659,23 +599,22 @@ static int read_journeys(struct imp *im, int idx, const yaml_mark_t *from)
 	return 0;
 }
 
-static int read_ideas(struct imp *im, int idx, const yaml_mark_t *from)
+static int read_ideas(struct imp *im, const struct yamlread_node *list)
 {
-	yaml_node_t *n = sequence(im, idx, from, "ideas");
+	const struct yamlread_node *n = sequence(im, list, "ideas");
 	int index = 0;
 
 	if (!n)
 		return -1;
 	EACH(n, it)
 	{
-		struct extra ex = {{"painpoints", NULL, NULL}, {0, 0, 0}};
+		struct extra ex = {{"painpoints", NULL, NULL}, {NULL, NULL, NULL}};
 		struct jh_idea *x = append(im, JH_IDEA, *it);
 
-		if (read_item(im, *it, &n->start_mark, JH_IDEA, "idea", idea_defs, NDEFS(idea_defs),
-			      x, index++, &ex))
+		if (read_item(im, *it, JH_IDEA, "idea", idea_defs, NDEFS(idea_defs), x, index++,
+			      &ex))
 			return -1;
-		if (ex.nodes[0] &&
-		    read_ids(im, ex.nodes[0], &node(im, *it)->start_mark, "painpoints", x))
+		if (ex.nodes[0] && read_ids(im, ex.nodes[0], "painpoints", x))
 			return -1;
 	}
 	return 0;
@@ -683,91 +622,80 @@ static int read_ideas(struct imp *im, int idx, const yaml_mark_t *from)
 
 static int read_root(struct imp *im)
 {
-	yaml_node_t *root = yaml_document_get_root_node(&im->doc);
+	const struct yamlread_node *root = im->root;
 	int have_version = 0, have_workshop = 0;
-	yaml_node_pair_t *pr;
 
 	if (!root)
 		return err_set(im->err, "%s: empty file, not a journeyhack workshop", im->label);
-	im->seen[1] = 1;
-	if (root->type != YAML_MAPPING_NODE)
-		return fail_at(im, &root->start_mark,
+	if (root->kind != YAMLREAD_MAP)
+		return fail_at(im, root,
 			       "not a journeyhack workshop (expected a mapping, found %s)",
 			       type_name(root));
-	for (pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
-		yaml_node_t *k = visit(im, pr->key, &root->start_mark);
-		const yaml_mark_t *m;
+	for (size_t p = 0; p + 1 < root->nitems; p += 2) {
+		const struct yamlread_node *k = root->items[p], *v = root->items[p + 1];
 		const char *key;
 		int rc = 0;
 
-		if (!k || scalar(im, k, "key", &key))
+		if (scalar(im, k, "key", &key))
 			return -1;
-		m = &k->start_mark;
 		if (!strcmp(key, "journeyhack")) {
-			yaml_node_t *v = visit(im, pr->value, m);
 			long long version;
-			if (!v || get_int(im, v, key, 1, INT_MAX, &version))
+			if (get_int(im, v, key, 1, INT_MAX, &version))
 				return -1;
 			if (version != 1)
-				return fail_at(im, &v->start_mark,
+				return fail_at(im, v,
 					       "format version %lld is newer than this journeyhack "
 					       "reads (1)",
 					       version);
 			have_version = 1;
 		} else if (!strcmp(key, "workshop")) {
 			have_workshop = 1;
-			rc = read_workshop(im, pr->value, m);
+			rc = read_workshop(im, v);
 		} else if (!strcmp(key, "agenda")) {
-			rc = read_list(im, pr->value, m, JH_STEP, key, "agenda step", step_defs,
+			rc = read_list(im, v, JH_STEP, key, "agenda step", step_defs,
 				       NDEFS(step_defs));
 		} else if (!strcmp(key, "participants")) {
-			rc = read_list(im, pr->value, m, JH_PARTICIPANT, key, "participant",
+			rc = read_list(im, v, JH_PARTICIPANT, key, "participant",
 				       participant_defs, NDEFS(participant_defs));
 		} else if (!strcmp(key, "journeys")) {
-			rc = read_journeys(im, pr->value, m);
+			rc = read_journeys(im, v);
 		} else if (!strcmp(key, "painpoints")) {
-			rc = read_list(im, pr->value, m, JH_PAINPOINT, key, "pain point",
+			rc = read_list(im, v, JH_PAINPOINT, key, "pain point",
 				       painpoint_defs, NDEFS(painpoint_defs));
 		} else if (!strcmp(key, "ideas")) {
-			rc = read_ideas(im, pr->value, m);
+			rc = read_ideas(im, v);
 		} else if (!strcmp(key, "votes")) {
-			rc = read_list(im, pr->value, m, JH_VOTE, key, "vote", vote_defs,
+			rc = read_list(im, v, JH_VOTE, key, "vote", vote_defs,
 				       NDEFS(vote_defs));
 		} else if (!strcmp(key, "actions")) {
-			rc = read_list(im, pr->value, m, JH_ACTION, key, "action", action_defs,
+			rc = read_list(im, v, JH_ACTION, key, "action", action_defs,
 				       NDEFS(action_defs));
 		} else if (!strcmp(key, "parking")) {
-			rc = read_list(im, pr->value, m, JH_PARKING, key, "parking-lot entry",
+			rc = read_list(im, v, JH_PARKING, key, "parking-lot entry",
 				       parking_defs, NDEFS(parking_defs));
 		} else {
-			return fail_at(im, m, "unknown key \"%.60s\"", key);
+			return fail_at(im, k, "unknown key \"%.60s\"", key);
 		}
 		if (rc)
 			return -1;
 	}
 	if (!have_version)
-		return fail_at(im, &root->start_mark,
+		return fail_at(im, root,
 			       "not a journeyhack workshop file (no \"journeyhack: 1\")");
 	if (!have_workshop)
-		return fail_at(im, &root->start_mark, "no \"workshop:\" section");
+		return fail_at(im, root, "no \"workshop:\" section");
 	return 0;
 }
 
 /* ------------------------------------------------------------ checks */
 
-/* The mark of key `key`'s value in item mapping `idx` (the mapping's own
- * when the key is absent), for messages about a checked value. */
-static const yaml_mark_t *mark_of(struct imp *im, int idx, const char *key)
+/* The value of key `key` in an item's mapping (the mapping itself when
+ * the key is absent), for messages about a checked value. */
+static const struct yamlread_node *mark_of(const struct yamlread_node *n, const char *key)
 {
-	yaml_node_t *n = node(im, idx);
+	const struct yamlread_node *v = yamlread_map_get(n, key);
 
-	for (yaml_node_pair_t *pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top;
-	     pr++) {
-		yaml_node_t *k = node(im, pr->key);
-		if (k->type == YAML_SCALAR_NODE && !strcmp((char *)k->data.scalar.value, key))
-			return &node(im, pr->value)->start_mark;
-	}
-	return &n->start_mark;
+	return v ? v : n;
 }
 
 /* Ids of one kind, sorted, with the item index each came from. */
@@ -858,12 +786,11 @@ static int build_ids(struct imp *im, enum jh_kind kind, struct idset *s)
 	for (size_t i = 0; i < n; i++) {
 		s->ids[i] = raw.ids[order[i]];
 		if (i > 0 && s->ids[i] == s->ids[i - 1]) {
-			const yaml_mark_t *first = mark_of(im, im->nodes[kind][order[i - 1]], "id");
-			unsigned long fl = (unsigned long)first->line + 1;
-			unsigned long fc = (unsigned long)first->column + 1;
+			const struct yamlread_node *first = mark_of(im->nodes[kind][order[i - 1]], "id");
+			size_t fl = first->line, fc = first->col;
 			free(raw.ids);
-			return fail_at(im, mark_of(im, im->nodes[kind][order[i]], "id"),
-				       "duplicate %s id %lld (first at line %lu, column %lu)",
+			return fail_at(im, mark_of(im->nodes[kind][order[i]], "id"),
+				       "duplicate %s id %lld (first at line %zu, column %zu)",
 				       kinds_get(kind)->name, (long long)s->ids[i], fl, fc);
 		}
 	}
@@ -905,7 +832,7 @@ static int check_ref(struct imp *im, struct checks *c, enum jh_kind kind, size_t
 {
 	if (!id || find_id(&c->ids[target], id) >= 0)
 		return 0;
-	return fail_at(im, mark_of(im, im->nodes[kind][i], key),
+	return fail_at(im, mark_of(im->nodes[kind][i], key),
 		       "%s %lld: no %s with this id in the file", key, (long long)id,
 		       kinds_get(target)->name);
 }
@@ -919,7 +846,7 @@ static int check_unique_names(struct imp *im, enum jh_kind kind, size_t n,
 		for (size_t k = 0; k < i; k++)
 			if (scope(&im->d, i) == scope(&im->d, k) &&
 			    !strcmp(name(&im->d, i), name(&im->d, k)))
-				return fail_at(im, mark_of(im, im->nodes[kind][i], "name"),
+				return fail_at(im, mark_of(im->nodes[kind][i], "name"),
 					       "a %s named \"%.60s\" appears twice%s",
 					       kinds_get(kind)->name, name(&im->d, i),
 					       kind == JH_STAGE ? " in this journey" : "");
@@ -968,7 +895,7 @@ static int check_all(struct imp *im, struct checks *c)
 		const struct jh_touchpoint *t = &d->touchpoints[i];
 		long at = find_id(&c->ids[JH_STAGE], t->stage_id);
 		if (at < 0 || d->stages[c->ids[JH_STAGE].at[at]].journey_id != t->journey_id)
-			return fail_at(im, mark_of(im, im->nodes[JH_TOUCHPOINT][i], "stage"),
+			return fail_at(im, mark_of(im->nodes[JH_TOUCHPOINT][i], "stage"),
 				       "stage %lld: not a stage of this touchpoint's journey",
 				       (long long)t->stage_id);
 	}
@@ -989,7 +916,7 @@ static int check_all(struct imp *im, struct checks *c)
 			for (size_t m = 0; m < k; m++)
 				if (x->painpoints[m] == x->painpoints[k])
 					return fail_at(
-					    im, mark_of(im, im->nodes[JH_IDEA][i], "painpoints"),
+					    im, mark_of(im->nodes[JH_IDEA][i], "painpoints"),
 					    "painpoints: %lld is listed twice",
 					    (long long)x->painpoints[k]);
 		}
@@ -1005,7 +932,7 @@ static int check_all(struct imp *im, struct checks *c)
 		for (size_t k = 0; k < i; k++)
 			if (d->votes[k].idea_id == v->idea_id &&
 			    d->votes[k].participant_id == v->participant_id)
-				return fail_at(im, &node(im, im->nodes[JH_VOTE][i])->start_mark,
+				return fail_at(im, im->nodes[JH_VOTE][i],
 					       "a second vote of participant %lld on idea %lld",
 					       (long long)v->participant_id, (long long)v->idea_id);
 	}
@@ -1099,9 +1026,8 @@ static int add(struct ins *in, enum jh_kind kind, size_t i)
 		rc = store_item_add(in->st, in->wid, kind, in->v, in->nv, &nid, in->im->err);
 	in->nv = 0;
 	if (rc) {
-		const yaml_mark_t *m = &node(in->im, in->im->nodes[kind][i])->start_mark;
-		err_prefix(in->im->err, "%s:%lu:%lu", in->im->label, (unsigned long)m->line + 1,
-			   (unsigned long)m->column + 1);
+		const struct yamlread_node *m = in->im->nodes[kind][i];
+		err_prefix(in->im->err, "%s:%zu:%zu", in->im->label, m->line, m->col);
 		return -1;
 	}
 	in->c->ids[kind].new_ids[at] = in->keep ? old : nid;
@@ -1326,84 +1252,28 @@ static int write_all(struct ins *in, const char *name)
 
 /* ------------------------------------------------------------- entry */
 
-/* An export nests six levels deep; libyaml's scanner spends time in
+/* libyaml's parser, given the whole text, rescans its open collections in
  * proportion to the depth on every token, so a few kilobytes of "[[[["
  * would keep it busy for minutes. */
 #define MAX_DEPTH 64
 
-/* libyaml's loader resolves an alias to the node it names and forgets
- * where the alias was; the events still know, so one pass over them finds
- * the first alias for the message, and stops a file nested too deeply
- * before the loader builds it. */
-static int find_alias(struct imp *im, const char *buf, size_t len)
-{
-	yaml_parser_t p;
-	yaml_event_t ev;
-	int rc = 0, done = 0, depth = 0;
-
-	if (!yaml_parser_initialize(&p))
-		return err_set(im->err, "%s: cannot start the YAML reader", im->label);
-	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-	while (!done && !rc) {
-		/* A syntax error is reported, better worded, by the loader. */
-		if (!yaml_parser_parse(&p, &ev))
-			break;
-		if (ev.type == YAML_ALIAS_EVENT)
-			rc = fail_at(im, &ev.start_mark,
-				     "aliases (*name) are not supported in a workshop file");
-		if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
-			if (++depth > MAX_DEPTH)
-				rc = fail_at(im, &ev.start_mark, "nested too deeply (more than %d levels)",
-					     MAX_DEPTH);
-		} else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
-			depth--;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&p);
-	return rc;
-}
-
 static int parse_document(struct imp *im, const char *buf, size_t len)
 {
-	yaml_parser_t p;
-	yaml_document_t extra;
-	int rc = 0;
+	const struct yamlread_opts o = {im->label,
+					0,
+					"aliases (*name) are not supported in a workshop file",
+					"a second document: a file holds one workshop",
+					NULL,
+					"the workshop",
+					MAX_DEPTH,
+					0,
+					0};
 
-	if (!yaml_parser_initialize(&p))
-		return err_set(im->err, "%s: cannot start the YAML reader", im->label);
-	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&p, &im->doc)) {
-		const yaml_mark_t *m = p.problem ? &p.problem_mark : &p.context_mark;
-		rc = err_set(im->err, "%s:%lu:%lu: invalid YAML: %s%s%s", im->label,
-			     (unsigned long)m->line + 1, (unsigned long)m->column + 1,
-			     p.problem ? p.problem : "unreadable", p.context ? " " : "",
-			     p.context ? p.context : "");
-		yaml_parser_delete(&p);
-		memset(&im->doc, 0, sizeof im->doc);
-		return rc;
-	}
-	if (!yaml_parser_load(&p, &extra)) {
-		rc = err_set(im->err, "%s:%lu:%lu: invalid YAML after the workshop: %s", im->label,
-			     (unsigned long)p.problem_mark.line + 1,
-			     (unsigned long)p.problem_mark.column + 1,
-			     p.problem ? p.problem : "unreadable");
-	} else {
-		if (yaml_document_get_root_node(&extra))
-			rc = err_set(im->err,
-				     "%s:%lu:%lu: a second document: a file holds one "
-				     "workshop",
-				     im->label, (unsigned long)extra.start_mark.line + 1,
-				     (unsigned long)extra.start_mark.column + 1);
-		yaml_document_delete(&extra);
-	}
-	yaml_parser_delete(&p);
-	return rc;
+	return yamlread_parse(buf, len, &o, &im->root, im->err);
 }
 
-int export_yaml_import_buffer(struct jh_store *st, const char *workshop, const char *buf,
-			      size_t len, const char *label, jh_id *wid_out, struct jh_err *err)
+int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *buf, size_t len,
+		       const char *label, jh_id *wid_out, struct jh_err *err)
 {
 	struct imp im;
 	struct checks c;
@@ -1418,10 +1288,8 @@ int export_yaml_import_buffer(struct jh_store *st, const char *workshop, const c
 	if (store_workshop_find(st, workshop, &existing, NULL) == 0)
 		return err_set(err, "a workshop named \"%s\" already exists in %s", workshop,
 			       store_path(st));
-	if (find_alias(&im, buf, len) || parse_document(&im, buf, len))
+	if (parse_document(&im, buf, len))
 		goto out;
-	im.nnodes = (int)(im.doc.nodes.top - im.doc.nodes.start);
-	im.seen = util_xcalloc((size_t)im.nnodes + 2, 1);
 	if (read_root(&im) || check_all(&im, &c))
 		goto out;
 	memset(&in, 0, sizeof in);
@@ -1446,43 +1314,21 @@ out:
 		free_ids(&c.ids[k]);
 		free(im.nodes[k]);
 	}
-	free(im.seen);
 	model_data_free(&im.d);
-	yaml_document_delete(&im.doc);
+	yamlread_free(im.root);
 	return rc;
 }
 
-int export_yaml_import(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
-		       struct jh_err *err)
+int import_yaml_file(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
+		     struct jh_err *err)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
+	char *buf;
+	size_t len;
 	int rc;
 
-	if (!f)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			if (cap > (size_t)MAX_FILE + 65536) {
-				fclose(f);
-				free(buf);
-				return err_set(err, "%s: too large for a workshop file", path);
-			}
-			buf = util_xrealloc(buf, cap);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		rc = err_set(err, "%s: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
-		return rc;
-	}
-	fclose(f);
-	rc = export_yaml_import_buffer(st, workshop, buf, n, path, wid_out, err);
+	if (fileread_all(path, MAX_FILE, "a workshop file", &buf, &len, err))
+		return -1;
+	rc = import_yaml_buffer(st, workshop, buf, len, path, wid_out, err);
 	free(buf);
 	return rc;
 }

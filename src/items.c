@@ -8,6 +8,7 @@
 
 #include "journeyhack/items.h"
 #include "journeyhack/util.h"
+#include "journeyhack/yesno.h"
 
 /* Longest single-line text (a title, a name) and longest long text
  * (evidence, notes, a test card). Limits keep a pasted file from turning
@@ -58,16 +59,12 @@ static void choice_list(const char *const *choices, char *buf, size_t size)
 
 static int parse_bool(const char *s, long long *out)
 {
-	static const char *const yes[] = {"1", "yes", "y", "true", "on", NULL};
-	static const char *const no[] = {"0", "no", "n", "false", "off", NULL};
+	int v;
 
-	for (size_t i = 0; yes[i]; i++)
-		if (!strcmp(s, yes[i]))
-			return *out = 1, 0;
-	for (size_t i = 0; no[i]; i++)
-		if (!strcmp(s, no[i]))
-			return *out = 0, 0;
-	return -1;
+	if (yesno_parse(s, strlen(s), &v))
+		return -1;
+	*out = v;
+	return 0;
 }
 
 /* Quote a value for a message: cut long ones, so the one line stays one

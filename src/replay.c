@@ -1,10 +1,11 @@
 /* replay.c: parse --replay key files (syntax in replay.h).
  *
- * No curses and no I/O here: the parser only sees bytes, so it can be
- * fuzzed and tested alone, and its output does not depend on a terminal. */
+ * No curses here, and the parser only sees bytes, so it can be fuzzed and
+ * tested alone; replay_load is the one place that reads a file. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/fileread.h"
 #include "journeyhack/replay.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -17,6 +18,9 @@ struct parser {
 	int *eline, *ecol;
 	struct jh_err *err;
 };
+
+/* A key script is typed by hand or recorded; 64 MiB is far beyond either. */
+#define REPLAY_MAX_FILE ((size_t)64 << 20)
 
 static const struct {
 	const char *name;
@@ -289,4 +293,19 @@ int replay_parse(const char *buf, size_t len, struct replay_event **out, size_t 
 	*out = ps.ev;
 	*n = ps.n;
 	return 0;
+}
+
+int replay_load(const char *path, struct replay_event **out, size_t *n, struct jh_err *err)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (fileread_all(path, REPLAY_MAX_FILE, "a key script", &buf, &len, err))
+		return -1;
+	rc = replay_parse(buf, len, out, n, NULL, NULL, err);
+	free(buf);
+	if (rc)
+		err_prefix(err, "%s", path);
+	return rc;
 }

@@ -1,24 +1,19 @@
 /* template.c: workshop templates (YAML) read into plain structs.
  *
- * Two passes: libyaml events become a small tree of nodes (bounded in
- * depth, count and scalar size, with no anchors or aliases), then the tree
- * is checked against the schema while the structs are filled in. Keeping
- * the tree lets every message point at the exact node, including the
- * mapping that lacks a required key. Only this file includes yaml.h. */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
+ * Two passes: yamlread.c turns the text into a small tree of nodes
+ * (bounded in depth, count and scalar size, with no anchors or aliases),
+ * then the tree is checked against the schema while the structs are
+ * filled in. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <yaml.h>
 
 #include "journeyhack/err.h"
+#include "journeyhack/fileread.h"
 #include "journeyhack/template.h"
 #include "journeyhack/util.h"
+#include "journeyhack/yamlread.h"
+#include "journeyhack/yesno.h"
 
 /* Limits that keep hostile files cheap. A real template is a few KiB with a
  * few hundred values and a nesting depth of five. */
@@ -30,481 +25,30 @@
  * them; fifty is far beyond any real journey. */
 #define TPL_MAX_STAGES 50
 
-/* How much of an offending value a message quotes. */
-#define QUOTE_MAX 40
-
-enum node_kind { NODE_SCALAR, NODE_SEQ, NODE_MAP };
-
-struct node {
-	enum node_kind kind;
-	size_t line, col; /* 1-based */
-	char *text;	  /* scalar only, NUL-terminated, may hold NULs */
-	size_t len;
-	int plain;	     /* unquoted scalar: the only kind read as number/bool */
-	struct node **items; /* seq: elements; map: key, value, key, value... */
-	size_t nitems, cap;
-};
-
 struct ctx {
 	const char *label;
 	struct jh_err *err;
-	size_t nnodes;
 };
-
-static void report_at(struct ctx *c, size_t line, size_t col, const char *fmt, ...) JH_PRINTF(4, 5);
-
-static void report_at(struct ctx *c, size_t line, size_t col, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	err_set(c->err, "%s:%zu:%zu: %s", c->label, line, col, msg);
-}
 
 /* The failing forms are macros so that -1 is visible at every call site:
  * static analysers do not look inside variadic functions. */
-#define report(c, n, ...)	   report_at((c), (n)->line, (n)->col, __VA_ARGS__)
-#define fail_at(c, line, col, ...) (report_at((c), (line), (col), __VA_ARGS__), -1)
-#define fail(c, n, ...)		   (report((c), (n), __VA_ARGS__), -1)
-
-/* ---- the node tree ---- */
-
-static void node_free(struct node *n)
-{
-	if (!n)
-		return;
-	for (size_t i = 0; i < n->nitems; i++)
-		node_free(n->items[i]);
-	free(n->items);
-	free(n->text);
-	free(n);
-}
-
-static struct node *node_new(enum node_kind kind, yaml_mark_t mark)
-{
-	struct node *n = util_xcalloc(1, sizeof *n);
-
-	n->kind = kind;
-	n->line = mark.line + 1;
-	n->col = mark.column + 1;
-	return n;
-}
-
-static void node_append(struct node *parent, struct node *child)
-{
-	if (parent->nitems == parent->cap) {
-		parent->cap = parent->cap ? parent->cap * 2 : 8;
-		parent->items = util_xrealloc(parent->items, parent->cap * sizeof *parent->items);
-	}
-	parent->items[parent->nitems++] = child;
-}
-
-static int node_is_null(const struct node *n)
-{
-	if (n->kind != NODE_SCALAR || !n->plain)
-		return 0;
-	return n->len == 0 || !strcmp(n->text, "~") || !strcmp(n->text, "null") ||
-	       !strcmp(n->text, "Null") || !strcmp(n->text, "NULL");
-}
-
-/* A value as a message shows it: short, on one line, never splitting a
- * UTF-8 sequence, so the whole error stays a single readable line. */
-static void quote(char *out, size_t outsz, const char *s, size_t len)
-{
-	size_t o = 0, i = 0;
-	int cut = 0;
-
-	if (outsz < 8) {
-		if (outsz)
-			out[0] = '\0';
-		return;
-	}
-	out[o++] = '"';
-	while (i < len) {
-		unsigned char ch = (unsigned char)s[i];
-		char esc[8];
-		size_t n = 1, k;
-
-		if (i >= QUOTE_MAX) {
-			cut = 1;
-			break;
-		}
-		if (ch == '\n')
-			snprintf(esc, sizeof esc, "\\n");
-		else if (ch == '\t')
-			snprintf(esc, sizeof esc, "\\t");
-		else if (ch == '"' || ch == '\\')
-			snprintf(esc, sizeof esc, "\\%c", ch);
-		else if (ch < 0x20 || ch == 0x7f)
-			snprintf(esc, sizeof esc, "\\x%02x", ch);
-		else {
-			if (ch >= 0xf0)
-				n = 4;
-			else if (ch >= 0xe0)
-				n = 3;
-			else if (ch >= 0xc0)
-				n = 2;
-			if (n > len - i)
-				n = len - i;
-			if (o + n + 6 > outsz) {
-				cut = 1;
-				break;
-			}
-			memcpy(out + o, s + i, n);
-			o += n;
-			i += n;
-			continue;
-		}
-		k = strlen(esc);
-		if (o + k + 6 > outsz) {
-			cut = 1;
-			break;
-		}
-		memcpy(out + o, esc, k);
-		o += k;
-		i++;
-	}
-	if (cut) {
-		memcpy(out + o, "...", 3);
-		o += 3;
-	}
-	out[o++] = '"';
-	out[o] = '\0';
-}
-
-/* What a node is, for "expected X, got Y". */
-static void describe(char *out, size_t outsz, const struct node *n)
-{
-	char q[QUOTE_MAX * 2 + 16];
-
-	if (n->kind == NODE_SEQ) {
-		snprintf(out, outsz, "a list");
-	} else if (n->kind == NODE_MAP) {
-		snprintf(out, outsz, "a mapping");
-	} else if (node_is_null(n)) {
-		snprintf(out, outsz, "nothing");
-	} else {
-		quote(q, sizeof q, n->text, n->len);
-		snprintf(out, outsz, "%s%s", n->plain ? "" : "quoted text ", q);
-	}
-}
-
-/* ---- duplicate detection in O(n log n): hostile files may hold huge
- * mappings and lists ---- */
-
-struct keyref {
-	const char *s;
-	size_t len;
-	size_t idx;
-	const struct node *n; /* where to point the message */
-};
-
-static int keyref_cmp(const void *a, const void *b)
-{
-	const struct keyref *x = a, *y = b;
-	size_t m = x->len < y->len ? x->len : y->len;
-	int r = memcmp(x->s, y->s, m);
-
-	if (r)
-		return r;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return x->idx < y->idx ? -1 : x->idx > y->idx;
-}
-
-static int keyref_same(const struct keyref *x, const struct keyref *y)
-{
-	return x->len == y->len && !memcmp(x->s, y->s, x->len);
-}
-
-/* Of all repeated strings, the repetition that comes first in the file:
- * sets *first and *again, returns 1; 0 when all differ. Sorts refs. */
-static int find_duplicate(struct keyref *refs, size_t n, const struct keyref **first,
-			  const struct keyref **again)
-{
-	size_t best = (size_t)-1;
-
-	qsort(refs, n, sizeof *refs, keyref_cmp);
-	for (size_t i = 1; i < n; i++) {
-		if (!keyref_same(&refs[i - 1], &refs[i]))
-			continue;
-		if (i >= 2 && keyref_same(&refs[i - 2], &refs[i - 1]))
-			continue;
-		if (best == (size_t)-1 || refs[i].idx < best) {
-			best = refs[i].idx;
-			*first = &refs[i - 1];
-			*again = &refs[i];
-		}
-	}
-	return best != (size_t)-1;
-}
-
-static int check_duplicate_keys(struct ctx *c, const struct node *map)
-{
-	size_t n = map->nitems / 2;
-	struct keyref *refs;
-	const struct keyref *first = NULL, *again = NULL;
-	char q[QUOTE_MAX * 2 + 16];
-	int rc = 0;
-
-	if (n < 2)
-		return 0;
-	refs = util_xmalloc(n * sizeof *refs);
-	for (size_t i = 0; i < n; i++) {
-		const struct node *k = map->items[2 * i];
-
-		refs[i] = (struct keyref){k->text, k->len, i, k};
-	}
-	if (find_duplicate(refs, n, &first, &again)) {
-		quote(q, sizeof q, again->s, again->len);
-		rc = fail(c, again->n, "duplicate key %s (first at line %zu, column %zu)", q,
-			  first->n->line, first->n->col);
-	}
-	free(refs);
-	return rc;
-}
+#define report(c, n, ...) yamlread_report((c)->label, (c)->err, (n)->line, (n)->col, __VA_ARGS__)
+#define fail_at(c, line, col, ...)                                                                 \
+	(yamlread_report((c)->label, (c)->err, (line), (col), __VA_ARGS__), -1)
+#define fail(c, n, ...) (report((c), (n), __VA_ARGS__), -1)
 
 /* Repeated strings in a list that must hold each once. */
-static int check_unique(struct ctx *c, char *const *v, const struct node *const *where, size_t n,
-			const char *key)
+static int check_unique(struct ctx *c, char *const *v, const struct yamlread_node *const *where,
+			size_t n, const char *key)
 {
-	struct keyref *refs;
-	const struct keyref *first = NULL, *again = NULL;
-	char q[QUOTE_MAX * 2 + 16];
-	int rc = 0;
+	char q[YAMLREAD_QUOTE_MAX * 2 + 16];
+	size_t first, again;
 
-	if (n < 2)
+	if (!yamlread_first_repeat(where, 1, (const char *const *)v, n, &first, &again))
 		return 0;
-	refs = util_xmalloc(n * sizeof *refs);
-	for (size_t i = 0; i < n; i++)
-		refs[i] = (struct keyref){v[i], strlen(v[i]), i, where[i]};
-	if (find_duplicate(refs, n, &first, &again)) {
-		quote(q, sizeof q, again->s, again->len);
-		rc = fail(c, again->n, "%s: %s is listed twice (first at line %zu)", key, q,
-			  first->n->line);
-	}
-	free(refs);
-	return rc;
-}
-
-/* ---- pass 1: events to tree ---- */
-
-/* Byte offset of a 1-based line and character column, for looking at what
- * libyaml complained about (its marks count characters, not bytes). */
-static size_t offset_of(const char *buf, size_t len, size_t line, size_t col)
-{
-	size_t off = 0;
-
-	while (line > 1 && off < len) {
-		if (buf[off++] == '\n')
-			line--;
-	}
-	while (col > 1 && off < len && buf[off] != '\n') {
-		off++;
-		while (off < len && ((unsigned char)buf[off] & 0xC0) == 0x80)
-			off++;
-		col--;
-	}
-	return off;
-}
-
-/* Line and column (1-based, columns in characters) of a byte offset. */
-static void position_of(const char *buf, size_t len, size_t off, size_t *line, size_t *col)
-{
-	*line = 1;
-	*col = 1;
-	for (size_t i = 0; i < off && i < len; i++) {
-		if (buf[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
-/* libyaml's own words for a tab in the indentation are obscure; when the
- * line it stopped on is indented with a tab, say so plainly. */
-static int tab_indent_error(struct ctx *c, const char *buf, size_t len, size_t line, size_t col)
-{
-	size_t start = offset_of(buf, len, line, 1);
-	size_t stop = offset_of(buf, len, line, col);
-
-	/* Only the indentation (spaces and list dashes) before the point where
-	 * libyaml stopped: a tab after a key is legal YAML. */
-	for (size_t i = start; i < len && i <= stop && buf[i] != '\n'; i++) {
-		if (buf[i] == '\t')
-			return fail_at(c, line, i - start + 1,
-				       "tab used for indentation; indent with spaces");
-		if (buf[i] != ' ' && buf[i] != '-')
-			break;
-	}
-	return 0;
-}
-
-static int parser_error(struct ctx *c, const yaml_parser_t *p, const char *buf, size_t len)
-{
-	size_t line, col;
-	const char *problem = p->problem ? p->problem : "unknown error";
-
-	if (p->error == YAML_MEMORY_ERROR)
-		return fail_at(c, 1, 1, "out of memory while reading YAML");
-	if (p->error == YAML_READER_ERROR) {
-		position_of(buf, len, p->problem_offset, &line, &col);
-		if (p->problem_value >= 0)
-			return fail_at(c, line, col, "invalid YAML: %s (byte 0x%02x)", problem,
-				       (unsigned)p->problem_value & 0xffu);
-		return fail_at(c, line, col, "invalid YAML: %s", problem);
-	}
-	line = p->problem_mark.line + 1;
-	col = p->problem_mark.column + 1;
-	if (tab_indent_error(c, buf, len, line, col))
-		return -1;
-	if (p->context)
-		return fail_at(c, line, col, "invalid YAML: %s (%s at line %zu, column %zu)",
-			       problem, p->context, p->context_mark.line + 1,
-			       p->context_mark.column + 1);
-	return fail_at(c, line, col, "invalid YAML: %s", problem);
-}
-
-/* Refuse anchors, aliases and tags: templates need none of them, and
- * aliases are how a few hundred bytes expand into gigabytes. */
-static int refuse_extras(struct ctx *c, const yaml_event_t *ev, const yaml_char_t *anchor,
-			 const yaml_char_t *tag, int implicit)
-{
-	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
-
-	if (anchor)
-		return fail_at(c, line, col, "anchors are not allowed in templates");
-	if (tag && !implicit)
-		return fail_at(c, line, col, "tags are not allowed in templates");
-	return 0;
-}
-
-/* Attach a new node under the innermost open collection. */
-static int attach(struct ctx *c, struct node **stack, size_t depth, struct node **root,
-		  struct node *n)
-{
-	struct node *parent;
-
-	if (++c->nnodes > TPL_MAX_NODES) {
-		report(c, n, "too many values (more than %d)", TPL_MAX_NODES);
-		node_free(n);
-		return -1;
-	}
-	if (depth == 0) {
-		*root = n;
-		return 0;
-	}
-	parent = stack[depth - 1];
-	if (parent->kind == NODE_MAP && parent->nitems % 2 == 0 && n->kind != NODE_SCALAR) {
-		report(c, n, "a key must be plain text, not %s",
-		       n->kind == NODE_SEQ ? "a list" : "a mapping");
-		node_free(n);
-		return -1;
-	}
-	node_append(parent, n);
-	return 0;
-}
-
-static int handle_event(struct ctx *c, const yaml_event_t *ev, struct node **stack, size_t *depth,
-			struct node **root, int *docs, int *done)
-{
-	struct node *n;
-	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
-
-	switch (ev->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		if (++*docs > 1)
-			return fail_at(c, line, col, "only one document is allowed in a template");
-		return 0;
-	case YAML_ALIAS_EVENT:
-		return fail_at(c, line, col, "aliases are not allowed in templates");
-	case YAML_SCALAR_EVENT:
-		if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
-				  ev->data.scalar.plain_implicit ||
-				      ev->data.scalar.quoted_implicit))
-			return -1;
-		if (ev->data.scalar.length > TPL_MAX_SCALAR)
-			return fail_at(c, line, col, "value too long (%zu bytes; at most %u)",
-				       ev->data.scalar.length, TPL_MAX_SCALAR);
-		n = node_new(NODE_SCALAR, ev->start_mark);
-		n->len = ev->data.scalar.length;
-		n->text = util_xstrndup((const char *)ev->data.scalar.value, n->len);
-		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-		return attach(c, stack, *depth, root, n);
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT:
-		if (ev->type == YAML_SEQUENCE_START_EVENT
-			? refuse_extras(c, ev, ev->data.sequence_start.anchor,
-					ev->data.sequence_start.tag,
-					ev->data.sequence_start.implicit)
-			: refuse_extras(c, ev, ev->data.mapping_start.anchor,
-					ev->data.mapping_start.tag,
-					ev->data.mapping_start.implicit))
-			return -1;
-		if (*depth >= TPL_MAX_DEPTH)
-			return fail_at(c, line, col, "nested too deeply (more than %d levels)",
-				       TPL_MAX_DEPTH);
-		n = node_new(ev->type == YAML_SEQUENCE_START_EVENT ? NODE_SEQ : NODE_MAP,
-			     ev->start_mark);
-		if (attach(c, stack, *depth, root, n))
-			return -1;
-		stack[(*depth)++] = n;
-		return 0;
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		if (*depth == 0)
-			return fail_at(c, line, col, "invalid YAML: unbalanced collection");
-		n = stack[--*depth];
-		if (n->kind == NODE_MAP)
-			return check_duplicate_keys(c, n);
-		return 0;
-	case YAML_STREAM_END_EVENT:
-		*done = 1;
-		return 0;
-	default:
-		return 0;
-	}
-}
-
-/* Returns the document's root (NULL for an empty stream) or -1. */
-static int build_tree(struct ctx *c, const char *buf, size_t len, struct node **root)
-{
-	yaml_parser_t parser;
-	struct node *stack[TPL_MAX_DEPTH];
-	size_t depth = 0;
-	int docs = 0, done = 0, rc = 0;
-
-	*root = NULL;
-	if (!yaml_parser_initialize(&parser))
-		return fail_at(c, 1, 1, "out of memory while reading YAML");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	/* Never guess UTF-16 from a byte-order mark: the file was checked as
-	 * UTF-8 and positions are computed on that basis. */
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	while (!done) {
-		yaml_event_t ev;
-
-		if (!yaml_parser_parse(&parser, &ev)) {
-			rc = parser_error(c, &parser, buf, len);
-			break;
-		}
-		rc = handle_event(c, &ev, stack, &depth, root, &docs, &done);
-		yaml_event_delete(&ev);
-		if (rc)
-			break;
-	}
-	yaml_parser_delete(&parser);
-	if (rc) {
-		node_free(*root);
-		*root = NULL;
-		return -1;
-	}
-	return 0;
+	yamlread_quote(q, sizeof q, v[again], strlen(v[again]));
+	return fail(c, where[again], "%s: %s is listed twice (first at line %zu)", key, q,
+		    where[first]->line);
 }
 
 /* ---- pass 2: schema ---- */
@@ -523,19 +67,6 @@ static const char *const methods[] = {"impact-effort", "ice", "rice", "votes", N
 static const char *const views[] = {"agenda", "journeys", "painpoints", "backlog",
 				    "matrix", "actions",  "parking",	NULL};
 
-static int scalar_is(const struct node *n, const char *s)
-{
-	return n->kind == NODE_SCALAR && n->len == strlen(s) && !memcmp(n->text, s, n->len);
-}
-
-static const struct node *map_get(const struct node *map, const char *key)
-{
-	for (size_t i = 0; i + 1 < map->nitems; i += 2)
-		if (scalar_is(map->items[i], key))
-			return map->items[i + 1];
-	return NULL;
-}
-
 /* "a, b, c or d" */
 static void join_words(char *out, size_t outsz, const char *const *words, const char *last_sep)
 {
@@ -553,33 +84,33 @@ static void join_words(char *out, size_t outsz, const char *const *words, const 
 	}
 }
 
-static int check_keys(struct ctx *c, const struct node *map, const char *what,
+static int check_keys(struct ctx *c, const struct yamlread_node *map, const char *what,
 		      const char *const *allowed)
 {
 	for (size_t i = 0; i + 1 < map->nitems; i += 2) {
-		const struct node *k = map->items[i];
+		const struct yamlread_node *k = map->items[i];
 		size_t j;
-		char q[QUOTE_MAX * 2 + 16], list[512];
+		char q[YAMLREAD_QUOTE_MAX * 2 + 16], list[512];
 
 		for (j = 0; allowed[j]; j++)
-			if (scalar_is(k, allowed[j]))
+			if (yamlread_scalar_is(k, allowed[j]))
 				break;
 		if (allowed[j])
 			continue;
-		quote(q, sizeof q, k->text, k->len);
+		yamlread_quote(q, sizeof q, k->text, k->len);
 		join_words(list, sizeof list, allowed, ", ");
 		return fail(c, k, "unknown key %s in %s (allowed: %s)", q, what, list);
 	}
 	return 0;
 }
 
-static int expect_map(struct ctx *c, const struct node *n, const char *key, const char *what)
+static int expect_map(struct ctx *c, const struct yamlread_node *n, const char *key, const char *what)
 {
-	char got[QUOTE_MAX * 2 + 32];
+	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
-	if (n->kind == NODE_MAP)
+	if (n->kind == YAMLREAD_MAP)
 		return 0;
-	describe(got, sizeof got, n);
+	yamlread_describe(got, sizeof got, n);
 	return fail(c, n, "%s: expected %s, got %s", key, what, got);
 }
 
@@ -587,18 +118,18 @@ static int expect_map(struct ctx *c, const struct node *n, const char *key, cons
  * (left by | and > blocks) dropped, NULs and control characters refused
  * since every consumer treats strings as C strings and many draw them on a
  * terminal. */
-static char *text_of(struct ctx *c, const struct node *n, const char *key, int multiline)
+static char *text_of(struct ctx *c, const struct yamlread_node *n, const char *key, int multiline)
 {
 	size_t len;
 
-	if (n->kind != NODE_SCALAR) {
-		char got[QUOTE_MAX * 2 + 32];
+	if (n->kind != YAMLREAD_SCALAR) {
+		char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
-		describe(got, sizeof got, n);
+		yamlread_describe(got, sizeof got, n);
 		report(c, n, "%s: expected text, got %s", key, got);
 		return NULL;
 	}
-	if (node_is_null(n))
+	if (yamlread_is_null(n))
 		return util_xstrdup("");
 	len = n->len;
 	while (len > 0 && n->text[len - 1] == '\n')
@@ -632,10 +163,10 @@ static int is_blank(const char *s)
 }
 
 /* A text field; absent gives "" unless required. */
-static int get_text(struct ctx *c, const struct node *map, const char *key, const char *what,
+static int get_text(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
 		    int required, int multiline, char **out)
 {
-	const struct node *n = map_get(map, key);
+	const struct yamlread_node *n = yamlread_map_get(map, key);
 
 	*out = NULL;
 	if (!n) {
@@ -667,11 +198,11 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-static int get_int(struct ctx *c, const struct node *map, const char *key, const char *what,
+static int get_int(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
 		   int required, int lo, int hi, int def, int *out)
 {
-	const struct node *n = map_get(map, key);
-	char got[QUOTE_MAX * 2 + 32];
+	const struct yamlread_node *n = yamlread_map_get(map, key);
+	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 	long long v;
 
 	*out = def;
@@ -680,61 +211,53 @@ static int get_int(struct ctx *c, const struct node *map, const char *key, const
 			return fail(c, map, "missing required key \"%s\" in %s", key, what);
 		return 0;
 	}
-	if (n->kind == NODE_SCALAR && n->plain && strlen(n->text) == n->len &&
+	if (n->kind == YAMLREAD_SCALAR && n->plain && strlen(n->text) == n->len &&
 	    all_digits(n->text)) {
 		if (util_parse_int(n->text, &v) || v < lo || v > hi)
 			return fail(c, n, "%s: %s is out of range %d..%d", key, n->text, lo, hi);
 		*out = (int)v;
 		return 0;
 	}
-	describe(got, sizeof got, n);
+	yamlread_describe(got, sizeof got, n);
 	return fail(c, n, "%s: expected an integer, got %s", key, got);
 }
 
-static int get_bool(struct ctx *c, const struct node *map, const char *key, int def, int *out)
+static int get_bool(struct ctx *c, const struct yamlread_node *map, const char *key, int def, int *out)
 {
-	const struct node *n = map_get(map, key);
-	char got[QUOTE_MAX * 2 + 32];
+	const struct yamlread_node *n = yamlread_map_get(map, key);
+	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
 	*out = def;
 	if (!n)
 		return 0;
-	if (n->kind == NODE_SCALAR && n->plain) {
-		if (scalar_is(n, "true") || scalar_is(n, "yes")) {
-			*out = 1;
-			return 0;
-		}
-		if (scalar_is(n, "false") || scalar_is(n, "no")) {
-			*out = 0;
-			return 0;
-		}
-	}
-	describe(got, sizeof got, n);
-	return fail(c, n, "%s: expected true, false, yes or no, got %s", key, got);
+	if (n->kind == YAMLREAD_SCALAR && n->plain && yesno_parse(n->text, n->len, out) == 0)
+		return 0;
+	yamlread_describe(got, sizeof got, n);
+	return fail(c, n, "%s: expected %s, got %s", key, yesno_words(), got);
 }
 
-static int get_choice(struct ctx *c, const struct node *map, const char *key, const char *noun,
+static int get_choice(struct ctx *c, const struct yamlread_node *map, const char *key, const char *noun,
 		      const char *const *allowed, const char *def, char **out)
 {
-	const struct node *n = map_get(map, key);
-	char q[QUOTE_MAX * 2 + 16], list[256];
+	const struct yamlread_node *n = yamlread_map_get(map, key);
+	char q[YAMLREAD_QUOTE_MAX * 2 + 16], list[256];
 
 	*out = NULL;
 	if (!n) {
 		*out = util_xstrdup(def);
 		return 0;
 	}
-	if (n->kind != NODE_SCALAR) {
-		describe(q, sizeof q, n);
+	if (n->kind != YAMLREAD_SCALAR) {
+		yamlread_describe(q, sizeof q, n);
 		return fail(c, n, "%s: expected text, got %s", key, q);
 	}
 	for (size_t i = 0; allowed[i]; i++) {
-		if (scalar_is(n, allowed[i])) {
+		if (yamlread_scalar_is(n, allowed[i])) {
 			*out = util_xstrdup(allowed[i]);
 			return 0;
 		}
 	}
-	quote(q, sizeof q, n->text, n->len);
+	yamlread_quote(q, sizeof q, n->text, n->len);
 	join_words(list, sizeof list, allowed, " or ");
 	return fail(c, n, "%s: unknown %s %s (expected %s)", key, noun, q, list);
 }
@@ -748,23 +271,23 @@ static void strv_free(char **v, size_t n)
 
 /* A list of non-empty single-line strings, optionally without repeats and
  * at most max long (0: no limit). */
-static int get_strlist(struct ctx *c, const struct node *map, const char *key, const char *what,
+static int get_strlist(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
 		       int required, int unique, size_t max, char ***out, size_t *nout)
 {
-	const struct node *n = map_get(map, key);
-	char got[QUOTE_MAX * 2 + 32];
+	const struct yamlread_node *n = yamlread_map_get(map, key);
+	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 	char **v;
 	size_t count;
 
 	*out = NULL;
 	*nout = 0;
-	if (!n || (!required && node_is_null(n))) {
+	if (!n || (!required && yamlread_is_null(n))) {
 		if (required)
 			return fail(c, map, "missing required key \"%s\" in %s", key, what);
 		return 0;
 	}
-	if (n->kind != NODE_SEQ) {
-		describe(got, sizeof got, n);
+	if (n->kind != YAMLREAD_SEQ) {
+		yamlread_describe(got, sizeof got, n);
 		return fail(c, n, "%s: expected a list of text, got %s", key, got);
 	}
 	if (required && n->nitems == 0)
@@ -780,7 +303,7 @@ static int get_strlist(struct ctx *c, const struct node *map, const char *key, c
 			goto fail;
 		}
 	}
-	if (unique && check_unique(c, v, (const struct node *const *)n->items, count, key))
+	if (unique && check_unique(c, v, (const struct yamlread_node *const *)n->items, count, key))
 		goto fail;
 	if (max && count > max) {
 		report(c, n->items[max], "%s: too many items (at most %zu)", key, max);
@@ -806,27 +329,27 @@ static int valid_name(const char *s)
 
 /* A sequence of mappings, e.g. agenda steps; NULL-valued optional lists
  * count as absent. Sets *seq to NULL when absent. */
-static int get_maplist(struct ctx *c, const struct node *map, const char *key, const char *what,
-		       const char *item, int required, const struct node **seq)
+static int get_maplist(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
+		       const char *item, int required, const struct yamlread_node **seq)
 {
-	const struct node *n = map_get(map, key);
-	char got[QUOTE_MAX * 2 + 32];
+	const struct yamlread_node *n = yamlread_map_get(map, key);
+	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
 	*seq = NULL;
-	if (!n || (!required && node_is_null(n))) {
+	if (!n || (!required && yamlread_is_null(n))) {
 		if (required)
 			return fail(c, map, "missing required key \"%s\" in %s", key, what);
 		return 0;
 	}
-	if (n->kind != NODE_SEQ) {
-		describe(got, sizeof got, n);
+	if (n->kind != YAMLREAD_SEQ) {
+		yamlread_describe(got, sizeof got, n);
 		return fail(c, n, "%s: expected a list of %s, got %s", key, item, got);
 	}
 	if (required && n->nitems == 0)
 		return fail(c, n, "%s: must not be empty", key);
 	for (size_t i = 0; i < n->nitems; i++) {
-		if (n->items[i]->kind != NODE_MAP) {
-			describe(got, sizeof got, n->items[i]);
+		if (n->items[i]->kind != YAMLREAD_MAP) {
+			yamlread_describe(got, sizeof got, n->items[i]);
 			return fail(c, n->items[i], "%s: expected a mapping for each %s, got %s",
 				    key, item, got);
 		}
@@ -835,14 +358,14 @@ static int get_maplist(struct ctx *c, const struct node *map, const char *key, c
 	return 0;
 }
 
-static int load_voting(struct ctx *c, const struct node *top, struct jh_template *t)
+static int load_voting(struct ctx *c, const struct yamlread_node *top, struct jh_template *t)
 {
-	const struct node *v = map_get(top, "voting");
+	const struct yamlread_node *v = yamlread_map_get(top, "voting");
 
 	t->dots_per_participant = 5;
 	t->max_dots_per_idea = 0;
 	t->anonymous = 0;
-	if (!v || node_is_null(v))
+	if (!v || yamlread_is_null(v))
 		return 0;
 	if (expect_map(c, v, "voting", "a mapping") || check_keys(c, v, "voting", voting_keys))
 		return -1;
@@ -854,16 +377,16 @@ static int load_voting(struct ctx *c, const struct node *top, struct jh_template
 	return 0;
 }
 
-static int load_steps(struct ctx *c, const struct node *top, struct jh_template *t)
+static int load_steps(struct ctx *c, const struct yamlread_node *top, struct jh_template *t)
 {
-	const struct node *seq;
+	const struct yamlread_node *seq;
 	const char *what = "agenda step";
 
 	if (get_maplist(c, top, "agenda", "the template", "step", 1, &seq) || !seq)
 		return -1;
 	t->steps = util_xcalloc(seq->nitems, sizeof *t->steps);
 	for (size_t i = 0; i < seq->nitems; i++) {
-		const struct node *m = seq->items[i];
+		const struct yamlread_node *m = seq->items[i];
 		struct jh_tpl_step *s = &t->steps[i];
 
 		t->nsteps = i + 1;
@@ -877,7 +400,7 @@ static int load_steps(struct ctx *c, const struct node *top, struct jh_template 
 			return -1;
 		/* Steps run in file order; a day going backwards is a slip. */
 		if (i > 0 && s->day < t->steps[i - 1].day)
-			return fail(c, map_get(m, "day"),
+			return fail(c, yamlread_map_get(m, "day"),
 				    "day: %d comes after day %d; list the agenda in order", s->day,
 				    t->steps[i - 1].day);
 	}
@@ -892,9 +415,9 @@ static int stage_known(const struct jh_tpl_journey *j, const char *stage)
 	return 0;
 }
 
-static int load_touchpoints(struct ctx *c, const struct node *jm, struct jh_tpl_journey *j)
+static int load_touchpoints(struct ctx *c, const struct yamlread_node *jm, struct jh_tpl_journey *j)
 {
-	const struct node *seq;
+	const struct yamlread_node *seq;
 	const char *what = "touchpoint";
 
 	if (get_maplist(c, jm, "touchpoints", "journey", "touchpoint", 0, &seq))
@@ -903,7 +426,7 @@ static int load_touchpoints(struct ctx *c, const struct node *jm, struct jh_tpl_
 		return 0;
 	j->touchpoints = util_xcalloc(seq->nitems, sizeof *j->touchpoints);
 	for (size_t i = 0; i < seq->nitems; i++) {
-		const struct node *m = seq->items[i];
+		const struct yamlread_node *m = seq->items[i];
 		struct jh_tpl_touchpoint *tp = &j->touchpoints[i];
 
 		j->ntouchpoints = i + 1;
@@ -911,8 +434,8 @@ static int load_touchpoints(struct ctx *c, const struct node *jm, struct jh_tpl_
 		    get_text(c, m, "stage", what, 1, 0, &tp->stage))
 			return -1;
 		if (!stage_known(j, tp->stage)) {
-			const struct node *sn = map_get(m, "stage");
-			char q[QUOTE_MAX * 2 + 16], list[512];
+			const struct yamlread_node *sn = yamlread_map_get(m, "stage");
+			char q[YAMLREAD_QUOTE_MAX * 2 + 16], list[512];
 			size_t o = 0;
 
 			list[0] = '\0';
@@ -923,7 +446,7 @@ static int load_touchpoints(struct ctx *c, const struct node *jm, struct jh_tpl_
 					break;
 				o += (size_t)w;
 			}
-			quote(q, sizeof q, sn->text, sn->len);
+			yamlread_quote(q, sizeof q, sn->text, sn->len);
 			return fail(c, sn, "stage: %s is not one of the journey's stages (%s)", q,
 				    list);
 		}
@@ -947,15 +470,15 @@ static char **strv_dup(char *const *v, size_t n)
 	return copy;
 }
 
-static int check_journey_names(struct ctx *c, const struct node *seq, const struct jh_template *t)
+static int check_journey_names(struct ctx *c, const struct yamlread_node *seq, const struct jh_template *t)
 {
 	char **names = util_xmalloc(t->njourneys * sizeof *names);
-	const struct node **where = util_xmalloc(t->njourneys * sizeof *where);
+	const struct yamlread_node **where = util_xmalloc(t->njourneys * sizeof *where);
 	int rc;
 
 	for (size_t i = 0; i < t->njourneys; i++) {
 		names[i] = t->journeys[i].name;
-		where[i] = map_get(seq->items[i], "name");
+		where[i] = yamlread_map_get(seq->items[i], "name");
 	}
 	rc = check_unique(c, names, where, t->njourneys, "name");
 	free(names);
@@ -963,9 +486,9 @@ static int check_journey_names(struct ctx *c, const struct node *seq, const stru
 	return rc;
 }
 
-static int load_journeys(struct ctx *c, const struct node *top, struct jh_template *t)
+static int load_journeys(struct ctx *c, const struct yamlread_node *top, struct jh_template *t)
 {
-	const struct node *seq;
+	const struct yamlread_node *seq;
 	const char *what = "journey";
 
 	if (get_maplist(c, top, "journeys", "the template", "journey", 0, &seq))
@@ -974,7 +497,7 @@ static int load_journeys(struct ctx *c, const struct node *top, struct jh_templa
 		return 0;
 	t->journeys = util_xcalloc(seq->nitems, sizeof *t->journeys);
 	for (size_t i = 0; i < seq->nitems; i++) {
-		const struct node *m = seq->items[i];
+		const struct yamlread_node *m = seq->items[i];
 		struct jh_tpl_journey *j = &t->journeys[i];
 
 		t->njourneys = i + 1;
@@ -988,7 +511,7 @@ static int load_journeys(struct ctx *c, const struct node *top, struct jh_templa
 			j->stages = strv_dup(t->stages, t->nstages);
 			j->nstages = t->nstages;
 		} else if (j->nstages == 0) {
-			return fail(c, map_get(m, "stages"), "stages: must not be empty");
+			return fail(c, yamlread_map_get(m, "stages"), "stages: must not be empty");
 		}
 		if (load_touchpoints(c, m, j))
 			return -1;
@@ -996,7 +519,7 @@ static int load_journeys(struct ctx *c, const struct node *top, struct jh_templa
 	return check_journey_names(c, seq, t);
 }
 
-static int load_tree(struct ctx *c, const struct node *top, struct jh_template *t)
+static int load_tree(struct ctx *c, const struct yamlread_node *top, struct jh_template *t)
 {
 	const char *what = "the template";
 
@@ -1005,10 +528,10 @@ static int load_tree(struct ctx *c, const struct node *top, struct jh_template *
 	if (get_text(c, top, "name", what, 1, 0, &t->name))
 		return -1;
 	if (!valid_name(t->name)) {
-		char q[QUOTE_MAX * 2 + 16];
-		const struct node *n = map_get(top, "name");
+		char q[YAMLREAD_QUOTE_MAX * 2 + 16];
+		const struct yamlread_node *n = yamlread_map_get(top, "name");
 
-		quote(q, sizeof q, n->text, n->len);
+		yamlread_quote(q, sizeof q, n->text, n->len);
 		return fail(c, n, "name: %s is not a valid name (use a-z, 0-9 and -)", q);
 	}
 	if (get_text(c, top, "title", what, 1, 0, &t->title) ||
@@ -1039,21 +562,34 @@ static int check_utf8(struct ctx *c, const char *buf, size_t len)
 			break;
 		lo += n;
 	}
-	position_of(buf, len, lo, &line, &col);
+	yamlread_position(buf, len, lo, &line, &col);
 	return fail_at(c, line, col, "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[lo]);
+}
+
+static int too_large(const char *label, size_t len, struct jh_err *err)
+{
+	return err_set(err, "%s: too large (%zu bytes; at most %u)", label, len, TPL_MAX_FILE);
 }
 
 int template_load_buffer(const char *buf, size_t len, const char *label, struct jh_template *out,
 			 struct jh_err *err)
 {
-	struct ctx c = {label ? label : "(template)", err, 0};
-	struct node *root = NULL;
+	struct ctx c = {label ? label : "(template)", err};
+	const struct yamlread_opts opts = {c.label,
+					   1,
+					   "aliases are not allowed in templates",
+					   "only one document is allowed in a template",
+					   "templates",
+					   NULL,
+					   TPL_MAX_DEPTH,
+					   TPL_MAX_NODES,
+					   TPL_MAX_SCALAR};
+	struct yamlread_node *root = NULL;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (len > TPL_MAX_FILE)
-		return err_set(err, "%s: too large (%zu bytes; at most %u)", c.label, len,
-			       TPL_MAX_FILE);
+		return too_large(c.label, len, err);
 	if (!buf)
 		len = 0;
 	/* Editors on Windows like to start files with a byte-order mark. With
@@ -1065,96 +601,28 @@ int template_load_buffer(const char *buf, size_t len, const char *label, struct 
 	}
 	if (len && check_utf8(&c, buf, len))
 		return -1;
-	if (build_tree(&c, buf ? buf : "", len, &root))
+	if (yamlread_parse(buf ? buf : "", len, &opts, &root, err))
 		return -1;
-	if (!root || node_is_null(root)) {
+	if (!root || yamlread_is_null(root)) {
 		size_t line = root ? root->line : 1, col = root ? root->col : 1;
 
-		node_free(root);
+		yamlread_free(root);
 		return fail_at(&c, line, col, "empty template");
 	}
-	if (root->kind != NODE_MAP) {
-		char got[QUOTE_MAX * 2 + 32];
+	if (root->kind != YAMLREAD_MAP) {
+		char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
-		describe(got, sizeof got, root);
+		yamlread_describe(got, sizeof got, root);
 		rc = fail(&c, root, "expected a mapping of keys at the top, got %s", got);
-		node_free(root);
+		yamlread_free(root);
 		return rc;
 	}
 	out->path = util_xstrdup(c.label);
 	rc = load_tree(&c, root, out);
-	node_free(root);
+	yamlread_free(root);
 	if (rc)
 		template_free(out);
 	return rc;
-}
-
-/* Read at most TPL_MAX_FILE + 1 bytes: enough to tell "too large" without
- * trusting st_size, which a growing file or /proc entry can get wrong. */
-static int read_file(const char *path, char **buf, size_t *len, struct jh_err *err)
-{
-	struct stat st;
-	size_t cap = TPL_MAX_FILE + 1, n = 0;
-	char *b;
-	int fd;
-
-	/* O_NONBLOCK so a FIFO cannot block the open; regular files ignore it. */
-	fd = open(path, O_RDONLY | O_NONBLOCK);
-	if (fd < 0)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0) {
-		int e = errno;
-
-		close(fd);
-		return err_set(err, "%s: %s", path, strerror(e));
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		return err_set(err, "%s: is a directory", path);
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return err_set(err, "%s: not a regular file", path);
-	}
-	if ((unsigned long long)st.st_size > TPL_MAX_FILE) {
-		close(fd);
-		return err_set(err, "%s: too large (%lld bytes; at most %u)", path,
-			       (long long)st.st_size, TPL_MAX_FILE);
-	}
-	if (st.st_size > 0 && (size_t)st.st_size + 1 < cap)
-		cap = (size_t)st.st_size + 1;
-	b = util_xmalloc(cap);
-	for (;;) {
-		ssize_t got;
-
-		if (n == cap) {
-			if (cap > TPL_MAX_FILE)
-				break;
-			cap = cap * 2 > TPL_MAX_FILE + 1 ? TPL_MAX_FILE + 1 : cap * 2;
-			b = util_xrealloc(b, cap);
-		}
-		got = read(fd, b + n, cap - n);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			int e = errno;
-
-			free(b);
-			close(fd);
-			return err_set(err, "%s: %s", path, strerror(e));
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	close(fd);
-	if (n > TPL_MAX_FILE) {
-		free(b);
-		return err_set(err, "%s: too large (more than %u bytes)", path, TPL_MAX_FILE);
-	}
-	*buf = b;
-	*len = n;
-	return 0;
 }
 
 int template_load(const char *path, struct jh_template *out, struct jh_err *err)
@@ -1164,7 +632,11 @@ int template_load(const char *path, struct jh_template *out, struct jh_err *err)
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (read_file(path, &buf, &len, err))
+	rc = fileread_all(path, TPL_MAX_FILE, NULL, &buf, &len, err);
+	/* A template states its limit in bytes, the same from a file as from memory. */
+	if (rc == FILEREAD_TOO_LARGE)
+		return too_large(path, len, err);
+	if (rc)
 		return -1;
 	rc = template_load_buffer(buf, len, path, out, err);
 	free(buf);

@@ -26,7 +26,6 @@
 #include "journeyhack/view.h"
 
 #define POLL_MS	   250 /* how often other processes' changes are looked for */
-#define REPLAY_MAX (64 << 20)
 
 static volatile sig_atomic_t quit_signal;
 static volatile sig_atomic_t curses_on;
@@ -393,34 +392,10 @@ int ui_getkey(struct ui *ui)
 static int read_replay(struct ui *ui, const char *path, struct replay_event **ev,
 		       struct jh_err *err)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t len = 0, cap = 4096;
 	size_t n;
-	int line, col;
 
-	if (!f)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	buf = util_xmalloc(cap);
-	while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			if (cap >= REPLAY_MAX) {
-				fclose(f);
-				free(buf);
-				return err_set(err, "%s: larger than %d bytes", path, REPLAY_MAX);
-			}
-			cap *= 2;
-			buf = util_xrealloc(buf, cap);
-		}
-	}
-	fclose(f);
-	if (replay_parse(buf, len, ev, &n, &line, &col, err)) {
-		free(buf);
-		err_prefix(err, "%s", path);
+	if (replay_load(path, ev, &n, err))
 		return -1;
-	}
-	free(buf);
 	ui->events = *ev;
 	ui->nevents = n;
 	return 0;

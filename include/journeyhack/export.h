@@ -3,7 +3,7 @@
  * Formats: md (GitHub-flavoured markdown), csv (RFC 4180), json (the
  * whole workshop with the analysis), taskwarrior (JSON for `task
  * import`) and yaml (lossless: the backup and hand-over format, read back
- * by export_yaml_import). Reports: actions, backlog, report. Every writer
+ * by import_yaml_file). Reports: actions, backlog, report. Every writer
  * takes a FILE * and returns -1 with a message when a write fails; user
  * text is escaped for its format and never leaves as invalid UTF-8.
  * Files are written atomically: a failed export leaves the earlier file
@@ -73,18 +73,6 @@ int export_write_path(const char *path, const struct jh_data *d, enum export_for
  * default) to path ("-" or NULL: stdout). */
 int export_to_path(struct jh_store *st, jh_id wid, const char *format, const char *report,
 		   const char *path, struct jh_err *err);
-
-/* Create workshop `workshop` (an error if it exists) from a file written
- * by the yaml export, in one transaction: all or nothing. Item ids are
- * kept when all are free in the database (so an import into an empty
- * database exports again byte for byte), otherwise every item gets a new
- * id and references follow. Errors name FILE:LINE:COLUMN. */
-int export_yaml_import(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
-		       struct jh_err *err);
-
-/* The same from memory; `label` names the file in messages. */
-int export_yaml_import_buffer(struct jh_store *st, const char *workshop, const char *buf,
-			      size_t len, const char *label, jh_id *wid_out, struct jh_err *err);
 
 /* ---- the writers, one per format (export_write dispatches) ---- */
 

@@ -61,4 +61,8 @@ struct replay_event {
 int replay_parse(const char *buf, size_t len, struct replay_event **out, size_t *n, int *line,
 		 int *column, struct jh_err *err);
 
+/* Read the key script at path (as fileread_all does) and parse it; a
+ * parse error reads "PATH: LINE:COLUMN: message". */
+int replay_load(const char *path, struct replay_event **out, size_t *n, struct jh_err *err);
+
 #endif

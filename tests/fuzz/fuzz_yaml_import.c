@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/import_yaml.h"
 #include "journeyhack/store.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -73,7 +74,7 @@ static jh_id import(const char *buf, size_t len)
 	jh_id wid = 0;
 
 	err.msg[0] = '\0';
-	if (export_yaml_import_buffer(st, "fz", buf, len, "fuzz.yaml", &wid, &err) == 0)
+	if (import_yaml_buffer(st, "fz", buf, len, "fuzz.yaml", &wid, &err) == 0)
 		return wid;
 	/* Every refusal says why. */
 	if (!err.msg[0])

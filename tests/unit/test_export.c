@@ -24,6 +24,7 @@
 #include "journeyhack/export_fields.h"
 #include "journeyhack/export_w.h"
 #include "journeyhack/filewrite.h"
+#include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
@@ -834,7 +835,7 @@ Test(export, yaml_round_trip_is_byte_identical)
 	jh_id w2;
 
 	cr_assert_eq(store_open(&st2, db2, 0, &err), 0, "%s", err.msg);
-	cr_assert_eq(export_yaml_import(st2, "demo", path, &w2, &err), 0, "%s", err.msg);
+	cr_assert_eq(import_yaml_file(st2, "demo", path, &w2, &err), 0, "%s", err.msg);
 	again = load_yaml(st2, w2);
 	cr_assert_str_eq(again, first);
 	free(again);
@@ -897,7 +898,7 @@ Test(export, yaml_import_remaps_taken_ids)
 	struct jh_err err;
 	jh_id copy;
 
-	cr_assert_eq(export_yaml_import(st, "copy", path, &copy, &err), 0, "%s", err.msg);
+	cr_assert_eq(import_yaml_file(st, "copy", path, &copy, &err), 0, "%s", err.msg);
 	cr_assert_neq(copy, wid);
 	a = fingerprint(st, wid);
 	b = fingerprint(st, copy);
@@ -914,7 +915,7 @@ Test(export, yaml_import_refuses_an_existing_workshop)
 	char *path = write_tmp("w.yaml", yaml);
 	struct jh_err err;
 
-	cr_assert_eq(export_yaml_import(st, "demo", path, NULL, &err), -1);
+	cr_assert_eq(import_yaml_file(st, "demo", path, NULL, &err), -1);
 	cr_assert(strstr(err.msg, "\"demo\" already exists"), "%s", err.msg);
 	free(path);
 	free(yaml);
@@ -953,7 +954,7 @@ static void import_fails(const char *extra, const char *want)
 	free(list);
 	strcpy(text, base_yaml);
 	strcat(text, extra);
-	cr_assert_eq(export_yaml_import_buffer(st, "imp", text, strlen(text), "x.yaml", NULL, &err),
+	cr_assert_eq(import_yaml_buffer(st, "imp", text, strlen(text), "x.yaml", NULL, &err),
 		     -1, "accepted:\n%s", text);
 	cr_assert_str_eq(err.msg, want);
 	cr_assert_eq(store_workshop_list(st, &list, &n, &err), 0);
@@ -971,7 +972,7 @@ Test(export, yaml_import_minimal_file)
 	jh_id w;
 
 	cr_assert_eq(
-	    export_yaml_import_buffer(st, "imp", base_yaml, strlen(base_yaml), "x.yaml", &w, &err),
+	    import_yaml_buffer(st, "imp", base_yaml, strlen(base_yaml), "x.yaml", &w, &err),
 	    0, "%s", err.msg);
 	cr_assert_eq(store_load(st, w, &d, &err), 0, "%s", err.msg);
 	cr_assert_eq(d.nparticipants, 2);
@@ -1034,12 +1035,12 @@ Test(export, yaml_import_refuses_other_files)
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		cr_assert_eq(export_yaml_import_buffer(st, "imp", cases[i][0], strlen(cases[i][0]),
+		cr_assert_eq(import_yaml_buffer(st, "imp", cases[i][0], strlen(cases[i][0]),
 						       "x.yaml", NULL, &err),
 			     -1, "case %zu", i);
 		cr_assert_str_eq(err.msg, cases[i][1], "case %zu", i);
 	}
-	cr_assert_eq(export_yaml_import(st, "imp", "/nonexistent/w.yaml", NULL, &err), -1);
+	cr_assert_eq(import_yaml_file(st, "imp", "/nonexistent/w.yaml", NULL, &err), -1);
 	cr_assert_str_eq(err.msg, "/nonexistent/w.yaml: No such file or directory");
 }
 
@@ -1058,10 +1059,10 @@ Test(export, yaml_import_is_all_or_nothing)
 	size_t n;
 
 	cr_assert_eq(
-	    export_yaml_import_buffer(st, "first", text, strlen(text), "x.yaml", NULL, &err), 0,
+	    import_yaml_buffer(st, "first", text, strlen(text), "x.yaml", NULL, &err), 0,
 	    "ids free: inserted as they are, %s", err.msg);
 	cr_assert_eq(
-	    export_yaml_import_buffer(st, "second", text, strlen(text), "x.yaml", NULL, &err), -1);
+	    import_yaml_buffer(st, "second", text, strlen(text), "x.yaml", NULL, &err), -1);
 	cr_assert(strstr(err.msg, "x.yaml:18:5: ") && strstr(err.msg, "budget"), "%s", err.msg);
 	cr_assert_eq(store_workshop_list(st, &list, &n, &err), 0);
 	for (size_t i = 0; i < n; i++) {
@@ -1573,7 +1574,7 @@ Test(export, empty_workshop_exports_and_round_trips)
 	cr_assert(strstr(yaml, "\njourneys: []\n"), "%s", yaml);
 	cr_assert_eq(store_open(&st2, db2, 0, &err), 0, "%s", err.msg);
 	cr_assert_eq(
-	    export_yaml_import_buffer(st2, "empty", yaml, strlen(yaml), "e.yaml", &e2, &err), 0,
+	    import_yaml_buffer(st2, "empty", yaml, strlen(yaml), "e.yaml", &e2, &err), 0,
 	    "%s", err.msg);
 	again = load_yaml(st2, e2);
 	cr_assert_str_eq(again, yaml);
@@ -1622,7 +1623,7 @@ Test(export, yaml_import_survives_hostile_files)
 	memcpy(deep, "journeyhack: ", 13);
 	memset(deep + 13, '[', n);
 	deep[13 + n] = '\0';
-	cr_assert_eq(export_yaml_import_buffer(st, "h", deep, strlen(deep), "x.yaml", NULL, &err),
+	cr_assert_eq(import_yaml_buffer(st, "h", deep, strlen(deep), "x.yaml", NULL, &err),
 		     -1);
 	cr_assert(strstr(err.msg, "nested too deeply"), "%s", err.msg);
 	/* A huge scalar where one line of text belongs. */
@@ -1631,7 +1632,7 @@ Test(export, yaml_import_survives_hostile_files)
 	n = strlen(big);
 	memset(big + n, 'x', 2 * 1024 * 1024);
 	strcpy(big + n + 2 * 1024 * 1024, "\n");
-	cr_assert_eq(export_yaml_import_buffer(st, "h", big, strlen(big), "x.yaml", NULL, &err),
+	cr_assert_eq(import_yaml_buffer(st, "h", big, strlen(big), "x.yaml", NULL, &err),
 		     -1);
 	cr_assert(strstr(err.msg, "x.yaml:3:10: title: too long"), "%s", err.msg);
 	/* Garbage bytes. */
@@ -1639,7 +1640,7 @@ Test(export, yaml_import_survives_hostile_files)
 		seed = seed * 1103515245u + 12345u;
 		big[i] = (char)(seed >> 16);
 	}
-	cr_assert_eq(export_yaml_import_buffer(st, "h", big, 4096, "x.yaml", NULL, &err), -1);
+	cr_assert_eq(import_yaml_buffer(st, "h", big, 4096, "x.yaml", NULL, &err), -1);
 	cr_assert(!strncmp(err.msg, "x.yaml", 6), "%s", err.msg);
 	free(big);
 	free(deep);

@@ -691,6 +691,23 @@ Test(accepted, booleans_nulls_and_blocks)
 	free(text);
 }
 
+/* The same yes/no words as the command line: `on` was once refused here. */
+Test(accepted, yes_no_words_are_those_of_the_command_line)
+{
+	char *on = xasprintf_cat(minimal, "    private: on\nvoting:\n  anonymous: Y\n");
+	char *quoted = xasprintf_cat(minimal, "    private: \"on\"\n");
+	struct jh_template t;
+
+	load_ok(on, &t);
+	cr_expect_eq(t.steps[0].private_, 1);
+	cr_expect_eq(t.anonymous, 1);
+	template_free(&t);
+	cr_expect_str_eq(load_fail(quoted), "9:14: private: expected true, false, yes, no, on, off, "
+					    "y, n, 1 or 0, got quoted text \"on\"");
+	free(on);
+	free(quoted);
+}
+
 Test(accepted, nordic_text_crlf_bom_and_tabs_after_keys)
 {
 	static const char text[] =
