@@ -6,28 +6,40 @@
 #include "journeyhack/kinds.h"
 #include "journeyhack/model.h"
 
-/* Free an item's text and id-list fields, as the field table lists them,
- * so a field added there is freed with the others. */
-static void free_fields(const struct jh_kind_def *k, void *item)
-{
-	for (size_t i = 0; i < k->nfields; i++) {
-		const struct jh_field_def *f = &k->fields[i];
-		enum kinds_storage how = kinds_storage(f);
-		void *p;
+#define MAX_OWNED 64 /* pointers one item owns; kinds.c has at most 12 */
 
-		if (!kinds_stored(f) || (how != KINDS_S_TEXT && how != KINDS_S_IDLIST))
-			continue;
+/* Where an item of kind k keeps the pointers it owns: its text and id-list
+ * fields, as the field table lists them, so a field added there is freed
+ * with the others. Worked out once per array, not per item. */
+static size_t owned(const struct jh_kind_def *k, size_t *off)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->nfields && n < MAX_OWNED; i++) {
+		enum kinds_storage how = kinds_storage(&k->fields[i]);
+		if (kinds_stored(&k->fields[i]) && (how == KINDS_S_TEXT || how == KINDS_S_IDLIST))
+			off[n++] = k->fields[i].offset;
+	}
+	return n;
+}
+
+static void free_owned(const size_t *off, size_t n, char *item)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *p;
 		/* memcpy: the member is a typed pointer (char *, jh_id *). */
-		memcpy(&p, (char *)item + f->offset, sizeof p);
+		memcpy(&p, item + off[i], sizeof p);
 		free(p);
 	}
 }
 
 void model_workshop_free(struct jh_workshop *w)
 {
+	size_t off[MAX_OWNED];
+
 	if (!w)
 		return;
-	free_fields(kinds_get(JH_WORKSHOP), w);
+	free_owned(off, owned(kinds_get(JH_WORKSHOP), off), (char *)w);
 	/* Kept in the model but not fields a user sets. */
 	free(w->name);
 	free(w->template_name);
@@ -51,14 +63,15 @@ void model_data_free(struct jh_data *d)
 	free_strv(d->prompts, d->nprompts);
 	for (int kind = 0; kind < JH_NKINDS; kind++) {
 		const struct jh_kind_def *k = kinds_get((enum jh_kind)kind);
-		size_t n = kinds_count(k, d);
+		size_t n = kinds_count(k, d), off[MAX_OWNED], noff;
 		char *items;
 
 		if (k->count_offset == KINDS_NO_OFFSET)
 			continue;
+		noff = owned(k, off);
 		memcpy(&items, (char *)d + k->items_offset, sizeof items);
 		for (size_t i = 0; i < n; i++)
-			free_fields(k, items + i * k->item_size);
+			free_owned(off, noff, items + i * k->item_size);
 		free(items);
 	}
 	*d = (struct jh_data){0};

@@ -173,19 +173,22 @@ struct arg {
 		sizeof((const struct arg[]){__VA_ARGS__}) / sizeof(struct arg)
 #define NOARGS NULL, 0
 
+static void bind_one(sqlite3_stmt *s, int idx, const struct arg *a)
+{
+	if (a->type == ARG_INT)
+		sqlite3_bind_int64(s, idx, a->num);
+	else if (a->type == ARG_NULL)
+		sqlite3_bind_null(s, idx);
+	/* STATIC: every statement is reset before its caller's text goes,
+	 * and bindings are cleared before the next use. */
+	else
+		sqlite3_bind_text(s, idx, a->text ? a->text : "", -1, SQLITE_STATIC);
+}
+
 static void bind_args(sqlite3_stmt *s, const struct arg *a, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		int idx = (int)i + 1;
-		if (a[i].type == ARG_INT)
-			sqlite3_bind_int64(s, idx, a[i].num);
-		else if (a[i].type == ARG_NULL)
-			sqlite3_bind_null(s, idx);
-		/* STATIC: every statement is reset before its caller's text
-		 * goes, and bindings are cleared before the next use. */
-		else
-			sqlite3_bind_text(s, idx, a[i].text ? a[i].text : "", -1, SQLITE_STATIC);
-	}
+	for (size_t i = 0; i < n; i++)
+		bind_one(s, (int)i + 1, &a[i]);
 }
 
 /* The cached statement for sql with its arguments bound. */
@@ -213,20 +216,12 @@ static int step_done(struct jh_store *st, sqlite3_stmt *s, struct jh_err *err)
 	return 0;
 }
 
-/* Bind and step a prepared statement (NULL: its prepare failed). */
-static int run_prepared(struct jh_store *st, sqlite3_stmt *s, const struct arg *a, size_t n,
-			struct jh_err *err)
-{
-	if (!s)
-		return -1;
-	bind_args(s, a, n);
-	return step_done(st, s, err);
-}
-
 static int run(struct jh_store *st, const char *sql, const struct arg *a, size_t n,
 	       struct jh_err *err)
 {
-	return run_prepared(st, prep(st, sql, err), a, n, err);
+	sqlite3_stmt *s = stmt(st, sql, a, n, err);
+
+	return s ? step_done(st, s, err) : -1;
 }
 
 /* After a change that must touch exactly one row: the message when it
@@ -807,11 +802,6 @@ static char *col_text(sqlite3_stmt *s, int i)
 	return util_xstrdup(t ? (const char *)t : "");
 }
 
-static jh_id col_id(sqlite3_stmt *s, int i)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, i);
-}
-
 #define GROW(arr, n, cap)                                                                        \
 	do {                                                                                     \
 		if ((n) == (cap)) {                                                              \
@@ -820,13 +810,15 @@ static jh_id col_id(sqlite3_stmt *s, int i)
 		}                                                                                \
 	} while (0)
 
-/* A model member kept in a column that is not a field in kinds.c: ids,
- * a step's revealed flag, the workshop's name and timer. */
+/* A column of a kind's row and where its value lives in the model
+ * struct: a field of kinds.c, or a member that is not a field (ids, a
+ * step's revealed flag, the workshop's name and timer). */
 struct col {
 	const char *column;
 	enum kinds_storage how; /* KINDS_S_ID also for other int64 members */
 	size_t offset;
 	unsigned flags;
+	const char *dflt; /* restored for a NULL text */
 };
 
 enum { COL_KEY = 1, COL_BOOL = 2 }; /* KEY: names the row, never restored */
@@ -883,51 +875,51 @@ static int in_row(const struct jh_field_def *f)
 	return f->column && kinds_stored(f);
 }
 
-/* SELECT the members, then the fields in table order, FROM from. */
-static void load_sql(enum jh_kind kind, const char *from, char *sql, size_t size)
+#define MAX_COLS 64 /* columns of one kind's row; kinds.c has at most 20 */
+
+/* The columns of a kind's row: the members besides the fields, then the
+ * fields in table order. Worked out once per query, not per row. */
+static size_t kind_cols(enum jh_kind kind, struct col *c)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
 	const struct load_spec *l = &loads[kind];
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->nextra && n < MAX_COLS; i++)
+		c[n++] = l->extra[i];
+	for (size_t i = 0; i < k->nfields && n < MAX_COLS; i++) {
+		const struct jh_field_def *f = &k->fields[i];
+		if (in_row(f))
+			c[n++] = (struct col){f->column, kinds_storage(f), f->offset,
+					      f->type == JF_BOOL ? COL_BOOL : 0, f->defval};
+	}
+	return n;
+}
+
+static void load_sql(const struct col *c, size_t n, const char *from, char *sql, size_t size)
+{
 	size_t len = 0;
 
 	sql_cat(sql, size, &len, "SELECT ");
-	for (size_t i = 0; i < l->nextra; i++) {
+	for (size_t i = 0; i < n; i++) {
 		sql_cat(sql, size, &len, i ? ", x." : "x.");
-		sql_cat(sql, size, &len, l->extra[i].column);
-	}
-	for (size_t i = 0; i < k->nfields; i++) {
-		if (in_row(&k->fields[i])) {
-			sql_cat(sql, size, &len, ", x.");
-			sql_cat(sql, size, &len, k->fields[i].column);
-		}
+		sql_cat(sql, size, &len, c[i].column);
 	}
 	sql_cat(sql, size, &len, " FROM ");
 	sql_cat(sql, size, &len, from);
 }
 
-static void put(sqlite3_stmt *s, int i, enum kinds_storage how, size_t offset, void *item)
+static void read_row(const struct col *c, size_t n, sqlite3_stmt *s, char *item)
 {
-	void *p = (char *)item + offset;
-
-	if (how == KINDS_S_TEXT)
-		*(char **)p = col_text(s, i);
-	else if (how == KINDS_S_INT)
-		*(int *)p = sqlite3_column_int(s, i);
-	else if (how == KINDS_S_ID)
-		*(jh_id *)p = col_id(s, i);
-}
-
-static void read_row(enum jh_kind kind, sqlite3_stmt *s, void *item)
-{
-	const struct jh_kind_def *k = kinds_get(kind);
-	const struct load_spec *l = &loads[kind];
-	int c = 0;
-
-	for (size_t i = 0; i < l->nextra; i++)
-		put(s, c++, l->extra[i].how, l->extra[i].offset, item);
-	for (size_t i = 0; i < k->nfields; i++)
-		if (in_row(&k->fields[i]))
-			put(s, c++, kinds_storage(&k->fields[i]), k->fields[i].offset, item);
+	for (size_t i = 0; i < n; i++) {
+		void *p = item + c[i].offset;
+		if (c[i].how == KINDS_S_TEXT)
+			*(char **)p = col_text(s, (int)i);
+		else if (c[i].how == KINDS_S_INT)
+			*(int *)p = sqlite3_column_int(s, (int)i);
+		else if (c[i].how == KINDS_S_ID) /* a NULL reference reads as 0, "none" */
+			*(jh_id *)p = sqlite3_column_int64(s, (int)i);
+	}
 }
 
 /* Append the rows of kind to the array of item_size records whose pointer
@@ -938,11 +930,13 @@ static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from,
 		     struct jh_err *err)
 {
 	size_t size = kinds_get(kind)->item_size, cap = *n;
+	struct col c[MAX_COLS];
+	size_t ncols = kind_cols(kind, c);
 	char sql[1024], *arr;
 	sqlite3_stmt *s;
 	int rc;
 
-	load_sql(kind, from, sql, sizeof sql);
+	load_sql(c, ncols, from, sql, sizeof sql);
 	s = stmt(st, sql, a, na, err);
 	if (!s)
 		return -1;
@@ -953,7 +947,7 @@ static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from,
 			arr = util_xrealloc(arr, cap * size);
 		}
 		memset(arr + *n * size, 0, size);
-		read_row(kind, s, arr + (*n)++ * size);
+		read_row(c, ncols, s, arr + (*n)++ * size);
 	}
 	memcpy(arrp, &arr, sizeof arr);
 	return rows_end(st, s, rc, what, err);
@@ -1277,56 +1271,44 @@ int store_workshop_create(struct jh_store *st, const char *name, const struct jh
 	return 0;
 }
 
-/* A member's value in a model struct as a statement argument. A NULL
- * text takes dflt ("" when NULL too), as a restored default would. */
-static struct arg member_arg(enum kinds_storage how, size_t offset, unsigned flags,
-			     const char *dflt, const void *item)
+/* A member's value in a model struct as a statement argument; a NULL
+ * text takes the column's default ("" when it has none). */
+static struct arg member_arg(const struct col *c, const void *item)
 {
-	const void *p = (const char *)item + offset;
+	const void *p = (const char *)item + c->offset;
 	struct arg a = {ARG_INT, 0, NULL};
 
-	if (how == KINDS_S_TEXT) {
+	if (c->how == KINDS_S_TEXT) {
 		const char *t = *(char *const *)p;
-		a = (struct arg){ARG_TEXT, 0, t ? t : dflt};
-	} else if (how == KINDS_S_INT) {
+		a = (struct arg){ARG_TEXT, 0, t ? t : c->dflt};
+	} else if (c->how == KINDS_S_INT) {
 		a.num = *(const int *)p;
-	} else if (how == KINDS_S_ID) {
+	} else if (c->how == KINDS_S_ID) {
 		a.num = *(const jh_id *)p;
 	}
-	if (flags & COL_BOOL)
+	if (c->flags & COL_BOOL)
 		a.num = a.num ? 1 : 0;
 	return a;
 }
 
-/* UPDATE of every field and every member but the keys of the workshop
- * row, from the struct: what the fields table and workshop_cols list. */
+/* UPDATE every column of the workshop row but its keys (id, name) from
+ * the struct, as kind_cols lists them. */
 static int restore_row(struct jh_store *st, jh_id wid, const struct jh_workshop *w,
 		       struct jh_err *err)
 {
-	const struct jh_kind_def *k = kinds_get(JH_WORKSHOP);
-	const struct load_spec *l = &loads[JH_WORKSHOP];
-	struct arg a[64];
-	size_t n = 0, len = 0;
+	struct col c[MAX_COLS];
+	size_t ncols = kind_cols(JH_WORKSHOP, c), n = 0, len = 0;
+	struct arg a[MAX_COLS + 1];
 	char sql[1024];
 
 	sql_cat(sql, sizeof sql, &len, "UPDATE workshop SET ");
-	for (size_t i = 0; i < k->nfields && n < 63; i++) {
-		const struct jh_field_def *f = &k->fields[i];
-		if (!in_row(f))
+	for (size_t i = 0; i < ncols; i++) {
+		if (c[i].flags & COL_KEY)
 			continue;
 		sql_cat(sql, sizeof sql, &len, n ? ", " : "");
-		sql_cat(sql, sizeof sql, &len, f->column);
+		sql_cat(sql, sizeof sql, &len, c[i].column);
 		sql_cat(sql, sizeof sql, &len, " = ?");
-		a[n++] = member_arg(kinds_storage(f), f->offset, f->type == JF_BOOL ? COL_BOOL : 0,
-				    f->defval, w);
-	}
-	for (size_t i = 0; i < l->nextra && n < 63; i++) {
-		if (l->extra[i].flags & COL_KEY)
-			continue;
-		sql_cat(sql, sizeof sql, &len, ", ");
-		sql_cat(sql, sizeof sql, &len, l->extra[i].column);
-		sql_cat(sql, sizeof sql, &len, " = ?");
-		a[n++] = member_arg(l->extra[i].how, l->extra[i].offset, l->extra[i].flags, NULL, w);
+		a[n++] = member_arg(&c[i], w);
 	}
 	sql_cat(sql, sizeof sql, &len, " WHERE id = ?");
 	a[n++] = (struct arg)I64(wid);
@@ -1366,41 +1348,34 @@ static const struct jh_value *find_val(const struct jh_value *vals, size_t n, co
 	return NULL;
 }
 
-#define ARG_BUF 32 /* arguments of a statement built from values, without malloc */
-
-static struct arg val_arg(const struct jh_value *v)
+static void bind_value(sqlite3_stmt *s, int idx, const struct jh_value *v)
 {
 	if (v->is_null)
-		return (struct arg){ARG_NULL, 0, NULL};
-	switch (v->field->type) {
-	case JF_INT:
-	case JF_BOOL:
-	case JF_REF:
-		return (struct arg){ARG_INT, v->num, NULL};
-	default:
-		return (struct arg){ARG_TEXT, 0, v->text};
-	}
+		sqlite3_bind_null(s, idx);
+	else if (v->field->type == JF_INT || v->field->type == JF_BOOL || v->field->type == JF_REF)
+		sqlite3_bind_int64(s, idx, v->num);
+	else /* STATIC: as in bind_one */
+		sqlite3_bind_text(s, idx, v->text ? v->text : "", -1, SQLITE_STATIC);
 }
 
-/* The arguments of a statement: `head` given ones, then the values that
- * have a column, then `tail`. In buf when they fit, else allocated (the
- * caller frees the result when it is not buf). */
-static struct arg *vals_args(const struct arg *head, size_t nhead, const struct jh_value *vals,
-			     size_t nvals, const struct arg *tail, size_t ntail, struct arg *buf,
-			     size_t bufsize, size_t *n)
+/* Run a statement built from values (insert_stmt, update_row): the head
+ * arguments, then the values that have a column, then the tail ones. */
+static int run_vals(struct jh_store *st, sqlite3_stmt *s, const struct arg *head, size_t nhead,
+		    const struct jh_value *vals, size_t nvals, const struct arg *tail,
+		    size_t ntail, struct jh_err *err)
 {
-	size_t want = nhead + nvals + ntail;
-	struct arg *a = want <= bufsize ? buf : util_xmalloc(want * sizeof *a);
+	int idx = 0;
 
-	*n = 0;
+	if (!s)
+		return -1;
 	for (size_t i = 0; i < nhead; i++)
-		a[(*n)++] = head[i];
+		bind_one(s, ++idx, &head[i]);
 	for (size_t i = 0; i < nvals; i++)
 		if (vals[i].field->column)
-			a[(*n)++] = val_arg(&vals[i]);
+			bind_value(s, ++idx, &vals[i]);
 	for (size_t i = 0; i < ntail; i++)
-		a[(*n)++] = tail[i];
-	return a;
+		bind_one(s, ++idx, &tail[i]);
+	return step_done(st, s, err);
 }
 
 /* Replace an idea's links. `fresh`: the idea was just inserted, so it has
@@ -1604,10 +1579,11 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		       struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
-	int pos = -1, failed = 0, rc;
+	int pos = -1, failed = 0;
 	jh_id step_id = 0, id;
-	struct arg head[2] = {I64(wid), I64(want_id)}, tail[2], buf[ARG_BUF], *a;
-	size_t ntail = 0, n;
+	struct arg head[2] = {I64(wid), I64(want_id)}, tail[2];
+	size_t ntail = 0;
+	sqlite3_stmt *s;
 	int need_pos = kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY ||
 		       kind == JH_STEP;
 
@@ -1627,16 +1603,11 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		tail[ntail++] = (struct arg)I64(pos);
 	if (step_id)
 		tail[ntail++] = (struct arg)I64(step_id);
-	a = vals_args(head, want_id ? 2 : 1, vals, nvals, tail, ntail, buf, ARG_BUF, &n);
-	rc = run_prepared(st,
-			  insert_stmt(st, k, vals, nvals,
-				      (want_id ? MEMO_ID : 0) | (pos >= 0 ? MEMO_POSITION : 0) |
-					      (step_id ? MEMO_STEP : 0),
-				      err),
-			  a, n, err);
-	if (a != buf)
-		free(a);
-	if (rc) {
+	s = insert_stmt(st, k, vals, nvals,
+			(want_id ? MEMO_ID : 0) | (pos >= 0 ? MEMO_POSITION : 0) |
+				(step_id ? MEMO_STEP : 0),
+			err);
+	if (run_vals(st, s, head, want_id ? 2 : 1, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
 			return err_set(err, "%s %lld already exists", k->name, (long long)want_id);
 		unique_error(st, k, vals, nvals, err);
@@ -1795,10 +1766,9 @@ static int set_vote(struct jh_store *st, jh_id wid, jh_id id, const struct jh_va
 static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
 		      const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
-	struct arg keys[2] = {I64(id), I64(wid)}, buf[ARG_BUF], *a;
+	struct arg keys[2] = {I64(id), I64(wid)};
 	char sql[2048];
-	size_t len = 0, n, ncols = 0;
-	int rc;
+	size_t len = 0, ncols = 0;
 
 	sql_cat(sql, sizeof sql, &len, "UPDATE ");
 	sql_cat(sql, sizeof sql, &len, k->table);
@@ -1814,12 +1784,8 @@ static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		sql_cat(sql, sizeof sql, &len, "id = id");
 	sql_cat(sql, sizeof sql, &len,
 		k->kind == JH_WORKSHOP ? " WHERE id = ?" : " WHERE id = ? AND workshop_id = ?");
-	a = vals_args(NULL, 0, vals, nvals, keys, k->kind == JH_WORKSHOP ? 1 : 2, buf, ARG_BUF,
-		      &n);
-	rc = run(st, sql, a, n, err);
-	if (a != buf)
-		free(a);
-	if (rc) {
+	if (run_vals(st, prep(st, sql, err), NULL, 0, vals, nvals, keys,
+		     k->kind == JH_WORKSHOP ? 1 : 2, err)) {
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
