@@ -3,7 +3,8 @@
  * Every change runs in its own transaction (BEGIN IMMEDIATE at the top, a
  * savepoint inside a batch) with synchronous=FULL, so a change reported as
  * saved survives a kill or a power cut. SQL text is built only from the
- * constant table and column names in kinds.c; every value is bound. */
+ * constant table and column names in kinds.c; every value is bound. Rows
+ * are read and restored by walking the field table (store_load). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -135,6 +136,15 @@ static sqlite3_stmt *prep_hashed(struct jh_store *st, const char *sql, uint32_t 
 	st->cache[st->ncache].stmt = s;
 	st->ncache++;
 	return s;
+}
+
+static void drop_cache(struct jh_store *st)
+{
+	for (size_t i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	st->ncache = 0;
 }
 
 static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *err)
@@ -397,35 +407,22 @@ void store_rollback(struct jh_store *st)
 
 /* ------------------------------------------------------------ open/close */
 
+/* Create the directories above path: every prefix that ends before a '/'. */
 static int mkdirs_for(const char *path, struct jh_err *err)
 {
 	char *dir = util_xstrdup(path);
-	char *p;
+	int rc = 0;
 
-	p = strrchr(dir, '/');
-	if (!p || p == dir) {
-		free(dir);
-		return 0;
-	}
-	*p = '\0';
-	for (p = dir + 1; *p; p++) {
+	for (char *p = dir + 1; *p && !rc; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
-			free(dir);
-			return -1;
-		}
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			rc = err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
 		*p = '/';
 	}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
-		free(dir);
-		return -1;
-	}
 	free(dir);
-	return 0;
+	return rc;
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -636,11 +633,7 @@ static int reconnect_immutable(struct jh_store *st, struct jh_err *err)
 		return err_set(err, "%s: cannot be read here: its write-ahead log %s holds changes "
 				    "and %s; open it once where it can be written",
 			       st->path, wal, st->ro_reason);
-	for (size_t i = 0; i < st->ncache; i++) {
-		sqlite3_finalize(st->cache[i].stmt);
-		free(st->cache[i].sql);
-	}
-	st->ncache = 0;
+	drop_cache(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	uri = util_xmalloc(n);
@@ -744,10 +737,7 @@ void store_close(struct jh_store *st)
 {
 	if (!st)
 		return;
-	for (size_t i = 0; i < st->ncache; i++) {
-		sqlite3_finalize(st->cache[i].stmt);
-		free(st->cache[i].sql);
-	}
+	drop_cache(st);
 	for (size_t i = 0; i < MEMO_SLOTS; i++)
 		free(st->memo[i].sql);
 	if (st->db)
