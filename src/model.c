@@ -1,18 +1,49 @@
 /* model.c: freeing and looking up the plain structs of a workshop. */
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "journeyhack/kinds.h"
 #include "journeyhack/model.h"
+
+#define MAX_OWNED 64 /* pointers one item owns; kinds.c has at most 12 */
+
+/* Where an item of kind k keeps the pointers it owns: its text and id-list
+ * fields, as the field table lists them, so a field added there is freed
+ * with the others. Worked out once per array, not per item. */
+static size_t owned(const struct jh_kind_def *k, size_t *off)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < k->nfields && n < MAX_OWNED; i++) {
+		enum kinds_storage how = kinds_storage(&k->fields[i]);
+		if (kinds_stored(&k->fields[i]) && (how == KINDS_S_TEXT || how == KINDS_S_IDLIST))
+			off[n++] = k->fields[i].offset;
+	}
+	return n;
+}
+
+static void free_owned(const size_t *off, size_t n, char *item)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *p;
+		/* memcpy: the member is a typed pointer (char *, jh_id *). */
+		memcpy(&p, item + off[i], sizeof p);
+		free(p);
+	}
+}
 
 void model_workshop_free(struct jh_workshop *w)
 {
+	size_t off[MAX_OWNED];
+
 	if (!w)
 		return;
+	free_owned(off, owned(kinds_get(JH_WORKSHOP), off), (char *)w);
+	/* Kept in the model but not fields a user sets. */
 	free(w->name);
-	free(w->title);
-	free(w->description);
 	free(w->template_name);
 	free(w->created);
-	free(w->method);
 }
 
 static void free_strv(char **v, size_t n)
@@ -24,72 +55,25 @@ static void free_strv(char **v, size_t n)
 
 void model_data_free(struct jh_data *d)
 {
-	size_t i;
-
 	if (!d)
 		return;
 	model_workshop_free(&d->workshop);
 	free_strv(d->channels, d->nchannels);
 	free_strv(d->stage_names, d->nstage_names);
 	free_strv(d->prompts, d->nprompts);
-	for (i = 0; i < d->nparticipants; i++) {
-		free(d->participants[i].name);
-		free(d->participants[i].department);
-		free(d->participants[i].role);
+	for (int kind = 0; kind < JH_NKINDS; kind++) {
+		const struct jh_kind_def *k = kinds_get((enum jh_kind)kind);
+		size_t n = kinds_count(k, d), off[MAX_OWNED], noff;
+		char *items;
+
+		if (k->count_offset == KINDS_NO_OFFSET)
+			continue;
+		noff = owned(k, off);
+		memcpy(&items, (char *)d + k->items_offset, sizeof items);
+		for (size_t i = 0; i < n; i++)
+			free_owned(off, noff, items + i * k->item_size);
+		free(items);
 	}
-	free(d->participants);
-	for (i = 0; i < d->nsteps; i++) {
-		free(d->steps[i].title);
-		free(d->steps[i].view);
-		free(d->steps[i].notes);
-	}
-	free(d->steps);
-	for (i = 0; i < d->njourneys; i++) {
-		free(d->journeys[i].name);
-		free(d->journeys[i].description);
-	}
-	free(d->journeys);
-	for (i = 0; i < d->nstages; i++)
-		free(d->stages[i].name);
-	free(d->stages);
-	for (i = 0; i < d->ntouchpoints; i++) {
-		struct jh_touchpoint *t = &d->touchpoints[i];
-		free(t->name);
-		free(t->channel);
-		free(t->owner);
-		free(t->notes);
-	}
-	free(d->touchpoints);
-	for (i = 0; i < d->npainpoints; i++) {
-		free(d->painpoints[i].title);
-		free(d->painpoints[i].evidence);
-		free(d->painpoints[i].status);
-	}
-	free(d->painpoints);
-	for (i = 0; i < d->nideas; i++) {
-		struct jh_idea *x = &d->ideas[i];
-		free(x->title);
-		free(x->belief);
-		free(x->experiment);
-		free(x->metric);
-		free(x->success);
-		free(x->painpoints);
-	}
-	free(d->ideas);
-	free(d->votes);
-	for (i = 0; i < d->nactions; i++) {
-		free(d->actions[i].title);
-		free(d->actions[i].owner);
-		free(d->actions[i].due);
-		free(d->actions[i].status);
-		free(d->actions[i].notes);
-	}
-	free(d->actions);
-	for (i = 0; i < d->nparking; i++) {
-		free(d->parking[i].text);
-		free(d->parking[i].answer);
-	}
-	free(d->parking);
 	*d = (struct jh_data){0};
 }
 
@@ -152,20 +136,27 @@ const struct jh_idea *model_idea(const struct jh_data *d, jh_id id)
 	FIND_SORTED(d->ideas, d->nideas);
 }
 
-int model_idea_votes(const struct jh_data *d, jh_id idea_id)
+/* Dots of the votes whose id at `member` (idea_id or participant_id)
+ * is `id`. */
+static int sum_dots(const struct jh_data *d, size_t member, jh_id id)
 {
 	int n = 0;
-	for (size_t i = 0; i < d->nvotes; i++)
-		if (d->votes[i].idea_id == idea_id)
+
+	for (size_t i = 0; i < d->nvotes; i++) {
+		jh_id v;
+		memcpy(&v, (const char *)&d->votes[i] + member, sizeof v);
+		if (v == id)
 			n += d->votes[i].dots;
+	}
 	return n;
+}
+
+int model_idea_votes(const struct jh_data *d, jh_id idea_id)
+{
+	return sum_dots(d, offsetof(struct jh_vote, idea_id), idea_id);
 }
 
 int model_participant_dots(const struct jh_data *d, jh_id participant_id)
 {
-	int n = 0;
-	for (size_t i = 0; i < d->nvotes; i++)
-		if (d->votes[i].participant_id == participant_id)
-			n += d->votes[i].dots;
-	return n;
+	return sum_dots(d, offsetof(struct jh_vote, participant_id), participant_id);
 }

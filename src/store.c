@@ -3,10 +3,12 @@
  * Every change runs in its own transaction (BEGIN IMMEDIATE at the top, a
  * savepoint inside a batch) with synchronous=FULL, so a change reported as
  * saved survives a kill or a power cut. SQL text is built only from the
- * constant table and column names in kinds.c; every value is bound. */
+ * constant table and column names in kinds.c; every value is bound. Rows
+ * are read and restored by walking the field table (store_load). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +138,15 @@ static sqlite3_stmt *prep_hashed(struct jh_store *st, const char *sql, uint32_t 
 	return s;
 }
 
+static void drop_cache(struct jh_store *st)
+{
+	for (size_t i = 0; i < st->ncache; i++) {
+		sqlite3_finalize(st->cache[i].stmt);
+		free(st->cache[i].sql);
+	}
+	st->ncache = 0;
+}
+
 static sqlite3_stmt *prep(struct jh_store *st, const char *sql, struct jh_err *err)
 {
 	return prep_hashed(st, sql, sql_hash(sql), err);
@@ -152,7 +163,56 @@ static int exec_sql(struct jh_store *st, const char *sql, struct jh_err *err)
 	return 0;
 }
 
-/* Run a statement that returns no rows. */
+/* ------------------------------------------------------------ statements
+ *
+ * Every statement goes the same way: the cached statement, its arguments
+ * bound (?1 first), stepped, reset, and an error mapped to one message by
+ * db_error. A change runs between tx_begin and tx_end(st, !rc, err). */
+
+struct arg {
+	enum { ARG_INT, ARG_TEXT, ARG_NULL } type;
+	long long num;
+	const char *text; /* NULL binds "" */
+};
+
+#define I64(v) {ARG_INT, (long long)(v), NULL}
+#define TXT(v) {ARG_TEXT, 0, (v)}
+/* The arguments of one statement: ARGS(I64(wid), TXT(name)). */
+#define ARGS(...)                                                                                \
+	(const struct arg[]){__VA_ARGS__},                                                       \
+		sizeof((const struct arg[]){__VA_ARGS__}) / sizeof(struct arg)
+#define NOARGS NULL, 0
+
+static void bind_one(sqlite3_stmt *s, int idx, const struct arg *a)
+{
+	if (a->type == ARG_INT)
+		sqlite3_bind_int64(s, idx, a->num);
+	else if (a->type == ARG_NULL)
+		sqlite3_bind_null(s, idx);
+	/* STATIC: every statement is reset before its caller's text goes,
+	 * and bindings are cleared before the next use. */
+	else
+		sqlite3_bind_text(s, idx, a->text ? a->text : "", -1, SQLITE_STATIC);
+}
+
+static void bind_args(sqlite3_stmt *s, const struct arg *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bind_one(s, (int)i + 1, &a[i]);
+}
+
+/* The cached statement for sql with its arguments bound. */
+static sqlite3_stmt *stmt(struct jh_store *st, const char *sql, const struct arg *a, size_t n,
+			  struct jh_err *err)
+{
+	sqlite3_stmt *s = prep(st, sql, err);
+
+	if (s)
+		bind_args(s, a, n);
+	return s;
+}
+
+/* Step a statement that returns no rows (or only the first matters). */
 static int step_done(struct jh_store *st, sqlite3_stmt *s, struct jh_err *err)
 {
 	int rc = sqlite3_step(s);
@@ -166,12 +226,48 @@ static int step_done(struct jh_store *st, sqlite3_stmt *s, struct jh_err *err)
 	return 0;
 }
 
-/* One integer from a query with one int64 parameter (or none when p < 0
- * is not wanted: pass have_param 0). Returns dflt when no row. */
-static long long query_int(struct jh_store *st, const char *sql, const int64_t *params,
-			   int nparams, long long dflt, struct jh_err *err, int *failed)
+static int run(struct jh_store *st, const char *sql, const struct arg *a, size_t n,
+	       struct jh_err *err)
 {
-	sqlite3_stmt *s = prep(st, sql, err);
+	sqlite3_stmt *s = stmt(st, sql, a, n, err);
+
+	return s ? step_done(st, s, err) : -1;
+}
+
+/* After a change that must touch exactly one row: the message when it
+ * touched none. rc is the change's own result, passed on. */
+static int one_row(struct jh_store *st, int rc, struct jh_err *err, const char *fmt, ...)
+	JH_PRINTF(4, 5);
+
+static int one_row(struct jh_store *st, int rc, struct jh_err *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (rc || sqlite3_changes(st->db) == 1)
+		return rc;
+	if (err) {
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+/* End a loop of sqlite3_step over a statement's rows. */
+static int rows_end(struct jh_store *st, sqlite3_stmt *s, int rc, const char *what,
+		    struct jh_err *err)
+{
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : db_error(st, err, what);
+}
+
+/* One integer from the first row of a query; dflt when there is no row
+ * or it is NULL. *failed is set on an error. */
+static long long query_what(struct jh_store *st, const char *what, const char *sql,
+			    const struct arg *a, size_t n, long long dflt, struct jh_err *err,
+			    int *failed)
+{
+	sqlite3_stmt *s = stmt(st, sql, a, n, err);
 	long long v = dflt;
 	int rc;
 
@@ -179,18 +275,22 @@ static long long query_int(struct jh_store *st, const char *sql, const int64_t *
 		*failed = 1;
 		return dflt;
 	}
-	for (int i = 0; i < nparams; i++)
-		sqlite3_bind_int64(s, i + 1, params[i]);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		if (sqlite3_column_type(s, 0) != SQLITE_NULL)
 			v = sqlite3_column_int64(s, 0);
 	} else if (rc != SQLITE_DONE) {
-		db_error(st, err, "read");
+		db_error(st, err, what);
 		*failed = 1;
 	}
 	sqlite3_reset(s);
 	return v;
+}
+
+static long long query_int(struct jh_store *st, const char *sql, const struct arg *a, size_t n,
+			   long long dflt, struct jh_err *err, int *failed)
+{
+	return query_what(st, "read", sql, a, n, dflt, err, failed);
 }
 
 /* Transaction control through the statement cache: an import opens and
@@ -252,35 +352,42 @@ static int tx_begin(struct jh_store *st, struct jh_err *err)
 	return 0;
 }
 
-static int tx_end(struct jh_store *st, int ok, struct jh_err *err)
+/* Undo the innermost transaction or savepoint. */
+static void undo(struct jh_store *st)
 {
 	struct jh_err ignore;
 
-	if (st->depth <= 0)
-		return ok ? 0 : -1;
-	st->depth--;
-	if (!ok || st->depth == 0)
-		forget(st);
-	if (ok) {
-		if (ctl(st, st->depth == 0 ? "COMMIT" : "RELEASE jh", err)) {
-			forget(st);
-			if (st->depth == 0)
-				exec_sql(st, "ROLLBACK", &ignore);
-			else {
-				exec_sql(st, "ROLLBACK TO jh", &ignore);
-				exec_sql(st, "RELEASE jh", &ignore);
-			}
-			return -1;
-		}
-		return 0;
-	}
 	if (st->depth == 0) {
 		exec_sql(st, "ROLLBACK", &ignore);
 	} else {
 		exec_sql(st, "ROLLBACK TO jh", &ignore);
 		exec_sql(st, "RELEASE jh", &ignore);
 	}
+}
+
+/* Commit (ok) or roll back what tx_begin opened: tx_end(st, !rc, err). */
+static int tx_end(struct jh_store *st, int ok, struct jh_err *err)
+{
+	if (st->depth <= 0)
+		return ok ? 0 : -1;
+	st->depth--;
+	if (!ok || st->depth == 0)
+		forget(st);
+	if (ok && !ctl(st, st->depth == 0 ? "COMMIT" : "RELEASE jh", err))
+		return 0;
+	if (ok)
+		forget(st);
+	undo(st);
 	return -1;
+}
+
+/* One statement as a change of its own. */
+static int change(struct jh_store *st, const char *sql, const struct arg *a, size_t n,
+		  struct jh_err *err)
+{
+	if (tx_begin(st, err))
+		return -1;
+	return tx_end(st, !run(st, sql, a, n, err), err);
 }
 
 int store_begin(struct jh_store *st, struct jh_err *err)
@@ -300,35 +407,22 @@ void store_rollback(struct jh_store *st)
 
 /* ------------------------------------------------------------ open/close */
 
+/* Create the directories above path: every prefix that ends before a '/'. */
 static int mkdirs_for(const char *path, struct jh_err *err)
 {
 	char *dir = util_xstrdup(path);
-	char *p;
+	int rc = 0;
 
-	p = strrchr(dir, '/');
-	if (!p || p == dir) {
-		free(dir);
-		return 0;
-	}
-	*p = '\0';
-	for (p = dir + 1; *p; p++) {
+	for (char *p = dir + 1; *p && !rc; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
-			free(dir);
-			return -1;
-		}
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			rc = err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
 		*p = '/';
 	}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
-		free(dir);
-		return -1;
-	}
 	free(dir);
-	return 0;
+	return rc;
 }
 
 static uint32_t be32(const unsigned char *p)
@@ -412,16 +506,16 @@ static int migrate(struct jh_store *st, struct jh_err *err)
 	/* Up to date: no write lock and no write. Setting application_id
 	 * again would rewrite page 1 on every open, so even `show` would
 	 * change the file and wait behind every writer. */
-	version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
+	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	if (!failed && version == (long long)STORE_NMIGRATIONS &&
-	    query_int(st, "PRAGMA application_id", NULL, 0, 0, err, &failed) ==
+	    query_int(st, "PRAGMA application_id", NOARGS, 0, err, &failed) ==
 		    STORE_APPLICATION_ID &&
 	    !failed)
 		return 0;
 	failed = 0;
 	if (tx_begin(st, err))
 		return -1;
-	version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
+	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	if (failed)
 		return tx_end(st, 0, NULL);
 	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++) {
@@ -450,14 +544,14 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 	long long appid, version, tables, pages, pagesize;
 	struct stat sb;
 
-	appid = query_int(st, "PRAGMA application_id", NULL, 0, 0, err, &failed);
+	appid = query_int(st, "PRAGMA application_id", NOARGS, 0, err, &failed);
 	if (failed) {
 		err_set(err, "%s: not a journeyhack database or damaged (%s)", st->path,
 			sqlite3_errmsg(st->db));
 		return -1;
 	}
-	version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
-	tables = query_int(st, "SELECT count(*) FROM sqlite_schema", NULL, 0, 0, err, &failed);
+	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
+	tables = query_int(st, "SELECT count(*) FROM sqlite_schema", NOARGS, 0, err, &failed);
 	if (failed) {
 		err_set(err, "%s: the database is damaged (%s)", st->path, sqlite3_errmsg(st->db));
 		return -1;
@@ -470,8 +564,8 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 			       "%s: written by a newer journeyhack (schema %lld, this one knows %d); "
 			       "upgrade journeyhack to open it",
 			       st->path, version, (int)STORE_NMIGRATIONS);
-	pages = query_int(st, "PRAGMA page_count", NULL, 0, 0, err, &failed);
-	pagesize = query_int(st, "PRAGMA page_size", NULL, 0, 0, err, &failed);
+	pages = query_int(st, "PRAGMA page_count", NOARGS, 0, err, &failed);
+	pagesize = query_int(st, "PRAGMA page_size", NOARGS, 0, err, &failed);
 	if (!failed && stat(st->path, &sb) == 0 && pages * pagesize > (long long)sb.st_size) {
 		/* Pages may still sit in the WAL; only a file with no WAL
 		 * beside it and too few bytes is truncated. */
@@ -539,11 +633,7 @@ static int reconnect_immutable(struct jh_store *st, struct jh_err *err)
 		return err_set(err, "%s: cannot be read here: its write-ahead log %s holds changes "
 				    "and %s; open it once where it can be written",
 			       st->path, wal, st->ro_reason);
-	for (size_t i = 0; i < st->ncache; i++) {
-		sqlite3_finalize(st->cache[i].stmt);
-		free(st->cache[i].sql);
-	}
-	st->ncache = 0;
+	drop_cache(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	uri = util_xmalloc(n);
@@ -627,7 +717,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 			goto fail;
 	} else {
 		int failed = 0;
-		long long version = query_int(st, "PRAGMA user_version", NULL, 0, 0, err, &failed);
+		long long version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 		if (!failed && version < (long long)STORE_NMIGRATIONS) {
 			err_set(err, "%s: the database needs an upgrade but is read-only (%s)", path,
 				st->ro_reason);
@@ -647,10 +737,7 @@ void store_close(struct jh_store *st)
 {
 	if (!st)
 		return;
-	for (size_t i = 0; i < st->ncache; i++) {
-		sqlite3_finalize(st->cache[i].stmt);
-		free(st->cache[i].sql);
-	}
+	drop_cache(st);
 	for (size_t i = 0; i < MEMO_SLOTS; i++)
 		free(st->memo[i].sql);
 	if (st->db)
@@ -677,8 +764,24 @@ const char *store_readonly_reason(const struct jh_store *st)
 int64_t store_data_version(struct jh_store *st)
 {
 	int failed = 0;
-	long long v = query_int(st, "PRAGMA data_version", NULL, 0, -1, NULL, &failed);
+	long long v = query_int(st, "PRAGMA data_version", NOARGS, -1, NULL, &failed);
 	return failed ? -1 : v;
+}
+
+/* Append to SQL text built from the constant names in kinds.c; it is
+ * rebuilt for every imported row, where snprintf's parsing showed up.
+ * Text that does not fit is dropped, so the statement fails to prepare. */
+static void sql_cat(char *sql, size_t size, size_t *len, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*len + n >= size) {
+		*len = size;
+		snprintf(sql, size, "SQL too long");
+		return;
+	}
+	memcpy(sql + *len, s, n + 1);
+	*len += n;
 }
 
 /* ------------------------------------------------------------- reading */
@@ -697,76 +800,175 @@ static char *col_text(sqlite3_stmt *s, int i)
 		}                                                                                \
 	} while (0)
 
-static int load_workshop_row(sqlite3_stmt *s, struct jh_workshop *w)
+/* A column of a kind's row and where its value lives in the model
+ * struct: a field of kinds.c, or a member that is not a field (ids, a
+ * step's revealed flag, the workshop's name and timer). */
+struct col {
+	const char *column;
+	enum kinds_storage how; /* KINDS_S_ID also for other int64 members */
+	size_t offset;
+	unsigned flags;
+	const char *dflt; /* restored for a NULL text */
+};
+
+enum { COL_KEY = 1, COL_BOOL = 2 }; /* KEY: names the row, never restored */
+
+#define MEMBER(c, how, S, m, fl) {c, how, offsetof(struct S, m), fl}
+
+/* Every item struct starts with its id (model.h). */
+static const struct col id_col[] = {{"id", KINDS_S_ID, 0, COL_KEY}};
+static const struct col step_cols[] = {
+	{"id", KINDS_S_ID, 0, COL_KEY},
+	MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
+};
+static const struct col workshop_cols[] = {
+	{"id", KINDS_S_ID, 0, COL_KEY},
+	MEMBER("name", KINDS_S_TEXT, jh_workshop, name, COL_KEY),
+	MEMBER("template", KINDS_S_TEXT, jh_workshop, template_name, 0),
+	MEMBER("created", KINDS_S_TEXT, jh_workshop, created, 0),
+	MEMBER("current_step", KINDS_S_INT, jh_workshop, current_step, 0),
+	MEMBER("timer_running", KINDS_S_INT, jh_workshop, timer_running, COL_BOOL),
+	MEMBER("timer_started", KINDS_S_ID, jh_workshop, timer_started, 0),
+	MEMBER("timer_elapsed", KINDS_S_INT, jh_workshop, timer_elapsed, 0),
+};
+
+/* How a kind's rows are read: the members besides its fields, and the
+ * query after FROM (the kind's table as x), in the order model.h gives. */
+static const struct load_spec {
+	const struct col *extra;
+	size_t nextra;
+	const char *from;
+} loads[JH_NKINDS] = {
+	[JH_PARTICIPANT] = {id_col, 1, "participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+	[JH_STEP] = {step_cols, 2, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+	[JH_JOURNEY] = {id_col, 1, "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+	[JH_STAGE] = {id_col, 1,
+		      "stage x JOIN journey j ON j.id = x.journey_id WHERE x.workshop_id = ?1"
+		      " ORDER BY j.position, j.id, x.position, x.id"},
+	[JH_TOUCHPOINT] = {id_col, 1,
+			   "touchpoint x JOIN journey j ON j.id = x.journey_id"
+			   " JOIN stage s ON s.id = x.stage_id WHERE x.workshop_id = ?1"
+			   " ORDER BY j.position, j.id, s.position, s.id, x.position, x.id"},
+	[JH_PAINPOINT] = {id_col, 1, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+	[JH_IDEA] = {id_col, 1, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+	[JH_VOTE] = {id_col, 1,
+		     "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
+	[JH_ACTION] = {id_col, 1, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+	[JH_PARKING] = {id_col, 1, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+	[JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
+			 "workshop x WHERE x.id = ?1"},
+};
+
+/* A field kept both in a column and in the model struct. */
+static int in_row(const struct jh_field_def *f)
 {
-	w->id = sqlite3_column_int64(s, 0);
-	w->name = col_text(s, 1);
-	w->title = col_text(s, 2);
-	w->description = col_text(s, 3);
-	w->template_name = col_text(s, 4);
-	w->created = col_text(s, 5);
-	w->method = col_text(s, 6);
-	w->dots_per_participant = sqlite3_column_int(s, 7);
-	w->max_dots_per_idea = sqlite3_column_int(s, 8);
-	w->anonymous_votes = sqlite3_column_int(s, 9);
-	w->current_step = sqlite3_column_int(s, 10);
-	w->timer_running = sqlite3_column_int(s, 11);
-	w->timer_started = sqlite3_column_int64(s, 12);
-	w->timer_elapsed = sqlite3_column_int(s, 13);
-	return 0;
+	return f->column && kinds_stored(f);
 }
 
-#define WORKSHOP_COLS                                                                            \
-	"id, name, title, description, template, created, method, dots_per_participant,"         \
-	" max_dots_per_idea, anonymous_votes, current_step, timer_running, timer_started,"       \
-	" timer_elapsed"
+#define MAX_COLS 64 /* columns of one kind's row; kinds.c has at most 20 */
+
+/* The columns of a kind's row: the members besides the fields, then the
+ * fields in table order. Worked out once per query, not per row. */
+static size_t kind_cols(enum jh_kind kind, struct col *c)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	const struct load_spec *l = &loads[kind];
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->nextra && n < MAX_COLS; i++)
+		c[n++] = l->extra[i];
+	for (size_t i = 0; i < k->nfields && n < MAX_COLS; i++) {
+		const struct jh_field_def *f = &k->fields[i];
+		if (in_row(f))
+			c[n++] = (struct col){f->column, kinds_storage(f), f->offset,
+					      f->type == JF_BOOL ? COL_BOOL : 0, f->defval};
+	}
+	return n;
+}
+
+static void load_sql(const struct col *c, size_t n, const char *from, char *sql, size_t size)
+{
+	size_t len = 0;
+
+	sql_cat(sql, size, &len, "SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		sql_cat(sql, size, &len, i ? ", x." : "x.");
+		sql_cat(sql, size, &len, c[i].column);
+	}
+	sql_cat(sql, size, &len, " FROM ");
+	sql_cat(sql, size, &len, from);
+}
+
+static void read_row(const struct col *c, size_t n, sqlite3_stmt *s, char *item)
+{
+	for (size_t i = 0; i < n; i++) {
+		void *p = item + c[i].offset;
+		if (c[i].how == KINDS_S_TEXT)
+			*(char **)p = col_text(s, (int)i);
+		else if (c[i].how == KINDS_S_INT)
+			*(int *)p = sqlite3_column_int(s, (int)i);
+		else if (c[i].how == KINDS_S_ID) /* a NULL reference reads as 0, "none" */
+			*(jh_id *)p = sqlite3_column_int64(s, (int)i);
+	}
+}
+
+/* Append the rows of kind to the array of item_size records whose pointer
+ * is at arrp (copied through memcpy: it points at a typed array) and
+ * whose count is *n. */
+static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from,
+		     const struct arg *a, size_t na, void *arrp, size_t *n, const char *what,
+		     struct jh_err *err)
+{
+	size_t size = kinds_get(kind)->item_size, cap = *n;
+	struct col c[MAX_COLS];
+	size_t ncols = kind_cols(kind, c);
+	char sql[1024], *arr;
+	sqlite3_stmt *s;
+	int rc;
+
+	load_sql(c, ncols, from, sql, sizeof sql);
+	s = stmt(st, sql, a, na, err);
+	if (!s)
+		return -1;
+	memcpy(&arr, arrp, sizeof arr);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			arr = util_xrealloc(arr, cap * size);
+		}
+		memset(arr + *n * size, 0, size);
+		read_row(c, ncols, s, arr + (*n)++ * size);
+	}
+	memcpy(arrp, &arr, sizeof arr);
+	return rows_end(st, s, rc, what, err);
+}
 
 int store_workshop_list(struct jh_store *st, struct jh_workshop **out, size_t *n,
 			struct jh_err *err)
 {
-	sqlite3_stmt *s = prep(st, "SELECT " WORKSHOP_COLS " FROM workshop ORDER BY name", err);
-	size_t cap = 0;
-	int rc;
-
 	*out = NULL;
 	*n = 0;
-	if (!s)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		GROW(*out, *n, cap);
-		memset(&(*out)[*n], 0, sizeof **out);
-		load_workshop_row(s, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return db_error(st, err, "list workshops");
-	return 0;
+	return read_rows(st, JH_WORKSHOP, "workshop x ORDER BY x.name", NOARGS, out, n,
+			 "list workshops", err);
 }
 
 int store_workshop_find(struct jh_store *st, const char *name_or_id, jh_id *id_out,
 			struct jh_err *err)
 {
-	sqlite3_stmt *s = prep(st, "SELECT id FROM workshop WHERE name = ?1", err);
+	int failed = 0;
 	long long num;
-	int rc;
+	jh_id id = query_what(st, "find workshop", "SELECT id FROM workshop WHERE name = ?1",
+			      ARGS(TXT(name_or_id)), 0, err, &failed);
 
-	if (!s)
+	if (failed)
 		return -1;
-	sqlite3_bind_text(s, 1, name_or_id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id_out = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
+	if (id) {
+		*id_out = id;
 		return 0;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return db_error(st, err, "find workshop");
 	if (util_parse_int(name_or_id, &num) == 0 && num > 0) {
-		int failed = 0;
-		int64_t p = num;
-		if (query_int(st, "SELECT count(*) FROM workshop WHERE id = ?1", &p, 1, 0, err,
-			      &failed) == 1) {
+		if (query_int(st, "SELECT count(*) FROM workshop WHERE id = ?1", ARGS(I64(num)), 0,
+			      err, &failed) == 1) {
 			*id_out = num;
 			return 0;
 		}
@@ -778,16 +980,15 @@ int store_workshop_find(struct jh_store *st, const char *name_or_id, jh_id *id_o
 
 static int load_lists(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
 {
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = stmt(st,
 			       "SELECT list, value FROM workshop_list WHERE workshop_id = ?1"
 			       " ORDER BY list, position",
-			       err);
+			       ARGS(I64(wid)), err);
 	size_t cc = 0, sc = 0, pc = 0;
 	int rc;
 
 	if (!s)
 		return -1;
-	sqlite3_bind_int64(s, 1, wid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *list = (const char *)sqlite3_column_text(s, 0);
 		if (!strcmp(list, "channel")) {
@@ -801,118 +1002,23 @@ static int load_lists(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 			d->prompts[d->nprompts++] = col_text(s, 1);
 		}
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : db_error(st, err, "load lists");
-}
-
-static jh_id col_id(sqlite3_stmt *s, int i)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(s, i);
-}
-
-/* Each loader runs one query and appends rows; the macro keeps the
- * error handling identical across the ten tables. */
-#define LOAD_ROWS(sql, arr, n, body)                                                             \
-	do {                                                                                     \
-		sqlite3_stmt *s = prep(st, sql, err);                                            \
-		size_t cap_ = 0;                                                                 \
-		int rc_;                                                                         \
-		if (!s)                                                                          \
-			return -1;                                                               \
-		sqlite3_bind_int64(s, 1, wid);                                                   \
-		while ((rc_ = sqlite3_step(s)) == SQLITE_ROW) {                                  \
-			GROW(arr, n, cap_);                                                      \
-			memset(&(arr)[n], 0, sizeof *(arr));                                     \
-			body;                                                                    \
-			(n)++;                                                                   \
-		}                                                                                \
-		sqlite3_reset(s);                                                                \
-		if (rc_ != SQLITE_DONE)                                                          \
-			return db_error(st, err, "load");                                        \
-	} while (0)
-
-static int load_people_and_plan(struct jh_store *st, jh_id wid, struct jh_data *d,
-				struct jh_err *err)
-{
-	LOAD_ROWS("SELECT id, name, department, role FROM participant WHERE workshop_id = ?1"
-		  " ORDER BY id",
-		  d->participants, d->nparticipants, {
-			  struct jh_participant *p = &d->participants[d->nparticipants];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->name = col_text(s, 1);
-			  p->department = col_text(s, 2);
-			  p->role = col_text(s, 3);
-		  });
-	LOAD_ROWS("SELECT id, position, day, title, minutes, view, private, revealed, notes"
-		  " FROM step WHERE workshop_id = ?1 ORDER BY position, id",
-		  d->steps, d->nsteps, {
-			  struct jh_step *p = &d->steps[d->nsteps];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->position = sqlite3_column_int(s, 1);
-			  p->day = sqlite3_column_int(s, 2);
-			  p->title = col_text(s, 3);
-			  p->minutes = sqlite3_column_int(s, 4);
-			  p->view = col_text(s, 5);
-			  p->private_ = sqlite3_column_int(s, 6);
-			  p->revealed = sqlite3_column_int(s, 7);
-			  p->notes = col_text(s, 8);
-		  });
-	LOAD_ROWS("SELECT id, position, name, description FROM journey WHERE workshop_id = ?1"
-		  " ORDER BY position, id",
-		  d->journeys, d->njourneys, {
-			  struct jh_journey *p = &d->journeys[d->njourneys];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->position = sqlite3_column_int(s, 1);
-			  p->name = col_text(s, 2);
-			  p->description = col_text(s, 3);
-		  });
-	LOAD_ROWS("SELECT s.id, s.journey_id, s.position, s.name FROM stage s"
-		  " JOIN journey j ON j.id = s.journey_id WHERE s.workshop_id = ?1"
-		  " ORDER BY j.position, j.id, s.position, s.id",
-		  d->stages, d->nstages, {
-			  struct jh_stage *p = &d->stages[d->nstages];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->journey_id = sqlite3_column_int64(s, 1);
-			  p->position = sqlite3_column_int(s, 2);
-			  p->name = col_text(s, 3);
-		  });
-	LOAD_ROWS("SELECT t.id, t.journey_id, t.stage_id, t.position, t.name, t.channel, t.owner,"
-		  " t.score, t.reach, t.potential, t.notes FROM touchpoint t"
-		  " JOIN journey j ON j.id = t.journey_id JOIN stage s ON s.id = t.stage_id"
-		  " WHERE t.workshop_id = ?1"
-		  " ORDER BY j.position, j.id, s.position, s.id, t.position, t.id",
-		  d->touchpoints, d->ntouchpoints, {
-			  struct jh_touchpoint *p = &d->touchpoints[d->ntouchpoints];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->journey_id = sqlite3_column_int64(s, 1);
-			  p->stage_id = sqlite3_column_int64(s, 2);
-			  p->position = sqlite3_column_int(s, 3);
-			  p->name = col_text(s, 4);
-			  p->channel = col_text(s, 5);
-			  p->owner = col_text(s, 6);
-			  p->score = sqlite3_column_int(s, 7);
-			  p->reach = sqlite3_column_int(s, 8);
-			  p->potential = sqlite3_column_int(s, 9);
-			  p->notes = col_text(s, 10);
-		  });
-	return 0;
+	return rows_end(st, s, rc, "load lists", err);
 }
 
 static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
 {
 	/* Ordered by i.id (equal to l.idea_id): the order idea(workshop_id)
 	 * yields, so SQLite does not sort the links. */
-	sqlite3_stmt *s = prep(st,
+	sqlite3_stmt *s = stmt(st,
 			       "SELECT l.idea_id, l.painpoint_id FROM idea_painpoint l"
 			       " JOIN idea i ON i.id = l.idea_id WHERE i.workshop_id = ?1"
 			       " ORDER BY i.id, l.painpoint_id",
-			       err);
+			       ARGS(I64(wid)), err);
 	size_t k = 0, cap = 0;
 	int rc;
 
 	if (!s)
 		return -1;
-	sqlite3_bind_int64(s, 1, wid);
 	/* Ideas are ordered by id, so one merge pass attaches the links. */
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		jh_id iid = sqlite3_column_int64(s, 0);
@@ -927,117 +1033,65 @@ static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 		GROW(d->ideas[k].painpoints, d->ideas[k].npainpoints, cap);
 		d->ideas[k].painpoints[d->ideas[k].npainpoints++] = sqlite3_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
-	return (rc == SQLITE_DONE || rc == SQLITE_ROW) ? 0 : db_error(st, err, "load links");
+	return rows_end(st, s, rc, "load links", err);
 }
 
-static int load_work(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+/* The kinds in the order they are read; links follow their ideas. */
+static const enum jh_kind load_order[] = {JH_PARTICIPANT, JH_STEP,   JH_JOURNEY, JH_STAGE,
+					  JH_TOUCHPOINT,  JH_PAINPOINT, JH_IDEA,  JH_VOTE,
+					  JH_ACTION,      JH_PARKING};
+
+static int load_items(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
 {
-	LOAD_ROWS("SELECT id, touchpoint_id, title, severity, frequency, evidence, status,"
-		  " author_id, step_id FROM painpoint WHERE workshop_id = ?1 ORDER BY id",
-		  d->painpoints, d->npainpoints, {
-			  struct jh_painpoint *p = &d->painpoints[d->npainpoints];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->touchpoint_id = col_id(s, 1);
-			  p->title = col_text(s, 2);
-			  p->severity = sqlite3_column_int(s, 3);
-			  p->frequency = sqlite3_column_int(s, 4);
-			  p->evidence = col_text(s, 5);
-			  p->status = col_text(s, 6);
-			  p->author_id = col_id(s, 7);
-			  p->step_id = col_id(s, 8);
-		  });
-	LOAD_ROWS("SELECT id, title, belief, experiment, metric, success, impact, effort,"
-		  " confidence, reach, author_id, step_id FROM idea WHERE workshop_id = ?1"
-		  " ORDER BY id",
-		  d->ideas, d->nideas, {
-			  struct jh_idea *p = &d->ideas[d->nideas];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->title = col_text(s, 1);
-			  p->belief = col_text(s, 2);
-			  p->experiment = col_text(s, 3);
-			  p->metric = col_text(s, 4);
-			  p->success = col_text(s, 5);
-			  p->impact = sqlite3_column_int(s, 6);
-			  p->effort = sqlite3_column_int(s, 7);
-			  p->confidence = sqlite3_column_int(s, 8);
-			  p->reach = sqlite3_column_int(s, 9);
-			  p->author_id = col_id(s, 10);
-			  p->step_id = col_id(s, 11);
-		  });
-	if (load_links(st, wid, d, err))
-		return -1;
-	LOAD_ROWS("SELECT id, participant_id, idea_id, dots FROM vote WHERE workshop_id = ?1"
-		  " ORDER BY idea_id, participant_id",
-		  d->votes, d->nvotes, {
-			  struct jh_vote *p = &d->votes[d->nvotes];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->participant_id = sqlite3_column_int64(s, 1);
-			  p->idea_id = sqlite3_column_int64(s, 2);
-			  p->dots = sqlite3_column_int(s, 3);
-		  });
-	LOAD_ROWS("SELECT id, idea_id, title, owner, due, status, notes FROM action"
-		  " WHERE workshop_id = ?1 ORDER BY id",
-		  d->actions, d->nactions, {
-			  struct jh_action *p = &d->actions[d->nactions];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->idea_id = col_id(s, 1);
-			  p->title = col_text(s, 2);
-			  p->owner = col_text(s, 3);
-			  p->due = col_text(s, 4);
-			  p->status = col_text(s, 5);
-			  p->notes = col_text(s, 6);
-		  });
-	LOAD_ROWS("SELECT id, text, answer, answered, author_id FROM parking"
-		  " WHERE workshop_id = ?1 ORDER BY id",
-		  d->parking, d->nparking, {
-			  struct jh_parking *p = &d->parking[d->nparking];
-			  p->id = sqlite3_column_int64(s, 0);
-			  p->text = col_text(s, 1);
-			  p->answer = col_text(s, 2);
-			  p->answered = sqlite3_column_int(s, 3);
-			  p->author_id = col_id(s, 4);
-		  });
+	for (size_t i = 0; i < sizeof load_order / sizeof load_order[0]; i++) {
+		const struct jh_kind_def *k = kinds_get(load_order[i]);
+		if (read_rows(st, k->kind, loads[k->kind].from, ARGS(I64(wid)),
+			      (char *)d + k->items_offset, (size_t *)((char *)d + k->count_offset),
+			      "load", err))
+			return -1;
+		if (k->kind == JH_IDEA && load_links(st, wid, d, err))
+			return -1;
+	}
 	return 0;
+}
+
+static int load_workshop(struct jh_store *st, jh_id wid, struct jh_workshop *w,
+			 struct jh_err *err)
+{
+	struct jh_workshop *rows = NULL;
+	size_t n = 0;
+	int rc = read_rows(st, JH_WORKSHOP, loads[JH_WORKSHOP].from, ARGS(I64(wid)), &rows, &n,
+			   "load workshop", err);
+
+	if (!rc && n == 0)
+		rc = err_set(err, "no workshop with id %lld", (long long)wid);
+	if (!rc)
+		*w = rows[0];
+	for (size_t i = 1; i < n; i++)
+		model_workshop_free(&rows[i]);
+	if (rc && n)
+		model_workshop_free(&rows[0]);
+	free(rows);
+	return rc;
 }
 
 int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
 {
-	sqlite3_stmt *s;
-	int rc, ok;
-
 	memset(out, 0, sizeof *out);
 	/* One read transaction: the snapshot is consistent even while other
 	 * terminals write. */
 	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
 		return -1;
-	s = prep(st, "SELECT " WORKSHOP_COLS " FROM workshop WHERE id = ?1", err);
-	if (!s)
-		goto fail;
-	sqlite3_bind_int64(s, 1, wid);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			err_set(err, "no workshop with id %lld", (long long)wid);
-		else
-			db_error(st, err, "load workshop");
-		goto fail;
+	if (load_workshop(st, wid, &out->workshop, err) || load_lists(st, wid, out, err) ||
+	    load_items(st, wid, out, err)) {
+		if (st->depth == 0)
+			exec_sql(st, "ROLLBACK", NULL);
+		model_data_free(out);
+		return -1;
 	}
-	load_workshop_row(s, &out->workshop);
-	sqlite3_reset(s);
-	ok = !load_lists(st, wid, out, err) && !load_people_and_plan(st, wid, out, err) &&
-	     !load_work(st, wid, out, err);
-	if (!ok)
-		goto fail;
 	if (st->depth == 0)
 		exec_sql(st, "COMMIT", NULL);
 	return 0;
-fail:
-	if (st->depth == 0)
-		exec_sql(st, "ROLLBACK", NULL);
-	model_data_free(out);
-	return -1;
 }
 
 /* ------------------------------------------------------ workshop create */
@@ -1045,37 +1099,21 @@ fail:
 static int add_list(struct jh_store *st, jh_id wid, const char *list, char **values, size_t n,
 		    struct jh_err *err)
 {
-	sqlite3_stmt *s = prep(st,
-			       "INSERT INTO workshop_list (workshop_id, list, position, value)"
-			       " VALUES (?1, ?2, ?3, ?4)",
-			       err);
-	if (!s)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		sqlite3_bind_int64(s, 1, wid);
-		sqlite3_bind_text(s, 2, list, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
-		sqlite3_bind_text(s, 4, values[i], -1, SQLITE_TRANSIENT);
-		if (step_done(st, s, err))
+	for (size_t i = 0; i < n; i++)
+		if (run(st,
+			"INSERT INTO workshop_list (workshop_id, list, position, value)"
+			" VALUES (?1, ?2, ?3, ?4)",
+			ARGS(I64(wid), TXT(list), I64(i), TXT(values[i])), err))
 			return -1;
-	}
 	return 0;
 }
 
 static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, const char *name,
 			 jh_id *sid, struct jh_err *err)
 {
-	sqlite3_stmt *s = prep(st,
-			       "INSERT INTO stage (workshop_id, journey_id, position, name)"
-			       " VALUES (?1, ?2, ?3, ?4)",
-			       err);
-	if (!s)
-		return -1;
-	sqlite3_bind_int64(s, 1, wid);
-	sqlite3_bind_int64(s, 2, jid);
-	sqlite3_bind_int(s, 3, pos);
-	sqlite3_bind_text(s, 4, name, -1, SQLITE_TRANSIENT);
-	if (step_done(st, s, err)) {
+	if (run(st,
+		"INSERT INTO stage (workshop_id, journey_id, position, name) VALUES (?1, ?2, ?3, ?4)",
+		ARGS(I64(wid), I64(jid), I64(pos), TXT(name)), err)) {
 		if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE)
 			err_set(err, "stage \"%s\" appears twice in the journey", name);
 		return -1;
@@ -1085,61 +1123,49 @@ static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, con
 	return 0;
 }
 
+static int add_starter_touchpoint(struct jh_store *st, jh_id wid, jh_id jid, jh_id sid, int pos,
+				  const struct jh_tpl_touchpoint *tp, struct jh_err *err)
+{
+	return run(st,
+		   "INSERT INTO touchpoint (workshop_id, journey_id, stage_id, position,"
+		   " name, channel, owner, score, reach, potential)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		   ARGS(I64(wid), I64(jid), I64(sid), I64(pos), TXT(tp->name), TXT(tp->channel),
+			TXT(tp->owner), I64(tp->score), I64(tp->reach), I64(tp->potential)),
+		   err);
+}
+
 static int create_starter_journey(struct jh_store *st, jh_id wid, int pos,
 				  const struct jh_template *t, const struct jh_tpl_journey *j,
 				  struct jh_err *err)
 {
-	sqlite3_stmt *s;
 	char **stages = j->nstages ? j->stages : t->stages;
 	size_t nstages = j->nstages ? j->nstages : t->nstages;
 	jh_id jid, *sids;
 	int *tpos;
 	int rc = 0;
 
-	s = prep(st, "INSERT INTO journey (workshop_id, position, name, description)"
-		     " VALUES (?1, ?2, ?3, ?4)", err);
-	if (!s)
-		return -1;
-	sqlite3_bind_int64(s, 1, wid);
-	sqlite3_bind_int(s, 2, pos);
-	sqlite3_bind_text(s, 3, j->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, j->description ? j->description : "", -1, SQLITE_TRANSIENT);
-	if (step_done(st, s, err))
+	if (run(st,
+		"INSERT INTO journey (workshop_id, position, name, description)"
+		" VALUES (?1, ?2, ?3, ?4)",
+		ARGS(I64(wid), I64(pos), TXT(j->name), TXT(j->description)), err))
 		return -1;
 	jid = sqlite3_last_insert_rowid(st->db);
 	sids = util_xcalloc(nstages, sizeof *sids);
 	tpos = util_xcalloc(nstages, sizeof *tpos);
 	for (size_t i = 0; i < nstages && !rc; i++)
 		rc = add_stage_row(st, wid, jid, (int)i, stages[i], &sids[i], err);
-	s = rc ? NULL : prep(st,
-			     "INSERT INTO touchpoint (workshop_id, journey_id, stage_id, position,"
-			     " name, channel, owner, score, reach, potential)"
-			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-			     err);
-	if (!rc && !s)
-		rc = -1;
 	for (size_t i = 0; i < j->ntouchpoints && !rc; i++) {
 		const struct jh_tpl_touchpoint *tp = &j->touchpoints[i];
 		size_t k;
 		for (k = 0; k < nstages; k++)
 			if (!strcmp(stages[k], tp->stage))
 				break;
-		if (k == nstages) {
+		if (k == nstages)
 			rc = err_set(err, "touchpoint \"%s\": no stage \"%s\" in journey \"%s\"",
 				     tp->name, tp->stage, j->name);
-			break;
-		}
-		sqlite3_bind_int64(s, 1, wid);
-		sqlite3_bind_int64(s, 2, jid);
-		sqlite3_bind_int64(s, 3, sids[k]);
-		sqlite3_bind_int(s, 4, tpos[k]++);
-		sqlite3_bind_text(s, 5, tp->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 6, tp->channel ? tp->channel : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 7, tp->owner ? tp->owner : "", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 8, tp->score);
-		sqlite3_bind_int(s, 9, tp->reach);
-		sqlite3_bind_int(s, 10, tp->potential);
-		rc = step_done(st, s, err);
+		else
+			rc = add_starter_touchpoint(st, wid, jid, sids[k], tpos[k]++, tp, err);
 	}
 	free(sids);
 	free(tpos);
@@ -1158,14 +1184,65 @@ static int valid_workshop_name(const char *name)
 	return 1;
 }
 
+static int add_workshop_row(struct jh_store *st, const char *name, const struct jh_template *t,
+			    struct jh_err *err)
+{
+	char today[11];
+
+	util_today(today);
+	if (!run(st,
+		 "INSERT INTO workshop (name, title, description, template, created, method,"
+		 " dots_per_participant, max_dots_per_idea, anonymous_votes)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+		 ARGS(TXT(name), TXT(t->title), TXT(t->description), TXT(t->name), TXT(today),
+		      TXT(t->method ? t->method : "impact-effort"), I64(t->dots_per_participant),
+		      I64(t->max_dots_per_idea), I64(t->anonymous ? 1 : 0)),
+		 err))
+		return 0;
+	if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
+		err_set(err, "a workshop named \"%s\" already exists in %s", name, st->path);
+	return -1;
+}
+
+static int add_steps(struct jh_store *st, jh_id wid, const struct jh_template *t,
+		     struct jh_err *err)
+{
+	for (size_t i = 0; i < t->nsteps; i++) {
+		const struct jh_tpl_step *p = &t->steps[i];
+		if (run(st,
+			"INSERT INTO step (workshop_id, position, day, title, minutes, view,"
+			" private, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			ARGS(I64(wid), I64(i), I64(p->day), TXT(p->title), I64(p->minutes),
+			     TXT(p->view ? p->view : "agenda"), I64(p->private_ ? 1 : 0),
+			     TXT(p->notes)),
+			err))
+			return -1;
+	}
+	return 0;
+}
+
+static int create_workshop(struct jh_store *st, const char *name, const struct jh_template *t,
+			   jh_id *wid, struct jh_err *err)
+{
+	if (add_workshop_row(st, name, t, err))
+		return -1;
+	*wid = sqlite3_last_insert_rowid(st->db);
+	if (add_list(st, *wid, "stage", t->stages, t->nstages, err) ||
+	    add_list(st, *wid, "channel", t->channels, t->nchannels, err) ||
+	    add_list(st, *wid, "prompt", t->prompts, t->nprompts, err) ||
+	    add_steps(st, *wid, t, err))
+		return -1;
+	for (size_t i = 0; i < t->njourneys; i++)
+		if (create_starter_journey(st, *wid, (int)i, t, &t->journeys[i], err))
+			return -1;
+	return 0;
+}
+
 int store_workshop_create(struct jh_store *st, const char *name, const struct jh_template *t,
 			  jh_id *id_out, struct jh_err *err)
 {
-	sqlite3_stmt *s;
-	char today[11];
-	jh_id wid;
+	jh_id wid = 0;
 	long long num;
-	int rc = 0;
 
 	if (!valid_workshop_name(name))
 		return err_set(err,
@@ -1177,115 +1254,78 @@ int store_workshop_create(struct jh_store *st, const char *name, const struct jh
 			       name);
 	if (tx_begin(st, err))
 		return -1;
-	s = prep(st,
-		 "INSERT INTO workshop (name, title, description, template, created, method,"
-		 " dots_per_participant, max_dots_per_idea, anonymous_votes)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-		 err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	util_today(today);
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, t->title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, t->description ? t->description : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, t->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 6, t->method ? t->method : "impact-effort", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 7, t->dots_per_participant);
-	sqlite3_bind_int(s, 8, t->max_dots_per_idea);
-	sqlite3_bind_int(s, 9, t->anonymous ? 1 : 0);
-	if (step_done(st, s, err)) {
-		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
-			err_set(err, "a workshop named \"%s\" already exists in %s", name, st->path);
-		return tx_end(st, 0, NULL);
-	}
-	wid = sqlite3_last_insert_rowid(st->db);
-	rc = add_list(st, wid, "stage", t->stages, t->nstages, err) ||
-	     add_list(st, wid, "channel", t->channels, t->nchannels, err) ||
-	     add_list(st, wid, "prompt", t->prompts, t->nprompts, err);
-	s = rc ? NULL : prep(st,
-			     "INSERT INTO step (workshop_id, position, day, title, minutes, view,"
-			     " private, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-			     err);
-	if (!rc && !s)
-		rc = -1;
-	for (size_t i = 0; i < t->nsteps && !rc; i++) {
-		const struct jh_tpl_step *p = &t->steps[i];
-		sqlite3_bind_int64(s, 1, wid);
-		sqlite3_bind_int(s, 2, (int)i);
-		sqlite3_bind_int(s, 3, p->day);
-		sqlite3_bind_text(s, 4, p->title, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 5, p->minutes);
-		sqlite3_bind_text(s, 6, p->view ? p->view : "agenda", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 7, p->private_ ? 1 : 0);
-		sqlite3_bind_text(s, 8, p->notes ? p->notes : "", -1, SQLITE_TRANSIENT);
-		rc = step_done(st, s, err);
-	}
-	for (size_t i = 0; i < t->njourneys && !rc; i++)
-		rc = create_starter_journey(st, wid, (int)i, t, &t->journeys[i], err);
-	if (rc)
-		return tx_end(st, 0, NULL);
-	if (tx_end(st, 1, err))
+	if (tx_end(st, !create_workshop(st, name, t, &wid, err), err))
 		return -1;
 	if (id_out)
 		*id_out = wid;
 	return 0;
 }
 
+/* A member's value in a model struct as a statement argument; a NULL
+ * text takes the column's default ("" when it has none). */
+static struct arg member_arg(const struct col *c, const void *item)
+{
+	const void *p = (const char *)item + c->offset;
+	struct arg a = {ARG_INT, 0, NULL};
+
+	if (c->how == KINDS_S_TEXT) {
+		const char *t = *(char *const *)p;
+		a = (struct arg){ARG_TEXT, 0, t ? t : c->dflt};
+	} else if (c->how == KINDS_S_INT) {
+		a.num = *(const int *)p;
+	} else if (c->how == KINDS_S_ID) {
+		a.num = *(const jh_id *)p;
+	}
+	if (c->flags & COL_BOOL)
+		a.num = a.num ? 1 : 0;
+	return a;
+}
+
+/* UPDATE every column of the workshop row but its keys (id, name) from
+ * the struct, as kind_cols lists them. */
+static int restore_row(struct jh_store *st, jh_id wid, const struct jh_workshop *w,
+		       struct jh_err *err)
+{
+	struct col c[MAX_COLS];
+	size_t ncols = kind_cols(JH_WORKSHOP, c), n = 0, len = 0;
+	struct arg a[MAX_COLS + 1];
+	char sql[1024];
+
+	sql_cat(sql, sizeof sql, &len, "UPDATE workshop SET ");
+	for (size_t i = 0; i < ncols; i++) {
+		if (c[i].flags & COL_KEY)
+			continue;
+		sql_cat(sql, sizeof sql, &len, n ? ", " : "");
+		sql_cat(sql, sizeof sql, &len, c[i].column);
+		sql_cat(sql, sizeof sql, &len, " = ?");
+		a[n++] = member_arg(&c[i], w);
+	}
+	sql_cat(sql, sizeof sql, &len, " WHERE id = ?");
+	a[n++] = (struct arg)I64(wid);
+	return run(st, sql, a, n, err);
+}
+
 int store_workshop_restore(struct jh_store *st, jh_id wid, const struct jh_workshop *w,
 			   struct jh_err *err)
 {
-	sqlite3_stmt *s;
+	int rc;
 
 	if (tx_begin(st, err))
 		return -1;
-	s = prep(st,
-		 "UPDATE workshop SET title = ?2, description = ?3, template = ?4, created = ?5,"
-		 " method = ?6, dots_per_participant = ?7, max_dots_per_idea = ?8,"
-		 " anonymous_votes = ?9, current_step = ?10, timer_running = ?11,"
-		 " timer_started = ?12, timer_elapsed = ?13 WHERE id = ?1",
-		 err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	sqlite3_bind_int64(s, 1, wid);
-	sqlite3_bind_text(s, 2, w->title ? w->title : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, w->description ? w->description : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, w->template_name ? w->template_name : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, w->created ? w->created : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 6, w->method ? w->method : "impact-effort", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 7, w->dots_per_participant);
-	sqlite3_bind_int(s, 8, w->max_dots_per_idea);
-	sqlite3_bind_int(s, 9, w->anonymous_votes ? 1 : 0);
-	sqlite3_bind_int(s, 10, w->current_step);
-	sqlite3_bind_int(s, 11, w->timer_running ? 1 : 0);
-	sqlite3_bind_int64(s, 12, w->timer_started);
-	sqlite3_bind_int(s, 13, w->timer_elapsed);
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
-	if (sqlite3_changes(st->db) != 1) {
-		err_set(err, "no workshop with id %lld", (long long)wid);
-		return tx_end(st, 0, NULL);
-	}
-	return tx_end(st, 1, err);
+	rc = restore_row(st, wid, w, err);
+	rc = one_row(st, rc, err, "no workshop with id %lld", (long long)wid);
+	return tx_end(st, !rc, err);
 }
 
 int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err)
 {
-	sqlite3_stmt *s;
+	int rc;
 
 	if (tx_begin(st, err))
 		return -1;
-	s = prep(st, "DELETE FROM workshop WHERE id = ?1", err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	sqlite3_bind_int64(s, 1, wid);
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
-	if (sqlite3_changes(st->db) != 1) {
-		err_set(err, "no workshop with id %lld", (long long)wid);
-		return tx_end(st, 0, NULL);
-	}
-	return tx_end(st, 1, err);
+	rc = run(st, "DELETE FROM workshop WHERE id = ?1", ARGS(I64(wid)), err);
+	rc = one_row(st, rc, err, "no workshop with id %lld", (long long)wid);
+	return tx_end(st, !rc, err);
 }
 
 /* ------------------------------------------------------- generic items */
@@ -1300,22 +1340,32 @@ static const struct jh_value *find_val(const struct jh_value *vals, size_t n, co
 
 static void bind_value(sqlite3_stmt *s, int idx, const struct jh_value *v)
 {
-	if (v->is_null) {
+	if (v->is_null)
 		sqlite3_bind_null(s, idx);
-		return;
-	}
-	switch (v->field->type) {
-	case JF_INT:
-	case JF_BOOL:
-	case JF_REF:
+	else if (v->field->type == JF_INT || v->field->type == JF_BOOL || v->field->type == JF_REF)
 		sqlite3_bind_int64(s, idx, v->num);
-		break;
-	default:
-		/* STATIC: the value outlives the statement's step (it is reset
-		 * before the caller frees it), so SQLite need not copy it. */
+	else /* STATIC: as in bind_one */
 		sqlite3_bind_text(s, idx, v->text ? v->text : "", -1, SQLITE_STATIC);
-		break;
-	}
+}
+
+/* Run a statement built from values (insert_stmt, update_row): the head
+ * arguments, then the values that have a column, then the tail ones. */
+static int run_vals(struct jh_store *st, sqlite3_stmt *s, const struct arg *head, size_t nhead,
+		    const struct jh_value *vals, size_t nvals, const struct arg *tail,
+		    size_t ntail, struct jh_err *err)
+{
+	int idx = 0;
+
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < nhead; i++)
+		bind_one(s, ++idx, &head[i]);
+	for (size_t i = 0; i < nvals; i++)
+		if (vals[i].field->column)
+			bind_value(s, ++idx, &vals[i]);
+	for (size_t i = 0; i < ntail; i++)
+		bind_one(s, ++idx, &tail[i]);
+	return step_done(st, s, err);
 }
 
 /* Replace an idea's links. `fresh`: the idea was just inserted, so it has
@@ -1324,26 +1374,13 @@ static void bind_value(sqlite3_stmt *s, int idx, const struct jh_value *v)
 static int set_links(struct jh_store *st, jh_id idea, const struct jh_value *v, int fresh,
 		     struct jh_err *err)
 {
-	sqlite3_stmt *s;
-
-	if (!fresh) {
-		s = prep(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", err);
-		if (!s)
-			return -1;
-		sqlite3_bind_int64(s, 1, idea);
-		if (step_done(st, s, err))
-			return -1;
-	}
-	s = prep(st, "INSERT OR IGNORE INTO idea_painpoint (idea_id, painpoint_id) VALUES (?1, ?2)",
-		 err);
-	if (!s)
+	if (!fresh && run(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", ARGS(I64(idea)), err))
 		return -1;
-	for (size_t i = 0; i < v->nids; i++) {
-		sqlite3_bind_int64(s, 1, idea);
-		sqlite3_bind_int64(s, 2, v->ids[i]);
-		if (step_done(st, s, err))
+	for (size_t i = 0; i < v->nids; i++)
+		if (run(st,
+			"INSERT OR IGNORE INTO idea_painpoint (idea_id, painpoint_id) VALUES (?1, ?2)",
+			ARGS(I64(idea), I64(v->ids[i])), err))
 			return -1;
-	}
 	return 0;
 }
 
@@ -1352,37 +1389,29 @@ static int set_links(struct jh_store *st, jh_id idea, const struct jh_value *v, 
 static int next_position(struct jh_store *st, enum jh_kind kind, jh_id wid,
 			 const struct jh_value *vals, size_t n, struct jh_err *err)
 {
-	const struct jh_value *v;
+	const struct jh_value *v = find_val(vals, n, kind == JH_STAGE ? "journey" : "stage");
+	jh_id scope = kind == JH_STAGE || kind == JH_TOUCHPOINT ? (v ? v->num : 0) : wid;
+	const char *sql;
 	int failed = 0;
-	long long r = 0;
-	int64_t p;
+	long long r;
 
 	switch (kind) {
 	case JH_STAGE:
-		v = find_val(vals, n, "journey");
-		p = v ? v->num : 0;
-		r = query_int(st, "SELECT coalesce(max(position) + 1, 0) FROM stage WHERE journey_id = ?1",
-			      &p, 1, 0, err, &failed);
+		sql = "SELECT coalesce(max(position) + 1, 0) FROM stage WHERE journey_id = ?1";
 		break;
 	case JH_TOUCHPOINT:
-		v = find_val(vals, n, "stage");
-		p = v ? v->num : 0;
-		r = query_int(st,
-			      "SELECT coalesce(max(position) + 1, 0) FROM touchpoint WHERE stage_id = ?1",
-			      &p, 1, 0, err, &failed);
+		sql = "SELECT coalesce(max(position) + 1, 0) FROM touchpoint WHERE stage_id = ?1";
 		break;
 	case JH_JOURNEY:
-		r = query_int(st,
-			      "SELECT coalesce(max(position) + 1, 0) FROM journey WHERE workshop_id = ?1",
-			      &wid, 1, 0, err, &failed);
+		sql = "SELECT coalesce(max(position) + 1, 0) FROM journey WHERE workshop_id = ?1";
 		break;
 	case JH_STEP:
-		r = query_int(st, "SELECT coalesce(max(position) + 1, 0) FROM step WHERE workshop_id = ?1",
-			      &wid, 1, 0, err, &failed);
+		sql = "SELECT coalesce(max(position) + 1, 0) FROM step WHERE workshop_id = ?1";
 		break;
 	default:
-		break;
+		return 0;
 	}
+	r = query_int(st, sql, ARGS(I64(scope)), 0, err, &failed);
 	return failed ? -1 : (int)r;
 }
 
@@ -1402,7 +1431,7 @@ static jh_id current_step_id(struct jh_store *st, jh_id wid, struct jh_err *err,
 		       "SELECT coalesce((SELECT id FROM step WHERE workshop_id = ?1 AND position ="
 		       " (SELECT current_step FROM workshop WHERE id = ?1) ORDER BY id LIMIT 1),"
 		       " (SELECT id FROM step WHERE workshop_id = ?1 ORDER BY position, id LIMIT 1))",
-		       &wid, 1, 0, err, failed);
+		       ARGS(I64(wid)), 0, err, failed);
 	if (!*failed && st->depth > 0) {
 		st->step_known = 1;
 		st->step_wid = wid;
@@ -1451,13 +1480,12 @@ static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struc
 			p = comma + 1;
 		}
 	} else {
-		sqlite3_stmt *s = prep(st,
+		sqlite3_stmt *s = stmt(st,
 				       "SELECT value FROM workshop_list WHERE workshop_id = ?1"
 				       " AND list = 'stage' ORDER BY position",
-				       err);
+				       ARGS(I64(wid)), err);
 		if (!s)
 			return -1;
-		sqlite3_bind_int64(s, 1, wid);
 		while (sqlite3_step(s) == SQLITE_ROW) {
 			GROW(names, n, cap);
 			names[n++] = col_text(s, 0);
@@ -1474,22 +1502,6 @@ static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struc
 
 static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
 		   jh_id *id_out, struct jh_err *err);
-
-/* Append to SQL text built from the constant names in kinds.c; it is
- * rebuilt for every imported row, where snprintf's parsing showed up.
- * Text that does not fit is dropped, so the statement fails to prepare. */
-static void sql_cat(char *sql, size_t size, size_t *len, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (*len + n >= size) {
-		*len = size;
-		snprintf(sql, size, "SQL too long");
-		return;
-	}
-	memcpy(sql + *len, s, n + 1);
-	*len += n;
-}
 
 /* The prepared INSERT of kind k for the columns of vals (in their order)
  * and the extra columns in flags. The text is built and hashed once per
@@ -1557,8 +1569,10 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		       struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
-	int nparam, pos = -1, failed = 0;
+	int pos = -1, failed = 0;
 	jh_id step_id = 0, id;
+	struct arg head[2] = {I64(wid), I64(want_id)}, tail[2];
+	size_t ntail = 0;
 	sqlite3_stmt *s;
 	int need_pos = kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY ||
 		       kind == JH_STEP;
@@ -1575,24 +1589,15 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		if (failed)
 			return -1;
 	}
+	if (pos >= 0)
+		tail[ntail++] = (struct arg)I64(pos);
+	if (step_id)
+		tail[ntail++] = (struct arg)I64(step_id);
 	s = insert_stmt(st, k, vals, nvals,
 			(want_id ? MEMO_ID : 0) | (pos >= 0 ? MEMO_POSITION : 0) |
 				(step_id ? MEMO_STEP : 0),
 			err);
-	if (!s)
-		return -1;
-	nparam = 1;
-	sqlite3_bind_int64(s, nparam++, wid);
-	if (want_id)
-		sqlite3_bind_int64(s, nparam++, want_id);
-	for (size_t i = 0; i < nvals; i++)
-		if (vals[i].field->column)
-			bind_value(s, nparam++, &vals[i]);
-	if (pos >= 0)
-		sqlite3_bind_int(s, nparam++, pos);
-	if (step_id)
-		sqlite3_bind_int64(s, nparam++, step_id);
-	if (step_done(st, s, err)) {
+	if (run_vals(st, s, head, want_id ? 2 : 1, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
 			return err_set(err, "%s %lld already exists", k->name, (long long)want_id);
 		unique_error(st, k, vals, nvals, err);
@@ -1643,9 +1648,7 @@ static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id w
 		return item_insert(st, wid, kind, want_id, vals, nvals, id_out, err);
 	if (tx_begin(st, err))
 		return -1;
-	if (item_insert(st, wid, kind, want_id, vals, nvals, id_out, err))
-		return tx_end(st, 0, NULL);
-	return tx_end(st, 1, err);
+	return tx_end(st, !item_insert(st, wid, kind, want_id, vals, nvals, id_out, err), err);
 }
 
 int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct jh_value *vals,
@@ -1666,7 +1669,6 @@ int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 {
 	const struct jh_kind_def *k = kinds_get(kind);
 	char sql[160];
-	int64_t p[2] = {id, wid};
 	int failed = 0;
 
 	struct known_slot *slot = &st->known[((uint64_t)id * 31u + (unsigned)kind) % KNOWN_CACHE];
@@ -1681,7 +1683,7 @@ int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 		return 1;
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE id = ?1 AND workshop_id = ?2",
 		 k->table);
-	found = query_int(st, sql, p, 2, 0, NULL, &failed) == 1;
+	found = query_int(st, sql, ARGS(I64(id), I64(wid)), 0, NULL, &failed) == 1;
 	if (found && st->depth > 0)
 		*slot = (struct known_slot){.wid = wid, .id = id, .gen = st->gen, .kind = (int)kind};
 	return found;
@@ -1689,16 +1691,15 @@ int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 
 jh_id store_item_journey(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id)
 {
-	int64_t p[2] = {id, wid};
 	int failed = 0;
 
 	if (kind == JH_STAGE)
 		return query_int(st, "SELECT journey_id FROM stage WHERE id = ?1 AND workshop_id = ?2",
-				 p, 2, 0, NULL, &failed);
+				 ARGS(I64(id), I64(wid)), 0, NULL, &failed);
 	if (kind == JH_TOUCHPOINT)
 		return query_int(st,
 				 "SELECT journey_id FROM touchpoint WHERE id = ?1 AND workshop_id = ?2",
-				 p, 2, 0, NULL, &failed);
+				 ARGS(I64(id), I64(wid)), 0, NULL, &failed);
 	return 0;
 }
 
@@ -1713,7 +1714,7 @@ jh_id store_item_only(struct jh_store *st, jh_id wid, enum jh_kind kind)
 	snprintf(sql, sizeof sql,
 		 "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM %s WHERE workshop_id = ?1",
 		 k->table);
-	return query_int(st, sql, &wid, 1, 0, NULL, &failed);
+	return query_int(st, sql, ARGS(I64(wid)), 0, NULL, &failed);
 }
 
 long long store_item_count(struct jh_store *st, jh_id wid, enum jh_kind kind)
@@ -1726,82 +1727,89 @@ long long store_item_count(struct jh_store *st, jh_id wid, enum jh_kind kind)
 	if (!k || kind == JH_WORKSHOP)
 		return -1;
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE workshop_id = ?1", k->table);
-	n = query_int(st, sql, &wid, 1, 0, NULL, &failed);
+	n = query_int(st, sql, ARGS(I64(wid)), 0, NULL, &failed);
 	return failed ? -1 : n;
+}
+
+/* Changing a vote's dots goes through the budget check. */
+static int set_vote(struct jh_store *st, jh_id wid, jh_id id, const struct jh_value *vals,
+		    size_t nvals, struct jh_err *err)
+{
+	const struct jh_value *d = find_val(vals, nvals, "dots");
+	int failed = 0;
+	jh_id pid, iid;
+
+	if (!d || nvals != 1)
+		return err_set(err, "only the dots of a vote can be changed");
+	pid = query_int(st, "SELECT participant_id FROM vote WHERE id = ?1 AND workshop_id = ?2",
+			ARGS(I64(id), I64(wid)), 0, err, &failed);
+	iid = query_int(st, "SELECT idea_id FROM vote WHERE id = ?1 AND workshop_id = ?2",
+			ARGS(I64(id), I64(wid)), 0, err, &failed);
+	if (failed)
+		return -1;
+	if (!pid)
+		return err_set(err, "no vote %lld in this workshop", (long long)id);
+	return vote_tx(st, wid, pid, iid, (int)d->num, 1, NULL, err);
+}
+
+/* The UPDATE of an item's row for the values that have a column. */
+static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		      const struct jh_value *vals, size_t nvals, struct jh_err *err)
+{
+	struct arg keys[2] = {I64(id), I64(wid)};
+	char sql[2048];
+	size_t len = 0, ncols = 0;
+
+	sql_cat(sql, sizeof sql, &len, "UPDATE ");
+	sql_cat(sql, sizeof sql, &len, k->table);
+	sql_cat(sql, sizeof sql, &len, " SET ");
+	for (size_t i = 0; i < nvals; i++) {
+		if (!vals[i].field->column)
+			continue;
+		sql_cat(sql, sizeof sql, &len, ncols++ ? ", " : "");
+		sql_cat(sql, sizeof sql, &len, vals[i].field->column);
+		sql_cat(sql, sizeof sql, &len, " = ?");
+	}
+	if (!ncols)
+		sql_cat(sql, sizeof sql, &len, "id = id");
+	sql_cat(sql, sizeof sql, &len,
+		k->kind == JH_WORKSHOP ? " WHERE id = ?" : " WHERE id = ? AND workshop_id = ?");
+	if (run_vals(st, prep(st, sql, err), NULL, 0, vals, nvals, keys,
+		     k->kind == JH_WORKSHOP ? 1 : 2, err)) {
+		unique_error(st, k, vals, nvals, err);
+		return -1;
+	}
+	return one_row(st, 0, err, "no %s %lld in this workshop", k->name, (long long)id);
+}
+
+static int links_of(const struct jh_value *vals, size_t nvals)
+{
+	for (size_t i = 0; i < nvals; i++)
+		if (!vals[i].field->column && vals[i].field->type == JF_IDLIST)
+			return (int)i;
+	return -1;
 }
 
 int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		   const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
-	char sql[2048];
-	size_t len;
-	int ncols = 0, idx = 1;
-	sqlite3_stmt *s;
-	const struct jh_value *links = NULL;
+	int links = links_of(vals, nvals), rc;
 
 	if (!k)
 		return err_set(err, "unknown kind");
-	if (kind == JH_VOTE) {
-		const struct jh_value *d = find_val(vals, nvals, "dots");
-		int64_t p[2] = {id, wid};
-		int failed = 0;
-		jh_id pid, iid;
-		if (!d || nvals != 1)
-			return err_set(err, "only the dots of a vote can be changed");
-		pid = query_int(st, "SELECT participant_id FROM vote WHERE id = ?1 AND workshop_id = ?2",
-				p, 2, 0, err, &failed);
-		iid = query_int(st, "SELECT idea_id FROM vote WHERE id = ?1 AND workshop_id = ?2", p,
-				2, 0, err, &failed);
-		if (failed)
-			return -1;
-		if (!pid)
-			return err_set(err, "no vote %lld in this workshop", (long long)id);
-		return vote_tx(st, wid, pid, iid, (int)d->num, 1, NULL, err);
-	}
+	if (kind == JH_VOTE)
+		return set_vote(st, wid, id, vals, nvals, err);
 	if (kind == JH_WORKSHOP)
 		id = wid;
 	if (find_val(vals, nvals, "stages"))
 		return err_set(err, "stages of an existing journey are items: use add/set/rm stage");
-	len = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET ", k->table);
-	for (size_t i = 0; i < nvals; i++) {
-		if (!vals[i].field->column) {
-			if (vals[i].field->type == JF_IDLIST)
-				links = &vals[i];
-			continue;
-		}
-		len += (size_t)snprintf(sql + len, sizeof sql - len, "%s%s = ?", ncols ? ", " : "",
-					vals[i].field->column);
-		ncols++;
-	}
-	if (!ncols)
-		len += (size_t)snprintf(sql + len, sizeof sql - len, "id = id");
-	if (kind == JH_WORKSHOP)
-		snprintf(sql + len, sizeof sql - len, " WHERE id = ?");
-	else
-		snprintf(sql + len, sizeof sql - len, " WHERE id = ? AND workshop_id = ?");
 	if (tx_begin(st, err))
 		return -1;
-	s = prep(st, sql, err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	for (size_t i = 0; i < nvals; i++)
-		if (vals[i].field->column)
-			bind_value(s, idx++, &vals[i]);
-	sqlite3_bind_int64(s, idx++, id);
-	if (kind != JH_WORKSHOP)
-		sqlite3_bind_int64(s, idx++, wid);
-	if (step_done(st, s, err)) {
-		unique_error(st, k, vals, nvals, err);
-		return tx_end(st, 0, NULL);
-	}
-	if (sqlite3_changes(st->db) != 1) {
-		err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
-		return tx_end(st, 0, NULL);
-	}
-	if (links && set_links(st, id, links, 0, err))
-		return tx_end(st, 0, NULL);
-	return tx_end(st, 1, err);
+	rc = update_row(st, k, wid, id, vals, nvals, err);
+	if (!rc && links >= 0)
+		rc = set_links(st, id, &vals[links], 0, err);
+	return tx_end(st, !rc, err);
 }
 
 /* What must go before an item can: a table, the column that points at the
@@ -1819,44 +1827,39 @@ static const struct dependant dependants[] = {
 	{JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", "pain points"},
 };
 
+static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		      struct jh_err *err)
+{
+	char sql[160];
+
+	if (!store_item_exists(st, wid, k->kind, id))
+		return err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
+	for (size_t i = 0; i < sizeof dependants / sizeof dependants[0]; i++) {
+		int failed = 0;
+		long long n;
+		if (dependants[i].kind != k->kind)
+			continue;
+		n = query_int(st, dependants[i].sql, ARGS(I64(id)), 0, err, &failed);
+		if (failed)
+			return -1;
+		if (n > 0)
+			return err_set(err, "%s %lld still has %lld %s; remove or move them first",
+				       k->name, (long long)id, n, dependants[i].what);
+	}
+	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1 AND workshop_id = ?2", k->table);
+	return run(st, sql, ARGS(I64(id), I64(wid)), err);
+}
+
 int store_item_delete(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		      struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
-	char sql[160];
-	sqlite3_stmt *s;
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot remove items of this kind");
 	if (tx_begin(st, err))
 		return -1;
-	if (!store_item_exists(st, wid, kind, id)) {
-		err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
-		return tx_end(st, 0, NULL);
-	}
-	for (size_t i = 0; i < sizeof dependants / sizeof dependants[0]; i++) {
-		int failed = 0;
-		long long n;
-		if (dependants[i].kind != kind)
-			continue;
-		n = query_int(st, dependants[i].sql, &id, 1, 0, err, &failed);
-		if (failed)
-			return tx_end(st, 0, NULL);
-		if (n > 0) {
-			err_set(err, "%s %lld still has %lld %s; remove or move them first", k->name,
-				(long long)id, n, dependants[i].what);
-			return tx_end(st, 0, NULL);
-		}
-	}
-	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1 AND workshop_id = ?2", k->table);
-	s = prep(st, sql, err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, wid);
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
-	return tx_end(st, 1, err);
+	return tx_end(st, !delete_row(st, k, wid, id, err), err);
 }
 
 int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const char *name,
@@ -1868,6 +1871,7 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 	jh_id found[4];
 	int n = 0, rc;
 	int scoped = scope_id && (kind == JH_STAGE || kind == JH_TOUCHPOINT);
+	const struct arg args[] = {I64(wid), TXT(name), I64(scope_id)};
 
 	if (!k || !k->label_field || kind == JH_WORKSHOP)
 		return err_set(err, "%s items are referred to by id", k ? k->name : "these");
@@ -1875,18 +1879,13 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 		 "SELECT id FROM %s WHERE workshop_id = ?1 AND %s = ?2%s ORDER BY id LIMIT 4",
 		 k->table, kinds_field(k, k->label_field)->column,
 		 scoped ? " AND journey_id = ?3" : "");
-	s = prep(st, sql, err);
+	s = stmt(st, sql, args, scoped ? 3 : 2, err);
 	if (!s)
 		return -1;
-	sqlite3_bind_int64(s, 1, wid);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	if (scoped)
-		sqlite3_bind_int64(s, 3, scope_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 4)
 		found[n++] = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_error(st, err, "lookup");
+	if (rows_end(st, s, rc, "lookup", err))
+		return -1;
 	if (n == 1) {
 		*id_out = found[0];
 		return 0;
@@ -1900,76 +1899,61 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 
 /* ---------------------------------------------------------------- votes */
 
-static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
-		   jh_id *id_out, struct jh_err *err)
+/* The budget check and the change: vote_tx runs them as one transaction,
+ * so two terminals voting at once can never overspend. */
+static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots,
+		       int absolute, jh_id *id_out, struct jh_err *err)
 {
-	int64_t pw[2] = {pid, wid}, iw[2] = {iid, wid}, pi[2] = {pid, iid};
 	long long budget, cap, spent, have, want;
 	int failed = 0;
-	sqlite3_stmt *s;
 
-	if (tx_begin(st, err))
-		return -1;
-	/* The budget check and the change are one transaction, so two
-	 * terminals voting at once can never overspend. */
-	if (query_int(st, "SELECT count(*) FROM participant WHERE id = ?1 AND workshop_id = ?2", pw,
-		      2, 0, err, &failed) != 1 ||
-	    query_int(st, "SELECT count(*) FROM idea WHERE id = ?1 AND workshop_id = ?2", iw, 2, 0,
-		      err, &failed) != 1) {
-		if (!failed)
-			err_set(err, "vote: no such idea or participant in this workshop");
-		return tx_end(st, 0, NULL);
-	}
-	budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1", &wid, 1, 0,
-			   err, &failed);
-	cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1", &wid, 1, 0, err,
-			&failed);
+	if (query_int(st, "SELECT count(*) FROM participant WHERE id = ?1 AND workshop_id = ?2",
+		      ARGS(I64(pid), I64(wid)), 0, err, &failed) != 1 ||
+	    query_int(st, "SELECT count(*) FROM idea WHERE id = ?1 AND workshop_id = ?2",
+		      ARGS(I64(iid), I64(wid)), 0, err, &failed) != 1)
+		return failed ? -1 : err_set(err, "vote: no such idea or participant in this workshop");
+	budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
+			   ARGS(I64(wid)), 0, err, &failed);
+	cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1", ARGS(I64(wid)),
+			0, err, &failed);
 	spent = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE participant_id = ?1",
-			  &pid, 1, 0, err, &failed);
-	have = query_int(st, "SELECT dots FROM vote WHERE participant_id = ?1 AND idea_id = ?2", pi, 2,
-			 0, err, &failed);
+			  ARGS(I64(pid)), 0, err, &failed);
+	have = query_int(st, "SELECT dots FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
+			 ARGS(I64(pid), I64(iid)), 0, err, &failed);
 	if (failed)
-		return tx_end(st, 0, NULL);
+		return -1;
 	want = absolute ? dots : have + dots;
-	if (want < 0) {
-		err_set(err, "no dot of this participant on idea %lld to take back", (long long)iid);
-		return tx_end(st, 0, NULL);
-	}
-	if (want > have && spent - have + want > budget) {
-		err_set(err, "vote refused: the budget is %lld dots per participant and %lld %s used",
-			budget, spent, spent == 1 ? "is" : "are");
-		return tx_end(st, 0, NULL);
-	}
-	if (want > have && cap > 0 && want > cap) {
-		err_set(err, "vote refused: at most %lld dots per idea from one participant", cap);
-		return tx_end(st, 0, NULL);
-	}
-	if (want == 0) {
-		s = prep(st, "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2", err);
-		if (!s)
-			return tx_end(st, 0, NULL);
-		sqlite3_bind_int64(s, 1, pid);
-		sqlite3_bind_int64(s, 2, iid);
-	} else {
-		s = prep(st,
-			 "INSERT INTO vote (workshop_id, participant_id, idea_id, dots)"
-			 " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (participant_id, idea_id)"
-			 " DO UPDATE SET dots = excluded.dots",
-			 err);
-		if (!s)
-			return tx_end(st, 0, NULL);
-		sqlite3_bind_int64(s, 1, wid);
-		sqlite3_bind_int64(s, 2, pid);
-		sqlite3_bind_int64(s, 3, iid);
-		sqlite3_bind_int64(s, 4, want);
-	}
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
+	if (want < 0)
+		return err_set(err, "no dot of this participant on idea %lld to take back",
+			       (long long)iid);
+	if (want > have && spent - have + want > budget)
+		return err_set(err,
+			       "vote refused: the budget is %lld dots per participant and %lld %s used",
+			       budget, spent, spent == 1 ? "is" : "are");
+	if (want > have && cap > 0 && want > cap)
+		return err_set(err, "vote refused: at most %lld dots per idea from one participant",
+			       cap);
+	if (want == 0 ? run(st, "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
+			    ARGS(I64(pid), I64(iid)), err)
+		      : run(st,
+			    "INSERT INTO vote (workshop_id, participant_id, idea_id, dots)"
+			    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (participant_id, idea_id)"
+			    " DO UPDATE SET dots = excluded.dots",
+			    ARGS(I64(wid), I64(pid), I64(iid), I64(want)), err))
+		return -1;
 	if (id_out)
 		*id_out = query_int(st,
 				    "SELECT id FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
-				    pi, 2, 0, err, &failed);
-	return tx_end(st, !failed, err);
+				    ARGS(I64(pid), I64(iid)), 0, err, &failed);
+	return failed ? -1 : 0;
+}
+
+static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
+		   jh_id *id_out, struct jh_err *err)
+{
+	if (tx_begin(st, err))
+		return -1;
+	return tx_end(st, !vote_change(st, wid, pid, iid, dots, absolute, id_out, err), err);
 }
 
 int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_id, int dots,
@@ -1982,92 +1966,57 @@ int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_
 
 /* -------------------------------------------------------- agenda, timer */
 
-int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err)
+static int goto_step(struct jh_store *st, jh_id wid, int position, struct jh_err *err)
 {
 	int failed = 0;
-	long long n;
-	sqlite3_stmt *s;
+	long long n = query_int(st, "SELECT count(*) FROM step WHERE workshop_id = ?1",
+				ARGS(I64(wid)), 0, err, &failed);
 
+	if (failed)
+		return -1;
+	if (position < 0 || position >= n)
+		return err_set(err, "no agenda step %d (the agenda has %lld)", position + 1, n);
+	/* A new step starts with a fresh, paused timer. */
+	return run(st,
+		   "UPDATE workshop SET current_step = ?2, timer_running = 0, timer_started = 0,"
+		   " timer_elapsed = 0 WHERE id = ?1",
+		   ARGS(I64(wid), I64(position)), err);
+}
+
+int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err)
+{
 	if (tx_begin(st, err))
 		return -1;
-	n = query_int(st, "SELECT count(*) FROM step WHERE workshop_id = ?1", &wid, 1, 0, err,
-		      &failed);
-	if (failed)
-		return tx_end(st, 0, NULL);
-	if (position < 0 || position >= n) {
-		err_set(err, "no agenda step %d (the agenda has %lld)", position + 1, n);
-		return tx_end(st, 0, NULL);
-	}
-	/* A new step starts with a fresh, paused timer. */
-	s = prep(st,
-		 "UPDATE workshop SET current_step = ?2, timer_running = 0, timer_started = 0,"
-		 " timer_elapsed = 0 WHERE id = ?1",
-		 err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	sqlite3_bind_int64(s, 1, wid);
-	sqlite3_bind_int(s, 2, position);
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
-	return tx_end(st, 1, err);
+	return tx_end(st, !goto_step(st, wid, position, err), err);
 }
 
 int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err)
 {
-	sqlite3_stmt *s;
-
-	if (tx_begin(st, err))
-		return -1;
-	s = prep(st,
-		 "UPDATE workshop SET"
-		 " timer_elapsed = CASE WHEN timer_running THEN timer_elapsed + max(0, ?2 - timer_started)"
-		 "  ELSE timer_elapsed END,"
-		 " timer_started = CASE WHEN timer_running THEN 0 ELSE ?2 END,"
-		 " timer_running = 1 - timer_running WHERE id = ?1",
-		 err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	sqlite3_bind_int64(s, 1, wid);
-	sqlite3_bind_int64(s, 2, now);
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
-	return tx_end(st, 1, err);
+	return change(st,
+		      "UPDATE workshop SET"
+		      " timer_elapsed = CASE WHEN timer_running THEN timer_elapsed + max(0, ?2 - timer_started)"
+		      "  ELSE timer_elapsed END,"
+		      " timer_started = CASE WHEN timer_running THEN 0 ELSE ?2 END,"
+		      " timer_running = 1 - timer_running WHERE id = ?1",
+		      ARGS(I64(wid), I64(now)), err);
 }
 
 int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err)
 {
-	sqlite3_stmt *s;
-
-	if (tx_begin(st, err))
-		return -1;
-	s = prep(st,
-		 "UPDATE workshop SET timer_running = 0, timer_started = 0, timer_elapsed = 0"
-		 " WHERE id = ?1",
-		 err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	sqlite3_bind_int64(s, 1, wid);
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
-	return tx_end(st, 1, err);
+	return change(st,
+		      "UPDATE workshop SET timer_running = 0, timer_started = 0, timer_elapsed = 0"
+		      " WHERE id = ?1",
+		      ARGS(I64(wid)), err);
 }
 
 int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_err *err)
 {
-	sqlite3_stmt *s;
+	int rc;
 
 	if (tx_begin(st, err))
 		return -1;
-	s = prep(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2", err);
-	if (!s)
-		return tx_end(st, 0, NULL);
-	sqlite3_bind_int64(s, 1, step_id);
-	sqlite3_bind_int64(s, 2, wid);
-	if (step_done(st, s, err))
-		return tx_end(st, 0, NULL);
-	if (sqlite3_changes(st->db) != 1) {
-		err_set(err, "no agenda step %lld in this workshop", (long long)step_id);
-		return tx_end(st, 0, NULL);
-	}
-	return tx_end(st, 1, err);
+	rc = run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
+		 ARGS(I64(step_id), I64(wid)), err);
+	rc = one_row(st, rc, err, "no agenda step %lld in this workshop", (long long)step_id);
+	return tx_end(st, !rc, err);
 }

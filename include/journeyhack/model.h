@@ -152,8 +152,8 @@ struct jh_data {
 void model_data_free(struct jh_data *d);
 void model_workshop_free(struct jh_workshop *w);
 
-/* Lookups by id in a loaded workshop; NULL when absent. Linear: callers
- * that need many lookups build their own index. */
+/* Lookups by id in a loaded workshop; NULL when absent. Linear for
+ * kinds not loaded in id order: for many lookups use model_index.h. */
 const struct jh_participant *model_participant(const struct jh_data *d, jh_id id);
 const struct jh_journey *model_journey(const struct jh_data *d, jh_id id);
 const struct jh_stage *model_stage(const struct jh_data *d, jh_id id);

@@ -1,0 +1,116 @@
+/* model_index.c: one id index over a loaded workshop, and its vote totals. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "journeyhack/model_index.h"
+#include "journeyhack/util.h"
+
+/* The index reads an item's id from its first member. */
+_Static_assert(offsetof(struct jh_participant, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_journey, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_stage, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_touchpoint, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_painpoint, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_idea, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_vote, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_action, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_parking, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_step, id) == 0, "id first");
+_Static_assert(offsetof(struct jh_workshop, id) == 0, "id first");
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct model_index_entry *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static struct model_index_entry *build_kind(const struct jh_kind_def *k, const struct jh_data *d,
+					    size_t *n)
+{
+	struct model_index_entry *e;
+	int sorted = 1;
+
+	*n = kinds_count(k, d);
+	e = util_xmalloc((*n ? *n : 1) * sizeof *e);
+	for (size_t i = 0; i < *n; i++) {
+		memcpy(&e[i].id, kinds_item(k, d, i), sizeof e[i].id);
+		e[i].pos = i;
+		sorted &= i == 0 || e[i - 1].id < e[i].id;
+	}
+	/* Most kinds load in id order: no sort needed then. */
+	if (!sorted)
+		qsort(e, *n, sizeof *e, entry_cmp);
+	return e;
+}
+
+void model_index_build(struct model_index *ix, const struct jh_data *d)
+{
+	memset(ix, 0, sizeof *ix);
+	ix->d = d;
+	for (int kind = 0; kind < JH_NKINDS; kind++)
+		ix->by_id[kind] = build_kind(kinds_get((enum jh_kind)kind), d, &ix->n[kind]);
+	ix->idea_dots = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *ix->idea_dots);
+	ix->participant_dots =
+		util_xcalloc(d->nparticipants ? d->nparticipants : 1, sizeof *ix->participant_dots);
+	/* One pass over the votes for both totals. */
+	for (size_t i = 0; i < d->nvotes; i++) {
+		long idea = model_index_pos(ix, JH_IDEA, d->votes[i].idea_id);
+		long who = model_index_pos(ix, JH_PARTICIPANT, d->votes[i].participant_id);
+		if (idea >= 0)
+			ix->idea_dots[idea] += d->votes[i].dots;
+		if (who >= 0)
+			ix->participant_dots[who] += d->votes[i].dots;
+	}
+}
+
+void model_index_free(struct model_index *ix)
+{
+	for (int kind = 0; kind < JH_NKINDS; kind++)
+		free(ix->by_id[kind]);
+	free(ix->idea_dots);
+	free(ix->participant_dots);
+	memset(ix, 0, sizeof *ix);
+}
+
+long model_index_pos(const struct model_index *ix, enum jh_kind kind, jh_id id)
+{
+	const struct model_index_entry *e;
+	size_t lo = 0, hi;
+
+	if ((int)kind < 0 || kind >= JH_NKINDS || !id)
+		return -1;
+	e = ix->by_id[kind];
+	hi = ix->n[kind];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (e[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ix->n[kind] && e[lo].id == id ? (long)e[lo].pos : -1;
+}
+
+const void *model_index_item(const struct model_index *ix, enum jh_kind kind, jh_id id)
+{
+	long pos = model_index_pos(ix, kind, id);
+
+	return pos < 0 ? NULL : kinds_item(kinds_get(kind), ix->d, (size_t)pos);
+}
+
+int model_index_idea_dots(const struct model_index *ix, jh_id idea_id)
+{
+	long pos = model_index_pos(ix, JH_IDEA, idea_id);
+
+	return pos < 0 ? 0 : ix->idea_dots[pos];
+}
+
+int model_index_participant_dots(const struct model_index *ix, jh_id participant_id)
+{
+	long pos = model_index_pos(ix, JH_PARTICIPANT, participant_id);
+
+	return pos < 0 ? 0 : ix->participant_dots[pos];
+}
