@@ -8,6 +8,12 @@
 #include "journeyhack/form.h"
 #include "journeyhack/store.h"
 #include "journeyhack/text.h"
+#include "journeyhack/ui_apply.h"
+#include "journeyhack/ui_choices.h"
+#include "journeyhack/ui_dialog.h"
+#include "journeyhack/ui_edit.h"
+#include "journeyhack/ui_fill.h"
+#include "journeyhack/ui_views.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -27,11 +33,11 @@ static int form_save(struct form *f, void *ctx, struct jh_err *err)
 	for (size_t i = 0; i < f->n; i++) {
 		const struct form_field *ff = &f->f[i];
 		size_t len;
-		if (add ? !*ff->value : (ff->hidden || !strcmp(ff->value, ff->orig)))
+		if (add ? !*ff->line.text : (ff->hidden || !strcmp(ff->line.text, ff->orig)))
 			continue;
-		len = strlen(ff->def->name) + strlen(ff->value) + 2;
+		len = strlen(ff->def->name) + strlen(ff->line.text) + 2;
 		as[n] = util_xmalloc(len);
-		snprintf(as[n++], len, "%s=%s", ff->def->name, ff->value);
+		snprintf(as[n++], len, "%s=%s", ff->def->name, ff->line.text);
 		if (!add)
 			ui_undo_assign(&rec, ff->def->name, ff->orig);
 	}
@@ -66,6 +72,14 @@ out:
 	return rc;
 }
 
+int ui_edit_facilitator(struct ui *ui, const char *what)
+{
+	if (ui->facilitator)
+		return 1;
+	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)", what);
+	return 0;
+}
+
 static int writable(struct ui *ui)
 {
 	if (!ui->readonly)
@@ -75,7 +89,7 @@ static int writable(struct ui *ui)
 	return 0;
 }
 
-void ui_after_change(struct ui *ui, enum jh_kind kind, jh_id id)
+void ui_edit_refocus(struct ui *ui, enum jh_kind kind, jh_id id)
 {
 	const struct view_ops *v = view_get(ui->view);
 	char msg[sizeof ui->msg];
@@ -83,14 +97,14 @@ void ui_after_change(struct ui *ui, enum jh_kind kind, jh_id id)
 
 	/* The reload must not eat the message of the change. */
 	snprintf(msg, sizeof msg, "%s", ui->msg);
-	ui_reload(ui);
+	ui_views_reload(ui);
 	snprintf(ui->msg, sizeof ui->msg, "%s", msg);
 	ui->msg_error = err;
 	if (v->focus && id)
 		v->focus(ui, kind, id);
 }
 
-int ui_add_item(struct ui *ui, enum jh_kind kind, jh_id *out)
+int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 {
 	const struct view_ops *v = view_get(ui->view);
 	struct form f;
@@ -132,32 +146,32 @@ int ui_add_item(struct ui *ui, enum jh_kind kind, jh_id *out)
 	}
 	form_mark_orig(&f);
 	f.ctx = ui;
-	f.changed = ui_form_choices;
+	f.changed = ui_choices_refresh;
 	f.save = form_save;
 	saved = form_run(ui, &f);
 	if (saved) {
 		*out = f.id;
-		ui_after_change(ui, kind, f.id);
+		ui_edit_refocus(ui, kind, f.id);
 	}
 	form_free(&f);
 	return UI_HANDLED;
 }
 
-int ui_add(struct ui *ui, enum jh_kind kind)
+int ui_edit_add(struct ui *ui, enum jh_kind kind)
 {
 	jh_id id;
 
-	return ui_add_item(ui, kind, &id);
+	return ui_edit_add_id(ui, kind, &id);
 }
 
-int ui_edit(struct ui *ui, enum jh_kind kind, jh_id id)
+int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 {
 	struct form f;
 
 	if (!writable(ui))
 		return UI_HANDLED;
 	if ((kind == JH_STEP || kind == JH_WORKSHOP) &&
-	    !ui_need_facilitator(ui, kind == JH_STEP ? "edit the agenda" : "change the workshop"))
+	    !ui_edit_facilitator(ui, kind == JH_STEP ? "edit the agenda" : "change the workshop"))
 		return UI_HANDLED;
 	form_init(&f, kind, id, 0);
 	if (kind == JH_WORKSHOP)
@@ -173,10 +187,10 @@ int ui_edit(struct ui *ui, enum jh_kind kind, jh_id id)
 	}
 	form_mark_orig(&f);
 	f.ctx = ui;
-	f.changed = ui_form_choices;
+	f.changed = ui_choices_refresh;
 	f.save = form_save;
 	if (form_run(ui, &f))
-		ui_after_change(ui, kind, id);
+		ui_edit_refocus(ui, kind, id);
 	form_free(&f);
 	return UI_HANDLED;
 }
@@ -241,7 +255,7 @@ static const char *item_label(const struct form *f)
 	return "";
 }
 
-int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
+int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 {
 	struct form f;
 	struct ui_undo_rec rec;
@@ -262,7 +276,7 @@ int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	text_fit(item_label(&f), 40, 0, label, sizeof label);
 	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? u undoes it.", kinds_get(kind)->name,
 		 (long long)id, label);
-	if (!ui_confirm(ui, q)) {
+	if (!ui_dialog_confirm(ui, q)) {
 		form_free(&f);
 		ui_message(ui, 0, "Not deleted");
 		return UI_HANDLED;
@@ -270,8 +284,8 @@ int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, "delete of %s #%lld", kinds_get(kind)->name,
 		     (long long)id);
 	for (size_t i = 0; i < f.n; i++)
-		if (*f.f[i].value && strcmp(f.f[i].def->name, "stages"))
-			ui_undo_assign(&rec, f.f[i].def->name, f.f[i].value);
+		if (*f.f[i].line.text && strcmp(f.f[i].def->name, "stages"))
+			ui_undo_assign(&rec, f.f[i].def->name, f.f[i].line.text);
 	if (kind == JH_JOURNEY) {
 		/* Stages go with their journey; bring them back by name. */
 		char stages[4096];
@@ -307,8 +321,8 @@ int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	return UI_HANDLED | UI_RELOAD;
 }
 
-int ui_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const *assigns, size_t n,
-		  const char *what)
+int ui_edit_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const *assigns,
+		       size_t n, const char *what)
 {
 	struct form f;
 	struct ui_undo_rec rec;
@@ -356,7 +370,7 @@ int ui_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const 
 
 /* ---------------------------------------------------------------- votes, steps */
 
-int ui_vote(struct ui *ui, jh_id idea, int dots)
+int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 {
 	struct ui_undo_rec rec;
 	struct jh_err err;
@@ -382,13 +396,13 @@ int ui_vote(struct ui *ui, jh_id idea, int dots)
 	return UI_HANDLED | UI_RELOAD;
 }
 
-int ui_step(struct ui *ui, int position)
+int ui_edit_step(struct ui *ui, int position)
 {
 	struct ui_undo_rec rec;
 	struct jh_err err;
 	int from = ui->d.workshop.current_step;
 
-	if (!ui_need_facilitator(ui, "move the agenda") || !writable(ui))
+	if (!ui_edit_facilitator(ui, "move the agenda") || !writable(ui))
 		return UI_HANDLED;
 	if (position < 0 || (size_t)position >= ui->d.nsteps) {
 		ui_message(ui, 1,

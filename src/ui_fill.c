@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "journeyhack/form.h"
+#include "journeyhack/ui_fill.h"
 #include "journeyhack/view.h"
 
 static const struct jh_action *find_action(const struct ui *ui, jh_id id)

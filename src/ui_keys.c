@@ -2,15 +2,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/ui_keys.h"
 #include "journeyhack/view.h"
 
 #define UI_ACTION(id, name, help, where, ...) static const int keys_##id[] = {__VA_ARGS__, 0};
-#include "keys.def"
+#include "journeyhack/keys.def"
 #undef UI_ACTION
 
 static const struct ui_action_info actions[UI_NACTIONS] = {
 #define UI_ACTION(id, name, help, where, ...) {UI_ACT_##id, name, help, where, keys_##id},
-#include "keys.def"
+#include "journeyhack/keys.def"
 #undef UI_ACTION
 };
 

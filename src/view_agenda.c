@@ -199,7 +199,7 @@ static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 	if (act == UI_ACT_STEP_GOTO) {
 		if (!S.l.n || S.rows[S.l.sel].step < 0)
 			return UI_HANDLED;
-		return ui_step(ui, ui->d.steps[S.rows[S.l.sel].step].position);
+		return ui_edit_step(ui, ui->d.steps[S.rows[S.l.sel].step].position);
 	}
 	flags = ui_list_action(&S.l, act, r->h / 2);
 	if (flags)
