@@ -220,17 +220,16 @@ static void relink_records(struct ui *ui, enum jh_kind kind, jh_id id)
 				push_set(ui, JH_ACTION, d->actions[i].id, "idea", v);
 	if (kind == JH_PAINPOINT)
 		for (size_t i = 0; i < d->nideas; i++) {
-			struct form f;
 			int linked = 0;
+			char *list;
 			for (size_t k = 0; k < d->ideas[i].npainpoints; k++)
 				linked |= d->ideas[i].painpoints[k] == id;
 			if (!linked)
 				continue;
-			form_init(&f, JH_IDEA, d->ideas[i].id, 0);
-			if (!ui_fill_form(ui, &f, JH_IDEA, d->ideas[i].id))
-				push_set(ui, JH_IDEA, d->ideas[i].id, "painpoints",
-					 form_get(&f, "painpoints"));
-			form_free(&f);
+			list = ui_fill_text(kinds_field(kinds_get(JH_IDEA), "painpoints"),
+					    &d->ideas[i]);
+			push_set(ui, JH_IDEA, d->ideas[i].id, "painpoints", list);
+			free(list);
 		}
 	if (kind == JH_PARTICIPANT) {
 		for (size_t i = 0; i < d->npainpoints; i++)
@@ -245,19 +244,11 @@ static void relink_records(struct ui *ui, enum jh_kind kind, jh_id id)
 	}
 }
 
-static const char *item_label(const struct form *f)
-{
-	static const char *const names[] = {"title", "name", "text"};
-
-	for (size_t i = 0; i < 3; i++)
-		if (form_get(f, names[i]))
-			return form_get(f, names[i]);
-	return "";
-}
 
 int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 {
-	struct form f;
+	const struct jh_kind_def *k = kinds_get(kind);
+	const void *item = ui_fill_item(ui, kind, id);
 	struct ui_undo_rec rec;
 	struct jh_err err;
 	char q[512], label[64];
@@ -268,24 +259,18 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 		ui_message(ui, 1, "%s items cannot be deleted here", kinds_get(kind)->name);
 		return UI_HANDLED;
 	}
-	form_init(&f, kind, id, 0);
-	if (ui_fill_form(ui, &f, kind, id)) {
-		form_free(&f);
+	if (!item)
 		return UI_HANDLED | UI_RELOAD;
-	}
-	text_fit(item_label(&f), 40, 0, label, sizeof label);
+	text_fit(kinds_text(kinds_field(k, k->label_field), item), 40, 0, label, sizeof label);
 	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? u undoes it.", kinds_get(kind)->name,
 		 (long long)id, label);
 	if (!ui_dialog_confirm(ui, q)) {
-		form_free(&f);
 		ui_message(ui, 0, "Not deleted");
 		return UI_HANDLED;
 	}
 	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, "delete of %s #%lld", kinds_get(kind)->name,
 		     (long long)id);
-	for (size_t i = 0; i < f.n; i++)
-		if (*f.f[i].line.text && strcmp(f.f[i].def->name, "stages"))
-			ui_undo_assign(&rec, f.f[i].def->name, f.f[i].line.text);
+	ui_fill_snapshot(ui, kind, id, &rec);
 	if (kind == JH_JOURNEY) {
 		/* Stages go with their journey; bring them back by name. */
 		char stages[4096];
@@ -305,7 +290,6 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 			ui_undo_vote(&rec, ui->d.votes[i].participant_id, ui->d.votes[i].dots);
 		}
 	}
-	form_free(&f);
 	if (store_item_delete(ui->st, ui->wid, kind, id, &err)) {
 		ui_undo_discard(&rec);
 		ui_message(ui, 1, "%s", err.msg);
@@ -324,36 +308,35 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 int ui_edit_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const *assigns,
 		       size_t n, const char *what)
 {
-	struct form f;
+	const void *item = ui_fill_item(ui, kind, id);
 	struct ui_undo_rec rec;
 	struct jh_err err;
-	char **as = util_xcalloc(n + 1, sizeof *as);
+	char **as;
 	int rc;
 
-	if (!writable(ui)) {
-		free(as);
+	if (!writable(ui))
 		return UI_HANDLED;
-	}
-	form_init(&f, kind, id, 0);
-	if (ui_fill_form(ui, &f, kind, id)) {
-		form_free(&f);
-		free(as);
+	if (!item)
 		return UI_HANDLED | UI_RELOAD;
-	}
+	as = util_xcalloc(n + 1, sizeof *as);
 	ui_undo_init(&rec, UI_UNDO_SET, kind, id, "change of %s of %s #%lld", what,
 		     kinds_get(kind)->name, (long long)id);
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(assigns[i], '=');
-		char name[64];
+		const struct jh_field_def *fd;
+		char name[64], *old;
 		as[i] = util_xstrdup(assigns[i]);
 		if (!eq || (size_t)(eq - assigns[i]) >= sizeof name)
 			continue;
 		memcpy(name, assigns[i], (size_t)(eq - assigns[i]));
 		name[eq - assigns[i]] = '\0';
-		if (form_get(&f, name))
-			ui_undo_assign(&rec, name, form_get(&f, name));
+		fd = kinds_field(kinds_get(kind), name);
+		if (!fd)
+			continue;
+		old = ui_fill_text(fd, item);
+		ui_undo_assign(&rec, name, old);
+		free(old);
 	}
-	form_free(&f);
 	rc = ui_apply(ui, kind, id, 0, 0, as, n, NULL, &err);
 	for (size_t i = 0; i < n; i++)
 		free(as[i]);
