@@ -535,7 +535,7 @@ int form_run(struct ui *ui, struct form *form)
 		}
 		if (key == UI_KEY_NONE || key == UI_KEY_MOUSE)
 			continue;
-		act = ui_key_action(key, UI_IN_FORM);
+		act = ui_keys_action(key, UI_IN_FORM);
 		if (act == UI_ACT_FORM_CANCEL)
 			result = 0;
 		else if (act == UI_ACT_FORM_SAVE)

@@ -282,12 +282,12 @@ void ui_actions_key(struct ui *ui, int key)
 		handle_mouse(ui);
 		return;
 	}
-	act = ui_key_action(key, UI_IN(ui->view));
+	act = ui_keys_action(key, UI_IN(ui->view));
 	if (ui->too_small && act != UI_ACT_QUIT && act != UI_ACT_REDRAW)
 		return;
 	if (act < 0) {
 		char name[32];
-		ui_key_name(key, name, sizeof name);
+		ui_keys_name(key, name, sizeof name);
 		ui_message(ui, 1, "%s does nothing here: ? lists the keys", name);
 		return;
 	}

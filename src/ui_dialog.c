@@ -146,7 +146,7 @@ long ui_dialog_pick(struct ui *ui, const char *title, struct ui_pick_item *items
 				ui_list_action(&l, UI_ACT_DOWN, 1);
 			continue;
 		}
-		act = ui_key_action(key, UI_IN_LIST);
+		act = ui_keys_action(key, UI_IN_LIST);
 		if (act == UI_ACT_FORM_CANCEL || act == UI_ACT_QUIT)
 			return -1;
 		if (act == UI_ACT_LIST_ACCEPT)
@@ -184,10 +184,10 @@ static size_t help_lines(struct ui *ui, const char *view_title, struct help_line
 			out[n++].heading = 1;
 		}
 		for (int a = 0; a < UI_NACTIONS && n < max; a++) {
-			const struct ui_action_info *info = ui_action_info((enum ui_action)a);
+			const struct ui_action_info *info = ui_keys_info((enum ui_action)a);
 			if (!(info->where & where))
 				continue;
-			ui_action_keys((enum ui_action)a, out[n].keys, sizeof out[n].keys);
+			ui_keys_list((enum ui_action)a, out[n].keys, sizeof out[n].keys);
 			out[n].text = info->help;
 			out[n++].heading = 0;
 		}
@@ -238,7 +238,7 @@ void ui_dialog_help(struct ui *ui, const char *title)
 				l.top++;
 			continue;
 		}
-		act = ui_key_action(key, UI_IN_LIST);
+		act = ui_keys_action(key, UI_IN_LIST);
 		if (act == UI_ACT_DOWN || act == UI_ACT_PAGE_DOWN) {
 			size_t step = act == UI_ACT_DOWN ? 1 : (size_t)(rows > 1 ? rows - 1 : 1);
 			if (l.top + (size_t)rows < n)

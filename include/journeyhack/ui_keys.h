@@ -40,11 +40,11 @@ struct ui_action_info {
 };
 
 /* The action bound to key in context `where` (one UI_IN bit), or -1. */
-int ui_key_action(int key, unsigned where);
-const struct ui_action_info *ui_action_info(enum ui_action act);
+int ui_keys_action(int key, unsigned where);
+const struct ui_action_info *ui_keys_info(enum ui_action act);
 /* Human name of a key: "j", "Down", "C-l", "Tab", "Space". */
-void ui_key_name(int key, char *buf, size_t size);
+void ui_keys_name(int key, char *buf, size_t size);
 /* "j Down": the keys of an action. */
-void ui_action_keys(enum ui_action act, char *buf, size_t size);
+void ui_keys_list(enum ui_action act, char *buf, size_t size);
 
 #endif
