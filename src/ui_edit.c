@@ -19,7 +19,7 @@
 
 /* ---------------------------------------------------------------- saving */
 
-static int form_save(struct form *f, void *ctx, struct jh_err *err)
+static int save_form(struct form *f, void *ctx, struct jh_err *err)
 {
 	struct ui *ui = ctx;
 	struct ui_undo_rec rec;
@@ -147,7 +147,7 @@ int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 	form_mark_orig(&f);
 	f.ctx = ui;
 	f.changed = ui_choices_refresh;
-	f.save = form_save;
+	f.save = save_form;
 	saved = form_run(ui, &f);
 	if (saved) {
 		*out = f.id;
@@ -188,7 +188,7 @@ int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 	form_mark_orig(&f);
 	f.ctx = ui;
 	f.changed = ui_choices_refresh;
-	f.save = form_save;
+	f.save = save_form;
 	if (form_run(ui, &f))
 		ui_edit_refocus(ui, kind, id);
 	form_free(&f);
