@@ -288,7 +288,7 @@ UI_EVENTS="switch move move move move move page page page search search search s
 bench_ui_instructions() {
 	local n=$1 d=$WORK/$1/cg i=1 ev f ir
 	mkdir -p "$d"
-	timeout $((TIMEOUT * 5)) "$VALGRIND" --tool=callgrind --dump-before=ui_getkey \
+	timeout $((TIMEOUT * 5)) "$VALGRIND" --tool=callgrind --dump-before=ui_term_key \
 		--callgrind-out-file="$d/cg.out" "$JH" -d "$WORK/$n/w.db" --replay "$WORK/ui.keys" \
 		--size 80x24 bench >/dev/null 2>>"$WORK/stderr.log" || return 1
 	# cg.out.1: start to the first key read (the first frame); cg.out.K+1:

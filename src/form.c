@@ -3,18 +3,18 @@
  * A form is a loop like every overlay: draw the base screen, draw the
  * form, read a key. Values stay text until saved, exactly as the command
  * line would receive them. */
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "journeyhack/form.h"
 #include "journeyhack/items.h"
 #include "journeyhack/text.h"
+#include "journeyhack/ui_dialog.h"
+#include "journeyhack/ui_editor.h"
+#include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_line.h"
+#include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -34,9 +34,7 @@ static int shown_field(const struct jh_field_def *d, enum jh_kind kind, int for_
 
 static void set_value(struct form_field *ff, const char *v)
 {
-	free(ff->value);
-	ff->value = util_xstrdup(v ? v : "");
-	ff->cursor = strlen(ff->value);
+	ui_line_set(&ff->line, v);
 }
 
 void form_set_choices(struct form_field *ff, const struct form_choice *c, size_t n)
@@ -117,10 +115,10 @@ void form_init(struct form *form, enum jh_kind kind, jh_id id, int for_add)
 				       : FORM_TEXT;
 		}
 		static_choices(ff);
-		set_value(ff, for_add && d->defval ? d->defval : "");
+		ui_line_init(&ff->line, for_add && d->defval ? d->defval : "", 0);
 		if (d->type == JF_BOOL && for_add && d->defval)
 			set_value(ff, strcmp(d->defval, "0") ? "yes" : "no");
-		ff->orig = util_xstrdup(ff->value);
+		ff->orig = util_xstrdup(ff->line.text);
 	}
 	/* The cursor starts in the first field shown: the title or name. */
 	while (form->cur < form->n && form->f[form->cur].hidden)
@@ -131,7 +129,7 @@ void form_free(struct form *form)
 {
 	for (size_t i = 0; i < form->n; i++) {
 		form_set_choices(&form->f[i], NULL, 0);
-		free(form->f[i].value);
+		ui_line_free(&form->f[i].line);
 		free(form->f[i].orig);
 	}
 	free(form->f);
@@ -150,7 +148,7 @@ const char *form_get(const struct form *form, const char *name)
 {
 	for (size_t i = 0; i < form->n; i++)
 		if (!strcmp(form->f[i].def->name, name))
-			return form->f[i].value;
+			return form->f[i].line.text;
 	return NULL;
 }
 
@@ -166,7 +164,7 @@ void form_mark_orig(struct form *form)
 {
 	for (size_t i = 0; i < form->n; i++) {
 		free(form->f[i].orig);
-		form->f[i].orig = util_xstrdup(form->f[i].value);
+		form->f[i].orig = util_xstrdup(form->f[i].line.text);
 	}
 }
 
@@ -176,11 +174,11 @@ static void check_field(struct form_field *ff)
 
 	ff->error[0] = '\0';
 	/* An empty optional value means "the default" or "none". */
-	if (!*ff->value && !ff->def->required)
+	if (!*ff->line.text && !ff->def->required)
 		return;
-	if (!*ff->value && ff->def->type == JF_INT)
+	if (!*ff->line.text && ff->def->type == JF_INT)
 		return;
-	if (items_check_value(ff->def, ff->value, &err))
+	if (items_check_value(ff->def, ff->line.text, &err))
 		snprintf(ff->error, sizeof ff->error, "%s", err.msg);
 }
 
@@ -200,76 +198,10 @@ long form_validate(struct form *form)
 
 /* ---------------------------------------------------------- editing */
 
-static void insert_text(struct form_field *ff, const char *s, size_t n)
-{
-	size_t len = strlen(ff->value);
-	char *v = util_xmalloc(len + n + 1);
-
-	memcpy(v, ff->value, ff->cursor);
-	memcpy(v + ff->cursor, s, n);
-	memcpy(v + ff->cursor + n, ff->value + ff->cursor, len - ff->cursor + 1);
-	free(ff->value);
-	ff->value = v;
-	ff->cursor += n;
-}
-
-static size_t prev_char(const char *s, size_t at)
-{
-	if (at == 0)
-		return 0;
-	at--;
-	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80)
-		at--;
-	return at;
-}
-
-static size_t next_char(const char *s, size_t at)
-{
-	unsigned int cp;
-	size_t len = strlen(s);
-
-	return at < len ? at + text_decode(s + at, len - at, &cp) : at;
-}
-
-static void delete_range(struct form_field *ff, size_t from, size_t to)
-{
-	if (to <= from)
-		return;
-	memmove(ff->value + from, ff->value + to, strlen(ff->value + to) + 1);
-	ff->cursor = from;
-}
-
-static void type_char(struct form_field *ff, unsigned int cp)
-{
-	char u[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	insert_text(ff, u, n);
-}
-
 static long choice_index(const struct form_field *ff)
 {
 	for (size_t i = 0; i < ff->nchoices; i++)
-		if (!strcmp(ff->choices[i].value, ff->value))
+		if (!strcmp(ff->choices[i].value, ff->line.text))
 			return (long)i;
 	return -1;
 }
@@ -335,10 +267,10 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 	items = util_xcalloc(ff->nchoices, sizeof *items);
 	for (size_t i = 0; i < ff->nchoices; i++) {
 		items[i].label = ff->choices[i].label;
-		items[i].marked = multi && contains_id(ff->value, ff->choices[i].value);
+		items[i].marked = multi && contains_id(ff->line.text, ff->choices[i].value);
 	}
 	snprintf(title, sizeof title, "%s", ff->def->label);
-	k = ui_pick(ui, title, items, ff->nchoices, start < 0 ? 0 : (size_t)start, multi);
+	k = ui_dialog_pick(ui, title, items, ff->nchoices, start < 0 ? 0 : (size_t)start, multi);
 	if (k >= 0 && !multi) {
 		set_value(ff, ff->choices[k].value);
 	} else if (k >= 0) {
@@ -357,110 +289,6 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 		free(v);
 	}
 	free(items);
-}
-
-/* ---------------------------------------------------------- $EDITOR */
-
-int form_editor(struct ui *ui, char **text, struct jh_err *err)
-{
-	const char *ed = getenv("VISUAL");
-	const char *tmp = getenv("TMPDIR");
-	char path[4096], *words, *argv[34];
-	int fd, argc = 0, status = 0;
-	size_t len = strlen(*text);
-	pid_t pid;
-	struct sigaction ign, old_int, old_quit;
-	FILE *f;
-
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
-	snprintf(path, sizeof path, "%s/journeyhack-XXXXXX.txt", tmp && *tmp ? tmp : "/tmp");
-	fd = mkstemps(path, 4);
-	if (fd < 0)
-		return err_set(err, "cannot create a temporary file: %s", strerror(errno));
-	if (write(fd, *text, len) != (ssize_t)len ||
-	    (len && (*text)[len - 1] != '\n' && write(fd, "\n", 1) != 1)) {
-		close(fd);
-		unlink(path);
-		return err_set(err, "cannot write a temporary file: %s", strerror(errno));
-	}
-	close(fd);
-	/* $EDITOR may carry options ("emacs -nw"): split it into words
-	 * ourselves; a shell would also interpret anything else in it. */
-	words = util_xstrdup(ed);
-	for (char *w = strtok(words, " \t"); w && argc < 32; w = strtok(NULL, " \t"))
-		argv[argc++] = w;
-	argv[argc++] = path;
-	argv[argc] = NULL;
-	if (!ui->replay) {
-		def_prog_mode();
-		endwin();
-	}
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	pid = fork();
-	if (pid == 0) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		if (ui->replay) {
-			/* Headless: the editor gets no terminal to talk to. */
-			int nul = open("/dev/null", O_RDWR);
-			if (nul >= 0) {
-				dup2(nul, 0);
-				dup2(nul, 1);
-			}
-		}
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	/* Ctrl-C in the editor is the editor's, not a request to quit. */
-	sigaction(SIGINT, &ign, &old_int);
-	sigaction(SIGQUIT, &ign, &old_quit);
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGQUIT, &old_quit, NULL);
-	if (!ui->replay) {
-		reset_prog_mode();
-		clearok(curscr, TRUE);
-		refresh();
-	}
-	free(words);
-	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		unlink(path);
-		if (pid < 0)
-			return err_set(err, "cannot start %s: %s", ed, strerror(errno));
-		return err_set(err, "%s failed (status %d): the text is unchanged", ed,
-			       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-	}
-	f = fopen(path, "rb");
-	unlink(path);
-	if (!f)
-		return err_set(err, "cannot read the edited text: %s", strerror(errno));
-	{
-		char *buf = NULL;
-		size_t n = 0, cap = 0, r;
-		do {
-			if (n + 4096 + 1 > cap) {
-				cap = cap ? cap * 2 : 8192;
-				buf = util_xrealloc(buf, cap);
-			}
-			r = fread(buf + n, 1, cap - n - 1, f);
-			n += r;
-		} while (r > 0 && n < (2u << 20));
-		fclose(f);
-		buf = buf ? buf : util_xstrdup("");
-		/* Editors end files with a newline the user never typed. */
-		while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
-			n--;
-		buf[n] = '\0';
-		free(*text);
-		*text = buf;
-	}
-	return 0;
 }
 
 /* ---------------------------------------------------------- drawing */
@@ -486,28 +314,9 @@ static const char *display_value(const struct form_field *ff)
 	long i;
 
 	if (ff->mode != FORM_CHOICE && ff->mode != FORM_SUGGEST)
-		return ff->value;
+		return ff->line.text;
 	i = choice_index(ff);
-	return i >= 0 ? ff->choices[i].label : ff->value;
-}
-
-/* Draw the text of a typed field with the cursor kept in view; returns
- * the cursor's screen column. */
-static int draw_typed(const struct form_field *ff, int y, int x, int w, attr_t a)
-{
-	size_t start = 0;
-	char *head = util_xstrndup(ff->value, ff->cursor);
-	int cw = text_width(head);
-
-	while (cw > w - 1 && start < ff->cursor) {
-		start = next_char(ff->value, start);
-		free(head);
-		head = util_xstrndup(ff->value + start, ff->cursor - start);
-		cw = text_width(head);
-	}
-	free(head);
-	ui_text(y, x, w, ff->value + start, a, 1);
-	return x + (cw < w ? cw : w - 1);
+	return i >= 0 ? ff->choices[i].label : ff->line.text;
 }
 
 static void form_rect(const struct form *form, struct ui_rect *r, size_t shown)
@@ -578,7 +387,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 			snprintf(v, sizeof v, cur ? "< %s >" : "  %s", display_value(ff));
 			ui_text(y, vx, vw, v, a, 1);
 		} else if (cur && ff->mode != FORM_CHOICE) {
-			cx = draw_typed(ff, y, vx, vw, a);
+			cx = ui_line_draw(&ff->line, y, vx, vw, a);
 			cy = y;
 		} else {
 			ui_text(y, vx, vw, display_value(ff), a, 1);
@@ -613,7 +422,7 @@ static void move_field(struct form *form, int dir)
 		i = (i + form->n + (size_t)(dir > 0 ? 1 : form->n - 1)) % form->n;
 		if (!form->f[i].hidden) {
 			form->cur = i;
-			form->f[i].cursor = strlen(form->f[i].value);
+			ui_line_end(&form->f[i].line);
 			return;
 		}
 	}
@@ -661,19 +470,17 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 	case UI_ACT_FORM_CHOICE_PREV:
 		if (ff->mode == FORM_CHOICE || ff->mode == FORM_SUGGEST)
 			cycle(ff, act == UI_ACT_FORM_CHOICE_NEXT ? 1 : -1);
-		else if (act == UI_ACT_FORM_CHOICE_NEXT)
-			ff->cursor = next_char(ff->value, ff->cursor);
 		else
-			ff->cursor = prev_char(ff->value, ff->cursor);
+			ui_line_move(&ff->line, act == UI_ACT_FORM_CHOICE_NEXT ? 1 : -1);
 		break;
 	case UI_ACT_FORM_PICK:
 		pick(ui, form, ff);
 		break;
 	case UI_ACT_FORM_EDITOR:
 		if (ff->mode == FORM_LONG || ff->mode == FORM_TEXT) {
-			if (form_editor(ui, &ff->value, &err))
+			if (ui_editor(ui, &ff->line.text, &err))
 				snprintf(form->error, sizeof form->error, "%s", err.msg);
-			ff->cursor = strlen(ff->value);
+			ui_line_end(&ff->line);
 		} else {
 			snprintf(form->error, sizeof form->error, "C-e works on text fields");
 		}
@@ -682,24 +489,24 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 		set_value(ff, "");
 		break;
 	case UI_ACT_FORM_BOL:
-		ff->cursor = 0;
+		ui_line_home(&ff->line);
 		break;
 	case UI_ACT_FORM_EOL:
-		ff->cursor = strlen(ff->value);
+		ui_line_end(&ff->line);
 		break;
 	case UI_ACT_FORM_BACKSPACE:
 		if (typed)
-			delete_range(ff, prev_char(ff->value, ff->cursor), ff->cursor);
+			ui_line_backspace(&ff->line);
 		break;
 	case UI_ACT_FORM_DELETE:
 		if (typed)
-			delete_range(ff, ff->cursor, next_char(ff->value, ff->cursor));
+			ui_line_delete(&ff->line);
 		break;
 	default:
 		if (key < 32 || key == 127 || key >= 0x110000)
 			return;
 		if (typed)
-			type_char(ff, (unsigned int)key);
+			ui_line_insert(&ff->line, (unsigned int)key);
 		else
 			jump_choice(ff, (unsigned int)key);
 	}
@@ -718,17 +525,17 @@ int form_run(struct ui *ui, struct form *form)
 		form->changed(form, form->n, form->ctx);
 	while (result < 0) {
 		int key, act;
-		ui_draw(ui);
+		ui_frame_draw(ui);
 		form_draw(ui, form, &top);
-		ui_refresh(ui);
-		key = ui_getkey(ui);
+		refresh();
+		key = ui_term_key(ui);
 		if (key == UI_KEY_EOF) {
 			result = 0;
 			break;
 		}
 		if (key == UI_KEY_NONE || key == UI_KEY_MOUSE)
 			continue;
-		act = ui_key_action(key, UI_IN_FORM);
+		act = ui_keys_action(key, UI_IN_FORM);
 		if (act == UI_ACT_FORM_CANCEL)
 			result = 0;
 		else if (act == UI_ACT_FORM_SAVE)

@@ -6,26 +6,25 @@
 #include <string.h>
 
 #include "journeyhack/store.h"
+#include "journeyhack/ui_actions.h"
+#include "journeyhack/ui_dialog.h"
+#include "journeyhack/ui_export.h"
+#include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_term.h"
+#include "journeyhack/ui_views.h"
+#include "journeyhack/ui_who.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
-
-int ui_need_facilitator(struct ui *ui, const char *what)
-{
-	if (ui->facilitator)
-		return 1;
-	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)", what);
-	return 0;
-}
 
 static int do_timer(struct ui *ui, int reset)
 {
 	struct jh_err err;
 	int rc;
 
-	if (!ui_need_facilitator(ui, reset ? "reset the timer" : "run the timer"))
+	if (!ui_edit_facilitator(ui, reset ? "reset the timer" : "run the timer"))
 		return UI_HANDLED;
 	rc = reset ? store_timer_reset(ui->st, ui->wid, &err)
-		   : store_timer_toggle(ui->st, ui->wid, ui_now(), &err);
+		   : store_timer_toggle(ui->st, ui->wid, ui_term_now(), &err);
 	if (rc) {
 		ui_message(ui, 1, "%s", err.msg);
 		return UI_HANDLED;
@@ -40,7 +39,7 @@ static int do_reveal(struct ui *ui)
 	struct jh_err err;
 	int n = 0;
 
-	if (!ui_need_facilitator(ui, "reveal private writing"))
+	if (!ui_edit_facilitator(ui, "reveal private writing"))
 		return UI_HANDLED;
 	/* Reveal the current step and any earlier private step left hidden. */
 	for (size_t i = 0; cur && i < ui->d.nsteps; i++) {
@@ -68,7 +67,7 @@ static int do_search(struct ui *ui, enum ui_action act)
 	if (act == UI_ACT_SEARCH) {
 		char buf[sizeof ui->search];
 		buf[0] = '\0';
-		if (!ui_prompt(ui, "/", buf, sizeof buf) || !buf[0])
+		if (!ui_dialog_prompt(ui, "/", buf, sizeof buf) || !buf[0])
 			return UI_HANDLED;
 		snprintf(ui->search, sizeof ui->search, "%s", buf);
 	}
@@ -111,7 +110,7 @@ static int do_cycle(struct ui *ui)
 			if (ui->d.parking[i].id == id)
 				answered = ui->d.parking[i].answered;
 		snprintf(a, sizeof a, "answered=%s", answered ? "no" : "yes");
-		return ui_set_fields(ui, kind, id, as, 1, "answered flag");
+		return ui_edit_set_fields(ui, kind, id, as, 1, "answered flag");
 	}
 	if (kind == JH_PAINPOINT) {
 		const struct jh_painpoint *p = ui_painpoint(ui, id);
@@ -129,7 +128,7 @@ static int do_cycle(struct ui *ui)
 		if (util_streq(cur, list[i]))
 			next = list[i + 1] ? list[i + 1] : list[0];
 	snprintf(a, sizeof a, "status=%s", next ? next : list[0]);
-	return ui_set_fields(ui, kind, id, as, 1, "status");
+	return ui_edit_set_fields(ui, kind, id, as, 1, "status");
 }
 
 static int do_add_any(struct ui *ui)
@@ -146,12 +145,23 @@ static int do_add_any(struct ui *ui)
 	}
 	items[n].label = (char *)"workshop settings (edit)";
 	items[n].marked = 0;
-	k = ui_pick(ui, "Add what?", items, n + 1, 0, 0);
+	k = ui_dialog_pick(ui, "Add what?", items, n + 1, 0, 0);
 	if (k < 0)
 		return UI_HANDLED;
 	if ((size_t)k == n)
-		return ui_edit(ui, JH_WORKSHOP, ui->wid);
-	return ui_add(ui, kinds[k]);
+		return ui_edit_item(ui, JH_WORKSHOP, ui->wid);
+	return ui_edit_add(ui, kinds[k]);
+}
+
+static int do_undo(struct ui *ui)
+{
+	enum jh_kind kind;
+	jh_id id;
+
+	ui_undo_last(ui, &kind, &id);
+	/* Show what came back or changed back. */
+	ui_edit_refocus(ui, kind, id);
+	return UI_HANDLED;
 }
 
 static int global_action(struct ui *ui, enum ui_action act)
@@ -168,37 +178,37 @@ static int global_action(struct ui *ui, enum ui_action act)
 	case UI_ACT_VIEW_MATRIX:
 	case UI_ACT_VIEW_ACTIONS:
 	case UI_ACT_VIEW_PARKING:
-		ui_switch_view(ui, (int)(act - UI_ACT_VIEW_AGENDA));
+		ui_views_switch(ui, (int)(act - UI_ACT_VIEW_AGENDA));
 		return UI_HANDLED;
 	case UI_ACT_VIEW_NEXT:
-		ui_switch_view(ui, (ui->view + 1) % UI_NVIEWS);
+		ui_views_switch(ui, (ui->view + 1) % UI_NVIEWS);
 		return UI_HANDLED;
 	case UI_ACT_VIEW_PREV:
-		ui_switch_view(ui, (ui->view + UI_NVIEWS - 1) % UI_NVIEWS);
+		ui_views_switch(ui, (ui->view + UI_NVIEWS - 1) % UI_NVIEWS);
 		return UI_HANDLED;
 	case UI_ACT_ADD:
 		if (v->kind == JH_NKINDS)
 			return 0;
-		return ui_add(ui, v->kind);
+		return ui_edit_add(ui, v->kind);
 	case UI_ACT_ADD_ANY:
 		return do_add_any(ui);
 	case UI_ACT_EDIT:
 		if (selected(ui, &kind, &id))
 			return UI_HANDLED;
-		return ui_edit(ui, kind, id);
+		return ui_edit_item(ui, kind, id);
 	case UI_ACT_DELETE:
 		if (selected(ui, &kind, &id))
 			return UI_HANDLED;
-		return ui_delete(ui, kind, id);
+		return ui_edit_delete(ui, kind, id);
 	case UI_ACT_CYCLE:
 		return do_cycle(ui);
 	case UI_ACT_UNDO:
-		return ui_undo_last(ui);
+		return do_undo(ui);
 	case UI_ACT_VOTE:
 	case UI_ACT_UNVOTE:
 		if (selected(ui, &kind, &id) || kind != JH_IDEA)
 			return UI_HANDLED;
-		return ui_vote(ui, id, act == UI_ACT_VOTE ? 1 : -1);
+		return ui_edit_vote(ui, id, act == UI_ACT_VOTE ? 1 : -1);
 	case UI_ACT_SEARCH:
 	case UI_ACT_SEARCH_NEXT:
 	case UI_ACT_SEARCH_PREV:
@@ -210,25 +220,25 @@ static int global_action(struct ui *ui, enum ui_action act)
 	case UI_ACT_STEP_NEXT:
 	case UI_ACT_STEP_PREV: {
 		int to = ui->d.workshop.current_step + (act == UI_ACT_STEP_NEXT ? 1 : -1);
-		int flags = ui_step(ui, to);
+		int flags = ui_edit_step(ui, to);
 		const struct jh_step *s;
 		if (flags & UI_RELOAD) {
-			ui_reload(ui);
+			ui_views_reload(ui);
 			s = ui_current_step(ui);
 			/* The step says where the room works now. */
 			if (s && view_find(s->view) >= 0)
-				ui_switch_view(ui, view_find(s->view));
+				ui_views_switch(ui, view_find(s->view));
 		}
 		return UI_HANDLED;
 	}
 	case UI_ACT_REVEAL:
 		return do_reveal(ui);
 	case UI_ACT_PARTICIPANT:
-		return ui_choose_participant(ui);
+		return ui_who_choose(ui);
 	case UI_ACT_EXPORT:
 		return ui_export(ui);
 	case UI_ACT_HELP:
-		ui_help(ui);
+		ui_dialog_help(ui, view_get(ui->view)->title);
 		return UI_HANDLED;
 	case UI_ACT_QUIT:
 		return UI_QUIT;
@@ -245,7 +255,7 @@ static void handle_mouse(struct ui *ui)
 	const struct view_ops *v = view_get(ui->view)->ops;
 	struct ui_rect r;
 
-	ui_view_rect(ui, &r);
+	ui_frame_view_rect(ui, &r);
 	if (ui->too_small)
 		return;
 	if (ui->mouse_button == 4 || ui->mouse_button == 5) {
@@ -254,14 +264,14 @@ static void handle_mouse(struct ui *ui)
 		return;
 	}
 	if (ui->mouse_y == 0) {
-		ui_switch_view(ui, ui_tab_at(ui->mouse_x));
+		ui_views_switch(ui, ui_frame_tab_at(ui->mouse_x));
 		return;
 	}
 	if (ui->mouse_y >= r.y && ui->mouse_y < r.y + r.h && v->click)
 		v->click(ui, &r, ui->mouse_y, ui->mouse_x);
 }
 
-void ui_handle_key(struct ui *ui, int key)
+void ui_actions_key(struct ui *ui, int key)
 {
 	const struct view_ops *v = view_get(ui->view)->ops;
 	struct ui_rect r;
@@ -272,21 +282,21 @@ void ui_handle_key(struct ui *ui, int key)
 		handle_mouse(ui);
 		return;
 	}
-	act = ui_key_action(key, UI_IN(ui->view));
+	act = ui_keys_action(key, UI_IN(ui->view));
 	if (ui->too_small && act != UI_ACT_QUIT && act != UI_ACT_REDRAW)
 		return;
 	if (act < 0) {
 		char name[32];
-		ui_key_name(key, name, sizeof name);
+		ui_keys_name(key, name, sizeof name);
 		ui_message(ui, 1, "%s does nothing here: ? lists the keys", name);
 		return;
 	}
-	ui_view_rect(ui, &r);
+	ui_frame_view_rect(ui, &r);
 	flags = v->action ? v->action(ui, (enum ui_action)act, &r) : 0;
 	if (!flags)
 		flags = global_action(ui, (enum ui_action)act);
 	if (flags & UI_RELOAD)
-		ui_reload(ui);
+		ui_views_reload(ui);
 	if (flags & UI_QUIT)
 		ui->quit = 1;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/form.h"
+#include "journeyhack/ui_choices.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -150,7 +151,7 @@ static void suggestions(struct ui *ui, struct form *f, struct form_field *ff)
 	choices_done(ff, &cs);
 }
 
-void ui_form_choices(struct form *f, size_t field, void *ctx)
+void ui_choices_refresh(struct form *f, size_t field, void *ctx)
 {
 	struct ui *ui = ctx;
 	int all = field >= f->n;
@@ -165,10 +166,10 @@ void ui_form_choices(struct form *f, size_t field, void *ctx)
 				continue;
 			ref_choices(ui, f, ff);
 			/* A stage of another journey is no stage here. */
-			if (is_stage && ff->nchoices && strcmp(ff->value, "")) {
+			if (is_stage && ff->nchoices && strcmp(ff->line.text, "")) {
 				int found = 0;
 				for (size_t k = 0; k < ff->nchoices; k++)
-					found |= !strcmp(ff->choices[k].value, ff->value);
+					found |= !strcmp(ff->choices[k].value, ff->line.text);
 				if (!found)
 					form_set(f, ff->def->name, ff->choices[0].value);
 			} else if (is_stage && ff->nchoices && !all) {

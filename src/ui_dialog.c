@@ -10,22 +10,26 @@
 #include <string.h>
 
 #include "journeyhack/text.h"
+#include "journeyhack/ui_dialog.h"
+#include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_line.h"
+#include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
-int ui_confirm(struct ui *ui, const char *question)
+int ui_dialog_confirm(struct ui *ui, const char *question)
 {
 	for (;;) {
 		int key;
-		ui_draw(ui);
+		ui_frame_draw(ui);
 		if (!ui->too_small) {
 			char q[600];
 			snprintf(q, sizeof q, "%s (y/n)", question);
 			ui_fill(LINES - 1, 0, COLS, A_NORMAL);
 			ui_text(LINES - 1, 0, COLS, q, ui_attr(ui, UI_C_WARNING), 0);
 		}
-		ui_refresh(ui);
-		key = ui_getkey(ui);
+		refresh();
+		key = ui_term_key(ui);
 		if (key == 'y' || key == 'Y')
 			return 1;
 		if (key == 'n' || key == 'N' || key == UI_KEY_ESC || key == 'q' ||
@@ -34,82 +38,41 @@ int ui_confirm(struct ui *ui, const char *question)
 	}
 }
 
-/* Remove the last UTF-8 character of buf. */
-static void pop_char(char *buf)
+int ui_dialog_prompt(struct ui *ui, const char *label, char *buf, size_t size)
 {
-	size_t n = strlen(buf);
-
-	while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0)
-		n--;
-	buf[n] = '\0';
-}
-
-/* Append code point cp to buf as UTF-8 if it fits. */
-static void push_char(char *buf, size_t size, unsigned int cp)
-{
-	char u[5];
-	size_t n = 0, len = strlen(buf);
-
-	if (cp < 0x80) {
-		u[n++] = (char)cp;
-	} else if (cp < 0x800) {
-		u[n++] = (char)(0xC0 | (cp >> 6));
-		u[n++] = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		u[n++] = (char)(0xE0 | (cp >> 12));
-		u[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[n++] = (char)(0x80 | (cp & 0x3F));
-	} else if (cp <= 0x10FFFF) {
-		u[n++] = (char)(0xF0 | (cp >> 18));
-		u[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[n++] = (char)(0x80 | (cp & 0x3F));
-	}
-	if (len + n + 1 > size)
-		return;
-	memcpy(buf + len, u, n);
-	buf[len + n] = '\0';
-}
-
-int ui_prompt(struct ui *ui, const char *label, char *buf, size_t size)
-{
+	struct ui_line line;
 	int ok = -1;
 
+	ui_line_init(&line, buf, size ? size - 1 : 0);
 	curs_set(1);
 	while (ok < 0) {
-		int key, lw, tw, room;
-		ui_draw(ui);
+		int key;
+		ui_frame_draw(ui);
 		if (!ui->too_small) {
-			const char *shown = buf;
+			int lw;
 			ui_fill(LINES - 1, 0, COLS, A_NORMAL);
 			lw = ui_text(LINES - 1, 0, COLS, label, A_BOLD, 0);
-			room = COLS - lw - 1;
-			/* Keep the end of a long entry in view. */
-			tw = text_width(shown);
-			while (tw > room && *shown) {
-				unsigned int cp;
-				shown += text_decode(shown, strlen(shown), &cp);
-				tw = text_width(shown);
-			}
-			ui_text(LINES - 1, lw, room, shown, A_NORMAL, 0);
-			move(LINES - 1, lw + (tw < room ? tw : room));
+			/* The cursor stays at the end: the end of a long entry
+			 * is what stays in view. */
+			move(LINES - 1, ui_line_draw(&line, LINES - 1, lw, COLS - lw, A_NORMAL));
 		}
 		refresh();
-		key = ui_getkey(ui);
+		key = ui_term_key(ui);
 		if (key == UI_KEY_EOF || key == UI_KEY_ESC)
 			ok = 0;
 		else if (key == UI_KEY_ENTER)
 			ok = 1;
 		else if (key == 127 || key == 8 || key == UI_FKEY(KEY_BACKSPACE))
-			pop_char(buf);
+			ui_line_backspace(&line);
 		else if (key == UI_CTRL('u'))
-			buf[0] = '\0';
+			ui_line_set(&line, "");
 		else if (key >= 32 && key != 127 && key < 0x110000)
-			push_char(buf, size, (unsigned int)key);
+			ui_line_insert(&line, (unsigned int)key);
 	}
 	curs_set(0);
+	if (size)
+		snprintf(buf, size, "%s", line.text);
+	ui_line_free(&line);
 	return ok;
 }
 
@@ -135,8 +98,8 @@ static void pick_rect(const struct ui_pick_item *items, size_t n, const char *ti
 	r->x = (COLS - r->w) / 2;
 }
 
-long ui_pick(struct ui *ui, const char *title, struct ui_pick_item *items, size_t n, size_t start,
-	     int multi)
+long ui_dialog_pick(struct ui *ui, const char *title, struct ui_pick_item *items, size_t n,
+		    size_t start, int multi)
 {
 	struct ui_list l = {n, start < n ? start : 0, 0};
 
@@ -144,7 +107,7 @@ long ui_pick(struct ui *ui, const char *title, struct ui_pick_item *items, size_
 		struct ui_rect r;
 		int key, act, rows;
 
-		ui_draw(ui);
+		ui_frame_draw(ui);
 		pick_rect(items, n, title, &r);
 		rows = r.h - 3;
 		ui_list_clamp(&l, rows);
@@ -166,8 +129,8 @@ long ui_pick(struct ui *ui, const char *title, struct ui_pick_item *items, size_
 				      : "Enter chooses, Esc cancels",
 				ui_attr(ui, UI_C_DIM), 1);
 		}
-		ui_refresh(ui);
-		key = ui_getkey(ui);
+		refresh();
+		key = ui_term_key(ui);
 		if (key == UI_KEY_EOF)
 			return -1;
 		if (key == UI_KEY_NONE)
@@ -183,7 +146,7 @@ long ui_pick(struct ui *ui, const char *title, struct ui_pick_item *items, size_
 				ui_list_action(&l, UI_ACT_DOWN, 1);
 			continue;
 		}
-		act = ui_key_action(key, UI_IN_LIST);
+		act = ui_keys_action(key, UI_IN_LIST);
 		if (act == UI_ACT_FORM_CANCEL || act == UI_ACT_QUIT)
 			return -1;
 		if (act == UI_ACT_LIST_ACCEPT)
@@ -203,7 +166,8 @@ struct help_line {
 	int heading;
 };
 
-static size_t help_lines(struct ui *ui, struct help_line *out, size_t max)
+static size_t help_lines(struct ui *ui, const char *view_title, struct help_line *out,
+			 size_t max)
 {
 	static const struct {
 		unsigned where;
@@ -213,18 +177,17 @@ static size_t help_lines(struct ui *ui, struct help_line *out, size_t max)
 
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
 		unsigned where = sections[s].where ? sections[s].where : UI_IN(ui->view);
-		const char *title =
-		    sections[s].title ? sections[s].title : view_get(ui->view)->title;
+		const char *title = sections[s].title ? sections[s].title : view_title;
 		if (n < max) {
 			snprintf(out[n].keys, sizeof out[n].keys, "%s", title);
 			out[n].text = "";
 			out[n++].heading = 1;
 		}
 		for (int a = 0; a < UI_NACTIONS && n < max; a++) {
-			const struct ui_action_info *info = ui_action_info((enum ui_action)a);
+			const struct ui_action_info *info = ui_keys_info((enum ui_action)a);
 			if (!(info->where & where))
 				continue;
-			ui_action_keys((enum ui_action)a, out[n].keys, sizeof out[n].keys);
+			ui_keys_list((enum ui_action)a, out[n].keys, sizeof out[n].keys);
 			out[n].text = info->help;
 			out[n++].heading = 0;
 		}
@@ -232,17 +195,17 @@ static size_t help_lines(struct ui *ui, struct help_line *out, size_t max)
 	return n;
 }
 
-void ui_help(struct ui *ui)
+void ui_dialog_help(struct ui *ui, const char *title)
 {
 	struct help_line lines[3 * UI_NACTIONS + 8];
-	size_t n = help_lines(ui, lines, sizeof lines / sizeof lines[0]);
+	size_t n = help_lines(ui, title, lines, sizeof lines / sizeof lines[0]);
 	struct ui_list l = {n, 0, 0};
 
 	for (;;) {
 		struct ui_rect r = {1, 2, LINES - 3, COLS - 4};
 		int key, act, rows = r.h - 3;
 
-		ui_draw(ui);
+		ui_frame_draw(ui);
 		if (!ui->too_small && r.h >= 4 && r.w >= 20) {
 			ui_box(ui, &r, "Keys (q closes)", ui_attr(ui, UI_C_BORDER));
 			if (l.top + (size_t)rows > n)
@@ -262,8 +225,8 @@ void ui_help(struct ui *ui)
 				 "%zu-%zu of %zu  j/k PgUp/PgDn scroll", n ? l.top + 1 : 0,
 				 l.top + (size_t)rows < n ? l.top + (size_t)rows : n, n);
 		}
-		ui_refresh(ui);
-		key = ui_getkey(ui);
+		refresh();
+		key = ui_term_key(ui);
 		if (key == UI_KEY_EOF || key == UI_KEY_ESC || key == 'q' || key == '?')
 			return;
 		if (key == UI_KEY_NONE)
@@ -275,7 +238,7 @@ void ui_help(struct ui *ui)
 				l.top++;
 			continue;
 		}
-		act = ui_key_action(key, UI_IN_LIST);
+		act = ui_keys_action(key, UI_IN_LIST);
 		if (act == UI_ACT_DOWN || act == UI_ACT_PAGE_DOWN) {
 			size_t step = act == UI_ACT_DOWN ? 1 : (size_t)(rows > 1 ? rows - 1 : 1);
 			if (l.top + (size_t)rows < n)

@@ -11,6 +11,7 @@
 #include <wctype.h>
 
 #include "journeyhack/text.h"
+#include "journeyhack/ui_draw.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 

@@ -8,12 +8,18 @@
 #include "journeyhack/form.h"
 #include "journeyhack/store.h"
 #include "journeyhack/text.h"
+#include "journeyhack/ui_apply.h"
+#include "journeyhack/ui_choices.h"
+#include "journeyhack/ui_dialog.h"
+#include "journeyhack/ui_edit.h"
+#include "journeyhack/ui_fill.h"
+#include "journeyhack/ui_views.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
 /* ---------------------------------------------------------------- saving */
 
-static int form_save(struct form *f, void *ctx, struct jh_err *err)
+static int save_form(struct form *f, void *ctx, struct jh_err *err)
 {
 	struct ui *ui = ctx;
 	struct ui_undo_rec rec;
@@ -27,11 +33,11 @@ static int form_save(struct form *f, void *ctx, struct jh_err *err)
 	for (size_t i = 0; i < f->n; i++) {
 		const struct form_field *ff = &f->f[i];
 		size_t len;
-		if (add ? !*ff->value : (ff->hidden || !strcmp(ff->value, ff->orig)))
+		if (add ? !*ff->line.text : (ff->hidden || !strcmp(ff->line.text, ff->orig)))
 			continue;
-		len = strlen(ff->def->name) + strlen(ff->value) + 2;
+		len = strlen(ff->def->name) + strlen(ff->line.text) + 2;
 		as[n] = util_xmalloc(len);
-		snprintf(as[n++], len, "%s=%s", ff->def->name, ff->value);
+		snprintf(as[n++], len, "%s=%s", ff->def->name, ff->line.text);
 		if (!add)
 			ui_undo_assign(&rec, ff->def->name, ff->orig);
 	}
@@ -66,6 +72,14 @@ out:
 	return rc;
 }
 
+int ui_edit_facilitator(struct ui *ui, const char *what)
+{
+	if (ui->facilitator)
+		return 1;
+	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)", what);
+	return 0;
+}
+
 static int writable(struct ui *ui)
 {
 	if (!ui->readonly)
@@ -75,7 +89,7 @@ static int writable(struct ui *ui)
 	return 0;
 }
 
-void ui_after_change(struct ui *ui, enum jh_kind kind, jh_id id)
+void ui_edit_refocus(struct ui *ui, enum jh_kind kind, jh_id id)
 {
 	const struct view_ops *v = view_get(ui->view)->ops;
 	char msg[sizeof ui->msg];
@@ -83,14 +97,14 @@ void ui_after_change(struct ui *ui, enum jh_kind kind, jh_id id)
 
 	/* The reload must not eat the message of the change. */
 	snprintf(msg, sizeof msg, "%s", ui->msg);
-	ui_reload(ui);
+	ui_views_reload(ui);
 	snprintf(ui->msg, sizeof ui->msg, "%s", msg);
 	ui->msg_error = err;
 	if (v->focus && id)
 		v->focus(ui, kind, id);
 }
 
-int ui_add_item(struct ui *ui, enum jh_kind kind, jh_id *out)
+int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 {
 	const struct view_ops *v = view_get(ui->view)->ops;
 	struct form f;
@@ -132,32 +146,32 @@ int ui_add_item(struct ui *ui, enum jh_kind kind, jh_id *out)
 	}
 	form_mark_orig(&f);
 	f.ctx = ui;
-	f.changed = ui_form_choices;
-	f.save = form_save;
+	f.changed = ui_choices_refresh;
+	f.save = save_form;
 	saved = form_run(ui, &f);
 	if (saved) {
 		*out = f.id;
-		ui_after_change(ui, kind, f.id);
+		ui_edit_refocus(ui, kind, f.id);
 	}
 	form_free(&f);
 	return UI_HANDLED;
 }
 
-int ui_add(struct ui *ui, enum jh_kind kind)
+int ui_edit_add(struct ui *ui, enum jh_kind kind)
 {
 	jh_id id;
 
-	return ui_add_item(ui, kind, &id);
+	return ui_edit_add_id(ui, kind, &id);
 }
 
-int ui_edit(struct ui *ui, enum jh_kind kind, jh_id id)
+int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 {
 	struct form f;
 
 	if (!writable(ui))
 		return UI_HANDLED;
 	if ((kind == JH_STEP || kind == JH_WORKSHOP) &&
-	    !ui_need_facilitator(ui, kind == JH_STEP ? "edit the agenda" : "change the workshop"))
+	    !ui_edit_facilitator(ui, kind == JH_STEP ? "edit the agenda" : "change the workshop"))
 		return UI_HANDLED;
 	form_init(&f, kind, id, 0);
 	if (kind == JH_WORKSHOP)
@@ -173,10 +187,10 @@ int ui_edit(struct ui *ui, enum jh_kind kind, jh_id id)
 	}
 	form_mark_orig(&f);
 	f.ctx = ui;
-	f.changed = ui_form_choices;
-	f.save = form_save;
+	f.changed = ui_choices_refresh;
+	f.save = save_form;
 	if (form_run(ui, &f))
-		ui_after_change(ui, kind, id);
+		ui_edit_refocus(ui, kind, id);
 	form_free(&f);
 	return UI_HANDLED;
 }
@@ -206,17 +220,16 @@ static void relink_records(struct ui *ui, enum jh_kind kind, jh_id id)
 				push_set(ui, JH_ACTION, d->actions[i].id, "idea", v);
 	if (kind == JH_PAINPOINT)
 		for (size_t i = 0; i < d->nideas; i++) {
-			struct form f;
 			int linked = 0;
+			char *list;
 			for (size_t k = 0; k < d->ideas[i].npainpoints; k++)
 				linked |= d->ideas[i].painpoints[k] == id;
 			if (!linked)
 				continue;
-			form_init(&f, JH_IDEA, d->ideas[i].id, 0);
-			if (!ui_fill_form(ui, &f, JH_IDEA, d->ideas[i].id))
-				push_set(ui, JH_IDEA, d->ideas[i].id, "painpoints",
-					 form_get(&f, "painpoints"));
-			form_free(&f);
+			list = ui_fill_text(kinds_field(kinds_get(JH_IDEA), "painpoints"),
+					    &d->ideas[i]);
+			push_set(ui, JH_IDEA, d->ideas[i].id, "painpoints", list);
+			free(list);
 		}
 	if (kind == JH_PARTICIPANT) {
 		for (size_t i = 0; i < d->npainpoints; i++)
@@ -231,19 +244,11 @@ static void relink_records(struct ui *ui, enum jh_kind kind, jh_id id)
 	}
 }
 
-static const char *item_label(const struct form *f)
-{
-	static const char *const names[] = {"title", "name", "text"};
 
-	for (size_t i = 0; i < 3; i++)
-		if (form_get(f, names[i]))
-			return form_get(f, names[i]);
-	return "";
-}
-
-int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
+int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 {
-	struct form f;
+	const struct jh_kind_def *k = kinds_get(kind);
+	const void *item = ui_fill_item(ui, kind, id);
 	struct ui_undo_rec rec;
 	struct jh_err err;
 	char q[512], label[64];
@@ -254,24 +259,18 @@ int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 		ui_message(ui, 1, "%s items cannot be deleted here", kinds_get(kind)->name);
 		return UI_HANDLED;
 	}
-	form_init(&f, kind, id, 0);
-	if (ui_fill_form(ui, &f, kind, id)) {
-		form_free(&f);
+	if (!item)
 		return UI_HANDLED | UI_RELOAD;
-	}
-	text_fit(item_label(&f), 40, 0, label, sizeof label);
+	text_fit(kinds_text(kinds_field(k, k->label_field), item), 40, 0, label, sizeof label);
 	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? u undoes it.", kinds_get(kind)->name,
 		 (long long)id, label);
-	if (!ui_confirm(ui, q)) {
-		form_free(&f);
+	if (!ui_dialog_confirm(ui, q)) {
 		ui_message(ui, 0, "Not deleted");
 		return UI_HANDLED;
 	}
 	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, "delete of %s #%lld", kinds_get(kind)->name,
 		     (long long)id);
-	for (size_t i = 0; i < f.n; i++)
-		if (*f.f[i].value && strcmp(f.f[i].def->name, "stages"))
-			ui_undo_assign(&rec, f.f[i].def->name, f.f[i].value);
+	ui_fill_snapshot(ui, kind, id, &rec);
 	if (kind == JH_JOURNEY) {
 		/* Stages go with their journey; bring them back by name. */
 		char stages[4096];
@@ -291,7 +290,6 @@ int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 			ui_undo_vote(&rec, ui->d.votes[i].participant_id, ui->d.votes[i].dots);
 		}
 	}
-	form_free(&f);
 	if (store_item_delete(ui->st, ui->wid, kind, id, &err)) {
 		ui_undo_discard(&rec);
 		ui_message(ui, 1, "%s", err.msg);
@@ -307,39 +305,38 @@ int ui_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	return UI_HANDLED | UI_RELOAD;
 }
 
-int ui_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const *assigns, size_t n,
-		  const char *what)
+int ui_edit_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const *assigns,
+		       size_t n, const char *what)
 {
-	struct form f;
+	const void *item = ui_fill_item(ui, kind, id);
 	struct ui_undo_rec rec;
 	struct jh_err err;
-	char **as = util_xcalloc(n + 1, sizeof *as);
+	char **as;
 	int rc;
 
-	if (!writable(ui)) {
-		free(as);
+	if (!writable(ui))
 		return UI_HANDLED;
-	}
-	form_init(&f, kind, id, 0);
-	if (ui_fill_form(ui, &f, kind, id)) {
-		form_free(&f);
-		free(as);
+	if (!item)
 		return UI_HANDLED | UI_RELOAD;
-	}
+	as = util_xcalloc(n + 1, sizeof *as);
 	ui_undo_init(&rec, UI_UNDO_SET, kind, id, "change of %s of %s #%lld", what,
 		     kinds_get(kind)->name, (long long)id);
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(assigns[i], '=');
-		char name[64];
+		const struct jh_field_def *fd;
+		char name[64], *old;
 		as[i] = util_xstrdup(assigns[i]);
 		if (!eq || (size_t)(eq - assigns[i]) >= sizeof name)
 			continue;
 		memcpy(name, assigns[i], (size_t)(eq - assigns[i]));
 		name[eq - assigns[i]] = '\0';
-		if (form_get(&f, name))
-			ui_undo_assign(&rec, name, form_get(&f, name));
+		fd = kinds_field(kinds_get(kind), name);
+		if (!fd)
+			continue;
+		old = ui_fill_text(fd, item);
+		ui_undo_assign(&rec, name, old);
+		free(old);
 	}
-	form_free(&f);
 	rc = ui_apply(ui, kind, id, 0, 0, as, n, NULL, &err);
 	for (size_t i = 0; i < n; i++)
 		free(as[i]);
@@ -356,7 +353,7 @@ int ui_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *const 
 
 /* ---------------------------------------------------------------- votes, steps */
 
-int ui_vote(struct ui *ui, jh_id idea, int dots)
+int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 {
 	struct ui_undo_rec rec;
 	struct jh_err err;
@@ -382,13 +379,13 @@ int ui_vote(struct ui *ui, jh_id idea, int dots)
 	return UI_HANDLED | UI_RELOAD;
 }
 
-int ui_step(struct ui *ui, int position)
+int ui_edit_step(struct ui *ui, int position)
 {
 	struct ui_undo_rec rec;
 	struct jh_err err;
 	int from = ui->d.workshop.current_step;
 
-	if (!ui_need_facilitator(ui, "move the agenda") || !writable(ui))
+	if (!ui_edit_facilitator(ui, "move the agenda") || !writable(ui))
 		return UI_HANDLED;
 	if (position < 0 || (size_t)position >= ui->d.nsteps) {
 		ui_message(ui, 1,

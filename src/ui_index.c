@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/ui_index.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 

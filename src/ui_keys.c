@@ -2,26 +2,27 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/ui_keys.h"
 #include "journeyhack/view.h"
 
 #define UI_ACTION(id, name, help, where, ...) static const int keys_##id[] = {__VA_ARGS__, 0};
-#include "keys.def"
+#include "journeyhack/keys.def"
 #undef UI_ACTION
 
 static const struct ui_action_info actions[UI_NACTIONS] = {
 #define UI_ACTION(id, name, help, where, ...) {UI_ACT_##id, name, help, where, keys_##id},
-#include "keys.def"
+#include "journeyhack/keys.def"
 #undef UI_ACTION
 };
 
-const struct ui_action_info *ui_action_info(enum ui_action act)
+const struct ui_action_info *ui_keys_info(enum ui_action act)
 {
 	if ((int)act < 0 || act >= UI_NACTIONS)
 		return NULL;
 	return &actions[act];
 }
 
-int ui_key_action(int key, unsigned where)
+int ui_keys_action(int key, unsigned where)
 {
 	for (size_t i = 0; i < UI_NACTIONS; i++) {
 		if (!(actions[i].where & where))
@@ -56,7 +57,7 @@ static const struct {
     {UI_FKEY(KEY_BACKSPACE), "Backspace"},
 };
 
-void ui_key_name(int key, char *buf, size_t size)
+void ui_keys_name(int key, char *buf, size_t size)
 {
 	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
 		if (key_names[i].key == key) {
@@ -73,9 +74,9 @@ void ui_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "#%d", key);
 }
 
-void ui_action_keys(enum ui_action act, char *buf, size_t size)
+void ui_keys_list(enum ui_action act, char *buf, size_t size)
 {
-	const struct ui_action_info *a = ui_action_info(act);
+	const struct ui_action_info *a = ui_keys_info(act);
 	size_t len = 0;
 
 	if (size)
@@ -83,11 +84,11 @@ void ui_action_keys(enum ui_action act, char *buf, size_t size)
 	for (const int *k = a ? a->keys : NULL; k && *k && len < size; k++) {
 		char name[32];
 		int dup = 0;
-		ui_key_name(*k, name, sizeof name);
+		ui_keys_name(*k, name, sizeof name);
 		/* Backspace has several codes with one name: list it once. */
 		for (const int *j = a->keys; j < k; j++) {
 			char other[32];
-			ui_key_name(*j, other, sizeof other);
+			ui_keys_name(*j, other, sizeof other);
 			dup |= !strcmp(other, name);
 		}
 		if (dup)

@@ -11,8 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "journeyhack/items.h"
 #include "journeyhack/store.h"
+#include "journeyhack/ui_apply.h"
+#include "journeyhack/ui_undo.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -112,45 +113,6 @@ void ui_undo_free(struct ui *ui)
 	ui->undo = NULL;
 }
 
-int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
-	     char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err)
-{
-	struct jh_assign *a = util_xcalloc(n + 1, sizeof *a);
-	char(*names)[64] = util_xcalloc(n + 1, sizeof *names);
-	char idbuf[32];
-	struct jh_values vals;
-	size_t k = 0;
-	int rc;
-
-	/* items_parse resolves names in an item's own journey when told
-	 * which item a change is for. */
-	if (!add) {
-		snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-		a[k].field = "id";
-		a[k++].value = idbuf;
-	}
-	for (size_t i = 0; i < n; i++, k++)
-		if (items_split_assign(assigns[i], &a[k], names[k], sizeof names[k], err)) {
-			free(a);
-			free(names);
-			return -1;
-		}
-	rc = items_parse(ui->st, ui->wid, kind, a, k, add, &vals, err);
-	if (!rc) {
-		if (!add)
-			rc = store_item_set(ui->st, ui->wid, kind, id, vals.v, vals.n, err);
-		else if (want_id)
-			rc = store_item_add_with_id(ui->st, ui->wid, kind, want_id, vals.v, vals.n,
-						    err);
-		else
-			rc = store_item_add(ui->st, ui->wid, kind, vals.v, vals.n, new_id, err);
-		items_values_free(&vals);
-	}
-	free(a);
-	free(names);
-	return rc;
-}
-
 static int undo_one(struct ui *ui, struct ui_undo_rec *r, struct jh_err *err)
 {
 	switch (r->op) {
@@ -175,25 +137,25 @@ static int undo_one(struct ui *ui, struct ui_undo_rec *r, struct jh_err *err)
 	return 0;
 }
 
-int ui_undo_last(struct ui *ui)
+void ui_undo_last(struct ui *ui, enum jh_kind *kind, jh_id *id)
 {
 	struct ui_undo *u = undo_of(ui);
 	struct jh_err err;
 	unsigned group;
 	char what[128];
-	enum jh_kind kind = JH_NKINDS;
-	jh_id id = 0;
 	int failed = 0;
 
+	*kind = JH_NKINDS;
+	*id = 0;
 	if (!u->n) {
 		ui_message(ui, 1, "Nothing to undo");
-		return UI_HANDLED;
+		return;
 	}
 	group = u->r[u->n - 1].group;
 	snprintf(what, sizeof what, "%s", u->r[u->n - 1].what);
 	if (u->r[u->n - 1].op != UI_UNDO_STEP && u->r[u->n - 1].op != UI_UNDO_ADD) {
-		kind = u->r[u->n - 1].kind;
-		id = u->r[u->n - 1].id;
+		*kind = u->r[u->n - 1].kind;
+		*id = u->r[u->n - 1].id;
 	}
 	while (u->n && u->r[u->n - 1].group == group && !failed) {
 		struct ui_undo_rec *r = &u->r[u->n - 1];
@@ -206,7 +168,4 @@ int ui_undo_last(struct ui *ui)
 		ui_message(ui, 1, "Cannot undo %s: %s", what, err.msg);
 	else
 		ui_message(ui, 0, "Undone: %s", what);
-	/* Show what came back or changed back. */
-	ui_after_change(ui, kind, id);
-	return UI_HANDLED;
 }

@@ -155,7 +155,7 @@ static int action(struct ui *ui, void *state, enum ui_action act)
 		return 0;
 	if (!rw || rw->item < 0)
 		return UI_HANDLED;
-	return ui_step(ui, ui->d.steps[rw->item].position);
+	return ui_edit_step(ui, ui->d.steps[rw->item].position);
 }
 
 static const struct view_list_class agenda = {

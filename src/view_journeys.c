@@ -478,7 +478,7 @@ static int move_card_stage(struct ui *ui, int dir)
 			pos = ui->d.touchpoints[S->cards[to][k]].position + 1;
 	snprintf(a[0], sizeof a[0], "stage=%lld", (long long)ui->d.stages[S->stages[to]].id);
 	snprintf(a[1], sizeof a[1], "position=%d", pos);
-	return ui_set_fields(ui, JH_TOUCHPOINT, t->id, as, 2, "stage");
+	return ui_edit_set_fields(ui, JH_TOUCHPOINT, t->id, as, 2, "stage");
 }
 
 /* Reorder within a stage: renumber the stage's cards 0..n-1 in the new
@@ -512,7 +512,7 @@ static int move_card_order(struct ui *ui, int dir)
 		if (x->position == (int)k)
 			continue;
 		snprintf(a, sizeof a, "position=%zu", k);
-		flags |= ui_set_fields(ui, JH_TOUCHPOINT, x->id, as, 1, "order");
+		flags |= ui_edit_set_fields(ui, JH_TOUCHPOINT, x->id, as, 1, "order");
 	}
 	ui_undo_group_end(ui);
 	free(order);
@@ -570,7 +570,7 @@ static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 	case UI_ACT_EDIT_JOURNEY:
 		if (!S->journey)
 			return UI_HANDLED;
-		return ui_edit(ui, JH_JOURNEY, S->journey);
+		return ui_edit_item(ui, JH_JOURNEY, S->journey);
 	default:
 		return 0;
 	}

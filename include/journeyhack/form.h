@@ -11,6 +11,7 @@
 #include "journeyhack/err.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/model.h"
+#include "journeyhack/ui_line.h"
 
 struct ui;
 
@@ -31,9 +32,8 @@ struct form_field {
 	const struct jh_field_def *def;
 	enum form_mode mode;
 	int hidden;    /* carried (author, position) but not shown */
-	char *value;   /* owned, never NULL */
-	char *orig;    /* value when the form opened */
-	size_t cursor; /* byte offset into value */
+	struct ui_line line; /* the value, as typed */
+	char *orig;	     /* value when the form opened */
 	struct form_choice *choices;
 	size_t nchoices;
 	char error[1024]; /* why the value is refused, "" when fine */
@@ -70,9 +70,5 @@ void form_set_choices(struct form_field *ff, const struct form_choice *c, size_t
 long form_validate(struct form *form);
 /* Run the form; 1 when saved, 0 when cancelled. */
 int form_run(struct ui *ui, struct form *form);
-
-/* Open $VISUAL or $EDITOR (fork+execvp, never a shell) on text; on
- * success *text is replaced. Exposed for the views' long fields. */
-int form_editor(struct ui *ui, char **text, struct jh_err *err);
 
 #endif

@@ -110,6 +110,6 @@ ok
 if grep -nE '\<(system|popen)[[:space:]]*\(|"/bin/sh"|"sh", *"-c"|execl\(' "$JH_SRCDIR"/src/*.c; then
 	die "a source file starts a shell (above)"
 fi
-grep -q 'execvp' "$JH_SRCDIR/src/form.c" || die "form.c no longer runs \$EDITOR with execvp"
+grep -q 'execvp' "$JH_SRCDIR/src/ui_editor.c" || die "ui_editor.c no longer runs \$EDITOR with execvp"
 ok
 echo "security: $checks checks: database 0600 and directories 0700 under umask 000, exports follow the umask, planted links refused, % text literal, no shell"

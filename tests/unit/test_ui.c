@@ -228,14 +228,14 @@ Test(replay, hostile_bytes_never_crash)
 Test(keys, every_action_has_a_key_help_and_name)
 {
 	for (int a = 0; a < UI_NACTIONS; a++) {
-		const struct ui_action_info *i = ui_action_info((enum ui_action)a);
+		const struct ui_action_info *i = ui_keys_info((enum ui_action)a);
 		cr_assert_not_null(i);
 		cr_assert_eq((int)i->act, a);
 		cr_assert(i->keys[0] != 0, "%s has no key", i->name);
 		cr_assert(i->help && *i->help, "%s has no help", i->name);
 		cr_assert(i->where != 0, "%s applies nowhere", i->name);
 		for (int b = 0; b < a; b++)
-			cr_assert_str_neq(i->name, ui_action_info((enum ui_action)b)->name);
+			cr_assert_str_neq(i->name, ui_keys_info((enum ui_action)b)->name);
 	}
 }
 
@@ -245,8 +245,8 @@ Test(keys, no_key_is_bound_twice_in_one_context)
 {
 	for (int a = 0; a < UI_NACTIONS; a++)
 		for (int b = a + 1; b < UI_NACTIONS; b++) {
-			const struct ui_action_info *x = ui_action_info((enum ui_action)a);
-			const struct ui_action_info *y = ui_action_info((enum ui_action)b);
+			const struct ui_action_info *x = ui_keys_info((enum ui_action)a);
+			const struct ui_action_info *y = ui_keys_info((enum ui_action)b);
 			if (!(x->where & y->where))
 				continue;
 			for (const int *k = x->keys; *k; k++)
@@ -303,30 +303,30 @@ Test(keys, the_issue_contract_keys)
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		cr_assert_eq(ui_key_action(cases[i].key, cases[i].where), (int)cases[i].act,
+		cr_assert_eq(ui_keys_action(cases[i].key, cases[i].where), (int)cases[i].act,
 			     "key %d", cases[i].key);
 	/* Printable keys type in forms; they are no form action. */
-	cr_assert_eq(ui_key_action('j', UI_IN_FORM), -1);
-	cr_assert_eq(ui_key_action('q', UI_IN_FORM), -1);
+	cr_assert_eq(ui_keys_action('j', UI_IN_FORM), -1);
+	cr_assert_eq(ui_keys_action('q', UI_IN_FORM), -1);
 	/* Not everything everywhere: voting is for ideas. */
-	cr_assert_eq(ui_key_action('v', UI_IN(UI_VIEW_AGENDA)), -1);
+	cr_assert_eq(ui_keys_action('v', UI_IN(UI_VIEW_AGENDA)), -1);
 }
 
 Test(keys, names)
 {
 	char buf[64];
 
-	ui_key_name('j', buf, sizeof buf);
+	ui_keys_name('j', buf, sizeof buf);
 	cr_assert_str_eq(buf, "j");
-	ui_key_name(UI_CTRL('l'), buf, sizeof buf);
+	ui_keys_name(UI_CTRL('l'), buf, sizeof buf);
 	cr_assert_str_eq(buf, "C-l");
-	ui_key_name(UI_FKEY(KEY_NPAGE), buf, sizeof buf);
+	ui_keys_name(UI_FKEY(KEY_NPAGE), buf, sizeof buf);
 	cr_assert_str_eq(buf, "PgDn");
-	ui_key_name(UI_FKEY(KEY_F(1)), buf, sizeof buf);
+	ui_keys_name(UI_FKEY(KEY_F(1)), buf, sizeof buf);
 	cr_assert_str_eq(buf, "F1");
-	ui_action_keys(UI_ACT_DOWN, buf, sizeof buf);
+	ui_keys_list(UI_ACT_DOWN, buf, sizeof buf);
 	cr_assert_str_eq(buf, "j Down");
-	ui_action_keys(UI_ACT_FORM_BACKSPACE, buf, sizeof buf);
+	ui_keys_list(UI_ACT_FORM_BACKSPACE, buf, sizeof buf);
 	cr_assert_str_eq(buf, "Backspace C-h");
 }
 
@@ -629,7 +629,7 @@ Test(docs, man_page_names_every_action)
 		cr_skip_test("man/journeyhack.1 has no INTERACTIVE USE section yet");
 	}
 	for (int a = 0; a < UI_NACTIONS; a++) {
-		const struct ui_action_info *i = ui_action_info((enum ui_action)a);
+		const struct ui_action_info *i = ui_keys_info((enum ui_action)a);
 		char want[64];
 		snprintf(want, sizeof want, "Cm %s ", i->name);
 		cr_assert(strstr(man, want), "man page does not document %s", i->name);

@@ -1,10 +1,12 @@
-/* ui_bars.c: the frame around the views: the title bar with its tabs, the
+/* ui_frame.c: the frame around the views: the title bar with its tabs, the
  * status bar (who, the agenda step, the shared timer), the message line,
  * and the "too small" notice that replaces everything below the minimum. */
 #include <stdio.h>
 #include <string.h>
 
 #include "journeyhack/text.h"
+#include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -13,7 +15,7 @@
 
 static int tab_x[UI_NVIEWS + 1]; /* where the tabs were drawn, for clicks */
 
-int ui_tab_at(int x)
+int ui_frame_tab_at(int x)
 {
 	for (int i = 0; i < UI_NVIEWS; i++)
 		if (x >= tab_x[i] && x < tab_x[i + 1])
@@ -21,7 +23,7 @@ int ui_tab_at(int x)
 	return -1;
 }
 
-void ui_view_rect(const struct ui *ui, struct ui_rect *r)
+void ui_frame_view_rect(const struct ui *ui, struct ui_rect *r)
 {
 	(void)ui;
 	r->y = 1;
@@ -30,7 +32,8 @@ void ui_view_rect(const struct ui *ui, struct ui_rect *r)
 	r->w = COLS;
 }
 
-long ui_timer_left(const struct ui *ui, int64_t now)
+/* Seconds left on the current step's timer (negative: over time). */
+static long timer_left(const struct ui *ui, int64_t now)
 {
 	const struct jh_step *s = ui_current_step(ui);
 	const struct jh_workshop *w = &ui->d.workshop;
@@ -88,7 +91,7 @@ static void draw_status(struct ui *ui)
 	const struct jh_participant *me = ui_participant(ui, ui->me);
 	char who[256], step[512], timer[64];
 	int y = LINES - 2, tw, ww;
-	long left = ui_timer_left(ui, ui_now());
+	long left = timer_left(ui, ui_term_now());
 	attr_t ta = bar;
 
 	if (me)
@@ -138,19 +141,7 @@ static void draw_status(struct ui *ui)
 	ui_text(y, COLS - tw, tw, timer, ta, 0);
 }
 
-static void draw_message(struct ui *ui)
-{
-	int y = LINES - 1;
-
-	ui_fill(y, 0, COLS, A_NORMAL);
-	if (ui->msg[0])
-		ui_text(y, 0, COLS, ui->msg, ui->msg_error ? ui_attr(ui, UI_C_ERROR) : A_NORMAL, 0);
-	else
-		ui_text(y, 0, COLS, "? help  a add  e edit  d delete  u undo  / search  q quit",
-			ui_attr(ui, UI_C_DIM), 0);
-}
-
-void ui_draw(struct ui *ui)
+void ui_frame_draw(struct ui *ui)
 {
 	struct ui_rect r;
 
@@ -173,14 +164,8 @@ void ui_draw(struct ui *ui)
 		return;
 	}
 	draw_title(ui);
-	ui_view_rect(ui, &r);
+	ui_frame_view_rect(ui, &r);
 	view_get(ui->view)->ops->draw(ui, &r);
 	draw_status(ui);
-	draw_message(ui);
-}
-
-void ui_refresh(struct ui *ui)
-{
-	(void)ui;
-	refresh();
+	ui_message_draw(ui);
 }

@@ -1,0 +1,45 @@
+/* ui_undo.h: undo, per terminal, at least 50 levels. */
+#ifndef JOURNEYHACK_UI_UNDO_H
+#define JOURNEYHACK_UI_UNDO_H
+
+#include <stddef.h>
+
+#include "journeyhack/err.h"
+#include "journeyhack/kinds.h"
+
+struct ui;
+
+enum ui_undo_op { UI_UNDO_ADD, UI_UNDO_SET, UI_UNDO_DELETE, UI_UNDO_VOTE, UI_UNDO_STEP };
+
+/* What it takes to reverse one change. */
+struct ui_undo_rec {
+	enum ui_undo_op op;
+	enum jh_kind kind;
+	jh_id id;
+	char **assigns; /* SET, DELETE: "field=value" that put the item back */
+	size_t nassigns;
+	jh_id *voters; /* DELETE of an idea: its votes; VOTE: who voted */
+	int *dots;
+	size_t nvotes;
+	int step;	/* STEP: the agenda position to go back to */
+	unsigned group; /* records of one user action share a group */
+	char what[128]; /* "delete of idea #3", for the message */
+};
+
+void ui_undo_init(struct ui_undo_rec *r, enum ui_undo_op op, enum jh_kind kind, jh_id id,
+		  const char *fmt, ...) JH_PRINTF(5, 6);
+void ui_undo_assign(struct ui_undo_rec *r, const char *field, const char *value);
+void ui_undo_vote(struct ui_undo_rec *r, jh_id participant, int dots);
+/* Record a change (the record is taken over and cleared). */
+void ui_undo_push(struct ui *ui, struct ui_undo_rec *r);
+void ui_undo_discard(struct ui_undo_rec *r);
+/* Undo the last user action, with a message. *kind and *id name what came
+ * back or changed back (JH_NKINDS, 0: nothing to select); the caller
+ * reloads and selects it. */
+void ui_undo_last(struct ui *ui, enum jh_kind *kind, jh_id *id);
+/* Changes between begin and end are undone by one u. */
+void ui_undo_group_begin(struct ui *ui);
+void ui_undo_group_end(struct ui *ui);
+void ui_undo_free(struct ui *ui);
+
+#endif

@@ -1,0 +1,29 @@
+/* ui_message.c: the message line: what the last key did or why it could
+ * not, else a hint of the commonest keys. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "journeyhack/ui_message.h"
+#include "journeyhack/view.h"
+
+void ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	ui->msg_error = error;
+}
+
+void ui_message_draw(struct ui *ui)
+{
+	int y = LINES - 1;
+
+	ui_fill(y, 0, COLS, A_NORMAL);
+	if (ui->msg[0])
+		ui_text(y, 0, COLS, ui->msg, ui->msg_error ? ui_attr(ui, UI_C_ERROR) : A_NORMAL, 0);
+	else
+		ui_text(y, 0, COLS, "? help  a add  e edit  d delete  u undo  / search  q quit",
+			ui_attr(ui, UI_C_DIM), 0);
+}
