@@ -49,6 +49,7 @@ skipped() {
 # ---------------------------------------------------------------- copy
 mkdir -p "$OUT/src" || exit 1
 if [ -d "$SRC/.git" ] && command -v git >/dev/null 2>&1; then
+	# shellcheck disable=SC2016 # expanded by the inner shell
 	(cd "$SRC" && git ls-files -z --cached --others --exclude-standard) |
 		(cd "$SRC" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh) |
 		(cd "$SRC" && tar -cf - -T -) | (cd "$OUT/src" && tar -xf -) ||
