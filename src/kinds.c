@@ -16,6 +16,8 @@ static const char *const roles[] = {"participant", "facilitator", NULL};
 static const char *const pain_status[] = {"open", "addressed", "dropped", NULL};
 static const char *const action_status[] = {"todo", "doing", "done", NULL};
 static const char *const methods[] = {"impact-effort", "ice", "rice", "votes", NULL};
+/* The tables below are aligned by hand, one row per field. */
+/* clang-format off */
 static const char *const views[] = {"agenda",  "journeys", "painpoints", "backlog",
 				    "matrix", "actions",  "parking",    NULL};
 
@@ -165,9 +167,9 @@ static const struct jh_field_def workshop_fields[] = {
 };
 #undef S
 
-
 /* Where each kind's items live in a loaded workshop (struct jh_data). */
-#define ITEMS(arr, cnt, type) sizeof(struct type), offsetof(struct jh_data, arr), offsetof(struct jh_data, cnt)
+#define ITEMS(arr, cnt, type)                                                                      \
+	sizeof(struct type), offsetof(struct jh_data, arr), offsetof(struct jh_data, cnt)
 
 static const struct jh_kind_def kind_table[JH_NKINDS] = {
 	{JH_PARTICIPANT, "participant", "participants", "participant", "name", participant_fields,
@@ -195,6 +197,7 @@ static const struct jh_kind_def kind_table[JH_NKINDS] = {
 	 N(workshop_fields), sizeof(struct jh_workshop), offsetof(struct jh_data, workshop),
 	 KINDS_NO_OFFSET},
 };
+/* clang-format on */
 
 const struct jh_kind_def *kinds_get(enum jh_kind kind)
 {

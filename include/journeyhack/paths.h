@@ -18,8 +18,8 @@ char **paths_template_dirs(size_t *n);
 void paths_list_free(char **list, size_t n);
 
 struct jh_template_entry {
-	char *name;   /* file name without .yaml */
-	char *title;  /* from the file, or the load error */
+	char *name;  /* file name without .yaml */
+	char *title; /* from the file, or the load error */
 	char *path;
 	int valid;
 };
