@@ -60,7 +60,8 @@ skipped() {
 
 # ---------------------------------------------------------------- copy
 mkdir -p "$OUT/src" || exit 1
-if [ -d "$SRC/.git" ] && command -v git >/dev/null 2>&1; then
+# .git is a file in a worktree.
+if [ -e "$SRC/.git" ] && command -v git >/dev/null 2>&1; then
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	(cd "$SRC" && git ls-files -z --cached --others --exclude-standard) |
 		(cd "$SRC" && xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\n" "$f"; done' sh) |
@@ -166,7 +167,8 @@ fi
 #   switch-enum                   a default: that handles the other values
 #                                 is meant (-Wswitch still catches a switch
 #                                 without default that misses a value);
-#   disabled-macro-expansion      glibc's sa_handler is a recursive macro;
+#   disabled-macro-expansion      glibc defines sa_handler and RLIMIT_* as
+#                                 macros that name themselves;
 #   overlength-strings            the schema's SQL is one literal; 4095 is
 #                                 C's minimum, gcc and clang have no limit.
 # The test programs also get:
@@ -179,9 +181,10 @@ if ! skipped weverything && need clang weverything; then
 	if ! configure_in "$OUT/weverything" clang '-O0'; then
 		note "weverything: FAILED: configure (see $OUT/weverything/configure.out)"
 		failed=1
-	elif ! make -C "$OUT/weverything" -j"$JOBS" CFLAGS="-O0 $WEVERYTHING -Werror" \
+	# -k: report every file's warnings, not only the first failing one.
+	elif ! make -k -C "$OUT/weverything" -j"$JOBS" CFLAGS="-O0 $WEVERYTHING -Werror" \
 		all bench/bench-gen >"$OUT/weverything/build.out" 2>&1 ||
-		! make -C "$OUT/weverything" -j"$JOBS" \
+		! make -k -C "$OUT/weverything" -j"$JOBS" \
 			CFLAGS="-O0 $WEVERYTHING -Wno-missing-variable-declarations -Werror" \
 			check TESTS= >>"$OUT/weverything/build.out" 2>&1; then
 		found=$(grep -c 'error: .*\[-W' "$OUT/weverything/build.out")
