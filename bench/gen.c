@@ -34,6 +34,8 @@ static unsigned pick(unsigned n)
 }
 
 /* Workshop text is often Swedish or Norwegian: exercise the UTF-8 paths. */
+/* Two columns, aligned by hand. */
+/* clang-format off */
 static const char *const pains[] = {
 	"Fakturan är svår att läsa",       "Otydliga avgifter på fakturan",
 	"Lång kö i kundtjänst",            "Betalningen syns inte direkt",
@@ -47,6 +49,7 @@ static const char *const remedies[] = {
 	"Betala med ett klick i appen",    "Påminn innan förfallodagen",
 	"Chatt i stället för telefonkö",   "Visa förbrukning per månad",
 };
+/* clang-format on */
 static const char *const owners[] = {"Anna", "Björn", "Åsa", "Øystein", "Ærlig", "Karin"};
 static const char *const channels[] = {"web", "app", "e-mail", "phone", "letter", "invoice"};
 static const char *const departments[] = {"Finance", "IT", "Kundtjänst", "Marketing", "Product"};
@@ -98,6 +101,7 @@ static jh_id *add_map(struct gen *g, size_t njourneys, size_t ntouch)
 	jh_id *tps = calloc(ntouch, sizeof *tps);
 	jh_id *jids = calloc(njourneys, sizeof *jids);
 	char name[96], jbuf[24], score[8], reach[8], pot[8];
+	/* clang-format off */
 	static const char *const stages[] = {"Aware", "Buy", "Onboard", "Use",
 					     "Pay", "Support", "Renew or leave"};
 
@@ -111,6 +115,7 @@ static jh_id *add_map(struct gen *g, size_t njourneys, size_t ntouch)
 					{"stage", stages[i % 7]}, {"channel", channels[pick(6)]},
 					{"owner", departments[pick(5)]}, {"score", score},
 					{"reach", reach},          {"potential", pot}};
+		/* clang-format on */
 		snprintf(name, sizeof name, "Kontakt %zu (%s)", i + 1, channels[i % 6]);
 		num(jbuf, sizeof jbuf, jids[i % njourneys]);
 		num(score, sizeof score, (long long)pick(5) - 2);
@@ -154,14 +159,16 @@ static jh_id *add_painpoints(struct gen *g, size_t n, const jh_id *tps, size_t n
 	fputs("title,touchpoint,severity,frequency,evidence,status\n", csv);
 	for (size_t i = 0; i < n; i++) {
 		const char *st = status[pick(5)];
+		/* clang-format off */
 		struct jh_assign a[] = {{"title", title},     {"touchpoint", tp},
 					{"severity", sev},    {"frequency", freq},
 					{"evidence", evidence}, {"status", st},
 					{"author", author}};
+		/* clang-format on */
 		snprintf(title, sizeof title, "%s #%zu", pains[pick(10)], i + 1);
 		snprintf(evidence, sizeof evidence,
-			 "Kund %u: \"jag ringde tre gånger\", %u samtal i veckan", pick(9000) + 1000,
-			 pick(500));
+			 "Kund %u: \"jag ringde tre gånger\", %u samtal i veckan",
+			 pick(9000) + 1000, pick(500));
 		num(tp, sizeof tp, tps[pick((unsigned)ntouch)]);
 		num(sev, sizeof sev, (long long)pick(5) + 1);
 		num(freq, sizeof freq, (long long)pick(5) + 1);
@@ -184,6 +191,7 @@ static jh_id *add_ideas(struct gen *g, size_t n, const jh_id *pains_ids, size_t 
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned impact = pick(5) + 1;
+		/* clang-format off */
 		struct jh_assign a[] = {
 			{"title", title},
 			{"belief", "a clearer invoice lowers calls to customer service"},
@@ -196,9 +204,11 @@ static jh_id *add_ideas(struct gen *g, size_t n, const jh_id *pains_ids, size_t 
 			{"reach", reach},
 			{"painpoints", links},
 			{"author", author}};
+		/* clang-format on */
 		snprintf(title, sizeof title, "%s %zu", remedies[pick(8)], i + 1);
 		if (pick(2))
-			snprintf(links, sizeof links, "%lld", (long long)pains_ids[pick((unsigned)npains)]);
+			snprintf(links, sizeof links, "%lld",
+				 (long long)pains_ids[pick((unsigned)npains)]);
 		else
 			snprintf(links, sizeof links, "%lld,%lld",
 				 (long long)pains_ids[pick((unsigned)npains)],
@@ -211,9 +221,9 @@ static jh_id *add_ideas(struct gen *g, size_t n, const jh_id *pains_ids, size_t 
 		ids[i] = add(g, JH_IDEA, a, 11);
 		fputs("{\"description\":", tasks);
 		json_text(tasks, title);
+		fputs(",\"status\":\"pending\",\"entry\":\"20261122T080000Z\",", tasks);
 		fprintf(tasks,
-			",\"status\":\"pending\",\"entry\":\"20261122T080000Z\",\"project\":\"bench\","
-			"\"priority\":\"%s\",\"tags\":[\"backlog\"]}\n",
+			"\"project\":\"bench\",\"priority\":\"%s\",\"tags\":[\"backlog\"]}\n",
 			prio[impact - 1]);
 	}
 	return ids;
@@ -258,9 +268,11 @@ static void add_actions(struct gen *g, size_t n, const jh_id *ideas, size_t nide
 static void add_parking(struct gen *g, size_t n)
 {
 	char text[160];
+	/* clang-format off */
 	static const char *const objections[] = {
 		"Det är för komplext", "Vänta tills system X är utbytt",
 		"Kundupplevelse är inte vårt jobb", "Det här kvartalet handlar om försäljning"};
+	/* clang-format on */
 
 	for (size_t i = 0; i < n; i++) {
 		struct jh_assign a[] = {{"text", text}};

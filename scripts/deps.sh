@@ -8,7 +8,7 @@ libncurses-dev libyaml-dev libsqlite3-dev
 libcriterion-dev tmux sqlite3 jq cmark-gfm taskwarrior mandoc time valgrind"
 
 if [ "${1-}" = "--quality" ]; then
-	PKGS="$PKGS clang libclang-rt-14-dev valgrind shellcheck"
+	PKGS="$PKGS clang libclang-rt-14-dev valgrind shellcheck cppcheck clang-format"
 fi
 
 missing=""

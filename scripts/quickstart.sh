@@ -18,10 +18,11 @@ else
 	scripts/deps.sh
 fi
 
-if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt configure ]; then
+# find -newer rather than test -nt, which POSIX sh does not have.
+if [ ! -x configure ] || [ -n "$(find configure.ac Makefile.am -newer configure)" ]; then
 	autoreconf -fi
 fi
-if [ ! -f Makefile ] || [ configure -nt config.status ]; then
+if [ ! -f Makefile ] || [ -n "$(find configure -newer config.status)" ]; then
 	./configure
 fi
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -284,9 +284,11 @@ const char *analysis_method_formula(enum jh_method m)
 	case JH_METHOD_VOTES:
 		return "dot votes";
 	case JH_METHOD_IMPACT_EFFORT:
-	default:
-		return "impact / effort";
+		break;
 	}
+	/* After the switch, not in a default, so that a new method is a -Wswitch warning here and
+	 * a stray value still gets an answer. */
+	return "impact / effort";
 }
 
 enum jh_quadrant analysis_quadrant(int impact, int effort)
@@ -343,9 +345,9 @@ double analysis_idea_score(enum jh_method m, const struct jh_idea *idea, int vot
 	case JH_METHOD_VOTES:
 		return votes;
 	case JH_METHOD_IMPACT_EFFORT:
-	default:
-		return (double)idea->impact / (double)effort;
+		break;
 	}
+	return (double)idea->impact / (double)effort;
 }
 
 enum jh_method analysis_workshop_method(const struct jh_data *d)
@@ -396,8 +398,10 @@ static int cmp_backlog(const void *ctx, size_t a, size_t b)
 	const struct backlog_ctx *c = ctx;
 	const struct jh_ranked_idea *x = &c->r[a], *y = &c->r[b];
 
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
+	if (x->score > y->score)
+		return -1;
+	if (x->score < y->score)
+		return 1;
 	if (x->votes != y->votes)
 		return x->votes > y->votes ? -1 : 1;
 	return cmp_i64(c->d->ideas[x->index].id, c->d->ideas[y->index].id);
@@ -450,19 +454,20 @@ int analysis_idea_rank(const struct jh_ranked_idea *backlog, size_t n, const str
 
 void analysis_format_score(enum jh_method m, double score, char *buf, size_t size)
 {
+	int decimals = 0;
+
 	switch (m) {
 	case JH_METHOD_IMPACT_EFFORT:
-		snprintf(buf, size, "%.2f", score);
+		decimals = 2;
 		break;
 	case JH_METHOD_RICE:
-		snprintf(buf, size, "%.1f", score);
+		decimals = 1;
 		break;
 	case JH_METHOD_ICE:
 	case JH_METHOD_VOTES:
-	default:
-		snprintf(buf, size, "%.0f", score);
 		break;
 	}
+	snprintf(buf, size, "%.*f", decimals, score);
 }
 
 /* ---------------------------------------------------------------- actions */

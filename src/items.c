@@ -13,7 +13,7 @@
 /* Longest single-line text (a title, a name) and longest long text
  * (evidence, notes, a test card). Limits keep a pasted file from turning
  * into an unusable item, and say so rather than truncating. */
-#define TEXT_MAX 4096
+#define TEXT_MAX     4096
 #define LONGTEXT_MAX (1024 * 1024)
 
 /* Fields of the widest kind that items_parse files assignments under
@@ -112,8 +112,8 @@ int items_check_value(const struct jh_field_def *f, const char *value, struct jh
 			return err_set(err, "%s: \"%s\" is not a whole number (%d..%d)", f->name,
 				       shown(value, vb, sizeof vb), f->min, f->max);
 		if (num < f->min || num > f->max)
-			return err_set(err, "%s: %lld is out of range (%d..%d)", f->name, num, f->min,
-				       f->max);
+			return err_set(err, "%s: %lld is out of range (%d..%d)", f->name, num,
+				       f->min, f->max);
 		return 0;
 	case JF_BOOL:
 		if (parse_bool(value, &num))
@@ -130,8 +130,8 @@ int items_check_value(const struct jh_field_def *f, const char *value, struct jh
 			if (!strcmp(value, f->choices[i]))
 				return 0;
 		choice_list(f->choices, list, sizeof list);
-		return err_set(err, "%s: \"%s\" is not one of %s", f->name, shown(value, vb, sizeof vb),
-			       list);
+		return err_set(err, "%s: \"%s\" is not one of %s", f->name,
+			       shown(value, vb, sizeof vb), list);
 	case JF_REF:
 	case JF_IDLIST:
 		if (len > TEXT_MAX)
@@ -194,15 +194,16 @@ static int parse_idlist(struct jh_store *st, jh_id wid, const struct jh_field_de
 	while (*p) {
 		const char *comma = strchr(p, ',');
 		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		char *item;
 		jh_id id;
 
-		while (len && *p == ' ')
-			p++, len--;
+		while (len && *p == ' ') {
+			p++;
+			len--;
+		}
 		while (len && p[len - 1] == ' ')
 			len--;
 		if (len) {
-			item = util_xstrndup(p, len);
+			char *item = util_xstrndup(p, len);
 			if (resolve_ref(st, wid, f, item, 0, &id, err)) {
 				free(item);
 				free(ids);
@@ -335,8 +336,8 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 
 		if (!f) {
 			field_list(k, list, sizeof list);
-			return err_set(err, "%s has no field \"%s\" (fields: %s)", k->name, a[i].field,
-				       list);
+			return err_set(err, "%s has no field \"%s\" (fields: %s)", k->name,
+				       a[i].field, list);
 		}
 		/* Each assignment filed under its field once, so the loop over
 		 * the fields below does not search the assignments again. */
@@ -360,19 +361,21 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 	    (for_add || given(a, n, "journey") || given(a, n, "stage"))) {
 		if (journey_scope(st, wid, kind, item, a, n, for_add, &scope, err))
 			goto fail;
-		if (!for_add && kind == JH_TOUCHPOINT && given(a, n, "journey") && !given(a, n, "stage")) {
+		if (!for_add && kind == JH_TOUCHPOINT && given(a, n, "journey") &&
+		    !given(a, n, "stage")) {
 			err_set(err, "stage: give the stage in the new journey as well");
 			goto fail;
 		}
 	}
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct jh_field_def *f = &k->fields[i];
-		const struct jh_assign *g = k->nfields <= MAX_FIELDS ? by_field[i]
-								     : given(a, n, f->name);
+		const struct jh_assign *g =
+		    k->nfields <= MAX_FIELDS ? by_field[i] : given(a, n, f->name);
 		char idbuf[32];
 
 		if (g) {
-			if (add_value(st, wid, f, g->value, f->ref == JH_STAGE ? scope : 0, out, err))
+			if (add_value(st, wid, f, g->value, f->ref == JH_STAGE ? scope : 0, out,
+				      err))
 				goto fail;
 			continue;
 		}

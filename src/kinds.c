@@ -21,6 +21,8 @@ static const char *const views[] = {
 #include "journeyhack/views.def"
 #undef VIEW
     NULL};
+/* The tables below are aligned by hand, one row per field. */
+/* clang-format off */
 
 /* Every row names where its value lives in the kind's model struct (S,
  * redefined before each table): loading, exports, imports, forms and undo
@@ -168,9 +170,9 @@ static const struct jh_field_def workshop_fields[] = {
 };
 #undef S
 
-
 /* Where each kind's items live in a loaded workshop (struct jh_data). */
-#define ITEMS(arr, cnt, type) sizeof(struct type), offsetof(struct jh_data, arr), offsetof(struct jh_data, cnt)
+#define ITEMS(arr, cnt, type)                                                                      \
+	sizeof(struct type), offsetof(struct jh_data, arr), offsetof(struct jh_data, cnt)
 
 static const struct jh_kind_def kind_table[JH_NKINDS] = {
 	{JH_PARTICIPANT, "participant", "participants", "participant", "name", participant_fields,
@@ -198,6 +200,7 @@ static const struct jh_kind_def kind_table[JH_NKINDS] = {
 	 N(workshop_fields), sizeof(struct jh_workshop), offsetof(struct jh_data, workshop),
 	 KINDS_NO_OFFSET},
 };
+/* clang-format on */
 
 const struct jh_kind_def *kinds_get(enum jh_kind kind)
 {

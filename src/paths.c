@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "journeyhack/paths.h"
 #include "journeyhack/template.h"
@@ -13,9 +14,10 @@
 #ifndef JH_TEMPLATES_DATADIR
 #define JH_TEMPLATES_DATADIR "/usr/local/share/journeyhack/templates"
 #endif
-#ifndef JH_TEMPLATES_SRCDIR
-#define JH_TEMPLATES_SRCDIR "workshop-templates"
-#endif
+
+/* Written by make next to the built binary and never installed; its one line names the source
+ * tree's workshop-templates/. */
+#define BUILD_TREE_MARKER "journeyhack-build-tree"
 
 static char *join(const char *a, const char *b)
 {
@@ -65,11 +67,43 @@ static void push(char ***list, size_t *n, char *s)
 	(*list)[(*n)++] = s;
 }
 
+/* The bundled templates when this program runs from its build tree, found through the marker
+ * beside the executable, so that no build path is compiled in: builds from different folders
+ * are identical, and an installed program (which has no marker) looks only where it was
+ * installed. Linux only (/proc/self/exe); elsewhere an uninstalled build needs
+ * $JOURNEYHACK_TEMPLATE_PATH. */
+static char *build_tree_templates(void)
+{
+	char exe[4096], line[4096];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash, *marker;
+	FILE *f;
+	size_t n;
+
+	if (len <= 0)
+		return NULL;
+	exe[len] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	marker = join(exe, BUILD_TREE_MARKER);
+	f = fopen(marker, "r");
+	free(marker);
+	if (!f)
+		return NULL;
+	if (!fgets(line, sizeof line, f))
+		line[0] = '\0';
+	fclose(f);
+	n = strcspn(line, "\n");
+	return line[0] == '/' ? util_xstrndup(line, n) : NULL;
+}
+
 char **paths_template_dirs(size_t *n)
 {
 	const char *env = getenv("JOURNEYHACK_TEMPLATE_PATH");
 	char **list = NULL;
-	char *home;
+	char *home, *tree;
 
 	*n = 0;
 	if (env && *env) {
@@ -90,7 +124,9 @@ char **paths_template_dirs(size_t *n)
 		free(home);
 	}
 	push(&list, n, util_xstrdup(JH_TEMPLATES_DATADIR));
-	push(&list, n, util_xstrdup(JH_TEMPLATES_SRCDIR));
+	tree = build_tree_templates();
+	if (tree)
+		push(&list, n, tree);
 	return list;
 }
 

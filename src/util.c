@@ -8,7 +8,7 @@
 
 #include "journeyhack/util.h"
 
-static void out_of_memory(void)
+_Noreturn static void out_of_memory(void)
 {
 	static const char msg[] = "journeyhack: out of memory\n";
 	fwrite(msg, 1, sizeof msg - 1, stderr);

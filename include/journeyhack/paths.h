@@ -12,13 +12,14 @@ char *paths_default_db(struct jh_err *err);
 
 /* Template directories in search order: $JOURNEYHACK_TEMPLATE_PATH
  * (colon-separated), $XDG_DATA_HOME/journeyhack/templates, the installed
- * data directory, the build tree. Caller frees with paths_list_free. */
+ * data directory, then the source tree's workshop-templates/ when the program runs from its
+ * build tree. Caller frees with paths_list_free. */
 char **paths_template_dirs(size_t *n);
 void paths_list_free(char **list, size_t n);
 
 struct jh_template_entry {
-	char *name;   /* file name without .yaml */
-	char *title;  /* from the file, or the load error */
+	char *name;  /* file name without .yaml */
+	char *title; /* from the file, or the load error */
 	char *path;
 	int valid;
 };

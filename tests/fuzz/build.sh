@@ -29,10 +29,10 @@ if ! "$CC_FUZZ" -fsanitize=fuzzer "$probe" -o "$OUT/probe" 2>/dev/null; then
 fi
 
 PKGS="ncursesw yaml-0.1 sqlite3"
-# shellcheck disable=SC2046 # word splitting of pkg-config output is wanted
+# shellcheck disable=SC2046,SC2086 # word splitting of PKGS and of pkg-config's output is wanted
 set -- $(pkg-config --cflags $PKGS)
 DEPS_CFLAGS="$*"
-# shellcheck disable=SC2046
+# shellcheck disable=SC2046,SC2086
 set -- $(pkg-config --libs $PKGS)
 DEPS_LIBS="$*"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
@@ -45,8 +45,7 @@ for c in "$SRC"/src/*.c; do
 	o="$OUT/obj/$name.o"
 	if [ ! -f "$o" ] || [ -n "$(find "$c" "$SRC/include" -newer "$o" -name '*.[ch]' | head -n 1)" ]; then
 		# shellcheck disable=SC2086
-		"$CC_FUZZ" $CFLAGS_FUZZ -fsanitize=fuzzer-no-link $DEPS_CFLAGS \
-			-DJH_TEMPLATES_SRCDIR="\"$SRC/workshop-templates\"" -c "$c" -o "$o"
+		"$CC_FUZZ" $CFLAGS_FUZZ -fsanitize=fuzzer-no-link $DEPS_CFLAGS -c "$c" -o "$o"
 	fi
 	objs="$objs $o"
 done

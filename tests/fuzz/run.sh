@@ -34,7 +34,7 @@ for pair in fuzz_template:template fuzz_csv:csv fuzz_yaml_import:yaml fuzz_repla
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		"$OUT/$t" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t-" \
-		$dict "$work" >"$log" 2>&1
+		${dict:+"$dict"} "$work" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	size=$(find "$work" -type f | wc -l)

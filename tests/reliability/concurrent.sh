@@ -28,6 +28,7 @@ done
 
 start=$(date +%s)
 pids=
+# shellcheck disable=SC2016 # expanded when the hook runs
 cleanup_hook='for p in $pids; do kill -KILL "$p" 2>/dev/null; done'
 cli_pids=
 w=0
@@ -89,7 +90,7 @@ want=$(( (asa < 40 ? asa : 40) + (bjorn < 40 ? bjorn : 40) ))
 [ "$spent" -eq "$want" ] || die "$spent dots given by the CLI voters; expected $want"
 ui_spent=$(sql "$DB" "SELECT coalesce(sum(v.dots), 0) FROM vote v JOIN participant p ON p.id = v.participant_id
 	WHERE p.name = 'Cecilia'")
-if [ $ui -gt 0 ]; then
+if [ "$ui" -gt 0 ]; then
 	# Both interfaces press v 50 times for Cecilia: exactly her 40 dots.
 	[ "$ui_spent" -eq 40 ] || die "the interfaces gave $ui_spent of Cecilia's 40 dots"
 fi

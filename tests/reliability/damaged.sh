@@ -69,6 +69,7 @@ for f in "$D"/*.db; do
 	# the others rightly work on the rest of the file.
 	[ "$name" = table ] && cmds='show w|show w parking|add w parking text=x|export w -f json|ui'
 	IFS='|'
+	# shellcheck disable=SC2086 # split at |
 	set -- $cmds
 	unset IFS
 	for c in "$@"; do

@@ -50,6 +50,7 @@ fi
 MNT="$WORK/small"
 mkdir -p "$MNT"
 if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=512k,mode=0777 jh-test "$MNT" 2>/dev/null; then
+	# shellcheck disable=SC2016 # expanded when the hook runs
 	cleanup_hook='umount "$MNT" 2>/dev/null'
 else
 	[ $checks -gt 0 ] || skip "cannot mount a small tmpfs (not root, no user namespaces) and no /dev/full"

@@ -36,6 +36,7 @@ complete_json() {
 
 # A failed check must not leave a writer running on a removed directory.
 pid=
+# shellcheck disable=SC2016 # expanded when the hook runs
 cleanup_hook='[ -n "$pid" ] && kill -KILL "-$pid" 2>/dev/null'
 # Are processes of session $1 still running (not zombies)?
 alive() {

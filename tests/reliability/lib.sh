@@ -1,4 +1,5 @@
 # lib.sh: shared set-up of the reliability tests (sourced, not run).
+# shellcheck shell=sh
 #
 # Gives: $JH (the binary), $WORK (a private directory removed on exit),
 # jh (run the binary with a clean environment), sql (read the database

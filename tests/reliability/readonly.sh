@@ -101,6 +101,7 @@ else
 fi
 
 if [ "$(id -u)" = 0 ] && mkdir -p "$WORK/ro" && mount -t tmpfs -o size=1m jh-test "$WORK/ro" 2>/dev/null; then
+	# shellcheck disable=SC2016 # expanded when the hook runs
 	cleanup_hook='umount "$WORK/ro" 2>/dev/null'
 	cp "$SRC" "$WORK/ro/w.db"
 	if mount -o remount,ro "$WORK/ro" 2>/dev/null; then

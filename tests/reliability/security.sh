@@ -81,9 +81,11 @@ else
 fi
 
 # ---- format directives are text
-jh -d "$DB" add w parking 'text=%s%s%s%n%n %x %p %1$s %%' >/dev/null || die "add with % text"
-jh -d "$DB" show w parking | grep -qF '%s%s%s%n%n %x %p %1$s %%' || die "% text not shown literally"
-jh -d "$DB" export w -f json | grep -qF '%s%s%s%n%n %x %p %1$s %%' || die "% text not exported literally"
+# shellcheck disable=SC2016 # a literal $, part of the directive %1$s
+fmt='%s%s%s%n%n %x %p %1$s %%'
+jh -d "$DB" add w parking "text=$fmt" >/dev/null || die "add with % text"
+jh -d "$DB" show w parking | grep -qF "$fmt" || die "% text not shown literally"
+jh -d "$DB" export w -f json | grep -qF "$fmt" || die "% text not exported literally"
 ok
 
 # ---- $EDITOR is split into words and run without a shell

@@ -1,4 +1,5 @@
 # tmux-lib.sh: the interface in a private headless tmux server (sourced
+# shellcheck shell=sh
 # after lib.sh). Gives: t (tmux on our socket), ui_start SESSION ARGS...
 # (records the program's pid), ui_pid, wait_for SESSION TEXT [SECONDS],
 # screen SESSION, keys SESSION KEY..., type_text SESSION TEXT.

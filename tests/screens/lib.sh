@@ -1,4 +1,5 @@
 # lib.sh: shared set-up for the screen tests and the tmux end-to-end test.
+# shellcheck shell=sh
 # Sourced, not run. Needs JH_BIN and JH_SRCDIR (Makefile.am's
 # AM_TESTS_ENVIRONMENT provides both).
 
