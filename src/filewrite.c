@@ -70,9 +70,10 @@ static int planted_link(const char *path, const struct stat *link)
 static char *resolve_target(const char *path)
 {
 	struct stat sb;
-	char *real;
 
 	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		char *real;
+
 		if (planted_link(path, &sb))
 			return NULL;
 		real = realpath(path, NULL);

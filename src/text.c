@@ -206,9 +206,11 @@ char *text_clean(const char *s)
 	size_t n = s ? strlen(s) : 0, len, k = 0;
 	/* Every input byte becomes at most 3 output bytes (U+FFFD, U+24xx). */
 	char *out = util_xmalloc(n * 3 + 1);
-	unsigned int cp, was;
+	unsigned int cp;
 
 	for (size_t i = 0; i < n; i += len) {
+		unsigned int was;
+
 		len = text_decode(s + i, n - i, &cp);
 		was = cp;
 		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0))

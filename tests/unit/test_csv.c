@@ -621,12 +621,13 @@ Test(csv, read_file_unreadable)
 	struct csv_table t;
 	struct jh_err err;
 	char *dir = tu_tmpdir(), *path = tu_join(dir, "secret.csv");
-	char want[1100];
 
 	tu_write(path, "a\n1\n");
 	/* root reads anything, so the check needs an ordinary user. (No
 	 * cr_skip_test: it leaves Criterion's own memory for valgrind.) */
 	if (geteuid() != 0) {
+		char want[1100];
+
 		chmod(path, 0);
 		cr_expect_eq(csv_read_file(path, &t, &err), -1);
 		snprintf(want, sizeof want, "%s: Permission denied", path);

@@ -303,10 +303,11 @@ Test(text, printable_text_unchanged)
 	    "\xe2\x80\xa6",
 	};
 	char out[64];
-	size_t i, n;
+	size_t i;
 
 	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
-		n = text_safe(keep[i], out, sizeof out, 1);
+		size_t n = text_safe(keep[i], out, sizeof out, 1);
+
 		cr_expect_str_eq(out, keep[i]);
 		cr_expect_eq(n, strlen(keep[i]));
 	}
@@ -571,7 +572,7 @@ Test(text, random_input_always_safe)
 	const size_t npieces = sizeof pieces / sizeof pieces[0];
 	char in[256], out[64], big[1024];
 	unsigned int seed = 12345;
-	int round, cols, pad;
+	int round;
 
 	for (round = 0; round < 3000; round++) {
 		size_t len = 0, k, count;
@@ -599,8 +600,7 @@ Test(text, random_input_always_safe)
 		if (round % 12)
 			assert_terminal_safe(out, 0);
 
-		cols = round % 14;
-		pad = round & 1;
+		int cols = round % 14, pad = round & 1;
 		{
 			char *r = fit(in, cols, pad);
 			if (text_width(in) <= cols) {

@@ -48,12 +48,13 @@ char *tu_join(const char *dir, const char *name)
 void tu_rmtree(const char *path)
 {
 	struct stat sb;
-	DIR *d;
-	struct dirent *e;
 
 	if (lstat(path, &sb) != 0)
 		return;
 	if (S_ISDIR(sb.st_mode)) {
+		DIR *d;
+		struct dirent *e;
+
 		chmod(path, 0700);
 		d = opendir(path);
 		if (d) {
@@ -118,9 +119,10 @@ static char *slurp_fd(int fd)
 {
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
-	ssize_t got;
 
 	for (;;) {
+		ssize_t got;
+
 		if (cap - n < 4096) {
 			cap = cap ? cap * 2 : 8192;
 			buf = realloc(buf, cap);
