@@ -8,6 +8,8 @@
 /* 'JHCK': marks the file as journeyhack's in the SQLite header. */
 #define STORE_APPLICATION_ID 0x4A48434B
 
+/* The SQL reads as SQL, one clause a line: not for clang-format. */
+/* clang-format off */
 static const char *const MIGRATIONS[] = {
 	/* 0 -> 1: the whole domain */
 	"CREATE TABLE workshop ("
@@ -166,7 +168,8 @@ static const char *const MIGRATIONS[] = {
 	" author_id INTEGER REFERENCES participant(id) ON DELETE SET NULL"
 	");"
 	"CREATE INDEX parking_workshop ON parking(workshop_id);",
-};
+};/* clang-format on */
+
 
 #define STORE_NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
