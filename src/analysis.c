@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
 /* A stable merge sort of indexes with a context: qsort has no context
@@ -410,18 +411,15 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 	struct jh_ranked_idea *out = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *out);
 	size_t *order = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *order);
 	struct backlog_ctx ctx = {d, r};
+	struct session_tally t;
 	size_t nlinks;
 	jh_id *links = analysis_weakest_links(d, &nlinks);
 
-	/* Dots per idea in one pass over the votes, not one pass per idea. */
-	for (size_t v = 0; v < d->nvotes; v++) {
-		const struct jh_idea *x = model_idea(d, d->votes[v].idea_id);
-		if (x)
-			r[x - d->ideas].votes += d->votes[v].dots;
-	}
+	session_tally(d, 0, &t);
 	for (size_t i = 0; i < d->nideas; i++) {
 		const struct jh_idea *x = &d->ideas[i];
 		r[i].index = i;
+		r[i].votes = t.votes[i];
 		r[i].score = analysis_idea_score(m, x, r[i].votes);
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
 		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
@@ -432,6 +430,7 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 		out[i] = r[order[i]];
 		out[i].rank = (int)i + 1;
 	}
+	session_tally_free(&t);
 	free(links);
 	free(order);
 	free(r);
