@@ -99,17 +99,19 @@ int analysis_capital(const int *scores, size_t n)
 	return sum;
 }
 
+/* What a pain point weighs on its touchpoint: only open pain counts. */
+static int open_weight(const struct jh_painpoint *p)
+{
+	return util_streq(p->status, "open") ? p->severity * p->frequency : 0;
+}
+
 int analysis_pain_weight(const struct jh_data *d, jh_id touchpoint_id)
 {
 	int w = 0;
 
-	if (!touchpoint_id)
-		return 0;
-	for (size_t i = 0; i < d->npainpoints; i++) {
-		const struct jh_painpoint *p = &d->painpoints[i];
-		if (p->touchpoint_id == touchpoint_id && util_streq(p->status, "open"))
-			w += p->severity * p->frequency;
-	}
+	for (size_t i = 0; touchpoint_id && i < d->npainpoints; i++)
+		if (d->painpoints[i].touchpoint_id == touchpoint_id)
+			w += open_weight(&d->painpoints[i]);
 	return w;
 }
 
@@ -150,11 +152,11 @@ int *analysis_pain_weights(const struct jh_data *d)
 	for (size_t i = 0; i < d->npainpoints; i++) {
 		const struct jh_painpoint *p = &d->painpoints[i];
 		struct tp_key k = {p->touchpoint_id, 0}, *hit;
-		if (!p->touchpoint_id || !util_streq(p->status, "open"))
+		if (!p->touchpoint_id)
 			continue;
 		hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
 		if (hit)
-			w[hit->index] += p->severity * p->frequency;
+			w[hit->index] += open_weight(p);
 	}
 	free(keys);
 	return w;
