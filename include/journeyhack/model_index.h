@@ -3,7 +3,8 @@
  * Built once per load (O(n log n), O(n) for kinds loaded in id order), it
  * finds any item by kind and id in O(log n), so views, exports and the
  * command line need not build maps of their own. It points into the
- * jh_data it was built from: rebuild it after every reload. */
+ * jh_data it was built from: rebuild it after every reload. Vote totals
+ * are session.h's. */
 #ifndef JOURNEYHACK_MODEL_INDEX_H
 #define JOURNEYHACK_MODEL_INDEX_H
 
