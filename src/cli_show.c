@@ -48,7 +48,8 @@ struct show {
 	/* model_participant and friends search linearly, which made a table
 	 * of 100 000 pain points naming 2 000 participants quadratic. */
 	struct model_index ix;
-	jh_id *weakest; /* per journey, for touchpoints */
+	jh_id *weakest; /* every journey's weakest link, for touchpoints */
+	size_t nweakest;
 	enum jh_method method;
 	char today[11];
 };
@@ -194,21 +195,15 @@ static const char *journey_weakest(struct show_row *r, char *buf, size_t size)
 	return buf;
 }
 
-/* One analysis per journey, not per touchpoint. */
+/* One analysis of the journeys, not one per touchpoint. */
 static int touchpoint_is_weakest(struct show *s, const struct jh_touchpoint *tp)
 {
-	const struct jh_data *d = s->d;
-	long k = model_index_pos(&s->ix, JH_JOURNEY, tp->journey_id);
-
-	if (!s->weakest) {
-		s->weakest = util_xcalloc(d->njourneys + 1, sizeof *s->weakest);
-		for (size_t i = 0; i < d->njourneys; i++) {
-			struct jh_journey_stats js;
-			analysis_journey(d, d->journeys[i].id, &js);
-			s->weakest[i] = js.weakest_link;
-		}
-	}
-	return k >= 0 && s->weakest[k] == tp->id;
+	if (!s->weakest)
+		s->weakest = analysis_weakest_links(s->d, &s->nweakest);
+	for (size_t k = 0; k < s->nweakest; k++)
+		if (s->weakest[k] == tp->id)
+			return 1;
+	return 0;
 }
 
 static const char *touchpoint_note(struct show_row *r, char *buf, size_t size)
