@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
 /* A stable merge sort of indexes with a context: qsort has no context
@@ -98,17 +99,19 @@ int analysis_capital(const int *scores, size_t n)
 	return sum;
 }
 
+/* What a pain point weighs on its touchpoint: only open pain counts. */
+static int open_weight(const struct jh_painpoint *p)
+{
+	return util_streq(p->status, "open") ? p->severity * p->frequency : 0;
+}
+
 int analysis_pain_weight(const struct jh_data *d, jh_id touchpoint_id)
 {
 	int w = 0;
 
-	if (!touchpoint_id)
-		return 0;
-	for (size_t i = 0; i < d->npainpoints; i++) {
-		const struct jh_painpoint *p = &d->painpoints[i];
-		if (p->touchpoint_id == touchpoint_id && util_streq(p->status, "open"))
-			w += p->severity * p->frequency;
-	}
+	for (size_t i = 0; touchpoint_id && i < d->npainpoints; i++)
+		if (d->painpoints[i].touchpoint_id == touchpoint_id)
+			w += open_weight(&d->painpoints[i]);
 	return w;
 }
 
@@ -149,11 +152,11 @@ int *analysis_pain_weights(const struct jh_data *d)
 	for (size_t i = 0; i < d->npainpoints; i++) {
 		const struct jh_painpoint *p = &d->painpoints[i];
 		struct tp_key k = {p->touchpoint_id, 0}, *hit;
-		if (!p->touchpoint_id || !util_streq(p->status, "open"))
+		if (!p->touchpoint_id)
 			continue;
 		hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
 		if (hit)
-			w[hit->index] += p->severity * p->frequency;
+			w[hit->index] += open_weight(p);
 	}
 	free(keys);
 	return w;
@@ -414,18 +417,15 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 	struct jh_ranked_idea *out = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *out);
 	size_t *order = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *order);
 	struct backlog_ctx ctx = {d, r};
+	struct session_tally t;
 	size_t nlinks;
 	jh_id *links = analysis_weakest_links(d, &nlinks);
 
-	/* Dots per idea in one pass over the votes, not one pass per idea. */
-	for (size_t v = 0; v < d->nvotes; v++) {
-		const struct jh_idea *x = model_idea(d, d->votes[v].idea_id);
-		if (x)
-			r[x - d->ideas].votes += d->votes[v].dots;
-	}
+	session_tally(d, 0, &t);
 	for (size_t i = 0; i < d->nideas; i++) {
 		const struct jh_idea *x = &d->ideas[i];
 		r[i].index = i;
+		r[i].votes = t.votes[i];
 		r[i].score = analysis_idea_score(m, x, r[i].votes);
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
 		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
@@ -436,6 +436,7 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 		out[i] = r[order[i]];
 		out[i].rank = (int)i + 1;
 	}
+	session_tally_free(&t);
 	free(links);
 	free(order);
 	free(r);

@@ -11,67 +11,10 @@
 #include "journeyhack/analysis.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_table.h"
+#include "journeyhack/model_index.h"
+#include "journeyhack/session.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
-
-/* id -> position in one of a workshop's arrays. model_participant and
- * friends search linearly, which made a table of 100 000 pain points
- * naming 2 000 participants and 5 000 touchpoints quadratic. */
-struct id_map {
-	struct id_pos {
-		jh_id id;
-		size_t pos;
-	} *v;
-	size_t n;
-};
-
-static int id_pos_cmp(const void *a, const void *b)
-{
-	const struct id_pos *x = a, *y = b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-/* rows: an array of n structs of `size` bytes whose first member is the
- * jh_id (every item struct in model.h). */
-static void id_map_build(struct id_map *m, const void *rows, size_t n, size_t size)
-{
-	const char *p = rows;
-
-	m->v = util_xcalloc(n, sizeof *m->v);
-	m->n = n;
-	for (size_t i = 0; i < n; i++) {
-		const jh_id *id = (const void *)(p + i * size);
-		m->v[i] = (struct id_pos){*id, i};
-	}
-	qsort(m->v, n, sizeof *m->v, id_pos_cmp);
-}
-
-/* The row with this id (the first in array order, as model_* finds it),
- * NULL when there is none. */
-static const void *id_map_get(const struct id_map *m, const void *rows, size_t size, jh_id id)
-{
-	size_t lo = 0, hi = m->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->v[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == m->n || m->v[lo].id != id)
-		return NULL;
-	return (const char *)rows + m->v[lo].pos * size;
-}
-
-static void id_map_free(struct id_map *m)
-{
-	free(m->v);
-}
-
 
 /* How a column writes its field. */
 enum show_fmt {
@@ -102,9 +45,11 @@ struct show_col {
 /* One run of show: what several rows need, worked out once. */
 struct show {
 	const struct jh_data *d;
-	struct id_map maps[JH_NKINDS];
-	int mapped[JH_NKINDS];
-	jh_id *weakest; /* per journey, for touchpoints */
+	/* model_participant and friends search linearly, which made a table
+	 * of 100 000 pain points naming 2 000 participants quadratic. */
+	struct model_index ix;
+	jh_id *weakest; /* every journey's weakest link, for touchpoints */
+	size_t nweakest;
 	enum jh_method method;
 	char today[11];
 };
@@ -121,27 +66,12 @@ struct show_row {
 #define CELL 4200 /* room for the longest computed cell: a title with its mark */
 #define IDS_ROOM 256 /* an id list stops when it fills this */
 
-static const struct id_map *show_map(struct show *s, enum jh_kind kind)
-{
-	const struct jh_kind_def *k = kinds_get(kind);
-
-	if (!s->mapped[kind]) {
-		id_map_build(&s->maps[kind], kinds_item(k, s->d, 0), kinds_count(k, s->d),
-			     k->item_size);
-		s->mapped[kind] = 1;
-	}
-	return &s->maps[kind];
-}
-
 /* The name of the item a reference points at; "" for none. */
 static const char *ref_name(struct show *s, const struct jh_field_def *f, jh_id id)
 {
 	const struct jh_kind_def *k = kinds_get(f->ref);
-	const void *item;
+	const void *item = model_index_item(&s->ix, f->ref, id);
 
-	if (!id)
-		return "";
-	item = id_map_get(show_map(s, f->ref), kinds_item(k, s->d, 0), k->item_size, id);
 	return item ? kinds_text(kinds_field(k, k->label_field), item) : "";
 }
 
@@ -203,7 +133,7 @@ static const char *participant_dots(struct show_row *r, char *buf, size_t size)
 {
 	const struct jh_participant *p = r->item;
 
-	snprintf(buf, size, "%d/%d", model_participant_dots(r->s->d, p->id),
+	snprintf(buf, size, "%d/%d", session_participant_dots(r->s->d, p->id),
 		 r->s->d->workshop.dots_per_participant);
 	return buf;
 }
@@ -257,7 +187,7 @@ static const char *journey_risk(struct show_row *r, char *buf, size_t size)
 static const char *journey_weakest(struct show_row *r, char *buf, size_t size)
 {
 	jh_id id = journey_stats(r)->weakest_link;
-	const struct jh_touchpoint *w = id ? model_touchpoint(r->s->d, id) : NULL;
+	const struct jh_touchpoint *w = model_index_item(&r->s->ix, JH_TOUCHPOINT, id);
 
 	buf[0] = '\0';
 	if (w)
@@ -265,24 +195,15 @@ static const char *journey_weakest(struct show_row *r, char *buf, size_t size)
 	return buf;
 }
 
-/* One analysis per journey, not per touchpoint. */
+/* One analysis of the journeys, not one per touchpoint. */
 static int touchpoint_is_weakest(struct show *s, const struct jh_touchpoint *tp)
 {
-	const struct jh_data *d = s->d;
-	int weak = 0;
-
-	if (!s->weakest) {
-		s->weakest = util_xcalloc(d->njourneys + 1, sizeof *s->weakest);
-		for (size_t i = 0; i < d->njourneys; i++) {
-			struct jh_journey_stats js;
-			analysis_journey(d, d->journeys[i].id, &js);
-			s->weakest[i] = js.weakest_link;
-		}
-	}
-	for (size_t k = 0; k < d->njourneys; k++)
-		if (d->journeys[k].id == tp->journey_id)
-			weak = s->weakest[k] == tp->id;
-	return weak;
+	if (!s->weakest)
+		s->weakest = analysis_weakest_links(s->d, &s->nweakest);
+	for (size_t k = 0; k < s->nweakest; k++)
+		if (s->weakest[k] == tp->id)
+			return 1;
+	return 0;
 }
 
 static const char *touchpoint_note(struct show_row *r, char *buf, size_t size)
@@ -330,7 +251,7 @@ static const char *vote_participant(struct show_row *r, char *buf, size_t size)
 	const struct jh_field_def *f = kinds_field(k, "participant");
 
 	(void)buf, (void)size;
-	if (r->s->d->workshop.anonymous_votes)
+	if (session_votes_anonymous(r->s->d))
 		return "(anonymous)";
 	return ref_name(r->s, f, kinds_num(f, r->item));
 }
@@ -340,8 +261,7 @@ static const char *action_overdue(struct show_row *r, char *buf, size_t size)
 	const struct jh_action *x = r->item;
 
 	(void)buf, (void)size;
-	return *x->due && strcmp(x->due, r->s->today) < 0 && strcmp(x->status, "done") ? "OVERDUE"
-											 : "";
+	return analysis_action_overdue(x, r->s->today) ? "OVERDUE" : "";
 }
 
 /* ---- the tables ---- */
@@ -476,13 +396,12 @@ static void show_init(struct show *s, const struct jh_data *d)
 	if ((int)s->method < 0)
 		s->method = JH_METHOD_IMPACT_EFFORT;
 	util_today(s->today);
+	model_index_build(&s->ix, d);
 }
 
 static void show_free(struct show *s)
 {
-	for (size_t i = 0; i < JH_NKINDS; i++)
-		if (s->mapped[i])
-			id_map_free(&s->maps[i]);
+	model_index_free(&s->ix);
 	free(s->weakest);
 }
 

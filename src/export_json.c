@@ -13,6 +13,7 @@
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_fields.h"
 #include "journeyhack/export_w.h"
+#include "journeyhack/session.h"
 
 /* A tiny pretty-printer: tracks nesting and commas so the writers below
  * read like the document they produce. */
@@ -162,12 +163,14 @@ static void field(struct json *j, const struct jh_field_def *f, const void *item
 	}
 }
 
-static void fields(struct json *j, const struct export_fields *fl, const void *item, int anonymous)
+/* vote_of: the workshop when item is a vote; it says whether the voter
+ * may be named. */
+static void fields(struct json *j, const struct export_fields *fl, const void *item,
+		   const struct jh_data *vote_of)
 {
 	for (size_t i = 0; i < fl->n; i++) {
-		/* Anonymous voting stays anonymous outside the room. */
-		if (anonymous && fl->f[i]->type == JF_REF && fl->f[i]->ref == JH_PARTICIPANT)
-			kref(j, fl->f[i]->name, 0);
+		if (vote_of && fl->f[i]->type == JF_REF && fl->f[i]->ref == JH_PARTICIPANT)
+			kref(j, fl->f[i]->name, session_vote_voter(vote_of, item));
 		else
 			field(j, fl->f[i], item);
 	}
@@ -189,7 +192,7 @@ static void workshop(struct json *j, const struct jh_data *d, const struct expor
 	kint(j, "max_dots", w->max_dots_per_idea);
 	kbool(j, "anonymous", w->anonymous_votes);
 	export_fields_workshop(&fl);
-	fields(j, &fl, w, 0);
+	fields(j, &fl, w, NULL);
 	kint(j, "current_step", w->current_step);
 	strings(j, "channels", d->channels, d->nchannels);
 	strings(j, "default_stages", d->stage_names, d->nstage_names);
@@ -233,7 +236,6 @@ static void items(struct json *j, const struct jh_data *d, const struct export_f
 		  enum jh_kind k, computed_fn *computed)
 {
 	const struct jh_kind_def *kd = kinds_get(k);
-	int anonymous = k == JH_VOTE && d->workshop.anonymous_votes;
 	struct export_fields fl;
 	size_t n = kinds_count(kd, d);
 
@@ -241,7 +243,7 @@ static void items(struct json *j, const struct jh_data *d, const struct export_f
 	open_(j, kd->plural, '[');
 	for (size_t i = 0; i < n; i++) {
 		open_(j, NULL, '{');
-		fields(j, &fl, kinds_item(kd, d, i), anonymous);
+		fields(j, &fl, kinds_item(kd, d, i), k == JH_VOTE ? d : NULL);
 		if (computed)
 			computed(j, d, x, i);
 		close_(j, '}');
@@ -253,7 +255,7 @@ static void touchpoint(struct json *j, const struct export_fields *fl,
 		       const struct jh_touchpoint *t, jh_id weakest, int pain_weight)
 {
 	open_(j, NULL, '{');
-	fields(j, fl, t, 0);
+	fields(j, fl, t, NULL);
 	kint(j, "exposure", analysis_exposure(t));
 	kint(j, "pain_weight", pain_weight);
 	kbool(j, "weakest_link", t->id == weakest);
@@ -292,7 +294,7 @@ static void journey_stages(struct json *j, const struct jh_data *d, jh_id journe
 		if (d->stages[k].journey_id != journey)
 			continue;
 		open_(j, NULL, '{');
-		fields(j, &fl, &d->stages[k], 0);
+		fields(j, &fl, &d->stages[k], NULL);
 		close_(j, '}');
 	}
 	close_(j, ']');
@@ -311,7 +313,7 @@ static void journeys(struct json *j, const struct jh_data *d, const struct expor
 		size_t n, *idx = analysis_journey_touchpoints(d, jr->id, &n);
 
 		open_(j, NULL, '{');
-		fields(j, &fl, jr, 0);
+		fields(j, &fl, jr, NULL);
 		journey_stats(j, d, &x->journeys[i]);
 		journey_stages(j, d, jr->id);
 		open_(j, "touchpoints", '[');

@@ -135,28 +135,3 @@ const struct jh_idea *model_idea(const struct jh_data *d, jh_id id)
 {
 	FIND_SORTED(d->ideas, d->nideas);
 }
-
-/* Dots of the votes whose id at `member` (idea_id or participant_id)
- * is `id`. */
-static int sum_dots(const struct jh_data *d, size_t member, jh_id id)
-{
-	int n = 0;
-
-	for (size_t i = 0; i < d->nvotes; i++) {
-		jh_id v;
-		memcpy(&v, (const char *)&d->votes[i] + member, sizeof v);
-		if (v == id)
-			n += d->votes[i].dots;
-	}
-	return n;
-}
-
-int model_idea_votes(const struct jh_data *d, jh_id idea_id)
-{
-	return sum_dots(d, offsetof(struct jh_vote, idea_id), idea_id);
-}
-
-int model_participant_dots(const struct jh_data *d, jh_id participant_id)
-{
-	return sum_dots(d, offsetof(struct jh_vote, participant_id), participant_id);
-}

@@ -1,4 +1,4 @@
-/* model_index.c: one id index over a loaded workshop, and its vote totals. */
+/* model_index.c: one id index over a loaded workshop. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,26 +52,12 @@ void model_index_build(struct model_index *ix, const struct jh_data *d)
 	ix->d = d;
 	for (int kind = 0; kind < JH_NKINDS; kind++)
 		ix->by_id[kind] = build_kind(kinds_get((enum jh_kind)kind), d, &ix->n[kind]);
-	ix->idea_dots = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *ix->idea_dots);
-	ix->participant_dots =
-		util_xcalloc(d->nparticipants ? d->nparticipants : 1, sizeof *ix->participant_dots);
-	/* One pass over the votes for both totals. */
-	for (size_t i = 0; i < d->nvotes; i++) {
-		long idea = model_index_pos(ix, JH_IDEA, d->votes[i].idea_id);
-		long who = model_index_pos(ix, JH_PARTICIPANT, d->votes[i].participant_id);
-		if (idea >= 0)
-			ix->idea_dots[idea] += d->votes[i].dots;
-		if (who >= 0)
-			ix->participant_dots[who] += d->votes[i].dots;
-	}
 }
 
 void model_index_free(struct model_index *ix)
 {
 	for (int kind = 0; kind < JH_NKINDS; kind++)
 		free(ix->by_id[kind]);
-	free(ix->idea_dots);
-	free(ix->participant_dots);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -99,18 +85,4 @@ const void *model_index_item(const struct model_index *ix, enum jh_kind kind, jh
 	long pos = model_index_pos(ix, kind, id);
 
 	return pos < 0 ? NULL : kinds_item(kinds_get(kind), ix->d, (size_t)pos);
-}
-
-int model_index_idea_dots(const struct model_index *ix, jh_id idea_id)
-{
-	long pos = model_index_pos(ix, JH_IDEA, idea_id);
-
-	return pos < 0 ? 0 : ix->idea_dots[pos];
-}
-
-int model_index_participant_dots(const struct model_index *ix, jh_id participant_id)
-{
-	long pos = model_index_pos(ix, JH_PARTICIPANT, participant_id);
-
-	return pos < 0 ? 0 : ix->participant_dots[pos];
 }

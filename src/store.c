@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
 #include "store_schema.h"
@@ -1904,7 +1905,7 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots,
 		       int absolute, jh_id *id_out, struct jh_err *err)
 {
-	long long budget, cap, spent, have, want;
+	struct session_ballot b;
 	int failed = 0;
 
 	if (query_int(st, "SELECT count(*) FROM participant WHERE id = ?1 AND workshop_id = ?2",
@@ -1912,34 +1913,26 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 	    query_int(st, "SELECT count(*) FROM idea WHERE id = ?1 AND workshop_id = ?2",
 		      ARGS(I64(iid), I64(wid)), 0, err, &failed) != 1)
 		return failed ? -1 : err_set(err, "vote: no such idea or participant in this workshop");
-	budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
-			   ARGS(I64(wid)), 0, err, &failed);
-	cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1", ARGS(I64(wid)),
-			0, err, &failed);
-	spent = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE participant_id = ?1",
-			  ARGS(I64(pid)), 0, err, &failed);
-	have = query_int(st, "SELECT dots FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
-			 ARGS(I64(pid), I64(iid)), 0, err, &failed);
+	b.budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
+			     ARGS(I64(wid)), 0, err, &failed);
+	b.cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1",
+			  ARGS(I64(wid)), 0, err, &failed);
+	b.spent = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE participant_id = ?1",
+			    ARGS(I64(pid)), 0, err, &failed);
+	b.have = query_int(st, "SELECT dots FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
+			   ARGS(I64(pid), I64(iid)), 0, err, &failed);
 	if (failed)
 		return -1;
-	want = absolute ? dots : have + dots;
-	if (want < 0)
-		return err_set(err, "no dot of this participant on idea %lld to take back",
-			       (long long)iid);
-	if (want > have && spent - have + want > budget)
-		return err_set(err,
-			       "vote refused: the budget is %lld dots per participant and %lld %s used",
-			       budget, spent, spent == 1 ? "is" : "are");
-	if (want > have && cap > 0 && want > cap)
-		return err_set(err, "vote refused: at most %lld dots per idea from one participant",
-			       cap);
-	if (want == 0 ? run(st, "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
-			    ARGS(I64(pid), I64(iid)), err)
-		      : run(st,
-			    "INSERT INTO vote (workshop_id, participant_id, idea_id, dots)"
-			    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (participant_id, idea_id)"
-			    " DO UPDATE SET dots = excluded.dots",
-			    ARGS(I64(wid), I64(pid), I64(iid), I64(want)), err))
+	b.want = absolute ? dots : b.have + dots;
+	if (session_vote_check(&b, iid, err))
+		return -1;
+	if (b.want == 0 ? run(st, "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
+			      ARGS(I64(pid), I64(iid)), err)
+			: run(st,
+			      "INSERT INTO vote (workshop_id, participant_id, idea_id, dots)"
+			      " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (participant_id, idea_id)"
+			      " DO UPDATE SET dots = excluded.dots",
+			      ARGS(I64(wid), I64(pid), I64(iid), I64(b.want)), err))
 		return -1;
 	if (id_out)
 		*id_out = query_int(st,

@@ -161,8 +161,4 @@ const struct jh_touchpoint *model_touchpoint(const struct jh_data *d, jh_id id);
 const struct jh_painpoint *model_painpoint(const struct jh_data *d, jh_id id);
 const struct jh_idea *model_idea(const struct jh_data *d, jh_id id);
 
-/* Total dots given to an idea, and spent by a participant. */
-int model_idea_votes(const struct jh_data *d, jh_id idea_id);
-int model_participant_dots(const struct jh_data *d, jh_id participant_id);
-
 #endif

@@ -1,9 +1,10 @@
-/* model_index.h: one id index over a loaded workshop, and its vote totals.
+/* model_index.h: one id index over a loaded workshop.
  *
  * Built once per load (O(n log n), O(n) for kinds loaded in id order), it
  * finds any item by kind and id in O(log n), so views, exports and the
  * command line need not build maps of their own. It points into the
- * jh_data it was built from: rebuild it after every reload. */
+ * jh_data it was built from: rebuild it after every reload. Vote totals
+ * are session.h's. */
 #ifndef JOURNEYHACK_MODEL_INDEX_H
 #define JOURNEYHACK_MODEL_INDEX_H
 
@@ -21,8 +22,6 @@ struct model_index {
 	const struct jh_data *d;
 	struct model_index_entry *by_id[JH_NKINDS]; /* ascending id */
 	size_t n[JH_NKINDS];
-	int *idea_dots;        /* per d->ideas[i]: all dots given to it */
-	int *participant_dots; /* per d->participants[i]: all dots spent */
 };
 
 void model_index_build(struct model_index *ix, const struct jh_data *d);
@@ -34,10 +33,5 @@ long model_index_pos(const struct model_index *ix, enum jh_kind kind, jh_id id);
 
 /* The item itself (a struct jh_idea * for JH_IDEA, ...), or NULL. */
 const void *model_index_item(const struct model_index *ix, enum jh_kind kind, jh_id id);
-
-/* Vote totals by id: dots given to an idea, dots a participant spent
- * (0 for an unknown id). */
-int model_index_idea_dots(const struct model_index *ix, jh_id idea_id);
-int model_index_participant_dots(const struct model_index *ix, jh_id participant_id);
 
 #endif

@@ -26,6 +26,7 @@
 #include "journeyhack/filewrite.h"
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
+#include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
 #include "testutil.h"
@@ -878,7 +879,7 @@ static char *fingerprint(struct jh_store *s, jh_id w)
 		fprintf(m, "idea %s:", d.ideas[i].title);
 		for (size_t k = 0; k < d.ideas[i].npainpoints; k++)
 			fprintf(m, " %s", model_painpoint(&d, d.ideas[i].painpoints[k])->title);
-		fprintf(m, " votes %d\n", model_idea_votes(&d, d.ideas[i].id));
+		fprintf(m, " votes %d\n", session_idea_votes(&d, d.ideas[i].id));
 	}
 	for (size_t i = 0; i < d.nactions; i++) {
 		const struct jh_idea *x = model_idea(&d, d.actions[i].idea_id);

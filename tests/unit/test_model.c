@@ -5,6 +5,7 @@
 
 #include "journeyhack/model.h"
 #include "journeyhack/model_index.h"
+#include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
 static struct jh_journey journeys[] = {{.id = 9}, {.id = 3}, {.id = 5}}; /* by position */
@@ -65,19 +66,21 @@ Test(model_index, misses_are_minus_one_and_null)
 Test(model_index, vote_totals_per_idea_and_participant)
 {
 	struct jh_data d = sample();
-	struct model_index ix;
+	struct session_tally t;
 
-	model_index_build(&ix, &d);
-	cr_assert_eq(model_index_idea_dots(&ix, 2), 0);
-	cr_assert_eq(model_index_idea_dots(&ix, 4), 5);
-	cr_assert_eq(model_index_idea_dots(&ix, 7), 1);
-	cr_assert_eq(model_index_idea_dots(&ix, 98), 0, "a vote on a missing idea counts nowhere");
-	cr_assert_eq(model_index_participant_dots(&ix, 1), 2);
-	cr_assert_eq(model_index_participant_dots(&ix, 8), 4);
-	/* The linear lookups agree for items that exist. */
-	cr_assert_eq(model_idea_votes(&d, 4), 5);
-	cr_assert_eq(model_participant_dots(&d, 8), 4);
-	model_index_free(&ix);
+	/* The totals live in session.c, one pass over the votes. */
+	session_tally(&d, 0, &t);
+	cr_assert_eq(t.votes[0], 0);
+	cr_assert_eq(t.votes[1], 5);
+	cr_assert_eq(t.votes[2], 1);
+	cr_assert_eq(t.votes[0] + t.votes[1] + t.votes[2], 6,
+		     "a vote on a missing idea counts nowhere");
+	cr_assert_eq(session_participant_dots(&d, 1), 2);
+	cr_assert_eq(session_participant_dots(&d, 8), 4);
+	/* The lookups by id agree for items that exist. */
+	cr_assert_eq(session_idea_votes(&d, 4), 5);
+	cr_assert_eq(session_participant_dots(&d, 8), 4);
+	session_tally_free(&t);
 }
 
 Test(model_index, empty_workshop)
@@ -87,7 +90,7 @@ Test(model_index, empty_workshop)
 
 	model_index_build(&ix, &d);
 	cr_assert_eq(model_index_pos(&ix, JH_IDEA, 1), -1);
-	cr_assert_eq(model_index_idea_dots(&ix, 1), 0);
+	cr_assert_eq(session_idea_votes(&d, 1), 0);
 	model_index_free(&ix);
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "journeyhack/items.h"
+#include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/template.h"
 #include "testutil.h"
@@ -216,7 +217,7 @@ Test(store, every_entity_round_trips)
 	cr_assert_eq(x->npainpoints, 1);
 	cr_assert_eq(x->painpoints[0], pp);
 	cr_assert_str_eq(x->success, "s");
-	cr_assert_eq(model_idea_votes(&d, idea), 2);
+	cr_assert_eq(session_idea_votes(&d, idea), 2);
 	cr_assert_eq(d.nactions, 1);
 	cr_assert_str_eq(d.actions[0].due, "2026-12-15");
 	cr_assert_str_eq(d.actions[0].status, "todo");
@@ -306,9 +307,9 @@ Test(store, vote_budget_and_cap)
 	cr_assert_eq(store_vote(st, wid, p, i1, -2, &err), -1);
 	cr_assert_eq(add(JH_VOTE, &v, &err, "idea=One", "participant=Anna", NULL), -1);
 	cr_assert_eq(store_load(st, wid, &d, &err), 0);
-	cr_assert_eq(model_idea_votes(&d, i1), 1);
-	cr_assert_eq(model_idea_votes(&d, i2), 2);
-	cr_assert_eq(model_participant_dots(&d, p), 3);
+	cr_assert_eq(session_idea_votes(&d, i1), 1);
+	cr_assert_eq(session_idea_votes(&d, i2), 2);
+	cr_assert_eq(session_participant_dots(&d, p), 3);
 	model_data_free(&d);
 }
 
