@@ -53,11 +53,10 @@ static void build(struct ui *ui, void *state)
 {
 	const struct jh_data *d = &ui->d;
 
-	for (size_t i = 0; i < d->npainpoints; i++) {
-		jh_id tp = d->painpoints[i].touchpoint_id;
+	for (size_t i = 0; i < d->npainpoints; i++)
 		if (!ui->ix.pain_hidden[i])
-			view_list_add(state, (long)i, tp ? ui_find(&ui->ix.touchpoints, tp) : -1);
-	}
+			view_list_add(state, (long)i,
+				      ui_find(ui, JH_TOUCHPOINT, d->painpoints[i].touchpoint_id));
 }
 
 static const void *item(const struct ui *ui, const void *state, long i)
