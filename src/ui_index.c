@@ -10,11 +10,6 @@
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
-long ui_find(const struct ui *ui, enum jh_kind kind, jh_id id)
-{
-	return model_index_pos(&ui->ix.m, kind, id);
-}
-
 #define LOOKUP(fn, type, kind)                                                                     \
 	const struct type *fn(const struct ui *ui, jh_id id)                                       \
 	{                                                                                          \

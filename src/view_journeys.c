@@ -87,7 +87,7 @@ static void rebuild(struct ui *ui)
 {
 	struct journeys *S = view_private(ui);
 	const struct jh_data *d = &ui->d;
-	long jx = ui_find(ui, JH_JOURNEY, S->journey);
+	long jx = model_index_pos(&ui->ix.m, JH_JOURNEY, S->journey);
 	int found = 0;
 
 	free_cards(S);
@@ -121,8 +121,9 @@ static void rebuild(struct ui *ui)
 	}
 	S->pains = util_xcalloc(d->ntouchpoints + 1, sizeof *S->pains);
 	for (size_t i = 0; i < d->npainpoints; i++) {
-		long k = ui_find(ui, JH_TOUCHPOINT, d->painpoints[i].touchpoint_id);
-		if (k >= 0 && !ui->ix.pain_hidden[i] && util_streq(d->painpoints[i].status, "open"))
+		const struct jh_painpoint *p = &d->painpoints[i];
+		long k = model_index_pos(&ui->ix.m, JH_TOUCHPOINT, p->touchpoint_id);
+		if (k >= 0 && !ui->ix.pain_hidden[i] && util_streq(p->status, "open"))
 			S->pains[k]++;
 	}
 	analysis_journey(d, S->journey, &S->stats);
@@ -632,7 +633,7 @@ static int search(struct ui *ui, const char *needle, int dir)
 {
 	size_t n = ui->d.ntouchpoints, start;
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
-	long cur = t ? ui_find(ui, JH_TOUCHPOINT, t->id) : -1;
+	long cur = t ? model_index_pos(&ui->ix.m, JH_TOUCHPOINT, t->id) : -1;
 
 	if (!n)
 		return -1;

@@ -51,12 +51,12 @@ static const size_t search[] = {offsetof(struct jh_painpoint, title),
 
 static void build(struct ui *ui, void *state)
 {
-	const struct jh_data *d = &ui->d;
+	const struct jh_painpoint *p = ui->d.painpoints;
 
-	for (size_t i = 0; i < d->npainpoints; i++)
+	for (size_t i = 0; i < ui->d.npainpoints; i++)
 		if (!ui->ix.pain_hidden[i])
 			view_list_add(state, (long)i,
-				      ui_find(ui, JH_TOUCHPOINT, d->painpoints[i].touchpoint_id));
+				      model_index_pos(&ui->ix.m, JH_TOUCHPOINT, p[i].touchpoint_id));
 }
 
 static const void *item(const struct ui *ui, const void *state, long i)

@@ -23,8 +23,7 @@ struct ui_index {
 
 void ui_index_build(struct ui *ui);
 void ui_index_free(struct ui_index *ix);
-/* Where the item of kind with this id is in its data array, or -1. */
-long ui_find(const struct ui *ui, enum jh_kind kind, jh_id id);
+/* The item with this id, or NULL (positions: model_index_pos on m). */
 const struct jh_participant *ui_participant(const struct ui *ui, jh_id id);
 const struct jh_touchpoint *ui_touchpoint(const struct ui *ui, jh_id id);
 const struct jh_stage *ui_stage(const struct ui *ui, jh_id id);
