@@ -358,7 +358,7 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 {
 	struct ui_undo_rec rec;
 	struct jh_err err;
-	const struct jh_idea *i = ui_idea(ui, idea);
+	const struct jh_idea *i = model_index_item(&ui->ix.m, JH_IDEA, idea);
 
 	if (!writable(ui))
 		return UI_HANDLED;

@@ -75,7 +75,7 @@ static void draw_status(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_STATUS);
 	const struct jh_step *s = session_current_step(&ui->d);
-	const struct jh_participant *me = ui_participant(ui, ui->me);
+	const struct jh_participant *me = model_index_item(&ui->ix.m, JH_PARTICIPANT, ui->me);
 	char who[256], step[512], timer[64];
 	int y = LINES - 2, tw, ww;
 	long left = session_timer_left(&ui->d, ui_term_now());

@@ -10,22 +10,9 @@
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
-#define LOOKUP(fn, type, kind)                                                                     \
-	const struct type *fn(const struct ui *ui, jh_id id)                                       \
-	{                                                                                          \
-		return model_index_item(&ui->ix.m, kind, id);                                      \
-	}
-LOOKUP(ui_participant, jh_participant, JH_PARTICIPANT)
-LOOKUP(ui_touchpoint, jh_touchpoint, JH_TOUCHPOINT)
-LOOKUP(ui_stage, jh_stage, JH_STAGE)
-LOOKUP(ui_journey, jh_journey, JH_JOURNEY)
-LOOKUP(ui_painpoint, jh_painpoint, JH_PAINPOINT)
-LOOKUP(ui_idea, jh_idea, JH_IDEA)
-#undef LOOKUP
-
 const char *ui_name(const struct ui *ui, jh_id participant)
 {
-	const struct jh_participant *p = ui_participant(ui, participant);
+	const struct jh_participant *p = model_index_item(&ui->ix.m, JH_PARTICIPANT, participant);
 
 	return p ? p->name : "";
 }

@@ -53,7 +53,7 @@ int ui_who_choose(struct ui *ui)
 		ui->me = chosen;
 	ui->acting = chosen;
 	ui_views_reload(ui);
-	if (!ui_participant(ui, chosen)) {
+	if (!model_index_item(&ui->ix.m, JH_PARTICIPANT, chosen)) {
 		ui_message(ui, 1, "That participant was removed meanwhile");
 		return UI_HANDLED;
 	}

@@ -252,7 +252,8 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	card_line(ui, &t, "and measure", idea->metric);
 	card_line(ui, &t, "We are right if", idea->success);
 	for (size_t k = 0; k < idea->npainpoints && t.h > 0; k++) {
-		const struct jh_painpoint *p = ui_painpoint(ui, idea->painpoints[k]);
+		const struct jh_painpoint *p =
+		    model_index_item(&ui->ix.m, JH_PAINPOINT, idea->painpoints[k]);
 		if (!p)
 			continue;
 		ui_textf(t.y++, t.x, t.w, A_NORMAL, 0, "%s pain #%lld %s (%dx%d)",

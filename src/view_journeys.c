@@ -193,7 +193,8 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 {
 	struct journeys *S = view_private(ui);
 	const struct jh_journey *j = &ui->d.journeys[S->jpos];
-	const struct jh_touchpoint *weak = ui_touchpoint(ui, S->stats.weakest_link);
+	const struct jh_touchpoint *weak =
+	    model_index_item(&ui->ix.m, JH_TOUCHPOINT, S->stats.weakest_link);
 	int x = r->x, end = r->x + r->w;
 	char buf[512];
 
@@ -606,13 +607,13 @@ static void focus(struct ui *ui, enum jh_kind kind, jh_id id)
 	struct journeys *S = view_private(ui);
 
 	if (kind == JH_TOUCHPOINT) {
-		const struct jh_touchpoint *t = ui_touchpoint(ui, id);
+		const struct jh_touchpoint *t = model_index_item(&ui->ix.m, JH_TOUCHPOINT, id);
 		if (!t)
 			return;
 		S->journey = t->journey_id;
 		S->sel_tp = id;
 	} else if (kind == JH_STAGE) {
-		const struct jh_stage *s = ui_stage(ui, id);
+		const struct jh_stage *s = model_index_item(&ui->ix.m, JH_STAGE, id);
 		if (!s)
 			return;
 		S->journey = s->journey_id;

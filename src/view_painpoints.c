@@ -96,8 +96,8 @@ static void group_label(const struct ui *ui, long tp, char *buf, size_t size)
 		return;
 	}
 	t = &ui->d.touchpoints[tp];
-	j = ui_journey(ui, t->journey_id);
-	s = ui_stage(ui, t->stage_id);
+	j = model_index_item(&ui->ix.m, JH_JOURNEY, t->journey_id);
+	s = model_index_item(&ui->ix.m, JH_STAGE, t->stage_id);
 	snprintf(buf, size, "%s %s %s %s %s (%s, %+d)", j ? j->name : "?", arrow, s ? s->name : "?",
 		 arrow, t->name, *t->channel ? t->channel : "no channel", t->score);
 }

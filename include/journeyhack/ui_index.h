@@ -1,4 +1,4 @@
-/* ui_index.h: lookups by id and what this terminal may see of the loaded
+/* ui_index.h: the id index and what this terminal may see of the loaded
  * data, rebuilt on every reload. */
 #ifndef JOURNEYHACK_UI_INDEX_H
 #define JOURNEYHACK_UI_INDEX_H
@@ -23,13 +23,6 @@ struct ui_index {
 
 void ui_index_build(struct ui *ui);
 void ui_index_free(struct ui_index *ix);
-/* The item with this id, or NULL (positions: model_index_pos on m). */
-const struct jh_participant *ui_participant(const struct ui *ui, jh_id id);
-const struct jh_touchpoint *ui_touchpoint(const struct ui *ui, jh_id id);
-const struct jh_stage *ui_stage(const struct ui *ui, jh_id id);
-const struct jh_journey *ui_journey(const struct ui *ui, jh_id id);
-const struct jh_painpoint *ui_painpoint(const struct ui *ui, jh_id id);
-const struct jh_idea *ui_idea(const struct ui *ui, jh_id id);
 /* Name of a participant, "" when none. */
 const char *ui_name(const struct ui *ui, jh_id participant);
 
