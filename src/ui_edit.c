@@ -74,7 +74,7 @@ out:
 
 int ui_edit_facilitator(struct ui *ui, enum session_right r)
 {
-	if (ui->facilitator)
+	if (session_may(&ui->d, ui->me, r))
 		return 1;
 	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)",
 		   session_right_text(r));
