@@ -53,10 +53,11 @@ static void build(struct ui *ui, void *state)
 {
 	const struct jh_painpoint *p = ui->d.painpoints;
 
-	for (size_t i = 0; i < ui->d.npainpoints; i++)
+	for (size_t i = 0; i < ui->d.npainpoints; i++) {
+		long tp = model_index_pos(&ui->ix.m, JH_TOUCHPOINT, p[i].touchpoint_id);
 		if (!ui->ix.pain_hidden[i])
-			view_list_add(state, (long)i,
-				      model_index_pos(&ui->ix.m, JH_TOUCHPOINT, p[i].touchpoint_id));
+			view_list_add(state, (long)i, tp);
+	}
 }
 
 static const void *item(const struct ui *ui, const void *state, long i)
