@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_actions.h"
 #include "journeyhack/ui_dialog.h"
@@ -21,7 +22,7 @@ static int do_timer(struct ui *ui, int reset)
 	struct jh_err err;
 	int rc;
 
-	if (!ui_edit_facilitator(ui, reset ? "reset the timer" : "run the timer"))
+	if (!ui_edit_facilitator(ui, reset ? SESSION_RESET_TIMER : SESSION_RUN_TIMER))
 		return UI_HANDLED;
 	rc = reset ? store_timer_reset(ui->st, ui->wid, &err)
 		   : store_timer_toggle(ui->st, ui->wid, ui_term_now(), &err);
@@ -35,16 +36,14 @@ static int do_timer(struct ui *ui, int reset)
 
 static int do_reveal(struct ui *ui)
 {
-	const struct jh_step *cur = ui_current_step(ui);
 	struct jh_err err;
 	int n = 0;
 
-	if (!ui_edit_facilitator(ui, "reveal private writing"))
+	if (!ui_edit_facilitator(ui, SESSION_REVEAL))
 		return UI_HANDLED;
-	/* Reveal the current step and any earlier private step left hidden. */
-	for (size_t i = 0; cur && i < ui->d.nsteps; i++) {
+	for (size_t i = 0; i < ui->d.nsteps; i++) {
 		const struct jh_step *s = &ui->d.steps[i];
-		if (!s->private_ || s->revealed || s->position > cur->position)
+		if (!session_step_revealable(&ui->d, s))
 			continue;
 		if (store_step_reveal(ui->st, ui->wid, s->id, &err)) {
 			ui_message(ui, 1, "%s", err.msg);
@@ -93,42 +92,16 @@ static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
 
 static int do_cycle(struct ui *ui)
 {
-	static const char *const pain[] = {"open", "addressed", "dropped", NULL};
-	static const char *const act[] = {"todo", "doing", "done", NULL};
-	const char *const *list;
-	const char *cur = "", *next = NULL;
+	struct session_cycle c;
+	const char *as[1] = {c.assign};
 	enum jh_kind kind;
 	jh_id id;
-	char a[64];
-	const char *as[1] = {a};
 
 	if (selected(ui, &kind, &id))
 		return UI_HANDLED;
-	if (kind == JH_PARKING) {
-		int answered = 0;
-		for (size_t i = 0; i < ui->d.nparking; i++)
-			if (ui->d.parking[i].id == id)
-				answered = ui->d.parking[i].answered;
-		snprintf(a, sizeof a, "answered=%s", answered ? "no" : "yes");
-		return ui_edit_set_fields(ui, kind, id, as, 1, "answered flag");
-	}
-	if (kind == JH_PAINPOINT) {
-		const struct jh_painpoint *p = ui_painpoint(ui, id);
-		cur = p ? p->status : "";
-		list = pain;
-	} else if (kind == JH_ACTION) {
-		for (size_t i = 0; i < ui->d.nactions; i++)
-			if (ui->d.actions[i].id == id)
-				cur = ui->d.actions[i].status;
-		list = act;
-	} else {
+	if (session_cycle(&ui->d, kind, id, &c))
 		return 0;
-	}
-	for (int i = 0; list[i]; i++)
-		if (util_streq(cur, list[i]))
-			next = list[i + 1] ? list[i + 1] : list[0];
-	snprintf(a, sizeof a, "status=%s", next ? next : list[0]);
-	return ui_edit_set_fields(ui, kind, id, as, 1, "status");
+	return ui_edit_set_fields(ui, kind, id, as, 1, c.what);
 }
 
 static int do_add_any(struct ui *ui)
@@ -224,7 +197,7 @@ static int global_action(struct ui *ui, enum ui_action act)
 		const struct jh_step *s;
 		if (flags & UI_RELOAD) {
 			ui_views_reload(ui);
-			s = ui_current_step(ui);
+			s = session_current_step(&ui->d);
 			/* The step says where the room works now. */
 			if (s && view_find(s->view) >= 0)
 				ui_views_switch(ui, view_find(s->view));

@@ -61,8 +61,8 @@ static void choices_done(struct form_field *ff, struct choices *cs)
 static void touchpoint_label(const struct ui *ui, const struct jh_touchpoint *t, char *buf,
 			     size_t size)
 {
-	const struct jh_journey *j = ui_journey(ui, t->journey_id);
-	const struct jh_stage *s = ui_stage(ui, t->stage_id);
+	const struct jh_journey *j = model_index_item(&ui->ix.m, JH_JOURNEY, t->journey_id);
+	const struct jh_stage *s = model_index_item(&ui->ix.m, JH_STAGE, t->stage_id);
 	const char *arrow = ui_glyph(ui, UI_G_ARROW);
 
 	snprintf(buf, size, "%s %s %s %s %s", j ? j->name : "?", arrow, s ? s->name : "?", arrow,

@@ -72,11 +72,12 @@ out:
 	return rc;
 }
 
-int ui_edit_facilitator(struct ui *ui, const char *what)
+int ui_edit_facilitator(struct ui *ui, enum session_right r)
 {
-	if (ui->facilitator)
+	if (session_may(&ui->d, ui->me, r))
 		return 1;
-	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)", what);
+	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)",
+		   session_right_text(r));
 	return 0;
 }
 
@@ -171,7 +172,7 @@ int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if ((kind == JH_STEP || kind == JH_WORKSHOP) &&
-	    !ui_edit_facilitator(ui, kind == JH_STEP ? "edit the agenda" : "change the workshop"))
+	    !ui_edit_facilitator(ui, kind == JH_STEP ? SESSION_EDIT_AGENDA : SESSION_EDIT_WORKSHOP))
 		return UI_HANDLED;
 	form_init(&f, kind, id, 0);
 	if (kind == JH_WORKSHOP)
@@ -357,7 +358,7 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 {
 	struct ui_undo_rec rec;
 	struct jh_err err;
-	const struct jh_idea *i = ui_idea(ui, idea);
+	const struct jh_idea *i = model_index_item(&ui->ix.m, JH_IDEA, idea);
 
 	if (!writable(ui))
 		return UI_HANDLED;
@@ -385,7 +386,7 @@ int ui_edit_step(struct ui *ui, int position)
 	struct jh_err err;
 	int from = ui->d.workshop.current_step;
 
-	if (!ui_edit_facilitator(ui, "move the agenda") || !writable(ui))
+	if (!ui_edit_facilitator(ui, SESSION_MOVE_AGENDA) || !writable(ui))
 		return UI_HANDLED;
 	if (position < 0 || (size_t)position >= ui->d.nsteps) {
 		ui_message(ui, 1,

@@ -13,52 +13,14 @@
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
-/* Items without an index are found by id, every model struct's first
- * member. */
-_Static_assert(offsetof(struct jh_action, id) == 0, "id first");
-_Static_assert(offsetof(struct jh_parking, id) == 0, "id first");
-_Static_assert(offsetof(struct jh_step, id) == 0, "id first");
-
-static const struct ui_idmap *idmap(const struct ui *ui, enum jh_kind kind)
-{
-	switch (kind) {
-	case JH_PARTICIPANT:
-		return &ui->ix.participants;
-	case JH_JOURNEY:
-		return &ui->ix.journeys;
-	case JH_STAGE:
-		return &ui->ix.stages;
-	case JH_TOUCHPOINT:
-		return &ui->ix.touchpoints;
-	case JH_PAINPOINT:
-		return &ui->ix.painpoints;
-	case JH_IDEA:
-		return &ui->ix.ideas;
-	default:
-		return NULL;
-	}
-}
-
 const void *ui_fill_item(const struct ui *ui, enum jh_kind kind, jh_id id)
 {
-	const struct jh_kind_def *k = kinds_get(kind);
-	const struct ui_idmap *m = idmap(ui, kind);
-
 	/* A vote is changed by voting, never through its fields. */
 	if (kind == JH_VOTE)
 		return NULL;
 	if (kind == JH_WORKSHOP)
-		return kinds_item(k, &ui->d, 0);
-	if (m) {
-		long i = id ? ui_find(m, id) : -1;
-		return i < 0 ? NULL : kinds_item(k, &ui->d, (size_t)i);
-	}
-	for (size_t i = 0, n = kinds_count(k, &ui->d); i < n; i++) {
-		const void *item = kinds_item(k, &ui->d, i);
-		if (*(const jh_id *)item == id)
-			return item;
-	}
-	return NULL;
+		return &ui->d.workshop;
+	return model_index_item(&ui->ix.m, kind, id);
 }
 
 static char *id_list(const struct jh_field_def *f, const void *item)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/session.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_term.h"
@@ -30,20 +31,6 @@ void ui_frame_view_rect(const struct ui *ui, struct ui_rect *r)
 	r->x = 0;
 	r->h = LINES - 3;
 	r->w = COLS;
-}
-
-/* Seconds left on the current step's timer (negative: over time). */
-static long timer_left(const struct ui *ui, int64_t now)
-{
-	const struct jh_step *s = ui_current_step(ui);
-	const struct jh_workshop *w = &ui->d.workshop;
-	long used = w->timer_elapsed;
-
-	if (!s)
-		return 0;
-	if (w->timer_running && now > w->timer_started)
-		used += (long)(now - w->timer_started);
-	return (long)s->minutes * 60 - used;
 }
 
 static void draw_title(struct ui *ui)
@@ -87,16 +74,16 @@ static void draw_title(struct ui *ui)
 static void draw_status(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_STATUS);
-	const struct jh_step *s = ui_current_step(ui);
-	const struct jh_participant *me = ui_participant(ui, ui->me);
+	const struct jh_step *s = session_current_step(&ui->d);
+	const struct jh_participant *me = model_index_item(&ui->ix.m, JH_PARTICIPANT, ui->me);
 	char who[256], step[512], timer[64];
 	int y = LINES - 2, tw, ww;
-	long left = timer_left(ui, ui_term_now());
+	long left = session_timer_left(&ui->d, ui_term_now());
 	attr_t ta = bar;
 
 	if (me)
 		snprintf(who, sizeof who, " %s%s", me->name,
-			 util_streq(me->role, "facilitator") ? " (facilitator)" : "");
+			 session_is_facilitator(me) ? " (facilitator)" : "");
 	else
 		snprintf(who, sizeof who, " nobody (p chooses)");
 	if (ui->acting && ui->acting != ui->me) {
@@ -107,13 +94,12 @@ static void draw_status(struct ui *ui)
 	if (ui->acting) {
 		size_t l = strlen(who);
 		snprintf(who + l, sizeof who - l, " %d/%d dots",
-			 ui->d.workshop.dots_per_participant - ui->ix.my_dots,
-			 ui->d.workshop.dots_per_participant);
+			 ui->ix.tally.left, ui->d.workshop.dots_per_participant);
 	}
 	if (s)
 		snprintf(step, sizeof step, "%s Step %d/%zu %s%s", ui_glyph(ui, UI_G_SEP),
 			 s->position + 1, ui->d.nsteps, s->title,
-			 s->private_ && !s->revealed ? " (private)" : "");
+			 session_step_hides(s) ? " (private)" : "");
 	else
 		snprintf(step, sizeof step, "%s no agenda", ui_glyph(ui, UI_G_SEP));
 	if (!s)

@@ -50,39 +50,16 @@ static size_t next_char(const char *s, size_t at)
 	return at < len ? at + text_decode(s + at, len - at, &cp) : at;
 }
 
-static size_t encode(unsigned int cp, char *u)
-{
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	if (cp > 0x10FFFF)
-		return 0;
-	u[0] = (char)(0xF0 | (cp >> 18));
-	u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	u[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 int ui_line_insert(struct ui_line *l, unsigned int cp)
 {
 	char u[4];
-	size_t n = encode(cp, u), len = strlen(l->text);
+	size_t n, len = strlen(l->text);
 	char *t;
 
-	if (!n || (l->max && len + n > l->max))
+	if (cp > 0x10FFFF)
+		return -1;
+	n = text_encode(u, cp);
+	if (l->max && len + n > l->max)
 		return -1;
 	t = util_xmalloc(len + n + 1);
 	memcpy(t, l->text, l->cursor);

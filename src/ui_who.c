@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/session.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/ui_who.h"
@@ -12,8 +13,7 @@
 
 int ui_who_choose(struct ui *ui)
 {
-	const struct jh_participant *me = ui_participant(ui, ui->me);
-	int for_whom = me && util_streq(me->role, "facilitator");
+	int for_whom = session_may(&ui->d, ui->me, SESSION_TYPE_FOR_OTHERS);
 	size_t n = ui->d.nparticipants, start = 0;
 	struct ui_pick_item *items = util_xcalloc(n + 1, sizeof *items);
 	/* Ids, not indexes: another terminal may add or remove people while
@@ -27,7 +27,7 @@ int ui_who_choose(struct ui *ui)
 		const struct jh_participant *p = &ui->d.participants[i];
 		char buf[512];
 		snprintf(buf, sizeof buf, "%s%s%s%s", p->name, *p->department ? ", " : "",
-			 p->department, util_streq(p->role, "facilitator") ? " (facilitator)" : "");
+			 p->department, session_is_facilitator(p) ? " (facilitator)" : "");
 		items[i].label = util_xstrdup(buf);
 		ids[i] = p->id;
 		if (p->id == (for_whom ? ui->acting : ui->me))
@@ -53,7 +53,7 @@ int ui_who_choose(struct ui *ui)
 		ui->me = chosen;
 	ui->acting = chosen;
 	ui_views_reload(ui);
-	if (!ui_participant(ui, chosen)) {
+	if (!model_index_item(&ui->ix.m, JH_PARTICIPANT, chosen)) {
 		ui_message(ui, 1, "That participant was removed meanwhile");
 		return UI_HANDLED;
 	}

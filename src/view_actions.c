@@ -123,7 +123,7 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 {
 	const struct actions *S = state;
 	const struct jh_action *a = &ui->d.actions[rw->item];
-	const struct jh_idea *idea = ui_idea(ui, a->idea_id);
+	const struct jh_idea *idea = model_index_item(&ui->ix.m, JH_IDEA, a->idea_id);
 	struct ui_rect t = *r;
 	char buf[1024];
 	int n;

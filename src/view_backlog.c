@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/session.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view_backlog.h"
 #include "journeyhack/view_list.h"
@@ -126,7 +127,7 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 
 static void votes_text(const struct ui *ui, const struct jh_ranked_idea *r, char *buf, size_t size)
 {
-	int mine = ui->ix.idea_my_votes[r->index];
+	int mine = ui->ix.tally.mine[r->index];
 	char dots[64];
 
 	ui_dots(ui, mine, mine, dots, sizeof dots);
@@ -205,17 +206,18 @@ static int card_line(struct ui *ui, struct ui_rect *t, const char *lead, const c
 static void votes_line(struct ui *ui, struct backlog *S, const struct jh_ranked_idea *rk,
 		       const struct ui_rect *t)
 {
-	const struct jh_idea *idea = &ui->d.ideas[rk->index];
+	int mine = ui->ix.tally.mine[rk->index];
 	char buf[1024];
 
-	if (ui->ix.votes_hidden)
-		snprintf(buf, sizeof buf, "Votes hidden until revealed; yours: %d",
-			 ui->ix.idea_my_votes[rk->index]);
-	else if (ui->d.workshop.anonymous_votes)
-		snprintf(buf, sizeof buf, "%d dots (anonymous); yours: %d", rk->votes,
-			 ui->ix.idea_my_votes[rk->index]);
-	else {
-		voters(ui, S, idea->id);
+	switch (session_votes_shown(&ui->d)) {
+	case SESSION_VOTES_HIDDEN:
+		snprintf(buf, sizeof buf, "Votes hidden until revealed; yours: %d", mine);
+		break;
+	case SESSION_VOTES_ANONYMOUS:
+		snprintf(buf, sizeof buf, "%d dots (anonymous); yours: %d", rk->votes, mine);
+		break;
+	default:
+		voters(ui, S, ui->d.ideas[rk->index].id);
 		snprintf(buf, sizeof buf, "%d dots%s%s", rk->votes, *S->voters ? ": " : "",
 			 S->voters);
 	}
@@ -250,7 +252,8 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	card_line(ui, &t, "and measure", idea->metric);
 	card_line(ui, &t, "We are right if", idea->success);
 	for (size_t k = 0; k < idea->npainpoints && t.h > 0; k++) {
-		const struct jh_painpoint *p = ui_painpoint(ui, idea->painpoints[k]);
+		const struct jh_painpoint *p =
+		    model_index_item(&ui->ix.m, JH_PAINPOINT, idea->painpoints[k]);
 		if (!p)
 			continue;
 		ui_textf(t.y++, t.x, t.w, A_NORMAL, 0, "%s pain #%lld %s (%dx%d)",

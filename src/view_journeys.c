@@ -87,7 +87,7 @@ static void rebuild(struct ui *ui)
 {
 	struct journeys *S = view_private(ui);
 	const struct jh_data *d = &ui->d;
-	long jx = S->journey ? ui_find(&ui->ix.journeys, S->journey) : -1;
+	long jx = model_index_pos(&ui->ix.m, JH_JOURNEY, S->journey);
 	int found = 0;
 
 	free_cards(S);
@@ -121,8 +121,9 @@ static void rebuild(struct ui *ui)
 	}
 	S->pains = util_xcalloc(d->ntouchpoints + 1, sizeof *S->pains);
 	for (size_t i = 0; i < d->npainpoints; i++) {
-		long k = ui_find(&ui->ix.touchpoints, d->painpoints[i].touchpoint_id);
-		if (k >= 0 && !ui->ix.pain_hidden[i] && util_streq(d->painpoints[i].status, "open"))
+		const struct jh_painpoint *p = &d->painpoints[i];
+		long k = model_index_pos(&ui->ix.m, JH_TOUCHPOINT, p->touchpoint_id);
+		if (k >= 0 && !ui->ix.pain_hidden[i] && util_streq(p->status, "open"))
 			S->pains[k]++;
 	}
 	analysis_journey(d, S->journey, &S->stats);
@@ -192,7 +193,8 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 {
 	struct journeys *S = view_private(ui);
 	const struct jh_journey *j = &ui->d.journeys[S->jpos];
-	const struct jh_touchpoint *weak = ui_touchpoint(ui, S->stats.weakest_link);
+	const struct jh_touchpoint *weak =
+	    model_index_item(&ui->ix.m, JH_TOUCHPOINT, S->stats.weakest_link);
 	int x = r->x, end = r->x + r->w;
 	char buf[512];
 
@@ -605,13 +607,13 @@ static void focus(struct ui *ui, enum jh_kind kind, jh_id id)
 	struct journeys *S = view_private(ui);
 
 	if (kind == JH_TOUCHPOINT) {
-		const struct jh_touchpoint *t = ui_touchpoint(ui, id);
+		const struct jh_touchpoint *t = model_index_item(&ui->ix.m, JH_TOUCHPOINT, id);
 		if (!t)
 			return;
 		S->journey = t->journey_id;
 		S->sel_tp = id;
 	} else if (kind == JH_STAGE) {
-		const struct jh_stage *s = ui_stage(ui, id);
+		const struct jh_stage *s = model_index_item(&ui->ix.m, JH_STAGE, id);
 		if (!s)
 			return;
 		S->journey = s->journey_id;
@@ -632,7 +634,7 @@ static int search(struct ui *ui, const char *needle, int dir)
 {
 	size_t n = ui->d.ntouchpoints, start;
 	const struct jh_touchpoint *t = sel_touchpoint(ui);
-	long cur = t ? ui_find(&ui->ix.touchpoints, t->id) : -1;
+	long cur = t ? model_index_pos(&ui->ix.m, JH_TOUCHPOINT, t->id) : -1;
 
 	if (!n)
 		return -1;

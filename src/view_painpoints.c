@@ -51,12 +51,12 @@ static const size_t search[] = {offsetof(struct jh_painpoint, title),
 
 static void build(struct ui *ui, void *state)
 {
-	const struct jh_data *d = &ui->d;
+	const struct jh_painpoint *p = ui->d.painpoints;
 
-	for (size_t i = 0; i < d->npainpoints; i++) {
-		jh_id tp = d->painpoints[i].touchpoint_id;
+	for (size_t i = 0; i < ui->d.npainpoints; i++) {
+		long tp = model_index_pos(&ui->ix.m, JH_TOUCHPOINT, p[i].touchpoint_id);
 		if (!ui->ix.pain_hidden[i])
-			view_list_add(state, (long)i, tp ? ui_find(&ui->ix.touchpoints, tp) : -1);
+			view_list_add(state, (long)i, tp);
 	}
 }
 
@@ -97,8 +97,8 @@ static void group_label(const struct ui *ui, long tp, char *buf, size_t size)
 		return;
 	}
 	t = &ui->d.touchpoints[tp];
-	j = ui_journey(ui, t->journey_id);
-	s = ui_stage(ui, t->stage_id);
+	j = model_index_item(&ui->ix.m, JH_JOURNEY, t->journey_id);
+	s = model_index_item(&ui->ix.m, JH_STAGE, t->stage_id);
 	snprintf(buf, size, "%s %s %s %s %s (%s, %+d)", j ? j->name : "?", arrow, s ? s->name : "?",
 		 arrow, t->name, *t->channel ? t->channel : "no channel", t->score);
 }

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "journeyhack/kinds.h"
+#include "journeyhack/session.h"
 
 struct ui;
 
@@ -23,6 +24,6 @@ int ui_edit_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *c
 int ui_edit_vote(struct ui *ui, jh_id idea, int dots);
 int ui_edit_step(struct ui *ui, int position);
 /* Facilitator rights, with a message when missing. */
-int ui_edit_facilitator(struct ui *ui, const char *what);
+int ui_edit_facilitator(struct ui *ui, enum session_right r);
 
 #endif

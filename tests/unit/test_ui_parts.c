@@ -47,6 +47,16 @@ Test(line, typing_moves_by_whole_characters)
 	ui_line_free(&l);
 }
 
+Test(line, a_lone_surrogate_is_typed_as_the_replacement_character)
+{
+	struct ui_line l;
+
+	ui_line_init(&l, NULL, 0);
+	cr_assert_eq(ui_line_insert(&l, 0xD800), 0);
+	cr_assert_str_eq(l.text, "\xEF\xBF\xBD", "the text stays valid UTF-8");
+	ui_line_free(&l);
+}
+
 Test(line, a_limit_refuses_what_does_not_fit)
 {
 	struct ui_line l;
