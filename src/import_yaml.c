@@ -277,6 +277,8 @@ static int set_field(struct imp *im, enum jh_kind kind, const struct jh_field_de
 			return -1;
 		if (check_value(im, kind, f, n, v))
 			return -1;
+		/* A second "workshop:" section replaces the first. */
+		free(*(char **)(void *)p);
 		*(char **)(void *)p = util_xstrdup(v);
 		return 0;
 	}
@@ -290,7 +292,8 @@ static void set_default(const struct jh_field_def *f, void *item, int index)
 	long long num = 0;
 
 	if (kinds_storage(f) == KINDS_S_TEXT) {
-		*(char **)(void *)p = util_xstrdup(f->defval ? f->defval : "");
+		if (!*(char **)(void *)p)
+			*(char **)(void *)p = util_xstrdup(f->defval ? f->defval : "");
 	} else if (kinds_storage(f) == KINDS_S_INT) {
 		if (!strcmp(f->name, "position"))
 			num = index;
