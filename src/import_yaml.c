@@ -4,15 +4,15 @@
  * alias does not); writing it byte-stable is export_yaml.c's.
  *
  * The file is read whole into plain structs and checked before anything
- * is written: every value against the field tables of kinds.c (through
- * items_check_value, so the command line and the file accept the same
- * values), ids unique per kind, every reference pointing at an item of
- * the file. Only then is the workshop created, in one batch: items keep
+ * is written. Items are read, checked and inserted by walking the field
+ * table (kinds.c, in export_fields' key order), so a field added there is
+ * imported as it is exported. Values are checked as the command line
+ * checks them (items_check_value), ids unique per kind, every reference
+ * pointing at an item of the file. Only then is the workshop created, in one batch: items keep
  * their ids when all of them are free in the database, otherwise the
  * batch is rolled back and done again with new ids. Aliases are refused:
  * an export never has them and they are how small files become huge
  * trees. */
-#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
