@@ -6,12 +6,13 @@
 
 /* Values the table does not describe. An item's id is the first member of
  * every item struct and never 0, so it is written like a reference that
- * is set; it refers to no other kind (JH_NKINDS). */
+ * is set; it refers to no other kind (JH_NKINDS). Every item has one:
+ * required, as a file to import must give it. */
 static const struct {
 	enum jh_kind kind; /* JH_NKINDS: every kind */
 	struct jh_field_def f;
 } extras[] = {
-	{JH_NKINDS, {"id", NULL, JF_REF, 0, 0, NULL, JH_NKINDS, 0, NULL, "Id", 0, 0}},
+	{JH_NKINDS, {"id", NULL, JF_REF, 0, 0, NULL, JH_NKINDS, 1, NULL, "Id", 0, 0}},
 	{JH_STEP,
 	 {"revealed", NULL, JF_BOOL, 0, 1, NULL, 0, 0, NULL, "Revealed",
 	  offsetof(struct jh_step, revealed), 0}},

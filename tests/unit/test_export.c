@@ -985,6 +985,25 @@ Test(export, yaml_import_minimal_file)
 	model_data_free(&d);
 }
 
+/* A second "workshop:" section replaces what the first gave; its word
+ * lists add to the first's. */
+Test(export, yaml_import_takes_a_second_workshop_section_last)
+{
+	const char *text = "journeyhack: 1\nworkshop: {title: a, name: n, dots: 7, channels: [x]}\n"
+			   "workshop: {title: b, channels: [y]}\n";
+	struct jh_err err;
+	struct jh_data d;
+	jh_id w;
+
+	cr_assert_eq(import_yaml_buffer(st, "imp", text, strlen(text), "x.yaml", &w, &err), 0,
+		     "%s", err.msg);
+	cr_assert_eq(store_load(st, w, &d, &err), 0, "%s", err.msg);
+	cr_expect_str_eq(d.workshop.title, "b");
+	cr_expect_eq(d.workshop.dots_per_participant, 5, "the default, as the second gave none");
+	cr_expect_eq(d.nchannels, 2u);
+	model_data_free(&d);
+}
+
 Test(export, yaml_import_errors_name_line_and_column)
 {
 	import_fails("painpoints:\n  - id: 1\n    title: P\n    touchpoint: 7\n",
@@ -1010,6 +1029,202 @@ Test(export, yaml_import_errors_name_line_and_column)
 	import_fails("parking:\n  - id: 1\n", "x.yaml:20:5: this parking-lot entry has no text");
 	import_fails("---\njourneyhack: 1\n",
 		     "x.yaml:19:1: a second document: a file holds one workshop");
+}
+
+/* The rules the import keeps beside the field table: the order required
+ * values are asked for, keys implied by nesting, yes/no and numbers read
+ * by the file's own rules, lists read after the mapping's own values. */
+Test(export, yaml_import_messages_follow_the_files_rules)
+{
+	import_fails("      - id: 2\n", "x.yaml:19:9: this touchpoint has no stage");
+	import_fails("      - id: 2\n        stage: 1\n        journey: 1\n        name: U\n",
+		     "x.yaml:21:9: unknown key \"journey\" in a touchpoint");
+	import_fails("agenda:\n  - id: 1\n    title: s\n    private: maybe\n",
+		     "x.yaml:22:14: private: \"maybe\" is not true or false");
+	import_fails("agenda:\n  - id: 1\n    title: s\n    revealed: 2\n",
+		     "x.yaml:22:15: revealed: \"2\" is not true or false");
+	import_fails("agenda:\n  - id: 1\n    title: s\n    position: first\n",
+		     "x.yaml:22:15: position: \"first\" is not a whole number");
+	import_fails("agenda:\n  - id:\n    title: s\n",
+		     "x.yaml:20:8: id: \"\" is not a whole number");
+	import_fails("ideas:\n  - id: 1\n    painpoints: [x]\n", "x.yaml:20:5: this idea has no title");
+	import_fails("ideas:\n  - id: 1\n    title: i\n    painpoints: [x]\n",
+		     "x.yaml:22:18: painpoints: \"x\" is not a whole number");
+	import_fails("ideas:\n  - id: 1\n    title: i\n    painpoints: []\n    painpoints: []\n",
+		     "x.yaml:23:5: painpoints: given twice");
+	import_fails("votes:\n  - id: 1\n    participant: 1\n", "x.yaml:20:5: this vote has no idea");
+	import_fails("votes:\n  - id: 1\n    idea: ~\n    participant: 1\n    dots: 0\n",
+		     "x.yaml:23:11: dots: 0 is out of range (1..100)");
+	import_fails("      - id: 2\n        stage: ~\n        name: U\n",
+		     "x.yaml:20:16: stage 0: not a stage of this touchpoint's journey");
+}
+
+Test(export, yaml_import_reads_the_workshops_own_settings)
+{
+	struct jh_err err;
+	const char *cases[][2] = {
+	    {"journeyhack: 1\nworkshop: {timer_started: -1, title: t}\n",
+	     "x.yaml:2:27: timer_started: -1 is out of range (0..9223372036854775807)"},
+	    {"journeyhack: 1\nworkshop: {current_step: x, title: t}\n",
+	     "x.yaml:2:26: current_step: \"x\" is not a whole number"},
+	    {"journeyhack: 1\nworkshop: {timer_elapsed: 3000000000, title: t}\n",
+	     "x.yaml:2:27: timer_elapsed: 3000000000 is out of range (0..2147483647)"},
+	    {"journeyhack: 1\nworkshop: {anonymous: sometimes, title: t}\n",
+	     "x.yaml:2:23: anonymous: \"sometimes\" is not true or false"},
+	    {"journeyhack: 1\nworkshop: {created: 2026-13-01, title: t}\n",
+	     "x.yaml:2:11: created: \"2026-13-01\" is not a date (YYYY-MM-DD)"},
+	    {"journeyhack: 1\nworkshop: {name: [a], title: t}\n",
+	     "x.yaml:2:18: name: expected a value, found a list"},
+	    {"journeyhack: 1\nworkshop: {method: ~, title: t}\n",
+	     "x.yaml:2:20: method: \"\" is not one of impact-effort, ice, rice, votes"},
+	    {"journeyhack: 1\nworkshop: {id: 1, title: t}\n", "x.yaml:2:12: unknown key \"id\" in a workshop"},
+	    {"journeyhack: 1\nworkshop: {channels: [a], stages: x, timer_running: on}\n",
+	     "x.yaml:2:11: this workshop has no title"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		cr_assert_eq(import_yaml_buffer(st, "imp", cases[i][0], strlen(cases[i][0]),
+						"x.yaml", NULL, &err),
+			     -1, "case %zu", i);
+		cr_expect_str_eq(err.msg, cases[i][1], "case %zu", i);
+	}
+}
+
+/* A value unlike f's default for the file the test below writes: items
+ * are all id 777 and refer to each other. The raw value; `yaml` gets it as
+ * the file spells it. */
+static const char *table_value(const struct jh_kind_def *k, const struct jh_field_def *f,
+			       char *buf, size_t size, char *yaml, size_t ysize)
+{
+	long long def = f->defval ? atoll(f->defval) : -1;
+	size_t n = 0;
+
+	switch (f->type) {
+	case JF_TEXT:
+	case JF_LONGTEXT:
+		snprintf(buf, size, "%s %s åø%s", k->name, f->name,
+			 f->type == JF_LONGTEXT ? "\nrad två" : "");
+		snprintf(yaml, ysize, "\"%s %s åø%s\"", k->name, f->name,
+			 f->type == JF_LONGTEXT ? "\\nrad två" : "");
+		return buf;
+	case JF_INT:
+		snprintf(buf, size, "%d", f->max != def ? f->max : f->min);
+		break;
+	case JF_BOOL:
+		snprintf(buf, size, "%s", def == 1 ? "false" : "true");
+		break;
+	case JF_DATE:
+		snprintf(buf, size, "2027-02-28");
+		break;
+	case JF_ENUM:
+		while (f->choices[n + 1])
+			n++;
+		snprintf(buf, size, "%s", f->choices[n]);
+		break;
+	case JF_REF:
+		snprintf(buf, size, "777");
+		break;
+	case JF_IDLIST:
+		snprintf(buf, size, "[777]");
+		break;
+	}
+	snprintf(yaml, ysize, "%s", buf);
+	return buf;
+}
+
+/* One item of kind k, its dash at `indent`, every value the export has. */
+static void table_item(FILE *f, enum jh_kind k, const char *omit, int indent)
+{
+	struct export_fields fl;
+	char raw[128], yaml[160];
+
+	export_fields_item(&fl, k, omit);
+	for (size_t i = 0; i < fl.n; i++) {
+		table_value(kinds_get(k), fl.f[i], raw, sizeof raw, yaml, sizeof yaml);
+		fprintf(f, "%*s%s%s: %s\n", indent, "", i ? "  " : "- ", fl.f[i]->name, yaml);
+	}
+}
+
+static void expect_values(enum jh_kind k, const struct export_fields *fl, const void *it)
+{
+	char raw[128], yaml[160];
+	const jh_id *ids;
+	size_t n;
+
+	cr_assert_not_null(it, "no %s", kinds_get(k)->name);
+	for (size_t i = 0; i < fl->n; i++) {
+		const struct jh_field_def *f = fl->f[i];
+		const char *want = table_value(kinds_get(k), f, raw, sizeof raw, yaml, sizeof yaml);
+
+		switch (kinds_storage(f)) {
+		case KINDS_S_TEXT:
+			cr_expect_str_eq(kinds_text(f, it), want, "%s.%s", kinds_get(k)->name,
+					 f->name);
+			break;
+		case KINDS_S_IDLIST:
+			ids = kinds_ids(f, it, &n);
+			cr_expect(n == 1 && ids[0] == 777, "%s.%s", kinds_get(k)->name, f->name);
+			break;
+		default:
+			cr_expect_eq(kinds_num(f, it),
+				     f->type == JF_BOOL ? !strcmp(want, "true") : atoll(want),
+				     "%s.%s", kinds_get(k)->name, f->name);
+		}
+	}
+}
+
+/* The file is written from the field table, not by the export: every
+ * value the table and export_fields describe, unlike its default, comes
+ * back from the store after the import. A field added to the table is in
+ * the file at once, so the import must read it without being told. */
+Test(export, yaml_import_restores_every_field_of_the_table)
+{
+	static const enum jh_kind top[] = {JH_STEP, JH_PARTICIPANT, JH_JOURNEY, JH_PAINPOINT,
+					   JH_IDEA, JH_VOTE,	    JH_ACTION,	JH_PARKING};
+	struct export_fields fl;
+	char *text = NULL, raw[128], yaml[160];
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	struct jh_data d;
+	struct jh_err err;
+	jh_id w;
+
+	cr_assert(f);
+	fprintf(f, "journeyhack: 1\nworkshop:\n");
+	fl.n = 0;
+	export_fields_rest(&fl, JH_WORKSHOP, NULL);
+	for (size_t i = 0; i < fl.n; i++)
+		fprintf(f, "  %s: %s\n", fl.f[i]->name,
+			(table_value(kinds_get(JH_WORKSHOP), fl.f[i], raw, sizeof raw, yaml,
+				     sizeof yaml),
+			 yaml));
+	for (size_t t = 0; t < sizeof top / sizeof top[0]; t++) {
+		fprintf(f, "%s:\n", top[t] == JH_STEP ? "agenda" : kinds_get(top[t])->plural);
+		table_item(f, top[t], NULL, 2);
+		if (top[t] == JH_JOURNEY) {
+			fprintf(f, "    stages:\n");
+			table_item(f, JH_STAGE, "journey", 6);
+			fprintf(f, "    touchpoints:\n");
+			table_item(f, JH_TOUCHPOINT, "journey", 6);
+		}
+	}
+	fclose(f);
+	cr_assert_eq(import_yaml_buffer(st, "imp", text, len, "x.yaml", &w, &err), 0, "%s\n%s",
+		     err.msg, text);
+	cr_assert_eq(store_load(st, w, &d, &err), 0, "%s", err.msg);
+	for (int k = 0; k < JH_NKINDS; k++) {
+		if (k == JH_WORKSHOP)
+			continue;
+		cr_assert_eq(kinds_count(kinds_get((enum jh_kind)k), &d), 1u, "%s",
+			     kinds_get((enum jh_kind)k)->name);
+		export_fields_item(&fl, (enum jh_kind)k, NULL);
+		expect_values((enum jh_kind)k, &fl, kinds_item(kinds_get((enum jh_kind)k), &d, 0));
+	}
+	fl.n = 0;
+	export_fields_rest(&fl, JH_WORKSHOP, NULL);
+	expect_values(JH_WORKSHOP, &fl, &d.workshop);
+	model_data_free(&d);
+	free(text);
 }
 
 Test(export, yaml_import_checks_references_across_journeys)
