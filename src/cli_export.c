@@ -53,9 +53,10 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return cli_fail(ctx, err.msg);
 	if (!out || !strcmp(out, "-")) {
 		rc = export_write(ctx->out, &d, (enum export_format)fmt, r, &err);
-		if (rc == 0 && fflush(ctx->out) == EOF)
-			rc = -1,
+		if (rc == 0 && fflush(ctx->out) == EOF) {
+			rc = -1;
 			snprintf(err.msg, sizeof err.msg, "write error on standard output");
+		}
 		if (rc)
 			err_prefix(&err, "standard output");
 	} else {

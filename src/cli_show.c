@@ -392,9 +392,7 @@ static void show_init(struct show *s, const struct jh_data *d)
 {
 	memset(s, 0, sizeof *s);
 	s->d = d;
-	s->method = (enum jh_method)analysis_method_parse(d->workshop.method);
-	if ((int)s->method < 0)
-		s->method = JH_METHOD_IMPACT_EFFORT;
+	s->method = analysis_workshop_method(d);
 	util_today(s->today);
 	model_index_build(&s->ix, d);
 }

@@ -80,10 +80,10 @@ static void quoted(struct export_w *w, const char *s)
 {
 	size_t n = strlen(s), len;
 	unsigned int cp;
-	const char *e;
 
 	export_w_putc(w, '"');
 	for (size_t i = 0; i < n; i += len) {
+		const char *e;
 		len = text_decode(s + i, n - i, &cp);
 		if ((e = escape(cp)))
 			export_w_puts(w, e);

@@ -52,30 +52,41 @@ void form_set_choices(struct form_field *ff, const struct form_choice *c, size_t
 	ff->nchoices = n;
 }
 
+/* Choices whose value is also their label; the copies are writable
+ * because form_choice owns its strings. */
+static void set_same_choices(struct form_field *ff, const char *const *text, size_t n)
+{
+	struct form_choice c[16] = {{NULL, NULL}};
+
+	for (size_t i = 0; i < n; i++)
+		c[i].value = c[i].label = util_xstrdup(text[i]);
+	form_set_choices(ff, c, n);
+	for (size_t i = 0; i < n; i++)
+		free(c[i].value);
+}
+
 /* Fixed choices come from the field table; references are filled by
  * the caller's `changed` hook, which knows the workshop. */
 static void static_choices(struct form_field *ff)
 {
 	const struct jh_field_def *d = ff->def;
-	struct form_choice c[16];
+	const char *text[16];
 	char buf[16][12];
 	size_t n = 0;
 
 	if (d->type == JF_ENUM) {
-		for (n = 0; n < 16 && d->choices[n]; n++) {
-			c[n].value = (char *)d->choices[n];
-			c[n].label = (char *)d->choices[n];
-		}
+		for (n = 0; n < 16 && d->choices[n]; n++)
+			text[n] = d->choices[n];
 	} else if (d->type == JF_BOOL) {
 		for (n = 0; n < 2; n++)
-			c[n].value = c[n].label = (char *)bool_values[n];
+			text[n] = bool_values[n];
 	} else if (d->type == JF_INT && d->max - d->min < 16) {
 		for (int v = d->min; v <= d->max; v++, n++) {
 			snprintf(buf[n], sizeof buf[n], "%d", v);
-			c[n].value = c[n].label = buf[n];
+			text[n] = buf[n];
 		}
 	}
-	form_set_choices(ff, c, n);
+	set_same_choices(ff, text, n);
 }
 
 void form_init(struct form *form, enum jh_kind kind, jh_id id, int for_add)
@@ -386,7 +397,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 			char v[1024];
 			snprintf(v, sizeof v, cur ? "< %s >" : "  %s", display_value(ff));
 			ui_text(y, vx, vw, v, a, 1);
-		} else if (cur && ff->mode != FORM_CHOICE) {
+		} else if (cur) {
 			cx = ui_line_draw(&ff->line, y, vx, vw, a);
 			cy = y;
 		} else {

@@ -242,11 +242,10 @@ static int one_row(struct jh_store *st, int rc, struct jh_err *err, const char *
 
 static int one_row(struct jh_store *st, int rc, struct jh_err *err, const char *fmt, ...)
 {
-	va_list ap;
-
 	if (rc || sqlite3_changes(st->db) == 1)
 		return rc;
 	if (err) {
+		va_list ap;
 		va_start(ap, fmt);
 		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 		va_end(ap);
@@ -1047,7 +1046,8 @@ static int load_items(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 	for (size_t i = 0; i < sizeof load_order / sizeof load_order[0]; i++) {
 		const struct jh_kind_def *k = kinds_get(load_order[i]);
 		if (read_rows(st, k->kind, loads[k->kind].from, ARGS(I64(wid)),
-			      (char *)d + k->items_offset, (size_t *)((char *)d + k->count_offset),
+			      (char *)d + k->items_offset,
+			      (size_t *)(void *)((char *)d + k->count_offset),
 			      "load", err))
 			return -1;
 		if (k->kind == JH_IDEA && load_links(st, wid, d, err))
@@ -1468,8 +1468,10 @@ static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struc
 		while (*p) {
 			const char *comma = strchr(p, ',');
 			size_t len = comma ? (size_t)(comma - p) : strlen(p);
-			while (len && (*p == ' '))
-				p++, len--;
+			while (len && (*p == ' ')) {
+				p++;
+				len--;
+			}
 			while (len && p[len - 1] == ' ')
 				len--;
 			if (len) {
@@ -1511,7 +1513,7 @@ static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *
 				 const struct jh_value *vals, size_t nvals, unsigned flags,
 				 struct jh_err *err)
 {
-	const struct jh_field_def *cols[MEMO_COLS];
+	const struct jh_field_def *cols[MEMO_COLS] = {NULL};
 	struct insert_memo *m;
 	size_t ncols = 0, len = 0;
 	int memo = 1, nparam;
@@ -1619,14 +1621,10 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 
 static int single_statement(enum jh_kind kind, const struct jh_value *vals, size_t nvals)
 {
-	const struct jh_value *v;
-
 	if (kind == JH_JOURNEY)
 		return 0;
-	if (kind == JH_IDEA) {
-		v = find_val(vals, nvals, "painpoints");
-		return !v;
-	}
+	if (kind == JH_IDEA)
+		return !find_val(vals, nvals, "painpoints");
 	return 1;
 }
 

@@ -62,24 +62,24 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 {
 	struct jh_workshop *list;
 	struct ui_pick_item *items;
+	char(*labels)[512];
 	size_t n;
 	long k;
 
 	if (store_workshop_list(ui->st, &list, &n, err))
 		return -1;
 	items = util_xcalloc(n, sizeof *items);
+	labels = util_xcalloc(n, sizeof *labels);
 	for (size_t i = 0; i < n; i++) {
-		char buf[512];
-		snprintf(buf, sizeof buf, "%s  %s", list[i].name, list[i].title);
-		items[i].label = util_xstrdup(buf);
+		snprintf(labels[i], sizeof labels[i], "%s  %s", list[i].name, list[i].title);
+		items[i].label = labels[i];
 	}
 	k = ui_dialog_pick(ui, "Open which workshop?", items, n, 0, 0);
 	if (k >= 0)
 		ui->wid = list[k].id;
-	for (size_t i = 0; i < n; i++) {
-		free(items[i].label);
+	for (size_t i = 0; i < n; i++)
 		model_workshop_free(&list[i]);
-	}
+	free(labels);
 	free(items);
 	free(list);
 	/* Keys that run out here, or a quit signal, end the run quietly. */

@@ -113,10 +113,10 @@ static int do_add_any(struct ui *ui)
 	long k;
 
 	for (size_t i = 0; i < n; i++) {
-		items[i].label = (char *)kinds_get(kinds[i])->name;
+		items[i].label = kinds_get(kinds[i])->name;
 		items[i].marked = 0;
 	}
-	items[n].label = (char *)"workshop settings (edit)";
+	items[n].label = "workshop settings (edit)";
 	items[n].marked = 0;
 	k = ui_dialog_pick(ui, "Add what?", items, n + 1, 0, 0);
 	if (k < 0)
@@ -194,8 +194,8 @@ static int global_action(struct ui *ui, enum ui_action act)
 	case UI_ACT_STEP_PREV: {
 		int to = ui->d.workshop.current_step + (act == UI_ACT_STEP_NEXT ? 1 : -1);
 		int flags = ui_edit_step(ui, to);
-		const struct jh_step *s;
 		if (flags & UI_RELOAD) {
+			const struct jh_step *s;
 			ui_views_reload(ui);
 			s = session_current_step(&ui->d);
 			/* The step says where the room works now. */

@@ -66,7 +66,7 @@ int ui_dialog_prompt(struct ui *ui, const char *label, char *buf, size_t size)
 			ui_line_backspace(&line);
 		else if (key == UI_CTRL('u'))
 			ui_line_set(&line, "");
-		else if (key >= 32 && key != 127 && key < 0x110000)
+		else if (key >= 32 && key < 0x110000)
 			ui_line_insert(&line, (unsigned int)key);
 	}
 	curs_set(0);

@@ -29,7 +29,7 @@ int ui_export(struct ui *ui)
 	char *def;
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		items[i].label = (char *)kinds[i].label;
+		items[i].label = kinds[i].label;
 		items[i].marked = 0;
 	}
 	k = ui_dialog_pick(ui, "Export what?", items, sizeof kinds / sizeof kinds[0], 0, 0);

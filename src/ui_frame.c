@@ -37,7 +37,7 @@ static void draw_title(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_TITLE);
 	char left[512];
-	int tabs_w = 0, x;
+	int tabs_w = 0;
 
 	ui_fill(0, 0, COLS, bar);
 	for (int i = 0; i < UI_NVIEWS; i++)
@@ -46,8 +46,8 @@ static void draw_title(struct ui *ui)
 	snprintf(left, sizeof left, " %s%s", ui->d.workshop.title ? ui->d.workshop.title : "",
 		 ui->readonly ? " [read-only]" : "");
 	if (COLS - tabs_w >= 12) {
+		int x = COLS - tabs_w;
 		ui_text(0, 0, COLS - tabs_w - 1, left, bar, 0);
-		x = COLS - tabs_w;
 		for (int i = 0; i < UI_NVIEWS; i++) {
 			char t[64];
 			int cur = i == (int)ui->view;

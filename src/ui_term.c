@@ -68,7 +68,7 @@ void ui_term_signals(void)
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_fatal;
-	sa.sa_flags = SA_RESETHAND;
+	sa.sa_flags = (int)SA_RESETHAND; /* the flag is int, the macro unsigned */
 	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
 		sigaction(fatal[i], &sa, NULL);
 	sa.sa_handler = on_quit;

@@ -16,6 +16,7 @@ int ui_who_choose(struct ui *ui)
 	int for_whom = session_may(&ui->d, ui->me, SESSION_TYPE_FOR_OTHERS);
 	size_t n = ui->d.nparticipants, start = 0;
 	struct ui_pick_item *items = util_xcalloc(n + 1, sizeof *items);
+	char(*labels)[512] = util_xcalloc(n, sizeof *labels);
 	/* Ids, not indexes: another terminal may add or remove people while
 	 * the list is open, and the data is reloaded under it. */
 	jh_id *ids = util_xcalloc(n + 1, sizeof *ids);
@@ -25,19 +26,17 @@ int ui_who_choose(struct ui *ui)
 
 	for (size_t i = 0; i < n; i++) {
 		const struct jh_participant *p = &ui->d.participants[i];
-		char buf[512];
-		snprintf(buf, sizeof buf, "%s%s%s%s", p->name, *p->department ? ", " : "",
-			 p->department, session_is_facilitator(p) ? " (facilitator)" : "");
-		items[i].label = util_xstrdup(buf);
+		snprintf(labels[i], sizeof labels[i], "%s%s%s%s", p->name,
+			 *p->department ? ", " : "", p->department, session_is_facilitator(p) ? " (facilitator)" : "");
+		items[i].label = labels[i];
 		ids[i] = p->id;
 		if (p->id == (for_whom ? ui->acting : ui->me))
 			start = i;
 	}
-	items[n].label = util_xstrdup("+ someone new");
+	items[n].label = "+ someone new";
 	k = ui_dialog_pick(ui, for_whom ? "Enter items and votes for whom?" : "Who are you?", items, n + 1,
 		    start, 0);
-	for (size_t i = 0; i <= n; i++)
-		free(items[i].label);
+	free(labels);
 	free(items);
 	if (k >= 0 && (size_t)k < n)
 		chosen = ids[k];

@@ -304,7 +304,7 @@ static size_t curve_points(const struct layout *L, const struct ui *ui, struct p
 		size_t cells = L->cw > 1 ? (size_t)(L->cw - 1) : 1;
 		size_t shown = S->ncards[c] < cells ? S->ncards[c] : cells;
 		for (size_t j = 0; j < shown && n < max; j++) {
-			size_t k = shown == S->ncards[c] ? j : j * S->ncards[c] / shown;
+			size_t k = j * S->ncards[c] / shown; /* j itself when none are skipped */
 			const struct jh_touchpoint *t = &ui->d.touchpoints[S->cards[c][k]];
 			p[n].x = L->mx + (int)(c - S->left) * L->cw +
 				 (int)((2 * j + 1) * cells / (2 * shown));
@@ -655,7 +655,7 @@ static void click(struct ui *ui, const struct ui_rect *r, int y, int x)
 {
 	struct journeys *S = view_private(ui);
 	struct layout L;
-	size_t c, k;
+	size_t c;
 
 	compute_layout(S, r, &L);
 	if (x < L.mx || y < L.area_y - 1 || y >= L.area_y + L.area_h)
@@ -665,7 +665,7 @@ static void click(struct ui *ui, const struct ui_rect *r, int y, int x)
 		return;
 	S->col = c;
 	if (y >= L.area_y) {
-		k = S->top + (size_t)((y - L.area_y) / L.card_h);
+		size_t k = S->top + (size_t)((y - L.area_y) / L.card_h);
 		if (k < S->ncards[c])
 			S->card = k;
 	}

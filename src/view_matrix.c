@@ -149,7 +149,6 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 {
 	struct matrix *S = view_private(ui);
 	struct grid g;
-	char buf[1024], score[32];
 
 	S->list.sel_id = view_list_selected_id(ui, &S->list);
 	layout(r, &g);
@@ -189,6 +188,7 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 	if (S->list.l.n) {
 		const struct jh_ranked_idea *rk = &S->ranked[S->list.l.sel];
 		const struct jh_idea *idea = &ui->d.ideas[rk->index];
+		char buf[1024], score[32];
 		analysis_format_score(S->method, rk->score, score, sizeof score);
 		snprintf(buf, sizeof buf, "#%lld %s: %s, impact %d, effort %d, %s %s, rank %d",
 			 (long long)idea->id, idea->title, analysis_quadrant_label(rk->quadrant),

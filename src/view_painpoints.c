@@ -108,7 +108,7 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 {
 	const struct jh_painpoint *p;
 	attr_t base = sel ? ui_attr(ui, UI_C_SELECTED) : A_NORMAL;
-	char buf[512], dots[64];
+	char buf[512];
 	int x = line->x, right = line->w >= 64 ? 25 : 6;
 
 	(void)state;
@@ -126,6 +126,7 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 		1);
 	x = line->x + line->w - right;
 	if (right == 25) {
+		char dots[64];
 		ui_dots(ui, p->severity, 5, dots, sizeof dots);
 		snprintf(buf, sizeof buf, "%s %2d ", dots, p->severity * p->frequency);
 		x += ui_text(line->y, x, 9, buf,

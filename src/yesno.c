@@ -23,8 +23,10 @@ int yesno_parse(const char *s, size_t len, int *out)
 {
 	for (size_t i = 0; i < NWORDS; i++)
 		for (int v = 0; v < 2; v++)
-			if (same_word(s, len, words[i][v]))
-				return *out = !v, 0;
+			if (same_word(s, len, words[i][v])) {
+				*out = !v;
+				return 0;
+			}
 	return -1;
 }
 

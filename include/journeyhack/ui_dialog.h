@@ -8,7 +8,7 @@
 struct ui;
 
 struct ui_pick_item {
-	char *label;
+	const char *label;
 	int marked;
 };
 

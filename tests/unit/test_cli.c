@@ -486,11 +486,11 @@ static struct parsed parse(const char *name, char **argv)
 
 Test(cli_cmd, options_in_every_spelling_the_entry_allows)
 {
-	static const char *const forms[][3] = {{"-f", "csv", NULL}, {"--format", "csv", NULL},
-					       {"--format=csv", NULL, NULL}, {"-fcsv", NULL, NULL}};
+	static char *forms[][3] = {{"-f", "csv", NULL}, {"--format", "csv", NULL},
+				   {"--format=csv", NULL, NULL}, {"-fcsv", NULL, NULL}};
 
 	for (size_t i = 0; i < 4; i++) {
-		char *argv[5] = {"export", "w", (char *)forms[i][0], (char *)forms[i][1], NULL};
+		char *argv[5] = {"export", "w", forms[i][0], forms[i][1], NULL};
 		struct parsed p = parse("export", argv);
 		cr_assert_eq(p.rc, 0, "%s: %s", forms[i][0], p.err);
 		cr_assert_str_eq(p.args.opt[0], "csv");

@@ -285,6 +285,7 @@ static struct proc run(const char *const *argv, const char *in_path, const char 
 {
 	struct proc p = {0};
 	char *outp = tu_join(dir, "run.out"), *errp = tu_join(dir, "run.err");
+	char **argcopy = tu_strv_dup(argv), **envcopy = tu_strv_dup(env);
 	pid_t pid;
 	int stt;
 
@@ -300,9 +301,9 @@ static struct proc run(const char *const *argv, const char *in_path, const char 
 		dup2(in, 0);
 		dup2(out, 1);
 		dup2(er, 2);
-		for (size_t i = 0; env && env[i]; i++)
-			putenv((char *)env[i]);
-		execvp(argv[0], (char *const *)argv);
+		for (size_t i = 0; envcopy && envcopy[i]; i++)
+			putenv(envcopy[i]);
+		execvp(argcopy[0], argcopy);
 		_exit(127);
 	}
 	while (waitpid(pid, &stt, 0) < 0 && errno == EINTR)
@@ -310,6 +311,8 @@ static struct proc run(const char *const *argv, const char *in_path, const char 
 	p.status = WIFEXITED(stt) ? WEXITSTATUS(stt) : 128 + WTERMSIG(stt);
 	p.out = tu_read(outp, NULL);
 	p.err = tu_read(errp, NULL);
+	tu_strv_free(argcopy);
+	tu_strv_free(envcopy);
 	free(outp);
 	free(errp);
 	return p;
@@ -1193,11 +1196,10 @@ Test(export, yaml_import_restores_every_field_of_the_table)
 	fprintf(f, "journeyhack: 1\nworkshop:\n");
 	fl.n = 0;
 	export_fields_rest(&fl, JH_WORKSHOP, NULL);
-	for (size_t i = 0; i < fl.n; i++)
-		fprintf(f, "  %s: %s\n", fl.f[i]->name,
-			(table_value(kinds_get(JH_WORKSHOP), fl.f[i], raw, sizeof raw, yaml,
-				     sizeof yaml),
-			 yaml));
+	for (size_t i = 0; i < fl.n; i++) {
+		table_value(kinds_get(JH_WORKSHOP), fl.f[i], raw, sizeof raw, yaml, sizeof yaml);
+		fprintf(f, "  %s: %s\n", fl.f[i]->name, yaml);
+	}
 	for (size_t t = 0; t < sizeof top / sizeof top[0]; t++) {
 		fprintf(f, "%s:\n", top[t] == JH_STEP ? "agenda" : kinds_get(top[t])->plural);
 		table_item(f, top[t], NULL, 2);
@@ -1631,7 +1633,7 @@ Test(export, cli_export_matches_the_golden_files)
 	    {{"-f", "yaml", NULL}, "workshop.yaml"},
 	    {{"-f", "taskwarrior", NULL}, "tasks.json"},
 	};
-	char *gpath, *want, *out = tu_join(dir, "out.file"), *got;
+	char *out = tu_join(dir, "out.file");
 
 	if (getenv("JH_UPDATE_GOLDEN") && *getenv("JH_UPDATE_GOLDEN"))
 		cr_skip_test("updating golden files");
@@ -1640,6 +1642,7 @@ Test(export, cli_export_matches_the_golden_files)
 		const char *argv[12] = {"-d", db, "export", "demo"};
 		size_t k = 4;
 		struct tu_run r;
+		char *gpath, *want, *got;
 		for (size_t a = 0; a < 4 && cases[i].args[a]; a++)
 			argv[k++] = cases[i].args[a];
 		gpath = golden_path(cases[i].golden);

@@ -111,6 +111,16 @@ static struct jh_participant equals[] = {
     PERSON(SIGRID, "Sigrid Nilsen", "Butikk", "participant"),
 };
 
+/* The fixture with an agenda of the test's own. */
+static struct jh_data fjellstua_with(struct jh_step *agenda, size_t n)
+{
+	struct jh_data d = fjellstua();
+
+	d.steps = agenda;
+	d.nsteps = n;
+	return d;
+}
+
 /* ------------------------------------------------ who may do what */
 
 Test(session_rights, a_facilitator_is_named_by_role)
@@ -214,10 +224,8 @@ Test(session_agenda, a_position_nobody_holds_falls_back_to_the_first_step)
 	    STEP(71, 2, "Kaffepaus", 10, "agenda", 0, 0),
 	    STEP(72, 5, "Avslutning", 10, "agenda", 0, 0),
 	};
-	struct jh_data d = fjellstua();
+	struct jh_data d = fjellstua_with(gaps, N(gaps));
 
-	d.steps = gaps;
-	d.nsteps = N(gaps);
 	d.workshop.current_step = 2;
 	cr_assert_eq(session_current_step(&d)->id, 71, "positions need not be contiguous");
 	d.workshop.current_step = 1;
@@ -235,10 +243,8 @@ Test(session_agenda, two_steps_at_one_position_give_the_first_in_agenda_order)
 	    STEP(81, 1, "Tvilling én", 10, "agenda", 0, 0),
 	    STEP(82, 1, "Tvilling to", 10, "agenda", 0, 0),
 	};
-	struct jh_data d = fjellstua();
+	struct jh_data d = fjellstua_with(twins, N(twins));
 
-	d.steps = twins;
-	d.nsteps = N(twins);
 	d.workshop.current_step = 1;
 	cr_assert_eq(session_current_step(&d)->id, 81);
 }

@@ -385,7 +385,6 @@ Test(store, readonly_open_refuses_changes)
 {
 	struct jh_store *ro;
 	struct jh_err err;
-	jh_id id;
 	struct jh_data d;
 
 	cr_assert_eq(store_open(&ro, dbpath, STORE_READONLY, &err), 0, "%s", err.msg);
@@ -394,7 +393,6 @@ Test(store, readonly_open_refuses_changes)
 	model_data_free(&d);
 	cr_assert_eq(store_timer_toggle(ro, wid, 5, &err), -1);
 	cr_assert(strstr(err.msg, "read-only"), "%s", err.msg);
-	(void)id;
 	store_close(ro);
 }
 

@@ -53,11 +53,11 @@ void tu_rmtree(const char *path)
 		return;
 	if (S_ISDIR(sb.st_mode)) {
 		DIR *d;
-		struct dirent *e;
 
 		chmod(path, 0700);
 		d = opendir(path);
 		if (d) {
+			struct dirent *e;
 			while ((e = readdir(d))) {
 				char *sub;
 				if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
@@ -140,6 +140,32 @@ static char *slurp_fd(int fd)
 	return buf;
 }
 
+char **tu_strv_dup(const char *const *v)
+{
+	size_t n = 0;
+	char **copy;
+
+	if (!v)
+		return NULL;
+	while (v[n])
+		n++;
+	copy = tu_alloc((n + 1) * sizeof *copy);
+	for (size_t i = 0; i < n; i++) {
+		copy[i] = strdup(v[i]);
+		if (!copy[i])
+			abort();
+	}
+	copy[n] = NULL;
+	return copy;
+}
+
+void tu_strv_free(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
 struct tu_run tu_jh(const char *const *argv, const char *input, const char *const *env)
 {
 	struct tu_run r = {0};
@@ -148,6 +174,7 @@ struct tu_run tu_jh(const char *const *argv, const char *input, const char *cons
 	char *outp = tu_join(dir, "out"), *errp = tu_join(dir, "err"), *inp = tu_join(dir, "in");
 	size_t argc = 0, i;
 	const char **args;
+	char **argcopy, **envcopy;
 	pid_t pid;
 	int st;
 
@@ -161,6 +188,8 @@ struct tu_run tu_jh(const char *const *argv, const char *input, const char *cons
 	for (i = 0; i < argc; i++)
 		args[i + 1] = argv[i];
 	args[argc + 1] = NULL;
+	argcopy = tu_strv_dup(args);
+	envcopy = tu_strv_dup(env);
 
 	fflush(NULL);
 	pid = fork();
@@ -175,9 +204,9 @@ struct tu_run tu_jh(const char *const *argv, const char *input, const char *cons
 		dup2(in, 0);
 		dup2(out, 1);
 		dup2(er, 2);
-		for (i = 0; env && env[i]; i++)
-			putenv((char *)env[i]);
-		execv(bin, (char *const *)args);
+		for (i = 0; envcopy && envcopy[i]; i++)
+			putenv(envcopy[i]);
+		execv(bin, argcopy);
 		_exit(127);
 	}
 	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
@@ -192,6 +221,8 @@ struct tu_run tu_jh(const char *const *argv, const char *input, const char *cons
 		close(fd);
 	}
 	free(args);
+	tu_strv_free(argcopy);
+	tu_strv_free(envcopy);
 	tu_rmtree(dir);
 	free(dir);
 	free(outp);

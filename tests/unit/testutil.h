@@ -30,6 +30,11 @@ struct tu_run {
 struct tu_run tu_jh(const char *const *argv, const char *input, const char *const *env);
 void tu_run_free(struct tu_run *r);
 
+/* A writable copy of a NULL-terminated string vector (NULL for NULL), for
+ * putenv and exec, which take char *; tu_strv_free frees it. */
+char **tu_strv_dup(const char *const *v);
+void tu_strv_free(char **v);
+
 /* Run with a database: prepends "-d db". */
 struct tu_run tu_jhdb(const char *db, const char *const *argv);
 
