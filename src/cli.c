@@ -60,8 +60,8 @@ int cli_open_store(struct cli_ctx *ctx, int write)
 		 * (file mode, directory, file system) in its message. */
 		if (store_begin(ctx->st, &err) == 0) {
 			store_rollback(ctx->st);
-			snprintf(err.msg, sizeof err.msg, "%s is read-only: changes cannot be saved",
-				 store_path(ctx->st));
+			snprintf(err.msg, sizeof err.msg,
+				 "%s is read-only: changes cannot be saved", store_path(ctx->st));
 		}
 		cli_fail(ctx, err.msg);
 		store_close(ctx->st);
@@ -90,7 +90,8 @@ int cli_usage_error(struct cli_ctx *ctx, const struct cli_command *cmd, const ch
 {
 	switch (cmd->usage) {
 	case CLI_USAGE_NAMED:
-		fprintf(ctx->err, "journeyhack: %s: usage: journeyhack %s\n", cmd->name, cmd->synopsis);
+		fprintf(ctx->err, "journeyhack: %s: usage: journeyhack %s\n", cmd->name,
+			cmd->synopsis);
 		break;
 	case CLI_USAGE_PLAIN:
 		fprintf(ctx->err, "journeyhack: usage: journeyhack %s\n", cmd->synopsis);

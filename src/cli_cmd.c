@@ -13,16 +13,11 @@
 
 /* In --help's order. */
 static const struct cli_command *const cmd_table[] = {
-	&cli_workshops_new_entry,
-	&cli_workshops_list_entry,
-	&cli_workshops_templates_entry,
-	&cli_workshops_check_template_entry,
-	&cli_items_add_entry,
-	&cli_show_entry,
-	&cli_items_set_entry,
-	&cli_items_rm_entry,
-	&cli_items_import_entry,
-	&cli_export_entry,
+    &cli_workshops_new_entry,	    &cli_workshops_list_entry,
+    &cli_workshops_templates_entry, &cli_workshops_check_template_entry,
+    &cli_items_add_entry,	    &cli_show_entry,
+    &cli_items_set_entry,	    &cli_items_rm_entry,
+    &cli_items_import_entry,	    &cli_export_entry,
 };
 
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
@@ -56,7 +51,7 @@ int cli_cmd_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-#define HELP_WIDTH 80	  /* a synopsis longer than this goes on */
+#define HELP_WIDTH     80 /* a synopsis longer than this goes on */
 #define HELP_ABOUT_COL 49 /* descriptions start in this column */
 
 /* The length of the synopsis word at s: up to a blank outside brackets,
@@ -112,20 +107,21 @@ void cli_cmd_help(FILE *f)
 		help_line(f, globals_text(cmd_table[i]->globals), cmd_table[i]->synopsis,
 			  cmd_table[i]->about);
 	help_line(f, "", "--help | --version", NULL);
-	fprintf(f, "\n"
-		   "KIND: %s\n"
-		   "      (set also takes step and workshop)\n"
-		   "\n"
-		   "Options:\n"
-		   "  -d, --db FILE          database file (default $JOURNEYHACK_DB, else\n"
-		   "                         $XDG_DATA_HOME/journeyhack/journeyhack.db)\n"
-		   "  --as NAME              act as this participant (authors, votes)\n"
-		   "  --replay FILE          UI: read keys from FILE on a virtual screen\n"
-		   "  --size COLSxROWS       UI: virtual screen size for --replay (80x24)\n"
-		   "  --dump-screen FILE     UI: write the final screen to FILE\n"
-		   "  -h, --help             show this help\n"
-		   "  -V, --version          show the version\n"
-		   "\n"
-		   "See journeyhack(1) and journeyhack-template(5).\n",
+	fprintf(f,
+		"\n"
+		"KIND: %s\n"
+		"      (set also takes step and workshop)\n"
+		"\n"
+		"Options:\n"
+		"  -d, --db FILE          database file (default $JOURNEYHACK_DB, else\n"
+		"                         $XDG_DATA_HOME/journeyhack/journeyhack.db)\n"
+		"  --as NAME              act as this participant (authors, votes)\n"
+		"  --replay FILE          UI: read keys from FILE on a virtual screen\n"
+		"  --size COLSxROWS       UI: virtual screen size for --replay (80x24)\n"
+		"  --dump-screen FILE     UI: write the final screen to FILE\n"
+		"  -h, --help             show this help\n"
+		"  -V, --version          show the version\n"
+		"\n"
+		"See journeyhack(1) and journeyhack-template(5).\n",
 		kinds_names());
 }

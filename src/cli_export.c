@@ -36,11 +36,13 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	fmt = export_format_parse(format);
 	if (fmt < 0)
-		return refuse(ctx, "unknown format \"%s\" (md, csv, json, yaml, taskwarrior)", format);
+		return refuse(ctx, "unknown format \"%s\" (md, csv, json, yaml, taskwarrior)",
+			      format);
 	if (report) {
 		int rr = export_report_parse(report);
 		if (rr < 0)
-			return refuse(ctx, "unknown report \"%s\" (actions, backlog, report)", report);
+			return refuse(ctx, "unknown report \"%s\" (actions, backlog, report)",
+				      report);
 		r = (enum export_report)rr;
 	}
 	if (export_check((enum export_format)fmt, &r, &err))
@@ -67,18 +69,18 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_export_entry = {
-	.name = "export",
-	.synopsis = "export WORKSHOP [-f md|csv|json|yaml|taskwarrior] [-r actions|backlog|report] "
-		    "[-o FILE]",
-	.globals = CLI_GLOBAL_DB,
-	.usage = CLI_USAGE_REASON,
-	.options = {{"-f", "--format", CLI_OPT_EQUALS | CLI_OPT_JOINED},
-		    {"-r", "--report", CLI_OPT_EQUALS | CLI_OPT_JOINED},
-		    {"-o", "--output", CLI_OPT_EQUALS | CLI_OPT_JOINED}},
-	.strict = 1,
-	.min_operands = 1,
-	.max_operands = 1,
-	.too_few = "which workshop?",
-	.too_many = "one workshop at a time",
-	.exec = export_exec,
+    .name = "export",
+    .synopsis = "export WORKSHOP [-f md|csv|json|yaml|taskwarrior] [-r actions|backlog|report] "
+		"[-o FILE]",
+    .globals = CLI_GLOBAL_DB,
+    .usage = CLI_USAGE_REASON,
+    .options = {{"-f", "--format", CLI_OPT_EQUALS | CLI_OPT_JOINED},
+		{"-r", "--report", CLI_OPT_EQUALS | CLI_OPT_JOINED},
+		{"-o", "--output", CLI_OPT_EQUALS | CLI_OPT_JOINED}},
+    .strict = 1,
+    .min_operands = 1,
+    .max_operands = 1,
+    .too_few = "which workshop?",
+    .too_many = "one workshop at a time",
+    .exec = export_exec,
 };

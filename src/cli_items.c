@@ -76,7 +76,8 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
 	if (!kinds_addable(k->kind))
-		return cli_failf(ctx, "%s items come from the template; change them with set", k->name);
+		return cli_failf(ctx, "%s items come from the template; change them with set",
+				 k->name);
 	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))
 		return CLI_FAIL;
 	if ((rc = cli_open_store(ctx, 1)))
@@ -95,13 +96,13 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_items_add_entry = {
-	.name = "add",
-	.synopsis = "add WORKSHOP KIND FIELD=VALUE...",
-	.globals = CLI_GLOBAL_DB | CLI_GLOBAL_AS,
-	.usage = CLI_USAGE_PLAIN,
-	.min_operands = 2,
-	.max_operands = -1,
-	.exec = add_exec,
+    .name = "add",
+    .synopsis = "add WORKSHOP KIND FIELD=VALUE...",
+    .globals = CLI_GLOBAL_DB | CLI_GLOBAL_AS,
+    .usage = CLI_USAGE_PLAIN,
+    .min_operands = 2,
+    .max_operands = -1,
+    .exec = add_exec,
 };
 
 /* An item argument: a positive id, or a name when the kind has one. */
@@ -169,13 +170,13 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_items_set_entry = {
-	.name = "set",
-	.synopsis = "set WORKSHOP KIND ID FIELD=VALUE...",
-	.globals = CLI_GLOBAL_DB,
-	.usage = CLI_USAGE_PLAIN,
-	.min_operands = 2,
-	.max_operands = -1,
-	.exec = set_exec,
+    .name = "set",
+    .synopsis = "set WORKSHOP KIND ID FIELD=VALUE...",
+    .globals = CLI_GLOBAL_DB,
+    .usage = CLI_USAGE_PLAIN,
+    .min_operands = 2,
+    .max_operands = -1,
+    .exec = set_exec,
 };
 
 static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
@@ -197,8 +198,9 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		/* The name twice is the confirmation: a slip of the finger
 		 * must not throw away two days of a team's work. */
 		if (store_workshop_find(ctx->st, argv[3], &again, &err) || again != wid)
-			return cli_failf(ctx, "rm workshop: \"%s\" is not workshop %s; to remove it, "
-					      "name it twice: rm %s workshop %s",
+			return cli_failf(ctx,
+					 "rm workshop: \"%s\" is not workshop %s; to remove it, "
+					 "name it twice: rm %s workshop %s",
 					 argv[3], argv[1], argv[1], argv[1]);
 		if (store_workshop_delete(ctx->st, wid, &err))
 			return cli_fail(ctx, err.msg);
@@ -214,13 +216,13 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_items_rm_entry = {
-	.name = "rm",
-	.synopsis = "rm WORKSHOP KIND ID",
-	.globals = CLI_GLOBAL_DB,
-	.usage = CLI_USAGE_PLAIN,
-	.min_operands = 3,
-	.max_operands = 3,
-	.exec = rm_exec,
+    .name = "rm",
+    .synopsis = "rm WORKSHOP KIND ID",
+    .globals = CLI_GLOBAL_DB,
+    .usage = CLI_USAGE_PLAIN,
+    .min_operands = 3,
+    .max_operands = 3,
+    .exec = rm_exec,
 };
 
 static int has_suffix(const char *s, const char *suffix)
@@ -230,8 +232,7 @@ static int has_suffix(const char *s, const char *suffix)
 }
 
 /* The kind of a CSV file: --kind, else the file's name (painpoints.csv). */
-static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind,
-					  const char *path)
+static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind, const char *path)
 {
 	static const enum jh_kind importable[] = {JH_PAINPOINT, JH_IDEA, JH_ACTION};
 	const char *base = strrchr(path, '/');
@@ -265,7 +266,8 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	if (has_suffix(file, ".yaml") || has_suffix(file, ".yml")) {
 		if (kind)
-			return cli_fail(ctx, "--kind is for CSV files; a YAML file holds a whole workshop");
+			return cli_fail(
+			    ctx, "--kind is for CSV files; a YAML file holds a whole workshop");
 		if ((rc = cli_open_store(ctx, 1)))
 			return rc;
 		if (import_yaml_file(ctx->st, workshop, file, &wid, &err))
@@ -281,17 +283,18 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return CLI_FAIL;
 	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name, &nrows, &err))
 		return cli_fail(ctx, err.msg);
-	fprintf(ctx->out, "imported %zu %s from %s\n", nrows, nrows == 1 ? k->name : k->plural, file);
+	fprintf(ctx->out, "imported %zu %s from %s\n", nrows, nrows == 1 ? k->name : k->plural,
+		file);
 	return CLI_OK;
 }
 
 const struct cli_command cli_items_import_entry = {
-	.name = "import",
-	.synopsis = "import WORKSHOP FILE [--kind painpoints|ideas|actions]",
-	.globals = CLI_GLOBAL_DB,
-	.usage = CLI_USAGE_PLAIN,
-	.options = {{"-k", "--kind", CLI_OPT_EQUALS}},
-	.min_operands = 2,
-	.max_operands = 2,
-	.exec = import_exec,
+    .name = "import",
+    .synopsis = "import WORKSHOP FILE [--kind painpoints|ideas|actions]",
+    .globals = CLI_GLOBAL_DB,
+    .usage = CLI_USAGE_PLAIN,
+    .options = {{"-k", "--kind", CLI_OPT_EQUALS}},
+    .min_operands = 2,
+    .max_operands = 2,
+    .exec = import_exec,
 };

@@ -39,8 +39,14 @@ struct show_col {
 	const char *(*cell)(struct show_row *r, char *buf, size_t size);
 };
 
-#define COL(h, w, right, fmt, field) {h, w, right, fmt, field, NULL}
-#define CALC(h, w, right, fn) {h, w, right, SHOW_CELL, NULL, fn}
+#define COL(h, w, right, fmt, field)                                                               \
+	{                                                                                          \
+		h, w, right, fmt, field, NULL                                                      \
+	}
+#define CALC(h, w, right, fn)                                                                      \
+	{                                                                                          \
+		h, w, right, SHOW_CELL, NULL, fn                                                   \
+	}
 
 /* One run of show: what several rows need, worked out once. */
 struct show {
@@ -63,8 +69,8 @@ struct show_row {
 	int have_js;
 };
 
-#define CELL 4200 /* room for the longest computed cell: a title with its mark */
-#define IDS_ROOM 256 /* an id list stops when it fills this */
+#define CELL	 4200 /* room for the longest computed cell: a title with its mark */
+#define IDS_ROOM 256  /* an id list stops when it fills this */
 
 /* The name of the item a reference points at; "" for none. */
 static const char *ref_name(struct show *s, const struct jh_field_def *f, jh_id id)
@@ -269,102 +275,102 @@ static const char *action_overdue(struct show_row *r, char *buf, size_t size)
 #define ID COL("ID", 0, 1, SHOW_ID, NULL)
 
 static const struct show_col participant_cols[] = {
-	ID,
-	COL("NAME", 30, 0, SHOW_PLAIN, "name"),
-	COL("DEPARTMENT", 24, 0, SHOW_PLAIN, "department"),
-	COL("ROLE", 0, 0, SHOW_PLAIN, "role"),
-	CALC("DOTS", 0, 1, participant_dots),
+    ID,
+    COL("NAME", 30, 0, SHOW_PLAIN, "name"),
+    COL("DEPARTMENT", 24, 0, SHOW_PLAIN, "department"),
+    COL("ROLE", 0, 0, SHOW_PLAIN, "role"),
+    CALC("DOTS", 0, 1, participant_dots),
 };
 
 static const struct show_col step_cols[] = {
-	ID,
-	CALC("", 0, 0, step_current),
-	COL("DAY", 0, 1, SHOW_PLAIN, "day"),
-	COL("MIN", 0, 1, SHOW_PLAIN, "minutes"),
-	COL("VIEW", 0, 0, SHOW_PLAIN, "view"),
-	CALC("PRIVATE", 0, 0, step_private),
-	COL("TITLE", 60, 0, SHOW_PLAIN, "title"),
+    ID,
+    CALC("", 0, 0, step_current),
+    COL("DAY", 0, 1, SHOW_PLAIN, "day"),
+    COL("MIN", 0, 1, SHOW_PLAIN, "minutes"),
+    COL("VIEW", 0, 0, SHOW_PLAIN, "view"),
+    CALC("PRIVATE", 0, 0, step_private),
+    COL("TITLE", 60, 0, SHOW_PLAIN, "title"),
 };
 
 static const struct show_col journey_cols[] = {
-	ID,
-	COL("NAME", 36, 0, SHOW_PLAIN, "name"),
-	CALC("TOUCHPOINTS", 0, 1, journey_touchpoints),
-	CALC("CAPITAL", 0, 1, journey_capital),
-	CALC("HOPS", 0, 1, journey_hops),
-	CALC("RISK", 0, 0, journey_risk),
-	CALC("WEAKEST LINK", 40, 0, journey_weakest),
+    ID,
+    COL("NAME", 36, 0, SHOW_PLAIN, "name"),
+    CALC("TOUCHPOINTS", 0, 1, journey_touchpoints),
+    CALC("CAPITAL", 0, 1, journey_capital),
+    CALC("HOPS", 0, 1, journey_hops),
+    CALC("RISK", 0, 0, journey_risk),
+    CALC("WEAKEST LINK", 40, 0, journey_weakest),
 };
 
 static const struct show_col stage_cols[] = {
-	ID,
-	COL("JOURNEY", 30, 0, SHOW_REF_NAME, "journey"),
-	COL("POS", 0, 1, SHOW_PLAIN, "position"),
-	COL("NAME", 40, 0, SHOW_PLAIN, "name"),
+    ID,
+    COL("JOURNEY", 30, 0, SHOW_REF_NAME, "journey"),
+    COL("POS", 0, 1, SHOW_PLAIN, "position"),
+    COL("NAME", 40, 0, SHOW_PLAIN, "name"),
 };
 
 static const struct show_col touchpoint_cols[] = {
-	ID,
-	COL("JOURNEY", 24, 0, SHOW_REF_NAME, "journey"),
-	COL("STAGE", 16, 0, SHOW_REF_NAME, "stage"),
-	COL("NAME", 32, 0, SHOW_PLAIN, "name"),
-	COL("CHANNEL", 14, 0, SHOW_PLAIN, "channel"),
-	COL("OWNER", 18, 0, SHOW_PLAIN, "owner"),
-	COL("SCORE", 0, 1, SHOW_SIGNED, "score"),
-	COL("REACH", 0, 1, SHOW_PERCENT, "reach"),
-	COL("POT", 0, 1, SHOW_PLAIN, "potential"),
-	CALC("NOTE", 0, 0, touchpoint_note),
+    ID,
+    COL("JOURNEY", 24, 0, SHOW_REF_NAME, "journey"),
+    COL("STAGE", 16, 0, SHOW_REF_NAME, "stage"),
+    COL("NAME", 32, 0, SHOW_PLAIN, "name"),
+    COL("CHANNEL", 14, 0, SHOW_PLAIN, "channel"),
+    COL("OWNER", 18, 0, SHOW_PLAIN, "owner"),
+    COL("SCORE", 0, 1, SHOW_SIGNED, "score"),
+    COL("REACH", 0, 1, SHOW_PERCENT, "reach"),
+    COL("POT", 0, 1, SHOW_PLAIN, "potential"),
+    CALC("NOTE", 0, 0, touchpoint_note),
 };
 
 static const struct show_col painpoint_cols[] = {
-	ID,
-	COL("TOUCHPOINT", 24, 0, SHOW_REF_NAME, "touchpoint"),
-	COL("TITLE", 40, 0, SHOW_PLAIN, "title"),
-	COL("SEV", 0, 1, SHOW_PLAIN, "severity"),
-	COL("FREQ", 0, 1, SHOW_PLAIN, "frequency"),
-	COL("STATUS", 0, 0, SHOW_PLAIN, "status"),
-	COL("AUTHOR", 16, 0, SHOW_REF_NAME, "author"),
-	COL("EVIDENCE", 50, 0, SHOW_PLAIN, "evidence"),
+    ID,
+    COL("TOUCHPOINT", 24, 0, SHOW_REF_NAME, "touchpoint"),
+    COL("TITLE", 40, 0, SHOW_PLAIN, "title"),
+    COL("SEV", 0, 1, SHOW_PLAIN, "severity"),
+    COL("FREQ", 0, 1, SHOW_PLAIN, "frequency"),
+    COL("STATUS", 0, 0, SHOW_PLAIN, "status"),
+    COL("AUTHOR", 16, 0, SHOW_REF_NAME, "author"),
+    COL("EVIDENCE", 50, 0, SHOW_PLAIN, "evidence"),
 };
 
 static const struct show_col idea_cols[] = {
-	CALC("RANK", 0, 1, idea_rank),
-	ID,
-	CALC("TITLE", 44, 0, idea_title),
-	CALC("SCORE", 0, 1, idea_score),
-	CALC("VOTES", 0, 1, idea_votes),
-	COL("IMP", 0, 1, SHOW_PLAIN, "impact"),
-	COL("EFF", 0, 1, SHOW_PLAIN, "effort"),
-	COL("CONF", 0, 1, SHOW_PLAIN, "confidence"),
-	COL("REACH", 0, 1, SHOW_PERCENT, "reach"),
-	CALC("QUADRANT", 0, 0, idea_quadrant),
-	COL("PAIN POINTS", 0, 0, SHOW_IDS, "painpoints"),
+    CALC("RANK", 0, 1, idea_rank),
+    ID,
+    CALC("TITLE", 44, 0, idea_title),
+    CALC("SCORE", 0, 1, idea_score),
+    CALC("VOTES", 0, 1, idea_votes),
+    COL("IMP", 0, 1, SHOW_PLAIN, "impact"),
+    COL("EFF", 0, 1, SHOW_PLAIN, "effort"),
+    COL("CONF", 0, 1, SHOW_PLAIN, "confidence"),
+    COL("REACH", 0, 1, SHOW_PERCENT, "reach"),
+    CALC("QUADRANT", 0, 0, idea_quadrant),
+    COL("PAIN POINTS", 0, 0, SHOW_IDS, "painpoints"),
 };
 
 static const struct show_col vote_cols[] = {
-	ID,
-	COL("IDEA", 0, 1, SHOW_REF_ID, "idea"),
-	COL("TITLE", 40, 0, SHOW_REF_NAME, "idea"),
-	CALC("PARTICIPANT", 24, 0, vote_participant),
-	COL("DOTS", 0, 1, SHOW_PLAIN, "dots"),
+    ID,
+    COL("IDEA", 0, 1, SHOW_REF_ID, "idea"),
+    COL("TITLE", 40, 0, SHOW_REF_NAME, "idea"),
+    CALC("PARTICIPANT", 24, 0, vote_participant),
+    COL("DOTS", 0, 1, SHOW_PLAIN, "dots"),
 };
 
 static const struct show_col action_cols[] = {
-	ID,
-	COL("IDEA", 0, 1, SHOW_REF_ID, "idea"),
-	COL("TITLE", 44, 0, SHOW_PLAIN, "title"),
-	COL("OWNER", 20, 0, SHOW_PLAIN, "owner"),
-	COL("DUE", 0, 0, SHOW_PLAIN, "due"),
-	COL("STATUS", 0, 0, SHOW_PLAIN, "status"),
-	CALC("", 0, 0, action_overdue),
+    ID,
+    COL("IDEA", 0, 1, SHOW_REF_ID, "idea"),
+    COL("TITLE", 44, 0, SHOW_PLAIN, "title"),
+    COL("OWNER", 20, 0, SHOW_PLAIN, "owner"),
+    COL("DUE", 0, 0, SHOW_PLAIN, "due"),
+    COL("STATUS", 0, 0, SHOW_PLAIN, "status"),
+    CALC("", 0, 0, action_overdue),
 };
 
 static const struct show_col parking_cols[] = {
-	ID,
-	COL("ANSWERED", 0, 0, SHOW_YESNO, "answered"),
-	COL("TEXT", 50, 0, SHOW_PLAIN, "text"),
-	COL("AUTHOR", 16, 0, SHOW_REF_NAME, "author"),
-	COL("ANSWER", 50, 0, SHOW_PLAIN, "answer"),
+    ID,
+    COL("ANSWERED", 0, 0, SHOW_YESNO, "answered"),
+    COL("TEXT", 50, 0, SHOW_PLAIN, "text"),
+    COL("AUTHOR", 16, 0, SHOW_REF_NAME, "author"),
+    COL("ANSWER", 50, 0, SHOW_PLAIN, "answer"),
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -376,16 +382,16 @@ struct show_table {
 
 /* By kind; the workshop has none (show W workshop shows everything). */
 static const struct show_table tables[JH_NKINDS] = {
-	[JH_PARTICIPANT] = {participant_cols, N(participant_cols)},
-	[JH_JOURNEY] = {journey_cols, N(journey_cols)},
-	[JH_STAGE] = {stage_cols, N(stage_cols)},
-	[JH_TOUCHPOINT] = {touchpoint_cols, N(touchpoint_cols)},
-	[JH_PAINPOINT] = {painpoint_cols, N(painpoint_cols)},
-	[JH_IDEA] = {idea_cols, N(idea_cols)},
-	[JH_VOTE] = {vote_cols, N(vote_cols)},
-	[JH_ACTION] = {action_cols, N(action_cols)},
-	[JH_PARKING] = {parking_cols, N(parking_cols)},
-	[JH_STEP] = {step_cols, N(step_cols)},
+    [JH_PARTICIPANT] = {participant_cols, N(participant_cols)},
+    [JH_JOURNEY] = {journey_cols, N(journey_cols)},
+    [JH_STAGE] = {stage_cols, N(stage_cols)},
+    [JH_TOUCHPOINT] = {touchpoint_cols, N(touchpoint_cols)},
+    [JH_PAINPOINT] = {painpoint_cols, N(painpoint_cols)},
+    [JH_IDEA] = {idea_cols, N(idea_cols)},
+    [JH_VOTE] = {vote_cols, N(vote_cols)},
+    [JH_ACTION] = {action_cols, N(action_cols)},
+    [JH_PARKING] = {parking_cols, N(parking_cols)},
+    [JH_STEP] = {step_cols, N(step_cols)},
 };
 
 static void show_init(struct show *s, const struct jh_data *d)
@@ -411,7 +417,8 @@ static void add_row(struct cli_table *t, const struct show_table *st,
 	for (size_t c = 0; c < st->ncols; c++) {
 		const struct show_col *col = &st->cols[c];
 		char *buf = bufs + c * CELL;
-		cells[c] = col->cell ? col->cell(r, buf, CELL) : field_cell(r, col, fields[c], buf, CELL);
+		cells[c] =
+		    col->cell ? col->cell(r, buf, CELL) : field_cell(r, col, fields[c], buf, CELL);
 	}
 	cli_table_row(t, cells);
 }
@@ -450,8 +457,8 @@ static void show_header(const struct jh_data *d, FILE *f)
 {
 	const struct jh_workshop *w = &d->workshop;
 	const struct jh_step *cur = (w->current_step >= 0 && (size_t)w->current_step < d->nsteps)
-					    ? &d->steps[w->current_step]
-					    : NULL;
+					? &d->steps[w->current_step]
+					: NULL;
 	char *title = text_fit_dup(w->title, 200, 0);
 
 	fprintf(f, "%s: %s\n", w->name, title);
@@ -469,7 +476,6 @@ static void show_header(const struct jh_data *d, FILE *f)
 	free(title);
 }
 
-
 /* The whole workshop, section by section. */
 static void show_all(struct show *s, FILE *f)
 {
@@ -477,10 +483,10 @@ static void show_all(struct show *s, FILE *f)
 		const char *title;
 		enum jh_kind kind;
 	} sections[] = {
-		{"Agenda", JH_STEP},	      {"Participants", JH_PARTICIPANT},
-		{"Journeys", JH_JOURNEY},     {"Touchpoints", JH_TOUCHPOINT},
-		{"Pain points", JH_PAINPOINT}, {"Backlog", JH_IDEA},
-		{"Actions", JH_ACTION},	      {"Parking lot", JH_PARKING},
+	    {"Agenda", JH_STEP},	   {"Participants", JH_PARTICIPANT},
+	    {"Journeys", JH_JOURNEY},	   {"Touchpoints", JH_TOUCHPOINT},
+	    {"Pain points", JH_PAINPOINT}, {"Backlog", JH_IDEA},
+	    {"Actions", JH_ACTION},	   {"Parking lot", JH_PARKING},
 	};
 	const struct jh_data *d = s->d;
 
@@ -512,7 +518,8 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	int rc;
 
 	if (args->argc == 3 && !(k = kinds_find(argv[2])))
-		return cli_failf(ctx, "unknown kind \"%s\" (kinds: %s step)", argv[2], kinds_names());
+		return cli_failf(ctx, "unknown kind \"%s\" (kinds: %s step)", argv[2],
+				 kinds_names());
 	if ((rc = cli_open_store(ctx, 0)))
 		return rc;
 	if (cli_workshop(ctx, argv[1], &wid))
@@ -532,12 +539,12 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_show_entry = {
-	.name = "show",
-	.synopsis = "show WORKSHOP [KIND]",
-	.about = "print items as a table",
-	.globals = CLI_GLOBAL_DB,
-	.usage = CLI_USAGE_PLAIN,
-	.min_operands = 1,
-	.max_operands = 2,
-	.exec = show_exec,
+    .name = "show",
+    .synopsis = "show WORKSHOP [KIND]",
+    .about = "print items as a table",
+    .globals = CLI_GLOBAL_DB,
+    .usage = CLI_USAGE_PLAIN,
+    .min_operands = 1,
+    .max_operands = 2,
+    .exec = show_exec,
 };

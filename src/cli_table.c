@@ -103,4 +103,3 @@ int cli_table_print(struct cli_table *t, FILE *f)
 		rc = -1;
 	return rc;
 }
-

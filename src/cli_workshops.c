@@ -43,16 +43,16 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_workshops_new_entry = {
-	.name = "new",
-	.synopsis = "new NAME [-t TEMPLATE]",
-	.about = "create a workshop",
-	.globals = CLI_GLOBAL_DB,
-	.usage = CLI_USAGE_NAMED,
-	.options = {{"-t", "--template", 0}},
-	.strict = 1,
-	.min_operands = 1,
-	.max_operands = 1,
-	.exec = new_exec,
+    .name = "new",
+    .synopsis = "new NAME [-t TEMPLATE]",
+    .about = "create a workshop",
+    .globals = CLI_GLOBAL_DB,
+    .usage = CLI_USAGE_NAMED,
+    .options = {{"-t", "--template", 0}},
+    .strict = 1,
+    .min_operands = 1,
+    .max_operands = 1,
+    .exec = new_exec,
 };
 
 static int print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, size_t n)
@@ -101,12 +101,12 @@ static int list_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_workshops_list_entry = {
-	.name = "list",
-	.synopsis = "list",
-	.about = "list workshops",
-	.globals = CLI_GLOBAL_DB,
-	.usage = CLI_USAGE_NAMED,
-	.exec = list_exec,
+    .name = "list",
+    .synopsis = "list",
+    .about = "list workshops",
+    .globals = CLI_GLOBAL_DB,
+    .usage = CLI_USAGE_NAMED,
+    .exec = list_exec,
 };
 
 static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *list, size_t n)
@@ -114,7 +114,8 @@ static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *
 	struct cli_table t;
 
 	if (n == 0) {
-		fprintf(ctx->out, "no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n");
+		fprintf(ctx->out,
+			"no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n");
 		return CLI_OK;
 	}
 	cli_table_init(&t, 3);
@@ -123,8 +124,8 @@ static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *
 	cli_table_col(&t, 2, "PATH", 0, 0);
 	for (size_t i = 0; i < n; i++) {
 		char title[512];
-		snprintf(title, sizeof title, "%s%s", list[i].valid ? "" : "INVALID: ",
-			 list[i].title);
+		snprintf(title, sizeof title, "%s%s",
+			 list[i].valid ? "" : "INVALID: ", list[i].title);
 		const char *row[] = {list[i].name, title, list[i].path};
 		cli_table_row(&t, row);
 	}
@@ -145,11 +146,11 @@ static int templates_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_workshops_templates_entry = {
-	.name = "templates",
-	.synopsis = "templates",
-	.about = "list templates found",
-	.usage = CLI_USAGE_NAMED,
-	.exec = templates_exec,
+    .name = "templates",
+    .synopsis = "templates",
+    .about = "list templates found",
+    .usage = CLI_USAGE_NAMED,
+    .exec = templates_exec,
 };
 
 static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
@@ -165,7 +166,8 @@ static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			bad = 1;
 			continue;
 		}
-		fprintf(ctx->out, "%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels\n",
+		fprintf(ctx->out,
+			"%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels\n",
 			file, tpl.name, tpl.nsteps, tpl.nstages, tpl.nchannels);
 		template_free(&tpl);
 	}
@@ -173,11 +175,11 @@ static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 }
 
 const struct cli_command cli_workshops_check_template_entry = {
-	.name = "check-template",
-	.synopsis = "check-template FILE...",
-	.about = "validate template files",
-	.usage = CLI_USAGE_NAMED,
-	.min_operands = 1,
-	.max_operands = -1,
-	.exec = check_template_exec,
+    .name = "check-template",
+    .synopsis = "check-template FILE...",
+    .about = "validate template files",
+    .usage = CLI_USAGE_NAMED,
+    .min_operands = 1,
+    .max_operands = -1,
+    .exec = check_template_exec,
 };

@@ -23,8 +23,18 @@
 
 /* Where a column's value comes from: the item's field of the same name,
  * or what the analysis says about it. */
-enum source { C_FIELD, C_RANK, C_SCORE, C_VOTES, C_QUADRANT, C_WEAKEST, C_OVERDUE, C_IDEA,
-	   C_IDEA_TITLE, C_IDEA_RANK };
+enum source {
+	C_FIELD,
+	C_RANK,
+	C_SCORE,
+	C_VOTES,
+	C_QUADRANT,
+	C_WEAKEST,
+	C_OVERDUE,
+	C_IDEA,
+	C_IDEA_TITLE,
+	C_IDEA_RANK
+};
 
 struct col {
 	const char *name;
@@ -48,18 +58,27 @@ struct row_facts {
 };
 
 static const struct col action_cols[] = {
-	{"id", C_FIELD},	    {"title", C_FIELD},		 {"owner", C_FIELD},
-	{"due", C_FIELD},	    {"status", C_FIELD},	 {"overdue", C_OVERDUE},
-	{"idea", C_IDEA},	    {"idea_title", C_IDEA_TITLE}, {"idea_rank", C_IDEA_RANK},
-	{"notes", C_FIELD}};
+    {"id", C_FIELD},   {"title", C_FIELD},	     {"owner", C_FIELD},
+    {"due", C_FIELD},  {"status", C_FIELD},	     {"overdue", C_OVERDUE},
+    {"idea", C_IDEA},  {"idea_title", C_IDEA_TITLE}, {"idea_rank", C_IDEA_RANK},
+    {"notes", C_FIELD}};
 
-static const struct col backlog_cols[] = {
-	{"rank", C_RANK},	  {"id", C_FIELD},	       {"title", C_FIELD},
-	{"score", C_SCORE},	  {"votes", C_VOTES},	       {"impact", C_FIELD},
-	{"effort", C_FIELD},	  {"confidence", C_FIELD},     {"reach", C_FIELD},
-	{"quadrant", C_QUADRANT}, {"weakest_link", C_WEAKEST}, {"painpoints", C_FIELD},
-	{"belief", C_FIELD},	  {"experiment", C_FIELD},     {"metric", C_FIELD},
-	{"success", C_FIELD}};
+static const struct col backlog_cols[] = {{"rank", C_RANK},
+					  {"id", C_FIELD},
+					  {"title", C_FIELD},
+					  {"score", C_SCORE},
+					  {"votes", C_VOTES},
+					  {"impact", C_FIELD},
+					  {"effort", C_FIELD},
+					  {"confidence", C_FIELD},
+					  {"reach", C_FIELD},
+					  {"quadrant", C_QUADRANT},
+					  {"weakest_link", C_WEAKEST},
+					  {"painpoints", C_FIELD},
+					  {"belief", C_FIELD},
+					  {"experiment", C_FIELD},
+					  {"metric", C_FIELD},
+					  {"success", C_FIELD}};
 
 /* Idea fields the backlog has never carried. */
 static const char *const backlog_omit[] = {"author", "step", NULL};
@@ -74,7 +93,8 @@ static void cols_init(struct cols *c, enum jh_kind k, const struct col *spec, si
 	for (c->n = 0; c->n < n; c->n++) {
 		c->name[c->n] = named[m++] = spec[c->n].name;
 		c->what[c->n] = spec[c->n].what;
-		c->f[c->n] = spec[c->n].what == C_FIELD ? export_fields_find(k, spec[c->n].name) : NULL;
+		c->f[c->n] =
+		    spec[c->n].what == C_FIELD ? export_fields_find(k, spec[c->n].name) : NULL;
 	}
 	for (size_t i = 0; omit && omit[i] && m < MAX_COLS; i++)
 		named[m++] = omit[i];

@@ -12,10 +12,10 @@ static const struct {
 	enum jh_kind kind; /* JH_NKINDS: every kind */
 	struct jh_field_def f;
 } extras[] = {
-	{JH_NKINDS, {"id", NULL, JF_REF, 0, 0, NULL, JH_NKINDS, 1, NULL, "Id", 0, 0}},
-	{JH_STEP,
-	 {"revealed", NULL, JF_BOOL, 0, 1, NULL, 0, 0, NULL, "Revealed",
-	  offsetof(struct jh_step, revealed), 0}},
+    {JH_NKINDS, {"id", NULL, JF_REF, 0, 0, NULL, JH_NKINDS, 1, NULL, "Id", 0, 0}},
+    {JH_STEP,
+     {"revealed", NULL, JF_BOOL, 0, 1, NULL, 0, 0, NULL, "Revealed",
+      offsetof(struct jh_step, revealed), 0}},
 };
 
 _Static_assert(offsetof(struct jh_participant, id) == 0 && offsetof(struct jh_step, id) == 0 &&
@@ -30,11 +30,12 @@ _Static_assert(offsetof(struct jh_participant, id) == 0 && offsetof(struct jh_st
  * they read the table, which differs from the table's for these kinds. */
 static const char *const *leading(enum jh_kind k)
 {
-	static const char *const step[] = {"id",      "position", "day",     "title",
-					   "minutes", "view",     "private", "revealed", NULL};
+	static const char *const step[] = {"id",   "position", "day",	   "title", "minutes",
+					   "view", "private",  "revealed", NULL};
 	static const char *const journey[] = {"id", "position", NULL};
 	static const char *const stage[] = {"id", "journey", "position", NULL};
-	static const char *const touchpoint[] = {"id", "journey", "stage", "position", "name", NULL};
+	static const char *const touchpoint[] = {"id",	     "journey", "stage",
+						 "position", "name",	NULL};
 	static const char *const other[] = {"id", NULL};
 
 	switch (k) {
@@ -106,8 +107,8 @@ void export_fields_item(struct export_fields *out, enum jh_kind k, const char *o
 
 void export_fields_workshop(struct export_fields *out)
 {
-	static const char *const by_hand[] = {"title",	  "description", "method",
-					      "dots",	  "max_dots",	 "anonymous", NULL};
+	static const char *const by_hand[] = {"title",	  "description", "method", "dots",
+					      "max_dots", "anonymous",	 NULL};
 
 	out->n = 0;
 	export_fields_rest(out, JH_WORKSHOP, by_hand);

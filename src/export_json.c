@@ -203,8 +203,8 @@ static void workshop(struct json *j, const struct jh_data *d, const struct expor
 typedef void computed_fn(struct json *j, const struct jh_data *d, const struct export_facts *x,
 			 size_t i);
 
-static void painpoint_facts(struct json *j, const struct jh_data *d,
-			    const struct export_facts *x, size_t i)
+static void painpoint_facts(struct json *j, const struct jh_data *d, const struct export_facts *x,
+			    size_t i)
 {
 	const struct jh_painpoint *p = &d->painpoints[i];
 
@@ -263,8 +263,7 @@ static void touchpoint(struct json *j, const struct export_fields *fl,
 	close_(j, '}');
 }
 
-static void journey_stats(struct json *j, const struct jh_data *d,
-			  const struct jh_journey_stats *s)
+static void journey_stats(struct json *j, const struct jh_data *d, const struct jh_journey_stats *s)
 {
 	const struct jh_touchpoint *weak = model_touchpoint(d, s->weakest_link);
 

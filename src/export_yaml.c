@@ -299,8 +299,8 @@ static void items(struct y *y, const struct jh_data *d, enum jh_kind k, const ch
 }
 
 /* Stages and touchpoints are written inside their journey. */
-static const enum jh_kind sections[] = {JH_STEP,  JH_PARTICIPANT, JH_JOURNEY, JH_PAINPOINT,
-					JH_IDEA,  JH_VOTE,	      JH_ACTION,  JH_PARKING};
+static const enum jh_kind sections[] = {JH_STEP, JH_PARTICIPANT, JH_JOURNEY, JH_PAINPOINT,
+					JH_IDEA, JH_VOTE,	 JH_ACTION,  JH_PARKING};
 
 int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err)
 {
@@ -313,6 +313,7 @@ int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err)
 	kint(&y, "journeyhack", 1);
 	workshop(&y, d);
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-		items(&y, d, sections[i], sections[i] == JH_STEP ? "agenda" : kinds_get(sections[i])->plural);
+		items(&y, d, sections[i],
+		      sections[i] == JH_STEP ? "agenda" : kinds_get(sections[i])->plural);
 	return export_w_done(&w, err);
 }

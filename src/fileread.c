@@ -66,8 +66,8 @@ static int read_fd(int fd, const char *path, size_t hint, size_t max, char **buf
 	return 0;
 }
 
-static int check_kind(int fd, const char *path, const struct stat *st, size_t max,
-		      const char *what, size_t *lenp, struct jh_err *err)
+static int check_kind(int fd, const char *path, const struct stat *st, size_t max, const char *what,
+		      size_t *lenp, struct jh_err *err)
 {
 	if (S_ISDIR(st->st_mode)) {
 		close(fd);

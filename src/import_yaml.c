@@ -59,7 +59,9 @@ static int fail_at(struct imp *im, const struct yamlread_node *n, const char *fm
 
 static const char *type_name(const struct yamlread_node *n)
 {
-	return n->kind == YAMLREAD_SCALAR ? "a value" : n->kind == YAMLREAD_SEQ ? "a list" : "a mapping";
+	return n->kind == YAMLREAD_SCALAR ? "a value"
+	       : n->kind == YAMLREAD_SEQ  ? "a list"
+					  : "a mapping";
 }
 
 /* ------------------------------------------------------------ scalars */
@@ -67,16 +69,15 @@ static const char *type_name(const struct yamlread_node *n)
 static int scalar(struct imp *im, const struct yamlread_node *n, const char *key, const char **out)
 {
 	if (n->kind != YAMLREAD_SCALAR)
-		return fail_at(im, n, "%s: expected a value, found %s", key,
-			       type_name(n));
+		return fail_at(im, n, "%s: expected a value, found %s", key, type_name(n));
 	if (strlen(n->text) != n->len)
 		return fail_at(im, n, "%s: NUL characters are not allowed", key);
 	*out = n->text;
 	return 0;
 }
 
-static int get_int(struct imp *im, const struct yamlread_node *n, const char *key, long long min, long long max,
-		   long long *out)
+static int get_int(struct imp *im, const struct yamlread_node *n, const char *key, long long min,
+		   long long max, long long *out)
 {
 	const char *v;
 	long long num;
@@ -86,8 +87,7 @@ static int get_int(struct imp *im, const struct yamlread_node *n, const char *ke
 	if (util_parse_int(v, &num))
 		return fail_at(im, n, "%s: \"%.40s\" is not a whole number", key, v);
 	if (num < min || num > max)
-		return fail_at(im, n, "%s: %lld is out of range (%lld..%lld)", key,
-			       num, min, max);
+		return fail_at(im, n, "%s: %lld is out of range (%lld..%lld)", key, num, min, max);
 	*out = num;
 	return 0;
 }
@@ -133,16 +133,11 @@ static const struct section {
 	const char *what;
 	int in_journey;
 } sections[] = {
-    {"agenda", JH_STEP, "agenda step", 0},
-    {"participants", JH_PARTICIPANT, "participant", 0},
-    {"journeys", JH_JOURNEY, "journey", 0},
-    {"painpoints", JH_PAINPOINT, "pain point", 0},
-    {"ideas", JH_IDEA, "idea", 0},
-    {"votes", JH_VOTE, "vote", 0},
-    {"actions", JH_ACTION, "action", 0},
-    {"parking", JH_PARKING, "parking-lot entry", 0},
-    {"stages", JH_STAGE, "stage", 1},
-    {"touchpoints", JH_TOUCHPOINT, "touchpoint", 1},
+    {"agenda", JH_STEP, "agenda step", 0},  {"participants", JH_PARTICIPANT, "participant", 0},
+    {"journeys", JH_JOURNEY, "journey", 0}, {"painpoints", JH_PAINPOINT, "pain point", 0},
+    {"ideas", JH_IDEA, "idea", 0},	    {"votes", JH_VOTE, "vote", 0},
+    {"actions", JH_ACTION, "action", 0},    {"parking", JH_PARKING, "parking-lot entry", 0},
+    {"stages", JH_STAGE, "stage", 1},	    {"touchpoints", JH_TOUCHPOINT, "touchpoint", 1},
 };
 
 #define NSECTIONS (sizeof sections / sizeof sections[0])
@@ -154,10 +149,8 @@ static const struct {
 	const char *key;
 	long long min, max;
 } own_numbers[] = {
-    {"id", 1, INT64_MAX},
-    {"position", 0, 1000000},
-    {"current_step", 0, 1000000},
-    {"timer_started", 0, INT64_MAX},
+    {"id", 1, INT64_MAX},	   {"position", 0, 1000000},
+    {"current_step", 0, 1000000},  {"timer_started", 0, INT64_MAX},
     {"timer_elapsed", 0, INT_MAX},
 };
 
@@ -171,8 +164,7 @@ static const struct jh_field_def settings[] = {
     {"created", NULL, JF_DATE, 0, 0, NULL, 0, 0, NULL, "Created", W(created), 0},
     {"current_step", NULL, JF_INT, 0, 0, NULL, 0, 0, NULL, "Step", W(current_step), 0},
     {"timer_running", NULL, JF_BOOL, 0, 1, NULL, 0, 0, NULL, "Timer", W(timer_running), 0},
-    {"timer_started", NULL, JF_REF, 0, 0, NULL, JH_NKINDS, 0, NULL, "Started",
-     W(timer_started), 0},
+    {"timer_started", NULL, JF_REF, 0, 0, NULL, JH_NKINDS, 0, NULL, "Started", W(timer_started), 0},
     {"timer_elapsed", NULL, JF_INT, 0, 0, NULL, 0, 0, NULL, "Elapsed", W(timer_elapsed), 0},
 };
 #undef W
@@ -317,11 +309,11 @@ static const struct yamlread_node *sequence(struct imp *im, const struct yamlrea
 
 /* The items of a list; none for the null that stands for an empty one. */
 #define EACH(n, it)                                                                                \
-	for (struct yamlread_node *const *it = (n)->items;                                        \
+	for (struct yamlread_node *const *it = (n)->items;                                         \
 	     (n)->kind == YAMLREAD_SEQ && it && it < (n)->items + (n)->nitems; it++)
 
-static int read_ids(struct imp *im, const struct yamlread_node *list,
-		    const struct jh_field_def *f, void *item)
+static int read_ids(struct imp *im, const struct yamlread_node *list, const struct jh_field_def *f,
+		    void *item)
 {
 	const struct yamlread_node *n = sequence(im, list, f->name);
 	jh_id **ids = (jh_id **)(void *)((char *)item + f->offset);
@@ -422,7 +414,8 @@ static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind
 		set_default(fl->f[i], item, index);
 	}
 	for (size_t i = 0; i < fl->n; i++)
-		if (given[i] && fl->f[i]->type == JF_IDLIST && read_ids(im, given[i], fl->f[i], item))
+		if (given[i] && fl->f[i]->type == JF_IDLIST &&
+		    read_ids(im, given[i], fl->f[i], item))
 			return -1;
 	return 0;
 }
@@ -519,8 +512,8 @@ static int read_version(struct imp *im, const struct yamlread_node *v)
 	if (get_int(im, v, "journeyhack", 1, INT_MAX, &version))
 		return -1;
 	if (version != 1)
-		return fail_at(im, v, "format version %lld is newer than this journeyhack reads (1)",
-			       version);
+		return fail_at(
+		    im, v, "format version %lld is newer than this journeyhack reads (1)", version);
 	return 0;
 }
 
@@ -532,7 +525,8 @@ static int read_root(struct imp *im)
 	if (!root)
 		return err_set(im->err, "%s: empty file, not a journeyhack workshop", im->label);
 	if (root->kind != YAMLREAD_MAP)
-		return fail_at(im, root, "not a journeyhack workshop (expected a mapping, found %s)",
+		return fail_at(im, root,
+			       "not a journeyhack workshop (expected a mapping, found %s)",
 			       type_name(root));
 	for (size_t p = 0; p + 1 < root->nitems; p += 2) {
 		const struct yamlread_node *k = root->items[p], *v = root->items[p + 1];
@@ -542,8 +536,8 @@ static int read_root(struct imp *im)
 
 		if (scalar(im, k, "key", &key))
 			return -1;
-		for (i = 0; i < NSECTIONS && (sections[i].in_journey || strcmp(sections[i].key, key));
-		     i++)
+		for (i = 0;
+		     i < NSECTIONS && (sections[i].in_journey || strcmp(sections[i].key, key)); i++)
 			;
 		have_version |= !strcmp(key, "journeyhack");
 		have_workshop |= !strcmp(key, "workshop");
@@ -581,7 +575,7 @@ struct idset {
 	struct idat {
 		jh_id id;
 		size_t at;
-	} *p;
+	} * p;
 	jh_id *new_ids; /* after insertion: the id the store gave */
 	size_t n;
 };
@@ -616,7 +610,8 @@ static int build_ids(struct imp *im, enum jh_kind kind, struct idset *s)
 	qsort(s->p, n, sizeof *s->p, cmp_idat);
 	for (size_t i = 1; i < n; i++)
 		if (s->p[i].id == s->p[i - 1].id) {
-			const struct yamlread_node *first = mark_of(im->nodes[kind][s->p[i - 1].at], "id");
+			const struct yamlread_node *first =
+			    mark_of(im->nodes[kind][s->p[i - 1].at], "id");
 			return fail_at(im, mark_of(im->nodes[kind][s->p[i].at], "id"),
 				       "duplicate %s id %lld (first at line %zu, column %zu)",
 				       kinds_get(kind)->name, (long long)s->p[i].id, first->line,
@@ -671,7 +666,8 @@ static int check_unique_names(struct imp *im, enum jh_kind kind)
 			    !strcmp(kinds_text(name, a), kinds_text(name, b)))
 				return fail_at(im, mark_of(im->nodes[kind][i], name->name),
 					       "a %s named \"%.60s\" appears twice%s", kd->name,
-					       kinds_text(name, a), scope ? " in this journey" : "");
+					       kinds_text(name, a),
+					       scope ? " in this journey" : "");
 		}
 	return 0;
 }
@@ -712,7 +708,8 @@ static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_
 		for (size_t m = 0; m < k; m++)
 			if (ids[m] == ids[k])
 				return fail_at(im, mark_of(im->nodes[kind][i], f->name),
-					       "%s: %lld is listed twice", f->name, (long long)ids[k]);
+					       "%s: %lld is listed twice", f->name,
+					       (long long)ids[k]);
 	}
 	return 0;
 }
@@ -739,7 +736,8 @@ static int check_item(struct imp *im, struct checks *c, enum jh_kind kind, size_
 	for (size_t k = 0; k < kd->nfields; k++) {
 		const struct jh_field_def *f = &kd->fields[k];
 		if ((f->type == JF_REF &&
-		     check_ref(im, c, kind, i, f, (jh_id)kinds_num(f, kinds_item(kd, &im->d, i)))) ||
+		     check_ref(im, c, kind, i, f,
+			       (jh_id)kinds_num(f, kinds_item(kd, &im->d, i)))) ||
 		    (f->type == JF_IDLIST && check_list(im, c, kind, i, f)))
 			return -1;
 	}
@@ -757,8 +755,8 @@ static int check_all(struct imp *im, struct checks *c)
 		if (check_unique_names(im, unique_names[k]))
 			return -1;
 	for (int k = 0; k < JH_NKINDS; k++)
-		for (size_t i = 0; k != JH_WORKSHOP && i < kinds_count(kinds_get((enum jh_kind)k), d);
-		     i++)
+		for (size_t i = 0;
+		     k != JH_WORKSHOP && i < kinds_count(kinds_get((enum jh_kind)k), d); i++)
 			if (check_item(im, c, (enum jh_kind)k, i))
 				return -1;
 	if (d->workshop.current_step > 0 && (size_t)d->workshop.current_step >= d->nsteps)
@@ -860,10 +858,9 @@ static int add(struct ins *in, enum jh_kind kind, size_t i)
  * ascending id so new ids keep the file's order. */
 static int add_all(struct ins *in)
 {
-	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_STEP,	   JH_JOURNEY,
-					     JH_STAGE,	     JH_TOUCHPOINT, JH_PAINPOINT,
-					     JH_IDEA,	     JH_VOTE,	   JH_ACTION,
-					     JH_PARKING};
+	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_STEP,	   JH_JOURNEY, JH_STAGE,
+					     JH_TOUCHPOINT,  JH_PAINPOINT, JH_IDEA,    JH_VOTE,
+					     JH_ACTION,	     JH_PARKING};
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		const struct idset *s = &in->c->ids[order[k]];

@@ -104,7 +104,8 @@ int main(int argc, char **argv)
 			i++;
 		} else if (!strcmp(a, "--size") && next) {
 			if (parse_size(next, &ui.cols, &ui.rows)) {
-				fprintf(stderr, "journeyhack: --size %s: expected COLSxROWS, e.g. 80x24\n",
+				fprintf(stderr,
+					"journeyhack: --size %s: expected COLSxROWS, e.g. 80x24\n",
 					next);
 				return CLI_USAGE;
 			}
@@ -113,7 +114,9 @@ int main(int argc, char **argv)
 			i++;
 			break;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr, "journeyhack: unknown or incomplete option \"%s\" (see: journeyhack --help)\n",
+			fprintf(stderr,
+				"journeyhack: unknown or incomplete option \"%s\" (see: "
+				"journeyhack --help)\n",
 				a);
 			return CLI_USAGE;
 		} else {

@@ -80,30 +80,30 @@ void model_data_free(struct jh_data *d)
 /* Pain points, ideas and participants are loaded in id order, so a
  * binary search finds them; a hand-built or reordered array still works
  * through the linear fallback, which only runs when the search misses. */
-#define FIND_SORTED(arr, n)                                                                      \
-	do {                                                                                     \
-		size_t lo_ = 0, hi_ = (n);                                                       \
-		while (lo_ < hi_) {                                                              \
-			size_t mid_ = lo_ + (hi_ - lo_) / 2;                                     \
-			if ((arr)[mid_].id < id)                                                 \
-				lo_ = mid_ + 1;                                                  \
-			else                                                                     \
-				hi_ = mid_;                                                      \
-		}                                                                                \
-		if (lo_ < (n) && (arr)[lo_].id == id)                                            \
-			return &(arr)[lo_];                                                      \
-		for (size_t i_ = 0; i_ < (n); i_++)                                              \
-			if ((arr)[i_].id == id)                                                  \
-				return &(arr)[i_];                                               \
-		return NULL;                                                                     \
+#define FIND_SORTED(arr, n)                                                                        \
+	do {                                                                                       \
+		size_t lo_ = 0, hi_ = (n);                                                         \
+		while (lo_ < hi_) {                                                                \
+			size_t mid_ = lo_ + (hi_ - lo_) / 2;                                       \
+			if ((arr)[mid_].id < id)                                                   \
+				lo_ = mid_ + 1;                                                    \
+			else                                                                       \
+				hi_ = mid_;                                                        \
+		}                                                                                  \
+		if (lo_ < (n) && (arr)[lo_].id == id)                                              \
+			return &(arr)[lo_];                                                        \
+		for (size_t i_ = 0; i_ < (n); i_++)                                                \
+			if ((arr)[i_].id == id)                                                    \
+				return &(arr)[i_];                                                 \
+		return NULL;                                                                       \
 	} while (0)
 
-#define FIND(arr, n)                                                                             \
-	do {                                                                                     \
-		for (size_t i_ = 0; i_ < (n); i_++)                                              \
-			if ((arr)[i_].id == id)                                                  \
-				return &(arr)[i_];                                               \
-		return NULL;                                                                     \
+#define FIND(arr, n)                                                                               \
+	do {                                                                                       \
+		for (size_t i_ = 0; i_ < (n); i_++)                                                \
+			if ((arr)[i_].id == id)                                                    \
+				return &(arr)[i_];                                                 \
+		return NULL;                                                                       \
 	} while (0)
 
 const struct jh_participant *model_participant(const struct jh_data *d, jh_id id)

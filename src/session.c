@@ -252,9 +252,9 @@ int session_vote_check(const struct session_ballot *b, jh_id idea_id, struct jh_
 	if (b->want <= b->have)
 		return 0;
 	if (b->spent - b->have + b->want > b->budget)
-		return err_set(err,
-			       "vote refused: the budget is %lld dots per participant and %lld %s used",
-			       b->budget, b->spent, b->spent == 1 ? "is" : "are");
+		return err_set(
+		    err, "vote refused: the budget is %lld dots per participant and %lld %s used",
+		    b->budget, b->spent, b->spent == 1 ? "is" : "are");
 	if (b->cap > 0 && b->want > b->cap)
 		return err_set(err, "vote refused: at most %lld dots per idea from one participant",
 			       b->cap);

@@ -22,10 +22,10 @@
 #include "journeyhack/util.h"
 #include "store_schema.h"
 
-#define STMT_CACHE 96
+#define STMT_CACHE  96
 #define KNOWN_CACHE 1024 /* a power of two */
-#define MEMO_SLOTS 8
-#define MEMO_COLS 16
+#define MEMO_SLOTS  8
+#define MEMO_COLS   16
 enum { MEMO_ID = 1, MEMO_POSITION = 2, MEMO_STEP = 4 };
 
 struct stmt_slot {
@@ -77,10 +77,12 @@ static int db_error(struct jh_store *st, struct jh_err *err, const char *what)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return err_set(err, "%s: the database is busy (another journeyhack is writing); try again",
-			       st->path);
+		return err_set(
+		    err, "%s: the database is busy (another journeyhack is writing); try again",
+		    st->path);
 	case SQLITE_READONLY:
-		return err_set(err, "%s: the database is read-only; changes cannot be saved", st->path);
+		return err_set(err, "%s: the database is read-only; changes cannot be saved",
+			       st->path);
 	case SQLITE_FULL:
 		return err_set(err, "%s: the disk is full; nothing was changed", st->path);
 	case SQLITE_CORRUPT:
@@ -88,7 +90,8 @@ static int db_error(struct jh_store *st, struct jh_err *err, const char *what)
 		return err_set(err, "%s: the database is damaged (%s)", st->path,
 			       sqlite3_errmsg(st->db));
 	case SQLITE_IOERR:
-		return err_set(err, "%s: input/output error (%s)", st->path, sqlite3_errmsg(st->db));
+		return err_set(err, "%s: input/output error (%s)", st->path,
+			       sqlite3_errmsg(st->db));
 	default:
 		return err_set(err, "%s: %s", what, sqlite3_errmsg(st->db));
 	}
@@ -176,12 +179,18 @@ struct arg {
 	const char *text; /* NULL binds "" */
 };
 
-#define I64(v) {ARG_INT, (long long)(v), NULL}
-#define TXT(v) {ARG_TEXT, 0, (v)}
+#define I64(v)                                                                                     \
+	{                                                                                          \
+		ARG_INT, (long long)(v), NULL                                                      \
+	}
+#define TXT(v)                                                                                     \
+	{                                                                                          \
+		ARG_TEXT, 0, (v)                                                                   \
+	}
 /* The arguments of one statement: ARGS(I64(wid), TXT(name)). */
-#define ARGS(...)                                                                                \
-	(const struct arg[]){__VA_ARGS__},                                                       \
-		sizeof((const struct arg[]){__VA_ARGS__}) / sizeof(struct arg)
+#define ARGS(...)                                                                                  \
+	(const struct arg[]){__VA_ARGS__},                                                         \
+	    sizeof((const struct arg[]){__VA_ARGS__}) / sizeof(struct arg)
 #define NOARGS NULL, 0
 
 static void bind_one(sqlite3_stmt *s, int idx, const struct arg *a)
@@ -238,7 +247,7 @@ static int run(struct jh_store *st, const char *sql, const struct arg *a, size_t
 /* After a change that must touch exactly one row: the message when it
  * touched none. rc is the change's own result, passed on. */
 static int one_row(struct jh_store *st, int rc, struct jh_err *err, const char *fmt, ...)
-	JH_PRINTF(4, 5);
+    JH_PRINTF(4, 5);
 
 static int one_row(struct jh_store *st, int rc, struct jh_err *err, const char *fmt, ...)
 {
@@ -468,13 +477,16 @@ static int precheck_file(const char *path, int flags, int *created, struct jh_er
 		if (errno != ENOENT)
 			return err_set(err, "%s: %s", path, strerror(errno));
 		if (flags & (STORE_NOCREATE | STORE_READONLY))
-			return err_set(err, "%s: no such database (create a workshop first: journeyhack new NAME)",
-				       path);
+			return err_set(
+			    err,
+			    "%s: no such database (create a workshop first: journeyhack new NAME)",
+			    path);
 		if (mkdirs_for(path, err))
 			return -1;
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0)
-			return err_set(err, "%s: cannot create database: %s", path, strerror(errno));
+			return err_set(err, "%s: cannot create database: %s", path,
+				       strerror(errno));
 		close(fd);
 		*created = 1;
 		return 0;
@@ -509,7 +521,7 @@ static int migrate(struct jh_store *st, struct jh_err *err)
 	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	if (!failed && version == (long long)STORE_NMIGRATIONS &&
 	    query_int(st, "PRAGMA application_id", NOARGS, 0, err, &failed) ==
-		    STORE_APPLICATION_ID &&
+		STORE_APPLICATION_ID &&
 	    !failed)
 		return 0;
 	failed = 0;
@@ -557,13 +569,15 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 		return -1;
 	}
 	if (appid != STORE_APPLICATION_ID && !(appid == 0 && tables == 0 && version == 0))
-		return err_set(err, "%s: an SQLite database that journeyhack did not write; not opened",
+		return err_set(err,
+			       "%s: an SQLite database that journeyhack did not write; not opened",
 			       st->path);
 	if (version > (long long)STORE_NMIGRATIONS)
-		return err_set(err,
-			       "%s: written by a newer journeyhack (schema %lld, this one knows %d); "
-			       "upgrade journeyhack to open it",
-			       st->path, version, (int)STORE_NMIGRATIONS);
+		return err_set(
+		    err,
+		    "%s: written by a newer journeyhack (schema %lld, this one knows %d); "
+		    "upgrade journeyhack to open it",
+		    st->path, version, (int)STORE_NMIGRATIONS);
 	pages = query_int(st, "PRAGMA page_count", NOARGS, 0, err, &failed);
 	pagesize = query_int(st, "PRAGMA page_size", NOARGS, 0, err, &failed);
 	if (!failed && stat(st->path, &sb) == 0 && pages * pagesize > (long long)sb.st_size) {
@@ -630,8 +644,9 @@ static int reconnect_immutable(struct jh_store *st, struct jh_err *err)
 
 	snprintf(wal, sizeof wal, "%s-wal", st->path);
 	if (stat(wal, &wb) == 0 && wb.st_size > 0)
-		return err_set(err, "%s: cannot be read here: its write-ahead log %s holds changes "
-				    "and %s; open it once where it can be written",
+		return err_set(err,
+			       "%s: cannot be read here: its write-ahead log %s holds changes "
+			       "and %s; open it once where it can be written",
 			       st->path, wal, st->ro_reason);
 	drop_cache(st);
 	sqlite3_close(st->db);
@@ -697,8 +712,8 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 			/* A full disk: viewing needs no new space. */
 			int e = sqlite3_system_errno(st->db);
 			st->readonly = 1;
-			snprintf(st->ro_reason, sizeof st->ro_reason, "cannot create %s-shm: %s", path,
-				 e ? strerror(e) : sqlite3_errmsg(st->db));
+			snprintf(st->ro_reason, sizeof st->ro_reason, "cannot create %s-shm: %s",
+				 path, e ? strerror(e) : sqlite3_errmsg(st->db));
 		}
 		rc = reconnect_immutable(st, err) || inspect(st, err);
 	}
@@ -719,8 +734,8 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		int failed = 0;
 		long long version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 		if (!failed && version < (long long)STORE_NMIGRATIONS) {
-			err_set(err, "%s: the database needs an upgrade but is read-only (%s)", path,
-				st->ro_reason);
+			err_set(err, "%s: the database needs an upgrade but is read-only (%s)",
+				path, st->ro_reason);
 			goto fail;
 		}
 	}
@@ -792,12 +807,12 @@ static char *col_text(sqlite3_stmt *s, int i)
 	return util_xstrdup(t ? (const char *)t : "");
 }
 
-#define GROW(arr, n, cap)                                                                        \
-	do {                                                                                     \
-		if ((n) == (cap)) {                                                              \
-			(cap) = (cap) ? (cap) * 2 : 16;                                          \
-			(arr) = util_xrealloc((arr), (cap) * sizeof *(arr));                     \
-		}                                                                                \
+#define GROW(arr, n, cap)                                                                          \
+	do {                                                                                       \
+		if ((n) == (cap)) {                                                                \
+			(cap) = (cap) ? (cap)*2 : 16;                                              \
+			(arr) = util_xrealloc((arr), (cap) * sizeof *(arr));                       \
+		}                                                                                  \
 	} while (0)
 
 /* A column of a kind's row and where its value lives in the model
@@ -813,23 +828,26 @@ struct col {
 
 enum { COL_KEY = 1, COL_BOOL = 2 }; /* KEY: names the row, never restored */
 
-#define MEMBER(c, how, S, m, fl) {c, how, offsetof(struct S, m), fl}
+#define MEMBER(c, how, S, m, fl)                                                                   \
+	{                                                                                          \
+		c, how, offsetof(struct S, m), fl                                                  \
+	}
 
 /* Every item struct starts with its id (model.h). */
 static const struct col id_col[] = {{"id", KINDS_S_ID, 0, COL_KEY}};
 static const struct col step_cols[] = {
-	{"id", KINDS_S_ID, 0, COL_KEY},
-	MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
+    {"id", KINDS_S_ID, 0, COL_KEY},
+    MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
 };
 static const struct col workshop_cols[] = {
-	{"id", KINDS_S_ID, 0, COL_KEY},
-	MEMBER("name", KINDS_S_TEXT, jh_workshop, name, COL_KEY),
-	MEMBER("template", KINDS_S_TEXT, jh_workshop, template_name, 0),
-	MEMBER("created", KINDS_S_TEXT, jh_workshop, created, 0),
-	MEMBER("current_step", KINDS_S_INT, jh_workshop, current_step, 0),
-	MEMBER("timer_running", KINDS_S_INT, jh_workshop, timer_running, COL_BOOL),
-	MEMBER("timer_started", KINDS_S_ID, jh_workshop, timer_started, 0),
-	MEMBER("timer_elapsed", KINDS_S_INT, jh_workshop, timer_elapsed, 0),
+    {"id", KINDS_S_ID, 0, COL_KEY},
+    MEMBER("name", KINDS_S_TEXT, jh_workshop, name, COL_KEY),
+    MEMBER("template", KINDS_S_TEXT, jh_workshop, template_name, 0),
+    MEMBER("created", KINDS_S_TEXT, jh_workshop, created, 0),
+    MEMBER("current_step", KINDS_S_INT, jh_workshop, current_step, 0),
+    MEMBER("timer_running", KINDS_S_INT, jh_workshop, timer_running, COL_BOOL),
+    MEMBER("timer_started", KINDS_S_ID, jh_workshop, timer_started, 0),
+    MEMBER("timer_elapsed", KINDS_S_INT, jh_workshop, timer_elapsed, 0),
 };
 
 /* How a kind's rows are read: the members besides its fields, and the
@@ -839,24 +857,23 @@ static const struct load_spec {
 	size_t nextra;
 	const char *from;
 } loads[JH_NKINDS] = {
-	[JH_PARTICIPANT] = {id_col, 1, "participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-	[JH_STEP] = {step_cols, 2, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
-	[JH_JOURNEY] = {id_col, 1, "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
-	[JH_STAGE] = {id_col, 1,
-		      "stage x JOIN journey j ON j.id = x.journey_id WHERE x.workshop_id = ?1"
-		      " ORDER BY j.position, j.id, x.position, x.id"},
-	[JH_TOUCHPOINT] = {id_col, 1,
-			   "touchpoint x JOIN journey j ON j.id = x.journey_id"
-			   " JOIN stage s ON s.id = x.stage_id WHERE x.workshop_id = ?1"
-			   " ORDER BY j.position, j.id, s.position, s.id, x.position, x.id"},
-	[JH_PAINPOINT] = {id_col, 1, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-	[JH_IDEA] = {id_col, 1, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-	[JH_VOTE] = {id_col, 1,
-		     "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
-	[JH_ACTION] = {id_col, 1, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-	[JH_PARKING] = {id_col, 1, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-	[JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
-			 "workshop x WHERE x.id = ?1"},
+    [JH_PARTICIPANT] = {id_col, 1, "participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_STEP] = {step_cols, 2, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_JOURNEY] = {id_col, 1, "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_STAGE] = {id_col, 1,
+		  "stage x JOIN journey j ON j.id = x.journey_id WHERE x.workshop_id = ?1"
+		  " ORDER BY j.position, j.id, x.position, x.id"},
+    [JH_TOUCHPOINT] = {id_col, 1,
+		       "touchpoint x JOIN journey j ON j.id = x.journey_id"
+		       " JOIN stage s ON s.id = x.stage_id WHERE x.workshop_id = ?1"
+		       " ORDER BY j.position, j.id, s.position, s.id, x.position, x.id"},
+    [JH_PAINPOINT] = {id_col, 1, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_IDEA] = {id_col, 1, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_VOTE] = {id_col, 1, "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
+    [JH_ACTION] = {id_col, 1, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_PARKING] = {id_col, 1, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
+		     "workshop x WHERE x.id = ?1"},
 };
 
 /* A field kept both in a column and in the model struct. */
@@ -915,9 +932,8 @@ static void read_row(const struct col *c, size_t n, sqlite3_stmt *s, char *item)
 /* Append the rows of kind to the array of item_size records whose pointer
  * is at arrp (copied through memcpy: it points at a typed array) and
  * whose count is *n. */
-static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from,
-		     const struct arg *a, size_t na, void *arrp, size_t *n, const char *what,
-		     struct jh_err *err)
+static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from, const struct arg *a,
+		     size_t na, void *arrp, size_t *n, const char *what, struct jh_err *err)
 {
 	size_t size = kinds_get(kind)->item_size, cap = *n;
 	struct col c[MAX_COLS];
@@ -975,7 +991,8 @@ int store_workshop_find(struct jh_store *st, const char *name_or_id, jh_id *id_o
 		if (failed)
 			return -1;
 	}
-	return err_set(err, "no workshop \"%s\" in %s (see: journeyhack list)", name_or_id, st->path);
+	return err_set(err, "no workshop \"%s\" in %s (see: journeyhack list)", name_or_id,
+		       st->path);
 }
 
 static int load_lists(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
@@ -1037,9 +1054,9 @@ static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 }
 
 /* The kinds in the order they are read; links follow their ideas. */
-static const enum jh_kind load_order[] = {JH_PARTICIPANT, JH_STEP,   JH_JOURNEY, JH_STAGE,
-					  JH_TOUCHPOINT,  JH_PAINPOINT, JH_IDEA,  JH_VOTE,
-					  JH_ACTION,      JH_PARKING};
+static const enum jh_kind load_order[] = {JH_PARTICIPANT, JH_STEP,	JH_JOURNEY, JH_STAGE,
+					  JH_TOUCHPOINT,  JH_PAINPOINT, JH_IDEA,    JH_VOTE,
+					  JH_ACTION,	  JH_PARKING};
 
 static int load_items(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
 {
@@ -1047,8 +1064,7 @@ static int load_items(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 		const struct jh_kind_def *k = kinds_get(load_order[i]);
 		if (read_rows(st, k->kind, loads[k->kind].from, ARGS(I64(wid)),
 			      (char *)d + k->items_offset,
-			      (size_t *)(void *)((char *)d + k->count_offset),
-			      "load", err))
+			      (size_t *)(void *)((char *)d + k->count_offset), "load", err))
 			return -1;
 		if (k->kind == JH_IDEA && load_links(st, wid, d, err))
 			return -1;
@@ -1056,8 +1072,7 @@ static int load_items(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 	return 0;
 }
 
-static int load_workshop(struct jh_store *st, jh_id wid, struct jh_workshop *w,
-			 struct jh_err *err)
+static int load_workshop(struct jh_store *st, jh_id wid, struct jh_workshop *w, struct jh_err *err)
 {
 	struct jh_workshop *rows = NULL;
 	size_t n = 0;
@@ -1113,7 +1128,8 @@ static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, con
 			 jh_id *sid, struct jh_err *err)
 {
 	if (run(st,
-		"INSERT INTO stage (workshop_id, journey_id, position, name) VALUES (?1, ?2, ?3, ?4)",
+		"INSERT INTO stage (workshop_id, journey_id, position, name) VALUES (?1, ?2, ?3, "
+		"?4)",
 		ARGS(I64(wid), I64(jid), I64(pos), TXT(name)), err)) {
 		if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE)
 			err_set(err, "stage \"%s\" appears twice in the journey", name);
@@ -1352,8 +1368,8 @@ static void bind_value(sqlite3_stmt *s, int idx, const struct jh_value *v)
 /* Run a statement built from values (insert_stmt, update_row): the head
  * arguments, then the values that have a column, then the tail ones. */
 static int run_vals(struct jh_store *st, sqlite3_stmt *s, const struct arg *head, size_t nhead,
-		    const struct jh_value *vals, size_t nvals, const struct arg *tail,
-		    size_t ntail, struct jh_err *err)
+		    const struct jh_value *vals, size_t nvals, const struct arg *tail, size_t ntail,
+		    struct jh_err *err)
 {
 	int idx = 0;
 
@@ -1375,11 +1391,13 @@ static int run_vals(struct jh_store *st, sqlite3_stmt *s, const struct arg *head
 static int set_links(struct jh_store *st, jh_id idea, const struct jh_value *v, int fresh,
 		     struct jh_err *err)
 {
-	if (!fresh && run(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", ARGS(I64(idea)), err))
+	if (!fresh &&
+	    run(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", ARGS(I64(idea)), err))
 		return -1;
 	for (size_t i = 0; i < v->nids; i++)
 		if (run(st,
-			"INSERT OR IGNORE INTO idea_painpoint (idea_id, painpoint_id) VALUES (?1, ?2)",
+			"INSERT OR IGNORE INTO idea_painpoint (idea_id, painpoint_id) VALUES (?1, "
+			"?2)",
 			ARGS(I64(idea), I64(v->ids[i])), err))
 			return -1;
 	return 0;
@@ -1428,11 +1446,12 @@ static jh_id current_step_id(struct jh_store *st, jh_id wid, struct jh_err *err,
 		return st->step_id;
 	/* Two index lookups on step(workshop_id, position): ordering by
 	 * "is current" would sort every step once per imported row. */
-	id = query_int(st,
-		       "SELECT coalesce((SELECT id FROM step WHERE workshop_id = ?1 AND position ="
-		       " (SELECT current_step FROM workshop WHERE id = ?1) ORDER BY id LIMIT 1),"
-		       " (SELECT id FROM step WHERE workshop_id = ?1 ORDER BY position, id LIMIT 1))",
-		       ARGS(I64(wid)), 0, err, failed);
+	id = query_int(
+	    st,
+	    "SELECT coalesce((SELECT id FROM step WHERE workshop_id = ?1 AND position ="
+	    " (SELECT current_step FROM workshop WHERE id = ?1) ORDER BY id LIMIT 1),"
+	    " (SELECT id FROM step WHERE workshop_id = ?1 ORDER BY position, id LIMIT 1))",
+	    ARGS(I64(wid)), 0, err, failed);
 	if (!*failed && st->depth > 0) {
 		st->step_known = 1;
 		st->step_wid = wid;
@@ -1568,8 +1587,7 @@ static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *
 }
 
 static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
-		       const struct jh_value *vals, size_t nvals, jh_id *id_out,
-		       struct jh_err *err)
+		       const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
 	int pos = -1, failed = 0;
@@ -1577,8 +1595,8 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	struct arg head[2] = {I64(wid), I64(want_id)}, tail[2];
 	size_t ntail = 0;
 	sqlite3_stmt *s;
-	int need_pos = kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY ||
-		       kind == JH_STEP;
+	int need_pos =
+	    kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY || kind == JH_STEP;
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot add items of this kind");
@@ -1598,7 +1616,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		tail[ntail++] = (struct arg)I64(step_id);
 	s = insert_stmt(st, k, vals, nvals,
 			(want_id ? MEMO_ID : 0) | (pos >= 0 ? MEMO_POSITION : 0) |
-				(step_id ? MEMO_STEP : 0),
+			    (step_id ? MEMO_STEP : 0),
 			err);
 	if (run_vals(st, s, head, want_id ? 2 : 1, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -1629,8 +1647,7 @@ static int single_statement(enum jh_kind kind, const struct jh_value *vals, size
 }
 
 static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
-		      const struct jh_value *vals, size_t nvals, jh_id *id_out,
-		      struct jh_err *err)
+		      const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err)
 {
 	if (kind == JH_VOTE && !want_id) {
 		const struct jh_value *p = find_val(vals, nvals, "participant");
@@ -1684,7 +1701,8 @@ int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 		 k->table);
 	found = query_int(st, sql, ARGS(I64(id), I64(wid)), 0, NULL, &failed) == 1;
 	if (found && st->depth > 0)
-		*slot = (struct known_slot){.wid = wid, .id = id, .gen = st->gen, .kind = (int)kind};
+		*slot =
+		    (struct known_slot){.wid = wid, .id = id, .gen = st->gen, .kind = (int)kind};
 	return found;
 }
 
@@ -1693,12 +1711,13 @@ jh_id store_item_journey(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_i
 	int failed = 0;
 
 	if (kind == JH_STAGE)
-		return query_int(st, "SELECT journey_id FROM stage WHERE id = ?1 AND workshop_id = ?2",
+		return query_int(st,
+				 "SELECT journey_id FROM stage WHERE id = ?1 AND workshop_id = ?2",
 				 ARGS(I64(id), I64(wid)), 0, NULL, &failed);
 	if (kind == JH_TOUCHPOINT)
-		return query_int(st,
-				 "SELECT journey_id FROM touchpoint WHERE id = ?1 AND workshop_id = ?2",
-				 ARGS(I64(id), I64(wid)), 0, NULL, &failed);
+		return query_int(
+		    st, "SELECT journey_id FROM touchpoint WHERE id = ?1 AND workshop_id = ?2",
+		    ARGS(I64(id), I64(wid)), 0, NULL, &failed);
 	return 0;
 }
 
@@ -1710,9 +1729,10 @@ jh_id store_item_only(struct jh_store *st, jh_id wid, enum jh_kind kind)
 
 	if (!k || kind == JH_WORKSHOP)
 		return 0;
-	snprintf(sql, sizeof sql,
-		 "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM %s WHERE workshop_id = ?1",
-		 k->table);
+	snprintf(
+	    sql, sizeof sql,
+	    "SELECT CASE WHEN count(*) = 1 THEN max(id) ELSE 0 END FROM %s WHERE workshop_id = ?1",
+	    k->table);
 	return query_int(st, sql, ARGS(I64(wid)), 0, NULL, &failed);
 }
 
@@ -1802,7 +1822,8 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 	if (kind == JH_WORKSHOP)
 		id = wid;
 	if (find_val(vals, nvals, "stages"))
-		return err_set(err, "stages of an existing journey are items: use add/set/rm stage");
+		return err_set(err,
+			       "stages of an existing journey are items: use add/set/rm stage");
 	if (tx_begin(st, err))
 		return -1;
 	rc = update_row(st, k, wid, id, vals, nvals, err);
@@ -1820,10 +1841,10 @@ struct dependant {
 };
 
 static const struct dependant dependants[] = {
-	{JH_PARTICIPANT, "SELECT count(*) FROM vote WHERE participant_id = ?1", "votes"},
-	{JH_JOURNEY, "SELECT count(*) FROM touchpoint WHERE journey_id = ?1", "touchpoints"},
-	{JH_STAGE, "SELECT count(*) FROM touchpoint WHERE stage_id = ?1", "touchpoints"},
-	{JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", "pain points"},
+    {JH_PARTICIPANT, "SELECT count(*) FROM vote WHERE participant_id = ?1", "votes"},
+    {JH_JOURNEY, "SELECT count(*) FROM touchpoint WHERE journey_id = ?1", "touchpoints"},
+    {JH_STAGE, "SELECT count(*) FROM touchpoint WHERE stage_id = ?1", "touchpoints"},
+    {JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", "pain points"},
 };
 
 static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
@@ -1900,8 +1921,8 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 
 /* The budget check and the change: vote_tx runs them as one transaction,
  * so two terminals voting at once can never overspend. */
-static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots,
-		       int absolute, jh_id *id_out, struct jh_err *err)
+static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
+		       jh_id *id_out, struct jh_err *err)
 {
 	struct session_ballot b;
 	int failed = 0;
@@ -1910,7 +1931,8 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 		      ARGS(I64(pid), I64(wid)), 0, err, &failed) != 1 ||
 	    query_int(st, "SELECT count(*) FROM idea WHERE id = ?1 AND workshop_id = ?2",
 		      ARGS(I64(iid), I64(wid)), 0, err, &failed) != 1)
-		return failed ? -1 : err_set(err, "vote: no such idea or participant in this workshop");
+		return failed ? -1
+			      : err_set(err, "vote: no such idea or participant in this workshop");
 	b.budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
 			     ARGS(I64(wid)), 0, err, &failed);
 	b.cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1",
@@ -1933,9 +1955,9 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 			      ARGS(I64(wid), I64(pid), I64(iid), I64(b.want)), err))
 		return -1;
 	if (id_out)
-		*id_out = query_int(st,
-				    "SELECT id FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
-				    ARGS(I64(pid), I64(iid)), 0, err, &failed);
+		*id_out =
+		    query_int(st, "SELECT id FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
+			      ARGS(I64(pid), I64(iid)), 0, err, &failed);
 	return failed ? -1 : 0;
 }
 
@@ -1985,7 +2007,8 @@ int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_er
 {
 	return change(st,
 		      "UPDATE workshop SET"
-		      " timer_elapsed = CASE WHEN timer_running THEN timer_elapsed + max(0, ?2 - timer_started)"
+		      " timer_elapsed = CASE WHEN timer_running THEN timer_elapsed + max(0, ?2 - "
+		      "timer_started)"
 		      "  ELSE timer_elapsed END,"
 		      " timer_started = CASE WHEN timer_running THEN 0 ELSE ?2 END,"
 		      " timer_running = 1 - timer_running WHERE id = ?1",

@@ -168,8 +168,8 @@ static const char *const MIGRATIONS[] = {
 	" author_id INTEGER REFERENCES participant(id) ON DELETE SET NULL"
 	");"
 	"CREATE INDEX parking_workshop ON parking(workshop_id);",
-};/* clang-format on */
-
+};
+/* clang-format on */
 
 #define STORE_NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 

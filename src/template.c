@@ -104,7 +104,8 @@ static int check_keys(struct ctx *c, const struct yamlread_node *map, const char
 	return 0;
 }
 
-static int expect_map(struct ctx *c, const struct yamlread_node *n, const char *key, const char *what)
+static int expect_map(struct ctx *c, const struct yamlread_node *n, const char *key,
+		      const char *what)
 {
 	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
@@ -163,8 +164,8 @@ static int is_blank(const char *s)
 }
 
 /* A text field; absent gives "" unless required. */
-static int get_text(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
-		    int required, int multiline, char **out)
+static int get_text(struct ctx *c, const struct yamlread_node *map, const char *key,
+		    const char *what, int required, int multiline, char **out)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
 
@@ -198,8 +199,8 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-static int get_int(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
-		   int required, int lo, int hi, int def, int *out)
+static int get_int(struct ctx *c, const struct yamlread_node *map, const char *key,
+		   const char *what, int required, int lo, int hi, int def, int *out)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
 	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
@@ -222,7 +223,8 @@ static int get_int(struct ctx *c, const struct yamlread_node *map, const char *k
 	return fail(c, n, "%s: expected an integer, got %s", key, got);
 }
 
-static int get_bool(struct ctx *c, const struct yamlread_node *map, const char *key, int def, int *out)
+static int get_bool(struct ctx *c, const struct yamlread_node *map, const char *key, int def,
+		    int *out)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
 	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
@@ -236,8 +238,8 @@ static int get_bool(struct ctx *c, const struct yamlread_node *map, const char *
 	return fail(c, n, "%s: expected %s, got %s", key, yesno_words(), got);
 }
 
-static int get_choice(struct ctx *c, const struct yamlread_node *map, const char *key, const char *noun,
-		      const char *const *allowed, const char *def, char **out)
+static int get_choice(struct ctx *c, const struct yamlread_node *map, const char *key,
+		      const char *noun, const char *const *allowed, const char *def, char **out)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
 	char q[YAMLREAD_QUOTE_MAX * 2 + 16], list[256];
@@ -271,8 +273,9 @@ static void strv_free(char **v, size_t n)
 
 /* A list of non-empty single-line strings, optionally without repeats and
  * at most max long (0: no limit). */
-static int get_strlist(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
-		       int required, int unique, size_t max, char ***out, size_t *nout)
+static int get_strlist(struct ctx *c, const struct yamlread_node *map, const char *key,
+		       const char *what, int required, int unique, size_t max, char ***out,
+		       size_t *nout)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
 	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
@@ -329,8 +332,9 @@ static int valid_name(const char *s)
 
 /* A sequence of mappings, e.g. agenda steps; NULL-valued optional lists
  * count as absent. Sets *seq to NULL when absent. */
-static int get_maplist(struct ctx *c, const struct yamlread_node *map, const char *key, const char *what,
-		       const char *item, int required, const struct yamlread_node **seq)
+static int get_maplist(struct ctx *c, const struct yamlread_node *map, const char *key,
+		       const char *what, const char *item, int required,
+		       const struct yamlread_node **seq)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
 	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
@@ -470,7 +474,8 @@ static char **strv_dup(char *const *v, size_t n)
 	return copy;
 }
 
-static int check_journey_names(struct ctx *c, const struct yamlread_node *seq, const struct jh_template *t)
+static int check_journey_names(struct ctx *c, const struct yamlread_node *seq,
+			       const struct jh_template *t)
 {
 	char **names = util_xmalloc(t->njourneys * sizeof *names);
 	const struct yamlread_node **where = util_xmalloc(t->njourneys * sizeof *where);

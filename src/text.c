@@ -213,7 +213,8 @@ char *text_clean(const char *s)
 
 		len = text_decode(s + i, n - i, &cp);
 		was = cp;
-		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0))
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    (cp >= 0x7F && cp < 0xA0))
 			cp = text_picture(cp);
 		if (cp == was && !(cp == REPLACEMENT && len == 1)) {
 			memcpy(out + k, s + i, len);

@@ -166,8 +166,7 @@ struct help_line {
 	int heading;
 };
 
-static size_t help_lines(struct ui *ui, const char *view_title, struct help_line *out,
-			 size_t max)
+static size_t help_lines(struct ui *ui, const char *view_title, struct help_line *out, size_t max)
 {
 	static const struct {
 		unsigned where;

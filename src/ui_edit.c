@@ -245,7 +245,6 @@ static void relink_records(struct ui *ui, enum jh_kind kind, jh_id id)
 	}
 }
 
-
 int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 {
 	const struct jh_kind_def *k = kinds_get(kind);

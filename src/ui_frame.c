@@ -93,8 +93,8 @@ static void draw_status(struct ui *ui)
 	/* Dots left to whoever votes here: voting happens in any view. */
 	if (ui->acting) {
 		size_t l = strlen(who);
-		snprintf(who + l, sizeof who - l, " %d/%d dots",
-			 ui->ix.tally.left, ui->d.workshop.dots_per_participant);
+		snprintf(who + l, sizeof who - l, " %d/%d dots", ui->ix.tally.left,
+			 ui->d.workshop.dots_per_participant);
 	}
 	if (s)
 		snprintf(step, sizeof step, "%s Step %d/%zu %s%s", ui_glyph(ui, UI_G_SEP),

@@ -27,15 +27,16 @@ int ui_who_choose(struct ui *ui)
 	for (size_t i = 0; i < n; i++) {
 		const struct jh_participant *p = &ui->d.participants[i];
 		snprintf(labels[i], sizeof labels[i], "%s%s%s%s", p->name,
-			 *p->department ? ", " : "", p->department, session_is_facilitator(p) ? " (facilitator)" : "");
+			 *p->department ? ", " : "", p->department,
+			 session_is_facilitator(p) ? " (facilitator)" : "");
 		items[i].label = labels[i];
 		ids[i] = p->id;
 		if (p->id == (for_whom ? ui->acting : ui->me))
 			start = i;
 	}
 	items[n].label = "+ someone new";
-	k = ui_dialog_pick(ui, for_whom ? "Enter items and votes for whom?" : "Who are you?", items, n + 1,
-		    start, 0);
+	k = ui_dialog_pick(ui, for_whom ? "Enter items and votes for whom?" : "Who are you?", items,
+			   n + 1, start, 0);
 	free(labels);
 	free(items);
 	if (k >= 0 && (size_t)k < n)

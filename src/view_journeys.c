@@ -260,7 +260,7 @@ static void draw_columns(struct ui *ui, const struct layout *L)
 			 S->ncards[c]);
 		ui_text(L->area_y - 1, x, w, head,
 			c == S->col ? ui_attr(ui, UI_C_HEADER) | A_UNDERLINE
-				   : ui_attr(ui, UI_C_HEADER),
+				    : ui_attr(ui, UI_C_HEADER),
 			1);
 		for (int k = 0; k < L->nrows && S->top + (size_t)k < S->ncards[c]; k++)
 			draw_card(ui, S->cards[c][S->top + (size_t)k], L->area_y + k * L->card_h, x,
@@ -349,7 +349,7 @@ static void draw_curve(struct ui *ui, const struct layout *L)
 		const struct jh_touchpoint *t = &ui->d.touchpoints[p[i].tp];
 		ui_text(p[i].y, p[i].x, 1,
 			t->id == S->stats.weakest_link ? ui_glyph(ui, UI_G_STAR)
-						      : ui_glyph(ui, UI_G_DOT),
+						       : ui_glyph(ui, UI_G_DOT),
 			(sel && sel->id == t->id) ? ui_attr(ui, UI_C_SELECTED)
 						  : ui_attr(ui, ui_score_color(t->score)),
 			0);
@@ -547,7 +547,8 @@ static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 			S->col++;
 		break;
 	case UI_ACT_PAGE_DOWN:
-		S->card = S->card + (size_t)L.nrows < n ? S->card + (size_t)L.nrows : (n ? n - 1 : 0);
+		S->card =
+		    S->card + (size_t)L.nrows < n ? S->card + (size_t)L.nrows : (n ? n - 1 : 0);
 		break;
 	case UI_ACT_PAGE_UP:
 		S->card = S->card > (size_t)L.nrows ? S->card - (size_t)L.nrows : 0;
@@ -683,7 +684,8 @@ static size_t presets(struct ui *ui, enum jh_kind kind, char (*buf)[128], size_t
 	if ((kind == JH_TOUCHPOINT || kind == JH_STAGE) && S->journey && n < max)
 		snprintf(buf[n++], 128, "journey=%lld", (long long)S->journey);
 	if (kind == JH_TOUCHPOINT && S->col < S->nstages && n < max)
-		snprintf(buf[n++], 128, "stage=%lld", (long long)ui->d.stages[S->stages[S->col]].id);
+		snprintf(buf[n++], 128, "stage=%lld",
+			 (long long)ui->d.stages[S->stages[S->col]].id);
 	if (kind == JH_PAINPOINT && t && n < max)
 		snprintf(buf[n++], 128, "touchpoint=%lld", (long long)t->id);
 	return n;

@@ -264,8 +264,8 @@ int view_list_action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 	}
 	flags = ui_list_action(&vl->l, act, r->h / 2);
 	if (flags) {
-		skip_heading(vl, act == UI_ACT_UP || act == UI_ACT_PAGE_UP || act == UI_ACT_END ? -1
-											       : 1);
+		skip_heading(
+		    vl, act == UI_ACT_UP || act == UI_ACT_PAGE_UP || act == UI_ACT_END ? -1 : 1);
 		note(ui, vl);
 	}
 	return flags;

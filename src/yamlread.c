@@ -19,8 +19,8 @@ struct ctx {
 	size_t nnodes;
 	struct yamlread_node **stack, *root; /* stack: open collections */
 	size_t depth;
-	int docs, ended, done;		     /* documents begun; the first ended */
-	size_t second_line, second_col;	     /* where a second document begins */
+	int docs, ended, done;		/* documents begun; the first ended */
+	size_t second_line, second_col; /* where a second document begins */
 };
 
 void yamlread_report(const char *label, struct jh_err *err, size_t line, size_t col,
@@ -194,7 +194,7 @@ static int keyref_same(const struct keyref *x, const struct keyref *y)
 /* Of all repeated strings, the repetition that comes first in the file:
  * sets *first and *again, returns 1; 0 when all differ. Sorts refs. */
 int yamlread_first_repeat(const struct yamlread_node *const *nodes, size_t stride,
-			 const char *const *texts, size_t n, size_t *first, size_t *again)
+			  const char *const *texts, size_t n, size_t *first, size_t *again)
 {
 	struct keyref *refs;
 	size_t best = (size_t)-1;

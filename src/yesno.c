@@ -40,7 +40,8 @@ const char *yesno_words(void)
 	for (size_t i = 0; i < NWORDS * 2; i++) {
 		const char *sep = i == 0 ? "" : i + 1 == NWORDS * 2 ? " or " : ", ";
 
-		at += (size_t)snprintf(list + at, sizeof list - at, "%s%s", sep, words[i / 2][i % 2]);
+		at +=
+		    (size_t)snprintf(list + at, sizeof list - at, "%s%s", sep, words[i / 2][i % 2]);
 	}
 	return list;
 }

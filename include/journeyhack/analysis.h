@@ -13,10 +13,10 @@
 struct jh_journey_stats {
 	jh_id journey_id;
 	int ntouchpoints;
-	int cx_capital;      /* sum of scores */
-	int at_risk;         /* cx_capital <= 0 (an empty journey is not) */
-	int channel_hops;    /* consecutive touchpoints whose channels differ */
-	jh_id weakest_link;  /* touchpoint id, 0 when the journey is empty */
+	int cx_capital;	    /* sum of scores */
+	int at_risk;	    /* cx_capital <= 0 (an empty journey is not) */
+	int channel_hops;   /* consecutive touchpoints whose channels differ */
+	jh_id weakest_link; /* touchpoint id, 0 when the journey is empty */
 	int npositive, nneutral, nnegative;
 };
 
@@ -46,23 +46,13 @@ int analysis_questionable(const struct jh_touchpoint *t);
  * indexes into d->touchpoints. Caller frees. */
 size_t *analysis_exposure_rank(const struct jh_data *d, jh_id journey_id, size_t *n);
 
-enum jh_method {
-	JH_METHOD_IMPACT_EFFORT,
-	JH_METHOD_ICE,
-	JH_METHOD_RICE,
-	JH_METHOD_VOTES
-};
+enum jh_method { JH_METHOD_IMPACT_EFFORT, JH_METHOD_ICE, JH_METHOD_RICE, JH_METHOD_VOTES };
 
 /* Parse "impact-effort" | "ice" | "rice" | "votes"; -1 when unknown. */
 int analysis_method_parse(const char *name);
 const char *analysis_method_name(enum jh_method m);
 
-enum jh_quadrant {
-	JH_QUICK_WIN,
-	JH_BIG_BET,
-	JH_FILL_IN,
-	JH_MONEY_PIT
-};
+enum jh_quadrant { JH_QUICK_WIN, JH_BIG_BET, JH_FILL_IN, JH_MONEY_PIT };
 
 enum jh_quadrant analysis_quadrant(int impact, int effort);
 /* "quick-win" "big-bet" "fill-in" "money-pit" */
@@ -74,8 +64,8 @@ const char *analysis_quadrant_label(enum jh_quadrant q);
 double analysis_idea_score(enum jh_method m, const struct jh_idea *idea, int votes);
 
 struct jh_ranked_idea {
-	size_t index;   /* into d->ideas */
-	int rank;       /* 1-based */
+	size_t index; /* into d->ideas */
+	int rank;     /* 1-based */
 	double score;
 	int votes;
 	enum jh_quadrant quadrant;

@@ -28,9 +28,9 @@ struct cli_ctx {
 /* How a command words its usage error; each keeps the wording scripts
  * have seen from it. */
 enum cli_usage_style {
-	CLI_USAGE_NAMED,  /* journeyhack: new: usage: journeyhack SYNOPSIS */
-	CLI_USAGE_PLAIN,  /* journeyhack: usage: journeyhack SYNOPSIS */
-	CLI_USAGE_REASON  /* journeyhack: export: WHY, then usage: journeyhack SYNOPSIS */
+	CLI_USAGE_NAMED, /* journeyhack: new: usage: journeyhack SYNOPSIS */
+	CLI_USAGE_PLAIN, /* journeyhack: usage: journeyhack SYNOPSIS */
+	CLI_USAGE_REASON /* journeyhack: export: WHY, then usage: journeyhack SYNOPSIS */
 };
 
 /* Global options a command reads: --help shows them before it. */
@@ -43,8 +43,8 @@ enum { CLI_OPT_EQUALS = 1 /* --long=VALUE */, CLI_OPT_JOINED = 2 /* -sVALUE */ }
 
 struct cli_option {
 	const char *short_name; /* "-t" */
-	const char *long_name;  /* "--template" */
-	int forms;              /* CLI_OPT_* */
+	const char *long_name;	/* "--template" */
+	int forms;		/* CLI_OPT_* */
 };
 
 struct cli_args;
@@ -56,10 +56,10 @@ struct cli_command {
 	const char *alias;    /* a second name, or NULL */
 	const char *synopsis; /* after "journeyhack ": "new NAME [-t TEMPLATE]" */
 	const char *about;    /* --help's description, NULL when the line is full */
-	int globals;          /* CLI_GLOBAL_* */
+	int globals;	      /* CLI_GLOBAL_* */
 	enum cli_usage_style usage;
 	struct cli_option options[CLI_MAX_OPTIONS]; /* unused slots NULL */
-	int strict;           /* an unknown -option is a usage error, not an operand */
+	int strict;			/* an unknown -option is a usage error, not an operand */
 	int min_operands, max_operands; /* max -1: any number */
 	const char *too_few, *too_many; /* CLI_USAGE_REASON: why, for operands */
 	int (*exec)(struct cli_ctx *ctx, const struct cli_args *args);

@@ -17,9 +17,9 @@
 #define CSV_MAX_FIELD (1024 * 1024)
 
 struct csv_row {
-	char **fields;  /* NUL-terminated UTF-8 */
+	char **fields; /* NUL-terminated UTF-8 */
 	size_t nfields;
-	size_t line;    /* 1-based line the row starts on */
+	size_t line; /* 1-based line the row starts on */
 };
 
 struct csv_table {

@@ -31,7 +31,7 @@ struct form_choice {
 struct form_field {
 	const struct jh_field_def *def;
 	enum form_mode mode;
-	int hidden;    /* carried (author, position) but not shown */
+	int hidden;	     /* carried (author, position) but not shown */
 	struct ui_line line; /* the value, as typed */
 	char *orig;	     /* value when the form opened */
 	struct form_choice *choices;

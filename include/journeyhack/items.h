@@ -20,7 +20,7 @@ struct jh_assign {
 struct jh_values {
 	struct jh_value *v;
 	size_t n;
-	char **texts;    /* owned copies referenced by v[i].text */
+	char **texts;	 /* owned copies referenced by v[i].text */
 	int64_t **lists; /* owned id lists referenced by v[i].ids */
 };
 

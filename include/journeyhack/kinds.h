@@ -28,24 +28,24 @@ enum jh_kind {
 enum jh_ftype {
 	JF_TEXT,     /* one line of text */
 	JF_LONGTEXT, /* may hold newlines: evidence, notes, test card */
-	JF_INT,      /* integer in [min, max] */
+	JF_INT,	     /* integer in [min, max] */
 	JF_BOOL,     /* yes/no, true/false, 1/0 */
 	JF_DATE,     /* YYYY-MM-DD, a real calendar date */
 	JF_ENUM,     /* one of choices */
-	JF_REF,      /* id or unambiguous name of another item */
+	JF_REF,	     /* id or unambiguous name of another item */
 	JF_IDLIST    /* comma-separated ids or names (idea -> pain points) */
 };
 
 struct jh_field_def {
-	const char *name;    /* as typed: score=-2 */
-	const char *column;  /* column in the store's table */
+	const char *name;   /* as typed: score=-2 */
+	const char *column; /* column in the store's table */
 	enum jh_ftype type;
-	int min, max;        /* JF_INT range */
+	int min, max;		    /* JF_INT range */
 	const char *const *choices; /* JF_ENUM, NULL-terminated */
-	enum jh_kind ref;    /* JF_REF / JF_IDLIST target */
-	int required;        /* must be given on add */
-	const char *defval;  /* default on add, NULL: empty / none */
-	const char *label;   /* short human label for forms and tables */
+	enum jh_kind ref;	    /* JF_REF / JF_IDLIST target */
+	int required;		    /* must be given on add */
+	const char *defval;	    /* default on add, NULL: empty / none */
+	const char *label;	    /* short human label for forms and tables */
 	/* Where the value lives in the kind's model struct (model.h), or
 	 * KINDS_NO_OFFSET for a value that is not kept there (a journey's
 	 * stages=...). The C type follows from `type`: kinds_storage(). */
@@ -61,9 +61,9 @@ enum kinds_storage { KINDS_S_TEXT, KINDS_S_INT, KINDS_S_ID, KINDS_S_IDLIST };
 
 struct jh_kind_def {
 	enum jh_kind kind;
-	const char *name;     /* participant */
-	const char *plural;   /* participants */
-	const char *table;    /* store table */
+	const char *name;	 /* participant */
+	const char *plural;	 /* participants */
+	const char *table;	 /* store table */
 	const char *label_field; /* field that names an item (name or title) */
 	const struct jh_field_def *fields;
 	size_t nfields;

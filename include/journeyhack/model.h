@@ -11,19 +11,19 @@ typedef int64_t jh_id; /* 0 means "none" */
 
 struct jh_workshop {
 	jh_id id;
-	char *name;        /* short handle used on the command line */
+	char *name; /* short handle used on the command line */
 	char *title;
 	char *description;
 	char *template_name;
-	char *created;     /* YYYY-MM-DD */
-	char *method;      /* impact-effort | ice | rice | votes */
+	char *created; /* YYYY-MM-DD */
+	char *method;  /* impact-effort | ice | rice | votes */
 	int dots_per_participant;
-	int max_dots_per_idea;  /* per participant and idea; 0: no cap */
+	int max_dots_per_idea; /* per participant and idea; 0: no cap */
 	int anonymous_votes;
-	int current_step;       /* position of the current agenda step, 0-based */
+	int current_step; /* position of the current agenda step, 0-based */
 	int timer_running;
-	int64_t timer_started;  /* epoch seconds when the running timer last started */
-	int timer_elapsed;      /* seconds accumulated before timer_started */
+	int64_t timer_started; /* epoch seconds when the running timer last started */
+	int timer_elapsed;     /* seconds accumulated before timer_started */
 };
 
 struct jh_participant {
@@ -66,9 +66,9 @@ struct jh_touchpoint {
 	int position; /* order within the stage */
 	char *name;
 	char *channel;
-	char *owner;  /* owning department */
-	int score;    /* -2..+2 */
-	int reach;    /* 0..100 % */
+	char *owner;   /* owning department */
+	int score;     /* -2..+2 */
+	int reach;     /* 0..100 % */
 	int potential; /* 0..3 */
 	char *notes;
 };
@@ -80,7 +80,7 @@ struct jh_painpoint {
 	int severity;  /* 1..5 */
 	int frequency; /* 1..5 */
 	char *evidence;
-	char *status;  /* open | addressed | dropped */
+	char *status; /* open | addressed | dropped */
 	jh_id author_id;
 	jh_id step_id; /* agenda step it was written in (private writing) */
 };
@@ -88,14 +88,14 @@ struct jh_painpoint {
 struct jh_idea {
 	jh_id id;
 	char *title;
-	char *belief;     /* We believe that ... */
+	char *belief;	  /* We believe that ... */
 	char *experiment; /* To verify that, we will ... */
-	char *metric;     /* and measure ... */
-	char *success;    /* We are right if ... */
-	int impact;       /* 1..5 */
-	int effort;       /* 1..5 */
-	int confidence;   /* 1..5 */
-	int reach;        /* 0..100 % */
+	char *metric;	  /* and measure ... */
+	char *success;	  /* We are right if ... */
+	int impact;	  /* 1..5 */
+	int effort;	  /* 1..5 */
+	int confidence;	  /* 1..5 */
+	int reach;	  /* 0..100 % */
 	jh_id author_id;
 	jh_id step_id;
 	jh_id *painpoints; /* linked pain point ids, ascending */
@@ -131,22 +131,32 @@ struct jh_parking {
  * comment: the order the CLI shows and the exports write. */
 struct jh_data {
 	struct jh_workshop workshop;
-	char **channels;      /* suggested channels, template order */
+	char **channels; /* suggested channels, template order */
 	size_t nchannels;
-	char **stage_names;   /* default stages for new journeys */
+	char **stage_names; /* default stages for new journeys */
 	size_t nstage_names;
-	char **prompts;       /* remedy prompts from the template */
+	char **prompts; /* remedy prompts from the template */
 	size_t nprompts;
-	struct jh_participant *participants; size_t nparticipants; /* id */
-	struct jh_step *steps;           size_t nsteps;        /* position */
-	struct jh_journey *journeys;     size_t njourneys;     /* position, id */
-	struct jh_stage *stages;         size_t nstages;       /* journey, position */
-	struct jh_touchpoint *touchpoints; size_t ntouchpoints; /* journey, stage position, position, id */
-	struct jh_painpoint *painpoints; size_t npainpoints;   /* id */
-	struct jh_idea *ideas;           size_t nideas;        /* id */
-	struct jh_vote *votes;           size_t nvotes;        /* idea, participant */
-	struct jh_action *actions;       size_t nactions;      /* id */
-	struct jh_parking *parking;      size_t nparking;      /* id */
+	struct jh_participant *participants;
+	size_t nparticipants; /* id */
+	struct jh_step *steps;
+	size_t nsteps; /* position */
+	struct jh_journey *journeys;
+	size_t njourneys; /* position, id */
+	struct jh_stage *stages;
+	size_t nstages; /* journey, position */
+	struct jh_touchpoint *touchpoints;
+	size_t ntouchpoints; /* journey, stage position, position, id */
+	struct jh_painpoint *painpoints;
+	size_t npainpoints; /* id */
+	struct jh_idea *ideas;
+	size_t nideas; /* id */
+	struct jh_vote *votes;
+	size_t nvotes; /* idea, participant */
+	struct jh_action *actions;
+	size_t nactions; /* id */
+	struct jh_parking *parking;
+	size_t nparking; /* id */
 };
 
 void model_data_free(struct jh_data *d);

@@ -28,7 +28,7 @@ int session_facilitates(const struct jh_data *d, jh_id me);
 
 /* What takes facilitator rights. */
 enum session_right {
-	SESSION_RUN_TIMER,	 /* start or pause the timer */
+	SESSION_RUN_TIMER, /* start or pause the timer */
 	SESSION_RESET_TIMER,
 	SESSION_REVEAL,		 /* reveal private writing */
 	SESSION_MOVE_AGENDA,	 /* go to the next or previous step */

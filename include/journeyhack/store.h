@@ -22,7 +22,7 @@ struct jh_store;
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
-	STORE_NOCREATE = 1 << 1  /* fail if the file does not exist */
+	STORE_NOCREATE = 1 << 1	 /* fail if the file does not exist */
 };
 
 /* Open (creating with mode 0600 and missing directories) and migrate.
@@ -73,9 +73,9 @@ int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_er
 /* A value for one field, already validated by items.c. */
 struct jh_value {
 	const struct jh_field_def *field;
-	int is_null;      /* store NULL / no reference */
-	long long num;    /* JF_INT, JF_BOOL, JF_REF */
-	const char *text; /* JF_TEXT, JF_LONGTEXT, JF_DATE, JF_ENUM */
+	int is_null;	    /* store NULL / no reference */
+	long long num;	    /* JF_INT, JF_BOOL, JF_REF */
+	const char *text;   /* JF_TEXT, JF_LONGTEXT, JF_DATE, JF_ENUM */
 	const int64_t *ids; /* JF_IDLIST */
 	size_t nids;
 };
@@ -86,8 +86,8 @@ struct jh_value {
  * Pain points and ideas record the current agenda step unless a "step"
  * value is given. A vote through store_item_add is checked against the
  * budget (store_vote); one added with an id is restored as given. */
-int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind,
-		   const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err);
+int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct jh_value *vals,
+		   size_t nvals, jh_id *id_out, struct jh_err *err);
 
 /* Insert with a chosen id (undo of a delete, lossless import). */
 int store_item_add_with_id(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,

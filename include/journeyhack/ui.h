@@ -5,12 +5,12 @@
 #include "journeyhack/err.h"
 
 struct ui_opts {
-	const char *db_path;     /* database file (already resolved) */
-	const char *workshop;    /* name or id; NULL: the only one, or a chooser */
-	const char *as_name;     /* --as NAME: the acting participant, or NULL */
+	const char *db_path;	 /* database file (already resolved) */
+	const char *workshop;	 /* name or id; NULL: the only one, or a chooser */
+	const char *as_name;	 /* --as NAME: the acting participant, or NULL */
 	const char *replay_path; /* --replay FILE: keys from FILE, virtual screen */
-	const char *dump_path;   /* --dump-screen FILE: final screen as text */
-	int cols, rows;          /* --size COLSxROWS for replay (default 80x24) */
+	const char *dump_path;	 /* --dump-screen FILE: final screen as text */
+	int cols, rows;		 /* --size COLSxROWS for replay (default 80x24) */
 };
 
 /* Run the UI until the user quits. Returns 0, or -1 with err filled (the

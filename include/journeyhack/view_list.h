@@ -37,10 +37,10 @@ struct view_list_sort {
 struct view_list_class {
 	enum jh_kind kind; /* the kind of the rows' items */
 	const struct view_list_sort *sorts;
-	int nsorts;	  /* 0: rows stay in the order they were added */
-	unsigned grouped; /* bit per sort: rows get a heading per group */
-	int detail_min;	  /* lines the stacked detail pane needs */
-	const char *empty;  /* shown when there are no rows (may be NULL) */
+	int nsorts;	      /* 0: rows stay in the order they were added */
+	unsigned grouped;     /* bit per sort: rows get a heading per group */
+	int detail_min;	      /* lines the stacked detail pane needs */
+	const char *empty;    /* shown when there are no rows (may be NULL) */
 	const size_t *search; /* offsets of the item's text fields to search */
 	size_t nsearch;
 	/* Put the rows in with view_list_add (state: the view's own). */
@@ -73,8 +73,8 @@ void view_list_click(struct ui *ui, const struct ui_rect *r, int y, int x);
 void view_list_focus(struct ui *ui, enum jh_kind kind, jh_id id);
 void view_list_cleanup(void *state);
 
-#define VIEW_LIST_OPS                                                                             \
-	.rebuild = view_list_rebuild, .draw = view_list_draw, .action = view_list_action,         \
+#define VIEW_LIST_OPS                                                                              \
+	.rebuild = view_list_rebuild, .draw = view_list_draw, .action = view_list_action,          \
 	.selected = view_list_selected, .search = view_list_search, .click = view_list_click,      \
 	.cleanup = view_list_cleanup
 

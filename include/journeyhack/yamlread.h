@@ -19,11 +19,11 @@ enum yamlread_kind { YAMLREAD_SCALAR, YAMLREAD_SEQ, YAMLREAD_MAP };
 
 struct yamlread_node {
 	enum yamlread_kind kind;
-	size_t line, col;		/* 1-based */
-	char *text;			/* scalar only, NUL-terminated, may hold NULs */
+	size_t line, col; /* 1-based */
+	char *text;	  /* scalar only, NUL-terminated, may hold NULs */
 	size_t len;
-	int plain;			/* unquoted scalar: the only kind read as number/bool */
-	struct yamlread_node **items;	/* seq: elements; map: key, value, key, value... */
+	int plain;		      /* unquoted scalar: the only kind read as number/bool */
+	struct yamlread_node **items; /* seq: elements; map: key, value, key, value... */
 	size_t nitems, cap;
 };
 
@@ -32,7 +32,7 @@ struct yamlread_node {
  * given twice, and reads only UTF-8; a lenient one (the workshop import)
  * checks keys itself and words syntax errors as libyaml does. */
 struct yamlread_opts {
-	const char *label;     /* names the input in messages */
+	const char *label; /* names the input in messages */
 	int strict;
 	const char *no_alias;  /* the message for an alias */
 	const char *no_second; /* the message for a second document */
@@ -72,6 +72,6 @@ void yamlread_describe(char *out, size_t outsz, const struct yamlread_node *n);
  * with *first and *again (their indices), 0 when all differ. The strings
  * are texts[i] or, when texts is NULL, the text of nodes[i * stride]. */
 int yamlread_first_repeat(const struct yamlread_node *const *nodes, size_t stride,
-			 const char *const *texts, size_t n, size_t *first, size_t *again);
+			  const char *const *texts, size_t n, size_t *first, size_t *again);
 
 #endif

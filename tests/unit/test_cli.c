@@ -35,11 +35,11 @@ TestSuite(cli, .init = setup, .fini = teardown);
 #define RUN(...) tu_jhdb(db, (const char *const[]){__VA_ARGS__, NULL})
 
 /* Run, expect success, free. */
-#define OK(...)                                                                                  \
-	do {                                                                                     \
-		struct tu_run r_ = RUN(__VA_ARGS__);                                             \
-		cr_assert_eq(r_.status, 0, "status %d: %s", r_.status, r_.err);                  \
-		tu_run_free(&r_);                                                                \
+#define OK(...)                                                                                    \
+	do {                                                                                       \
+		struct tu_run r_ = RUN(__VA_ARGS__);                                               \
+		cr_assert_eq(r_.status, 0, "status %d: %s", r_.status, r_.err);                    \
+		tu_run_free(&r_);                                                                  \
 	} while (0)
 
 static void expect_fail(struct tu_run r, int status, const char *needle)
@@ -100,7 +100,8 @@ Test(cli, new_list_and_templates)
 	cr_assert(strstr(r.out, "2026-11-22"), "%s", r.out);
 	tu_run_free(&r);
 	expect_fail(RUN("new", "pay"), 1, "already exists");
-	expect_fail(RUN("new", "x", "-t", "no-such-template"), 1, "no template \"no-such-template\"");
+	expect_fail(RUN("new", "x", "-t", "no-such-template"), 1,
+		    "no template \"no-such-template\"");
 
 	r = tu_jh((const char *const[]){"templates", NULL}, NULL, NULL);
 	cr_assert_eq(r.status, 0);
@@ -169,7 +170,8 @@ Test(cli, add_show_set_rm_every_kind)
 	OK("add", "w", "idea", "title=Förklara fakturan", "impact=5", "effort=2", "confidence=4",
 	   "painpoints=1");
 	OK("--as", "Åsa", "add", "w", "vote", "idea=1", "dots=2");
-	OK("add", "w", "action", "idea=1", "title=Skissa ny faktura", "owner=Åsa", "due=2026-12-15");
+	OK("add", "w", "action", "idea=1", "title=Skissa ny faktura", "owner=Åsa",
+	   "due=2026-12-15");
 	OK("add", "w", "action", "title=Old thing", "owner=Øyvind", "due=2026-11-01");
 	OK("--as", "Øyvind", "add", "w", "parking", "text=Vänta på nytt system?");
 
@@ -309,7 +311,8 @@ Test(cli, default_database_follows_xdg)
 	snprintf(env1, sizeof env1, "XDG_DATA_HOME=%s/xdg", dir);
 	snprintf(env2, sizeof env2, "HOME=%s/home", dir);
 	unsetenv("JOURNEYHACK_DB");
-	r = tu_jh((const char *const[]){"new", "x", NULL}, NULL, (const char *const[]){env1, env2, NULL});
+	r = tu_jh((const char *const[]){"new", "x", NULL}, NULL,
+		  (const char *const[]){env1, env2, NULL});
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	tu_run_free(&r);
 	path = tu_join(dir, "xdg/journeyhack/journeyhack.db");
@@ -318,7 +321,8 @@ Test(cli, default_database_follows_xdg)
 	free(path);
 
 	snprintf(env1, sizeof env1, "JOURNEYHACK_DB=%s/env.db", dir);
-	r = tu_jh((const char *const[]){"new", "y", NULL}, NULL, (const char *const[]){env1, env2, NULL});
+	r = tu_jh((const char *const[]){"new", "y", NULL}, NULL,
+		  (const char *const[]){env1, env2, NULL});
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	tu_run_free(&r);
 	path = tu_join(dir, "env.db");
@@ -333,9 +337,10 @@ Test(cli, csv_import_all_or_nothing)
 	char *before, *after;
 
 	workshop();
-	tu_write(good, "\xEF\xBB\xBFtitle,touchpoint,severity,frequency,evidence\r\n"
-		       "\"Fakturan, igen\",Receive invoice,5,4,\"Kund: \"\"Vad betalar jag för?\"\"\"\r\n"
-		       "Kö i telefon,Ask a question,4,,\"rad ett\nrad två\"\r\n");
+	tu_write(good,
+		 "\xEF\xBB\xBFtitle,touchpoint,severity,frequency,evidence\r\n"
+		 "\"Fakturan, igen\",Receive invoice,5,4,\"Kund: \"\"Vad betalar jag för?\"\"\"\r\n"
+		 "Kö i telefon,Ask a question,4,,\"rad ett\nrad två\"\r\n");
 	r = RUN("import", "w", good);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert(strstr(r.out, "imported 2 painpoints"), "%s", r.out);
@@ -350,7 +355,8 @@ Test(cli, csv_import_all_or_nothing)
 	expect_fail(RUN("import", "w", bad, "--kind", "painpoints"), 1,
 		    "bad.csv:4: severity: 9 is out of range (1..5); nothing was imported");
 	tu_write(bad, "title,colour\nx,red\n");
-	expect_fail(RUN("import", "w", bad, "--kind", "painpoints"), 1, "unknown column \"colour\"");
+	expect_fail(RUN("import", "w", bad, "--kind", "painpoints"), 1,
+		    "unknown column \"colour\"");
 	tu_write(bad, "title,severity\n\"unterminated,3\n");
 	expect_fail(RUN("import", "w", bad, "--kind", "ideas"), 1, "bad.csv:2");
 	expect_fail(RUN("import", "w", bad), 1, "--kind");
@@ -399,7 +405,8 @@ Test(cli, show_every_kind)
 		struct tu_run r = RUN("show", "w", k->name);
 		cr_assert_eq(r.status, 0, "show %s: %s", k->name, r.err);
 		/* Every kind has a table with an ID column; the workshop shows it all. */
-		cr_assert(strstr(r.out, "ID") || strstr(r.out, "RANK"), "show %s: %s", k->name, r.out);
+		cr_assert(strstr(r.out, "ID") || strstr(r.out, "RANK"), "show %s: %s", k->name,
+			  r.out);
 		tu_run_free(&r);
 	}
 }
@@ -420,22 +427,22 @@ static char *help_text(void)
 Test(cli_cmd, help_is_made_from_the_table_unchanged)
 {
 	static const char want[] =
-	"Usage:\n"
-	"  journeyhack [-d DB] [--as NAME] [WORKSHOP]     open the workshop UI\n"
-	"  journeyhack [-d DB] new NAME [-t TEMPLATE]     create a workshop\n"
-	"  journeyhack [-d DB] list                       list workshops\n"
-	"  journeyhack templates                          list templates found\n"
-	"  journeyhack check-template FILE...             validate template files\n"
-	"  journeyhack [-d DB] [--as NAME] add WORKSHOP KIND FIELD=VALUE...\n"
-	"  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
-	"  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
-	"  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
-	"  journeyhack [-d DB] import WORKSHOP FILE [--kind painpoints|ideas|actions]\n"
-	"  journeyhack [-d DB] export WORKSHOP [-f md|csv|json|yaml|taskwarrior]\n"
-	"                      [-r actions|backlog|report] [-o FILE]\n"
-	"  journeyhack --help | --version\n"
-	"\n"
-	"KIND: participant journey stage touchpoint painpoint idea vote action parking\n";
+	    "Usage:\n"
+	    "  journeyhack [-d DB] [--as NAME] [WORKSHOP]     open the workshop UI\n"
+	    "  journeyhack [-d DB] new NAME [-t TEMPLATE]     create a workshop\n"
+	    "  journeyhack [-d DB] list                       list workshops\n"
+	    "  journeyhack templates                          list templates found\n"
+	    "  journeyhack check-template FILE...             validate template files\n"
+	    "  journeyhack [-d DB] [--as NAME] add WORKSHOP KIND FIELD=VALUE...\n"
+	    "  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
+	    "  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
+	    "  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
+	    "  journeyhack [-d DB] import WORKSHOP FILE [--kind painpoints|ideas|actions]\n"
+	    "  journeyhack [-d DB] export WORKSHOP [-f md|csv|json|yaml|taskwarrior]\n"
+	    "                      [-r actions|backlog|report] [-o FILE]\n"
+	    "  journeyhack --help | --version\n"
+	    "\n"
+	    "KIND: participant journey stage touchpoint painpoint idea vote action parking\n";
 	char *got = help_text();
 
 	/* The lines made from the table; the options that follow are one
@@ -446,15 +453,17 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 
 Test(cli_cmd, every_command_found_by_name_and_in_help)
 {
-	static const char *const names[] = {"new", "list", "templates", "check-template", "add",
-					    "show", "set", "rm", "import", "export"};
+	static const char *const names[] = {"new",    "list",  "templates", "check-template",
+					    "add",    "show",  "set",	    "rm",
+					    "import", "export"};
 	char *help = help_text();
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		const struct cli_command *c = cli_cmd_find(names[i]);
 		cr_assert(c, "%s", names[i]);
 		cr_assert_str_eq(c->name, names[i]);
-		cr_assert(strstr(help, c->synopsis) || !strcmp(c->name, "export"), "%s", c->synopsis);
+		cr_assert(strstr(help, c->synopsis) || !strcmp(c->name, "export"), "%s",
+			  c->synopsis);
 	}
 	cr_assert_null(cli_cmd_find("frobnicate"));
 	cr_assert_null(cli_cmd_find("w"));
@@ -486,8 +495,10 @@ static struct parsed parse(const char *name, char **argv)
 
 Test(cli_cmd, options_in_every_spelling_the_entry_allows)
 {
-	static char *forms[][3] = {{"-f", "csv", NULL}, {"--format", "csv", NULL},
-				   {"--format=csv", NULL, NULL}, {"-fcsv", NULL, NULL}};
+	static char *forms[][3] = {{"-f", "csv", NULL},
+				   {"--format", "csv", NULL},
+				   {"--format=csv", NULL, NULL},
+				   {"-fcsv", NULL, NULL}};
 
 	for (size_t i = 0; i < 4; i++) {
 		char *argv[5] = {"export", "w", forms[i][0], forms[i][1], NULL};
@@ -524,9 +535,10 @@ Test(cli_cmd, usage_errors_keep_each_commands_wording)
 	p = parse("list", ARGV("list", "extra"));
 	cr_assert_str_eq(p.err, "journeyhack: list: usage: journeyhack list\n");
 	p = parse("export", ARGV("export", "w", "-f"));
-	cr_assert_str_eq(p.err, "journeyhack: export: an option needs a value\n"
-				"usage: journeyhack export WORKSHOP [-f md|csv|json|yaml|taskwarrior] "
-				"[-r actions|backlog|report] [-o FILE]\n");
+	cr_assert_str_eq(p.err,
+			 "journeyhack: export: an option needs a value\n"
+			 "usage: journeyhack export WORKSHOP [-f md|csv|json|yaml|taskwarrior] "
+			 "[-r actions|backlog|report] [-o FILE]\n");
 	p = parse("export", ARGV("export", "w", "-x"));
 	cr_assert(strstr(p.err, "export: unknown option\n"), "%s", p.err);
 	p = parse("export", ARGV("export", "w", "v"));

@@ -958,8 +958,8 @@ static void import_fails(const char *extra, const char *want)
 	free(list);
 	strcpy(text, base_yaml);
 	strcat(text, extra);
-	cr_assert_eq(import_yaml_buffer(st, "imp", text, strlen(text), "x.yaml", NULL, &err),
-		     -1, "accepted:\n%s", text);
+	cr_assert_eq(import_yaml_buffer(st, "imp", text, strlen(text), "x.yaml", NULL, &err), -1,
+		     "accepted:\n%s", text);
 	cr_assert_str_eq(err.msg, want);
 	cr_assert_eq(store_workshop_list(st, &list, &n, &err), 0);
 	cr_assert_eq(n, before, "nothing written");
@@ -976,8 +976,8 @@ Test(export, yaml_import_minimal_file)
 	jh_id w;
 
 	cr_assert_eq(
-	    import_yaml_buffer(st, "imp", base_yaml, strlen(base_yaml), "x.yaml", &w, &err),
-	    0, "%s", err.msg);
+	    import_yaml_buffer(st, "imp", base_yaml, strlen(base_yaml), "x.yaml", &w, &err), 0,
+	    "%s", err.msg);
 	cr_assert_eq(store_load(st, w, &d, &err), 0, "%s", err.msg);
 	cr_assert_eq(d.nparticipants, 2);
 	cr_assert_eq(d.nstages, 1, "no default stages beside the file's own");
@@ -998,8 +998,8 @@ Test(export, yaml_import_takes_a_second_workshop_section_last)
 	struct jh_data d;
 	jh_id w;
 
-	cr_assert_eq(import_yaml_buffer(st, "imp", text, strlen(text), "x.yaml", &w, &err), 0,
-		     "%s", err.msg);
+	cr_assert_eq(import_yaml_buffer(st, "imp", text, strlen(text), "x.yaml", &w, &err), 0, "%s",
+		     err.msg);
 	cr_assert_eq(store_load(st, w, &d, &err), 0, "%s", err.msg);
 	cr_expect_str_eq(d.workshop.title, "b");
 	cr_expect_eq(d.workshop.dots_per_participant, 5, "the default, as the second gave none");
@@ -1050,12 +1050,14 @@ Test(export, yaml_import_messages_follow_the_files_rules)
 		     "x.yaml:22:15: position: \"first\" is not a whole number");
 	import_fails("agenda:\n  - id:\n    title: s\n",
 		     "x.yaml:20:8: id: \"\" is not a whole number");
-	import_fails("ideas:\n  - id: 1\n    painpoints: [x]\n", "x.yaml:20:5: this idea has no title");
+	import_fails("ideas:\n  - id: 1\n    painpoints: [x]\n",
+		     "x.yaml:20:5: this idea has no title");
 	import_fails("ideas:\n  - id: 1\n    title: i\n    painpoints: [x]\n",
 		     "x.yaml:22:18: painpoints: \"x\" is not a whole number");
 	import_fails("ideas:\n  - id: 1\n    title: i\n    painpoints: []\n    painpoints: []\n",
 		     "x.yaml:23:5: painpoints: given twice");
-	import_fails("votes:\n  - id: 1\n    participant: 1\n", "x.yaml:20:5: this vote has no idea");
+	import_fails("votes:\n  - id: 1\n    participant: 1\n",
+		     "x.yaml:20:5: this vote has no idea");
 	import_fails("votes:\n  - id: 1\n    idea: ~\n    participant: 1\n    dots: 0\n",
 		     "x.yaml:23:11: dots: 0 is out of range (1..100)");
 	import_fails("      - id: 2\n        stage: ~\n        name: U\n",
@@ -1080,7 +1082,8 @@ Test(export, yaml_import_reads_the_workshops_own_settings)
 	     "x.yaml:2:18: name: expected a value, found a list"},
 	    {"journeyhack: 1\nworkshop: {method: ~, title: t}\n",
 	     "x.yaml:2:20: method: \"\" is not one of impact-effort, ice, rice, votes"},
-	    {"journeyhack: 1\nworkshop: {id: 1, title: t}\n", "x.yaml:2:12: unknown key \"id\" in a workshop"},
+	    {"journeyhack: 1\nworkshop: {id: 1, title: t}\n",
+	     "x.yaml:2:12: unknown key \"id\" in a workshop"},
 	    {"journeyhack: 1\nworkshop: {channels: [a], stages: x, timer_running: on}\n",
 	     "x.yaml:2:11: this workshop has no title"},
 	};
@@ -1096,8 +1099,8 @@ Test(export, yaml_import_reads_the_workshops_own_settings)
 /* A value unlike f's default for the file the test below writes: items
  * are all id 777 and refer to each other. The raw value; `yaml` gets it as
  * the file spells it. */
-static const char *table_value(const struct jh_kind_def *k, const struct jh_field_def *f,
-			       char *buf, size_t size, char *yaml, size_t ysize)
+static const char *table_value(const struct jh_kind_def *k, const struct jh_field_def *f, char *buf,
+			       size_t size, char *yaml, size_t ysize)
 {
 	long long def = f->defval ? atoll(f->defval) : -1;
 	size_t n = 0;
@@ -1254,7 +1257,7 @@ Test(export, yaml_import_refuses_other_files)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		cr_assert_eq(import_yaml_buffer(st, "imp", cases[i][0], strlen(cases[i][0]),
-						       "x.yaml", NULL, &err),
+						"x.yaml", NULL, &err),
 			     -1, "case %zu", i);
 		cr_assert_str_eq(err.msg, cases[i][1], "case %zu", i);
 	}
@@ -1276,11 +1279,10 @@ Test(export, yaml_import_is_all_or_nothing)
 	struct jh_err err;
 	size_t n;
 
-	cr_assert_eq(
-	    import_yaml_buffer(st, "first", text, strlen(text), "x.yaml", NULL, &err), 0,
-	    "ids free: inserted as they are, %s", err.msg);
-	cr_assert_eq(
-	    import_yaml_buffer(st, "second", text, strlen(text), "x.yaml", NULL, &err), -1);
+	cr_assert_eq(import_yaml_buffer(st, "first", text, strlen(text), "x.yaml", NULL, &err), 0,
+		     "ids free: inserted as they are, %s", err.msg);
+	cr_assert_eq(import_yaml_buffer(st, "second", text, strlen(text), "x.yaml", NULL, &err),
+		     -1);
 	cr_assert(strstr(err.msg, "x.yaml:18:5: ") && strstr(err.msg, "budget"), "%s", err.msg);
 	cr_assert_eq(store_workshop_list(st, &list, &n, &err), 0);
 	for (size_t i = 0; i < n; i++) {
@@ -1792,9 +1794,8 @@ Test(export, empty_workshop_exports_and_round_trips)
 	yaml = render(&d, EXPORT_YAML, EXPORT_DEFAULT, NULL);
 	cr_assert(strstr(yaml, "\njourneys: []\n"), "%s", yaml);
 	cr_assert_eq(store_open(&st2, db2, 0, &err), 0, "%s", err.msg);
-	cr_assert_eq(
-	    import_yaml_buffer(st2, "empty", yaml, strlen(yaml), "e.yaml", &e2, &err), 0,
-	    "%s", err.msg);
+	cr_assert_eq(import_yaml_buffer(st2, "empty", yaml, strlen(yaml), "e.yaml", &e2, &err), 0,
+		     "%s", err.msg);
 	again = load_yaml(st2, e2);
 	cr_assert_str_eq(again, yaml);
 	store_close(st2);
@@ -1842,8 +1843,7 @@ Test(export, yaml_import_survives_hostile_files)
 	memcpy(deep, "journeyhack: ", 13);
 	memset(deep + 13, '[', n);
 	deep[13 + n] = '\0';
-	cr_assert_eq(import_yaml_buffer(st, "h", deep, strlen(deep), "x.yaml", NULL, &err),
-		     -1);
+	cr_assert_eq(import_yaml_buffer(st, "h", deep, strlen(deep), "x.yaml", NULL, &err), -1);
 	cr_assert(strstr(err.msg, "nested too deeply"), "%s", err.msg);
 	/* A huge scalar where one line of text belongs. */
 	big = util_xmalloc(3 * 1024 * 1024);
@@ -1851,8 +1851,7 @@ Test(export, yaml_import_survives_hostile_files)
 	n = strlen(big);
 	memset(big + n, 'x', 2 * 1024 * 1024);
 	strcpy(big + n + 2 * 1024 * 1024, "\n");
-	cr_assert_eq(import_yaml_buffer(st, "h", big, strlen(big), "x.yaml", NULL, &err),
-		     -1);
+	cr_assert_eq(import_yaml_buffer(st, "h", big, strlen(big), "x.yaml", NULL, &err), -1);
 	cr_assert(strstr(err.msg, "x.yaml:3:10: title: too long"), "%s", err.msg);
 	/* Garbage bytes. */
 	for (size_t i = 0; i < 4096; i++) {
@@ -1891,8 +1890,8 @@ Test(export, export_fields_cover_every_stored_field_once)
 
 Test(export, export_fields_keep_the_files_order_and_omit_a_parent)
 {
-	static const char *const step[] = {"id",      "position", "day",	"title", "minutes",
-					   "view",    "private",  "revealed", "notes"};
+	static const char *const step[] = {"id",   "position", "day",	   "title", "minutes",
+					   "view", "private",  "revealed", "notes"};
 	struct export_fields fl;
 
 	export_fields_item(&fl, JH_STEP, NULL);
@@ -1923,13 +1922,15 @@ Test(export, json_and_yaml_carry_every_field_of_the_table)
 			if (!kinds_stored(&kd->fields[i]))
 				continue;
 			snprintf(key, sizeof key, "\"%s\": ", kd->fields[i].name);
-			cr_expect(strstr(json, key), "JSON lacks %s.%s", kd->name, kd->fields[i].name);
+			cr_expect(strstr(json, key), "JSON lacks %s.%s", kd->name,
+				  kd->fields[i].name);
 			/* Stages and touchpoints sit inside their journey. */
 			if ((k == JH_STAGE || k == JH_TOUCHPOINT) &&
 			    !strcmp(kd->fields[i].name, "journey"))
 				continue;
 			snprintf(key, sizeof key, " %s:", kd->fields[i].name);
-			cr_expect(strstr(yaml, key), "YAML lacks %s.%s", kd->name, kd->fields[i].name);
+			cr_expect(strstr(yaml, key), "YAML lacks %s.%s", kd->name,
+				  kd->fields[i].name);
 		}
 	}
 	free(json);
@@ -1989,7 +1990,8 @@ Test(export, export_w_json_escapes_what_a_reader_or_terminal_would_trip_on)
 	export_w_json(&w, NULL);
 	cr_assert_eq(export_w_done(&w, &err), 0);
 	fclose(m);
-	cr_expect_str_eq(buf, "\"a\\\"\\\\\\n\\r\\t\\u0001\\u007f\\u0085\\u2028\\ufffd\xc3\xa5\" \"\"");
+	cr_expect_str_eq(buf,
+			 "\"a\\\"\\\\\\n\\r\\t\\u0001\\u007f\\u0085\\u2028\\ufffd\xc3\xa5\" \"\"");
 	free(buf);
 }
 

@@ -65,7 +65,8 @@ Test(fileread, exactly_the_limit_is_read_one_byte_more_is_refused)
 	cr_expect_eq(fileread_all(f.path, 4, NULL, &f.buf, &f.len, &f.err), FILEREAD_TOO_LARGE);
 	cr_expect_null(f.buf);
 	cr_expect_eq(f.len, 5, "the size seen is reported");
-	snprintf(f.want, sizeof f.want, "%s: file is too large (1 MiB; the limit is 1 MiB)", f.path);
+	snprintf(f.want, sizeof f.want, "%s: file is too large (1 MiB; the limit is 1 MiB)",
+		 f.path);
 	cr_expect_str_eq(f.err.msg, f.want);
 	teardown(&f);
 }
@@ -108,8 +109,8 @@ static int filled_pipe(size_t n, char *dev, size_t devsize)
 	memset(chunk, 'x', sizeof chunk);
 	cr_assert_eq(pipe(fds), 0);
 	for (size_t done = 0; done < n; done += sizeof chunk)
-		cr_assert_gt(write(fds[1], chunk, n - done < sizeof chunk ? n - done : sizeof chunk),
-			     0);
+		cr_assert_gt(
+		    write(fds[1], chunk, n - done < sizeof chunk ? n - done : sizeof chunk), 0);
 	close(fds[1]);
 	snprintf(dev, devsize, "/dev/fd/%d", fds[0]);
 	return fds[0];

@@ -157,6 +157,5 @@ Test(filewrite, devices_are_written_directly)
 
 	cr_assert_eq(filewrite_atomic("/dev/null", write_text, "gone", &err), 0, "%s", err.msg);
 	cr_assert_eq(filewrite_atomic("/dev/full", write_text, "full", &err), -1);
-	cr_assert(strstr(err.msg, "/dev/full") && strstr(err.msg, "No space left"), "%s",
-		  err.msg);
+	cr_assert(strstr(err.msg, "/dev/full") && strstr(err.msg, "No space left"), "%s", err.msg);
 }

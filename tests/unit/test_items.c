@@ -60,8 +60,10 @@ Test(items, dates_must_exist)
 Test(items, choices_and_booleans)
 {
 	accepted(JH_ACTION, "status", "doing");
-	refused(JH_ACTION, "status", "started", "status: \"started\" is not one of todo, doing, done");
-	refused(JH_PARTICIPANT, "role", "boss", "role: \"boss\" is not one of participant, facilitator");
+	refused(JH_ACTION, "status", "started",
+		"status: \"started\" is not one of todo, doing, done");
+	refused(JH_PARTICIPANT, "role", "boss",
+		"role: \"boss\" is not one of participant, facilitator");
 	accepted(JH_PARKING, "answered", "yes");
 	accepted(JH_PARKING, "answered", "false");
 	refused(JH_PARKING, "answered", "maybe", "answered: \"maybe\" is not yes or no");
@@ -82,7 +84,8 @@ Test(items, text_limits_and_utf8)
 	big = malloc(1024 * 1024 + 2);
 	memset(big, 'e', 1024 * 1024 + 1);
 	big[1024 * 1024 + 1] = '\0';
-	refused(JH_PAINPOINT, "evidence", big, "evidence: too long (1048577 bytes, at most 1048576)");
+	refused(JH_PAINPOINT, "evidence", big,
+		"evidence: too long (1048577 bytes, at most 1048576)");
 	free(big);
 	/* Control characters and escapes are stored; showing them safely is
 	 * the job of every output. */
@@ -156,8 +159,13 @@ Test(items, dates)
 Test(kinds, table_reads_the_model_structs)
 {
 	jh_id links[] = {4, 9};
-	struct jh_idea idea = {.id = 7, .title = "Förklara fakturan", .confidence = 4, .reach = 80,
-			       .author_id = 2, .painpoints = links, .npainpoints = 2};
+	struct jh_idea idea = {.id = 7,
+			       .title = "Förklara fakturan",
+			       .confidence = 4,
+			       .reach = 80,
+			       .author_id = 2,
+			       .painpoints = links,
+			       .npainpoints = 2};
 	struct jh_data d = {.ideas = &idea, .nideas = 1};
 	const struct jh_kind_def *k = kinds_get(JH_IDEA);
 	const jh_id *ids;

@@ -12,10 +12,10 @@ static struct jh_journey journeys[] = {{.id = 9}, {.id = 3}, {.id = 5}}; /* by p
 static struct jh_idea ideas[] = {{.id = 2}, {.id = 4}, {.id = 7}};
 static struct jh_participant people[] = {{.id = 1}, {.id = 8}};
 static struct jh_vote votes[] = {
-	{.id = 1, .participant_id = 1, .idea_id = 4, .dots = 2},
-	{.id = 2, .participant_id = 8, .idea_id = 4, .dots = 3},
-	{.id = 3, .participant_id = 8, .idea_id = 7, .dots = 1},
-	{.id = 4, .participant_id = 99, .idea_id = 98, .dots = 5}, /* gone: counted nowhere */
+    {.id = 1, .participant_id = 1, .idea_id = 4, .dots = 2},
+    {.id = 2, .participant_id = 8, .idea_id = 4, .dots = 3},
+    {.id = 3, .participant_id = 8, .idea_id = 7, .dots = 1},
+    {.id = 4, .participant_id = 99, .idea_id = 98, .dots = 5}, /* gone: counted nowhere */
 };
 
 static struct jh_data sample(void)

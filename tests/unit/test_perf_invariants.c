@@ -251,7 +251,8 @@ Test(perf, import_keeps_file_order_and_ids)
 		fprintf(f, "\"Rad %d, på svenska\",%d,%d,%s\n", i, i % 5 + 1, i % 5 + 1,
 			i % 3 ? "\"citat \"\"så här\"\"\"" : "");
 	fclose(f);
-	r = tu_jhdb(dbpath, (const char *const[]){"import", "pay", csv, "--kind", "painpoints", NULL});
+	r = tu_jhdb(dbpath,
+		    (const char *const[]){"import", "pay", csv, "--kind", "painpoints", NULL});
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	tu_run_free(&r);
 	load(&d);
@@ -280,7 +281,8 @@ Test(perf, bad_row_late_in_an_import_leaves_nothing)
 	for (int i = 0; i < 200; i++)
 		fprintf(f, "Rad %d,%d,%s\n", i, i % 5 + 1, i == 150 ? "bogus" : "open");
 	fclose(f);
-	r = tu_jhdb(dbpath, (const char *const[]){"import", "pay", csv, "--kind", "painpoints", NULL});
+	r = tu_jhdb(dbpath,
+		    (const char *const[]){"import", "pay", csv, "--kind", "painpoints", NULL});
 	cr_assert_neq(r.status, 0);
 	cr_assert(strstr(r.err, ":152:") != NULL, "%s", r.err);
 	tu_run_free(&r);
@@ -302,7 +304,8 @@ Test(perf, failed_item_in_a_batch_leaves_no_trace)
 	first = add_ok(JH_PAINPOINT, "title=Först", NULL);
 	cr_assert_eq(items_parse(st, wid, JH_PAINPOINT, a, 1, 1, &vals, &err), 0, "%s", err.msg);
 	/* an id that is taken: the INSERT fails inside the open batch */
-	cr_assert_neq(store_item_add_with_id(st, wid, JH_PAINPOINT, first, vals.v, vals.n, &err), 0);
+	cr_assert_neq(store_item_add_with_id(st, wid, JH_PAINPOINT, first, vals.v, vals.n, &err),
+		      0);
 	items_values_free(&vals);
 	add_ok(JH_PAINPOINT, "title=Sist", NULL);
 	commit();
@@ -357,7 +360,8 @@ Test(perf, idea_links_are_replaced_not_added)
 	a[0].value = idb;
 	a[1].value = links;
 	cr_assert_eq(items_parse(st, wid, JH_IDEA, a, 2, 0, &vals, &err), 0, "%s", err.msg);
-	cr_assert_eq(store_item_set(st, wid, JH_IDEA, idea, vals.v, vals.n, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_item_set(st, wid, JH_IDEA, idea, vals.v, vals.n, &err), 0, "%s",
+		     err.msg);
 	items_values_free(&vals);
 	load(&d);
 	cr_assert_eq(d.ideas[0].npainpoints, 1);
@@ -368,8 +372,8 @@ Test(perf, idea_links_are_replaced_not_added)
 /* An idea with the optional test-card fields of `mask` given. */
 static void add_idea_mask(unsigned mask, int round)
 {
-	static const char *const names[] = {"belief", "experiment", "metric", "success", "reach",
-					    "confidence"};
+	static const char *const names[] = {"belief",  "experiment", "metric",
+					    "success", "reach",	     "confidence"};
 	struct jh_assign a[8];
 	char buf[8][64];
 	struct jh_values vals;
@@ -390,7 +394,8 @@ static void add_idea_mask(unsigned mask, int round)
 		n++;
 	}
 	cr_assert_eq(items_parse(st, wid, JH_IDEA, a, n, 1, &vals, &err), 0, "%s", err.msg);
-	cr_assert_eq(store_item_add(st, wid, JH_IDEA, vals.v, vals.n, NULL, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_item_add(st, wid, JH_IDEA, vals.v, vals.n, NULL, &err), 0, "%s",
+		     err.msg);
 	items_values_free(&vals);
 }
 
@@ -440,20 +445,20 @@ Test(perf, statement_cache_overflow_keeps_answers_right)
 Test(perf, show_columns_line_up_with_cached_widths)
 {
 	static const char *const titles[] = {
-		"title=Kort",
-		"title=Fakturan är svår att läsa och förstå för de flesta kunder",
-		"title=請求書が分かりにくい請求書が分かりにくい請求書が分かりにくい",
-		"title=tab\there and a bell \a here",
-		"title=Ærlig og ødelagt",
+	    "title=Kort",
+	    "title=Fakturan är svår att läsa och förstå för de flesta kunder",
+	    "title=請求書が分かりにくい請求書が分かりにくい請求書が分かりにくい",
+	    "title=tab\there and a bell \a here",
+	    "title=Ærlig og ødelagt",
 	};
 	struct tu_run r;
 	char *line, *save = NULL;
 	int width = -1, lines = 0;
 
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
-		r = tu_jhdb(dbpath, (const char *const[]){"add", "pay", "painpoint", titles[i],
-							   "touchpoint=1", "evidence=Samma bevis",
-							   NULL});
+		r = tu_jhdb(dbpath,
+			    (const char *const[]){"add", "pay", "painpoint", titles[i],
+						  "touchpoint=1", "evidence=Samma bevis", NULL});
 		cr_assert_eq(r.status, 0, "%s", r.err);
 		tu_run_free(&r);
 	}
@@ -467,8 +472,8 @@ Test(perf, show_columns_line_up_with_cached_widths)
 			continue;
 		if (width < 0)
 			width = w;
-		cr_assert_eq(w, width, "row %d is %d columns, the first %d: %s", lines - 1, w, width,
-			     line);
+		cr_assert_eq(w, width, "row %d is %d columns, the first %d: %s", lines - 1, w,
+			     width, line);
 	}
 	cr_assert_eq(lines, 6);
 	tu_run_free(&r);

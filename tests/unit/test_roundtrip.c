@@ -51,14 +51,15 @@ static void value_for(const struct jh_kind_def *k, const struct jh_field_def *f,
 		snprintf(json, jsize, "\"%s åøæ\"", f->name);
 		break;
 	case JF_LONGTEXT:
-		snprintf(arg, asize, "%s %s\nandra raden på norsk: blåbærsyltetøy", k->name, f->name);
+		snprintf(arg, asize, "%s %s\nandra raden på norsk: blåbærsyltetøy", k->name,
+			 f->name);
 		snprintf(json, jsize, "\"%s %s\\nandra raden på norsk: blåbærsyltetøy\"", k->name,
 			 f->name);
 		break;
 	case JF_INT:
 		v = f->min + 1 <= f->max && f->min + 1 != def ? f->min + 1
-		    : f->min != def			  ? f->min
-							  : f->max;
+		    : f->min != def			      ? f->min
+							      : f->max;
 		snprintf(arg, asize, "%lld", v);
 		snprintf(json, jsize, "%lld", v);
 		break;
@@ -218,8 +219,7 @@ static void check_show(const struct item *it)
 		if (!it->json[i][0] || f->type != JF_TEXT)
 			continue;
 		/* The JSON form without its quotes is the text itself. */
-		snprintf(want, sizeof(want), "%.*s", (int)strlen(it->json[i]) - 2,
-			 it->json[i] + 1);
+		snprintf(want, sizeof(want), "%.*s", (int)strlen(it->json[i]) - 2, it->json[i] + 1);
 		cr_assert(strstr(r.out, want), "%s.%s: show lacks \"%s\":\n%s", k->name, f->name,
 			  want, r.out);
 	}
@@ -228,7 +228,8 @@ static void check_show(const struct item *it)
 
 static char *export_of(const char *database, const char *format)
 {
-	struct tu_run r = tu_jhdb(database, (const char *const[]){"export", "w", "-f", format, NULL});
+	struct tu_run r =
+	    tu_jhdb(database, (const char *const[]){"export", "w", "-f", format, NULL});
 	char *out;
 
 	cr_assert_eq(r.status, 0, "export %s: %s", format, r.err);
@@ -240,9 +241,9 @@ static char *export_of(const char *database, const char *format)
 Test(roundtrip, every_field_of_every_kind)
 {
 	/* In an order where every reference has something to point at. */
-	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_JOURNEY,   JH_STAGE, JH_TOUCHPOINT,
-					     JH_PAINPOINT,   JH_IDEA,      JH_VOTE,  JH_ACTION,
-					     JH_PARKING,     JH_STEP,      JH_WORKSHOP};
+	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_JOURNEY, JH_STAGE,   JH_TOUCHPOINT,
+					     JH_PAINPOINT,   JH_IDEA,	 JH_VOTE,    JH_ACTION,
+					     JH_PARKING,     JH_STEP,	 JH_WORKSHOP};
 	static struct item items[sizeof(order) / sizeof(order[0])];
 	size_t nk = sizeof(order) / sizeof(order[0]);
 	struct tu_run r = run((const char *const[]){"new", "w", NULL});
@@ -258,7 +259,8 @@ Test(roundtrip, every_field_of_every_kind)
 		seen[order[i]] = 1;
 	}
 	for (int kind = 0; kind < JH_NKINDS; kind++)
-		cr_assert(seen[kind], "kind %s is not covered", kinds_get((enum jh_kind)kind)->name);
+		cr_assert(seen[kind], "kind %s is not covered",
+			  kinds_get((enum jh_kind)kind)->name);
 
 	json = export_of(db, "json");
 	for (size_t i = 0; i < nk; i++) {

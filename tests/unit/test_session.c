@@ -12,19 +12,38 @@ enum { ASA = 1, BJORN = 2, SIGRID = 3, OYSTEIN = 4, GONE = 99 };
 enum { VALKOMMEN = 10, TYST = 11, IDEER = 12, PRICKAR = 13 };
 
 /* Designated fields only, so the data keeps when structs grow. */
-#define PERSON(i, n, dep, r) {.id = i, .name = n, .department = dep, .role = r}
+#define PERSON(i, n, dep, r)                                                                       \
+	{                                                                                          \
+		.id = i, .name = n, .department = dep, .role = r                                   \
+	}
 #define STEP(i, pos, t, min, v, priv, rev)                                                         \
-	{.id = i, .position = pos, .day = 1, .title = t, .minutes = min, .view = v,                \
-	 .private_ = priv, .revealed = rev, .notes = ""}
+	{                                                                                          \
+		.id = i, .position = pos, .day = 1, .title = t, .minutes = min, .view = v,         \
+		.private_ = priv, .revealed = rev, .notes = ""                                     \
+	}
 #define PAIN(i, t, st, au, sp)                                                                     \
-	{.id = i, .title = t, .severity = 3, .frequency = 3, .evidence = "", .status = st,         \
-	 .author_id = au, .step_id = sp}
+	{                                                                                          \
+		.id = i, .title = t, .severity = 3, .frequency = 3, .evidence = "", .status = st,  \
+		.author_id = au, .step_id = sp                                                     \
+	}
 #define IDEA(i, t, au, sp)                                                                         \
-	{.id = i, .title = t, .belief = "", .experiment = "", .metric = "", .success = "",         \
-	 .impact = 3, .effort = 3, .confidence = 3, .reach = 100, .author_id = au, .step_id = sp}
-#define VOTE(i, p, x, n) {.id = i, .participant_id = p, .idea_id = x, .dots = n}
-#define ACTION(i, t, o, st) {.id = i, .title = t, .owner = o, .due = "", .status = st, .notes = ""}
-#define PARKING(i, t, ans, au) {.id = i, .text = t, .answer = "", .answered = ans, .author_id = au}
+	{                                                                                          \
+		.id = i, .title = t, .belief = "", .experiment = "", .metric = "", .success = "",  \
+		.impact = 3, .effort = 3, .confidence = 3, .reach = 100, .author_id = au,          \
+		.step_id = sp                                                                      \
+	}
+#define VOTE(i, p, x, n)                                                                           \
+	{                                                                                          \
+		.id = i, .participant_id = p, .idea_id = x, .dots = n                              \
+	}
+#define ACTION(i, t, o, st)                                                                        \
+	{                                                                                          \
+		.id = i, .title = t, .owner = o, .due = "", .status = st, .notes = ""              \
+	}
+#define PARKING(i, t, ans, au)                                                                     \
+	{                                                                                          \
+		.id = i, .text = t, .answer = "", .answered = ans, .author_id = au                 \
+	}
 
 static struct jh_participant people[] = {
     PERSON(ASA, "Åsa Lindqvist", "Ledning", "facilitator"),
@@ -203,7 +222,7 @@ Test(session_rights, each_right_says_what_it_does)
 	cr_assert_str_eq(session_right_text(SESSION_TYPE_FOR_OTHERS),
 			 "enter items and votes for someone else");
 	cr_assert_str_eq(session_right_text(SESSION_NRIGHTS), "");
-	cr_assert_str_eq(session_right_text((enum session_right)-1), "");
+	cr_assert_str_eq(session_right_text((enum session_right) - 1), "");
 }
 
 /* ------------------------------------------------ the agenda */

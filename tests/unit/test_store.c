@@ -173,25 +173,31 @@ Test(store, every_entity_round_trips)
 	struct jh_data d;
 
 	cr_assert_eq(add(JH_PARTICIPANT, &p, &err, "name=Åsa Ødegård", "department=Økonomi",
-			 "role=facilitator", NULL), 0, "%s", err.msg);
-	cr_assert_eq(add(JH_JOURNEY, &j, &err, "name=Bli kund", "stages=Hitta, Köpa,Välkomnas",
-			 NULL), 0, "%s", err.msg);
+			 "role=facilitator", NULL),
+		     0, "%s", err.msg);
+	cr_assert_eq(
+	    add(JH_JOURNEY, &j, &err, "name=Bli kund", "stages=Hitta, Köpa,Välkomnas", NULL), 0,
+	    "%s", err.msg);
 	cr_assert_eq(add(JH_STAGE, &s, &err, "journey=Bli kund", "name=Förnya", NULL), 0, "%s",
 		     err.msg);
 	cr_assert_eq(add(JH_TOUCHPOINT, &tp, &err, "journey=Bli kund", "stage=Köpa",
 			 "name=Beställning på webben", "channel=web", "owner=IT", "score=-1",
-			 "reach=60", "potential=3", NULL), 0, "%s", err.msg);
+			 "reach=60", "potential=3", NULL),
+		     0, "%s", err.msg);
 	cr_assert_eq(add(JH_PAINPOINT, &pp, &err, "touchpoint=Beställning på webben",
 			 "title=Formuläret är för långt", "severity=4", "frequency=2",
-			 "evidence=\"Jag gav upp\" — intervju 2", "author=Åsa Ødegård", NULL), 0, "%s",
-		     err.msg);
+			 "evidence=\"Jag gav upp\" — intervju 2", "author=Åsa Ødegård", NULL),
+		     0, "%s", err.msg);
 	cr_assert_eq(add(JH_IDEA, &idea, &err, "title=Kortare formulär", "impact=4", "effort=2",
 			 "confidence=3", "painpoints=1", "belief=b", "experiment=e", "metric=m",
-			 "success=s", NULL), 0, "%s", err.msg);
+			 "success=s", NULL),
+		     0, "%s", err.msg);
 	cr_assert_eq(add(JH_VOTE, &v, &err, "idea=Kortare formulär", "participant=Åsa Ødegård",
-			 "dots=2", NULL), 0, "%s", err.msg);
+			 "dots=2", NULL),
+		     0, "%s", err.msg);
 	cr_assert_eq(add(JH_ACTION, &a, &err, "idea=Kortare formulär", "title=Skissa formulär",
-			 "owner=Åsa", "due=2026-12-15", NULL), 0, "%s", err.msg);
+			 "owner=Åsa", "due=2026-12-15", NULL),
+		     0, "%s", err.msg);
 	cr_assert_eq(add(JH_PARKING, &pk, &err, "text=Vänta på nytt system?", NULL), 0, "%s",
 		     err.msg);
 
@@ -225,8 +231,10 @@ Test(store, every_entity_round_trips)
 	cr_assert_str_eq(d.parking[0].text, "Vänta på nytt system?");
 	model_data_free(&d);
 
-	cr_assert_eq(set(JH_ACTION, a, &err, "status=done", "owner=Øyvind", NULL), 0, "%s", err.msg);
-	cr_assert_eq(set(JH_TOUCHPOINT, tp, &err, "stage=Hitta", "score=2", NULL), 0, "%s", err.msg);
+	cr_assert_eq(set(JH_ACTION, a, &err, "status=done", "owner=Øyvind", NULL), 0, "%s",
+		     err.msg);
+	cr_assert_eq(set(JH_TOUCHPOINT, tp, &err, "stage=Hitta", "score=2", NULL), 0, "%s",
+		     err.msg);
 	cr_assert_eq(set(JH_IDEA, idea, &err, "painpoints=", NULL), 0, "%s", err.msg);
 	cr_assert_eq(set(JH_PARKING, pk, &err, "answered=yes", "answer=Nej.", NULL), 0, "%s",
 		     err.msg);
@@ -444,8 +452,8 @@ Test(store, newer_schema_is_refused_untouched)
 	store_close(st);
 	st = NULL;
 	cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
-	cr_assert_eq(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL,
-				  NULL, NULL),
+	cr_assert_eq(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
+				  NULL, NULL, NULL),
 		     SQLITE_OK);
 	sqlite3_close(db);
 	assert_refused_unchanged(dbpath, "newer journeyhack");
@@ -510,7 +518,8 @@ Test(store, workshop_restore_and_load_walk_the_field_table)
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct jh_field_def *f = &k->fields[i];
 		if (kinds_storage(f) == KINDS_S_TEXT)
-			cr_assert_str_eq(kinds_text(f, &d.workshop), kinds_text(f, &w), "%s", f->name);
+			cr_assert_str_eq(kinds_text(f, &d.workshop), kinds_text(f, &w), "%s",
+					 f->name);
 		else
 			cr_assert_eq(kinds_num(f, &d.workshop), kinds_num(f, &w), "%s", f->name);
 	}

@@ -705,8 +705,9 @@ Test(accepted, yes_no_words_are_those_of_the_command_line)
 	cr_expect_eq(t.steps[0].private_, 1);
 	cr_expect_eq(t.anonymous, 1);
 	template_free(&t);
-	cr_expect_str_eq(load_fail(quoted), "9:14: private: expected true, false, yes, no, on, off, "
-					    "y, n, 1 or 0, got quoted text \"on\"");
+	cr_expect_str_eq(load_fail(quoted),
+			 "9:14: private: expected true, false, yes, no, on, off, "
+			 "y, n, 1 or 0, got quoted text \"on\"");
 	free(on);
 	free(quoted);
 }

@@ -23,19 +23,25 @@ Test(line, typing_moves_by_whole_characters)
 	cr_assert_eq(l.cursor, 2, "the cursor starts at the end");
 	ui_line_move(&l, -1);
 	cr_assert_eq(ui_line_insert(&l, 0xE5), 0); /* å, two bytes */
-	cr_assert_str_eq(l.text, "a\xC3\xA5" "b");
+	cr_assert_str_eq(l.text, "a\xC3\xA5"
+				 "b");
 	cr_assert_eq(l.cursor, 3);
 	ui_line_move(&l, -1);
 	cr_assert_eq(l.cursor, 1, "left steps over the whole å");
 	ui_line_move(&l, 1);
 	cr_assert_eq(l.cursor, 3);
 	ui_line_insert(&l, 0x1F600); /* four bytes */
-	cr_assert_str_eq(l.text, "a\xC3\xA5\xF0\x9F\x98\x80" "b");
+	cr_assert_str_eq(l.text, "a\xC3\xA5\xF0\x9F\x98\x80"
+				 "b");
 	ui_line_backspace(&l);
-	cr_assert_str_eq(l.text, "a\xC3\xA5" "b", "backspace takes the whole character");
+	cr_assert_str_eq(l.text,
+			 "a\xC3\xA5"
+			 "b",
+			 "backspace takes the whole character");
 	ui_line_home(&l);
 	ui_line_delete(&l);
-	cr_assert_str_eq(l.text, "\xC3\xA5" "b");
+	cr_assert_str_eq(l.text, "\xC3\xA5"
+				 "b");
 	ui_line_delete(&l);
 	cr_assert_str_eq(l.text, "b", "delete takes the whole å");
 	ui_line_home(&l);
@@ -179,17 +185,19 @@ Test(fill, a_snapshot_brings_back_every_field, .init = setup, .fini = teardown)
 				free(rec.assigns[i]);
 				rec.assigns[i] = a;
 			}
-		cr_assert_eq(ui_apply(&ui, kinds[n], 0, 1, 0, rec.assigns, rec.nassigns, &new_id,
-				      &err),
-			     0, "%s: %s", k->name, err.msg);
+		cr_assert_eq(
+		    ui_apply(&ui, kinds[n], 0, 1, 0, rec.assigns, rec.nassigns, &new_id, &err), 0,
+		    "%s: %s", k->name, err.msg);
 		ui_undo_discard(&rec);
 		load();
 		const void *a = ui_fill_item(&ui, kinds[n], old_id);
 		const void *b = ui_fill_item(&ui, kinds[n], new_id);
 		cr_assert(a && b, "%s", k->name);
 		for (size_t i = 0; i < k->nfields; i++) {
-			char *va = ui_fill_text(&k->fields[i], a), *vb = ui_fill_text(&k->fields[i], b);
-			if (strcmp(k->fields[i].name, "name") && strcmp(k->fields[i].name, "position"))
+			char *va = ui_fill_text(&k->fields[i], a),
+			     *vb = ui_fill_text(&k->fields[i], b);
+			if (strcmp(k->fields[i].name, "name") &&
+			    strcmp(k->fields[i].name, "position"))
 				cr_assert_str_eq(va, vb, "%s.%s", k->name, k->fields[i].name);
 			free(va);
 			free(vb);

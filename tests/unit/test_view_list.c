@@ -110,11 +110,23 @@ Test(view_list, focus_selects_an_item_of_its_kind_only)
 
 static struct jh_touchpoint touchpoints[] = {{.id = 7}, {.id = 8}};
 static struct jh_painpoint pains[] = {
-    {.id = 1, .touchpoint_id = 8, .title = "Hold music", .evidence = "", .severity = 2,
+    {.id = 1,
+     .touchpoint_id = 8,
+     .title = "Hold music",
+     .evidence = "",
+     .severity = 2,
      .frequency = 2},
-    {.id = 2, .touchpoint_id = 7, .title = "Form lost", .evidence = "", .severity = 5,
+    {.id = 2,
+     .touchpoint_id = 7,
+     .title = "Form lost",
+     .evidence = "",
+     .severity = 5,
      .frequency = 4},
-    {.id = 3, .touchpoint_id = 8, .title = "Transferred", .evidence = "", .severity = 3,
+    {.id = 3,
+     .touchpoint_id = 8,
+     .title = "Transferred",
+     .evidence = "",
+     .severity = 3,
      .frequency = 3},
 };
 

@@ -5,10 +5,10 @@
 
 #include "journeyhack/yamlread.h"
 
-static const struct yamlread_opts strict = {"s.yaml", 1, "no aliases", "one document only",
-					    "tests", NULL, 4, 20, 8};
-static const struct yamlread_opts lenient = {"l.yaml", 0, "no aliases", "one document only",
-					     NULL, "the test", 4, 0, 0};
+static const struct yamlread_opts strict = {
+    "s.yaml", 1, "no aliases", "one document only", "tests", NULL, 4, 20, 8};
+static const struct yamlread_opts lenient = {
+    "l.yaml", 0, "no aliases", "one document only", NULL, "the test", 4, 0, 0};
 
 /* Parse text; returns the message on failure, NULL on success (root set). */
 static const char *parse(const struct yamlread_opts *o, const char *text,
@@ -84,7 +84,8 @@ Test(yamlread, strict_refuses_what_lenient_lets_through)
 
 	refused(&strict, "a: &x 1\n", "s.yaml:1:4: anchors are not allowed in tests");
 	refused(&strict, "a: !!str 1\n", "s.yaml:1:4: tags are not allowed in tests");
-	refused(&strict, "a: 1\na: 2\n", "s.yaml:2:1: duplicate key \"a\" (first at line 1, column 1)");
+	refused(&strict, "a: 1\na: 2\n",
+		"s.yaml:2:1: duplicate key \"a\" (first at line 1, column 1)");
 	refused(&strict, "? [k]\n: v\n", "s.yaml:1:3: a key must be plain text, not a list");
 	cr_assert_null(parse(&lenient, "a: &x !!str 1\na: 2\n? [k]\n: v\n", &root));
 	cr_expect_eq(root->nitems, 6, "the caller sees every key");
@@ -119,8 +120,7 @@ Test(yamlread, messages_quote_and_describe_values)
 
 	yamlread_quote(out, sizeof out, "a\"b\n\x01", 5);
 	cr_expect_str_eq(out, "\"a\\\"b\\n\\x01\"");
-	yamlread_quote(out, sizeof out,
-		       "0123456789012345678901234567890123456789012345", 46);
+	yamlread_quote(out, sizeof out, "0123456789012345678901234567890123456789012345", 46);
 	cr_expect_str_eq(out, "\"0123456789012345678901234567890123456789...\"");
 	cr_assert_null(parse(&lenient, "[x, 'q', ~, [], {}]", &root));
 	yamlread_describe(out, sizeof out, root->items[0]);

@@ -19,9 +19,9 @@ void tu_write(const char *path, const char *content);
 char *tu_read(const char *path, size_t *len);
 
 struct tu_run {
-	int status;  /* exit status, or 128+signal */
-	char *out;   /* captured stdout, NUL-terminated */
-	char *err;   /* captured stderr */
+	int status; /* exit status, or 128+signal */
+	char *out;  /* captured stdout, NUL-terminated */
+	char *err;  /* captured stderr */
 };
 
 /* Run the built journeyhack ($JH_BIN) with argv (NULL-terminated, not
