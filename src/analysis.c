@@ -260,38 +260,31 @@ size_t *analysis_exposure_rank(const struct jh_data *d, jh_id journey_id, size_t
 
 /* ------------------------------------------------------- prioritisation */
 
-static const char *const method_names[] = {"impact-effort", "ice", "rice", "votes"};
+static const struct {
+	const char *name, *formula;
+} methods[JH_NMETHODS] = {
+#define METHOD(id, name, formula) [JH_METHOD_##id] = {name, formula},
+#include "journeyhack/methods.def"
+#undef METHOD
+};
 
 int analysis_method_parse(const char *name)
 {
-	for (int i = 0; name && i < (int)(sizeof method_names / sizeof method_names[0]); i++)
-		if (!strcmp(name, method_names[i]))
+	for (int i = 0; name && i < JH_NMETHODS; i++)
+		if (!strcmp(name, methods[i].name))
 			return i;
 	return -1;
 }
 
+/* A stray value reads as the default method, as a workshop without one. */
 const char *analysis_method_name(enum jh_method m)
 {
-	if ((int)m < 0 || m > JH_METHOD_VOTES)
-		return "impact-effort";
-	return method_names[m];
+	return methods[(int)m >= 0 && m < JH_NMETHODS ? m : 0].name;
 }
 
 const char *analysis_method_formula(enum jh_method m)
 {
-	switch (m) {
-	case JH_METHOD_ICE:
-		return "impact x confidence x ease, ease = 6 - effort";
-	case JH_METHOD_RICE:
-		return "reach % x impact x confidence / 5 / effort";
-	case JH_METHOD_VOTES:
-		return "dot votes";
-	case JH_METHOD_IMPACT_EFFORT:
-		break;
-	}
-	/* After the switch, not in a default, so that a new method is a -Wswitch warning here and
-	 * a stray value still gets an answer. */
-	return "impact / effort";
+	return methods[(int)m >= 0 && m < JH_NMETHODS ? m : 0].formula;
 }
 
 enum jh_quadrant analysis_quadrant(int impact, int effort)
@@ -348,6 +341,7 @@ double analysis_idea_score(enum jh_method m, const struct jh_idea *idea, int vot
 	case JH_METHOD_VOTES:
 		return votes;
 	case JH_METHOD_IMPACT_EFFORT:
+	case JH_NMETHODS:
 		break;
 	}
 	return (double)idea->impact / (double)effort;
@@ -466,6 +460,7 @@ void analysis_format_score(enum jh_method m, double score, char *buf, size_t siz
 		break;
 	case JH_METHOD_ICE:
 	case JH_METHOD_VOTES:
+	case JH_NMETHODS:
 		break;
 	}
 	snprintf(buf, size, "%.*f", decimals, score);

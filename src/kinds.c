@@ -15,7 +15,11 @@
 static const char *const roles[] = {"participant", "facilitator", NULL};
 static const char *const pain_status[] = {"open", "addressed", "dropped", NULL};
 static const char *const action_status[] = {"todo", "doing", "done", NULL};
-static const char *const methods[] = {"impact-effort", "ice", "rice", "votes", NULL};
+static const char *const methods[] = {
+#define METHOD(id, name, formula) name,
+#include "journeyhack/methods.def"
+#undef METHOD
+    NULL};
 static const char *const views[] = {
 #define VIEW(id, name, title, tab) #name,
 #include "journeyhack/views.def"

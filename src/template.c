@@ -63,7 +63,11 @@ static const char *const step_keys[] = {"day",	   "title", "minutes", "view",
 static const char *const journey_keys[] = {"name", "description", "stages", "touchpoints", NULL};
 static const char *const touchpoint_keys[] = {"stage", "name",	"channel",   "owner",
 					      "score", "reach", "potential", NULL};
-static const char *const methods[] = {"impact-effort", "ice", "rice", "votes", NULL};
+static const char *const methods[] = {
+#define METHOD(id, name, formula) name,
+#include "journeyhack/methods.def"
+#undef METHOD
+    NULL};
 static const char *const views[] = {"agenda", "journeys", "painpoints", "backlog",
 				    "matrix", "actions",  "parking",	NULL};
 

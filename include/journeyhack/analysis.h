@@ -46,7 +46,12 @@ int analysis_questionable(const struct jh_touchpoint *t);
  * indexes into d->touchpoints. Caller frees. */
 size_t *analysis_exposure_rank(const struct jh_data *d, jh_id journey_id, size_t *n);
 
-enum jh_method { JH_METHOD_IMPACT_EFFORT, JH_METHOD_ICE, JH_METHOD_RICE, JH_METHOD_VOTES };
+enum jh_method {
+#define METHOD(id, name, formula) JH_METHOD_##id,
+#include "journeyhack/methods.def"
+#undef METHOD
+	JH_NMETHODS
+};
 
 /* Parse "impact-effort" | "ice" | "rice" | "votes"; -1 when unknown. */
 int analysis_method_parse(const char *name);

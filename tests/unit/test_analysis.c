@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/kinds.h"
 #include "journeyhack/util.h"
 
 /* ------------------------------------------------ building a workshop */
@@ -816,4 +817,23 @@ Test(actions, ordered_by_idea_rank_then_due_then_id)
 	free(idx);
 	free(r);
 	model_data_free(&d);
+}
+
+/* methods.def is the one list: the field table offers exactly its
+ * names, in its order, and each name parses back to its method. */
+Test(methods, declared_once_for_every_reader)
+{
+	const struct jh_field_def *f = kinds_field(kinds_get(JH_WORKSHOP), "method");
+
+	cr_assert_not_null(f);
+	for (int m = 0; m < JH_NMETHODS; m++) {
+		const char *name = analysis_method_name((enum jh_method)m);
+
+		cr_assert_str_eq(f->choices[m], name);
+		cr_assert_eq(analysis_method_parse(name), m);
+		cr_assert_neq(analysis_method_formula((enum jh_method)m)[0], '\0');
+	}
+	cr_assert_null(f->choices[JH_NMETHODS]);
+	cr_assert_str_eq(f->defval, analysis_method_name((enum jh_method)0));
+	cr_assert_str_eq(analysis_method_name((enum jh_method)99), "impact-effort");
 }
