@@ -12,34 +12,27 @@
 #include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
-/* A stable merge sort of indexes with a context: qsort has no context
- * argument, and ties must keep a deterministic order. */
+/* Indexes into the workshop's arrays, ordered by a comparison of two
+ * indexes; util_sort keeps ties in a deterministic order. */
 typedef int (*idx_cmp)(const void *ctx, size_t a, size_t b);
 
-static void merge_sort(size_t *a, size_t *tmp, size_t n, idx_cmp cmp, const void *ctx)
-{
-	size_t mid, i, j, k;
+struct idx_sort {
+	idx_cmp cmp;
+	const void *ctx;
+};
 
-	if (n < 2)
-		return;
-	mid = n / 2;
-	merge_sort(a, tmp, mid, cmp, ctx);
-	merge_sort(a + mid, tmp, n - mid, cmp, ctx);
-	for (i = 0, j = mid, k = 0; i < mid && j < n;)
-		tmp[k++] = cmp(ctx, a[j], a[i]) < 0 ? a[j++] : a[i++];
-	while (i < mid)
-		tmp[k++] = a[i++];
-	while (j < n)
-		tmp[k++] = a[j++];
-	memcpy(a, tmp, n * sizeof *a);
+static int by_index(const void *ctx, const void *a, const void *b)
+{
+	const struct idx_sort *s = ctx;
+
+	return s->cmp(s->ctx, *(const size_t *)a, *(const size_t *)b);
 }
 
 static void sort_indexes(size_t *a, size_t n, idx_cmp cmp, const void *ctx)
 {
-	size_t *tmp = util_xmalloc((n ? n : 1) * sizeof *tmp);
+	struct idx_sort s = {cmp, ctx};
 
-	merge_sort(a, tmp, n, cmp, ctx);
-	free(tmp);
+	util_sort(a, n, sizeof *a, by_index, &s);
 }
 
 static int cmp_i64(int64_t a, int64_t b)

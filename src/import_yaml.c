@@ -25,6 +25,7 @@
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
+#include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yamlread.h"
 #include "journeyhack/yesno.h"
@@ -344,7 +345,7 @@ static int read_strings(struct imp *im, const struct yamlread_node *list, const 
 		const char *s;
 		if (scalar(im, *it, key, &s))
 			return -1;
-		if (!util_utf8_valid(s, strlen(s)) || strlen(s) > 4096)
+		if (!text_utf8_valid(s, strlen(s)) || strlen(s) > 4096)
 			return fail_at(im, *it, "%s: not one line of UTF-8 text", key);
 		*out = util_xrealloc(*out, (*nout + 1) * sizeof **out);
 		(*out)[(*nout)++] = util_xstrdup(s);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/items.h"
+#include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yesno.h"
 
@@ -92,7 +93,7 @@ int items_check_value(const struct jh_field_def *f, const char *value, struct jh
 	long long num;
 	size_t len = strlen(value);
 
-	if (!util_utf8_valid(value, len))
+	if (!text_utf8_valid(value, len))
 		return err_set(err, "%s: not valid UTF-8", f->name);
 	switch (f->type) {
 	case JF_TEXT:

@@ -11,6 +11,7 @@
 #include "journeyhack/err.h"
 #include "journeyhack/fileread.h"
 #include "journeyhack/template.h"
+#include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yamlread.h"
 #include "journeyhack/yesno.h"
@@ -139,7 +140,7 @@ static char *text_of(struct ctx *c, const struct yamlread_node *n, const char *k
 	len = n->len;
 	while (len > 0 && n->text[len - 1] == '\n')
 		len--;
-	if (!util_utf8_valid(n->text, len)) {
+	if (!text_utf8_valid(n->text, len)) {
 		report(c, n, "%s: text is not valid UTF-8", key);
 		return NULL;
 	}
@@ -559,15 +560,15 @@ static int check_utf8(struct ctx *c, const char *buf, size_t len)
 {
 	size_t lo = 0, line, col;
 
-	if (util_utf8_valid(buf, len))
+	if (text_utf8_valid(buf, len))
 		return 0;
-	/* util_utf8_valid answers only yes or no: find the first bad sequence
+	/* text_utf8_valid answers only yes or no: find the first bad sequence
 	 * by growing a valid prefix one sequence at a time. */
 	while (lo < len) {
 		unsigned char ch = (unsigned char)buf[lo];
 		size_t n = ch < 0x80 ? 1 : ch >= 0xf0 ? 4 : ch >= 0xe0 ? 3 : 2;
 
-		if (n > len - lo || !util_utf8_valid(buf + lo, n))
+		if (n > len - lo || !text_utf8_valid(buf + lo, n))
 			break;
 		lo += n;
 	}

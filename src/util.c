@@ -108,48 +108,38 @@ void util_today(char out[11])
 		snprintf(out, 11, "1970-01-01");
 }
 
-int util_utf8_valid(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t need;
-		unsigned int cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			cp = c & 0x07;
-		} else {
-			return 0;
-		}
-		if (len - i <= need)
-			return 0;
-		for (size_t k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += need + 1;
-	}
-	return 1;
-}
-
 int util_streq(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static void merge_sort(char *v, char *tmp, size_t n, size_t size, util_cmp cmp, const void *ctx)
+{
+	size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	merge_sort(v, tmp, mid, size, cmp, ctx);
+	merge_sort(v + mid * size, tmp, n - mid, size, cmp, ctx);
+	while (i < mid && j < n) {
+		/* Take from the right half only when strictly smaller: stable. */
+		size_t from = cmp(ctx, v + j * size, v + i * size) < 0 ? j++ : i++;
+
+		memcpy(tmp + k++ * size, v + from * size, size);
+	}
+	memcpy(tmp + k * size, v + i * size, (mid - i) * size);
+	k += mid - i;
+	memcpy(tmp + k * size, v + j * size, (n - j) * size);
+	memcpy(v, tmp, n * size);
+}
+
+void util_sort(void *base, size_t n, size_t size, util_cmp cmp, const void *ctx)
+{
+	char *tmp;
+
+	if (n < 2)
+		return;
+	tmp = util_xmalloc(n * size);
+	merge_sort(base, tmp, n, size, cmp, ctx);
+	free(tmp);
 }

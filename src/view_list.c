@@ -46,23 +46,9 @@ static int compare(const struct sort_ctx *c, const struct view_list_row *a,
 	return x < y ? -1 : x > y;
 }
 
-/* A merge sort, stable and with its context as an argument. */
-static void merge_sort(const struct sort_ctx *c, struct view_list_row *v, struct view_list_row *tmp,
-		       size_t n)
+static int compare_rows(const void *ctx, const void *a, const void *b)
 {
-	size_t mid = n / 2, i = 0, j = mid, k = 0;
-
-	if (n < 2)
-		return;
-	merge_sort(c, v, tmp, mid);
-	merge_sort(c, v + mid, tmp, n - mid);
-	while (i < mid && j < n)
-		tmp[k++] = compare(c, &v[j], &v[i]) < 0 ? v[j++] : v[i++];
-	while (i < mid)
-		tmp[k++] = v[i++];
-	while (j < n)
-		tmp[k++] = v[j++];
-	memcpy(v, tmp, n * sizeof *v);
+	return compare(ctx, a, b);
 }
 
 void view_list_add(struct view_list *vl, long item, long group)
@@ -143,9 +129,8 @@ static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 	c->build(ui, vl);
 	if (c->nsorts && vl->nrows > 1) {
 		struct sort_ctx ctx = {ui, vl};
-		struct view_list_row *tmp = util_xcalloc(vl->nrows, sizeof *tmp);
-		merge_sort(&ctx, vl->rows, tmp, vl->nrows);
-		free(tmp);
+
+		util_sort(vl->rows, vl->nrows, sizeof *vl->rows, compare_rows, &ctx);
 	}
 	if (c->grouped & (1u << vl->sort))
 		add_headings(vl);

@@ -52,4 +52,8 @@ size_t text_fit(const char *s, int cols, int pad, char *out, size_t outsize);
 /* Convenience: allocate the result of text_fit. Caller frees. */
 char *text_fit_dup(const char *s, int cols, int pad);
 
+/* Is s (len bytes) well-formed UTF-8: no stray, overlong or truncated
+ * sequence, no surrogate, nothing past U+10FFFF? */
+int text_utf8_valid(const char *s, size_t len);
+
 #endif

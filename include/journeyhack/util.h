@@ -23,8 +23,11 @@ int util_date_valid(const char *s);
  * tests and exports are reproducible. */
 void util_today(char out[11]);
 
-/* Is s well-formed UTF-8? */
-int util_utf8_valid(const char *s, size_t len);
+/* Sort n elements of `size` bytes at base, stably (a merge sort: equal
+ * elements keep their order), with a context passed to every comparison
+ * instead of a global as qsort would need. */
+typedef int (*util_cmp)(const void *ctx, const void *a, const void *b);
+void util_sort(void *base, size_t n, size_t size, util_cmp cmp, const void *ctx);
 
 /* Case-sensitive equality treating NULL as "". */
 int util_streq(const char *a, const char *b);

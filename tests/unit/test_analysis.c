@@ -837,3 +837,40 @@ Test(methods, declared_once_for_every_reader)
 	cr_assert_str_eq(f->defval, analysis_method_name((enum jh_method)0));
 	cr_assert_str_eq(analysis_method_name((enum jh_method)99), "impact-effort");
 }
+
+struct pair {
+	int key, order;
+};
+
+static int by_key(const void *ctx, const void *a, const void *b)
+{
+	const int *dir = ctx;
+	const struct pair *x = a, *y = b;
+
+	return *dir * ((x->key > y->key) - (x->key < y->key));
+}
+
+/* util_sort keeps equal keys in their order and reads its direction
+ * from the context, over many sizes and orders. */
+Test(sort, stable_and_with_a_context)
+{
+	unsigned int seed = 7;
+
+	for (size_t n = 0; n < 300; n += 7) {
+		struct pair *v = calloc(n + 1, sizeof *v);
+		int dir = n % 2 ? -1 : 1;
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			v[i].key = (int)((seed >> 16) % 9);
+			v[i].order = (int)i;
+		}
+		util_sort(v, n, sizeof *v, by_key, &dir);
+		for (size_t i = 1; i < n; i++) {
+			cr_assert(dir * v[i - 1].key <= dir * v[i].key, "n %zu: out of order", n);
+			if (v[i - 1].key == v[i].key)
+				cr_assert_lt(v[i - 1].order, v[i].order, "n %zu: not stable", n);
+		}
+		free(v);
+	}
+}

@@ -28,6 +28,7 @@
 #include "journeyhack/items.h"
 #include "journeyhack/session.h"
 #include "journeyhack/store.h"
+#include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "testutil.h"
 
@@ -253,7 +254,7 @@ static void golden(const char *name, const char *got, size_t len)
 
 static void no_raw_controls(const char *name, const char *s, size_t n)
 {
-	cr_assert(util_utf8_valid(s, n), "%s: invalid UTF-8", name);
+	cr_assert(text_utf8_valid(s, n), "%s: invalid UTF-8", name);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		cr_assert(c >= 0x20 || c == '\n' || c == '\r' || c == '\t',

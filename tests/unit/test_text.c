@@ -31,7 +31,7 @@ static void assert_terminal_safe(const char *s, int allow_nl_tab)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, n = strlen(s);
 
-	cr_assert(util_utf8_valid(s, n), "not valid UTF-8: \"%s\"", s);
+	cr_assert(text_utf8_valid(s, n), "not valid UTF-8: \"%s\"", s);
 	for (i = 0; i < n; i++) {
 		if (allow_nl_tab && (u[i] == '\n' || u[i] == '\t'))
 			continue;
@@ -679,7 +679,7 @@ Test(text, clean_makes_controls_visible_and_utf8_valid)
 
 	cr_expect_str_eq(s, "a\xe2\x90\x9b[31m\xe2\x90\x87\xe2\x90\xa1\xef\xbf\xbd\xef\xbf\xbd"
 			    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
-	cr_expect(util_utf8_valid(s, strlen(s)));
+	cr_expect(text_utf8_valid(s, strlen(s)));
 	free(s);
 }
 
