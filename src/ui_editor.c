@@ -10,9 +10,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "journeyhack/fileread.h"
 #include "journeyhack/ui_editor.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
+
+/* More than the longest text a field takes is refused whole, with the
+ * field left as it was, rather than cut short. */
+#define EDITED_MAX (2u << 20)
 
 int ui_editor(struct ui *ui, char **text, struct jh_err *err)
 {
@@ -23,7 +28,6 @@ int ui_editor(struct ui *ui, char **text, struct jh_err *err)
 	size_t len = strlen(*text);
 	pid_t pid;
 	struct sigaction ign, old_int, old_quit;
-	FILE *f;
 
 	if (!ed || !*ed)
 		ed = getenv("EDITOR");
@@ -89,23 +93,14 @@ int ui_editor(struct ui *ui, char **text, struct jh_err *err)
 		return err_set(err, "%s failed (status %d): the text is unchanged", ed,
 			       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 	}
-	f = fopen(path, "rb");
-	unlink(path);
-	if (!f)
-		return err_set(err, "cannot read the edited text: %s", strerror(errno));
 	{
-		char *buf = NULL;
-		size_t n = 0, cap = 0, r;
-		do {
-			if (n + 4096 + 1 > cap) {
-				cap = cap ? cap * 2 : 8192;
-				buf = util_xrealloc(buf, cap);
-			}
-			r = fread(buf + n, 1, cap - n - 1, f);
-			n += r;
-		} while (r > 0 && n < (2u << 20));
-		fclose(f);
-		buf = buf ? buf : util_xstrdup("");
+		char *buf;
+		size_t n;
+		int rc = fileread_all(path, EDITED_MAX, NULL, &buf, &n, err);
+
+		unlink(path);
+		if (rc)
+			return -1;
 		/* Editors end files with a newline the user never typed. */
 		while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 			n--;

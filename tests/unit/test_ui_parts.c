@@ -7,9 +7,11 @@
 
 #include "journeyhack/store.h"
 #include "journeyhack/ui_apply.h"
+#include "journeyhack/ui_editor.h"
 #include "journeyhack/ui_fill.h"
 #include "journeyhack/ui_line.h"
 #include "journeyhack/ui_undo.h"
+#include "journeyhack/util.h"
 #include "journeyhack/view.h"
 #include "testutil.h"
 
@@ -203,4 +205,52 @@ Test(fill, a_snapshot_brings_back_every_field, .init = setup, .fini = teardown)
 			free(vb);
 		}
 	}
+}
+
+/* Run ui_editor headless with $VISUAL a script that appends `bytes`
+ * bytes of "x" (0: one Swedish line) to the file it is given. */
+static int edit_with(char **text, long bytes, struct jh_err *err)
+{
+	char *dir = tu_tmpdir(), *script = tu_join(dir, "ed.sh"), cmd[600], body[300];
+	struct ui ui;
+	int rc;
+
+	if (bytes)
+		snprintf(body, sizeof body, "head -c %ld /dev/zero | tr '\\0' x >>\"$1\"\n", bytes);
+	else
+		snprintf(body, sizeof body, "printf 'tillagt i redigeraren\\n' >>\"$1\"\n");
+	tu_write(script, body);
+	snprintf(cmd, sizeof cmd, "sh %s", script);
+	setenv("VISUAL", cmd, 1);
+	setenv("TMPDIR", dir, 1);
+	memset(&ui, 0, sizeof ui);
+	ui.replay = 1;
+	rc = ui_editor(&ui, text, err);
+	tu_rmtree(dir);
+	free(dir);
+	free(script);
+	return rc;
+}
+
+Test(editor, the_edited_text_comes_back_without_the_final_newline)
+{
+	char *text = util_xstrdup("första raden");
+	struct jh_err err;
+
+	cr_assert_eq(edit_with(&text, 0, &err), 0, "%s", err.msg);
+	cr_assert_str_eq(text, "första raden\ntillagt i redigeraren");
+	free(text);
+}
+
+/* Text past the limit is refused whole and the field keeps its value,
+ * never cut short at the limit. */
+Test(editor, too_long_a_text_is_refused_and_the_field_kept)
+{
+	char *text = util_xstrdup("kvar som förut");
+	struct jh_err err;
+
+	cr_assert_eq(edit_with(&text, 3L << 20, &err), -1);
+	cr_assert(strstr(err.msg, "too large"), "%s", err.msg);
+	cr_assert_str_eq(text, "kvar som förut");
+	free(text);
 }
