@@ -77,10 +77,13 @@ void cli_close_store(struct cli_ctx *ctx)
 	ctx->st = NULL;
 }
 
-int cli_workshop(struct cli_ctx *ctx, const char *arg, jh_id *wid)
+int cli_workshop(struct cli_ctx *ctx, int write, const char *arg, jh_id *wid)
 {
 	struct jh_err err;
+	int rc = cli_open_store(ctx, write);
 
+	if (rc)
+		return rc;
 	if (store_workshop_find(ctx->st, arg, wid, &err))
 		return cli_fail(ctx, err.msg);
 	return 0;

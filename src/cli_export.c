@@ -47,10 +47,8 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	if (export_check((enum export_format)fmt, &r, &err))
 		return refuse(ctx, "%s", err.msg);
-	if ((rc = cli_open_store(ctx, 0)))
+	if ((rc = cli_workshop(ctx, 0, workshop, &wid)))
 		return rc;
-	if (cli_workshop(ctx, workshop, &wid))
-		return CLI_FAIL;
 	if (store_load(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
 	if (!out || !strcmp(out, "-")) {

@@ -80,10 +80,8 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 				 k->name);
 	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))
 		return CLI_FAIL;
-	if ((rc = cli_open_store(ctx, 1)))
+	if ((rc = cli_workshop(ctx, 1, argv[1], &wid)))
 		return rc;
-	if (cli_workshop(ctx, argv[1], &wid))
-		return CLI_FAIL;
 	add_acting(ctx, k, a, &n);
 	if (items_parse(ctx->st, wid, k->kind, a, n, 1, &vals, &err))
 		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
@@ -148,10 +146,8 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	/* Split before opening the store: a malformed argument changes nothing. */
 	if (split_args(ctx, argc - first, argv + first, a + 1, names, &n))
 		return CLI_FAIL;
-	if ((rc = cli_open_store(ctx, 1)))
+	if ((rc = cli_workshop(ctx, 1, argv[1], &wid)))
 		return rc;
-	if (cli_workshop(ctx, argv[1], &wid))
-		return CLI_FAIL;
 	if (k->kind == JH_WORKSHOP)
 		id = wid;
 	else if (item_arg(ctx, wid, k, argv[3], &id))
@@ -189,10 +185,8 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
-	if ((rc = cli_open_store(ctx, 1)))
+	if ((rc = cli_workshop(ctx, 1, argv[1], &wid)))
 		return rc;
-	if (cli_workshop(ctx, argv[1], &wid))
-		return CLI_FAIL;
 	if (k->kind == JH_WORKSHOP) {
 		jh_id again;
 		/* The name twice is the confirmation: a slip of the finger
@@ -277,10 +271,8 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	if (!(k = csv_kind(ctx, kind, file)))
 		return CLI_FAIL;
-	if ((rc = cli_open_store(ctx, 1)))
+	if ((rc = cli_workshop(ctx, 1, workshop, &wid)))
 		return rc;
-	if (cli_workshop(ctx, workshop, &wid))
-		return CLI_FAIL;
 	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name, &nrows, &err))
 		return cli_fail(ctx, err.msg);
 	fprintf(ctx->out, "imported %zu %s from %s\n", nrows, nrows == 1 ? k->name : k->plural,

@@ -520,10 +520,8 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (args->argc == 3 && !(k = kinds_find(argv[2])))
 		return cli_failf(ctx, "unknown kind \"%s\" (kinds: %s step)", argv[2],
 				 kinds_names());
-	if ((rc = cli_open_store(ctx, 0)))
+	if ((rc = cli_workshop(ctx, 0, argv[1], &wid)))
 		return rc;
-	if (cli_workshop(ctx, argv[1], &wid))
-		return CLI_FAIL;
 	if (store_load(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
 	show_init(&s, &d);

@@ -95,7 +95,8 @@ void cli_close_store(struct cli_ctx *ctx);
 int cli_fail(struct cli_ctx *ctx, const char *msg);
 int cli_failf(struct cli_ctx *ctx, const char *fmt, ...) JH_PRINTF(2, 3);
 
-/* Resolve a workshop argument (name or id) after opening the store. */
-int cli_workshop(struct cli_ctx *ctx, const char *arg, jh_id *wid);
+/* Open the store as cli_open_store does, then resolve a workshop
+ * argument (name or id); prints the error and returns its status. */
+int cli_workshop(struct cli_ctx *ctx, int write, const char *arg, jh_id *wid);
 
 #endif
