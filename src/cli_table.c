@@ -72,20 +72,9 @@ int cli_table_print(struct cli_table *t, FILE *f)
 				linesize = need * 2;
 				line = util_xrealloc(line, linesize);
 			}
-			if (t->right[i]) {
-				memset(line + len, ' ', (size_t)pad);
-				len += (size_t)pad;
-			}
-			memcpy(line + len, buf, strlen(buf));
-			len += strlen(buf);
-			if (!t->right[i]) {
-				memset(line + len, ' ', (size_t)pad);
-				len += (size_t)pad;
-			}
-			if (i + 1 < t->ncols) {
-				memcpy(line + len, "  ", 2);
-				len += 2;
-			}
+			len += (size_t)snprintf(
+			    line + len, linesize - len, "%*s%s%*s%s", t->right[i] ? pad : 0, "",
+			    buf, t->right[i] ? 0 : pad, "", i + 1 < t->ncols ? "  " : "");
 		}
 		/* No trailing blanks: empty last cells would leave them. */
 		while (len > 0 && line[len - 1] == ' ')

@@ -22,24 +22,19 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	path = paths_find_template(tname, &err);
 	if (!path)
 		return cli_fail(ctx, err.msg);
-	if (template_load(path, &tpl, &err)) {
-		free(path);
-		return cli_fail(ctx, err.msg);
-	}
+	rc = template_load(path, &tpl, &err);
 	free(path);
-	rc = cli_open_store(ctx, 1);
-	if (rc) {
-		template_free(&tpl);
-		return rc;
-	}
-	if (store_workshop_create(ctx->st, name, &tpl, &wid, &err)) {
-		template_free(&tpl);
+	if (rc)
 		return cli_fail(ctx, err.msg);
+	if ((rc = cli_open_store(ctx, 1)) == 0) {
+		if (store_workshop_create(ctx->st, name, &tpl, &wid, &err))
+			rc = cli_fail(ctx, err.msg);
+		else
+			fprintf(ctx->out, "created workshop %s (%s) from template %s in %s\n", name,
+				tpl.title, tpl.name, store_path(ctx->st));
 	}
-	fprintf(ctx->out, "created workshop %s (%s) from template %s in %s\n", name, tpl.title,
-		tpl.name, store_path(ctx->st));
 	template_free(&tpl);
-	return CLI_OK;
+	return rc;
 }
 
 const struct cli_command cli_workshops_new_entry = {
