@@ -219,12 +219,6 @@ const struct cli_command cli_items_rm_entry = {
     .exec = rm_exec,
 };
 
-static int has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && !strcmp(s + n - m, suffix);
-}
-
 /* The kind of a CSV file: --kind, else the file's name (painpoints.csv). */
 static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind, const char *path)
 {
@@ -252,13 +246,14 @@ static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind,
 static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *workshop = args->argv[1], *file = args->argv[2], *kind = args->opt[0];
+	const char *ext = strrchr(file, '.');
 	const struct jh_kind_def *k;
 	struct jh_err err;
 	size_t nrows;
 	jh_id wid;
 	int rc;
 
-	if (has_suffix(file, ".yaml") || has_suffix(file, ".yml")) {
+	if (ext && (!strcmp(ext, ".yaml") || !strcmp(ext, ".yml"))) {
 		if (kind)
 			return cli_fail(
 			    ctx, "--kind is for CSV files; a YAML file holds a whole workshop");

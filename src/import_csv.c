@@ -62,8 +62,6 @@ static int nothing_imported(const char *path, size_t line, struct jh_err *err)
 {
 	char why[sizeof err->msg];
 
-	if (!err)
-		return -1;
 	memcpy(why, err->msg, sizeof why);
 	if (line)
 		return err_set(err, "%s:%zu: %s; nothing was imported", path, line, why);
