@@ -390,13 +390,15 @@ static int tx_end(struct jh_store *st, int ok, struct jh_err *err)
 	return -1;
 }
 
+/* expr, returning 0 on success, as a transaction of its own: evaluated
+ * only once tx_begin has taken the write lock. */
+#define IN_TX(st, err, expr) (tx_begin((st), (err)) ? -1 : tx_end((st), !(expr), (err)))
+
 /* One statement as a change of its own. */
 static int change(struct jh_store *st, const char *sql, const struct arg *a, size_t n,
 		  struct jh_err *err)
 {
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !run(st, sql, a, n, err), err);
+	return IN_TX(st, err, run(st, sql, a, n, err));
 }
 
 int store_begin(struct jh_store *st, struct jh_err *err)
@@ -1269,9 +1271,7 @@ int store_workshop_create(struct jh_store *st, const char *name, const struct jh
 	if (util_parse_int(name, &num) == 0)
 		return err_set(err, "workshop name \"%s\": a number would be mistaken for an id",
 			       name);
-	if (tx_begin(st, err))
-		return -1;
-	if (tx_end(st, !create_workshop(st, name, t, &wid, err), err))
+	if (IN_TX(st, err, create_workshop(st, name, t, &wid, err)))
 		return -1;
 	if (id_out)
 		*id_out = wid;
@@ -1325,24 +1325,16 @@ static int restore_row(struct jh_store *st, jh_id wid, const struct jh_workshop 
 int store_workshop_restore(struct jh_store *st, jh_id wid, const struct jh_workshop *w,
 			   struct jh_err *err)
 {
-	int rc;
-
-	if (tx_begin(st, err))
-		return -1;
-	rc = restore_row(st, wid, w, err);
-	rc = one_row(st, rc, err, "no workshop with id %lld", (long long)wid);
-	return tx_end(st, !rc, err);
+	return IN_TX(st, err,
+		     one_row(st, restore_row(st, wid, w, err), err, "no workshop with id %lld",
+			     (long long)wid));
 }
 
 int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err)
 {
-	int rc;
-
-	if (tx_begin(st, err))
-		return -1;
-	rc = run(st, "DELETE FROM workshop WHERE id = ?1", ARGS(I64(wid)), err);
-	rc = one_row(st, rc, err, "no workshop with id %lld", (long long)wid);
-	return tx_end(st, !rc, err);
+	return IN_TX(st, err,
+		     one_row(st, run(st, "DELETE FROM workshop WHERE id = ?1", ARGS(I64(wid)), err),
+			     err, "no workshop with id %lld", (long long)wid));
 }
 
 /* ------------------------------------------------------- generic items */
@@ -1662,9 +1654,7 @@ static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id w
 	 * (stages) and ideas (links) write several rows and keep one. */
 	if (st->depth > 0 && single_statement(kind, vals, nvals))
 		return item_insert(st, wid, kind, want_id, vals, nvals, id_out, err);
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !item_insert(st, wid, kind, want_id, vals, nvals, id_out, err), err);
+	return IN_TX(st, err, item_insert(st, wid, kind, want_id, vals, nvals, id_out, err));
 }
 
 int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct jh_value *vals,
@@ -1877,9 +1867,7 @@ int store_item_delete(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot remove items of this kind");
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !delete_row(st, k, wid, id, err), err);
+	return IN_TX(st, err, delete_row(st, k, wid, id, err));
 }
 
 int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const char *name,
@@ -1964,9 +1952,7 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
 		   jh_id *id_out, struct jh_err *err)
 {
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !vote_change(st, wid, pid, iid, dots, absolute, id_out, err), err);
+	return IN_TX(st, err, vote_change(st, wid, pid, iid, dots, absolute, id_out, err));
 }
 
 int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_id, int dots,
@@ -1998,9 +1984,7 @@ static int goto_step(struct jh_store *st, jh_id wid, int position, struct jh_err
 
 int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err)
 {
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !goto_step(st, wid, position, err), err);
+	return IN_TX(st, err, goto_step(st, wid, position, err));
 }
 
 int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err)
@@ -2025,12 +2009,10 @@ int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err)
 
 int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_err *err)
 {
-	int rc;
-
-	if (tx_begin(st, err))
-		return -1;
-	rc = run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
-		 ARGS(I64(step_id), I64(wid)), err);
-	rc = one_row(st, rc, err, "no agenda step %lld in this workshop", (long long)step_id);
-	return tx_end(st, !rc, err);
+	return IN_TX(
+	    st, err,
+	    one_row(st,
+		    run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
+			ARGS(I64(step_id), I64(wid)), err),
+		    err, "no agenda step %lld in this workshop", (long long)step_id));
 }
