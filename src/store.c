@@ -1401,27 +1401,16 @@ static int next_position(struct jh_store *st, enum jh_kind kind, jh_id wid,
 			 const struct jh_value *vals, size_t n, struct jh_err *err)
 {
 	const struct jh_value *v = find_val(vals, n, kind == JH_STAGE ? "journey" : "stage");
-	jh_id scope = kind == JH_STAGE || kind == JH_TOUCHPOINT ? (v ? v->num : 0) : wid;
-	const char *sql;
-	int failed = 0;
+	int scoped = kind == JH_STAGE || kind == JH_TOUCHPOINT, failed = 0;
+	jh_id scope = scoped ? (v ? v->num : 0) : wid;
+	char sql[128];
 	long long r;
 
-	switch (kind) {
-	case JH_STAGE:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM stage WHERE journey_id = ?1";
-		break;
-	case JH_TOUCHPOINT:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM touchpoint WHERE stage_id = ?1";
-		break;
-	case JH_JOURNEY:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM journey WHERE workshop_id = ?1";
-		break;
-	case JH_STEP:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM step WHERE workshop_id = ?1";
-		break;
-	default:
-		return 0;
-	}
+	snprintf(sql, sizeof sql, "SELECT coalesce(max(position) + 1, 0) FROM %s WHERE %s = ?1",
+		 kinds_get(kind)->table,
+		 kind == JH_STAGE ? "journey_id"
+		 : scoped	  ? "stage_id"
+				  : "workshop_id");
 	r = query_int(st, sql, ARGS(I64(scope)), 0, err, &failed);
 	return failed ? -1 : (int)r;
 }
@@ -1698,17 +1687,14 @@ int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 
 jh_id store_item_journey(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id)
 {
+	char sql[96];
 	int failed = 0;
 
-	if (kind == JH_STAGE)
-		return query_int(st,
-				 "SELECT journey_id FROM stage WHERE id = ?1 AND workshop_id = ?2",
-				 ARGS(I64(id), I64(wid)), 0, NULL, &failed);
-	if (kind == JH_TOUCHPOINT)
-		return query_int(
-		    st, "SELECT journey_id FROM touchpoint WHERE id = ?1 AND workshop_id = ?2",
-		    ARGS(I64(id), I64(wid)), 0, NULL, &failed);
-	return 0;
+	if (kind != JH_STAGE && kind != JH_TOUCHPOINT)
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT journey_id FROM %s WHERE id = ?1 AND workshop_id = ?2",
+		 kinds_get(kind)->table);
+	return query_int(st, sql, ARGS(I64(id), I64(wid)), 0, NULL, &failed);
 }
 
 jh_id store_item_only(struct jh_store *st, jh_id wid, enum jh_kind kind)
