@@ -512,6 +512,14 @@ static int precheck_file(const char *path, int flags, int *created, struct jh_er
 	return check_size(path, head, sb.st_size, err);
 }
 
+static int set_pragma(struct jh_store *st, const char *name, long long value, struct jh_err *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA %s = %lld", name, value);
+	return exec_sql(st, sql, err);
+}
+
 static int migrate(struct jh_store *st, struct jh_err *err)
 {
 	int failed = 0;
@@ -532,23 +540,11 @@ static int migrate(struct jh_store *st, struct jh_err *err)
 	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	if (failed)
 		return tx_end(st, 0, NULL);
-	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++) {
-		char pragma[64];
-		if (exec_sql(st, MIGRATIONS[version], err)) {
-			failed = 1;
-			break;
-		}
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld", version + 1);
-		if (exec_sql(st, pragma, err))
-			failed = 1;
-	}
-	if (!failed) {
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
-		if (exec_sql(st, pragma, err))
-			failed = 1;
-	}
-	return tx_end(st, !failed, err);
+	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++)
+		failed = exec_sql(st, MIGRATIONS[version], err) ||
+			 set_pragma(st, "user_version", version + 1, err);
+	return tx_end(st, !failed && !set_pragma(st, "application_id", STORE_APPLICATION_ID, err),
+		      err);
 }
 
 /* Refuse foreign, newer and damaged files before changing anything. */
@@ -1789,7 +1785,7 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		   const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
-	int links = links_of(vals, nvals), rc;
+	int links = links_of(vals, nvals);
 
 	if (!k)
 		return err_set(err, "unknown kind");
@@ -1800,12 +1796,9 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 	if (find_val(vals, nvals, "stages"))
 		return err_set(err,
 			       "stages of an existing journey are items: use add/set/rm stage");
-	if (tx_begin(st, err))
-		return -1;
-	rc = update_row(st, k, wid, id, vals, nvals, err);
-	if (!rc && links >= 0)
-		rc = set_links(st, id, &vals[links], 0, err);
-	return tx_end(st, !rc, err);
+	return IN_TX(st, err,
+		     update_row(st, k, wid, id, vals, nvals, err) ||
+			 (links >= 0 && set_links(st, id, &vals[links], 0, err)));
 }
 
 /* What must go before an item can: a table, the column that points at the
