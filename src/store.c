@@ -1079,11 +1079,10 @@ static int load_workshop(struct jh_store *st, jh_id wid, struct jh_workshop *w, 
 
 	if (!rc && n == 0)
 		rc = err_set(err, "no workshop with id %lld", (long long)wid);
+	/* At most one row: id is the workshop's primary key. */
 	if (!rc)
 		*w = rows[0];
-	for (size_t i = 1; i < n; i++)
-		model_workshop_free(&rows[i]);
-	if (rc && n)
+	else if (n)
 		model_workshop_free(&rows[0]);
 	free(rows);
 	return rc;
