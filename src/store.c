@@ -390,13 +390,15 @@ static int tx_end(struct jh_store *st, int ok, struct jh_err *err)
 	return -1;
 }
 
+/* expr, returning 0 on success, as a transaction of its own: evaluated
+ * only once tx_begin has taken the write lock. */
+#define IN_TX(st, err, expr) (tx_begin((st), (err)) ? -1 : tx_end((st), !(expr), (err)))
+
 /* One statement as a change of its own. */
 static int change(struct jh_store *st, const char *sql, const struct arg *a, size_t n,
 		  struct jh_err *err)
 {
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !run(st, sql, a, n, err), err);
+	return IN_TX(st, err, run(st, sql, a, n, err));
 }
 
 int store_begin(struct jh_store *st, struct jh_err *err)
@@ -510,6 +512,14 @@ static int precheck_file(const char *path, int flags, int *created, struct jh_er
 	return check_size(path, head, sb.st_size, err);
 }
 
+static int set_pragma(struct jh_store *st, const char *name, long long value, struct jh_err *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA %s = %lld", name, value);
+	return exec_sql(st, sql, err);
+}
+
 static int migrate(struct jh_store *st, struct jh_err *err)
 {
 	int failed = 0;
@@ -530,23 +540,11 @@ static int migrate(struct jh_store *st, struct jh_err *err)
 	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	if (failed)
 		return tx_end(st, 0, NULL);
-	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++) {
-		char pragma[64];
-		if (exec_sql(st, MIGRATIONS[version], err)) {
-			failed = 1;
-			break;
-		}
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld", version + 1);
-		if (exec_sql(st, pragma, err))
-			failed = 1;
-	}
-	if (!failed) {
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
-		if (exec_sql(st, pragma, err))
-			failed = 1;
-	}
-	return tx_end(st, !failed, err);
+	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++)
+		failed = exec_sql(st, MIGRATIONS[version], err) ||
+			 set_pragma(st, "user_version", version + 1, err);
+	return tx_end(st, !failed && !set_pragma(st, "application_id", STORE_APPLICATION_ID, err),
+		      err);
 }
 
 /* Refuse foreign, newer and damaged files before changing anything. */
@@ -1081,11 +1079,10 @@ static int load_workshop(struct jh_store *st, jh_id wid, struct jh_workshop *w, 
 
 	if (!rc && n == 0)
 		rc = err_set(err, "no workshop with id %lld", (long long)wid);
+	/* At most one row: id is the workshop's primary key. */
 	if (!rc)
 		*w = rows[0];
-	for (size_t i = 1; i < n; i++)
-		model_workshop_free(&rows[i]);
-	if (rc && n)
+	else if (n)
 		model_workshop_free(&rows[0]);
 	free(rows);
 	return rc;
@@ -1269,9 +1266,7 @@ int store_workshop_create(struct jh_store *st, const char *name, const struct jh
 	if (util_parse_int(name, &num) == 0)
 		return err_set(err, "workshop name \"%s\": a number would be mistaken for an id",
 			       name);
-	if (tx_begin(st, err))
-		return -1;
-	if (tx_end(st, !create_workshop(st, name, t, &wid, err), err))
+	if (IN_TX(st, err, create_workshop(st, name, t, &wid, err)))
 		return -1;
 	if (id_out)
 		*id_out = wid;
@@ -1325,24 +1320,16 @@ static int restore_row(struct jh_store *st, jh_id wid, const struct jh_workshop 
 int store_workshop_restore(struct jh_store *st, jh_id wid, const struct jh_workshop *w,
 			   struct jh_err *err)
 {
-	int rc;
-
-	if (tx_begin(st, err))
-		return -1;
-	rc = restore_row(st, wid, w, err);
-	rc = one_row(st, rc, err, "no workshop with id %lld", (long long)wid);
-	return tx_end(st, !rc, err);
+	return IN_TX(st, err,
+		     one_row(st, restore_row(st, wid, w, err), err, "no workshop with id %lld",
+			     (long long)wid));
 }
 
 int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err)
 {
-	int rc;
-
-	if (tx_begin(st, err))
-		return -1;
-	rc = run(st, "DELETE FROM workshop WHERE id = ?1", ARGS(I64(wid)), err);
-	rc = one_row(st, rc, err, "no workshop with id %lld", (long long)wid);
-	return tx_end(st, !rc, err);
+	return IN_TX(st, err,
+		     one_row(st, run(st, "DELETE FROM workshop WHERE id = ?1", ARGS(I64(wid)), err),
+			     err, "no workshop with id %lld", (long long)wid));
 }
 
 /* ------------------------------------------------------- generic items */
@@ -1409,27 +1396,16 @@ static int next_position(struct jh_store *st, enum jh_kind kind, jh_id wid,
 			 const struct jh_value *vals, size_t n, struct jh_err *err)
 {
 	const struct jh_value *v = find_val(vals, n, kind == JH_STAGE ? "journey" : "stage");
-	jh_id scope = kind == JH_STAGE || kind == JH_TOUCHPOINT ? (v ? v->num : 0) : wid;
-	const char *sql;
-	int failed = 0;
+	int scoped = kind == JH_STAGE || kind == JH_TOUCHPOINT, failed = 0;
+	jh_id scope = scoped ? (v ? v->num : 0) : wid;
+	char sql[128];
 	long long r;
 
-	switch (kind) {
-	case JH_STAGE:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM stage WHERE journey_id = ?1";
-		break;
-	case JH_TOUCHPOINT:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM touchpoint WHERE stage_id = ?1";
-		break;
-	case JH_JOURNEY:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM journey WHERE workshop_id = ?1";
-		break;
-	case JH_STEP:
-		sql = "SELECT coalesce(max(position) + 1, 0) FROM step WHERE workshop_id = ?1";
-		break;
-	default:
-		return 0;
-	}
+	snprintf(sql, sizeof sql, "SELECT coalesce(max(position) + 1, 0) FROM %s WHERE %s = ?1",
+		 kinds_get(kind)->table,
+		 kind == JH_STAGE ? "journey_id"
+		 : scoped	  ? "stage_id"
+				  : "workshop_id");
 	r = query_int(st, sql, ARGS(I64(scope)), 0, err, &failed);
 	return failed ? -1 : (int)r;
 }
@@ -1662,9 +1638,7 @@ static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id w
 	 * (stages) and ideas (links) write several rows and keep one. */
 	if (st->depth > 0 && single_statement(kind, vals, nvals))
 		return item_insert(st, wid, kind, want_id, vals, nvals, id_out, err);
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !item_insert(st, wid, kind, want_id, vals, nvals, id_out, err), err);
+	return IN_TX(st, err, item_insert(st, wid, kind, want_id, vals, nvals, id_out, err));
 }
 
 int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct jh_value *vals,
@@ -1708,17 +1682,14 @@ int store_item_exists(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 
 jh_id store_item_journey(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id)
 {
+	char sql[96];
 	int failed = 0;
 
-	if (kind == JH_STAGE)
-		return query_int(st,
-				 "SELECT journey_id FROM stage WHERE id = ?1 AND workshop_id = ?2",
-				 ARGS(I64(id), I64(wid)), 0, NULL, &failed);
-	if (kind == JH_TOUCHPOINT)
-		return query_int(
-		    st, "SELECT journey_id FROM touchpoint WHERE id = ?1 AND workshop_id = ?2",
-		    ARGS(I64(id), I64(wid)), 0, NULL, &failed);
-	return 0;
+	if (kind != JH_STAGE && kind != JH_TOUCHPOINT)
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT journey_id FROM %s WHERE id = ?1 AND workshop_id = ?2",
+		 kinds_get(kind)->table);
+	return query_int(st, sql, ARGS(I64(id), I64(wid)), 0, NULL, &failed);
 }
 
 jh_id store_item_only(struct jh_store *st, jh_id wid, enum jh_kind kind)
@@ -1813,7 +1784,7 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		   const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
-	int links = links_of(vals, nvals), rc;
+	int links = links_of(vals, nvals);
 
 	if (!k)
 		return err_set(err, "unknown kind");
@@ -1824,12 +1795,9 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 	if (find_val(vals, nvals, "stages"))
 		return err_set(err,
 			       "stages of an existing journey are items: use add/set/rm stage");
-	if (tx_begin(st, err))
-		return -1;
-	rc = update_row(st, k, wid, id, vals, nvals, err);
-	if (!rc && links >= 0)
-		rc = set_links(st, id, &vals[links], 0, err);
-	return tx_end(st, !rc, err);
+	return IN_TX(st, err,
+		     update_row(st, k, wid, id, vals, nvals, err) ||
+			 (links >= 0 && set_links(st, id, &vals[links], 0, err)));
 }
 
 /* What must go before an item can: a table, the column that points at the
@@ -1877,9 +1845,7 @@ int store_item_delete(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot remove items of this kind");
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !delete_row(st, k, wid, id, err), err);
+	return IN_TX(st, err, delete_row(st, k, wid, id, err));
 }
 
 int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const char *name,
@@ -1964,9 +1930,7 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
 		   jh_id *id_out, struct jh_err *err)
 {
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !vote_change(st, wid, pid, iid, dots, absolute, id_out, err), err);
+	return IN_TX(st, err, vote_change(st, wid, pid, iid, dots, absolute, id_out, err));
 }
 
 int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_id, int dots,
@@ -1998,9 +1962,7 @@ static int goto_step(struct jh_store *st, jh_id wid, int position, struct jh_err
 
 int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err)
 {
-	if (tx_begin(st, err))
-		return -1;
-	return tx_end(st, !goto_step(st, wid, position, err), err);
+	return IN_TX(st, err, goto_step(st, wid, position, err));
 }
 
 int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err)
@@ -2025,12 +1987,10 @@ int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err)
 
 int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_err *err)
 {
-	int rc;
-
-	if (tx_begin(st, err))
-		return -1;
-	rc = run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
-		 ARGS(I64(step_id), I64(wid)), err);
-	rc = one_row(st, rc, err, "no agenda step %lld in this workshop", (long long)step_id);
-	return tx_end(st, !rc, err);
+	return IN_TX(
+	    st, err,
+	    one_row(st,
+		    run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
+			ARGS(I64(step_id), I64(wid)), err),
+		    err, "no agenda step %lld in this workshop", (long long)step_id));
 }
