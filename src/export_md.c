@@ -192,20 +192,10 @@ static void header(struct export_w *w, const struct jh_data *d, const struct exp
 	export_w_printf(w, ". Exported %s.\n", x->today);
 }
 
-static const char *status_word(const char *status)
-{
-	if (util_streq(status, "doing"))
-		return "in progress";
-	if (util_streq(status, "done"))
-		return "done";
-	return NULL;
-}
-
 static void action_item(struct export_w *w, const struct jh_data *d, const struct export_facts *x,
 			const struct jh_action *a)
 {
 	const struct jh_idea *idea = a->idea_id ? model_idea(d, a->idea_id) : NULL;
-	const char *st = status_word(a->status);
 
 	export_w_puts(w, util_streq(a->status, "done") ? "- [x] " : "- [ ] ");
 	if (analysis_action_overdue(a, x->today))
@@ -215,8 +205,9 @@ static void action_item(struct export_w *w, const struct jh_data *d, const struc
 	md_or(w, a->owner, "*unassigned*");
 	export_w_puts(w, " — due: ");
 	md_or(w, a->due, "*no date*");
-	if (st && !util_streq(a->status, "done"))
-		export_w_printf(w, " — *%s*", st);
+	/* Done shows in the box; open is the rest of the list. */
+	if (util_streq(a->status, "doing"))
+		export_w_puts(w, " — *in progress*");
 	if (idea) {
 		int rank = x->by_idea[idea - d->ideas]->rank;
 		export_w_printf(w, " — idea %lld (rank %d): ", (long long)idea->id, rank);
