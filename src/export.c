@@ -10,34 +10,35 @@
 
 /* ------------------------------------------------------------ choices */
 
-static const char *const format_names[EXPORT_NFORMATS] = {"md", "csv", "json", "yaml",
-							  "taskwarrior"};
-static const char *const format_exts[EXPORT_NFORMATS] = {"md", "csv", "json", "yaml", "json"};
+/* Each format with the other spelling people reach for first, its file
+ * extension and the report EXPORT_DEFAULT means for it. */
+static const struct {
+	const char *name, *alias, *ext;
+	enum export_report report;
+} formats[EXPORT_NFORMATS] = {{"md", "markdown", "md", EXPORT_ACTIONS},
+			      {"csv", NULL, "csv", EXPORT_ACTIONS},
+			      {"json", NULL, "json", EXPORT_REPORT},
+			      {"yaml", "yml", "yaml", EXPORT_REPORT},
+			      {"taskwarrior", "task", "json", EXPORT_ACTIONS}};
 static const char *const report_names[EXPORT_NREPORTS] = {"actions", "backlog", "report"};
 
 int export_format_parse(const char *name)
 {
 	for (int i = 0; name && i < EXPORT_NFORMATS; i++)
-		if (!strcmp(name, format_names[i]))
+		if (!strcmp(name, formats[i].name) ||
+		    (formats[i].alias && !strcmp(name, formats[i].alias)))
 			return i;
-	/* The spellings people reach for first. */
-	if (name && (!strcmp(name, "markdown")))
-		return EXPORT_MD;
-	if (name && (!strcmp(name, "yml")))
-		return EXPORT_YAML;
-	if (name && (!strcmp(name, "task")))
-		return EXPORT_TASKWARRIOR;
 	return -1;
 }
 
 const char *export_format_name(enum export_format f)
 {
-	return (int)f >= 0 && f < EXPORT_NFORMATS ? format_names[f] : "?";
+	return (int)f >= 0 && f < EXPORT_NFORMATS ? formats[f].name : "?";
 }
 
 const char *export_format_ext(enum export_format f)
 {
-	return (int)f >= 0 && f < EXPORT_NFORMATS ? format_exts[f] : "txt";
+	return (int)f >= 0 && f < EXPORT_NFORMATS ? formats[f].ext : "txt";
 }
 
 int export_report_parse(const char *name)
@@ -55,39 +56,22 @@ const char *export_report_name(enum export_report r)
 
 int export_check(enum export_format f, enum export_report *r, struct jh_err *err)
 {
-	switch (f) {
-	case EXPORT_MD:
-		if (*r == EXPORT_DEFAULT)
-			*r = EXPORT_ACTIONS;
-		return 0;
-	case EXPORT_CSV:
-		if (*r == EXPORT_DEFAULT)
-			*r = EXPORT_ACTIONS;
-		if (*r == EXPORT_REPORT)
-			return err_set(err, "csv exports the actions or the backlog "
-					    "(-r actions|backlog); for the whole workshop use "
-					    "-f md, json or yaml");
-		return 0;
-	case EXPORT_JSON:
-	case EXPORT_YAML:
-		if (*r == EXPORT_DEFAULT)
-			*r = EXPORT_REPORT;
-		if (*r != EXPORT_REPORT)
-			return err_set(err,
-				       "%s always exports the whole workshop (-r report); "
-				       "for only the %s use -f md or csv",
-				       format_names[f], report_names[*r]);
-		return 0;
-	case EXPORT_TASKWARRIOR:
-		if (*r == EXPORT_DEFAULT)
-			*r = EXPORT_ACTIONS;
-		if (*r != EXPORT_ACTIONS)
-			return err_set(err,
-				       "taskwarrior exports the action points only (-r actions)");
-		return 0;
-	default:
+	if ((int)f < 0 || f >= EXPORT_NFORMATS)
 		return err_set(err, "unknown export format");
-	}
+	if (*r == EXPORT_DEFAULT)
+		*r = formats[f].report;
+	if (f == EXPORT_CSV && *r == EXPORT_REPORT)
+		return err_set(err, "csv exports the actions or the backlog "
+				    "(-r actions|backlog); for the whole workshop use "
+				    "-f md, json or yaml");
+	if ((f == EXPORT_JSON || f == EXPORT_YAML) && *r != EXPORT_REPORT)
+		return err_set(err,
+			       "%s always exports the whole workshop (-r report); "
+			       "for only the %s use -f md or csv",
+			       formats[f].name, report_names[*r]);
+	if (f == EXPORT_TASKWARRIOR && *r != EXPORT_ACTIONS)
+		return err_set(err, "taskwarrior exports the action points only (-r actions)");
+	return 0;
 }
 
 char *export_default_filename(const char *workshop, enum export_format f, enum export_report r)
@@ -101,7 +85,7 @@ char *export_default_filename(const char *workshop, enum export_format f, enum e
 	n = strlen(w) + 32;
 	out = util_xmalloc(n);
 	if (f == EXPORT_JSON || f == EXPORT_YAML)
-		snprintf(out, n, "%s.%s", w, format_exts[f]);
+		snprintf(out, n, "%s.%s", w, formats[f].ext);
 	else if (f == EXPORT_TASKWARRIOR)
 		snprintf(out, n, "%s-tasks.json", w);
 	else

@@ -231,19 +231,25 @@ static void action_facts(struct json *j, const struct jh_data *d, const struct e
 	kbool(j, "overdue", analysis_action_overdue(&d->actions[i], x->today));
 }
 
-/* Every item of kind k under its plural: its values, then its facts. */
+/* Every item of kind k under its plural, its values and then its facts;
+ * only journey's, without that field, when journey is set. */
 static void items(struct json *j, const struct jh_data *d, const struct export_facts *x,
-		  enum jh_kind k, computed_fn *computed)
+		  enum jh_kind k, computed_fn *computed, jh_id journey)
 {
 	const struct jh_kind_def *kd = kinds_get(k);
+	const struct jh_field_def *parent = journey ? kinds_field(kd, "journey") : NULL;
 	struct export_fields fl;
 	size_t n = kinds_count(kd, d);
 
-	export_fields_item(&fl, k, NULL);
+	export_fields_item(&fl, k, journey ? "journey" : NULL);
 	open_(j, kd->plural, '[');
 	for (size_t i = 0; i < n; i++) {
+		const void *it = kinds_item(kd, d, i);
+
+		if (parent && (jh_id)kinds_num(parent, it) != journey)
+			continue;
 		open_(j, NULL, '{');
-		fields(j, &fl, kinds_item(kd, d, i), k == JH_VOTE ? d : NULL);
+		fields(j, &fl, it, k == JH_VOTE ? d : NULL);
 		if (computed)
 			computed(j, d, x, i);
 		close_(j, '}');
@@ -283,22 +289,6 @@ static void journey_stats(struct json *j, const struct jh_data *d, const struct 
 	kint(j, "negative", s->nnegative);
 }
 
-static void journey_stages(struct json *j, const struct jh_data *d, jh_id journey)
-{
-	struct export_fields fl;
-
-	export_fields_item(&fl, JH_STAGE, "journey");
-	open_(j, "stages", '[');
-	for (size_t k = 0; k < d->nstages; k++) {
-		if (d->stages[k].journey_id != journey)
-			continue;
-		open_(j, NULL, '{');
-		fields(j, &fl, &d->stages[k], NULL);
-		close_(j, '}');
-	}
-	close_(j, ']');
-}
-
 static void journeys(struct json *j, const struct jh_data *d, const struct export_facts *x)
 {
 	int *weights = analysis_pain_weights(d);
@@ -314,7 +304,7 @@ static void journeys(struct json *j, const struct jh_data *d, const struct expor
 		open_(j, NULL, '{');
 		fields(j, &fl, jr, NULL);
 		journey_stats(j, d, &x->journeys[i]);
-		journey_stages(j, d, jr->id);
+		items(j, d, x, JH_STAGE, NULL, jr->id);
 		open_(j, "touchpoints", '[');
 		for (size_t k = 0; k < n; k++)
 			touchpoint(j, &tfl, &d->touchpoints[idx[k]], x->journeys[i].weakest_link,
@@ -338,14 +328,14 @@ int export_json(FILE *f, const struct jh_data *d, struct jh_err *err)
 	export_w_putc(&w, '{');
 	j.depth = 1;
 	workshop(&j, d, &x);
-	items(&j, d, &x, JH_PARTICIPANT, NULL);
-	items(&j, d, &x, JH_STEP, NULL);
+	items(&j, d, &x, JH_PARTICIPANT, NULL, 0);
+	items(&j, d, &x, JH_STEP, NULL, 0);
 	journeys(&j, d, &x);
-	items(&j, d, &x, JH_PAINPOINT, painpoint_facts);
-	items(&j, d, &x, JH_IDEA, idea_facts);
-	items(&j, d, &x, JH_VOTE, NULL);
-	items(&j, d, &x, JH_ACTION, action_facts);
-	items(&j, d, &x, JH_PARKING, NULL);
+	items(&j, d, &x, JH_PAINPOINT, painpoint_facts, 0);
+	items(&j, d, &x, JH_IDEA, idea_facts, 0);
+	items(&j, d, &x, JH_VOTE, NULL, 0);
+	items(&j, d, &x, JH_ACTION, action_facts, 0);
+	items(&j, d, &x, JH_PARKING, NULL, 0);
 	export_w_puts(&w, "\n}\n");
 	export_facts_free(&x);
 	return export_w_done(&w, err);

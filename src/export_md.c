@@ -73,31 +73,6 @@ static void md(struct export_w *w, const char *s)
 	}
 }
 
-/* A growable string for Mermaid labels, which are checked as a whole. */
-struct sbuf {
-	char *p;
-	size_t n, cap;
-};
-
-static void sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->n + n + 1 > b->cap) {
-		b->cap = (b->n + n + 1) * 2;
-		b->p = util_xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-static void sb_cp(struct sbuf *b, unsigned int cp)
-{
-	char u[4];
-	size_t n = text_encode(u, cp);
-
-	sb_add(b, u, n);
-}
-
 /* Mermaid ends a journey task name at ':' '#' ';' and a line at newline,
  * starts comments with "%%" and '#', and a quadrant label at '"'; it reads
  * '<' as HTML and '`' as a markdown string. Each becomes its full-width
@@ -131,8 +106,11 @@ static void mermaid(struct export_w *w, const char *s, int journey_token)
 	static const char *const keywords[] = {"journey",  "title",    "section",
 					       "acctitle", "accdescr", "quadrant",
 					       "x-axis",   "y-axis",   "classdef"};
-	struct sbuf b = {0};
-	size_t n = strlen(export_w_str(s)), len;
+	size_t n = strlen(export_w_str(s)), len, bn = 0;
+	/* Checked as a whole before it is written. Each input byte gives at
+	 * most 4 bytes: a code point (up to 4) takes at least one, a space
+	 * stands for at least one skipped. */
+	char *b = util_xmalloc(4 * n + sizeof "(untitled)");
 	unsigned int cp;
 	int space = 0;
 
@@ -140,25 +118,26 @@ static void mermaid(struct export_w *w, const char *s, int journey_token)
 	for (size_t i = 0; i < n; i += len) {
 		len = text_decode(s + i, n - i, &cp);
 		if (cp <= 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) {
-			space = b.n > 0;
+			space = bn > 0;
 			continue;
 		}
 		if (space)
-			sb_add(&b, " ", 1);
+			b[bn++] = ' ';
 		space = 0;
-		sb_cp(&b, mermaid_twin(cp));
+		bn += text_encode(b + bn, mermaid_twin(cp));
 	}
-	if (!b.n)
-		sb_add(&b, "(untitled)", 10);
+	if (!bn)
+		bn = (size_t)snprintf(b, sizeof "(untitled)", "(untitled)");
+	b[bn] = '\0';
 	/* A task named "Title of ..." would be read as the diagram's title:
 	 * a zero-width space in front keeps it a task and looks the same. */
 	for (size_t k = 0; journey_token && k < sizeof keywords / sizeof keywords[0]; k++)
-		if (starts_with_word(b.p, keywords[k])) {
+		if (starts_with_word(b, keywords[k])) {
 			export_w_cp(w, 0x200B);
 			break;
 		}
-	export_w_write(w, b.p, b.n);
-	free(b.p);
+	export_w_write(w, b, bn);
+	free(b);
 }
 
 /* ----------------------------------------------------------- pieces */
@@ -192,20 +171,10 @@ static void header(struct export_w *w, const struct jh_data *d, const struct exp
 	export_w_printf(w, ". Exported %s.\n", x->today);
 }
 
-static const char *status_word(const char *status)
-{
-	if (util_streq(status, "doing"))
-		return "in progress";
-	if (util_streq(status, "done"))
-		return "done";
-	return NULL;
-}
-
 static void action_item(struct export_w *w, const struct jh_data *d, const struct export_facts *x,
 			const struct jh_action *a)
 {
 	const struct jh_idea *idea = a->idea_id ? model_idea(d, a->idea_id) : NULL;
-	const char *st = status_word(a->status);
 
 	export_w_puts(w, util_streq(a->status, "done") ? "- [x] " : "- [ ] ");
 	if (analysis_action_overdue(a, x->today))
@@ -215,8 +184,9 @@ static void action_item(struct export_w *w, const struct jh_data *d, const struc
 	md_or(w, a->owner, "*unassigned*");
 	export_w_puts(w, " — due: ");
 	md_or(w, a->due, "*no date*");
-	if (st && !util_streq(a->status, "done"))
-		export_w_printf(w, " — *%s*", st);
+	/* Done shows in the box; open is the rest of the list. */
+	if (util_streq(a->status, "doing"))
+		export_w_puts(w, " — *in progress*");
 	if (idea) {
 		int rank = x->by_idea[idea - d->ideas]->rank;
 		export_w_printf(w, " — idea %lld (rank %d): ", (long long)idea->id, rank);

@@ -253,49 +253,36 @@ static void workshop(struct y *y, const struct jh_data *d)
 	y->indent = 0;
 }
 
-/* The stages or touchpoints of journey j, written inside it without the
- * journey they belong to. */
-static void children(struct y *y, const struct jh_data *d, enum jh_kind k, jh_id j)
+/* Every item of kind k under `name` (NULL: the kind's plural), a journey
+ * with its stages and touchpoints inside it; only journey's, without
+ * that field, when journey is set. */
+static void items(struct y *y, const struct jh_data *d, enum jh_kind k, const char *name,
+		  jh_id journey)
 {
 	const struct jh_kind_def *kd = kinds_get(k);
-	const struct jh_field_def *parent = kinds_field(kd, "journey");
+	const struct jh_field_def *parent = journey ? kinds_field(kd, "journey") : NULL;
 	size_t n = kinds_count(kd, d), count = 0;
+	int indent = y->indent;
 	struct export_fields fl;
 
 	for (size_t i = 0; i < n; i++)
-		count += (jh_id)kinds_num(parent, kinds_item(kd, d, i)) == j;
-	if (!list(y, kd->plural, count))
+		count += !parent || (jh_id)kinds_num(parent, kinds_item(kd, d, i)) == journey;
+	if (!list(y, name ? name : kd->plural, count))
 		return;
-	export_fields_item(&fl, k, "journey");
-	y->indent = 8;
-	for (size_t i = 0; i < n; i++)
-		if ((jh_id)kinds_num(parent, kinds_item(kd, d, i)) == j)
-			fields(y, &fl, kinds_item(kd, d, i));
-	y->indent = 4;
-}
-
-/* Every item of kind k under `name`; a journey with its stages and
- * touchpoints inside it. */
-static void items(struct y *y, const struct jh_data *d, enum jh_kind k, const char *name)
-{
-	const struct jh_kind_def *kd = kinds_get(k);
-	size_t n = kinds_count(kd, d);
-	struct export_fields fl;
-
-	if (!list(y, name, n))
-		return;
-	export_fields_item(&fl, k, NULL);
-	y->indent = 4;
+	export_fields_item(&fl, k, journey ? "journey" : NULL);
+	y->indent = indent + 4;
 	for (size_t i = 0; i < n; i++) {
 		const void *it = kinds_item(kd, d, i);
 
+		if (parent && (jh_id)kinds_num(parent, it) != journey)
+			continue;
 		fields(y, &fl, it);
 		if (k == JH_JOURNEY) {
-			children(y, d, JH_STAGE, ((const struct jh_journey *)it)->id);
-			children(y, d, JH_TOUCHPOINT, ((const struct jh_journey *)it)->id);
+			items(y, d, JH_STAGE, NULL, ((const struct jh_journey *)it)->id);
+			items(y, d, JH_TOUCHPOINT, NULL, ((const struct jh_journey *)it)->id);
 		}
 	}
-	y->indent = 0;
+	y->indent = indent;
 }
 
 /* Stages and touchpoints are written inside their journey. */
@@ -313,7 +300,6 @@ int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err)
 	kint(&y, "journeyhack", 1);
 	workshop(&y, d);
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-		items(&y, d, sections[i],
-		      sections[i] == JH_STEP ? "agenda" : kinds_get(sections[i])->plural);
+		items(&y, d, sections[i], sections[i] == JH_STEP ? "agenda" : NULL, 0);
 	return export_w_done(&w, err);
 }

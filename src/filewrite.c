@@ -45,19 +45,22 @@ static int write_direct(const char *path, int (*write_fn)(FILE *, void *, struct
  * must not redirect the export onto a file of ours. The kernel refuses to
  * follow such a link on open (fs.protected_symlinks); realpath and rename
  * would not, so the same rule is applied here. */
+/* The directory a path names a file in: "." or "/" at the ends. Caller frees. */
+static char *parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return util_xstrdup(".");
+	return util_xstrndup(path, slash > path ? (size_t)(slash - path) : 1);
+}
+
 static int planted_link(const char *path, const struct stat *link)
 {
-	char *dir = util_xstrdup(path);
-	char *slash = strrchr(dir, '/');
+	char *dir = parent_dir(path);
 	struct stat ds;
 	int planted;
 
-	if (!slash)
-		snprintf(dir, strlen(path) + 1, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
 	planted = stat(dir, &ds) == 0 && (ds.st_mode & S_ISVTX) && (ds.st_mode & S_IWOTH) &&
 		  link->st_uid != geteuid() && link->st_uid != ds.st_uid;
 	free(dir);
@@ -83,8 +86,9 @@ static char *resolve_target(const char *path)
 	return util_xstrdup(path);
 }
 
-static void sync_dir(const char *dir)
+static void sync_parent(const char *target)
 {
+	char *dir = parent_dir(target);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY);
 
 	/* Durability of the rename; some file systems refuse fsync on a
@@ -93,6 +97,7 @@ static void sync_dir(const char *dir)
 		(void)fsync(fd);
 		close(fd);
 	}
+	free(dir);
 }
 
 /* Hidden and named after the target, so a leftover after a crash says
@@ -108,19 +113,6 @@ static char *temp_name(const char *target)
 	else
 		snprintf(tmp, n, ".%s.XXXXXX", target);
 	return tmp;
-}
-
-static void sync_parent(const char *target)
-{
-	const char *slash = strrchr(target, '/');
-	char *dir;
-
-	if (!slash)
-		dir = util_xstrdup(".");
-	else
-		dir = util_xstrndup(target, slash > target ? (size_t)(slash - target) : 1);
-	sync_dir(dir);
-	free(dir);
 }
 
 /* Run write_fn, then flush, sync and close f: 0 only when all of it

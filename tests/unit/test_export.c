@@ -699,6 +699,32 @@ static char *mermaid_block(const char *md, int nth)
 	return util_xstrndup(p, (size_t)(e - p) + 1);
 }
 
+/* Every byte of a label that grows the most once made safe: ':' becomes
+ * a three-byte twin, a stray byte U+FFFD. */
+Test(export, mermaid_label_of_only_growing_bytes)
+{
+	struct jh_data d;
+	struct jh_err err;
+	char name[301], want[1000], *md;
+	size_t k = 0;
+
+	memset(name, ':', 150);
+	memset(name + 150, 0xFF, 150);
+	name[300] = '\0';
+	for (int i = 0; i < 150; i++)
+		k += (size_t)snprintf(want + k, sizeof want - k, "\xef\xbc\x9a");
+	for (int i = 0; i < 150; i++)
+		k += (size_t)snprintf(want + k, sizeof want - k, "\xef\xbf\xbd");
+	snprintf(want + k, sizeof want - k, ": ");
+	cr_assert_eq(store_load(st, wid, &d, &err), 0, "%s", err.msg);
+	free(d.touchpoints[0].name);
+	d.touchpoints[0].name = strdup(name);
+	md = render(&d, EXPORT_MD, EXPORT_REPORT, NULL);
+	cr_assert(strstr(md, want), "%s", md);
+	free(md);
+	model_data_free(&d);
+}
+
 Test(export, mermaid_journey_is_valid)
 {
 	char *md = render_sample(EXPORT_MD, EXPORT_REPORT, NULL);
