@@ -62,8 +62,8 @@ static int cmp_journey_order(const void *ctx, size_t a, size_t b)
 
 size_t *analysis_journey_touchpoints(const struct jh_data *d, jh_id journey_id, size_t *n)
 {
-	size_t *idx = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *idx);
-	int *stage_pos = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *stage_pos);
+	size_t *idx = util_xmalloc(d->ntouchpoints * sizeof *idx);
+	int *stage_pos = util_xcalloc(d->ntouchpoints, sizeof *stage_pos);
 	struct tp_order o = {d, stage_pos};
 	size_t k = 0;
 
@@ -134,8 +134,8 @@ static int cmp_tp_key(const void *a, const void *b)
 
 int *analysis_pain_weights(const struct jh_data *d)
 {
-	int *w = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *w);
-	struct tp_key *keys = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *keys);
+	int *w = util_xcalloc(d->ntouchpoints, sizeof *w);
+	struct tp_key *keys = util_xmalloc(d->ntouchpoints * sizeof *keys);
 
 	for (size_t i = 0; i < d->ntouchpoints; i++) {
 		keys[i].id = d->touchpoints[i].id;
@@ -287,34 +287,27 @@ enum jh_quadrant analysis_quadrant(int impact, int effort)
 	return effort < 3 ? JH_FILL_IN : JH_MONEY_PIT;
 }
 
+/* A stray value reads as a fill-in, the quadrant of a plain idea. */
+static const char *const quadrants[][2] = {
+    [JH_QUICK_WIN] = {"quick-win", "Quick wins"},
+    [JH_BIG_BET] = {"big-bet", "Big bets"},
+    [JH_FILL_IN] = {"fill-in", "Fill-ins"},
+    [JH_MONEY_PIT] = {"money-pit", "Money pits"},
+};
+
+static const char *const *quadrant(enum jh_quadrant q)
+{
+	return quadrants[(int)q >= 0 && q <= JH_MONEY_PIT ? q : JH_FILL_IN];
+}
+
 const char *analysis_quadrant_name(enum jh_quadrant q)
 {
-	switch (q) {
-	case JH_QUICK_WIN:
-		return "quick-win";
-	case JH_BIG_BET:
-		return "big-bet";
-	case JH_FILL_IN:
-		return "fill-in";
-	case JH_MONEY_PIT:
-		return "money-pit";
-	}
-	return "fill-in";
+	return quadrant(q)[0];
 }
 
 const char *analysis_quadrant_label(enum jh_quadrant q)
 {
-	switch (q) {
-	case JH_QUICK_WIN:
-		return "Quick wins";
-	case JH_BIG_BET:
-		return "Big bets";
-	case JH_FILL_IN:
-		return "Fill-ins";
-	case JH_MONEY_PIT:
-		return "Money pits";
-	}
-	return "Fill-ins";
+	return quadrant(q)[1];
 }
 
 /* Each score is one division of exact integers, so two ideas whose
@@ -349,7 +342,7 @@ enum jh_method analysis_workshop_method(const struct jh_data *d)
 
 jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
 {
-	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
+	jh_id *ids = util_xmalloc(d->njourneys * sizeof *ids);
 	int *weights = NULL;
 	size_t k = 0;
 
@@ -400,9 +393,9 @@ static int cmp_backlog(const void *ctx, size_t a, size_t b)
 struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 {
 	enum jh_method m = analysis_workshop_method(d);
-	struct jh_ranked_idea *r = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *r);
-	struct jh_ranked_idea *out = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *out);
-	size_t *order = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *order);
+	struct jh_ranked_idea *r = util_xcalloc(d->nideas, sizeof *r);
+	struct jh_ranked_idea *out = util_xcalloc(d->nideas, sizeof *out);
+	size_t *order = util_xmalloc(d->nideas * sizeof *order);
 	struct backlog_ctx ctx = {d, r};
 	struct session_tally t;
 	size_t nlinks;
@@ -496,9 +489,9 @@ static int cmp_actions(const void *ctx, size_t a, size_t b)
 size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked_idea *backlog,
 				 size_t nbacklog, size_t *n)
 {
-	size_t *idx = util_xmalloc((d->nactions ? d->nactions : 1) * sizeof *idx);
-	int *rank = util_xcalloc(d->nactions ? d->nactions : 1, sizeof *rank);
-	int *rank_of_idea = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *rank_of_idea);
+	size_t *idx = util_xmalloc(d->nactions * sizeof *idx);
+	int *rank = util_xcalloc(d->nactions, sizeof *rank);
+	int *rank_of_idea = util_xcalloc(d->nideas, sizeof *rank_of_idea);
 	struct action_ctx ctx = {d, rank};
 
 	/* Rank by idea index once, then one id lookup per action. */

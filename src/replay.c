@@ -50,6 +50,18 @@ static const struct {
     {"hash", REPLAY_CHAR, '#'},
 };
 
+/* Mouse events: a keyword, then X,Y (which a wheel may leave out). */
+static const struct {
+	const char *name;
+	enum replay_type type;
+	int optional;
+	const char *usage;
+} mice[] = {
+    {"click", REPLAY_CLICK, 0, "expected <Click X,Y>"},
+    {"wheelup", REPLAY_WHEEL_UP, 1, "expected <WheelUp> or <WheelUp X,Y>"},
+    {"wheeldown", REPLAY_WHEEL_DOWN, 1, "expected <WheelDown> or <WheelDown X,Y>"},
+};
+
 static int fail(struct parser *ps, int line, int col, const char *msg)
 {
 	if (ps->eline)
@@ -192,25 +204,14 @@ static int token(struct parser *ps, const char *t, const char *end, int line, in
 		push(ps, REPLAY_RESIZE, 0, w, h);
 		return 0;
 	}
-	if (len >= 5 && token_is(t, 5, "click")) {
+	for (i = 0; i < sizeof mice / sizeof mice[0]; i++) {
+		size_t nl = strlen(mice[i].name);
 		int x, y;
-		if (coords(t + 5, end, 0, &x, &y))
-			return fail(ps, line, col, "expected <Click X,Y>");
-		push(ps, REPLAY_CLICK, 0, x, y);
-		return 0;
-	}
-	if (len >= 7 && token_is(t, 7, "wheelup")) {
-		int x, y;
-		if (coords(t + 7, end, 1, &x, &y))
-			return fail(ps, line, col, "expected <WheelUp> or <WheelUp X,Y>");
-		push(ps, REPLAY_WHEEL_UP, 0, x, y);
-		return 0;
-	}
-	if (len >= 9 && token_is(t, 9, "wheeldown")) {
-		int x, y;
-		if (coords(t + 9, end, 1, &x, &y))
-			return fail(ps, line, col, "expected <WheelDown> or <WheelDown X,Y>");
-		push(ps, REPLAY_WHEEL_DOWN, 0, x, y);
+		if (len < nl || !token_is(t, nl, mice[i].name))
+			continue;
+		if (coords(t + nl, end, mice[i].optional, &x, &y))
+			return fail(ps, line, col, mice[i].usage);
+		push(ps, mice[i].type, 0, x, y);
 		return 0;
 	}
 	return fail(ps, line, col, "unknown key name");
