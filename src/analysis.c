@@ -371,15 +371,10 @@ int analysis_idea_on_weakest_link(const struct jh_data *d, const struct jh_idea 
 	return 0;
 }
 
-struct backlog_ctx {
-	const struct jh_data *d;
-	const struct jh_ranked_idea *r;
-};
-
-static int cmp_backlog(const void *ctx, size_t a, size_t b)
+static int cmp_backlog(const void *ctx, const void *a, const void *b)
 {
-	const struct backlog_ctx *c = ctx;
-	const struct jh_ranked_idea *x = &c->r[a], *y = &c->r[b];
+	const struct jh_data *d = ctx;
+	const struct jh_ranked_idea *x = a, *y = b;
 
 	if (x->score > y->score)
 		return -1;
@@ -387,16 +382,13 @@ static int cmp_backlog(const void *ctx, size_t a, size_t b)
 		return 1;
 	if (x->votes != y->votes)
 		return x->votes > y->votes ? -1 : 1;
-	return cmp_i64(c->d->ideas[x->index].id, c->d->ideas[y->index].id);
+	return cmp_i64(d->ideas[x->index].id, d->ideas[y->index].id);
 }
 
 struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 {
 	enum jh_method m = analysis_workshop_method(d);
 	struct jh_ranked_idea *r = util_xcalloc(d->nideas, sizeof *r);
-	struct jh_ranked_idea *out = util_xcalloc(d->nideas, sizeof *out);
-	size_t *order = util_xmalloc(d->nideas * sizeof *order);
-	struct backlog_ctx ctx = {d, r};
 	struct session_tally t;
 	size_t nlinks;
 	jh_id *links = analysis_weakest_links(d, &nlinks);
@@ -409,19 +401,14 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 		r[i].score = analysis_idea_score(m, x, r[i].votes);
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
 		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
-		order[i] = i;
 	}
-	sort_indexes(order, d->nideas, cmp_backlog, &ctx);
-	for (size_t i = 0; i < d->nideas; i++) {
-		out[i] = r[order[i]];
-		out[i].rank = (int)i + 1;
-	}
+	util_sort(r, d->nideas, sizeof *r, cmp_backlog, d);
+	for (size_t i = 0; i < d->nideas; i++)
+		r[i].rank = (int)i + 1;
 	session_tally_free(&t);
 	free(links);
-	free(order);
-	free(r);
 	*n = d->nideas;
-	return out;
+	return r;
 }
 
 int analysis_idea_rank(const struct jh_ranked_idea *backlog, size_t n, const struct jh_data *d,
