@@ -122,6 +122,15 @@ static int number(const char **s, const char *end, int lo, int hi, int *out)
 	return 0;
 }
 
+/* Two numbers in [lo, hi] joined by one of seps, filling a..end. */
+static int pair(const char *a, const char *end, const char *seps, int lo, int hi, int *x, int *y)
+{
+	if (number(&a, end, lo, hi, x) || a == end || !*a || !strchr(seps, *a))
+		return -1;
+	a++;
+	return number(&a, end, lo, hi, y) || a != end ? -1 : 0;
+}
+
 /* "X,Y" (or nothing when optional) after a keyword and one space. */
 static int coords(const char *a, const char *end, int optional, int *x, int *y)
 {
@@ -130,13 +139,7 @@ static int coords(const char *a, const char *end, int optional, int *x, int *y)
 		return optional ? 0 : -1;
 	if (*a != ' ')
 		return -1;
-	a++;
-	if (number(&a, end, 0, 9999, x) || a == end || *a != ',')
-		return -1;
-	a++;
-	if (number(&a, end, 0, 9999, y) || a != end)
-		return -1;
-	return 0;
+	return pair(a + 1, end, ",", 0, 9999, x, y);
 }
 
 static int control_of(unsigned int c, unsigned int *out)
@@ -192,13 +195,8 @@ static int token(struct parser *ps, const char *t, const char *end, int line, in
 		return 0;
 	}
 	if (len > 7 && token_is(t, 7, "resize ")) {
-		const char *a = t + 7;
 		int w, h;
-		if (number(&a, end, 1, REPLAY_MAX_SIZE, &w) || a == end || (*a != 'x' && *a != 'X'))
-			return fail(ps, line, col,
-				    "expected <Resize COLSxROWS> with sizes 1..1000");
-		a++;
-		if (number(&a, end, 1, REPLAY_MAX_SIZE, &h) || a != end)
+		if (pair(t + 7, end, "xX", 1, REPLAY_MAX_SIZE, &w, &h))
 			return fail(ps, line, col,
 				    "expected <Resize COLSxROWS> with sizes 1..1000");
 		push(ps, REPLAY_RESIZE, 0, w, h);
