@@ -62,8 +62,8 @@ static int cmp_journey_order(const void *ctx, size_t a, size_t b)
 
 size_t *analysis_journey_touchpoints(const struct jh_data *d, jh_id journey_id, size_t *n)
 {
-	size_t *idx = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *idx);
-	int *stage_pos = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *stage_pos);
+	size_t *idx = util_xmalloc(d->ntouchpoints * sizeof *idx);
+	int *stage_pos = util_xcalloc(d->ntouchpoints, sizeof *stage_pos);
 	struct tp_order o = {d, stage_pos};
 	size_t k = 0;
 
@@ -134,8 +134,8 @@ static int cmp_tp_key(const void *a, const void *b)
 
 int *analysis_pain_weights(const struct jh_data *d)
 {
-	int *w = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *w);
-	struct tp_key *keys = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *keys);
+	int *w = util_xcalloc(d->ntouchpoints, sizeof *w);
+	struct tp_key *keys = util_xmalloc(d->ntouchpoints * sizeof *keys);
 
 	for (size_t i = 0; i < d->ntouchpoints; i++) {
 		keys[i].id = d->touchpoints[i].id;
@@ -287,34 +287,27 @@ enum jh_quadrant analysis_quadrant(int impact, int effort)
 	return effort < 3 ? JH_FILL_IN : JH_MONEY_PIT;
 }
 
+/* A stray value reads as a fill-in, the quadrant of a plain idea. */
+static const char *const quadrants[][2] = {
+    [JH_QUICK_WIN] = {"quick-win", "Quick wins"},
+    [JH_BIG_BET] = {"big-bet", "Big bets"},
+    [JH_FILL_IN] = {"fill-in", "Fill-ins"},
+    [JH_MONEY_PIT] = {"money-pit", "Money pits"},
+};
+
+static const char *const *quadrant(enum jh_quadrant q)
+{
+	return quadrants[(int)q >= 0 && q <= JH_MONEY_PIT ? q : JH_FILL_IN];
+}
+
 const char *analysis_quadrant_name(enum jh_quadrant q)
 {
-	switch (q) {
-	case JH_QUICK_WIN:
-		return "quick-win";
-	case JH_BIG_BET:
-		return "big-bet";
-	case JH_FILL_IN:
-		return "fill-in";
-	case JH_MONEY_PIT:
-		return "money-pit";
-	}
-	return "fill-in";
+	return quadrant(q)[0];
 }
 
 const char *analysis_quadrant_label(enum jh_quadrant q)
 {
-	switch (q) {
-	case JH_QUICK_WIN:
-		return "Quick wins";
-	case JH_BIG_BET:
-		return "Big bets";
-	case JH_FILL_IN:
-		return "Fill-ins";
-	case JH_MONEY_PIT:
-		return "Money pits";
-	}
-	return "Fill-ins";
+	return quadrant(q)[1];
 }
 
 /* Each score is one division of exact integers, so two ideas whose
@@ -349,7 +342,7 @@ enum jh_method analysis_workshop_method(const struct jh_data *d)
 
 jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
 {
-	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
+	jh_id *ids = util_xmalloc(d->njourneys * sizeof *ids);
 	int *weights = NULL;
 	size_t k = 0;
 
@@ -378,15 +371,10 @@ int analysis_idea_on_weakest_link(const struct jh_data *d, const struct jh_idea 
 	return 0;
 }
 
-struct backlog_ctx {
-	const struct jh_data *d;
-	const struct jh_ranked_idea *r;
-};
-
-static int cmp_backlog(const void *ctx, size_t a, size_t b)
+static int cmp_backlog(const void *ctx, const void *a, const void *b)
 {
-	const struct backlog_ctx *c = ctx;
-	const struct jh_ranked_idea *x = &c->r[a], *y = &c->r[b];
+	const struct jh_data *d = ctx;
+	const struct jh_ranked_idea *x = a, *y = b;
 
 	if (x->score > y->score)
 		return -1;
@@ -394,16 +382,13 @@ static int cmp_backlog(const void *ctx, size_t a, size_t b)
 		return 1;
 	if (x->votes != y->votes)
 		return x->votes > y->votes ? -1 : 1;
-	return cmp_i64(c->d->ideas[x->index].id, c->d->ideas[y->index].id);
+	return cmp_i64(d->ideas[x->index].id, d->ideas[y->index].id);
 }
 
 struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 {
 	enum jh_method m = analysis_workshop_method(d);
-	struct jh_ranked_idea *r = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *r);
-	struct jh_ranked_idea *out = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *out);
-	size_t *order = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *order);
-	struct backlog_ctx ctx = {d, r};
+	struct jh_ranked_idea *r = util_xcalloc(d->nideas, sizeof *r);
 	struct session_tally t;
 	size_t nlinks;
 	jh_id *links = analysis_weakest_links(d, &nlinks);
@@ -416,19 +401,14 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 		r[i].score = analysis_idea_score(m, x, r[i].votes);
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
 		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
-		order[i] = i;
 	}
-	sort_indexes(order, d->nideas, cmp_backlog, &ctx);
-	for (size_t i = 0; i < d->nideas; i++) {
-		out[i] = r[order[i]];
-		out[i].rank = (int)i + 1;
-	}
+	util_sort(r, d->nideas, sizeof *r, cmp_backlog, d);
+	for (size_t i = 0; i < d->nideas; i++)
+		r[i].rank = (int)i + 1;
 	session_tally_free(&t);
 	free(links);
-	free(order);
-	free(r);
 	*n = d->nideas;
-	return out;
+	return r;
 }
 
 int analysis_idea_rank(const struct jh_ranked_idea *backlog, size_t n, const struct jh_data *d,
@@ -496,9 +476,9 @@ static int cmp_actions(const void *ctx, size_t a, size_t b)
 size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked_idea *backlog,
 				 size_t nbacklog, size_t *n)
 {
-	size_t *idx = util_xmalloc((d->nactions ? d->nactions : 1) * sizeof *idx);
-	int *rank = util_xcalloc(d->nactions ? d->nactions : 1, sizeof *rank);
-	int *rank_of_idea = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *rank_of_idea);
+	size_t *idx = util_xmalloc(d->nactions * sizeof *idx);
+	int *rank = util_xcalloc(d->nactions, sizeof *rank);
+	int *rank_of_idea = util_xcalloc(d->nideas, sizeof *rank_of_idea);
 	struct action_ctx ctx = {d, rank};
 
 	/* Rank by idea index once, then one id lookup per action. */

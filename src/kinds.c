@@ -174,31 +174,23 @@ static const struct jh_field_def workshop_fields[] = {
 };
 #undef S
 
-/* Where each kind's items live in a loaded workshop (struct jh_data). */
-#define ITEMS(arr, cnt, type)                                                                      \
-	sizeof(struct type), offsetof(struct jh_data, arr), offsetof(struct jh_data, cnt)
+/* A kind's name is also its table's, its fields are <name>_fields, its
+ * model struct jh_<name>, and its items are jh_data's ARR and nARR. */
+#define KIND(id, name, arr, label)                                                                 \
+	{id, #name, #arr, #name, label, name##_fields, N(name##_fields), sizeof(struct jh_##name),  \
+	 offsetof(struct jh_data, arr), offsetof(struct jh_data, n##arr)}
 
 static const struct jh_kind_def kind_table[JH_NKINDS] = {
-	{JH_PARTICIPANT, "participant", "participants", "participant", "name", participant_fields,
-	 N(participant_fields), ITEMS(participants, nparticipants, jh_participant)},
-	{JH_JOURNEY, "journey", "journeys", "journey", "name", journey_fields, N(journey_fields),
-	 ITEMS(journeys, njourneys, jh_journey)},
-	{JH_STAGE, "stage", "stages", "stage", "name", stage_fields, N(stage_fields),
-	 ITEMS(stages, nstages, jh_stage)},
-	{JH_TOUCHPOINT, "touchpoint", "touchpoints", "touchpoint", "name", touchpoint_fields,
-	 N(touchpoint_fields), ITEMS(touchpoints, ntouchpoints, jh_touchpoint)},
-	{JH_PAINPOINT, "painpoint", "painpoints", "painpoint", "title", painpoint_fields,
-	 N(painpoint_fields), ITEMS(painpoints, npainpoints, jh_painpoint)},
-	{JH_IDEA, "idea", "ideas", "idea", "title", idea_fields, N(idea_fields),
-	 ITEMS(ideas, nideas, jh_idea)},
-	{JH_VOTE, "vote", "votes", "vote", NULL, vote_fields, N(vote_fields),
-	 ITEMS(votes, nvotes, jh_vote)},
-	{JH_ACTION, "action", "actions", "action", "title", action_fields, N(action_fields),
-	 ITEMS(actions, nactions, jh_action)},
-	{JH_PARKING, "parking", "parking", "parking", "text", parking_fields, N(parking_fields),
-	 ITEMS(parking, nparking, jh_parking)},
-	{JH_STEP, "step", "steps", "step", "title", step_fields, N(step_fields),
-	 ITEMS(steps, nsteps, jh_step)},
+	KIND(JH_PARTICIPANT, participant, participants, "name"),
+	KIND(JH_JOURNEY, journey, journeys, "name"),
+	KIND(JH_STAGE, stage, stages, "name"),
+	KIND(JH_TOUCHPOINT, touchpoint, touchpoints, "name"),
+	KIND(JH_PAINPOINT, painpoint, painpoints, "title"),
+	KIND(JH_IDEA, idea, ideas, "title"),
+	KIND(JH_VOTE, vote, votes, NULL),
+	KIND(JH_ACTION, action, actions, "title"),
+	KIND(JH_PARKING, parking, parking, "text"),
+	KIND(JH_STEP, step, steps, "title"),
 	/* The workshop is one struct, not an array: kinds_item handles it. */
 	{JH_WORKSHOP, "workshop", "workshops", "workshop", "title", workshop_fields,
 	 N(workshop_fields), sizeof(struct jh_workshop), offsetof(struct jh_data, workshop),

@@ -78,9 +78,10 @@ void model_data_free(struct jh_data *d)
 }
 
 /* Pain points, ideas and participants are loaded in id order, so a
- * binary search finds them; a hand-built or reordered array still works
- * through the linear fallback, which only runs when the search misses. */
-#define FIND_SORTED(arr, n)                                                                        \
+ * binary search finds them; other kinds, and a hand-built or reordered
+ * array, are found by the linear fallback, which only runs when the
+ * search misses. Ids are unique, so either way finds the one item. */
+#define FIND_ID(arr, n)                                                                            \
 	do {                                                                                       \
 		size_t lo_ = 0, hi_ = (n);                                                         \
 		while (lo_ < hi_) {                                                                \
@@ -98,40 +99,32 @@ void model_data_free(struct jh_data *d)
 		return NULL;                                                                       \
 	} while (0)
 
-#define FIND(arr, n)                                                                               \
-	do {                                                                                       \
-		for (size_t i_ = 0; i_ < (n); i_++)                                                \
-			if ((arr)[i_].id == id)                                                    \
-				return &(arr)[i_];                                                 \
-		return NULL;                                                                       \
-	} while (0)
-
 const struct jh_participant *model_participant(const struct jh_data *d, jh_id id)
 {
-	FIND_SORTED(d->participants, d->nparticipants);
+	FIND_ID(d->participants, d->nparticipants);
 }
 
 const struct jh_journey *model_journey(const struct jh_data *d, jh_id id)
 {
-	FIND(d->journeys, d->njourneys);
+	FIND_ID(d->journeys, d->njourneys);
 }
 
 const struct jh_stage *model_stage(const struct jh_data *d, jh_id id)
 {
-	FIND(d->stages, d->nstages);
+	FIND_ID(d->stages, d->nstages);
 }
 
 const struct jh_touchpoint *model_touchpoint(const struct jh_data *d, jh_id id)
 {
-	FIND(d->touchpoints, d->ntouchpoints);
+	FIND_ID(d->touchpoints, d->ntouchpoints);
 }
 
 const struct jh_painpoint *model_painpoint(const struct jh_data *d, jh_id id)
 {
-	FIND_SORTED(d->painpoints, d->npainpoints);
+	FIND_ID(d->painpoints, d->npainpoints);
 }
 
 const struct jh_idea *model_idea(const struct jh_data *d, jh_id id)
 {
-	FIND_SORTED(d->ideas, d->nideas);
+	FIND_ID(d->ideas, d->nideas);
 }

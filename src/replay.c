@@ -50,6 +50,18 @@ static const struct {
     {"hash", REPLAY_CHAR, '#'},
 };
 
+/* Mouse events: a keyword, then X,Y (which a wheel may leave out). */
+static const struct {
+	const char *name;
+	enum replay_type type;
+	int optional;
+	const char *usage;
+} mice[] = {
+    {"click", REPLAY_CLICK, 0, "expected <Click X,Y>"},
+    {"wheelup", REPLAY_WHEEL_UP, 1, "expected <WheelUp> or <WheelUp X,Y>"},
+    {"wheeldown", REPLAY_WHEEL_DOWN, 1, "expected <WheelDown> or <WheelDown X,Y>"},
+};
+
 static int fail(struct parser *ps, int line, int col, const char *msg)
 {
 	if (ps->eline)
@@ -110,6 +122,15 @@ static int number(const char **s, const char *end, int lo, int hi, int *out)
 	return 0;
 }
 
+/* Two numbers in [lo, hi] joined by one of seps, filling a..end. */
+static int pair(const char *a, const char *end, const char *seps, int lo, int hi, int *x, int *y)
+{
+	if (number(&a, end, lo, hi, x) || a == end || !*a || !strchr(seps, *a))
+		return -1;
+	a++;
+	return number(&a, end, lo, hi, y) || a != end ? -1 : 0;
+}
+
 /* "X,Y" (or nothing when optional) after a keyword and one space. */
 static int coords(const char *a, const char *end, int optional, int *x, int *y)
 {
@@ -118,13 +139,7 @@ static int coords(const char *a, const char *end, int optional, int *x, int *y)
 		return optional ? 0 : -1;
 	if (*a != ' ')
 		return -1;
-	a++;
-	if (number(&a, end, 0, 9999, x) || a == end || *a != ',')
-		return -1;
-	a++;
-	if (number(&a, end, 0, 9999, y) || a != end)
-		return -1;
-	return 0;
+	return pair(a + 1, end, ",", 0, 9999, x, y);
 }
 
 static int control_of(unsigned int c, unsigned int *out)
@@ -180,37 +195,21 @@ static int token(struct parser *ps, const char *t, const char *end, int line, in
 		return 0;
 	}
 	if (len > 7 && token_is(t, 7, "resize ")) {
-		const char *a = t + 7;
 		int w, h;
-		if (number(&a, end, 1, REPLAY_MAX_SIZE, &w) || a == end || (*a != 'x' && *a != 'X'))
-			return fail(ps, line, col,
-				    "expected <Resize COLSxROWS> with sizes 1..1000");
-		a++;
-		if (number(&a, end, 1, REPLAY_MAX_SIZE, &h) || a != end)
+		if (pair(t + 7, end, "xX", 1, REPLAY_MAX_SIZE, &w, &h))
 			return fail(ps, line, col,
 				    "expected <Resize COLSxROWS> with sizes 1..1000");
 		push(ps, REPLAY_RESIZE, 0, w, h);
 		return 0;
 	}
-	if (len >= 5 && token_is(t, 5, "click")) {
+	for (i = 0; i < sizeof mice / sizeof mice[0]; i++) {
+		size_t nl = strlen(mice[i].name);
 		int x, y;
-		if (coords(t + 5, end, 0, &x, &y))
-			return fail(ps, line, col, "expected <Click X,Y>");
-		push(ps, REPLAY_CLICK, 0, x, y);
-		return 0;
-	}
-	if (len >= 7 && token_is(t, 7, "wheelup")) {
-		int x, y;
-		if (coords(t + 7, end, 1, &x, &y))
-			return fail(ps, line, col, "expected <WheelUp> or <WheelUp X,Y>");
-		push(ps, REPLAY_WHEEL_UP, 0, x, y);
-		return 0;
-	}
-	if (len >= 9 && token_is(t, 9, "wheeldown")) {
-		int x, y;
-		if (coords(t + 9, end, 1, &x, &y))
-			return fail(ps, line, col, "expected <WheelDown> or <WheelDown X,Y>");
-		push(ps, REPLAY_WHEEL_DOWN, 0, x, y);
+		if (len < nl || !token_is(t, nl, mice[i].name))
+			continue;
+		if (coords(t + nl, end, mice[i].optional, &x, &y))
+			return fail(ps, line, col, mice[i].usage);
+		push(ps, mice[i].type, 0, x, y);
 		return 0;
 	}
 	return fail(ps, line, col, "unknown key name");

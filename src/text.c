@@ -299,43 +299,22 @@ char *text_fit_dup(const char *s, int cols, int pad)
 	return out;
 }
 
-int text_utf8_valid(const char *str, size_t len)
+/* Valid exactly when text_decode never falls back to the replacement
+ * for a single byte (a U+FFFD written out takes three). */
+int text_utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	unsigned int cp;
+	size_t n;
 
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t need;
-		unsigned int cp;
-
-		if (c < 0x80) {
-			i++;
+	for (size_t i = 0; i < len; i += n) {
+		/* ASCII without the call: most text is mostly ASCII. */
+		if ((unsigned char)s[i] < 0x80) {
+			n = 1;
 			continue;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			cp = c & 0x07;
-		} else {
+		n = text_decode(s + i, len - i, &cp);
+		if (n == 1)
 			return 0;
-		}
-		if (len - i <= need)
-			return 0;
-		for (size_t k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += need + 1;
 	}
 	return 1;
 }
