@@ -67,12 +67,6 @@ static void build(struct ui *ui, void *state)
 	util_today(S->today);
 }
 
-static const void *item(const struct ui *ui, const void *state, long i)
-{
-	(void)state;
-	return &ui->d.actions[i];
-}
-
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
 {
 	char left[128];
@@ -159,7 +153,6 @@ static const struct view_list_class actions = {
     .search = search,
     .nsearch = 3,
     .build = build,
-    .item = item,
     .header = header,
     .row = row,
     .detail = detail,

@@ -60,12 +60,6 @@ static void build(struct ui *ui, void *state)
 	}
 }
 
-static const void *item(const struct ui *ui, const void *state, long i)
-{
-	(void)state;
-	return &ui->d.painpoints[i];
-}
-
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
 	if (!ui->ix.hidden_pain || !ui->facilitator)
@@ -228,7 +222,6 @@ static const struct view_list_class painpoints = {
     .search = search,
     .nsearch = 2,
     .build = build,
-    .item = item,
     .banner = banner,
     .header = header,
     .row = row,

@@ -43,9 +43,11 @@ struct view_list_class {
 	const char *empty;    /* shown when there are no rows (may be NULL) */
 	const size_t *search; /* offsets of the item's text fields to search */
 	size_t nsearch;
-	/* Put the rows in with view_list_add (state: the view's own). */
+	/* Put the rows in with view_list_add (state: the view's own; NULL:
+	 * every item of the kind, in one group). */
 	void (*build)(struct ui *ui, void *state);
-	/* The model struct behind an item; its first member is its id. */
+	/* The model struct behind an item; its first member is its id (NULL:
+	 * the item is an index into the kind's array). */
 	const void *(*item)(const struct ui *ui, const void *state, long item);
 	/* Choose the selection after a reload (NULL: keep sel_id). */
 	void (*keep)(struct ui *ui, void *state);
