@@ -163,19 +163,15 @@ void ui_choices_refresh(struct form *f, size_t field, void *ctx)
 		if (ff->hidden)
 			continue;
 		if (ff->def->type == JF_REF || ff->def->type == JF_IDLIST) {
+			int found = 0;
 			if (!all && !(is_stage && !strcmp(f->f[field].def->name, "journey")))
 				continue;
 			ref_choices(ui, f, ff);
+			for (size_t k = 0; k < ff->nchoices; k++)
+				found |= !strcmp(ff->choices[k].value, ff->line.text);
 			/* A stage of another journey is no stage here. */
-			if (is_stage && ff->nchoices && strcmp(ff->line.text, "")) {
-				int found = 0;
-				for (size_t k = 0; k < ff->nchoices; k++)
-					found |= !strcmp(ff->choices[k].value, ff->line.text);
-				if (!found)
-					form_set(f, ff->def->name, ff->choices[0].value);
-			} else if (is_stage && ff->nchoices && !all) {
+			if (is_stage && ff->nchoices && (*ff->line.text ? !found : !all))
 				form_set(f, ff->def->name, ff->choices[0].value);
-			}
 		} else if (ff->mode == FORM_SUGGEST && all) {
 			suggestions(ui, f, ff);
 		}
