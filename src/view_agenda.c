@@ -156,8 +156,7 @@ static const struct view_list_class agenda = {
     .kind = JH_STEP,
     .grouped = 1, /* nsorts 0: rows stay in day order */
     .detail_min = 7,
-    .search = search,
-    .nsearch = 2,
+    VIEW_LIST_SEARCH(search),
     .build = build,
     .keep = keep,
     .header = header,

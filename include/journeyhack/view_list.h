@@ -80,6 +80,9 @@ void view_list_cleanup(void *state);
 	.selected = view_list_selected, .search = view_list_search, .click = view_list_click,      \
 	.cleanup = view_list_cleanup
 
+/* The search fields of a class, from an array of offsets. */
+#define VIEW_LIST_SEARCH(fields) .search = (fields), .nsearch = sizeof(fields) / sizeof *(fields)
+
 /* For build: one more row. */
 void view_list_add(struct view_list *vl, long item, long group);
 /* The selected row, NULL when there are none. */
