@@ -94,6 +94,15 @@ const char *view_list_sort_name(const struct view_list *vl)
 	return vl->cls->nsorts ? vl->cls->sorts[vl->sort].name : "";
 }
 
+int view_list_hidden(const struct ui *ui, size_t n, const char *noun, char *buf, size_t size)
+{
+	if (!n || !ui->facilitator)
+		return 0;
+	snprintf(buf, size, "%s %zu %s%s hidden: private writing (R reveals)",
+		 ui_glyph(ui, UI_G_LOCK), n, noun, n == 1 ? "" : "s");
+	return 1;
+}
+
 /* Headings are not selectable: step over them in the direction of travel,
  * or back when at an end. */
 static void skip_heading(struct view_list *vl, int dir)

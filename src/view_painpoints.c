@@ -62,11 +62,7 @@ static void build(struct ui *ui, void *state)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	if (!ui->ix.hidden_pain || !ui->facilitator)
-		return 0;
-	snprintf(buf, size, "%s %zu pain point%s hidden: private writing (R reveals)",
-		 ui_glyph(ui, UI_G_LOCK), ui->ix.hidden_pain, ui->ix.hidden_pain == 1 ? "" : "s");
-	return 1;
+	return view_list_hidden(ui, ui->ix.hidden_pain, "pain point", buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
