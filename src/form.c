@@ -32,11 +32,6 @@ static int shown_field(const struct jh_field_def *d, enum jh_kind kind, int for_
 	return 1;
 }
 
-static void set_value(struct form_field *ff, const char *v)
-{
-	ui_line_set(&ff->line, v);
-}
-
 void form_set_choices(struct form_field *ff, const struct form_choice *c, size_t n)
 {
 	for (size_t i = 0; i < ff->nchoices; i++) {
@@ -128,7 +123,7 @@ void form_init(struct form *form, enum jh_kind kind, jh_id id, int for_add)
 		static_choices(ff);
 		ui_line_init(&ff->line, for_add && d->defval ? d->defval : "", 0);
 		if (d->type == JF_BOOL && for_add && d->defval)
-			set_value(ff, strcmp(d->defval, "0") ? "yes" : "no");
+			ui_line_set(&ff->line, strcmp(d->defval, "0") ? "yes" : "no");
 		ff->orig = util_xstrdup(ff->line.text);
 	}
 	/* The cursor starts in the first field shown: the title or name. */
@@ -168,7 +163,7 @@ void form_set(struct form *form, const char *name, const char *value)
 	struct form_field *ff = form_field(form, name);
 
 	if (ff)
-		set_value(ff, value);
+		ui_line_set(&ff->line, value);
 }
 
 void form_mark_orig(struct form *form)
@@ -228,7 +223,7 @@ static void cycle(struct form_field *ff, int dir)
 		i = dir > 0 ? 0 : n - 1;
 	else
 		i = (i + dir + n) % n;
-	set_value(ff, ff->choices[i].value);
+	ui_line_set(&ff->line, ff->choices[i].value);
 }
 
 /* Typing on a choice field jumps to the next choice starting with it. */
@@ -242,7 +237,7 @@ static void jump_choice(struct form_field *ff, unsigned int cp)
 		unsigned int c0;
 		text_decode(l, strlen(l), &c0);
 		if (c0 == cp || (cp < 128 && c0 < 128 && (c0 | 0x20) == (cp | 0x20))) {
-			set_value(ff, ff->choices[i].value);
+			ui_line_set(&ff->line, ff->choices[i].value);
 			return;
 		}
 	}
@@ -283,7 +278,7 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 	snprintf(title, sizeof title, "%s", ff->def->label);
 	k = ui_dialog_pick(ui, title, items, ff->nchoices, start < 0 ? 0 : (size_t)start, multi);
 	if (k >= 0 && !multi) {
-		set_value(ff, ff->choices[k].value);
+		ui_line_set(&ff->line, ff->choices[k].value);
 	} else if (k >= 0) {
 		char *v = util_xstrdup("");
 		size_t len = 0;
@@ -296,7 +291,7 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 			len += (size_t)snprintf(v + len, add + 1, "%s%s", len ? "," : "",
 						ff->choices[i].value);
 		}
-		set_value(ff, v);
+		ui_line_set(&ff->line, v);
 		free(v);
 	}
 	free(items);
@@ -497,7 +492,7 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 		}
 		break;
 	case UI_ACT_FORM_CLEAR:
-		set_value(ff, "");
+		ui_line_set(&ff->line, "");
 		break;
 	case UI_ACT_FORM_BOL:
 		ui_line_home(&ff->line);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/form.h"
+#include "journeyhack/kinds.h"
 #include "journeyhack/ui_choices.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -69,6 +70,29 @@ static void touchpoint_label(const struct ui *ui, const struct jh_touchpoint *t,
 		 t->name);
 }
 
+/* Every item of a kind by its name; ideas and pain points, which others
+ * may have written in private, by number too and only those we may see. */
+static void item_choices(const struct ui *ui, enum jh_kind kind, struct choices *cs)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	const struct jh_field_def *name = kinds_field(k, k->label_field);
+	const unsigned char *hidden = kind == JH_IDEA	     ? ui->ix.idea_hidden
+				      : kind == JH_PAINPOINT ? ui->ix.pain_hidden
+							     : NULL;
+	char label[1024];
+
+	for (size_t i = 0; i < kinds_count(k, &ui->d); i++) {
+		const void *item = kinds_item(k, &ui->d, i);
+		jh_id id = *(const jh_id *)item;
+		if (hidden && hidden[i])
+			continue;
+		if (hidden)
+			snprintf(label, sizeof label, "#%lld %s", (long long)id,
+				 kinds_text(name, item));
+		choice_add_id(cs, id, hidden ? label : kinds_text(name, item));
+	}
+}
+
 static void ref_choices(struct ui *ui, struct form *f, struct form_field *ff)
 {
 	struct choices cs = {0};
@@ -78,10 +102,6 @@ static void ref_choices(struct ui *ui, struct form *f, struct form_field *ff)
 	if (!ff->def->required)
 		choice_add(&cs, "", "(none)");
 	switch (ff->def->ref) {
-	case JH_JOURNEY:
-		for (size_t i = 0; i < ui->d.njourneys; i++)
-			choice_add_id(&cs, ui->d.journeys[i].id, ui->d.journeys[i].name);
-		break;
 	case JH_STAGE:
 		util_parse_int(form_get(f, "journey") ? form_get(f, "journey") : "", &jid);
 		for (size_t i = 0; i < ui->d.nstages; i++)
@@ -94,30 +114,11 @@ static void ref_choices(struct ui *ui, struct form *f, struct form_field *ff)
 			choice_add_id(&cs, ui->d.touchpoints[i].id, label);
 		}
 		break;
+	case JH_JOURNEY:
 	case JH_IDEA:
 	case JH_PAINPOINT:
-		if (ff->def->ref == JH_IDEA) {
-			for (size_t i = 0; i < ui->d.nideas; i++) {
-				if (ui->ix.idea_hidden[i])
-					continue;
-				snprintf(label, sizeof label, "#%lld %s",
-					 (long long)ui->d.ideas[i].id, ui->d.ideas[i].title);
-				choice_add_id(&cs, ui->d.ideas[i].id, label);
-			}
-		} else {
-			for (size_t i = 0; i < ui->d.npainpoints; i++) {
-				if (ui->ix.pain_hidden[i])
-					continue;
-				snprintf(label, sizeof label, "#%lld %s",
-					 (long long)ui->d.painpoints[i].id,
-					 ui->d.painpoints[i].title);
-				choice_add_id(&cs, ui->d.painpoints[i].id, label);
-			}
-		}
-		break;
 	case JH_PARTICIPANT:
-		for (size_t i = 0; i < ui->d.nparticipants; i++)
-			choice_add_id(&cs, ui->d.participants[i].id, ui->d.participants[i].name);
+		item_choices(ui, ff->def->ref, &cs);
 		break;
 	default:
 		break;
@@ -162,19 +163,15 @@ void ui_choices_refresh(struct form *f, size_t field, void *ctx)
 		if (ff->hidden)
 			continue;
 		if (ff->def->type == JF_REF || ff->def->type == JF_IDLIST) {
+			int found = 0;
 			if (!all && !(is_stage && !strcmp(f->f[field].def->name, "journey")))
 				continue;
 			ref_choices(ui, f, ff);
+			for (size_t k = 0; k < ff->nchoices; k++)
+				found |= !strcmp(ff->choices[k].value, ff->line.text);
 			/* A stage of another journey is no stage here. */
-			if (is_stage && ff->nchoices && strcmp(ff->line.text, "")) {
-				int found = 0;
-				for (size_t k = 0; k < ff->nchoices; k++)
-					found |= !strcmp(ff->choices[k].value, ff->line.text);
-				if (!found)
-					form_set(f, ff->def->name, ff->choices[0].value);
-			} else if (is_stage && ff->nchoices && !all) {
+			if (is_stage && ff->nchoices && (*ff->line.text ? !found : !all))
 				form_set(f, ff->def->name, ff->choices[0].value);
-			}
 		} else if (ff->mode == FORM_SUGGEST && all) {
 			suggestions(ui, f, ff);
 		}

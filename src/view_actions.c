@@ -67,12 +67,6 @@ static void build(struct ui *ui, void *state)
 	util_today(S->today);
 }
 
-static const void *item(const struct ui *ui, const void *state, long i)
-{
-	(void)state;
-	return &ui->d.actions[i];
-}
-
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
 {
 	char left[128];
@@ -156,10 +150,8 @@ static const struct view_list_class actions = {
     .nsorts = 4,
     .detail_min = 6,
     .empty = "No action points yet. a adds one: what, who owns it, by when.",
-    .search = search,
-    .nsearch = 3,
+    VIEW_LIST_SEARCH(search),
     .build = build,
-    .item = item,
     .header = header,
     .row = row,
     .detail = detail,

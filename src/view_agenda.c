@@ -20,12 +20,6 @@ static void build(struct ui *ui, void *state)
 		view_list_add(state, (long)i, ui->d.steps[i].day);
 }
 
-static const void *item(const struct ui *ui, const void *state, long i)
-{
-	(void)state;
-	return &ui->d.steps[i];
-}
-
 static int position_of(const struct ui *ui, const struct view_list_row *rw)
 {
 	return rw->item >= 0 ? ui->d.steps[rw->item].position : -1;
@@ -162,10 +156,8 @@ static const struct view_list_class agenda = {
     .kind = JH_STEP,
     .grouped = 1, /* nsorts 0: rows stay in day order */
     .detail_min = 7,
-    .search = search,
-    .nsearch = 2,
+    VIEW_LIST_SEARCH(search),
     .build = build,
-    .item = item,
     .keep = keep,
     .header = header,
     .row = row,

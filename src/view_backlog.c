@@ -102,11 +102,7 @@ static const void *item(const struct ui *ui, const void *state, long i)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	if (!ui->ix.hidden_ideas || !ui->facilitator)
-		return 0;
-	snprintf(buf, size, "%s %zu idea%s hidden: private writing (R reveals)",
-		 ui_glyph(ui, UI_G_LOCK), ui->ix.hidden_ideas, ui->ix.hidden_ideas == 1 ? "" : "s");
-	return 1;
+	return view_list_hidden(ui, ui->ix.hidden_ideas, "idea", buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
@@ -288,8 +284,7 @@ static const struct view_list_class backlog = {
     .nsorts = 3,
     .detail_min = 8,
     .empty = "No ideas yet. a adds one as a test card.",
-    .search = search,
-    .nsearch = 3,
+    VIEW_LIST_SEARCH(search),
     .build = build,
     .item = item,
     .banner = banner,

@@ -77,8 +77,12 @@ static const struct jh_touchpoint *sel_touchpoint(const struct ui *ui)
 static void remember(const struct ui *ui)
 {
 	struct journeys *S = view_private(ui);
-	const struct jh_touchpoint *t = sel_touchpoint(ui);
+	const struct jh_touchpoint *t;
 
+	/* A move or a reload may have left the cursor past its stage's cards. */
+	if (S->col < S->nstages && S->card >= S->ncards[S->col])
+		S->card = S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
+	t = sel_touchpoint(ui);
 	S->sel_tp = t ? t->id : 0;
 	S->sel_stage = S->col < S->nstages ? ui->d.stages[S->stages[S->col]].id : 0;
 }
@@ -143,8 +147,6 @@ static void rebuild(struct ui *ui)
 		}
 	if (S->col >= S->nstages)
 		S->col = S->nstages ? S->nstages - 1 : 0;
-	if (S->nstages && S->card >= S->ncards[S->col])
-		S->card = S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
 	remember(ui);
 }
 
@@ -423,8 +425,6 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 			ui_attr(ui, UI_C_DIM), 0);
 		return;
 	}
-	if (S->nstages && S->col < S->nstages && S->card >= S->ncards[S->col])
-		S->card = S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
 	remember(ui);
 	compute_layout(S, r, &L);
 	draw_header(ui, r);
@@ -577,8 +577,6 @@ static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 	default:
 		return 0;
 	}
-	if (S->col < S->nstages && S->card >= S->ncards[S->col])
-		S->card = S->ncards[S->col] ? S->ncards[S->col] - 1 : 0;
 	remember(ui);
 	return UI_HANDLED;
 }
@@ -670,8 +668,6 @@ static void click(struct ui *ui, const struct ui_rect *r, int y, int x)
 		if (k < S->ncards[c])
 			S->card = k;
 	}
-	if (S->card >= S->ncards[c])
-		S->card = S->ncards[c] ? S->ncards[c] - 1 : 0;
 	remember(ui);
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/kinds.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view_list.h"
@@ -27,9 +28,17 @@ static struct view_list *state(const struct ui *ui)
 	return vl;
 }
 
+/* Without an item callback, an item is an index into the kind's array. */
+static const void *item_of(const struct ui *ui, const struct view_list *vl, long item)
+{
+	if (vl->cls->item)
+		return vl->cls->item(ui, vl, item);
+	return kinds_item(kinds_get(vl->cls->kind), &ui->d, (size_t)item);
+}
+
 static jh_id item_id(const struct ui *ui, const struct view_list *vl, long item)
 {
-	return *(const jh_id *)vl->cls->item(ui, vl, item);
+	return *(const jh_id *)item_of(ui, vl, item);
 }
 
 static int compare(const struct sort_ctx *c, const struct view_list_row *a,
@@ -85,6 +94,15 @@ const char *view_list_sort_name(const struct view_list *vl)
 	return vl->cls->nsorts ? vl->cls->sorts[vl->sort].name : "";
 }
 
+int view_list_hidden(const struct ui *ui, size_t n, const char *noun, char *buf, size_t size)
+{
+	if (!n || !ui->facilitator)
+		return 0;
+	snprintf(buf, size, "%s %zu %s%s hidden: private writing (R reveals)",
+		 ui_glyph(ui, UI_G_LOCK), n, noun, n == 1 ? "" : "s");
+	return 1;
+}
+
 /* Headings are not selectable: step over them in the direction of travel,
  * or back when at an end. */
 static void skip_heading(struct view_list *vl, int dir)
@@ -126,7 +144,11 @@ static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 	const struct view_list_class *c = vl->cls;
 
 	vl->nrows = 0;
-	c->build(ui, vl);
+	if (c->build)
+		c->build(ui, vl);
+	else
+		for (size_t i = 0; i < kinds_count(kinds_get(c->kind), &ui->d); i++)
+			view_list_add(vl, (long)i, 0);
 	if (c->nsorts && vl->nrows > 1) {
 		struct sort_ctx ctx = {ui, vl};
 
@@ -274,7 +296,7 @@ static int match(struct ui *ui, size_t i, const char *needle)
 
 	if (vl->rows[i].item < 0)
 		return 0;
-	item = vl->cls->item(ui, vl, vl->rows[i].item);
+	item = item_of(ui, vl, vl->rows[i].item);
 	for (size_t k = 0; k < vl->cls->nsearch; k++) {
 		const char *const *field = (const void *)(item + vl->cls->search[k]);
 		if (ui_match(*field, needle))

@@ -241,8 +241,7 @@ static const size_t search[] = {offsetof(struct jh_idea, title)};
 
 static const struct view_list_class matrix = {
     .kind = JH_IDEA,
-    .search = search,
-    .nsearch = 1,
+    VIEW_LIST_SEARCH(search),
     .build = build,
     .item = item,
     .free = free_matrix,

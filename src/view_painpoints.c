@@ -60,19 +60,9 @@ static void build(struct ui *ui, void *state)
 	}
 }
 
-static const void *item(const struct ui *ui, const void *state, long i)
-{
-	(void)state;
-	return &ui->d.painpoints[i];
-}
-
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	if (!ui->ix.hidden_pain || !ui->facilitator)
-		return 0;
-	snprintf(buf, size, "%s %zu pain point%s hidden: private writing (R reveals)",
-		 ui_glyph(ui, UI_G_LOCK), ui->ix.hidden_pain, ui->ix.hidden_pain == 1 ? "" : "s");
-	return 1;
+	return view_list_hidden(ui, ui->ix.hidden_pain, "pain point", buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
@@ -225,10 +215,8 @@ static const struct view_list_class painpoints = {
     .grouped = 1u << SORT_GROUPED,
     .detail_min = 8,
     .empty = "No pain points yet. a logs one, with its evidence.",
-    .search = search,
-    .nsearch = 2,
+    VIEW_LIST_SEARCH(search),
     .build = build,
-    .item = item,
     .banner = banner,
     .header = header,
     .row = row,

@@ -18,18 +18,6 @@ static const struct view_list_sort sorts[] = {{"open first", cmp_open_first},
 static const size_t search[] = {offsetof(struct jh_parking, text),
 				offsetof(struct jh_parking, answer)};
 
-static void build(struct ui *ui, void *state)
-{
-	for (size_t i = 0; i < ui->d.nparking; i++)
-		view_list_add(state, (long)i, 0);
-}
-
-static const void *item(const struct ui *ui, const void *state, long i)
-{
-	(void)state;
-	return &ui->d.parking[i];
-}
-
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
 {
 	const struct view_list *vl = state;
@@ -99,10 +87,7 @@ static const struct view_list_class parking = {
     .nsorts = 2,
     .detail_min = 6,
     .empty = "Nothing parked. a parks an objection or question.",
-    .search = search,
-    .nsearch = 2,
-    .build = build,
-    .item = item,
+    VIEW_LIST_SEARCH(search),
     .header = header,
     .row = row,
     .detail = detail,

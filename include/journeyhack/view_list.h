@@ -43,9 +43,11 @@ struct view_list_class {
 	const char *empty;    /* shown when there are no rows (may be NULL) */
 	const size_t *search; /* offsets of the item's text fields to search */
 	size_t nsearch;
-	/* Put the rows in with view_list_add (state: the view's own). */
+	/* Put the rows in with view_list_add (state: the view's own; NULL:
+	 * every item of the kind, in one group). */
 	void (*build)(struct ui *ui, void *state);
-	/* The model struct behind an item; its first member is its id. */
+	/* The model struct behind an item; its first member is its id (NULL:
+	 * the item is an index into the kind's array). */
 	const void *(*item)(const struct ui *ui, const void *state, long item);
 	/* Choose the selection after a reload (NULL: keep sel_id). */
 	void (*keep)(struct ui *ui, void *state);
@@ -78,6 +80,9 @@ void view_list_cleanup(void *state);
 	.selected = view_list_selected, .search = view_list_search, .click = view_list_click,      \
 	.cleanup = view_list_cleanup
 
+/* The search fields of a class, from an array of offsets. */
+#define VIEW_LIST_SEARCH(fields) .search = (fields), .nsearch = sizeof(fields) / sizeof *(fields)
+
 /* For build: one more row. */
 void view_list_add(struct view_list *vl, long item, long group);
 /* The selected row, NULL when there are none. */
@@ -87,5 +92,7 @@ jh_id view_list_selected_id(const struct ui *ui, const struct view_list *vl);
 /* Select the row of the item with this id, when there is one. */
 void view_list_select_id(const struct ui *ui, struct view_list *vl, jh_id id);
 const char *view_list_sort_name(const struct view_list *vl);
+/* For banner: "n nouns hidden" to the facilitator; 0 when none are. */
+int view_list_hidden(const struct ui *ui, size_t n, const char *noun, char *buf, size_t size);
 
 #endif
