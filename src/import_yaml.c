@@ -25,6 +25,7 @@
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
+#include "journeyhack/model_index.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yamlread.h"
@@ -44,19 +45,10 @@ struct imp {
 
 /* ------------------------------------------------------------ messages */
 
-static int fail_at(struct imp *im, const struct yamlread_node *n, const char *fmt, ...)
-    JH_PRINTF(3, 4);
-
-static int fail_at(struct imp *im, const struct yamlread_node *n, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return err_set(im->err, "%s:%zu:%zu: %s", im->label, n->line, n->col, msg);
-}
+/* A macro so that -1 is visible at every call site: static analysers do
+ * not look inside variadic functions. */
+#define fail_at(im, n, ...)                                                                        \
+	(yamlread_report((im)->label, (im)->err, (n)->line, (n)->col, __VA_ARGS__), -1)
 
 static const char *type_name(const struct yamlread_node *n)
 {
@@ -302,7 +294,7 @@ static const struct yamlread_node *sequence(struct imp *im, const struct yamlrea
 	if (n->kind != YAMLREAD_SEQ) {
 		if (yamlread_is_null(n))
 			return n; /* "key:" with nothing: an empty list */
-		fail_at(im, n, "%s must be a list, found %s", key, type_name(n));
+		(void)fail_at(im, n, "%s must be a list, found %s", key, type_name(n));
 		return NULL;
 	}
 	return n;
@@ -571,25 +563,6 @@ static const struct yamlread_node *mark_of(const struct yamlread_node *n, const 
 	return v ? v : n;
 }
 
-/* Ids of one kind, sorted, with the item index each came from. */
-struct idset {
-	struct idat {
-		jh_id id;
-		size_t at;
-	} * p;
-	jh_id *new_ids; /* after insertion: the id the store gave */
-	size_t n;
-};
-
-static int cmp_idat(const void *a, const void *b)
-{
-	const struct idat *x = a, *y = b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x->at < y->at ? -1 : x->at > y->at;
-}
-
 static jh_id item_id(const struct jh_data *d, enum jh_kind kind, size_t i)
 {
 	const struct jh_kind_def *kd = kinds_get(kind);
@@ -597,57 +570,30 @@ static jh_id item_id(const struct jh_data *d, enum jh_kind kind, size_t i)
 	return (jh_id)kinds_num(export_fields_find(kind, "id"), kinds_item(kd, d, i));
 }
 
-/* Build the sorted id set of a kind; a duplicate id is an error at the
- * later item. */
-static int build_ids(struct imp *im, enum jh_kind kind, struct idset *s)
-{
-	size_t n = kinds_count(kinds_get(kind), &im->d);
+struct checks {
+	struct model_index ix;
+	jh_id *new_ids[JH_NKINDS]; /* by item position, after insertion: the id the store gave */
+};
 
-	s->n = n;
-	s->p = util_xmalloc((n ? n : 1) * sizeof *s->p);
-	s->new_ids = util_xcalloc(n ? n : 1, sizeof(jh_id));
-	for (size_t i = 0; i < n; i++)
-		s->p[i] = (struct idat){item_id(&im->d, kind, i), i};
-	qsort(s->p, n, sizeof *s->p, cmp_idat);
+/* A duplicate id is an error at the later item (the index sorts equal ids
+ * by position). */
+static int check_ids(struct imp *im, struct checks *c, enum jh_kind kind)
+{
+	const struct model_index_entry *e = c->ix.by_id[kind];
+	size_t n = c->ix.n[kind];
+
+	c->new_ids[kind] = util_xcalloc(n ? n : 1, sizeof(jh_id));
 	for (size_t i = 1; i < n; i++)
-		if (s->p[i].id == s->p[i - 1].id) {
+		if (e[i].id == e[i - 1].id) {
 			const struct yamlread_node *first =
-			    mark_of(im->nodes[kind][s->p[i - 1].at], "id");
-			return fail_at(im, mark_of(im->nodes[kind][s->p[i].at], "id"),
+			    mark_of(im->nodes[kind][e[i - 1].pos], "id");
+			return fail_at(im, mark_of(im->nodes[kind][e[i].pos], "id"),
 				       "duplicate %s id %lld (first at line %zu, column %zu)",
-				       kinds_get(kind)->name, (long long)s->p[i].id, first->line,
+				       kinds_get(kind)->name, (long long)e[i].id, first->line,
 				       first->col);
 		}
 	return 0;
 }
-
-static void free_ids(struct idset *s)
-{
-	free(s->p);
-	free(s->new_ids);
-	memset(s, 0, sizeof *s);
-}
-
-/* Position of id in the set, or -1. */
-static long find_id(const struct idset *s, jh_id id)
-{
-	size_t lo = 0, hi = s->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->p[mid].id == id)
-			return (long)mid;
-		if (s->p[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-struct checks {
-	struct idset ids[JH_NKINDS];
-};
 
 /* Names the store keeps unique (within a journey for a kind that sits in
  * one), checked here to name the line. */
@@ -681,10 +627,10 @@ static int check_ref(struct imp *im, struct checks *c, enum jh_kind kind, size_t
 	const struct jh_kind_def *kd = kinds_get(kind), *td = kinds_get(f->ref);
 	const struct jh_field_def *mine = kinds_field(kd, "journey");
 	const struct jh_field_def *theirs = kinds_field(td, "journey");
-	long at = find_id(&c->ids[f->ref], id);
+	long at = model_index_pos(&c->ix, f->ref, id);
 
 	if (mine && theirs && f != mine) {
-		if (at >= 0 && kinds_num(theirs, kinds_item(td, &im->d, c->ids[f->ref].p[at].at)) ==
+		if (at >= 0 && kinds_num(theirs, kinds_item(td, &im->d, (size_t)at)) ==
 				   kinds_num(mine, kinds_item(kd, &im->d, i)))
 			return 0;
 		return fail_at(im, mark_of(im->nodes[kind][i], f->name),
@@ -749,8 +695,9 @@ static int check_all(struct imp *im, struct checks *c)
 {
 	const struct jh_data *d = &im->d;
 
+	model_index_build(&c->ix, d);
 	for (int k = 0; k < JH_NKINDS; k++)
-		if (k != JH_WORKSHOP && build_ids(im, (enum jh_kind)k, &c->ids[k]))
+		if (k != JH_WORKSHOP && check_ids(im, c, (enum jh_kind)k))
 			return -1;
 	for (size_t k = 0; k < sizeof unique_names / sizeof unique_names[0]; k++)
 		if (check_unique_names(im, unique_names[k]))
@@ -783,8 +730,8 @@ static jh_id mapped(struct ins *in, enum jh_kind kind, jh_id old)
 
 	if (!old || in->keep)
 		return old;
-	at = find_id(&in->c->ids[kind], old);
-	return at < 0 ? 0 : in->c->ids[kind].new_ids[at];
+	at = model_index_pos(&in->c->ix, kind, old);
+	return at < 0 ? 0 : in->c->new_ids[kind][at];
 }
 
 /* The store's value of field f of an item; references follow new ids. A
@@ -848,7 +795,7 @@ static int add(struct ins *in, enum jh_kind kind, size_t i)
 		err_prefix(in->im->err, "%s:%zu:%zu", in->im->label, m->line, m->col);
 		return -1;
 	}
-	in->c->ids[kind].new_ids[find_id(&in->c->ids[kind], old)] = in->keep ? old : nid;
+	in->c->new_ids[kind][i] = in->keep ? old : nid;
 	/* Not a value the store adds: revealing is a step of its own. */
 	if (kind == JH_STEP && in->im->d.steps[i].revealed)
 		return store_step_reveal(in->st, in->wid, mapped(in, JH_STEP, old), in->im->err);
@@ -864,9 +811,9 @@ static int add_all(struct ins *in)
 					     JH_ACTION,	     JH_PARKING};
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
-		const struct idset *s = &in->c->ids[order[k]];
-		for (size_t i = 0; i < s->n; i++)
-			if (add(in, order[k], s->p[i].at))
+		const struct model_index *ix = &in->c->ix;
+		for (size_t i = 0; i < ix->n[order[k]]; i++)
+			if (add(in, order[k], ix->by_id[order[k]][i].pos))
 				return -1;
 	}
 	return 0;
@@ -969,9 +916,10 @@ int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *bu
 	rc = 0;
 out:
 	for (int k = 0; k < JH_NKINDS; k++) {
-		free_ids(&c.ids[k]);
+		free(c.new_ids[k]);
 		free(im.nodes[k]);
 	}
+	model_index_free(&c.ix);
 	model_data_free(&im.d);
 	yamlread_free(im.root);
 	return rc;

@@ -4,6 +4,7 @@
  * (bounded in depth, count and scalar size, with no anchors or aliases),
  * then the tree is checked against the schema while the structs are
  * filled in. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,16 +73,15 @@ static const char *const methods[] = {
 static const char *const views[] = {"agenda", "journeys", "painpoints", "backlog",
 				    "matrix", "actions",  "parking",	NULL};
 
-/* "a, b, c or d" */
-static void join_words(char *out, size_t outsz, const char *const *words, const char *last_sep)
+/* "a, b, c or d": n words, or up to a NULL (n = SIZE_MAX). */
+static void join_words(char *out, size_t outsz, const char *const *words, size_t n,
+		       const char *last_sep)
 {
-	size_t o = 0, n = 0;
+	size_t o = 0;
 
-	while (words[n])
-		n++;
 	out[0] = '\0';
-	for (size_t i = 0; i < n && o < outsz; i++) {
-		const char *sep = i == 0 ? "" : i + 1 == n ? last_sep : ", ";
+	for (size_t i = 0; i < n && words[i] && o < outsz; i++) {
+		const char *sep = i == 0 ? "" : i + 1 == n || !words[i + 1] ? last_sep : ", ";
 		int w = snprintf(out + o, outsz - o, "%s%s", sep, words[i]);
 		if (w < 0)
 			break;
@@ -103,21 +103,20 @@ static int check_keys(struct ctx *c, const struct yamlread_node *map, const char
 		if (allowed[j])
 			continue;
 		yamlread_quote(q, sizeof q, k->text, k->len);
-		join_words(list, sizeof list, allowed, ", ");
+		join_words(list, sizeof list, allowed, SIZE_MAX, ", ");
 		return fail(c, k, "unknown key %s in %s (allowed: %s)", q, what, list);
 	}
 	return 0;
 }
 
-static int expect_map(struct ctx *c, const struct yamlread_node *n, const char *key,
-		      const char *what)
+/* "key: expected what, got <what n is>"; what is said in one or two parts. */
+static int expected(struct ctx *c, const struct yamlread_node *n, const char *key, const char *what,
+		    const char *what2)
 {
 	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
-	if (n->kind == YAMLREAD_MAP)
-		return 0;
 	yamlread_describe(got, sizeof got, n);
-	return fail(c, n, "%s: expected %s, got %s", key, what, got);
+	return fail(c, n, "%s: expected %s%s, got %s", key, what, what2, got);
 }
 
 /* Text of a scalar, or NULL after filling the error: trailing line breaks
@@ -129,10 +128,7 @@ static char *text_of(struct ctx *c, const struct yamlread_node *n, const char *k
 	size_t len;
 
 	if (n->kind != YAMLREAD_SCALAR) {
-		char got[YAMLREAD_QUOTE_MAX * 2 + 32];
-
-		yamlread_describe(got, sizeof got, n);
-		report(c, n, "%s: expected text, got %s", key, got);
+		(void)expected(c, n, key, "text", "");
 		return NULL;
 	}
 	if (yamlread_is_null(n))
@@ -160,6 +156,13 @@ static char *text_of(struct ctx *c, const struct yamlread_node *n, const char *k
 	return util_xstrndup(n->text, len);
 }
 
+/* An absent key: an error when it is required. */
+static int missing(struct ctx *c, const struct yamlread_node *map, const char *key,
+		   const char *what, int required)
+{
+	return required ? fail(c, map, "missing required key \"%s\" in %s", key, what) : 0;
+}
+
 static int is_blank(const char *s)
 {
 	for (; *s; s++)
@@ -176,10 +179,8 @@ static int get_text(struct ctx *c, const struct yamlread_node *map, const char *
 
 	*out = NULL;
 	if (!n) {
-		if (required)
-			return fail(c, map, "missing required key \"%s\" in %s", key, what);
-		*out = util_xstrdup("");
-		return 0;
+		*out = required ? NULL : util_xstrdup("");
+		return missing(c, map, key, what, required);
 	}
 	*out = text_of(c, n, key, multiline);
 	if (!*out)
@@ -208,15 +209,11 @@ static int get_int(struct ctx *c, const struct yamlread_node *map, const char *k
 		   const char *what, int required, int lo, int hi, int def, int *out)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
-	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 	long long v;
 
 	*out = def;
-	if (!n) {
-		if (required)
-			return fail(c, map, "missing required key \"%s\" in %s", key, what);
-		return 0;
-	}
+	if (!n)
+		return missing(c, map, key, what, required);
 	if (n->kind == YAMLREAD_SCALAR && n->plain && strlen(n->text) == n->len &&
 	    all_digits(n->text)) {
 		if (util_parse_int(n->text, &v) || v < lo || v > hi)
@@ -224,23 +221,20 @@ static int get_int(struct ctx *c, const struct yamlread_node *map, const char *k
 		*out = (int)v;
 		return 0;
 	}
-	yamlread_describe(got, sizeof got, n);
-	return fail(c, n, "%s: expected an integer, got %s", key, got);
+	return expected(c, n, key, "an integer", "");
 }
 
 static int get_bool(struct ctx *c, const struct yamlread_node *map, const char *key, int def,
 		    int *out)
 {
 	const struct yamlread_node *n = yamlread_map_get(map, key);
-	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
 	*out = def;
 	if (!n)
 		return 0;
 	if (n->kind == YAMLREAD_SCALAR && n->plain && yesno_parse(n->text, n->len, out) == 0)
 		return 0;
-	yamlread_describe(got, sizeof got, n);
-	return fail(c, n, "%s: expected %s, got %s", key, yesno_words(), got);
+	return expected(c, n, key, yesno_words(), "");
 }
 
 static int get_choice(struct ctx *c, const struct yamlread_node *map, const char *key,
@@ -254,10 +248,8 @@ static int get_choice(struct ctx *c, const struct yamlread_node *map, const char
 		*out = util_xstrdup(def);
 		return 0;
 	}
-	if (n->kind != YAMLREAD_SCALAR) {
-		yamlread_describe(q, sizeof q, n);
-		return fail(c, n, "%s: expected text, got %s", key, q);
-	}
+	if (n->kind != YAMLREAD_SCALAR)
+		return expected(c, n, key, "text", "");
 	for (size_t i = 0; allowed[i]; i++) {
 		if (yamlread_scalar_is(n, allowed[i])) {
 			*out = util_xstrdup(allowed[i]);
@@ -265,7 +257,7 @@ static int get_choice(struct ctx *c, const struct yamlread_node *map, const char
 		}
 	}
 	yamlread_quote(q, sizeof q, n->text, n->len);
-	join_words(list, sizeof list, allowed, " or ");
+	join_words(list, sizeof list, allowed, SIZE_MAX, " or ");
 	return fail(c, n, "%s: unknown %s %s (expected %s)", key, noun, q, list);
 }
 
@@ -276,30 +268,41 @@ static void strv_free(char **v, size_t n)
 	free(v);
 }
 
+/* The list under key, or *seq NULL when it is absent (or null, unless
+ * required). */
+static int get_seq(struct ctx *c, const struct yamlread_node *map, const char *key,
+		   const char *what, const char *item, int required,
+		   const struct yamlread_node **seq)
+{
+	const struct yamlread_node *n = yamlread_map_get(map, key);
+
+	*seq = NULL;
+	if (!n || (!required && yamlread_is_null(n)))
+		return missing(c, map, key, what, required);
+	if (n->kind != YAMLREAD_SEQ)
+		return expected(c, n, key, "a list of ", item);
+	if (required && n->nitems == 0)
+		return fail(c, n, "%s: must not be empty", key);
+	*seq = n;
+	return 0;
+}
+
 /* A list of non-empty single-line strings, optionally without repeats and
  * at most max long (0: no limit). */
 static int get_strlist(struct ctx *c, const struct yamlread_node *map, const char *key,
 		       const char *what, int required, int unique, size_t max, char ***out,
 		       size_t *nout)
 {
-	const struct yamlread_node *n = yamlread_map_get(map, key);
-	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
+	const struct yamlread_node *n;
 	char **v;
 	size_t count;
 
 	*out = NULL;
 	*nout = 0;
-	if (!n || (!required && yamlread_is_null(n))) {
-		if (required)
-			return fail(c, map, "missing required key \"%s\" in %s", key, what);
+	if (get_seq(c, map, key, what, "text", required, &n))
+		return -1;
+	if (!n)
 		return 0;
-	}
-	if (n->kind != YAMLREAD_SEQ) {
-		yamlread_describe(got, sizeof got, n);
-		return fail(c, n, "%s: expected a list of text, got %s", key, got);
-	}
-	if (required && n->nitems == 0)
-		return fail(c, n, "%s: must not be empty", key);
 	count = n->nitems;
 	v = util_xcalloc(count ? count : 1, sizeof *v);
 	for (size_t i = 0; i < count; i++) {
@@ -341,28 +344,14 @@ static int get_maplist(struct ctx *c, const struct yamlread_node *map, const cha
 		       const char *what, const char *item, int required,
 		       const struct yamlread_node **seq)
 {
-	const struct yamlread_node *n = yamlread_map_get(map, key);
-	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
+	const struct yamlread_node *n;
 
 	*seq = NULL;
-	if (!n || (!required && yamlread_is_null(n))) {
-		if (required)
-			return fail(c, map, "missing required key \"%s\" in %s", key, what);
-		return 0;
-	}
-	if (n->kind != YAMLREAD_SEQ) {
-		yamlread_describe(got, sizeof got, n);
-		return fail(c, n, "%s: expected a list of %s, got %s", key, item, got);
-	}
-	if (required && n->nitems == 0)
-		return fail(c, n, "%s: must not be empty", key);
-	for (size_t i = 0; i < n->nitems; i++) {
-		if (n->items[i]->kind != YAMLREAD_MAP) {
-			yamlread_describe(got, sizeof got, n->items[i]);
-			return fail(c, n->items[i], "%s: expected a mapping for each %s, got %s",
-				    key, item, got);
-		}
-	}
+	if (get_seq(c, map, key, what, item, required, &n))
+		return -1;
+	for (size_t i = 0; n && i < n->nitems; i++)
+		if (n->items[i]->kind != YAMLREAD_MAP)
+			return expected(c, n->items[i], key, "a mapping for each ", item);
 	*seq = n;
 	return 0;
 }
@@ -376,7 +365,8 @@ static int load_voting(struct ctx *c, const struct yamlread_node *top, struct jh
 	t->anonymous = 0;
 	if (!v || yamlread_is_null(v))
 		return 0;
-	if (expect_map(c, v, "voting", "a mapping") || check_keys(c, v, "voting", voting_keys))
+	if ((v->kind != YAMLREAD_MAP && expected(c, v, "voting", "a mapping", "")) ||
+	    check_keys(c, v, "voting", voting_keys))
 		return -1;
 	if (get_int(c, v, "dots_per_participant", "voting", 0, 1, 100, 5,
 		    &t->dots_per_participant) ||
@@ -445,16 +435,9 @@ static int load_touchpoints(struct ctx *c, const struct yamlread_node *jm, struc
 		if (!stage_known(j, tp->stage)) {
 			const struct yamlread_node *sn = yamlread_map_get(m, "stage");
 			char q[YAMLREAD_QUOTE_MAX * 2 + 16], list[512];
-			size_t o = 0;
 
-			list[0] = '\0';
-			for (size_t k = 0; k < j->nstages && o < sizeof list; k++) {
-				int w = snprintf(list + o, sizeof list - o, "%s%s", k ? ", " : "",
-						 j->stages[k]);
-				if (w < 0)
-					break;
-				o += (size_t)w;
-			}
+			join_words(list, sizeof list, (const char *const *)j->stages, j->nstages,
+				   ", ");
 			yamlread_quote(q, sizeof q, sn->text, sn->len);
 			return fail(c, sn, "stage: %s is not one of the journey's stages (%s)", q,
 				    list);

@@ -41,6 +41,8 @@ void yamlread_report(const char *label, struct jh_err *err, size_t line, size_t 
 #define fail_at(c, line, col, ...)                                                                 \
 	(yamlread_report((c)->o->label, (c)->err, (line), (col), __VA_ARGS__), -1)
 #define fail(c, n, ...) (report((c), (n), __VA_ARGS__), -1)
+#define fail_ev(c, ev, ...)                                                                        \
+	fail_at((c), (ev)->start_mark.line + 1, (ev)->start_mark.column + 1, __VA_ARGS__)
 
 /* ---- the node tree ---- */
 
@@ -320,14 +322,12 @@ static int parser_error(struct ctx *c, const yaml_parser_t *p, const char *buf, 
 static int refuse_extras(struct ctx *c, const yaml_event_t *ev, const yaml_char_t *anchor,
 			 const yaml_char_t *tag, int implicit)
 {
-	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
-
 	if (!c->o->strict)
 		return 0;
 	if (anchor)
-		return fail_at(c, line, col, "anchors are not allowed in %s", c->o->plural);
+		return fail_ev(c, ev, "anchors are not allowed in %s", c->o->plural);
 	if (tag && !implicit)
-		return fail_at(c, line, col, "tags are not allowed in %s", c->o->plural);
+		return fail_ev(c, ev, "tags are not allowed in %s", c->o->plural);
 	return 0;
 }
 
@@ -379,9 +379,8 @@ static int scalar_event(struct ctx *c, const yaml_event_t *ev)
 			  ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
 		return -1;
 	if (c->o->max_scalar && ev->data.scalar.length > c->o->max_scalar)
-		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1,
-			       "value too long (%zu bytes; at most %zu)", ev->data.scalar.length,
-			       c->o->max_scalar);
+		return fail_ev(c, ev, "value too long (%zu bytes; at most %zu)",
+			       ev->data.scalar.length, c->o->max_scalar);
 	if (c->docs > 1)
 		return 0;
 	n = node_new(YAMLREAD_SCALAR, ev->start_mark);
@@ -402,8 +401,7 @@ static int open_event(struct ctx *c, const yaml_event_t *ev)
 				ev->data.mapping_start.implicit))
 		return -1;
 	if (c->depth >= c->o->max_depth)
-		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1,
-			       "nested too deeply (more than %zu levels)", c->o->max_depth);
+		return fail_ev(c, ev, "nested too deeply (more than %zu levels)", c->o->max_depth);
 	/* A second document is only walked for what it may not hold. */
 	if (c->docs <= 1) {
 		n = node_new(seq ? YAMLREAD_SEQ : YAMLREAD_MAP, ev->start_mark);
@@ -419,8 +417,7 @@ static int close_event(struct ctx *c, const yaml_event_t *ev)
 	struct yamlread_node *n;
 
 	if (c->depth == 0)
-		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1,
-			       "invalid YAML: unbalanced collection");
+		return fail_ev(c, ev, "invalid YAML: unbalanced collection");
 	n = c->stack[--c->depth];
 	if (n && c->o->strict && n->kind == YAMLREAD_MAP)
 		return check_duplicate_keys(c, n);
@@ -451,8 +448,7 @@ static int handle_event(struct ctx *c, const yaml_event_t *ev)
 	case YAML_DOCUMENT_END_EVENT:
 		return document_event(c, ev);
 	case YAML_ALIAS_EVENT:
-		return fail_at(c, ev->start_mark.line + 1, ev->start_mark.column + 1, "%s",
-			       c->o->no_alias);
+		return fail_ev(c, ev, "%s", c->o->no_alias);
 	case YAML_SCALAR_EVENT:
 		return scalar_event(c, ev);
 	case YAML_SEQUENCE_START_EVENT:
