@@ -211,8 +211,8 @@ Test(fill, a_snapshot_brings_back_every_field, .init = setup, .fini = teardown)
  * bytes of "x" (0: one Swedish line) to the file it is given. */
 static int edit_with(char **text, long bytes, struct jh_err *err)
 {
-	char *dir = tu_tmpdir(), *script = tu_join(dir, "ed.sh"), cmd[600], body[300];
-	struct ui ui;
+	char *edir = tu_tmpdir(), *script = tu_join(edir, "ed.sh"), cmd[600], body[300];
+	struct ui eui;
 	int rc;
 
 	if (bytes)
@@ -222,12 +222,12 @@ static int edit_with(char **text, long bytes, struct jh_err *err)
 	tu_write(script, body);
 	snprintf(cmd, sizeof cmd, "sh %s", script);
 	setenv("VISUAL", cmd, 1);
-	setenv("TMPDIR", dir, 1);
-	memset(&ui, 0, sizeof ui);
-	ui.replay = 1;
-	rc = ui_editor(&ui, text, err);
-	tu_rmtree(dir);
-	free(dir);
+	setenv("TMPDIR", edir, 1);
+	memset(&eui, 0, sizeof eui);
+	eui.replay = 1;
+	rc = ui_editor(&eui, text, err);
+	tu_rmtree(edir);
+	free(edir);
 	free(script);
 	return rc;
 }
