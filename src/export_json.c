@@ -107,9 +107,8 @@ static void knum(struct json *j, const char *k, double v)
 		b[--n] = '\0';
 	if (n > 1 && b[n - 1] == '.')
 		b[--n] = '\0';
-	if (!strcmp(b, "-0"))
-		strcpy(b, "0");
-	export_w_puts(j->w, b);
+	/* A tiny negative rounds to "-0", which reads as a sign it has not. */
+	export_w_puts(j->w, strcmp(b, "-0") ? b : "0");
 }
 
 static void kdate(struct json *j, const char *k, const char *date)
