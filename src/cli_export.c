@@ -60,7 +60,8 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		if (rc)
 			err_prefix(&err, "standard output");
 	} else {
-		rc = export_write_path(out, &d, (enum export_format)fmt, r, &err);
+		rc = export_write_file(out, store_path(ctx->st), &d, (enum export_format)fmt, r,
+				       &err);
 	}
 	model_data_free(&d);
 	return rc ? cli_fail(ctx, err.msg) : CLI_OK;

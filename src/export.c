@@ -2,6 +2,7 @@
  * or atomically into a file (filewrite.c). Only dispatches: what the
  * writers share lives below them, in export_w.c and export_facts.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "journeyhack/export.h"
@@ -132,14 +133,53 @@ static int write_job(FILE *f, void *ctx, struct jh_err *err)
 	return export_write(f, j->d, j->fmt, j->r, err);
 }
 
+/* The database and the files SQLite keeps beside it, under the name it
+ * was opened by and under its real name (SQLite puts them beside the
+ * file a symbolic link leads to). NULL-terminated; caller frees each. */
+static char **db_files(const char *db)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	const size_t ns = sizeof suffix / sizeof suffix[0];
+	char *real = realpath(db, NULL), **list = util_xcalloc(2 * ns + 1, sizeof *list);
+	size_t k = 0;
+
+	for (size_t i = 0; i < ns; i++) {
+		const char *base = db;
+		for (int pass = 0; pass < 2; pass++, base = real) {
+			size_t n;
+			if (!base)
+				continue;
+			n = strlen(base) + strlen(suffix[i]) + 1;
+			list[k] = util_xmalloc(n);
+			snprintf(list[k++], n, "%s%s", base, suffix[i]);
+		}
+	}
+	free(real);
+	return list;
+}
+
+int export_write_file(const char *path, const char *db, const struct jh_data *d,
+		      enum export_format fmt, enum export_report r, struct jh_err *err)
+{
+	struct export_job j = {d, fmt, r};
+	char **files = db ? db_files(db) : NULL;
+	struct filewrite_guard guard = {(const char *const *)files, "the workshop database"};
+	int rc;
+
+	if (export_check(fmt, &j.r, err))
+		rc = -1;
+	else
+		rc = filewrite_atomic_guarded(path, files ? &guard : NULL, write_job, &j, err);
+	for (size_t i = 0; files && files[i]; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}
+
 int export_write_path(const char *path, const struct jh_data *d, enum export_format fmt,
 		      enum export_report r, struct jh_err *err)
 {
-	struct export_job j = {d, fmt, r};
-
-	if (export_check(fmt, &j.r, err))
-		return -1;
-	return filewrite_atomic(path, write_job, &j, err);
+	return export_write_file(path, NULL, d, fmt, r, err);
 }
 
 int export_to_path(struct jh_store *st, jh_id wid, const char *format, const char *report,
@@ -164,7 +204,7 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 	if (!path || !*path || !strcmp(path, "-")) {
 		rc = export_write(stdout, &d, (enum export_format)fmt, rr, err);
 	} else {
-		rc = export_write_path(path, &d, (enum export_format)fmt, rr, err);
+		rc = export_write_file(path, store_path(st), &d, (enum export_format)fmt, rr, err);
 	}
 	model_data_free(&d);
 	return rc;

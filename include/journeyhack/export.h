@@ -60,17 +60,23 @@ char *export_default_filename(const char *workshop, enum export_format f, enum e
 int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum export_report r,
 		 struct jh_err *err);
 
-/* Write to path atomically (filewrite_atomic): a temporary file beside
- * it, flushed and synced, then renamed over it. A path that exists and
- * is not a regular file (a FIFO, a device such as /dev/stdout) is
- * written directly. On failure the earlier file is untouched and no
- * temporary is left. */
+/* Write to path atomically (filewrite_atomic_guarded): a temporary file
+ * beside it, flushed and synced, then renamed over it. Refused before
+ * anything is written: a path that is, or resolves to, the database db
+ * or its -wal, -shm or -journal file (db NULL: no database to protect);
+ * a symbolic link to nothing; a FIFO, device, socket or directory. A
+ * path under /dev or /proc (/dev/stdout) is written directly. On failure
+ * the earlier file is untouched and no temporary is left. */
+int export_write_file(const char *path, const char *db, const struct jh_data *d,
+		      enum export_format fmt, enum export_report r, struct jh_err *err);
+
+/* export_write_file with no database to protect. */
 int export_write_path(const char *path, const struct jh_data *d, enum export_format fmt,
 		      enum export_report r, struct jh_err *err);
 
 /* What the UI's export dialog calls: load workshop wid and write the
  * export named by format and report (report NULL or "": the format's
- * default) to path ("-" or NULL: stdout). */
+ * default) to path ("-" or NULL: stdout), never over st's database. */
 int export_to_path(struct jh_store *st, jh_id wid, const char *format, const char *report,
 		   const char *path, struct jh_err *err);
 
