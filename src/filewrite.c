@@ -327,9 +327,9 @@ static int forbidden(const char *path, const struct filewrite_guard *guard, stru
 {
 	for (size_t i = 0; guard && guard->paths && guard->paths[i]; i++)
 		if (samefile_is(path, guard->paths[i]))
-			return err_set(
-			    err, "%s would overwrite %s (%s): not written; choose another file",
-			    path, guard->what ? guard->what : "a protected file", guard->paths[i]);
+			return err_set(err, "%s would overwrite %s (%s); choose another file", path,
+				       guard->what ? guard->what : "a protected file",
+				       guard->paths[i]);
 	return 0;
 }
 

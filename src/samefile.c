@@ -1,4 +1,6 @@
-/* samefile.c: whether two paths name one file (see samefile.h). */
+/* samefile.c: whether two paths name one file, and whether a path still
+ * names the file it did (see samefile.h). */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,4 +91,29 @@ int samefile_is(const char *path, const char *other)
 	free(la);
 	free(lb);
 	return same;
+}
+
+void samefile_remember(const char *path, struct samefile_id *id)
+{
+	struct stat sb;
+
+	id->known = path && stat(path, &sb) == 0;
+	id->dev = id->known ? (unsigned long long)sb.st_dev : 0;
+	id->ino = id->known ? (unsigned long long)sb.st_ino : 0;
+}
+
+int samefile_still(const char *path, const struct samefile_id *id, struct jh_err *err)
+{
+	struct stat sb;
+
+	if (!id->known)
+		return 0;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return err_set(err, "%s was deleted", path);
+		return 0; /* unreadable for a moment is no proof it is gone */
+	}
+	if ((unsigned long long)sb.st_dev != id->dev || (unsigned long long)sb.st_ino != id->ino)
+		return err_set(err, "%s was replaced by another file", path);
+	return 0;
 }

@@ -13,9 +13,11 @@
 
 #include "journeyhack/items.h"
 #include "journeyhack/replay.h"
+#include "journeyhack/samefile.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui.h"
 #include "journeyhack/ui_actions.h"
+#include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_term.h"
@@ -115,6 +117,21 @@ static int resolve_as(struct ui *ui, const char *name)
 	return 0;
 }
 
+/* ui->poll, between keys. A database file deleted or replaced under us
+ * is told at once and kept on the message line (ui_apply_db_gone), and
+ * its changes are no longer reloaded; else other processes' changes are
+ * looked for. 1 when the screen must be drawn again. */
+static int poll_changes(struct ui *ui)
+{
+	char before[sizeof ui->msg];
+
+	snprintf(before, sizeof before, "%s", ui->msg);
+	if (!ui_apply_db_gone(ui))
+		return ui_views_poll(ui);
+	ui->last_poll_ms = ui_term_now_ms();
+	return strcmp(before, ui->msg) != 0;
+}
+
 static void ui_free(struct ui *ui)
 {
 	ui_views_cleanup();
@@ -134,13 +151,14 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	memset(&ui, 0, sizeof ui);
 	err_clear(err);
 	ui_term_locale(&ui);
-	ui.poll = ui_views_poll;
+	ui.poll = poll_changes;
 	ui.replay = opts->replay_path != NULL;
 	ui.dump_path = opts->dump_path;
 	if (ui.replay && read_replay(&ui, opts->replay_path, &ev, err))
 		return -1;
 	if (store_open(&ui.st, opts->db_path, STORE_NOCREATE, err))
 		goto out;
+	samefile_remember(store_path(ui.st), &ui.db_id);
 	ui.readonly = store_readonly(ui.st);
 	if (find_workshop(&ui, opts->workshop, err))
 		goto out;

@@ -8,6 +8,7 @@
 #include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_actions.h"
+#include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
 #include "journeyhack/ui_frame.h"
@@ -131,6 +132,8 @@ static int do_undo(struct ui *ui)
 	enum jh_kind kind;
 	jh_id id;
 
+	if (ui_apply_refused(ui))
+		return UI_HANDLED;
 	ui_undo_last(ui, &kind, &id);
 	/* Show what came back or changed back. */
 	ui_edit_refocus(ui, kind, id);

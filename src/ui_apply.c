@@ -1,17 +1,47 @@
 /* ui_apply.c: a change as "field=value" text, parsed by items.c and
  * written by the store: the path the command line takes, so the UI and
- * undo accept and refuse exactly what it does. */
+ * undo accept and refuse exactly what it does. Also the check every
+ * change passes first: that the database file is still the one opened. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "journeyhack/items.h"
+#include "journeyhack/samefile.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
-int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
-	     char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err)
+int ui_apply_db_gone(struct ui *ui)
+{
+	struct jh_err err;
+
+	if (!ui->db_lost[0]) {
+		if (!ui->st || samefile_still(store_path(ui->st), &ui->db_id, &err) == 0)
+			return 0;
+		snprintf(ui->db_lost, sizeof ui->db_lost, "%.300s", err.msg);
+		ui->readonly = 1;
+		ui->msg[0] = '\0'; /* this error goes before any other */
+	}
+	/* SQLite goes on writing to the file it holds open, so every change
+	 * would be reported saved and be lost with it; what is loaded can
+	 * still be exported. */
+	if (!ui->msg[0] || !ui->msg_error)
+		ui_message(ui, 1, "%s: nothing more can be saved (x still exports what is shown)",
+			   ui->db_lost);
+	return 1;
+}
+
+int ui_apply_refused(struct ui *ui)
+{
+	if (!ui_apply_db_gone(ui))
+		return 0;
+	ui_message(ui, 1, "Not saved: %s", ui->db_lost);
+	return 1;
+}
+
+static int apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
+		 char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err)
 {
 	struct jh_assign *a = util_xcalloc(n + 1, sizeof *a);
 	char(*names)[64] = util_xcalloc(n + 1, sizeof *names);
@@ -47,4 +77,12 @@ int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
 	free(a);
 	free(names);
 	return rc;
+}
+
+int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
+	     char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err)
+{
+	if (ui_apply_db_gone(ui))
+		return err_set(err, "Not saved: %s", ui->db_lost);
+	return apply(ui, kind, id, add, want_id, assigns, n, new_id, err);
 }

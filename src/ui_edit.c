@@ -74,6 +74,8 @@ out:
 
 int ui_edit_facilitator(struct ui *ui, enum session_right r)
 {
+	if (ui_apply_refused(ui))
+		return 0;
 	if (session_may(&ui->d, ui->me, r))
 		return 1;
 	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)",
@@ -83,6 +85,8 @@ int ui_edit_facilitator(struct ui *ui, enum session_right r)
 
 static int writable(struct ui *ui)
 {
+	if (ui_apply_refused(ui))
+		return 0;
 	if (!ui->readonly)
 		return 1;
 	ui_message(ui, 1, "The database is read-only here (%s): nothing can be changed",

@@ -11,8 +11,20 @@
 struct ui;
 
 /* Apply "field=value" assignments through items_parse: a set of item id
- * (add 0), or an add, under want_id when not 0. */
+ * (add 0), or an add, under want_id when not 0. Refused with "Not saved:
+ * ..." when the database file is gone (ui_apply_db_gone). */
 int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
 	     char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err);
+
+/* 1 when the database file was deleted or replaced since it was opened
+ * (the open connection would write to a file nobody sees again). Then
+ * ui->db_lost says which, the interface is read-only, and the message
+ * line shows the error unless another error stands there: called between
+ * keys, it keeps the error in view. */
+int ui_apply_db_gone(struct ui *ui);
+
+/* Gate before any change: 0 to go on; 1 when the database file is gone,
+ * with "Not saved: ..." on the message line. */
+int ui_apply_refused(struct ui *ui);
 
 #endif

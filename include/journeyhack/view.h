@@ -17,6 +17,7 @@
 #include "journeyhack/err.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/model.h"
+#include "journeyhack/samefile.h"
 #include "journeyhack/ui_draw.h"
 #include "journeyhack/ui_edit.h"
 #include "journeyhack/ui_index.h"
@@ -55,6 +56,10 @@ struct ui {
 	jh_id acting;	 /* whose items and votes are entered (me, or someone in the room) */
 	int facilitator; /* me may run the agenda (or nobody is facilitator) */
 	int readonly;
+	/* The database file as opened; non-empty db_lost: it was deleted or
+	 * replaced since, so changes would go nowhere (ui_apply_db_gone). */
+	struct samefile_id db_id;
+	char db_lost[384];
 	int utf8;   /* the locale's codeset is UTF-8 */
 	int scheme; /* colour scheme in use */
 	char msg[512];
