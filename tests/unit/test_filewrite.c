@@ -385,3 +385,35 @@ Test(filewrite, leftovers_of_another_user_are_kept)
 	free(theirs);
 	free(out);
 }
+
+/* ------------------------------------------------------------ still the same file */
+
+Test(filewrite, samefile_still_notices_a_file_deleted_or_replaced)
+{
+	char *db = tu_join(dir, "w.db"), *copy = tu_join(dir, "copy.db");
+	struct samefile_id id, none;
+	struct jh_err err;
+
+	tu_write(db, "database");
+	samefile_remember(db, &id);
+	cr_assert(id.known);
+	cr_assert_eq(samefile_still(db, &id, &err), 0);
+	tu_write(db, "rewritten in place is still the file");
+	cr_assert_eq(samefile_still(db, &id, &err), 0);
+
+	tu_write(copy, "database");
+	cr_assert_eq(rename(copy, db), 0);
+	cr_assert_eq(samefile_still(db, &id, &err), -1);
+	cr_assert(strstr(err.msg, db) && strstr(err.msg, "was replaced"), "%s", err.msg);
+
+	samefile_remember(db, &id);
+	cr_assert_eq(unlink(db), 0);
+	cr_assert_eq(samefile_still(db, &id, &err), -1);
+	cr_assert(strstr(err.msg, db) && strstr(err.msg, "was deleted"), "%s", err.msg);
+
+	samefile_remember(db, &none);
+	cr_assert(!none.known, "a file that is not there has nothing to remember");
+	cr_assert_eq(samefile_still(db, &none, &err), 0);
+	free(db);
+	free(copy);
+}
