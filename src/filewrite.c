@@ -279,44 +279,52 @@ static int name_unnamed(int fd, char *tmp)
 	return -1;
 }
 
-/* Write a temporary file beside target and rename it over target. */
+/* Rename the finished temporary fd over target, naming it tmp first if
+ * it has no name yet. On failure no name of it is left. */
+static int put_in_place(int fd, int named, char *tmp, const char *path, const char *target,
+			struct jh_err *err)
+{
+	if (!named && name_unnamed(fd, tmp) != 0)
+		return err_set(err, "cannot name the file beside %s: %s", path, strerror(errno));
+	if (rename(tmp, target) != 0) {
+		int rc = err_set(err, "cannot replace %s: %s", target, strerror(errno));
+		unlink(tmp);
+		return rc;
+	}
+	return 0;
+}
+
+/* Write a temporary file beside target and rename it over target. The
+ * file stays open, and so locked, until its name is gone or in place. */
 static int replace(const char *path, const char *target, mode_t mode,
 		   int (*write_fn)(FILE *, void *, struct jh_err *), void *ctx, struct jh_err *err)
 {
 	char *tmp = temp_name(target);
 	FILE *f = NULL;
-	int fd = open_unnamed(target), unnamed = fd >= 0, named = 0, rc;
+	int fd = open_unnamed(target), named = fd < 0, rc;
 
-	if (!unnamed)
+	if (named)
 		fd = open_named(tmp);
-	named = !unnamed && fd >= 0;
 	if (fd < 0) {
 		rc = err_set(err, "cannot create a file beside %s: %s", path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w"))) {
+	} else if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w"))) {
 		rc = err_set(err, "%s: %s", tmp, strerror(errno));
+		if (named)
+			unlink(tmp);
 		close(fd);
 	} else {
 		rc = write_synced(f, write_fn, ctx, err);
-		if (rc == 0 && unnamed && !(named = name_unnamed(fd, tmp) == 0))
-			rc = err_set(err, "cannot name the file beside %s: %s", path,
-				     strerror(errno));
-		if (rc == 0 && rename(tmp, target) != 0)
-			rc = err_set(err, "cannot replace %s: %s", target, strerror(errno));
 		if (rc == 0)
-			named = 0;
+			rc = put_in_place(fd, named, tmp, path, target, err);
+		else if (named)
+			unlink(tmp);
+		if (fclose(f) != 0 && rc == 0)
+			rc = err_set(err, "write error: %s", strerror(errno));
+		if (rc)
+			err_prefix(err, "%s", path);
+		else
+			sync_parent(target);
 	}
-	if (named)
-		unlink(tmp);
-	/* Closing last drops the lock only once the name is gone or in place. */
-	if (f && fclose(f) != 0 && rc == 0)
-		rc = err_set(err, "write error: %s", strerror(errno));
-	if (rc && f)
-		err_prefix(err, "%s", path);
-	else if (!rc)
-		sync_parent(target);
 	free(tmp);
 	return rc;
 }
