@@ -2,7 +2,8 @@
 # targets.sh: where export -o writes, and what it leaves when it cannot.
 #
 # The workshop database is never a target: the file itself, a symbolic
-# link or hard link to it, a path through "..", a relative path, and its
+# link or hard link to it, a path through "..", a relative path, the real
+# file of a database opened through a link, and its
 # -wal, -shm and -journal files (existing or not) are refused with one
 # line, the database unchanged. Only regular files (or links to them) are
 # replaced: a dangling symbolic link, a FIFO (at once, nobody reading), a
@@ -62,6 +63,15 @@ grep -q "workshop database" "$WORK/err" || die "relative: $(cat "$WORK/err")"
 	die "export -o ./../sub/../w.db-wal over -d ../w.db succeeded"
 grep -q "workshop database" "$WORK/err" || die "relative -wal: $(cat "$WORK/err")"
 [ "$(fingerprint "$DB")" = "$dbsum" ] || die "a relative export changed the database"
+# Opened through a link, the database's files are beside the real one.
+ln -s ../w.db "$WORK/sub/alias.db"
+for target in "$DB" "$WORK/w.db-wal" "$WORK/sub/alias.db"; do
+	timeout 20 "$JH" -d "$WORK/sub/alias.db" export w -o "$target" </dev/null 2>"$S/err" &&
+		die "export -o $target over -d alias.db succeeded"
+	grep -q "workshop database" "$S/err" || die "alias, $target: $(cat "$S/err")"
+done
+rm "$WORK/sub/alias.db"
+[ "$(fingerprint "$DB")" = "$dbsum" ] || die "an export through an alias changed the database"
 jh -d "$DB" show w action >/dev/null 2>"$WORK/err" || die "the database no longer opens: $(cat "$WORK/err")"
 ok
 rm -f "$WORK/link-to-db" "$WORK/link-to-wal" "$WORK/hardlink"
