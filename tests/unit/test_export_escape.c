@@ -12,9 +12,12 @@
 
 #include "journeyhack/csv.h"
 #include "journeyhack/export.h"
+#include "journeyhack/export_mdtext.h"
+#include "journeyhack/export_w.h"
 #include "journeyhack/import_csv.h"
 #include "journeyhack/items.h"
 #include "journeyhack/store.h"
+#include "journeyhack/text.h"
 #include "testutil.h"
 
 static char *dir;
@@ -318,4 +321,72 @@ Test(export_escape, cli_csv_raw_leaves_cells_as_stored)
 	cr_expect(strstr(r.err, "unknown option"), "%s", r.err);
 	tu_run_free(&r);
 	free(db);
+}
+
+/* ------------------------------------------------- the inline escaper */
+
+static char *inline_md(const char *s)
+{
+	struct export_w w;
+	struct jh_err err;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&buf, &n);
+
+	cr_assert(m);
+	export_w_init(&w, m);
+	export_mdtext_inline(&w, s);
+	cr_assert_eq(export_w_done(&w, &err), 0, "%s", err.msg);
+	fclose(m);
+	return buf;
+}
+
+Test(export_escape, md_inline_escapes_what_gfm_reads_as_markup)
+{
+	static const char *const cases[][2] = {
+	    {"a | b", "a \\| b"},
+	    {"# not a heading", "\\# not a heading"},
+	    {"> not a quote", "\\> not a quote"},
+	    {"- no list", "\\- no list"},
+	    {"+ no list", "\\+ no list"},
+	    {"=====", "\\====="},
+	    {"1. no list", "1\\. no list"},
+	    {"12) no list", "12\\) no list"},
+	    {"v1.2 stays", "v1.2 stays"},
+	    {"*em* _em_ **b** ~~s~~", "\\*em\\* \\_em\\_ \\*\\*b\\*\\* \\~\\~s\\~\\~"},
+	    {"`code` ```fence", "\\`code\\` \\`\\`\\`fence"},
+	    {"<script>x</script>", "\\<script\\>x\\</script\\>"},
+	    {"<http://evil.example>", "\\<http://evil.example\\>"},
+	    {"[a](javascript:x) ![i](y)", "\\[a\\](javascript:x) !\\[i\\](y)"},
+	    {"&amp; $x$ \\", "\\&amp; \\$x\\$ \\\\"},
+	    {"one\ntwo\r\n- three\r4. four", "one<br>two<br>\\- three<br>4\\. four"},
+	    {"  \t indented\t", "indented"},
+	    {"a\x1b[31mb", "a\xe2\x90\x9b\\[31mb"},
+	    {"Š Ā ļ ş ż 😀 👩‍💻", "Š Ā ļ ş ż 😀 👩‍💻"},
+	    {"", ""},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = inline_md(cases[i][0]);
+		cr_expect_str_eq(got, cases[i][1], "case %zu", i);
+		free(got);
+	}
+}
+
+/* Every code point from U+0080 to U+FFFF and a sample of the planes
+ * above: none is ever escaped, whatever its low byte. */
+Test(export_escape, md_inline_writes_every_non_ascii_code_point_as_is)
+{
+	char in[8], *got;
+	size_t n;
+
+	for (unsigned int cp = 0xA0; cp < 0x110000; cp += cp < 0x10000 ? 1 : 0x3F) {
+		if (cp >= 0xD800 && cp < 0xE000)
+			continue;
+		n = text_encode(in, cp);
+		in[n] = '\0';
+		got = inline_md(in);
+		cr_assert_str_eq(got, in, "U+%04X", cp);
+		free(got);
+	}
 }
