@@ -4,7 +4,9 @@
  * a list item, so it becomes <br>, which GFM passes through as inline
  * HTML in both. Markup is neutralised with backslash escapes, which
  * CommonMark defines for ASCII punctuation only: a code point beyond
- * ASCII is never markup and is written as it is. */
+ * ASCII is never markup and is written as it is. Addresses stay plain
+ * text, so no link comes from user text but an e-mail address shown as
+ * itself. */
 #include <string.h>
 
 #include "journeyhack/export_mdtext.h"
@@ -39,8 +41,21 @@ static int needs_escape(const struct at *at, unsigned int cp)
 	       (at->digits && (cp == '.' || cp == ')')) || md_punct(cp);
 }
 
-/* One code point that is not a line break. */
-static void put_cp(struct export_w *w, struct at *at, unsigned int cp)
+/* GitHub links "http://...", "https://...", "ftp://..." and "www...." in
+ * plain text, and takes a backslash inside such a link for part of the
+ * address: "a\_b" would show, and lead, to "a\_b". Escaping the ':' of
+ * "://" or the '.' of "www." keeps the address plain text, where every
+ * other escape works. (An e-mail address still becomes a mailto: link
+ * showing itself.) */
+static int starts_link(const char *s, size_t i, size_t n)
+{
+	if (s[i] == ':')
+		return i + 2 < n && s[i + 1] == '/' && s[i + 2] == '/';
+	return s[i] == '.' && i >= 3 && memcmp(s + i - 3, "www", 3) == 0;
+}
+
+/* One code point that is not a line break; force: escape it anyway. */
+static void put_cp(struct export_w *w, struct at *at, unsigned int cp, int force)
 {
 	if (cp == '\t')
 		cp = ' ';
@@ -52,7 +67,7 @@ static void put_cp(struct export_w *w, struct at *at, unsigned int cp)
 	/* Indentation at a line start would make an indented code block. */
 	if (at->start && cp == ' ')
 		return;
-	if (needs_escape(at, cp))
+	if (force || needs_escape(at, cp))
 		export_w_putc(w, '\\');
 	at->digits = (at->start || at->digits) && cp >= '0' && cp <= '9';
 	at->start = 0;
@@ -82,6 +97,6 @@ void export_mdtext_inline(struct export_w *w, const char *s)
 			at.digits = 0;
 			continue;
 		}
-		put_cp(w, &at, cp);
+		put_cp(w, &at, cp, starts_link(s, i, n));
 	}
 }

@@ -9,7 +9,8 @@
 
 /* Write s (NULL: nothing) escaped: ASCII markdown punctuation
  * (\ ` * _ [ ] < > # | ~ & $) gets a backslash, and so does a '-', '+'
- * or '=' starting a line and the '.' or ')' after digits starting one; a
+ * or '=' starting a line, the '.' or ')' after digits starting one, and
+ * the ':' of "://" and the '.' of "www." that GitHub would make a link; a
  * line break becomes <br>, tab a space, other control characters
  * visible symbols. Leading and trailing white space is dropped. Letters
  * and symbols beyond ASCII are written as they are. */

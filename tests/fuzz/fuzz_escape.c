@@ -8,8 +8,8 @@
  * put in a table cell, must stay one cell on one line: no raw line
  * break, no unescaped '|', no '<' but the <br> it writes itself, a
  * backslash only before ASCII punctuation, no indentation or list,
- * heading or quote marker at the start of a line, valid UTF-8 without
- * control characters. */
+ * heading or quote marker at the start of a line, no "://" or "www."
+ * that would become a link, valid UTF-8 without control characters. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -133,6 +133,9 @@ static void check_md(const char *text)
 			abort();
 	}
 	if (len && (out[len - 1] == ' ' || out[len - 1] == '\t'))
+		abort();
+	/* No address GitHub would turn into a link. */
+	if (strstr(out, "://") || strstr(out, "www."))
 		abort();
 	free(out);
 }

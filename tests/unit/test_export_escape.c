@@ -356,13 +356,16 @@ Test(export_escape, md_inline_escapes_what_gfm_reads_as_markup)
 	    {"*em* _em_ **b** ~~s~~", "\\*em\\* \\_em\\_ \\*\\*b\\*\\* \\~\\~s\\~\\~"},
 	    {"`code` ```fence", "\\`code\\` \\`\\`\\`fence"},
 	    {"<script>x</script>", "\\<script\\>x\\</script\\>"},
-	    {"<http://evil.example>", "\\<http://evil.example\\>"},
+	    {"<http://evil.example>", "\\<http\\://evil.example\\>"},
 	    {"[a](javascript:x) ![i](y)", "\\[a\\](javascript:x) !\\[i\\](y)"},
 	    {"&amp; $x$ \\", "\\&amp; \\$x\\$ \\\\"},
 	    {"one\ntwo\r\n- three\r4. four", "one<br>two<br>\\- three<br>4\\. four"},
 	    {"  \t indented\t", "indented"},
 	    {"a\x1b[31mb", "a\xe2\x90\x9b\\[31mb"},
 	    {"Š Ā ļ ş ż 😀 👩‍💻", "Š Ā ļ ş ż 😀 👩‍💻"},
+	    {"see https://x.example/a_b and www.y.example",
+	     "see https\\://x.example/a\\_b and www\\.y.example"},
+	    {"ftp://f.example", "ftp\\://f.example"},
 	    {"", ""},
 	};
 
