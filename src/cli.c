@@ -127,8 +127,7 @@ static const char *option_value(const struct cli_option *o, int argc, char **arg
 	}
 	if ((o->forms & CLI_OPT_EQUALS) && !strncmp(a, o->long_name, ll) && a[ll] == '=')
 		return a + ll + 1;
-	if ((o->forms & CLI_OPT_JOINED) && o->short_name && !strncmp(a, o->short_name, 2) &&
-	    a[2])
+	if ((o->forms & CLI_OPT_JOINED) && o->short_name && !strncmp(a, o->short_name, 2) && a[2])
 		return a + 2;
 	return NULL;
 }

@@ -134,8 +134,15 @@ static void check_md(const char *text)
 	}
 	if (len && (out[len - 1] == ' ' || out[len - 1] == '\t'))
 		abort();
-	/* No address GitHub would turn into a link. */
-	if (strstr(out, "://") || strstr(out, "www."))
+	/* No address GitHub would turn into a link: its ':' or '.' escaped. */
+	for (const char *p = out; (p = strstr(p, "://")) != NULL; p++) {
+		size_t nb = 0;
+		while (p - nb > out && p[-1 - (ptrdiff_t)nb] == '\\')
+			nb++;
+		if (nb % 2 == 0)
+			abort();
+	}
+	if (strstr(out, "www."))
 		abort();
 	free(out);
 }
