@@ -116,7 +116,9 @@ static const char *option_value(const struct cli_option *o, int argc, char **arg
 	const char *a = argv[*i];
 	size_t ll = strlen(o->long_name);
 
-	if (!strcmp(a, o->short_name) || !strcmp(a, o->long_name)) {
+	if ((o->short_name && !strcmp(a, o->short_name)) || !strcmp(a, o->long_name)) {
+		if (o->forms & CLI_OPT_FLAG)
+			return o->long_name;
 		if (*i + 1 >= argc) {
 			*missing = 1;
 			return NULL;
@@ -125,7 +127,7 @@ static const char *option_value(const struct cli_option *o, int argc, char **arg
 	}
 	if ((o->forms & CLI_OPT_EQUALS) && !strncmp(a, o->long_name, ll) && a[ll] == '=')
 		return a + ll + 1;
-	if ((o->forms & CLI_OPT_JOINED) && !strncmp(a, o->short_name, 2) && a[2])
+	if ((o->forms & CLI_OPT_JOINED) && o->short_name && !strncmp(a, o->short_name, 2) && a[2])
 		return a + 2;
 	return NULL;
 }
@@ -137,7 +139,7 @@ static int take_option(const struct cli_command *cmd, int argc, char **argv, int
 {
 	int missing = 0;
 
-	for (size_t k = 0; k < CLI_MAX_OPTIONS && cmd->options[k].short_name; k++) {
+	for (size_t k = 0; k < CLI_MAX_OPTIONS && cmd->options[k].long_name; k++) {
 		const char *v = option_value(&cmd->options[k], argc, argv, i, &missing);
 		if (v) {
 			args->opt[k] = v;

@@ -1,4 +1,5 @@
 /* cli_export.c: journeyhack export WORKSHOP [-f FORMAT] [-r REPORT] [-o FILE]
+ * [--csv-raw]
  *
  * Reads only: the store is opened without write access, so an export can
  * run while a workshop is going on in other terminals. */
@@ -45,6 +46,11 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 				      report);
 		r = (enum export_report)rr;
 	}
+	if (args->opt[3]) {
+		if (fmt != EXPORT_CSV)
+			return refuse(ctx, "--csv-raw applies to -f csv only");
+		fmt = EXPORT_CSV_RAW;
+	}
 	if (export_check((enum export_format)fmt, &r, &err))
 		return refuse(ctx, "%s", err.msg);
 	if ((rc = cli_workshop(ctx, 0, workshop, &wid)))
@@ -70,12 +76,13 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_export_entry = {
     .name = "export",
     .synopsis = "export WORKSHOP [-f md|csv|json|yaml|taskwarrior] [-r actions|backlog|report] "
-		"[-o FILE]",
+		"[-o FILE] [--csv-raw]",
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_REASON,
     .options = {{"-f", "--format", CLI_OPT_EQUALS | CLI_OPT_JOINED},
 		{"-r", "--report", CLI_OPT_EQUALS | CLI_OPT_JOINED},
-		{"-o", "--output", CLI_OPT_EQUALS | CLI_OPT_JOINED}},
+		{"-o", "--output", CLI_OPT_EQUALS | CLI_OPT_JOINED},
+		{NULL, "--csv-raw", CLI_OPT_FLAG}},
     .strict = 1,
     .min_operands = 1,
     .max_operands = 1,

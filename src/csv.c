@@ -547,3 +547,38 @@ int csv_write_row(FILE *f, const char *const *fields, size_t n)
 	}
 	return fputs("\r\n", f) == EOF ? -1 : 0;
 }
+
+/* The first characters OWASP lists as starting a formula in Excel,
+ * LibreOffice or Google Sheets. */
+static int formula_start(char c)
+{
+	return c && strchr("=+-@\t\r", c) != NULL;
+}
+
+int csv_formula_risky(const char *s)
+{
+	if (!s)
+		return 0;
+	while (*s == '\'')
+		s++;
+	return formula_start(*s);
+}
+
+char *csv_formula_guard(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	char *out = util_xmalloc(n + 2);
+
+	if (!csv_formula_risky(s)) {
+		memcpy(out, s ? s : "", n + 1);
+		return out;
+	}
+	out[0] = '\'';
+	memcpy(out + 1, s, n + 1);
+	return out;
+}
+
+const char *csv_formula_unguard(const char *s)
+{
+	return s && s[0] == '\'' && csv_formula_risky(s) ? s + 1 : s;
+}

@@ -20,7 +20,9 @@ static const struct {
 			      {"csv", NULL, "csv", EXPORT_ACTIONS},
 			      {"json", NULL, "json", EXPORT_REPORT},
 			      {"yaml", "yml", "yaml", EXPORT_REPORT},
-			      {"taskwarrior", "task", "json", EXPORT_ACTIONS}};
+			      {"taskwarrior", "task", "json", EXPORT_ACTIONS},
+			      /* Only by --csv-raw: "csv" finds EXPORT_CSV first. */
+			      {"csv", NULL, "csv", EXPORT_ACTIONS}};
 static const char *const report_names[EXPORT_NREPORTS] = {"actions", "backlog", "report"};
 
 int export_format_parse(const char *name)
@@ -61,7 +63,7 @@ int export_check(enum export_format f, enum export_report *r, struct jh_err *err
 		return err_set(err, "unknown export format");
 	if (*r == EXPORT_DEFAULT)
 		*r = formats[f].report;
-	if (f == EXPORT_CSV && *r == EXPORT_REPORT)
+	if ((f == EXPORT_CSV || f == EXPORT_CSV_RAW) && *r == EXPORT_REPORT)
 		return err_set(err, "csv exports the actions or the backlog "
 				    "(-r actions|backlog); for the whole workshop use "
 				    "-f md, json or yaml");
@@ -109,6 +111,8 @@ int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum 
 		return export_md(f, d, r, err);
 	case EXPORT_CSV:
 		return export_csv(f, d, r, err);
+	case EXPORT_CSV_RAW:
+		return export_csv_raw(f, d, r, err);
 	case EXPORT_JSON:
 		return export_json(f, d, err);
 	case EXPORT_YAML:

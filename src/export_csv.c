@@ -3,8 +3,11 @@
  *
  * Column names are the command line's field names where there is one
  * (title, owner, due, ...), so a sheet reads like `journeyhack show`.
- * Quoting is csv.c's; here text is only made valid UTF-8 with visible
- * control characters. */
+ * Quoting is csv.c's; here text is made valid UTF-8 with visible
+ * control characters and, unless the raw variant is asked for, guarded
+ * against running as a spreadsheet formula (csv_formula_guard). Numbers
+ * the program writes (ids, ranks, scores, votes, integer fields such as
+ * a score of -2) are values, never formulas, and stay as they are. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +58,7 @@ struct row_facts {
 	const struct jh_action *a;
 	const struct jh_idea *idea;
 	int idea_rank;
+	int raw; /* no formula guard */
 };
 
 static const struct col action_cols[] = {
@@ -180,13 +184,40 @@ static char *fact_text(enum source what, const struct row_facts *r)
 	}
 }
 
+/* Does column i hold a number (or a yes/no) the program wrote? */
+static int numeric(const struct cols *c, size_t i)
+{
+	switch (c->what[i]) {
+	case C_FIELD:
+		return c->f[i]->type == JF_INT || c->f[i]->type == JF_BOOL ||
+		       c->f[i]->type == JF_REF || c->f[i]->type == JF_IDLIST;
+	case C_IDEA_TITLE:
+	case C_QUADRANT:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static char *cell(const struct cols *c, size_t i, const void *item, const struct row_facts *r)
+{
+	char *s = c->what[i] == C_FIELD ? field_text(c->f[i], item) : fact_text(c->what[i], r);
+	char *guarded;
+
+	if (r->raw || numeric(c, i) || !csv_formula_risky(s))
+		return s;
+	guarded = csv_formula_guard(s);
+	free(s);
+	return guarded;
+}
+
 static void row(struct export_w *w, const struct cols *c, const void *item,
 		const struct row_facts *r)
 {
 	char *f[MAX_COLS];
 
 	for (size_t i = 0; i < c->n; i++)
-		f[i] = c->what[i] == C_FIELD ? field_text(c->f[i], item) : fact_text(c->what[i], r);
+		f[i] = cell(c, i, item, r);
 	if (!w->failed && csv_write_row(w->f, (const char *const *)f, c->n) < 0)
 		export_w_fail(w);
 	for (size_t i = 0; i < c->n; i++)
@@ -199,10 +230,11 @@ static void header(struct export_w *w, const struct cols *c)
 		export_w_fail(w);
 }
 
-static void actions(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
+static void actions(struct export_w *w, const struct jh_data *d, const struct export_facts *x,
+		    int raw)
 {
 	struct cols c;
-	struct row_facts r = {x, NULL, NULL, NULL, 0};
+	struct row_facts r = {x, NULL, NULL, NULL, 0, raw};
 
 	cols_init(&c, JH_ACTION, action_cols, sizeof action_cols / sizeof action_cols[0], NULL);
 	header(w, &c);
@@ -214,10 +246,11 @@ static void actions(struct export_w *w, const struct jh_data *d, const struct ex
 	}
 }
 
-static void backlog(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
+static void backlog(struct export_w *w, const struct jh_data *d, const struct export_facts *x,
+		    int raw)
 {
 	struct cols c;
-	struct row_facts r = {x, NULL, NULL, NULL, 0};
+	struct row_facts r = {x, NULL, NULL, NULL, 0, raw};
 
 	cols_init(&c, JH_IDEA, backlog_cols, sizeof backlog_cols / sizeof backlog_cols[0],
 		  backlog_omit);
@@ -228,7 +261,8 @@ static void backlog(struct export_w *w, const struct jh_data *d, const struct ex
 	}
 }
 
-int export_csv(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err)
+static int write_csv(FILE *f, const struct jh_data *d, enum export_report r, int raw,
+		     struct jh_err *err)
 {
 	struct export_w w;
 	struct export_facts x;
@@ -236,9 +270,19 @@ int export_csv(FILE *f, const struct jh_data *d, enum export_report r, struct jh
 	export_w_init(&w, f);
 	export_facts_init(&x, d);
 	if (r == EXPORT_BACKLOG)
-		backlog(&w, d, &x);
+		backlog(&w, d, &x, raw);
 	else
-		actions(&w, d, &x);
+		actions(&w, d, &x, raw);
 	export_facts_free(&x);
 	return export_w_done(&w, err);
+}
+
+int export_csv(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err)
+{
+	return write_csv(f, d, r, 0, err);
+}
+
+int export_csv_raw(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err)
+{
+	return write_csv(f, d, r, 1, err);
 }

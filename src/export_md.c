@@ -1,9 +1,10 @@
 /* export_md.c: GitHub-flavoured markdown: the action list, the backlog and
  * the whole-workshop report with Mermaid diagrams.
  *
- * User text is escaped so it renders as itself: markdown punctuation is
- * backslash-escaped, a newline becomes <br> (so a table row or a list
- * item stays one line), control characters become visible symbols.
+ * User text is escaped so it renders as itself (export_mdtext.c): markdown
+ * punctuation is backslash-escaped, a newline becomes <br> (so a table
+ * row or a list item stays one line), control characters become visible
+ * symbols.
  * Mermaid labels get their own sanitising: Mermaid has no escapes for
  * the characters that end its tokens, so those are swapped for look-alikes. */
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "journeyhack/export.h"
 #include "journeyhack/export_facts.h"
+#include "journeyhack/export_mdtext.h"
 #include "journeyhack/export_w.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -21,56 +23,10 @@
 
 /* ------------------------------------------------------------ escaping */
 
-static int md_punct(unsigned int c)
-{
-	/* Everything GFM (and GitHub's math) could read as markup anywhere in
-	 * a line; '!' and '(' only matter after '[', which is escaped. */
-	return c && strchr("\\`*_[]<>#|~&$", (int)c) != NULL;
-}
-
 /* Inline markdown text: for table cells, list items and headings. */
 static void md(struct export_w *w, const char *s)
 {
-	size_t n = strlen(export_w_str(s)), i = 0, len;
-	int at_start = 1, digits = 0;
-	unsigned int cp;
-
-	s = export_w_str(s);
-	/* Leading and trailing white space would not show anyway, and a
-	 * trailing newline would leave a dangling <br>. */
-	while (n && strchr(" \t\r\n", s[n - 1]))
-		n--;
-	while (i < n && strchr(" \t\r\n", s[i]))
-		i++;
-	for (; i < n; i += len) {
-		len = text_decode(s + i, n - i, &cp);
-		if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
-			continue;
-		if (cp == '\n' || cp == '\r') {
-			export_w_puts(w, "<br>");
-			at_start = 1;
-			digits = 0;
-			continue;
-		}
-		if (cp == '\t')
-			cp = ' ';
-		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) {
-			export_w_cp(w, text_picture(cp));
-			at_start = digits = 0;
-			continue;
-		}
-		if (at_start && cp == ' ') {
-			continue;
-		}
-		/* A line that starts like a list item, a heading underline or
-		 * an ordered list ("1." "1)") must not become one. */
-		if ((at_start && (cp == '-' || cp == '+' || cp == '=')) ||
-		    (digits && (cp == '.' || cp == ')')) || md_punct(cp))
-			export_w_putc(w, '\\');
-		digits = (at_start || digits) && cp >= '0' && cp <= '9';
-		at_start = 0;
-		export_w_cp(w, cp);
-	}
+	export_mdtext_inline(w, s);
 }
 
 /* Mermaid ends a journey task name at ':' '#' ';' and a line at newline,

@@ -1,7 +1,8 @@
 /* import_csv.c: adding the rows of a CSV file as items of one kind.
  *
  * Every value goes through items.c, so a cell accepts exactly what the
- * command line accepts; the whole file is one store transaction. */
+ * command line accepts (once the export's formula guard is taken off);
+ * the whole file is one store transaction. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +22,10 @@ static int check_header(const struct csv_table *t, const struct jh_kind_def *k, 
 }
 
 /* A row's non-empty cells: an empty cell means "the default", as a field
- * left out. Returns how many were filled in a. */
+ * left out. The apostrophe a CSV export puts before a cell a spreadsheet
+ * would run as a formula is taken off again (csv_formula_unguard), so an
+ * exported cell imports as the text it was. Returns how many were filled
+ * in a. */
 static size_t row_assigns(const struct csv_table *t, size_t r, const struct jh_kind_def *k,
 			  const char *author, struct jh_assign *a)
 {
@@ -32,7 +36,7 @@ static size_t row_assigns(const struct csv_table *t, size_t r, const struct jh_k
 		if (!*t->rows[r].fields[c])
 			continue;
 		a[n].field = t->header.fields[c];
-		a[n].value = t->rows[r].fields[c];
+		a[n].value = csv_formula_unguard(t->rows[r].fields[c]);
 		has_author |= !strcmp(a[n].field, "author");
 		n++;
 	}

@@ -37,12 +37,16 @@ enum cli_usage_style {
 enum { CLI_GLOBAL_DB = 1, CLI_GLOBAL_AS = 2 };
 
 /* Spellings an option takes besides "-s VALUE" and "--long VALUE". */
-enum { CLI_OPT_EQUALS = 1 /* --long=VALUE */, CLI_OPT_JOINED = 2 /* -sVALUE */ };
+enum {
+	CLI_OPT_EQUALS = 1, /* --long=VALUE */
+	CLI_OPT_JOINED = 2, /* -sVALUE */
+	CLI_OPT_FLAG = 4    /* takes no value: opt[] holds the long name when given */
+};
 
-#define CLI_MAX_OPTIONS 3
+#define CLI_MAX_OPTIONS 4
 
 struct cli_option {
-	const char *short_name; /* "-t" */
+	const char *short_name; /* "-t", or NULL for a long name only */
 	const char *long_name;	/* "--template" */
 	int forms;		/* CLI_OPT_* */
 };

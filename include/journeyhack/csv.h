@@ -44,4 +44,17 @@ int csv_write_field(FILE *f, const char *s);
 /* Write a row of n fields ended by CRLF. Returns -1 on a write error. */
 int csv_write_row(FILE *f, const char *const *fields, size_t n);
 
+/* Formula guard (OWASP's advice against CSV injection): a spreadsheet
+ * runs a cell that starts with = + - @, tab or CR as a formula, so text
+ * that does, after any run of leading apostrophes, gets one more
+ * apostrophe in front. The apostrophes counted in make the guard
+ * reversible: csv_formula_unguard removes exactly what csv_formula_guard
+ * added, and leaves every other text (an apostrophe a user typed before
+ * ordinary text) alone. */
+int csv_formula_risky(const char *s);
+/* s guarded, newly allocated (a copy when it needs no guard). */
+char *csv_formula_guard(const char *s);
+/* s without the guard, pointing into s. */
+const char *csv_formula_unguard(const char *s);
+
 #endif

@@ -23,6 +23,7 @@ enum export_format {
 	EXPORT_JSON,
 	EXPORT_YAML,
 	EXPORT_TASKWARRIOR,
+	EXPORT_CSV_RAW, /* csv without the formula guard: `export --csv-raw` */
 	EXPORT_NFORMATS
 };
 
@@ -83,7 +84,10 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 /* ---- the writers, one per format (export_write dispatches) ---- */
 
 int export_md(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err);
+/* Text cells that a spreadsheet would run as a formula get a leading
+ * apostrophe (csv_formula_guard); export_csv_raw leaves them as stored. */
 int export_csv(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err);
+int export_csv_raw(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err);
 int export_json(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_taskwarrior(FILE *f, const struct jh_data *d, struct jh_err *err);

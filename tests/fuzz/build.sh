@@ -12,7 +12,7 @@ set -eu
 SRC=${1:?usage: build.sh SRCDIR OUTDIR}
 OUT=${2:?usage: build.sh SRCDIR OUTDIR}
 CC_FUZZ=${CC_FUZZ:-clang}
-TARGETS="fuzz_template fuzz_csv fuzz_yaml_import fuzz_replay"
+TARGETS="fuzz_template fuzz_csv fuzz_yaml_import fuzz_replay fuzz_items fuzz_escape"
 
 if ! command -v "$CC_FUZZ" >/dev/null 2>&1; then
 	echo "build.sh: $CC_FUZZ not found (apt-get install clang libclang-rt-14-dev)" >&2

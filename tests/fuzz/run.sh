@@ -7,7 +7,9 @@
 # never written; new inputs stay in BUILDDIR/corpus-NAME for the next run.
 # A crash leaves its reproducer in BUILDDIR/artifacts and fails the run;
 # replay one with: BUILDDIR/fuzz_NAME BUILDDIR/artifacts/FILE. NAME.dict
-# beside the targets lists the tokens of each format.
+# beside the targets lists the tokens of each format. fuzz_items takes
+# FIELD=VALUE arguments, fuzz_escape item text for the CSV and markdown
+# escaping.
 # Prints one line per target: executions, corpus size, result.
 set -u
 
@@ -18,7 +20,8 @@ status=0
 total=0
 
 mkdir -p "$OUT/artifacts"
-for pair in fuzz_template:template fuzz_csv:csv fuzz_yaml_import:yaml fuzz_replay:replay; do
+for pair in fuzz_template:template fuzz_csv:csv fuzz_yaml_import:yaml fuzz_replay:replay \
+	fuzz_items:items fuzz_escape:escape; do
 	t=${pair%%:*}
 	c=${pair#*:}
 	work="$OUT/corpus-$c"

@@ -1198,3 +1198,50 @@ Test(csv, random_tables_round_trip)
 		free(out);
 	}
 }
+
+Test(csv, formula_guard_follows_owasp)
+{
+	static const char *const risky[] = {"=1", "+1", "-1", "@A1", "\tx", "\rx", "'=1", "''-"};
+	static const char *const safe[] = {"", "a=1", " =1", "'", "'x", "1-2", "\n=1", "＝1"};
+
+	for (size_t i = 0; i < sizeof risky / sizeof risky[0]; i++) {
+		char *g = csv_formula_guard(risky[i]);
+		cr_expect(csv_formula_risky(risky[i]), "%s", risky[i]);
+		cr_expect_eq(g[0], '\'');
+		cr_expect_str_eq(g + 1, risky[i]);
+		cr_expect_str_eq(csv_formula_unguard(g), risky[i]);
+		free(g);
+	}
+	for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++) {
+		char *g = csv_formula_guard(safe[i]);
+		cr_expect_not(csv_formula_risky(safe[i]), "%s", safe[i]);
+		cr_expect_str_eq(g, safe[i]);
+		cr_expect_str_eq(csv_formula_unguard(g), safe[i]);
+		free(g);
+	}
+	cr_expect_null(csv_formula_unguard(NULL));
+	cr_expect_not(csv_formula_risky(NULL));
+}
+
+/* Unguard removes exactly what guard added, for every short string over
+ * the characters that matter: the import can never eat a user's own
+ * apostrophe. */
+Test(csv, formula_guard_is_undone_exactly)
+{
+	static const char alphabet[] = "'=+-@\t\rx";
+	char s[5];
+	size_t n = sizeof alphabet - 1, total = 1;
+
+	for (int len = 0; len <= 4; len++, total *= n)
+		for (size_t k = 0; k < total; k++) {
+			size_t v = k;
+			char *g;
+			for (int i = 0; i < len; i++, v /= n)
+				s[i] = alphabet[v % n];
+			s[len] = '\0';
+			g = csv_formula_guard(s);
+			cr_assert_str_eq(csv_formula_unguard(g), s, "\"%s\"", s);
+			cr_assert(!csv_formula_risky(g) || g[0] == '\'', "\"%s\"", s);
+			free(g);
+		}
+}
