@@ -8,7 +8,7 @@
 # or after it. Afterwards the database passes integrity_check and Big is
 # either back exactly as it was (every link, every vote) or not back at
 # all: never an idea with part of its links or votes. JH_UNDO_KILLS sets
-# the rounds (30); the summary line counts both outcomes.
+# the rounds (20); the summary line counts both outcomes.
 . "${JH_SRCDIR:?}/tests/reliability/lib.sh"
 need_sqlite3
 command -v jq >/dev/null 2>&1 || skip "jq is needed (apt-get install jq)"
@@ -17,7 +17,7 @@ command -v jq >/dev/null 2>&1 || skip "jq is needed (apt-get install jq)"
 LINKS=${LINKS:-20000}
 . "$JH_SRCDIR/tests/reliability/undo-lib.sh"
 
-KILLS=${JH_UNDO_KILLS:-30}
+KILLS=${JH_UNDO_KILLS:-20}
 SEED="$WORK/seed.db"
 DB="$WORK/u.db"
 undo_fixture "$SEED"
