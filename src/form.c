@@ -188,6 +188,15 @@ static void check_field(struct form_field *ff)
 		snprintf(ff->error, sizeof ff->error, "%s", err.msg);
 }
 
+/* An edit saves only the values changed, so one left as the item holds
+ * it is not judged as typed input: an idea linked to thousands of pain
+ * points holds a longer list than one typed value may be, and that must
+ * not stop a change to its title. */
+static int kept(const struct form *form, const struct form_field *ff)
+{
+	return (form->id || form->kind == JH_WORKSHOP) && !strcmp(ff->line.text, ff->orig);
+}
+
 long form_validate(struct form *form)
 {
 	long first = -1;
@@ -195,6 +204,10 @@ long form_validate(struct form *form)
 	for (size_t i = 0; i < form->n; i++) {
 		if (form->f[i].hidden)
 			continue;
+		if (kept(form, &form->f[i])) {
+			form->f[i].error[0] = '\0';
+			continue;
+		}
 		check_field(&form->f[i]);
 		if (form->f[i].error[0] && first < 0)
 			first = (long)i;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/form.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_fill.h"
 #include "journeyhack/ui_index.h"
@@ -66,6 +67,38 @@ Test(fill, a_long_id_list_is_written_whole)
 	cr_assert_eq(n, NLINKS, "%zu of %d ids written", n, NLINKS);
 	cr_assert_eq(memcmp(ids, idea.painpoints, NLINKS * sizeof *ids), 0);
 	free(ids);
+	free(text);
+	free(idea.painpoints);
+}
+
+/* An edit form opened on an idea with NLINKS links shows every one, and
+ * a change to the title is not stopped by the list it leaves alone (the
+ * list is longer than one typed value may be). */
+Test(form, a_long_list_left_alone_does_not_stop_an_edit)
+{
+	const struct jh_field_def *f = kinds_field(kinds_get(JH_IDEA), "painpoints");
+	struct jh_idea idea = {.id = 7, .title = (char *)"Big"};
+	struct form form;
+	char *text;
+
+	idea.painpoints = util_xcalloc(NLINKS, sizeof *idea.painpoints);
+	idea.npainpoints = NLINKS;
+	for (size_t i = 0; i < NLINKS; i++)
+		idea.painpoints[i] = (jh_id)i + 1;
+	text = ui_fill_text(f, &idea);
+	form_init(&form, JH_IDEA, idea.id, 0);
+	form_set(&form, "title", "Big");
+	form_set(&form, "painpoints", text);
+	form_mark_orig(&form);
+	cr_assert_str_eq(form_get(&form, "painpoints"), text, "every link is in the form");
+	form_set(&form, "title", "Bigger");
+	cr_assert_eq(form_validate(&form), -1, "%s", form_field(&form, "painpoints")->error);
+	/* A list typed anew is judged as the command line judges it. */
+	text[strlen(text) - 1] = '9';
+	form_set(&form, "painpoints", text);
+	cr_assert_geq(form_validate(&form), 0);
+	cr_assert(strstr(form_field(&form, "painpoints")->error, "too long"));
+	form_free(&form);
 	free(text);
 	free(idea.painpoints);
 }
