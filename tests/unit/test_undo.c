@@ -272,3 +272,37 @@ Test(undo, a_link_to_a_pain_point_gone_is_named, .init = setup, .fini = teardown
 	load();
 	cr_assert_null(ui_fill_item(&ui, JH_IDEA, big));
 }
+
+/* A pain point deleted from an idea with NLINKS links: the group that
+ * puts it back relinks it through the whole list (the record
+ * ui_edit_delete keeps), in the same transaction. */
+Test(undo, a_deleted_pain_point_is_linked_again, .init = setup, .fini = teardown)
+{
+	const struct jh_field_def *f = kinds_field(kinds_get(JH_IDEA), "painpoints");
+	const struct jh_idea *i = ui_fill_item(&ui, JH_IDEA, big);
+	struct ui_undo_rec link, pain;
+	struct jh_err err;
+	enum jh_kind kind;
+	jh_id id;
+	char *list = ui_fill_text(f, i);
+
+	ui_undo_init(&pain, UI_UNDO_DELETE, JH_PAINPOINT, 77, "delete of painpoint #77");
+	cr_assert_eq(ui_fill_snapshot(&ui, JH_PAINPOINT, 77, &pain), 0);
+	ui_undo_init(&link, UI_UNDO_SET, JH_IDEA, big, "links of idea #%lld", (long long)big);
+	ui_undo_assign(&link, "painpoints", list);
+	free(list);
+	cr_assert_eq(store_item_delete(ui.st, ui.wid, JH_PAINPOINT, 77, &err), 0, "%s", err.msg);
+	ui_undo_group_begin(&ui);
+	ui_undo_push(&ui, &link);
+	ui_undo_push(&ui, &pain);
+	ui_undo_group_end(&ui);
+	load();
+	cr_assert_eq(((const struct jh_idea *)ui_fill_item(&ui, JH_IDEA, big))->npainpoints,
+		     NLINKS - 1);
+	ui_undo_last(&ui, &kind, &id);
+	cr_assert_eq(ui.msg_error, 0, "%s", ui.msg);
+	load();
+	i = ui_fill_item(&ui, JH_IDEA, big);
+	cr_assert_not_null(ui_fill_item(&ui, JH_PAINPOINT, 77));
+	cr_assert_eq(i->npainpoints, NLINKS, "%zu of %d links back", i->npainpoints, NLINKS);
+}
