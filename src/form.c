@@ -188,6 +188,15 @@ static void check_field(struct form_field *ff)
 		snprintf(ff->error, sizeof ff->error, "%s", err.msg);
 }
 
+/* An edit saves only the values changed, so one left as the item holds
+ * it is not judged as typed input: an idea linked to thousands of pain
+ * points holds a longer list than one typed value may be, and that must
+ * not stop a change to its title. */
+static int kept(const struct form *form, const struct form_field *ff)
+{
+	return (form->id || form->kind == JH_WORKSHOP) && !strcmp(ff->line.text, ff->orig);
+}
+
 long form_validate(struct form *form)
 {
 	long first = -1;
@@ -195,6 +204,10 @@ long form_validate(struct form *form)
 	for (size_t i = 0; i < form->n; i++) {
 		if (form->f[i].hidden)
 			continue;
+		if (kept(form, &form->f[i])) {
+			form->f[i].error[0] = '\0';
+			continue;
+		}
 		check_field(&form->f[i]);
 		if (form->f[i].error[0] && first < 0)
 			first = (long)i;
@@ -325,6 +338,19 @@ static const char *display_value(const struct form_field *ff)
 	return i >= 0 ? ff->choices[i].label : ff->line.text;
 }
 
+/* A choice as "< label >" on the current field: the whole label, however
+ * long, so ui_text cuts it at the column and never mid-character. */
+static void draw_choice(const struct form_field *ff, int cur, int y, int x, int w, attr_t a)
+{
+	const char *label = display_value(ff);
+	size_t size = strlen(label) + 5;
+	char *v = util_xmalloc(size);
+
+	snprintf(v, size, cur ? "< %s >" : "  %s", label);
+	ui_text(y, x, w, v, a, 1);
+	free(v);
+}
+
 static void form_rect(const struct form *form, struct ui_rect *r, size_t shown)
 {
 	r->w = COLS - 2 < 84 ? COLS - 2 : 84;
@@ -389,9 +415,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 			0);
 		ui_text(y, r.x + 2 + lw, 2, ff->def->required ? "*" : "", ui_attr(ui, UI_C_DIM), 0);
 		if (ff->mode == FORM_CHOICE) {
-			char v[1024];
-			snprintf(v, sizeof v, cur ? "< %s >" : "  %s", display_value(ff));
-			ui_text(y, vx, vw, v, a, 1);
+			draw_choice(ff, cur, y, vx, vw, a);
 		} else if (cur) {
 			cx = ui_line_draw(&ff->line, y, vx, vw, a);
 			cy = y;

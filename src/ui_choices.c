@@ -59,15 +59,18 @@ static void choices_done(struct form_field *ff, struct choices *cs)
 	memset(cs, 0, sizeof *cs);
 }
 
-static void touchpoint_label(const struct ui *ui, const struct jh_touchpoint *t, char *buf,
-			     size_t size)
+/* "journey -> stage -> touchpoint", allocated: names of any length. */
+static char *touchpoint_label(const struct ui *ui, const struct jh_touchpoint *t)
 {
 	const struct jh_journey *j = model_index_item(&ui->ix.m, JH_JOURNEY, t->journey_id);
 	const struct jh_stage *s = model_index_item(&ui->ix.m, JH_STAGE, t->stage_id);
-	const char *arrow = ui_glyph(ui, UI_G_ARROW);
+	const char *arrow = ui_glyph(ui, UI_G_ARROW), *jn = j ? j->name : "?",
+		   *sn = s ? s->name : "?";
+	size_t size = strlen(jn) + strlen(sn) + strlen(t->name) + 2 * strlen(arrow) + 5;
+	char *label = util_xmalloc(size);
 
-	snprintf(buf, size, "%s %s %s %s %s", j ? j->name : "?", arrow, s ? s->name : "?", arrow,
-		 t->name);
+	snprintf(label, size, "%s %s %s %s %s", jn, arrow, sn, arrow, t->name);
+	return label;
 }
 
 /* Every item of a kind by its name; ideas and pain points, which others
@@ -79,24 +82,29 @@ static void item_choices(const struct ui *ui, enum jh_kind kind, struct choices 
 	const unsigned char *hidden = kind == JH_IDEA	     ? ui->ix.idea_hidden
 				      : kind == JH_PAINPOINT ? ui->ix.pain_hidden
 							     : NULL;
-	char label[1024];
 
 	for (size_t i = 0; i < kinds_count(k, &ui->d); i++) {
 		const void *item = kinds_item(k, &ui->d, i);
 		jh_id id = *(const jh_id *)item;
+		const char *text = kinds_text(name, item);
+		size_t size = strlen(text) + 24;
+		char *label;
 		if (hidden && hidden[i])
 			continue;
-		if (hidden)
-			snprintf(label, sizeof label, "#%lld %s", (long long)id,
-				 kinds_text(name, item));
-		choice_add_id(cs, id, hidden ? label : kinds_text(name, item));
+		if (!hidden) {
+			choice_add_id(cs, id, text);
+			continue;
+		}
+		label = util_xmalloc(size);
+		snprintf(label, size, "#%lld %s", (long long)id, text);
+		choice_add_id(cs, id, label);
+		free(label);
 	}
 }
 
 static void ref_choices(struct ui *ui, struct form *f, struct form_field *ff)
 {
 	struct choices cs = {0};
-	char label[1024];
 	long long jid = 0;
 
 	if (!ff->def->required)
@@ -110,8 +118,9 @@ static void ref_choices(struct ui *ui, struct form *f, struct form_field *ff)
 		break;
 	case JH_TOUCHPOINT:
 		for (size_t i = 0; i < ui->d.ntouchpoints; i++) {
-			touchpoint_label(ui, &ui->d.touchpoints[i], label, sizeof label);
+			char *label = touchpoint_label(ui, &ui->d.touchpoints[i]);
 			choice_add_id(&cs, ui->d.touchpoints[i].id, label);
+			free(label);
 		}
 		break;
 	case JH_JOURNEY:

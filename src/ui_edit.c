@@ -109,6 +109,18 @@ void ui_edit_refocus(struct ui *ui, enum jh_kind kind, jh_id id)
 		v->focus(ui, kind, id);
 }
 
+/* Append s to the list *buf (allocated, NULL while empty) after sep:
+ * every name, however many and however long. */
+static void join_name(char **buf, size_t *len, const char *sep, const char *s)
+{
+	const char *before = *buf ? sep : "";
+	size_t add = strlen(before) + strlen(s);
+
+	*buf = util_xrealloc(*buf, *len + add + 1);
+	snprintf(*buf + *len, add + 1, "%s%s", before, s);
+	*len += add;
+}
+
 int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 {
 	const struct view_ops *v = view_get(ui->view)->ops;
@@ -126,13 +138,12 @@ int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 	}
 	form_init(&f, kind, 0, 1);
 	if (kind == JH_JOURNEY) {
-		char stages[2048];
+		char *stages = NULL;
 		size_t len = 0;
-		stages[0] = '\0';
-		for (size_t i = 0; i < ui->d.nstage_names && len + 4 < sizeof stages; i++)
-			len += (size_t)snprintf(stages + len, sizeof stages - len, "%s%s",
-						i ? ", " : "", ui->d.stage_names[i]);
-		form_set(&f, "stages", stages);
+		for (size_t i = 0; i < ui->d.nstage_names; i++)
+			join_name(&stages, &len, ", ", ui->d.stage_names[i]);
+		form_set(&f, "stages", stages ? stages : "");
+		free(stages);
 	}
 	if (v->presets)
 		np = v->presets(ui, kind, presets, 8);
@@ -277,15 +288,14 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	ui_fill_snapshot(ui, kind, id, &rec);
 	if (kind == JH_JOURNEY) {
 		/* Stages go with their journey; bring them back by name. */
-		char stages[4096];
+		char *stages = NULL;
 		size_t len = 0;
-		stages[0] = '\0';
-		for (size_t i = 0; i < ui->d.nstages && len + 4 < sizeof stages; i++)
+		for (size_t i = 0; i < ui->d.nstages; i++)
 			if (ui->d.stages[i].journey_id == id)
-				len += (size_t)snprintf(stages + len, sizeof stages - len, "%s%s",
-							len ? "," : "", ui->d.stages[i].name);
-		if (len)
+				join_name(&stages, &len, ",", ui->d.stages[i].name);
+		if (stages)
 			ui_undo_assign(&rec, "stages", stages);
+		free(stages);
 	}
 	if (kind == JH_IDEA) {
 		for (size_t i = 0; i < ui->d.nvotes; i++) {

@@ -23,17 +23,25 @@ const void *ui_fill_item(const struct ui *ui, enum jh_kind kind, jh_id id)
 	return model_index_item(&ui->ix.m, kind, id);
 }
 
+/* Every id, however many: an idea may link thousands of pain points, and
+ * a list cut short would be saved (or restored by undo) short. */
 static char *id_list(const struct jh_field_def *f, const void *item)
 {
-	size_t n, len = 0;
+	size_t n, len = 0, cap = 64;
 	const jh_id *ids = kinds_ids(f, item, &n);
-	char list[4096];
+	char *list = util_xmalloc(cap);
 
 	list[0] = '\0';
-	for (size_t k = 0; k < n && len + 24 < sizeof list; k++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%lld", k ? "," : "",
+	for (size_t k = 0; k < n; k++) {
+		/* A comma, at most 20 digits and a sign, the terminator. */
+		if (cap - len < 24) {
+			cap *= 2;
+			list = util_xrealloc(list, cap);
+		}
+		len += (size_t)snprintf(list + len, cap - len, "%s%lld", k ? "," : "",
 					(long long)ids[k]);
-	return util_xstrdup(list);
+	}
+	return list;
 }
 
 char *ui_fill_text(const struct jh_field_def *f, const void *item)

@@ -6,6 +6,7 @@
  * the id of an added one, the dots of a vote, the agenda step left.
  * Undoing is itself an ordinary change, so the other terminals see it.
  * Records of one user action share a group and are undone together. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,16 +114,110 @@ void ui_undo_free(struct ui *ui)
 	ui->undo = NULL;
 }
 
+int ui_undo_parse_ids(const char *list, jh_id **ids, size_t *n)
+{
+	const char *p = list;
+
+	*ids = NULL;
+	*n = 0;
+	while (*p) {
+		char *end;
+		long long v;
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		if (*p < '0' || *p > '9')
+			goto bad;
+		errno = 0;
+		v = strtoll(p, &end, 10);
+		if (errno || v <= 0 || (*end && *end != ',' && *end != ' '))
+			goto bad;
+		*ids = util_xrealloc(*ids, (*n + 1) * sizeof **ids);
+		(*ids)[(*n)++] = (jh_id)v;
+		p = end;
+	}
+	return 0;
+bad:
+	free(*ids);
+	*ids = NULL;
+	*n = 0;
+	return -1;
+}
+
+/* The id-list field an assignment sets, or NULL for any other. */
+static const struct jh_field_def *list_field(enum jh_kind kind, const char *assign)
+{
+	const char *eq = strchr(assign, '=');
+	const struct jh_field_def *f;
+	char name[64];
+
+	if (!eq || (size_t)(eq - assign) >= sizeof name)
+		return NULL;
+	memcpy(name, assign, (size_t)(eq - assign));
+	name[eq - assign] = '\0';
+	f = kinds_field(kinds_get(kind), name);
+	return f && f->type == JF_IDLIST ? f : NULL;
+}
+
+/* An id list goes to the store as ids, not through items_parse, whose
+ * text path caps a value at a few KiB while an idea may link thousands
+ * of pain points. Each id must still name an item of this workshop, as
+ * items_parse would demand. */
+static int restore_list(struct ui *ui, const struct ui_undo_rec *r, const char *assign,
+			struct jh_err *err)
+{
+	const struct jh_field_def *f = list_field(r->kind, assign);
+	struct jh_value v = {.field = f};
+	jh_id *ids;
+	size_t n;
+	int rc = 0;
+
+	if (ui_undo_parse_ids(strchr(assign, '=') + 1, &ids, &n))
+		return err_set(err, "%s: not a list of ids", f->name);
+	for (size_t i = 0; i < n && !rc; i++)
+		if (!store_item_exists(ui->st, ui->wid, f->ref, ids[i]))
+			rc = err_set(err, "%s %lld is gone", kinds_get(f->ref)->name,
+				     (long long)ids[i]);
+	v.ids = ids;
+	v.nids = n;
+	if (!rc)
+		rc = store_item_set(ui->st, ui->wid, r->kind, r->id, &v, 1, err);
+	free(ids);
+	return rc;
+}
+
+/* Put back the fields of r: the plain ones through ui_apply (an add
+ * under the old id for a delete), then the id lists. */
+static int restore_fields(struct ui *ui, const struct ui_undo_rec *r, int add, struct jh_err *err)
+{
+	char **plain = util_xcalloc(r->nassigns + 1, sizeof *plain);
+	size_t n = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < r->nassigns; i++)
+		if (!list_field(r->kind, r->assigns[i]))
+			plain[n++] = r->assigns[i];
+	if (add || n)
+		rc = ui_apply(ui, r->kind, add ? 0 : r->id, add, add ? r->id : 0, plain, n, NULL,
+			      err);
+	for (size_t i = 0; i < r->nassigns && !rc; i++)
+		if (list_field(r->kind, r->assigns[i]))
+			rc = restore_list(ui, r, r->assigns[i], err);
+	free(plain);
+	return rc;
+}
+
 static int undo_one(struct ui *ui, struct ui_undo_rec *r, struct jh_err *err)
 {
 	switch (r->op) {
 	case UI_UNDO_ADD:
 		return store_item_delete(ui->st, ui->wid, r->kind, r->id, err);
 	case UI_UNDO_SET:
-		return ui_apply(ui, r->kind, r->id, 0, 0, r->assigns, r->nassigns, NULL, err);
+		return restore_fields(ui, r, 0, err);
 	case UI_UNDO_DELETE:
 		/* Back under its old id, so whatever referred to it can again. */
-		if (ui_apply(ui, r->kind, 0, 1, r->id, r->assigns, r->nassigns, NULL, err))
+		if (restore_fields(ui, r, 1, err))
 			return -1;
 		/* An idea's dots went with it; give them back. */
 		for (size_t i = 0; i < r->nvotes; i++)
@@ -137,13 +232,38 @@ static int undo_one(struct ui *ui, struct ui_undo_rec *r, struct jh_err *err)
 	return 0;
 }
 
+/* Undo the records of the newest group, newest first, as one store
+ * transaction: a kill or a refusal half way leaves nothing half put
+ * back. The changes inside nest as savepoints (store.c, tx_begin). The
+ * records go either way: what could not be undone now will not be
+ * later. Fills what failed, for the message. */
+static int undo_group(struct ui *ui, struct ui_undo *u, char *failed, size_t size,
+		      struct jh_err *err)
+{
+	unsigned group = u->r[u->n - 1].group;
+	int rc = store_begin(ui->st, err);
+
+	while (u->n && u->r[u->n - 1].group == group) {
+		struct ui_undo_rec *r = &u->r[u->n - 1];
+		if (!rc && undo_one(ui, r, err)) {
+			snprintf(failed, size, "%s", r->what);
+			rc = -1;
+		}
+		ui_undo_discard(r);
+		u->n--;
+	}
+	if (rc) {
+		store_rollback(ui->st);
+		return -1;
+	}
+	return store_commit(ui->st, err);
+}
+
 void ui_undo_last(struct ui *ui, enum jh_kind *kind, jh_id *id)
 {
 	struct ui_undo *u = undo_of(ui);
 	struct jh_err err;
-	unsigned group;
-	char what[128];
-	int failed = 0;
+	char what[128], failed[128];
 
 	*kind = JH_NKINDS;
 	*id = 0;
@@ -151,21 +271,19 @@ void ui_undo_last(struct ui *ui, enum jh_kind *kind, jh_id *id)
 		ui_message(ui, 1, "Nothing to undo");
 		return;
 	}
-	group = u->r[u->n - 1].group;
 	snprintf(what, sizeof what, "%s", u->r[u->n - 1].what);
+	snprintf(failed, sizeof failed, "%s", what);
 	if (u->r[u->n - 1].op != UI_UNDO_STEP && u->r[u->n - 1].op != UI_UNDO_ADD) {
 		*kind = u->r[u->n - 1].kind;
 		*id = u->r[u->n - 1].id;
 	}
-	while (u->n && u->r[u->n - 1].group == group && !failed) {
-		struct ui_undo_rec *r = &u->r[u->n - 1];
-		if (undo_one(ui, r, &err))
-			failed = 1;
-		ui_undo_discard(r);
-		u->n--;
-	}
-	if (failed)
-		ui_message(ui, 1, "Cannot undo %s: %s", what, err.msg);
-	else
+	if (!undo_group(ui, u, failed, sizeof failed, &err)) {
 		ui_message(ui, 0, "Undone: %s", what);
+		return;
+	}
+	if (strcmp(failed, what))
+		ui_message(ui, 1, "Cannot undo %s, nothing changed (%s: %s)", what, failed,
+			   err.msg);
+	else
+		ui_message(ui, 1, "Cannot undo %s, nothing changed: %s", what, err.msg);
 }

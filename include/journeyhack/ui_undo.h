@@ -33,10 +33,15 @@ void ui_undo_vote(struct ui_undo_rec *r, jh_id participant, int dots);
 /* Record a change (the record is taken over and cleared). */
 void ui_undo_push(struct ui *ui, struct ui_undo_rec *r);
 void ui_undo_discard(struct ui_undo_rec *r);
-/* Undo the last user action, with a message. *kind and *id name what came
+/* Undo the last user action, all its records in one store transaction
+ * (all or nothing), with a message. *kind and *id name what came
  * back or changed back (JH_NKINDS, 0: nothing to select); the caller
  * reloads and selects it. */
 void ui_undo_last(struct ui *ui, enum jh_kind *kind, jh_id *id);
+/* The ids of a comma-separated list as ui_fill writes it ("3,17,4"),
+ * of any length, into *ids (allocated, NULL when empty): 0, or -1 (*ids
+ * NULL) when an entry is not a positive id. */
+int ui_undo_parse_ids(const char *list, jh_id **ids, size_t *n);
 /* Changes between begin and end are undone by one u. */
 void ui_undo_group_begin(struct ui *ui);
 void ui_undo_group_end(struct ui *ui);
