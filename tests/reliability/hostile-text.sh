@@ -215,7 +215,6 @@ t new-session -d -s table -x 200 -y 40 -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
 	sh -c 'cat "$0"; sleep 100000' "$WORK/table" || die "cannot show the table"
 wait_for table "Dora"
 aligned table "participant  " 8 "show w participant"
-title0=$(t display-message -p -t table '#{pane_title}')
 t kill-session -t table
 
 # The interface, every view.
@@ -236,9 +235,14 @@ for v in 1 2 3 4 5 6 7 1; do
 done
 # A column after the names stays in place on every row, in each view
 # that has one: the agenda's minutes, the pain points' severity dots,
-# the backlog's scores and the actions' due dates.
-for v in "1| min  |13" "3|●●●○○  9 open|7" "4|27    0 |11" "6|? no date  todo|8"; do
+# the backlog's scores and the actions' due dates. The selection (drawn
+# in reverse, so every cell of it is sent) is put on a row with emoji
+# sequences and marks: step 3, and the last item of the lists.
+for v in "1| min  |13|j j" "3|●●●○○  9 open|7|G" "4|27    0 |11|G" "6|? no date  todo|8|G"; do
 	keys ui "${v%%|*}"
+	# shellcheck disable=SC2086 # the keys are words
+	keys ui ${v##*|}
+	v=${v%|*}
 	sleep 0.2
 	settled ui >/dev/null
 	rest=${v#*|}
