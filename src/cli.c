@@ -12,6 +12,7 @@
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 
+static void line_v(FILE *f, const char *fmt, va_list ap) JH_PRINTF(2, 0);
 static void line_v(FILE *f, const char *fmt, va_list ap)
 {
 	char small[512], *buf = small, *safe;
