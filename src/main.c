@@ -104,7 +104,8 @@ int main(int argc, char **argv)
 			i++;
 		} else if (!strcmp(a, "--size") && next) {
 			if (parse_size(next, &ui.cols, &ui.rows)) {
-				cli_line(stderr, "journeyhack: --size %s: expected COLSxROWS, e.g. 80x24",
+				cli_line(stderr,
+					 "journeyhack: --size %s: expected COLSxROWS, e.g. 80x24",
 					 next);
 				return CLI_USAGE;
 			}
