@@ -212,6 +212,13 @@ size_t text_cluster(const char *s, size_t len, int *width)
 	unsigned int cp;
 	size_t i, n;
 
+	/* Most text is ASCII: a printable one not followed by a mark (which
+	 * would start with a byte past 0x7F) is a cluster of its own. */
+	if (len > 0 && (unsigned char)s[0] >= 0x20 && (unsigned char)s[0] < 0x7F &&
+	    (len == 1 || (unsigned char)s[1] < 0x80)) {
+		*width = 1;
+		return 1;
+	}
 	n = text_decode(s, len, &cp);
 	*width = n ? 1 : 0;
 	/* Newline and tab stand alone; so does a joiner with nothing before
@@ -319,6 +326,10 @@ static void put_cluster(struct sink *k, const char *s, size_t n, int flatten)
 	 * another column's text, into this cluster's cell. */
 	while (n > 3 && !memcmp(s + n - 3, ZWJ_UTF8, 3))
 		n -= 3;
+	if (n == 1 && (unsigned char)s[0] >= 0x20 && (unsigned char)s[0] < 0x7F) {
+		sink_put(k, s, 1);
+		return;
+	}
 	for (size_t i = 0; i < n && !k->full; i += len) {
 		len = text_decode(s + i, n - i, &cp);
 		put_safe(k, s + i, len, cp, flatten, i == 0);
