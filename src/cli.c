@@ -15,26 +15,21 @@
 static void line_v(FILE *f, const char *fmt, va_list ap) JH_PRINTF(2, 0);
 static void line_v(FILE *f, const char *fmt, va_list ap)
 {
-	char small[512], *buf = small, *safe;
 	va_list again;
 	int n;
 
 	va_copy(again, ap);
-	n = vsnprintf(small, sizeof small, fmt, ap);
-	if (n < 0) {
-		va_end(again);
-		return;
-	}
-	if ((size_t)n >= sizeof small) {
-		buf = util_xmalloc((size_t)n + 1);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n >= 0) {
+		char *buf = util_xmalloc((size_t)n + 1), *safe;
+
 		vsnprintf(buf, (size_t)n + 1, fmt, again);
+		safe = text_safe_dup(buf, 1);
+		fprintf(f, "%s\n", safe);
+		free(safe);
+		free(buf);
 	}
 	va_end(again);
-	safe = text_safe_dup(buf, 1);
-	fprintf(f, "%s\n", safe);
-	free(safe);
-	if (buf != small)
-		free(buf);
 }
 
 void cli_line(FILE *f, const char *fmt, ...)

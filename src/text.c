@@ -238,13 +238,14 @@ size_t text_cluster(const char *s, size_t len, int *width)
 
 size_t text_cell(const char *s, size_t len, int *width)
 {
-	unsigned int cp, prev;
+	unsigned int cp;
 	size_t i, n;
 
 	n = text_decode(s, len, &cp);
 	*width = n ? text_cp_width(cp) : 0;
 	for (i = n; i < len; i += n) {
-		prev = cp;
+		unsigned int prev = cp;
+
 		n = text_decode(s + i, len - i, &cp);
 		if (text_cp_width(cp) != 0 && !(prev == ZWJ && text_cp_width(cp) == 2))
 			break;

@@ -177,14 +177,13 @@ int ui_term_dump(const char *path, struct jh_err *err)
 			wchar_t wc[CCHARW_MAX + 1] = {0};
 			attr_t a;
 			short pair;
-			char mb[8];
-			int n;
 			if (getcchar(&cells[x], wc, &a, &pair, NULL) == ERR || !wc[0])
 				break;
 			/* Every character of the cell: a letter's marks and the
 			 * rest of an emoji sequence are part of what is shown. */
 			for (int c = 0; c < CCHARW_MAX && wc[c] && len + 8 < sizeof line; c++) {
-				n = (int)wcrtomb(mb, wc[c], NULL);
+				char mb[8];
+				int n = (int)wcrtomb(mb, wc[c], NULL);
 				if (n <= 0) {
 					mb[0] = '?';
 					n = 1;
