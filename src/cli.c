@@ -12,13 +12,39 @@
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 
+static void line_v(FILE *f, const char *fmt, va_list ap) JH_PRINTF(2, 0);
+static void line_v(FILE *f, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n >= 0) {
+		char *buf = util_xmalloc((size_t)n + 1), *safe;
+
+		vsnprintf(buf, (size_t)n + 1, fmt, again);
+		safe = text_safe_dup(buf, 1);
+		fprintf(f, "%s\n", safe);
+		free(safe);
+		free(buf);
+	}
+	va_end(again);
+}
+
+void cli_line(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	line_v(f, fmt, ap);
+	va_end(ap);
+}
+
 int cli_fail(struct cli_ctx *ctx, const char *msg)
 {
 	/* Messages can quote user text: make it safe for the terminal. */
-	char *safe = util_xmalloc(strlen(msg) * 3 + 4);
-	text_safe(msg, safe, strlen(msg) * 3 + 4, 1);
-	fprintf(ctx->err, "journeyhack: %s\n", safe);
-	free(safe);
+	cli_line(ctx->err, "journeyhack: %s", msg);
 	return CLI_FAIL;
 }
 

@@ -39,8 +39,8 @@ int cli_cmd_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	if (!c) {
-		fprintf(ctx->err, "journeyhack: unknown command \"%s\" (see: journeyhack --help)\n",
-			argv[0]);
+		cli_line(ctx->err, "journeyhack: unknown command \"%s\" (see: journeyhack --help)",
+			 argv[0]);
 		return CLI_USAGE;
 	}
 	if ((rc = cli_args_parse(ctx, c, argc, argv, &args)))

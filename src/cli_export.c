@@ -10,18 +10,19 @@
 #include "journeyhack/cli_export.h"
 #include "journeyhack/export.h"
 
-/* A format or report that does not fit is a usage error, said as it is:
- * the text is the user's own argument, not item text. */
+/* A format or report that does not fit is a usage error. The text is
+ * the user's own argument, which can still hold a sequence (a pasted
+ * name, a script's variable): it goes out through the sanitiser. */
 static int refuse(struct cli_ctx *ctx, const char *fmt, ...) JH_PRINTF(2, 3);
 static int refuse(struct cli_ctx *ctx, const char *fmt, ...)
 {
+	char buf[1024];
 	va_list ap;
 
-	fputs("journeyhack: export: ", ctx->err);
 	va_start(ap, fmt);
-	vfprintf(ctx->err, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	fputc('\n', ctx->err);
+	cli_line(ctx->err, "journeyhack: export: %s", buf);
 	return CLI_USAGE;
 }
 

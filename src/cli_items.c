@@ -198,7 +198,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 					 argv[3], argv[1], argv[1], argv[1]);
 		if (store_workshop_delete(ctx->st, wid, &err))
 			return cli_fail(ctx, err.msg);
-		fprintf(ctx->out, "removed workshop %s\n", argv[1]);
+		cli_line(ctx->out, "removed workshop %s", argv[1]);
 		return CLI_OK;
 	}
 	if (item_arg(ctx, wid, k, argv[3], &id))
@@ -261,7 +261,7 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			return rc;
 		if (import_yaml_file(ctx->st, workshop, file, &wid, &err))
 			return cli_fail(ctx, err.msg);
-		fprintf(ctx->out, "imported workshop %s from %s\n", workshop, file);
+		cli_line(ctx->out, "imported workshop %s from %s", workshop, file);
 		return CLI_OK;
 	}
 	if (!(k = csv_kind(ctx, kind, file)))
@@ -270,8 +270,8 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return rc;
 	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name, &nrows, &err))
 		return cli_fail(ctx, err.msg);
-	fprintf(ctx->out, "imported %zu %s from %s\n", nrows, nrows == 1 ? k->name : k->plural,
-		file);
+	cli_line(ctx->out, "imported %zu %s from %s", nrows, nrows == 1 ? k->name : k->plural,
+		 file);
 	return CLI_OK;
 }
 

@@ -459,18 +459,19 @@ static void show_header(const struct jh_data *d, FILE *f)
 	const struct jh_step *cur = (w->current_step >= 0 && (size_t)w->current_step < d->nsteps)
 					? &d->steps[w->current_step]
 					: NULL;
-	char *title = text_fit_dup(w->title, 200, 0);
+	char *title = text_fit_dup(w->title, 200, 0), most[48] = "";
 
-	fprintf(f, "%s: %s\n", w->name, title);
-	fprintf(f, "template %s, created %s, prioritisation %s, %d dots per participant",
-		w->template_name, w->created, w->method, w->dots_per_participant);
+	/* Every field of a handed-over file can hold a sequence: each line
+	 * goes out through the sanitiser, not only the free-text ones. */
+	cli_line(f, "%s: %s", w->name, title);
 	if (w->max_dots_per_idea)
-		fprintf(f, " (at most %d per idea)", w->max_dots_per_idea);
-	fputc('\n', f);
+		snprintf(most, sizeof most, " (at most %d per idea)", w->max_dots_per_idea);
+	cli_line(f, "template %s, created %s, prioritisation %s, %d dots per participant%s",
+		 w->template_name, w->created, w->method, w->dots_per_participant, most);
 	if (cur) {
 		char *st = text_fit_dup(cur->title, 200, 0);
-		fprintf(f, "current step %d of %zu: day %d, %s (%d min)\n", w->current_step + 1,
-			d->nsteps, cur->day, st, cur->minutes);
+		cli_line(f, "current step %d of %zu: day %d, %s (%d min)", w->current_step + 1,
+			 d->nsteps, cur->day, st, cur->minutes);
 		free(st);
 	}
 	free(title);
@@ -501,7 +502,7 @@ static void show_all(struct show *s, FILE *f)
 		fprintf(f, "\nPrompts\n");
 		for (size_t i = 0; i < d->nprompts; i++) {
 			char *p = text_fit_dup(d->prompts[i], 200, 0);
-			fprintf(f, "- %s\n", p);
+			cli_line(f, "- %s", p);
 			free(p);
 		}
 	}

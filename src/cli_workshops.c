@@ -30,8 +30,8 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		if (store_workshop_create(ctx->st, name, &tpl, &wid, &err))
 			rc = cli_fail(ctx, err.msg);
 		else
-			fprintf(ctx->out, "created workshop %s (%s) from template %s in %s\n", name,
-				tpl.title, tpl.name, store_path(ctx->st));
+			cli_line(ctx->out, "created workshop %s (%s) from template %s in %s", name,
+				 tpl.title, tpl.name, store_path(ctx->st));
 	}
 	template_free(&tpl);
 	return rc;
@@ -56,8 +56,8 @@ static int print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, si
 	char idb[24];
 
 	if (n == 0) {
-		fprintf(ctx->out, "no workshops in %s (create one: journeyhack new NAME)\n",
-			store_path(ctx->st));
+		cli_line(ctx->out, "no workshops in %s (create one: journeyhack new NAME)",
+			 store_path(ctx->st));
 		return ferror(ctx->out) ? CLI_FAIL : CLI_OK;
 	}
 	cli_table_init(&t, 5);
@@ -161,9 +161,9 @@ static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			bad = 1;
 			continue;
 		}
-		fprintf(ctx->out,
-			"%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels\n",
-			file, tpl.name, tpl.nsteps, tpl.nstages, tpl.nchannels);
+		cli_line(ctx->out,
+			 "%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels",
+			 file, tpl.name, tpl.nsteps, tpl.nstages, tpl.nchannels);
 		template_free(&tpl);
 	}
 	return bad ? CLI_FAIL : CLI_OK;

@@ -37,7 +37,7 @@ static int run_ui(struct cli_ctx *ctx, struct ui_opts *o)
 	if (!ctx->db_path) {
 		path = paths_default_db(&err);
 		if (!path) {
-			fprintf(stderr, "journeyhack: %s\n", err.msg);
+			cli_fail(ctx, err.msg);
 			return CLI_DBFAIL;
 		}
 	}
@@ -104,9 +104,9 @@ int main(int argc, char **argv)
 			i++;
 		} else if (!strcmp(a, "--size") && next) {
 			if (parse_size(next, &ui.cols, &ui.rows)) {
-				fprintf(stderr,
-					"journeyhack: --size %s: expected COLSxROWS, e.g. 80x24\n",
-					next);
+				cli_line(stderr,
+					 "journeyhack: --size %s: expected COLSxROWS, e.g. 80x24",
+					 next);
 				return CLI_USAGE;
 			}
 			i++;
@@ -114,10 +114,10 @@ int main(int argc, char **argv)
 			i++;
 			break;
 		} else if (a[0] == '-' && a[1]) {
-			fprintf(stderr,
-				"journeyhack: unknown or incomplete option \"%s\" (see: "
-				"journeyhack --help)\n",
-				a);
+			cli_line(stderr,
+				 "journeyhack: unknown or incomplete option \"%s\" (see: "
+				 "journeyhack --help)",
+				 a);
 			return CLI_USAGE;
 		} else {
 			break;

@@ -111,6 +111,49 @@ static char *fit(const char *s, int w, int pad)
 	return fitbuf;
 }
 
+/* Put one terminal cell (text_cell) of safe text at the cursor. curses
+ * would give each pictograph of an emoji sequence a cell of its own and
+ * so believe the sequence four or six columns wide where the terminal
+ * draws two: the cell is built whole, the joined pictographs stored
+ * after the first character as its marks are. Past CCHARW_MAX
+ * characters the rest is left out, as terminals do (tmux keeps about as
+ * many), and a joiner that would be left last goes too. */
+static void put_cell(const char *s, size_t len)
+{
+	wchar_t wc[CCHARW_MAX + 1] = {0};
+	cchar_t cc;
+	size_t i = 0, k = 0;
+
+	while (i < len && k < CCHARW_MAX) {
+		unsigned int cp;
+		i += text_decode(s + i, len - i, &cp);
+		wc[k++] = (wchar_t)cp;
+	}
+	while (k > 1 && wc[k - 1] == 0x200D)
+		wc[--k] = 0;
+	if (setcchar(&cc, wc, A_NORMAL, 0, NULL) == ERR)
+		return;
+	/* setcchar stops at the first character with a width of its own;
+	 * the joined pictographs are put back as the terminal will draw
+	 * them, inside the cell. */
+	for (i = 1; i < k; i++)
+		cc.chars[i] = wc[i];
+	add_wch(&cc);
+}
+
+static void put_cells(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		int w;
+		size_t n = text_cell(s + i, len - i, &w);
+
+		put_cell(s + i, n);
+		i += n;
+	}
+}
+
 int ui_text(int y, int x, int w, const char *s, attr_t a, int pad)
 {
 	char *out;
@@ -121,7 +164,8 @@ int ui_text(int y, int x, int w, const char *s, attr_t a, int pad)
 		w = COLS - x;
 	out = fit(s, w, pad);
 	attrset(a);
-	mvaddstr(y, x, out);
+	move(y, x);
+	put_cells(out);
 	attrset(A_NORMAL);
 	return text_width(out);
 }
@@ -180,17 +224,16 @@ void ui_box(const struct ui *ui, const struct ui_rect *r, const char *title, att
 
 /* The end of the next wrapped line of s (width w), and where the line
  * after it starts. Breaks at the last space that fits; a word longer than
- * the line is cut at a character boundary. */
+ * the line is cut between grapheme clusters. */
 static const char *wrap_line(const char *s, const char *end, int w, const char **next)
 {
 	const char *p = s, *brk = NULL;
 	int used = 0;
 
 	while (p < end && *p != '\n') {
-		unsigned int cp;
-		size_t l = text_decode(p, (size_t)(end - p), &cp);
-		int cw = text_cp_width(cp);
-		if (cp == ' ')
+		int cw;
+		size_t l = text_cluster(p, (size_t)(end - p), &cw);
+		if (*p == ' ')
 			brk = p;
 		if (used + cw > w && p > s) {
 			if (brk && brk > s) {

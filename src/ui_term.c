@@ -158,7 +158,8 @@ void ui_term_stop(void)
 
 /* The screen as plain UTF-8 text, trailing blanks dropped: what a user
  * would copy from the terminal. Wide characters occupy one cell entry
- * each in what curses hands back. */
+ * each in what curses hands back, with their marks and joined
+ * characters. */
 int ui_term_dump(const char *path, struct jh_err *err)
 {
 	FILE *f = fopen(path, "w");
@@ -176,17 +177,20 @@ int ui_term_dump(const char *path, struct jh_err *err)
 			wchar_t wc[CCHARW_MAX + 1] = {0};
 			attr_t a;
 			short pair;
-			char mb[8];
-			int n;
 			if (getcchar(&cells[x], wc, &a, &pair, NULL) == ERR || !wc[0])
 				break;
-			n = (int)wcrtomb(mb, wc[0], NULL);
-			if (n <= 0) {
-				mb[0] = '?';
-				n = 1;
+			/* Every character of the cell: a letter's marks and the
+			 * rest of an emoji sequence are part of what is shown. */
+			for (int c = 0; c < CCHARW_MAX && wc[c] && len + 8 < sizeof line; c++) {
+				char mb[8];
+				int n = (int)wcrtomb(mb, wc[c], NULL);
+				if (n <= 0) {
+					mb[0] = '?';
+					n = 1;
+				}
+				memcpy(line + len, mb, (size_t)n);
+				len += (size_t)n;
 			}
-			memcpy(line + len, mb, (size_t)n);
-			len += (size_t)n;
 			if (wc[0] != L' ')
 				keep = len;
 			w += wcwidth(wc[0]) > 1 ? wcwidth(wc[0]) : 1;

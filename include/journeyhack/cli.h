@@ -95,9 +95,17 @@ int cli_usage_error(struct cli_ctx *ctx, const struct cli_command *cmd, const ch
 int cli_open_store(struct cli_ctx *ctx, int write);
 void cli_close_store(struct cli_ctx *ctx);
 
-/* Print "journeyhack: message" to ctx->err; returns CLI_FAIL. */
+/* Print "journeyhack: message" to ctx->err, made safe as cli_line does;
+ * returns CLI_FAIL. */
 int cli_fail(struct cli_ctx *ctx, const char *msg);
 int cli_failf(struct cli_ctx *ctx, const char *fmt, ...) JH_PRINTF(2, 3);
+
+/* Print one line to f, built from fmt and made safe for a terminal by
+ * text_safe (controls, escape sequences and bidi controls shown as
+ * placeholders, newlines and tabs as spaces), then a newline. Every
+ * line the command line prints that holds stored or typed text goes
+ * through here or through a table (cli_table.h). */
+void cli_line(FILE *f, const char *fmt, ...) JH_PRINTF(2, 3);
 
 /* Open the store as cli_open_store does, then resolve a workshop
  * argument (name or id); prints the error and returns its status. */

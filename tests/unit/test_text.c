@@ -692,3 +692,242 @@ Test(text, picture_of_every_control)
 	cr_expect_eq(text_picture(0x85), 0xFFFDu);
 	cr_expect_eq(text_picture(0x9B), 0xFFFDu);
 }
+
+/* ------------------------------------------- hostile text, by class */
+
+/* No byte of an escape sequence's introducer, no C1 control and no bidi
+ * control in s: what a terminal must never be sent. */
+static void assert_no_sequence(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	unsigned int cp;
+
+	assert_terminal_safe(s, 0);
+	while (i < n) {
+		i += text_decode(s + i, n - i, &cp);
+		cr_assert(cp != 0x1B && !(cp >= 0x80 && cp < 0xA0), "U+%04X left in \"%s\"", cp, s);
+		cr_assert(!text_is_bidi(cp), "bidi control U+%04X left in \"%s\"", cp, s);
+	}
+}
+
+static void expect_safe(const char *in, const char *want)
+{
+	char *r = text_safe_dup(in, 1);
+
+	assert_no_sequence(r);
+	cr_expect_str_eq(r, want, "text_safe(\"%s\")", in);
+	cr_expect_eq(text_width(r), text_width(in), "width of \"%s\" changed by text_safe", in);
+	free(r);
+}
+
+#define PIC_ESC	   "\xe2\x90\x9b" /* ␛ */
+#define PIC_BEL	   "\xe2\x90\x87" /* ␇ */
+#define FFFD	   "\xef\xbf\xbd"
+#define ZWJ	   "\xe2\x80\x8d"
+#define MAN	   "\xf0\x9f\x91\xa8"
+#define WOMAN	   "\xf0\x9f\x91\xa9"
+#define GIRL	   "\xf0\x9f\x91\xa7"
+#define BOY	   "\xf0\x9f\x91\xa6"
+#define LAPTOP	   "\xf0\x9f\x92\xbb"
+#define FAMILY	   MAN ZWJ WOMAN ZWJ GIRL
+#define FLAG_SE	   "\xf0\x9f\x87\xb8\xf0\x9f\x87\xaa"
+#define FLAG_NO	   "\xf0\x9f\x87\xb3\xf0\x9f\x87\xb4"
+#define HEART16	   "\xe2\x9d\xa4\xef\xb8\x8f" /* ❤ + VS16 */
+#define THUMB_TONE "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd"
+#define RLO	   "\xe2\x80\xae"
+#define E_ACUTE	   "e\xcc\x81"
+
+Test(text, osc52_clipboard_write_is_shown_not_sent)
+{
+	/* OSC 52 sets the clipboard of the terminal the text is shown in. */
+	expect_safe("\x1b]52;c;Y3VybCBldmlsLnNoIHwgc2g=\x07",
+		    PIC_ESC "]52;c;Y3VybCBldmlsLnNoIHwgc2g=" PIC_BEL);
+	/* The same, ended by ST (ESC \) instead of BEL. */
+	expect_safe("\x1b]52;c;eA==\x1b\\", PIC_ESC "]52;c;eA==" PIC_ESC "\\");
+}
+
+Test(text, window_title_and_screen_sequences_are_shown_not_sent)
+{
+	expect_safe("\x1b]0;owned\x07", PIC_ESC "]0;owned" PIC_BEL);
+	expect_safe("\x1b]2;title\x1b\\", PIC_ESC "]2;title" PIC_ESC "\\");
+	expect_safe("\x1b[2J\x1b[H", PIC_ESC "[2J" PIC_ESC "[H");
+	expect_safe("\x1b"
+		    "c",
+		    PIC_ESC "c");					   /* full reset */
+	expect_safe("a\x1bP1$r\x1b\\b", "a" PIC_ESC "P1$r" PIC_ESC "\\b"); /* DCS */
+}
+
+Test(text, c1_introducers_are_replaced)
+{
+	/* U+009B is CSI, U+009D OSC, U+0090 DCS to terminals that take
+	 * 8-bit controls. */
+	expect_safe("\xc2\x9b"
+		    "2J",
+		    FFFD "2J");
+	expect_safe("\xc2\x9d"
+		    "0;x\xc2\x9c",
+		    FFFD "0;x" FFFD);
+	expect_safe("\xc2\x90q\xc2\x9c", FFFD "q" FFFD);
+}
+
+Test(text, bidi_controls_are_visible_placeholders)
+{
+	static const unsigned int bidi[] = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066,
+					    0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C};
+	char in[16], want[16];
+
+	for (size_t i = 0; i < sizeof bidi / sizeof bidi[0]; i++) {
+		size_t n = text_encode(in, bidi[i]);
+		in[n] = '\0';
+		cr_expect(text_is_bidi(bidi[i]), "U+%04X", bidi[i]);
+		cr_expect_eq(text_cp_width(bidi[i]), 1, "U+%04X", bidi[i]);
+		snprintf(want, sizeof want, "%s", FFFD);
+		expect_safe(in, want);
+	}
+	/* "invoice 1200 kr" with an override reversing the rest of a row. */
+	expect_safe("invoice " RLO "0021 kr", "invoice " FFFD "0021 kr");
+	cr_expect_eq(text_width("a" RLO "b"), 3);
+	/* Ordinary right-to-left text is not a control and stays. */
+	expect_safe("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
+	cr_expect(!text_is_bidi(0x05D0));
+}
+
+Test(text, invalid_utf8_never_passes)
+{
+	expect_safe("\xc0\x9b[2J", FFFD FFFD "[2J"); /* overlong ESC */
+	expect_safe("\xe0\x80\x9b", FFFD FFFD FFFD);
+	expect_safe("\xc2", FFFD); /* a C1 cut in half */
+}
+
+Test(text, zwj_sequence_is_one_cluster_two_columns)
+{
+	int w;
+
+	cr_expect_eq(text_cluster(FAMILY "x", strlen(FAMILY "x"), &w), strlen(FAMILY));
+	cr_expect_eq(w, 2);
+	cr_expect_eq(text_width(FAMILY), 2);
+	cr_expect_eq(text_width(MAN ZWJ LAPTOP), 2);
+	cr_expect_eq(text_width(MAN ZWJ WOMAN ZWJ GIRL ZWJ BOY), 2);
+	cr_expect_eq(text_width("a" FAMILY "b"), 4);
+	expect_safe(FAMILY, FAMILY);
+}
+
+Test(text, fit_never_splits_a_zwj_sequence)
+{
+	/* "ab" + family + "cd" is 6 columns. */
+	expect_fit("ab" FAMILY "cd", 6, 0, "ab" FAMILY "cd");
+	expect_fit("ab" FAMILY "cd", 5, 0, "ab" FAMILY "\xe2\x80\xa6");
+	expect_fit("ab" FAMILY "cd", 4, 1, "ab\xe2\x80\xa6 ");
+	expect_fit(FAMILY FAMILY, 3, 0, FAMILY "\xe2\x80\xa6");
+	expect_fit(FAMILY, 1, 1, "\xe2\x80\xa6");
+}
+
+Test(text, flags_are_pairs_of_two_columns)
+{
+	int w;
+
+	cr_expect_eq(text_width(FLAG_SE), 2);
+	cr_expect_eq(text_width(FLAG_SE FLAG_NO), 4);
+	cr_expect_eq(text_cluster(FLAG_SE FLAG_NO, 16, &w), 8);
+	cr_expect_eq(w, 2);
+	/* A third indicator starts a new pair. */
+	cr_expect_eq(text_cluster(FLAG_NO, 4, &w), 4);
+	cr_expect_eq(w, 1);
+	expect_fit(FLAG_SE FLAG_NO, 3, 0, FLAG_SE "\xe2\x80\xa6");
+	expect_fit("a" FLAG_SE, 2, 0, "a\xe2\x80\xa6");
+	expect_safe(FLAG_SE, FLAG_SE);
+}
+
+Test(text, variation_selector_adds_no_column)
+{
+	/* tmux 3.3a and wcwidth draw U+2764 in one cell with or without
+	 * VS16; a width of 2 here would move every later column. */
+	cr_expect_eq(text_width(HEART16), 1);
+	cr_expect_eq(text_width(HEART16 "x"), 2);
+	expect_fit(HEART16 "abc", 2, 0, HEART16 "\xe2\x80\xa6");
+	expect_safe(HEART16, HEART16);
+}
+
+Test(text, skin_tone_stays_with_its_emoji)
+{
+	int w;
+
+	cr_expect_eq(text_cluster(THUMB_TONE "x", strlen(THUMB_TONE "x"), &w), strlen(THUMB_TONE));
+	cr_expect_eq(w, 4);
+	/* Never cut between the hand and its tone. */
+	expect_fit(THUMB_TONE "x", 4, 0, "\xe2\x80\xa6");
+	expect_fit(THUMB_TONE "x", 5, 0, THUMB_TONE "x");
+	expect_fit(THUMB_TONE "xy", 5, 0, THUMB_TONE "\xe2\x80\xa6");
+}
+
+Test(text, combining_marks_stay_with_their_base)
+{
+	int w;
+
+	cr_expect_eq(text_cluster(E_ACUTE "x", 4, &w), 3);
+	cr_expect_eq(w, 1);
+	cr_expect_eq(text_width(E_ACUTE "\xcc\x88\xcc\xa3"), 1); /* three marks */
+	expect_fit("ab" E_ACUTE E_ACUTE, 3, 0, "ab\xe2\x80\xa6");
+	expect_fit("ab" E_ACUTE, 3, 0, "ab" E_ACUTE);
+	expect_fit("ab" E_ACUTE "c", 3, 0, "ab\xe2\x80\xa6");
+	/* A mark after a control shown as a symbol sits on the symbol. */
+	expect_safe("\x1b\xcc\x81", PIC_ESC "\xcc\x81");
+}
+
+Test(text, cjk_is_two_columns_and_never_split)
+{
+	expect_fit("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 5, 1,
+		   "\xe6\x97\xa5\xe6\x9c\xac\xe2\x80\xa6");
+	expect_safe("\xe6\x97\xa5\xe6\x9c\xac", "\xe6\x97\xa5\xe6\x9c\xac");
+}
+
+Test(text, stray_joiners_cannot_fuse_cells)
+{
+	/* A joiner with nothing before it would join the emoji after it to
+	 * whatever the terminal drew last: it is shown instead. */
+	expect_safe(ZWJ MAN, FFFD MAN);
+	cr_expect_eq(text_width(ZWJ MAN), 3);
+	/* One left dangling at the end would join the next column's text:
+	 * it is left out. */
+	expect_safe(MAN ZWJ, MAN);
+	expect_safe("a" ZWJ ZWJ, "a");
+	expect_safe(MAN ZWJ "\x1b", MAN PIC_ESC);
+	expect_fit(MAN ZWJ "\x1b[2J", 3, 0, MAN "\xe2\x80\xa6");
+}
+
+Test(text, ordinary_text_is_untouched_by_clusters)
+{
+	static const char *const keep[] = {
+	    "\xc3\x85sa \xc3\x86r\xc3\xb8 M\xc3\xa4lar\xc3\xb6", /* Åsa Ærø Mälarö */
+	    "Bl\xc3\xa5"
+	    "b\xc3\xa6rsyltet\xc3\xb8y",
+	    "\xf0\x9f\x98\x80 \xf0\x9f\x8e\x89",
+	    "\xe4\xb8\xad\xe6\x96\x87",
+	    FAMILY,
+	    FLAG_SE,
+	    HEART16,
+	    THUMB_TONE,
+	};
+
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		expect_safe(keep[i], keep[i]);
+}
+
+Test(text, cells_are_what_the_terminal_draws_together)
+{
+	int w;
+
+	/* The whole family shares one cell, as tmux draws it. */
+	cr_expect_eq(text_cell(FAMILY "x", strlen(FAMILY "x"), &w), strlen(FAMILY));
+	cr_expect_eq(w, 2);
+	cr_expect_eq(text_cell(E_ACUTE "x", 4, &w), 3);
+	cr_expect_eq(w, 1);
+	/* A flag's halves and a skin tone are cells of their own. */
+	cr_expect_eq(text_cell(FLAG_SE, 8, &w), 4);
+	cr_expect_eq(w, 1);
+	cr_expect_eq(text_cell(THUMB_TONE, 8, &w), 4);
+	cr_expect_eq(w, 2);
+	/* A narrow character after a joiner is drawn apart. */
+	cr_expect_eq(text_cell("a" ZWJ "b", 5, &w), 4);
+	cr_expect_eq(w, 1);
+}
