@@ -318,16 +318,18 @@ static int parser_error(struct ctx *c, const yaml_parser_t *p, const char *buf, 
 	return fail_at(c, line, col, "invalid YAML: %s", problem);
 }
 
-/* A strict reader refuses anchors and tags too: templates need neither. */
+/* No reader takes a tag: every value is the text it spells, and a tag
+ * (!!binary, !!python/object, a local !thing, even !!str) would ask for a
+ * type the program never gives it. A strict reader refuses anchors too:
+ * templates have no use for them. */
 static int refuse_extras(struct ctx *c, const yaml_event_t *ev, const yaml_char_t *anchor,
-			 const yaml_char_t *tag, int implicit)
+			 const yaml_char_t *tag)
 {
-	if (!c->o->strict)
-		return 0;
-	if (anchor)
+	if (anchor && c->o->strict)
 		return fail_ev(c, ev, "anchors are not allowed in %s", c->o->plural);
-	if (tag && !implicit)
-		return fail_ev(c, ev, "tags are not allowed in %s", c->o->plural);
+	if (tag)
+		return fail_ev(c, ev, "tags are not allowed in %s",
+			       c->o->plural ? c->o->plural : "this file");
 	return 0;
 }
 
@@ -338,6 +340,11 @@ static int lenient_error(struct ctx *c, const yaml_parser_t *p)
 	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
 	const char *problem = p->problem ? p->problem : "unreadable";
 
+	/* libyaml gives no words for this one: "unreadable" sent people
+	 * looking for a fault in a file that was only large. */
+	if (p->error == YAML_MEMORY_ERROR)
+		return fail_at(c, p->mark.line + 1, p->mark.column + 1,
+			       "out of memory while reading YAML");
 	if (c->ended)
 		return fail_at(c, p->problem_mark.line + 1, p->problem_mark.column + 1,
 			       "invalid YAML after %s: %s", c->o->one, problem);
@@ -371,12 +378,34 @@ static int attach(struct ctx *c, struct yamlread_node *n)
 	return 0;
 }
 
+/* A complete node to the caller, who may take it out of the tree: what
+ * keeps a large file's memory bounded. */
+static int offer(struct ctx *c, struct yamlread_node *n)
+{
+	struct yamlread_node *parent;
+	int rc;
+
+	if (!n || !c->o->each)
+		return 0;
+	rc = c->o->each(c->o->each_arg, c->stack, c->depth, n);
+	if (rc <= 0)
+		return rc;
+	if (c->depth == 0) {
+		c->root = NULL;
+	} else {
+		/* A node completes after all it holds, so it is its parent's last. */
+		parent = c->stack[c->depth - 1];
+		parent->items[--parent->nitems] = NULL;
+	}
+	yamlread_free(n);
+	return 0;
+}
+
 static int scalar_event(struct ctx *c, const yaml_event_t *ev)
 {
 	struct yamlread_node *n;
 
-	if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
-			  ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
+	if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
 		return -1;
 	if (c->o->max_scalar && ev->data.scalar.length > c->o->max_scalar)
 		return fail_ev(c, ev, "value too long (%zu bytes; at most %zu)",
@@ -387,7 +416,9 @@ static int scalar_event(struct ctx *c, const yaml_event_t *ev)
 	n->len = ev->data.scalar.length;
 	n->text = util_xstrndup((const char *)ev->data.scalar.value, n->len);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	return attach(c, n);
+	if (attach(c, n))
+		return -1;
+	return offer(c, n);
 }
 
 static int open_event(struct ctx *c, const yaml_event_t *ev)
@@ -395,10 +426,8 @@ static int open_event(struct ctx *c, const yaml_event_t *ev)
 	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
 	struct yamlread_node *n = NULL;
 
-	if (seq ? refuse_extras(c, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag,
-				ev->data.sequence_start.implicit)
-		: refuse_extras(c, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag,
-				ev->data.mapping_start.implicit))
+	if (seq ? refuse_extras(c, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag)
+		: refuse_extras(c, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag))
 		return -1;
 	if (c->depth >= c->o->max_depth)
 		return fail_ev(c, ev, "nested too deeply (more than %zu levels)", c->o->max_depth);
@@ -419,9 +448,9 @@ static int close_event(struct ctx *c, const yaml_event_t *ev)
 	if (c->depth == 0)
 		return fail_ev(c, ev, "invalid YAML: unbalanced collection");
 	n = c->stack[--c->depth];
-	if (n && c->o->strict && n->kind == YAMLREAD_MAP)
-		return check_duplicate_keys(c, n);
-	return 0;
+	if (n && c->o->strict && n->kind == YAMLREAD_MAP && check_duplicate_keys(c, n))
+		return -1;
+	return offer(c, n);
 }
 
 /* A strict reader stops at a second document; a lenient one reads it to
