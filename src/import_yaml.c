@@ -472,8 +472,8 @@ static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind
 		return -1;
 	for (size_t i = 0; row && i < fl->n; i++)
 		if (given[i] && im->slot[kind][i] > 0)
-			row[im->slot[kind][i]] = (struct imark){(uint32_t)given[i]->line,
-								(uint32_t)given[i]->col};
+			row[im->slot[kind][i]] =
+			    (struct imark){(uint32_t)given[i]->line, (uint32_t)given[i]->col};
 	/* In the export's order, which asks for a touchpoint's stage before
 	 * its name, unlike the table. */
 	for (size_t i = 0; i < fl->n; i++) {
@@ -504,8 +504,8 @@ static void *append(struct imp *im, enum jh_kind kind, const struct yamlread_nod
 	if (*n == im->cap[kind]) {
 		im->cap[kind] = im->cap[kind] ? im->cap[kind] + im->cap[kind] / 2 : 16;
 		*arr = util_xrealloc(*arr, im->cap[kind] * kd->item_size);
-		im->marks[kind] =
-		    util_xrealloc(im->marks[kind], im->cap[kind] * stride * sizeof *im->marks[kind]);
+		im->marks[kind] = util_xrealloc(im->marks[kind],
+						im->cap[kind] * stride * sizeof *im->marks[kind]);
 	}
 	*row = im->marks[kind] + *n * stride;
 	memset(*row, 0, stride * sizeof **row);
@@ -771,8 +771,8 @@ static int check_ids(struct imp *im, struct checks *c, enum jh_kind kind)
 			const struct imark *first = mark_of(im, kind, e[i - 1].pos, "id");
 			return fail_at(im, mark_of(im, kind, e[i].pos, "id"),
 				       "duplicate %s id %lld (first at line %zu, column %zu)",
-				       kinds_get(kind)->name, (long long)e[i].id, (size_t)first->line,
-				       (size_t)first->col);
+				       kinds_get(kind)->name, (long long)e[i].id,
+				       (size_t)first->line, (size_t)first->col);
 		}
 	return 0;
 }
@@ -821,8 +821,8 @@ static int check_ref(struct imp *im, struct checks *c, enum jh_kind kind, size_t
 	}
 	if (!id || at >= 0)
 		return 0;
-	return fail_at(im, mark_of(im, kind, i, f->name),
-		       "%s %lld: no %s with this id in the file", f->name, (long long)id, td->name);
+	return fail_at(im, mark_of(im, kind, i, f->name), "%s %lld: no %s with this id in the file",
+		       f->name, (long long)id, td->name);
 }
 
 static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_t i,

@@ -167,7 +167,8 @@ Test(yamlread, every_tag_is_refused_where_it_stands)
 	char want[128];
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		snprintf(want, sizeof want, "s.yaml:%s: tags are not allowed in tests", cases[i][1]);
+		snprintf(want, sizeof want, "s.yaml:%s: tags are not allowed in tests",
+			 cases[i][1]);
 		refused(&strict, cases[i][0], want);
 		snprintf(want, sizeof want, "l.yaml:%s: tags are not allowed in this file",
 			 cases[i][1]);
