@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "journeyhack/export_fields.h"
 #include "journeyhack/fileread.h"
@@ -31,9 +32,6 @@
 #include "journeyhack/util.h"
 #include "journeyhack/yamlread.h"
 #include "journeyhack/yesno.h"
-
-/* An export of a very large workshop is a few megabytes. */
-#define MAX_FILE ((size_t)256 * 1024 * 1024)
 
 /* Where a value was in the file, for messages after its node is gone. */
 struct imark {
@@ -1046,7 +1044,14 @@ static int write_all(struct ins *in, const char *name)
  * would keep it busy for minutes. */
 #define MAX_DEPTH 64
 
-static int parse_document(struct imp *im, const char *buf, size_t len)
+/* Where the text comes from: memory, or a file read as it streams. */
+struct source {
+	const char *buf;
+	size_t len;
+	int fd, fifo; /* fd >= 0: read from it */
+};
+
+static int parse_document(struct imp *im, const struct source *src)
 {
 	const struct yamlread_opts o = {im->label,
 					0,
@@ -1059,42 +1064,36 @@ static int parse_document(struct imp *im, const char *buf, size_t len)
 					0,
 					each_node,
 					im};
+	size_t nread;
 
-	return yamlread_parse(buf, len, &o, &im->root, im->err);
+	if (src->fd < 0)
+		return yamlread_parse(src->buf, src->len, &o, &im->root, im->err);
+	if (yamlread_parse_fd(src->fd, &o, &im->root, &nread, im->err))
+		return -1;
+	/* End of file at once: nothing writes to this FIFO, so there is no file. */
+	if (src->fifo && nread == 0)
+		return err_set(im->err, "%s: not a regular file", im->label);
+	return 0;
 }
 
-int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *buf, size_t len,
-		       const char *label, jh_id *wid_out, struct jh_err *err)
+/* Read, check, then write in one transaction: the file's ids, or new ones
+ * when some are taken. */
+static int import_all(struct imp *im, struct checks *c, struct jh_store *st, const char *workshop,
+		      const struct source *src, jh_id *wid_out)
 {
-	struct imp im;
-	struct checks c;
 	struct ins in;
-	jh_id existing;
-	int rc = -1;
 
-	struct jh_err none;
-
-	if (!err)
-		err = &none;
-	memset(&im, 0, sizeof im);
-	memset(&c, 0, sizeof c);
-	im.label = label ? label : "<input>";
-	im.err = err;
-	keys_init(&im);
-	if (store_workshop_find(st, workshop, &existing, NULL) == 0)
-		return err_set(err, "a workshop named \"%s\" already exists in %s", workshop,
-			       store_path(st));
-	if (parse_document(&im, buf, len))
-		goto out;
-	if (im.wrong) {
-		*err = im.first;
-		goto out;
+	if (parse_document(im, src))
+		return -1;
+	if (im->wrong) {
+		*im->err = im->first;
+		return -1;
 	}
-	if (read_root(&im) || check_all(&im, &c))
-		goto out;
+	if (read_root(im) || check_all(im, c))
+		return -1;
 	memset(&in, 0, sizeof in);
-	in.im = &im;
-	in.c = &c;
+	in.im = im;
+	in.c = c;
 	in.st = st;
 	in.keep = 1;
 	if (write_all(&in, workshop) != 0) {
@@ -1103,12 +1102,33 @@ int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *bu
 		 * message is the one to show. */
 		in.keep = 0;
 		if (write_all(&in, workshop) != 0)
-			goto out;
+			return -1;
 	}
 	if (wid_out)
 		*wid_out = in.wid;
-	rc = 0;
-out:
+	return 0;
+}
+
+static int import_source(struct jh_store *st, const char *workshop, const struct source *src,
+			 const char *label, jh_id *wid_out, struct jh_err *err)
+{
+	struct imp im;
+	struct checks c;
+	struct jh_err none;
+	jh_id existing;
+	int rc;
+
+	if (!err)
+		err = &none;
+	if (store_workshop_find(st, workshop, &existing, NULL) == 0)
+		return err_set(err, "a workshop named \"%s\" already exists in %s", workshop,
+			       store_path(st));
+	memset(&im, 0, sizeof im);
+	memset(&c, 0, sizeof c);
+	im.label = label ? label : "<input>";
+	im.err = err;
+	keys_init(&im);
+	rc = import_all(&im, &c, st, workshop, src, wid_out);
 	for (int k = 0; k < JH_NKINDS; k++) {
 		free(c.new_ids[k]);
 		free(im.marks[k]);
@@ -1119,16 +1139,25 @@ out:
 	return rc;
 }
 
+int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *buf, size_t len,
+		       const char *label, jh_id *wid_out, struct jh_err *err)
+{
+	const struct source src = {buf, len, -1, 0};
+
+	return import_source(st, workshop, &src, label, wid_out, err);
+}
+
+/* The file is never held whole: its size is no limit, and memory is what
+ * the items take. */
 int import_yaml_file(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
 		     struct jh_err *err)
 {
-	char *buf;
-	size_t len;
+	struct source src = {NULL, 0, -1, 0};
 	int rc;
 
-	if (fileread_all(path, MAX_FILE, "a workshop file", &buf, &len, err))
+	if (fileread_open(path, "a workshop file", &src.fd, &src.fifo, err))
 		return -1;
-	rc = import_yaml_buffer(st, workshop, buf, len, path, wid_out, err);
-	free(buf);
+	rc = import_source(st, workshop, &src, path, wid_out, err);
+	close(src.fd);
 	return rc;
 }

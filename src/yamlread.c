@@ -3,10 +3,12 @@
  * Reading YAML well (marks, escapes, every scalar style) is libyaml's job;
  * keeping the tree lets every message point at the exact node, including
  * the mapping that lacks a required key. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -511,24 +513,22 @@ static int walk(struct ctx *c, yaml_parser_t *parser, const char *buf, size_t le
 	return 0;
 }
 
-int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
-		   struct yamlread_node **root, struct jh_err *err)
+/* One document from a parser whose input is set; buf is the text when it
+ * is in memory (NULL otherwise), for pointing into it. */
+static int parse_with(yaml_parser_t *parser, const char *buf, size_t len,
+		      const struct yamlread_opts *o, struct yamlread_node **root,
+		      struct jh_err *err)
 {
 	struct ctx c = {o, err};
-	yaml_parser_t parser;
 	int rc;
 
-	*root = NULL;
-	if (!yaml_parser_initialize(&parser))
-		return fail_at(&c, 1, 1, "out of memory while reading YAML");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	/* Never guess UTF-16 from a byte-order mark: a strict caller checked
 	 * the text as UTF-8 and computes positions on that basis. */
 	if (o->strict)
-		yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+		yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING);
 	c.stack = util_xcalloc(o->max_depth + 1, sizeof *c.stack);
-	rc = walk(&c, &parser, buf, len);
-	yaml_parser_delete(&parser);
+	rc = walk(&c, parser, buf, len);
+	yaml_parser_delete(parser);
 	free(c.stack);
 	if (rc) {
 		yamlread_free(c.root);
@@ -536,6 +536,58 @@ int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
 	}
 	*root = c.root;
 	return 0;
+}
+
+int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
+		   struct yamlread_node **root, struct jh_err *err)
+{
+	yaml_parser_t parser;
+
+	*root = NULL;
+	if (!yaml_parser_initialize(&parser)) {
+		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	return parse_with(&parser, buf, len, o, root, err);
+}
+
+struct fd_input {
+	int fd;
+	size_t total;
+};
+
+static int fd_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct fd_input *in = data;
+	ssize_t got;
+
+	do
+		got = read(in->fd, buffer, size);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return 0;
+	*size_read = (size_t)got;
+	in->total += (size_t)got;
+	return 1;
+}
+
+int yamlread_parse_fd(int fd, const struct yamlread_opts *o, struct yamlread_node **root,
+		      size_t *nread, struct jh_err *err)
+{
+	struct fd_input in = {fd, 0};
+	yaml_parser_t parser;
+	int rc;
+
+	*root = NULL;
+	if (!yaml_parser_initialize(&parser)) {
+		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		return -1;
+	}
+	yaml_parser_set_input(&parser, fd_read, &in);
+	rc = parse_with(&parser, NULL, 0, o, root, err);
+	*nread = in.total;
+	return rc;
 }
 
 int yamlread_scalar_is(const struct yamlread_node *n, const char *s)

@@ -58,6 +58,11 @@ struct yamlread_opts {
  * stream; free with yamlread_free). Returns 0, or -1 with err filled. */
 int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
 		   struct yamlread_node **root, struct jh_err *err);
+/* The same from a file descriptor, read to its end in small pieces, so a
+ * caller that takes values as they come (each) holds no copy of the
+ * file. *nread: the bytes read. */
+int yamlread_parse_fd(int fd, const struct yamlread_opts *o, struct yamlread_node **root,
+		      size_t *nread, struct jh_err *err);
 void yamlread_free(struct yamlread_node *n);
 
 /* "LABEL:LINE:COL: message" into err. */
