@@ -267,13 +267,14 @@ static int check_value(struct imp *im, enum jh_kind kind, const struct jh_field_
 static int check_setting(struct imp *im, const struct jh_field_def *f,
 			 const struct yamlread_node *n, const char *v)
 {
-	char q[YAMLREAD_QUOTE_MAX * 2 + 16];
 	const char *why;
 	struct jh_err e;
 
 	if (f->type == JF_TEXT && items_check_value(f, v, &e))
 		return fail_at(im, n, "%s", e.msg);
 	if (!strcmp(f->name, "template") && *v && !template_name_valid(v)) {
+		char q[YAMLREAD_QUOTE_MAX * 2 + 16];
+
 		yamlread_quote(q, sizeof q, v, strlen(v));
 		return fail_at(im, n, "template: %s is not a template name (use a-z, 0-9 and -)",
 			       q);

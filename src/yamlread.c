@@ -384,7 +384,6 @@ static int attach(struct ctx *c, struct yamlread_node *n)
  * keeps a large file's memory bounded. */
 static int offer(struct ctx *c, struct yamlread_node *n)
 {
-	struct yamlread_node *parent;
 	int rc;
 
 	if (!n || !c->o->each)
@@ -396,7 +395,8 @@ static int offer(struct ctx *c, struct yamlread_node *n)
 		c->root = NULL;
 	} else {
 		/* A node completes after all it holds, so it is its parent's last. */
-		parent = c->stack[c->depth - 1];
+		struct yamlread_node *parent = c->stack[c->depth - 1];
+
 		parent->items[--parent->nitems] = NULL;
 	}
 	yamlread_free(n);

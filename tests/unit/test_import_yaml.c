@@ -198,7 +198,7 @@ static jh_id fill(size_t n)
 	struct jh_err err;
 	char *path = tu_srcpath("workshop-templates/customer-journey-hackathon.yaml");
 	char a[96], b[96], c[96];
-	jh_id wid, pp = 0;
+	jh_id wid;
 
 	cr_assert_eq(template_load(path, &t, &err), 0, "%s", err.msg);
 	free(path);
@@ -212,7 +212,8 @@ static jh_id fill(size_t n)
 	for (size_t i = 0; i < n; i++) {
 		snprintf(a, sizeof a, "title=Fakturan är svår att läsa %zu", i);
 		snprintf(b, sizeof b, "severity=%zu", i % 5 + 1);
-		pp = ADD(wid, JH_PAINPOINT, a, b, "evidence=14 % of calls are about the invoice");
+		jh_id pp =
+		    ADD(wid, JH_PAINPOINT, a, b, "evidence=14 % of calls are about the invoice");
 		snprintf(a, sizeof a, "title=Tydligare faktura %zu", i);
 		snprintf(c, sizeof c, "painpoints=%lld", (long long)pp);
 		ADD(wid, JH_IDEA, a, c, "belief=a clearer invoice lowers calls", "impact=3");
