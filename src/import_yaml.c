@@ -755,7 +755,52 @@ static jh_id item_id(const struct jh_data *d, enum jh_kind kind, size_t i)
 struct checks {
 	struct model_index ix;
 	jh_id *new_ids[JH_NKINDS]; /* by item position, after insertion: the id the store gave */
+	long second_vote;	   /* the first vote that repeats an earlier one, or -1 */
 };
+
+/* ---- repetitions in O(n log n): an export may hold hundreds of
+ * thousands of items ---- */
+
+struct dupkey {
+	jh_id a, b;
+	const char *s; /* NULL: not part of the key */
+	size_t pos;
+};
+
+static int dupkey_same(const struct dupkey *x, const struct dupkey *y)
+{
+	return x->a == y->a && x->b == y->b && (!x->s || !strcmp(x->s, y->s));
+}
+
+static int dupkey_cmp(const void *p, const void *q)
+{
+	const struct dupkey *x = p, *y = q;
+	int r;
+
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	if (x->b != y->b)
+		return x->b < y->b ? -1 : 1;
+	if (x->s && (r = strcmp(x->s, y->s)) != 0)
+		return r;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The first item, in the file's order, whose key an earlier item has;
+ * -1 when all differ. Sorts and frees keys. */
+static long first_repeat(struct dupkey *keys, size_t n)
+{
+	long best = -1;
+
+	qsort(keys, n, sizeof *keys, dupkey_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (dupkey_same(&keys[i - 1], &keys[i]) &&
+		    (i < 2 || !dupkey_same(&keys[i - 2], &keys[i - 1])) &&
+		    (best < 0 || keys[i].pos < (size_t)best))
+			best = (long)keys[i].pos;
+	free(keys);
+	return best;
+}
 
 /* A duplicate id is an error at the later item (the index sorts equal ids
  * by position). */
@@ -786,18 +831,22 @@ static int check_unique_names(struct imp *im, enum jh_kind kind)
 	const struct jh_field_def *name = kinds_field(kd, kd->label_field);
 	const struct jh_field_def *scope = kinds_field(kd, "journey");
 	size_t n = kinds_count(kd, &im->d);
+	struct dupkey *keys = util_xmalloc((n ? n : 1) * sizeof *keys);
+	long i;
 
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = 0; k < i; k++) {
-			const void *a = kinds_item(kd, &im->d, i), *b = kinds_item(kd, &im->d, k);
-			if ((!scope || kinds_num(scope, a) == kinds_num(scope, b)) &&
-			    !strcmp(kinds_text(name, a), kinds_text(name, b)))
-				return fail_at(im, mark_of(im, kind, i, name->name),
-					       "a %s named \"%.60s\" appears twice%s", kd->name,
-					       kinds_text(name, a),
-					       scope ? " in this journey" : "");
-		}
-	return 0;
+	for (size_t k = 0; k < n; k++) {
+		const void *it = kinds_item(kd, &im->d, k);
+
+		keys[k] =
+		    (struct dupkey){scope ? kinds_num(scope, it) : 0, 0, kinds_text(name, it), k};
+	}
+	i = first_repeat(keys, n);
+	if (i < 0)
+		return 0;
+	return fail_at(im, mark_of(im, kind, (size_t)i, name->name),
+		       "a %s named \"%.60s\" appears twice%s", kd->name,
+		       kinds_text(name, kinds_item(kd, &im->d, (size_t)i)),
+		       scope ? " in this journey" : "");
 }
 
 /* A reference from an item of `kind`. Between two kinds that sit inside
@@ -843,17 +892,24 @@ static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_
 }
 
 /* The store refuses a second vote of a participant on an idea. */
-static int check_vote(struct imp *im, size_t i)
+static long second_vote(const struct jh_data *d)
+{
+	struct dupkey *keys = util_xmalloc((d->nvotes ? d->nvotes : 1) * sizeof *keys);
+
+	for (size_t k = 0; k < d->nvotes; k++)
+		keys[k] = (struct dupkey){d->votes[k].idea_id, d->votes[k].participant_id, NULL, k};
+	return first_repeat(keys, d->nvotes);
+}
+
+static int check_vote(struct imp *im, const struct checks *c, size_t i)
 {
 	const struct jh_vote *v = &im->d.votes[i];
 
-	for (size_t k = 0; k < i; k++)
-		if (im->d.votes[k].idea_id == v->idea_id &&
-		    im->d.votes[k].participant_id == v->participant_id)
-			return fail_at(im, mark_of(im, JH_VOTE, i, NULL),
-				       "a second vote of participant %lld on idea %lld",
-				       (long long)v->participant_id, (long long)v->idea_id);
-	return 0;
+	if (c->second_vote != (long)i)
+		return 0;
+	return fail_at(im, mark_of(im, JH_VOTE, i, NULL),
+		       "a second vote of participant %lld on idea %lld",
+		       (long long)v->participant_id, (long long)v->idea_id);
 }
 
 /* Every reference of item i of kind, in table order. */
@@ -869,7 +925,7 @@ static int check_item(struct imp *im, struct checks *c, enum jh_kind kind, size_
 		    (f->type == JF_IDLIST && check_list(im, c, kind, i, f)))
 			return -1;
 	}
-	return kind == JH_VOTE ? check_vote(im, i) : 0;
+	return kind == JH_VOTE ? check_vote(im, c, i) : 0;
 }
 
 static int check_all(struct imp *im, struct checks *c)
@@ -877,6 +933,7 @@ static int check_all(struct imp *im, struct checks *c)
 	const struct jh_data *d = &im->d;
 
 	model_index_build(&c->ix, d);
+	c->second_vote = second_vote(d);
 	for (int k = 0; k < JH_NKINDS; k++)
 		if (k != JH_WORKSHOP && check_ids(im, c, (enum jh_kind)k))
 			return -1;

@@ -313,3 +313,22 @@ Test(import_yaml, a_large_export_comes_back_whole_in_bounded_memory, .timeout = 
 	free(path);
 	free(db2);
 }
+
+/* Repeated names and votes are found by sorting, for files of any size;
+ * the message still names the first repetition in the file's order. */
+Test(import_yaml, the_first_repetition_in_the_file_is_named)
+{
+	refused(HEAD "participants:\n  - {id: 1, name: A}\n  - {id: 2, name: B}\n"
+		     "  - {id: 3, name: B}\n  - {id: 4, name: A}\n",
+		"x.yaml:7:19: a participant named \"B\" appears twice");
+	refused(HEAD "journeys:\n  - id: 1\n    name: J\n    stages:\n      - {id: 1, name: S}\n"
+		     "  - id: 2\n    name: K\n    stages:\n      - {id: 2, name: S}\n"
+		     "      - {id: 3, name: T}\n      - {id: 4, name: S}\n",
+		"x.yaml:14:23: a stage named \"S\" appears twice in this journey");
+	refused(HEAD "participants:\n  - {id: 1, name: A}\n  - {id: 2, name: B}\n"
+		     "ideas:\n  - {id: 1, title: I}\n  - {id: 2, title: J}\n"
+		     "votes:\n  - {id: 1, idea: 1, participant: 1}\n"
+		     "  - {id: 2, idea: 2, participant: 1}\n  - {id: 3, idea: 1, participant: 2}\n"
+		     "  - {id: 4, idea: 2, participant: 1}\n  - {id: 5, idea: 1, participant: 1}\n",
+		"x.yaml:14:5: a second vote of participant 1 on idea 2");
+}
