@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "journeyhack/export.h"
 #include "journeyhack/import_yaml.h"
@@ -331,4 +332,27 @@ Test(import_yaml, the_first_repetition_in_the_file_is_named)
 		     "  - {id: 2, idea: 2, participant: 1}\n  - {id: 3, idea: 1, participant: 2}\n"
 		     "  - {id: 4, idea: 2, participant: 1}\n  - {id: 5, idea: 1, participant: 1}\n",
 		"x.yaml:14:5: a second vote of participant 1 on idea 2");
+}
+
+/* The file is streamed from its descriptor, opened as every reader opens
+ * one: a directory is refused by name, a FIFO nothing writes to is no
+ * file and never waited for. */
+Test(import_yaml, a_file_is_opened_as_every_reader_opens_one)
+{
+	char *fifo = tu_join(dir, "w.yaml"), *want;
+	struct jh_err err;
+	size_t n;
+
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	cr_expect_eq(import_yaml_file(st, "imp", fifo, NULL, &err), -1);
+	n = strlen(fifo) + 32;
+	want = malloc(n);
+	snprintf(want, n, "%s: not a regular file", fifo);
+	cr_expect_str_eq(err.msg, want);
+	snprintf(want, n, "%s: is a directory, not a workshop file", dir);
+	cr_expect_eq(import_yaml_file(st, "imp", dir, NULL, &err), -1);
+	cr_expect_str_eq(err.msg, want);
+	cr_expect_eq(workshops(), 0);
+	free(want);
+	free(fifo);
 }
