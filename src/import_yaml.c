@@ -791,13 +791,15 @@ static int dupkey_cmp(const void *p, const void *q)
 static long first_repeat(struct dupkey *keys, size_t n)
 {
 	long best = -1;
+	size_t start = 0; /* of the run of equal keys keys[i] may belong to */
 
 	qsort(keys, n, sizeof *keys, dupkey_cmp);
-	for (size_t i = 1; i < n; i++)
-		if (dupkey_same(&keys[i - 1], &keys[i]) &&
-		    (i < 2 || !dupkey_same(&keys[i - 2], &keys[i - 1])) &&
-		    (best < 0 || keys[i].pos < (size_t)best))
-			best = (long)keys[i].pos;
+	for (size_t i = 1; i < n; i++) {
+		if (!dupkey_same(&keys[start], &keys[i]))
+			start = i;
+		else if (i == start + 1 && (best < 0 || keys[i].pos < (size_t)best))
+			best = (long)keys[i].pos; /* the second of its run */
+	}
 	free(keys);
 	return best;
 }
