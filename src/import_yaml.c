@@ -1,14 +1,18 @@
 /* import_yaml.c: restoring a workshop from the yaml export.
  *
- * The text is read by yamlread.c (leniently: anchors and tags pass, an
- * alias does not); writing it byte-stable is export_yaml.c's.
+ * The text is read by yamlread.c (leniently: anchors pass as names; tags
+ * and aliases are refused); writing it byte-stable is export_yaml.c's.
  *
- * The file is read whole into plain structs and checked before anything
- * is written. Items are read, checked and inserted by walking the field
- * table (kinds.c, in export_fields' key order), so a field added there is
- * imported as it is exported. Values are checked as the command line
- * checks them (items_check_value), ids unique per kind, every reference
- * pointing at an item of the file. Only then is the workshop created, in one batch: items keep
+ * The file streams by: each item of a top-level list is read into plain
+ * structs as soon as libyaml has completed it, and its nodes are freed,
+ * so memory is what the items take, never the whole document (a few marks
+ * per item keep the lines later messages name). Nothing is written until
+ * all is read and checked. Items are read, checked and inserted by walking
+ * the field table (kinds.c, in export_fields' key order), so a field added
+ * there is imported as it is exported. Values are checked as the command
+ * line checks them (items_check_value), ids unique per kind, every
+ * reference pointing at an item of the file, keys given once at every
+ * level. Only then is the workshop created, in one batch: items keep
  * their ids when all of them are free in the database, otherwise the
  * batch is rolled back and done again with new ids. Aliases are refused:
  * an export never has them and they are how small files become huge
