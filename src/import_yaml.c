@@ -78,6 +78,14 @@ static const char *type_name(const struct yamlread_node *n)
 					  : "a mapping";
 }
 
+/* A node's place, kept in 32 bits: a file of more than four billion
+ * lines (it streams, so its size is no limit) is named at the last. */
+static struct imark mark_at(const struct yamlread_node *n)
+{
+	return (struct imark){n->line < UINT32_MAX ? (uint32_t)n->line : UINT32_MAX,
+			      n->col < UINT32_MAX ? (uint32_t)n->col : UINT32_MAX};
+}
+
 /* ------------------------------------------------------------ scalars */
 
 static int scalar(struct imp *im, const struct yamlread_node *n, const char *key, const char **out)
@@ -475,8 +483,7 @@ static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind
 		return -1;
 	for (size_t i = 0; row && i < fl->n; i++)
 		if (given[i] && im->slot[kind][i] > 0)
-			row[im->slot[kind][i]] =
-			    (struct imark){(uint32_t)given[i]->line, (uint32_t)given[i]->col};
+			row[im->slot[kind][i]] = mark_at(given[i]);
 	/* In the export's order, which asks for a touchpoint's stage before
 	 * its name, unlike the table. */
 	for (size_t i = 0; i < fl->n; i++) {
@@ -512,7 +519,7 @@ static void *append(struct imp *im, enum jh_kind kind, const struct yamlread_nod
 	}
 	*row = im->marks[kind] + *n * stride;
 	memset(*row, 0, stride * sizeof **row);
-	**row = (struct imark){(uint32_t)node->line, (uint32_t)node->col};
+	**row = mark_at(node);
 	memset(*arr + *n * kd->item_size, 0, kd->item_size);
 	return *arr + (*n)++ * kd->item_size;
 }
