@@ -6,6 +6,9 @@
 # table of medians: size, what was measured, journeyhack, the peer on the
 # same data in the same run, the ratio, the target and whether it is met.
 #
+# The YAML import's memory is measured too (peak resident memory over the
+# file's size, /usr/bin/time): a measurement, not a timed test.
+#
 # Times are CPU time (user + system) of the measured process, with the
 # wall-clock time beside it: on a shared machine the wall clock mostly
 # measures the neighbours, CPU time measures the program. UI costs are
@@ -214,6 +217,37 @@ bench_import() {
 		row "$n" "CSV import of $n pain points (instructions)" "${a:-failed}" \
 			"sqlite3 .import --csv: ${b:-failed}" "$(ratio "${a:-0}" "${b:-0}")" "-" "-"
 	fi
+}
+
+# The YAML export of the workshop imported again: peak resident memory
+# over the file's size, the program's own start-up memory (that of
+# --version) taken off. A measurement of memory, not a timed test: one run.
+bench_yaml_memory() {
+	local n=$1 y=$WORK/$1/w.yaml db=$WORK/yimp.db size base peak ratio
+	if [ ! -x "$GNUTIME" ]; then
+		row "$n" "YAML import: peak memory / file size" \
+			"not measured (needs /usr/bin/time, package time)" "-" "-" "ratio < 4" "-"
+		return
+	fi
+	"$JH" -d "$WORK/$n/w.db" export bench -f yaml -o "$y" 2>>"$WORK/stderr.log" || {
+		row "$n" "YAML import: peak memory / file size" "export failed" - - "ratio < 4" -
+		return
+	}
+	rm -f "$db" "$db-wal" "$db-shm"
+	size=$(wc -c <"$y")
+	$GNUTIME -f '%M' -o "$WORK/mem" "$JH" --version >/dev/null 2>&1
+	base=$(tail -n 1 "$WORK/mem")
+	if ! $GNUTIME -f '%M' -o "$WORK/mem" timeout "$TIMEOUT" "$JH" -d "$db" import copy "$y" \
+		>/dev/null 2>>"$WORK/stderr.log"; then
+		row "$n" "YAML import: peak memory / file size" "import failed" - - "ratio < 4" "**no**"
+		return
+	fi
+	peak=$(tail -n 1 "$WORK/mem")
+	ratio=$(awk -v p="$peak" -v b="$base" -v s="$size" 'BEGIN { printf "%.2f", (p - b) * 1024 / s }')
+	row "$n" "YAML import of the workshop's export: peak memory / file size (/usr/bin/time)" \
+		"$((peak / 1024)) MB for $((size / 1048576)) MB ($((base / 1024)) MB at start)" "-" \
+		"$ratio" "ratio < 4" "$(verdict "$ratio" "<" 4)"
+	rm -f "$db" "$db-wal" "$db-shm" "$y"
 }
 
 instructions() { # CMD... -> instructions it executed (callgrind), empty on failure
@@ -440,6 +474,8 @@ done
 for n in $SIZES; do
 	log "CLI at $n"
 	bench_import "$n"
+	# Below 10 000 the file is smaller than SQLite's own cache.
+	[ "$n" -ge 10000 ] && bench_yaml_memory "$n"
 	bench_export "$n"
 	[ "$n" -le 10000 ] && bench_show_ideas "$n"
 	bench_show_pains "$n"

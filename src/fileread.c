@@ -1,6 +1,7 @@
 /* fileread.c: the one whole-file reader (behaviour in fileread.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,6 +85,25 @@ static int check_kind(int fd, const char *path, const struct stat *st, size_t ma
 	 * hang it; reads of a live pipe must wait for its data. */
 	if (!S_ISREG(st->st_mode) && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
 		return sys_fail(fd, path, err);
+	return 0;
+}
+
+int fileread_open(const char *path, const char *what, int *fd, int *fifo, struct jh_err *err)
+{
+	struct stat st;
+	size_t seen;
+
+	*fifo = 0;
+	*fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (*fd < 0)
+		return sys_fail(-1, path, err);
+	if (fstat(*fd, &st) != 0)
+		return sys_fail(*fd, path, err);
+	if (check_kind(*fd, path, &st, SIZE_MAX, what, &seen, err) != 0) {
+		*fd = -1;
+		return -1;
+	}
+	*fifo = S_ISFIFO(st.st_mode);
 	return 0;
 }
 

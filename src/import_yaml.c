@@ -1,14 +1,18 @@
 /* import_yaml.c: restoring a workshop from the yaml export.
  *
- * The text is read by yamlread.c (leniently: anchors and tags pass, an
- * alias does not); writing it byte-stable is export_yaml.c's.
+ * The text is read by yamlread.c (leniently: anchors pass as names; tags
+ * and aliases are refused); writing it byte-stable is export_yaml.c's.
  *
- * The file is read whole into plain structs and checked before anything
- * is written. Items are read, checked and inserted by walking the field
- * table (kinds.c, in export_fields' key order), so a field added there is
- * imported as it is exported. Values are checked as the command line
- * checks them (items_check_value), ids unique per kind, every reference
- * pointing at an item of the file. Only then is the workshop created, in one batch: items keep
+ * The file streams by: each item of a top-level list is read into plain
+ * structs as soon as libyaml has completed it, and its nodes are freed,
+ * so memory is what the items take, never the whole document (a few marks
+ * per item keep the lines later messages name). Nothing is written until
+ * all is read and checked. Items are read, checked and inserted by walking
+ * the field table (kinds.c, in export_fields' key order), so a field added
+ * there is imported as it is exported. Values are checked as the command
+ * line checks them (items_check_value), ids unique per kind, every
+ * reference pointing at an item of the file, keys given once at every
+ * level. Only then is the workshop created, in one batch: items keep
  * their ids when all of them are free in the database, otherwise the
  * batch is rolled back and done again with new ids. Aliases are refused:
  * an export never has them and they are how small files become huge
@@ -16,9 +20,11 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "journeyhack/export_fields.h"
 #include "journeyhack/fileread.h"
@@ -26,21 +32,36 @@
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/model_index.h"
-#include "journeyhack/text.h"
+#include "journeyhack/template.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yamlread.h"
 #include "journeyhack/yesno.h"
 
-/* An export of a very large workshop is a few megabytes. */
-#define MAX_FILE ((size_t)256 * 1024 * 1024)
+/* Where a value was in the file, for messages after its node is gone. */
+struct imark {
+	uint32_t line, col; /* 0: not given */
+};
 
 struct imp {
 	struct yamlread_node *root;
 	const char *label;
 	struct jh_err *err;
 	struct jh_data d;
-	const struct yamlread_node **nodes[JH_NKINDS]; /* mapping of each item, parallel to d */
 	size_t cap[JH_NKINDS];
+	/* Per item, parallel to d: the mapping's mark, then the marks of the
+	 * values later checks name (ids, labels, references), at the slots
+	 * slot[kind][i] gives for the kind's key i. */
+	struct imark *marks[JH_NKINDS];
+	size_t stride[JH_NKINDS];
+	int slot[JH_NKINDS][EXPORT_FIELDS_MAX];
+	struct export_fields keys[JH_NKINDS];
+	int have_version, have_workshop;
+	/* The first fault in what the file says, held back while the rest is
+	 * read: a file that is not valid YAML says so first, wherever. */
+	int wrong;
+	struct jh_err first;
+	const struct yamlread_node *list; /* the top-level list being read */
+	int index;			  /* the place of its next item */
 };
 
 /* ------------------------------------------------------------ messages */
@@ -55,6 +76,14 @@ static const char *type_name(const struct yamlread_node *n)
 	return n->kind == YAMLREAD_SCALAR ? "a value"
 	       : n->kind == YAMLREAD_SEQ  ? "a list"
 					  : "a mapping";
+}
+
+/* A node's place, kept in 32 bits: a file of more than four billion
+ * lines (it streams, so its size is no limit) is named at the last. */
+static struct imark mark_at(const struct yamlread_node *n)
+{
+	return (struct imark){n->line < UINT32_MAX ? (uint32_t)n->line : UINT32_MAX,
+			      n->col < UINT32_MAX ? (uint32_t)n->col : UINT32_MAX};
 }
 
 /* ------------------------------------------------------------ scalars */
@@ -205,6 +234,30 @@ static int own_range(const char *key, long long *min, long long *max)
 	return 0;
 }
 
+/* Kept for later messages: the values a check after reading names. */
+static int tracked(enum jh_kind kind, const struct jh_field_def *f)
+{
+	const char *label = kinds_get(kind)->label_field;
+
+	return !strcmp(f->name, "id") || f->type == JF_REF || f->type == JF_IDLIST ||
+	       (label && !strcmp(f->name, label));
+}
+
+/* The keys of every kind's items and the places of their marks. */
+static void keys_init(struct imp *im)
+{
+	for (size_t s = 0; s < NSECTIONS; s++) {
+		enum jh_kind kind = sections[s].kind;
+		struct export_fields *fl = &im->keys[kind];
+		size_t stride = 1;
+
+		item_keys(fl, kind, sections[s].in_journey);
+		for (size_t i = 0; i < fl->n; i++)
+			im->slot[kind][i] = tracked(kind, fl->f[i]) ? (int)stride++ : -1;
+		im->stride[kind] = stride;
+	}
+}
+
 /* ---------------------------------------------------------- values */
 
 /* A value of the table is checked as the command line would check it
@@ -217,6 +270,31 @@ static int check_value(struct imp *im, enum jh_kind kind, const struct jh_field_
 	if (kinds_field(kinds_get(kind), f->name) != f || items_check_value(f, v, &e) == 0)
 		return 0;
 	return fail_at(im, n, "%s", e.msg);
+}
+
+/* The workshop's own text settings are not in the field table: checked as
+ * the command line checks their kind of value, then by their own rule. The
+ * template is a handle the program prints and looks up by name, so it is
+ * a template name or nothing; the name is one line of plain text. */
+static int check_setting(struct imp *im, const struct jh_field_def *f,
+			 const struct yamlread_node *n, const char *v)
+{
+	const char *why;
+	struct jh_err e;
+
+	if (f->type == JF_TEXT && items_check_value(f, v, &e))
+		return fail_at(im, n, "%s", e.msg);
+	if (!strcmp(f->name, "template") && *v && !template_name_valid(v)) {
+		char q[YAMLREAD_QUOTE_MAX * 2 + 16];
+
+		yamlread_quote(q, sizeof q, v, strlen(v));
+		return fail_at(im, n, "template: %s is not a template name (use a-z, 0-9 and -)",
+			       q);
+	}
+	why = template_text_problem(v, strlen(v), 0);
+	if (f->type == JF_TEXT && why)
+		return fail_at(im, n, "%s: %s", f->name, why);
+	return 0;
 }
 
 static void put_num(const struct jh_field_def *f, char *p, long long num)
@@ -262,7 +340,9 @@ static int set_field(struct imp *im, enum jh_kind kind, const struct jh_field_de
 			return -1;
 		if (check_value(im, kind, f, n, v))
 			return -1;
-		/* A second "workshop:" section replaces the first. */
+		if (kind == JH_WORKSHOP && kinds_field(kinds_get(kind), f->name) != f &&
+		    check_setting(im, f, n, v))
+			return -1;
 		free(*(char **)(void *)p);
 		*(char **)(void *)p = util_xstrdup(v);
 		return 0;
@@ -337,7 +417,11 @@ static int read_strings(struct imp *im, const struct yamlread_node *list, const 
 		const char *s;
 		if (scalar(im, *it, key, &s))
 			return -1;
-		if (!text_utf8_valid(s, strlen(s)) || strlen(s) > 4096)
+		const char *why = template_text_problem(s, strlen(s), 0);
+
+		if (why)
+			return fail_at(im, *it, "%s: %s", key, why);
+		if (strlen(s) > 4096)
 			return fail_at(im, *it, "%s: not one line of UTF-8 text", key);
 		*out = util_xrealloc(*out, (*nout + 1) * sizeof **out);
 		(*out)[(*nout)++] = util_xstrdup(s);
@@ -389,7 +473,7 @@ static int read_values(struct imp *im, const struct yamlread_node *n, enum jh_ki
 
 static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind kind,
 		     const char *what, const struct export_fields *fl, void *item, int index,
-		     struct extra *ex)
+		     struct extra *ex, struct imark *row)
 {
 	const struct yamlread_node *given[EXPORT_FIELDS_MAX] = {NULL};
 
@@ -397,6 +481,9 @@ static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind
 		return fail_at(im, n, "a %s must be a mapping, found %s", what, type_name(n));
 	if (read_values(im, n, kind, what, fl, item, given, ex))
 		return -1;
+	for (size_t i = 0; row && i < fl->n; i++)
+		if (given[i] && im->slot[kind][i] > 0)
+			row[im->slot[kind][i]] = mark_at(given[i]);
 	/* In the export's order, which asks for a touchpoint's stage before
 	 * its name, unlike the table. */
 	for (size_t i = 0; i < fl->n; i++) {
@@ -413,21 +500,26 @@ static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind
 	return 0;
 }
 
-/* Append a zeroed item of `kind` to its array in im->d and remember its
- * node. */
-static void *append(struct imp *im, enum jh_kind kind, const struct yamlread_node *node)
+/* Append a zeroed item of `kind` to its array in im->d, with a row of
+ * marks that starts with the item's own. Arrays grow by half: a large
+ * file's items are most of the memory an import takes. */
+static void *append(struct imp *im, enum jh_kind kind, const struct yamlread_node *node,
+		    struct imark **row)
 {
 	const struct jh_kind_def *kd = kinds_get(kind);
 	char **arr = (char **)(void *)((char *)&im->d + kd->items_offset);
 	size_t *n = (size_t *)(void *)((char *)&im->d + kd->count_offset);
+	size_t stride = im->stride[kind];
 
 	if (*n == im->cap[kind]) {
-		im->cap[kind] = im->cap[kind] ? im->cap[kind] * 2 : 16;
+		im->cap[kind] = im->cap[kind] ? im->cap[kind] + im->cap[kind] / 2 : 16;
 		*arr = util_xrealloc(*arr, im->cap[kind] * kd->item_size);
-		im->nodes[kind] =
-		    util_xrealloc(im->nodes[kind], im->cap[kind] * sizeof *im->nodes[kind]);
+		im->marks[kind] = util_xrealloc(im->marks[kind],
+						im->cap[kind] * stride * sizeof *im->marks[kind]);
 	}
-	im->nodes[kind][*n] = node;
+	*row = im->marks[kind] + *n * stride;
+	memset(*row, 0, stride * sizeof **row);
+	**row = mark_at(node);
 	memset(*arr + *n * kd->item_size, 0, kd->item_size);
 	return *arr + (*n)++ * kd->item_size;
 }
@@ -445,33 +537,39 @@ static int read_nested(struct imp *im, const struct extra *ex, jh_id journey)
 	return 0;
 }
 
+/* Item `index` of a list; the stages and touchpoints of a journey too. */
+static int read_list_item(struct imp *im, const struct yamlread_node *n, const struct section *s,
+			  jh_id journey, int index)
+{
+	const struct jh_field_def *parent = kinds_field(kinds_get(s->kind), "journey");
+	struct extra ex = {{NULL}, {NULL}};
+	struct imark *row;
+	void *item = append(im, s->kind, n, &row);
+
+	for (size_t i = 0, k = 0; s->kind == JH_JOURNEY && i < NSECTIONS; i++)
+		if (sections[i].in_journey)
+			ex.keys[k++] = sections[i].key;
+	if (read_item(im, n, s->kind, s->what, &im->keys[s->kind], item, index, &ex, row))
+		return -1;
+	if (s->in_journey)
+		*(jh_id *)(void *)((char *)item + parent->offset) = journey;
+	/* item may move as the arrays grow, but not its id. */
+	if (s->kind == JH_JOURNEY && read_nested(im, &ex, *(const jh_id *)item))
+		return -1;
+	return 0;
+}
+
 static int read_list(struct imp *im, const struct yamlread_node *list, const struct section *s,
 		     jh_id journey)
 {
 	const struct yamlread_node *n = sequence(im, list, s->key);
-	const struct jh_field_def *parent = kinds_field(kinds_get(s->kind), "journey");
-	struct export_fields fl;
 	int index = 0;
 
 	if (!n)
 		return -1;
-	item_keys(&fl, s->kind, s->in_journey);
 	EACH(n, it)
-	{
-		struct extra ex = {{NULL}, {NULL}};
-		void *item = append(im, s->kind, *it);
-
-		for (size_t i = 0, k = 0; s->kind == JH_JOURNEY && i < NSECTIONS; i++)
-			if (sections[i].in_journey)
-				ex.keys[k++] = sections[i].key;
-		if (read_item(im, *it, s->kind, s->what, &fl, item, index++, &ex))
-			return -1;
-		if (s->in_journey)
-			*(jh_id *)(void *)((char *)item + parent->offset) = journey;
-		/* item may move as the arrays grow, but not its id. */
-		if (s->kind == JH_JOURNEY && read_nested(im, &ex, *(const jh_id *)item))
-			return -1;
-	}
+	if (read_list_item(im, *it, s, journey, index++))
+		return -1;
 	return 0;
 }
 
@@ -484,7 +582,7 @@ static int read_workshop(struct imp *im, const struct yamlread_node *n)
 	for (size_t i = 0; i < NEXTRA; i++)
 		ex.keys[i] = word_lists[i].key;
 	item_keys(&fl, JH_WORKSHOP, 0);
-	if (read_item(im, n, JH_WORKSHOP, "workshop", &fl, w, 0, &ex))
+	if (read_item(im, n, JH_WORKSHOP, "workshop", &fl, w, 0, &ex, NULL))
 		return -1;
 	if (*w->created && !util_date_valid(w->created))
 		return fail_at(im, n, "created: \"%.20s\" is not a date (YYYY-MM-DD)", w->created);
@@ -510,10 +608,121 @@ static int read_version(struct imp *im, const struct yamlread_node *v)
 	return 0;
 }
 
+/* The section a top-level key names, or NULL. */
+static const struct section *section_of(const char *key)
+{
+	for (size_t i = 0; i < NSECTIONS; i++)
+		if (!sections[i].in_journey && !strcmp(sections[i].key, key))
+			return &sections[i];
+	return NULL;
+}
+
+/* A top-level key, checked as soon as it is read: known, and not given
+ * before (a second "workshop:" would otherwise quietly replace the
+ * first). The keys before it are few: each was known. */
+static int top_key(struct imp *im, const struct yamlread_node *root)
+{
+	const struct yamlread_node *k = root->items[root->nitems - 1];
+	char q[YAMLREAD_QUOTE_MAX * 2 + 16];
+	const char *key;
+
+	im->list = NULL;
+	if (scalar(im, k, "key", &key))
+		return -1;
+	if (strcmp(key, "journeyhack") && strcmp(key, "workshop") && !section_of(key))
+		return fail_at(im, k, "unknown key \"%.60s\"", key);
+	for (size_t p = 0; p + 1 < root->nitems; p += 2) {
+		const struct yamlread_node *f = root->items[p];
+
+		if (!yamlread_scalar_is(f, key))
+			continue;
+		yamlread_quote(q, sizeof q, k->text, k->len);
+		return fail_at(im, k, "duplicate key %s (first at line %zu, column %zu)", q,
+			       f->line, f->col);
+	}
+	return 0;
+}
+
+/* A top-level value, complete: read, and left in the tree as the key's
+ * pair, small by now: a list's items were taken one by one as they were
+ * read (top_item). */
+static int top_value(struct imp *im, const struct yamlread_node *root,
+		     const struct yamlread_node *v)
+{
+	const char *key = root->items[root->nitems - 2]->text;
+	int rc;
+
+	im->list = NULL;
+	if (!strcmp(key, "journeyhack")) {
+		im->have_version = 1;
+		rc = read_version(im, v);
+	} else if (!strcmp(key, "workshop")) {
+		im->have_workshop = 1;
+		rc = read_workshop(im, v);
+	} else {
+		rc = read_list(im, v, section_of(key), 0);
+	}
+	return rc;
+}
+
+static int top_item(struct imp *im, const struct yamlread_node *root,
+		    const struct yamlread_node *list, const struct yamlread_node *n)
+{
+	const struct section *s = section_of(root->items[root->nitems - 2]->text);
+
+	if (!s)
+		return 0;
+	if (im->list != list) {
+		im->list = list;
+		im->index = 0;
+	}
+	return read_list_item(im, n, s, 0, im->index++) ? -1 : 1;
+}
+
+static int read_node(struct imp *im, struct yamlread_node *const *open, size_t depth,
+		     const struct yamlread_node *n)
+{
+	const struct yamlread_node *root = open[0];
+
+	if (root->kind != YAMLREAD_MAP)
+		return fail_at(im, root,
+			       "not a journeyhack workshop (expected a mapping, found %s)",
+			       type_name(root));
+	if (depth == 1)
+		return root->nitems % 2 ? top_key(im, root) : top_value(im, root, n);
+	if (depth == 2 && root->nitems % 2 == 0 && open[1] == root->items[root->nitems - 1] &&
+	    open[1]->kind == YAMLREAD_SEQ)
+		return top_item(im, root, open[1], n);
+	return 0;
+}
+
+/* The file is read as libyaml streams it: every item of a top-level list
+ * is read and checked as soon as it is complete, then freed, so memory
+ * holds the items as the program keeps them, never the whole document.
+ * After a fault the rest is only parsed, each value dropped once read
+ * (those at the top stay, as pairs of keys and small values). */
+static int each_node(void *arg, struct yamlread_node *const *open, size_t depth,
+		     struct yamlread_node *n)
+{
+	struct imp *im = arg;
+	int rc;
+
+	if (depth == 0)
+		return 0;
+	if (im->wrong)
+		return depth > 1;
+	rc = read_node(im, open, depth, n);
+	if (rc >= 0)
+		return rc;
+	im->wrong = 1;
+	im->first = *im->err;
+	return depth > 1;
+}
+
+/* What only the whole file can tell. */
 static int read_root(struct imp *im)
 {
 	const struct yamlread_node *root = im->root;
-	int have_version = 0, have_workshop = 0;
 
 	if (!root)
 		return err_set(im->err, "%s: empty file, not a journeyhack workshop", im->label);
@@ -521,46 +730,30 @@ static int read_root(struct imp *im)
 		return fail_at(im, root,
 			       "not a journeyhack workshop (expected a mapping, found %s)",
 			       type_name(root));
-	for (size_t p = 0; p + 1 < root->nitems; p += 2) {
-		const struct yamlread_node *k = root->items[p], *v = root->items[p + 1];
-		const char *key;
-		size_t i;
-		int rc;
-
-		if (scalar(im, k, "key", &key))
-			return -1;
-		for (i = 0;
-		     i < NSECTIONS && (sections[i].in_journey || strcmp(sections[i].key, key)); i++)
-			;
-		have_version |= !strcmp(key, "journeyhack");
-		have_workshop |= !strcmp(key, "workshop");
-		if (!strcmp(key, "journeyhack"))
-			rc = read_version(im, v);
-		else if (!strcmp(key, "workshop"))
-			rc = read_workshop(im, v);
-		else if (i < NSECTIONS)
-			rc = read_list(im, v, &sections[i], 0);
-		else
-			return fail_at(im, k, "unknown key \"%.60s\"", key);
-		if (rc)
-			return -1;
-	}
-	if (!have_version)
+	if (!im->have_version)
 		return fail_at(im, root, "not a journeyhack workshop file (no \"journeyhack: 1\")");
-	if (!have_workshop)
+	if (!im->have_workshop)
 		return fail_at(im, root, "no \"workshop:\" section");
 	return 0;
 }
 
 /* ------------------------------------------------------------ checks */
 
-/* The value of key `key` in an item's mapping (the mapping itself when
- * the key is absent), for messages about a checked value. */
-static const struct yamlread_node *mark_of(const struct yamlread_node *n, const char *key)
+/* Where the value of `key` of item i was (the item's mapping when the
+ * key was absent or its place was not kept; key NULL: the mapping). */
+static const struct imark *mark_of(const struct imp *im, enum jh_kind kind, size_t i,
+				   const char *key)
 {
-	const struct yamlread_node *v = yamlread_map_get(n, key);
+	const struct imark *row = im->marks[kind] + i * im->stride[kind];
+	const struct export_fields *fl = &im->keys[kind];
 
-	return v ? v : n;
+	for (size_t k = 0; key && k < fl->n; k++) {
+		int at = im->slot[kind][k];
+
+		if (at > 0 && row[at].line && !strcmp(fl->f[k]->name, key))
+			return &row[at];
+	}
+	return row;
 }
 
 static jh_id item_id(const struct jh_data *d, enum jh_kind kind, size_t i)
@@ -573,7 +766,54 @@ static jh_id item_id(const struct jh_data *d, enum jh_kind kind, size_t i)
 struct checks {
 	struct model_index ix;
 	jh_id *new_ids[JH_NKINDS]; /* by item position, after insertion: the id the store gave */
+	long second_vote;	   /* the first vote that repeats an earlier one, or -1 */
 };
+
+/* ---- repetitions in O(n log n): an export may hold hundreds of
+ * thousands of items ---- */
+
+struct dupkey {
+	jh_id a, b;
+	const char *s; /* NULL: not part of the key */
+	size_t pos;
+};
+
+static int dupkey_same(const struct dupkey *x, const struct dupkey *y)
+{
+	return x->a == y->a && x->b == y->b && (!x->s || !strcmp(x->s, y->s));
+}
+
+static int dupkey_cmp(const void *p, const void *q)
+{
+	const struct dupkey *x = p, *y = q;
+	int r;
+
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	if (x->b != y->b)
+		return x->b < y->b ? -1 : 1;
+	if (x->s && (r = strcmp(x->s, y->s)) != 0)
+		return r;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* The first item, in the file's order, whose key an earlier item has;
+ * -1 when all differ. Sorts and frees keys. */
+static long first_repeat(struct dupkey *keys, size_t n)
+{
+	long best = -1;
+	size_t start = 0; /* of the run of equal keys keys[i] may belong to */
+
+	qsort(keys, n, sizeof *keys, dupkey_cmp);
+	for (size_t i = 1; i < n; i++) {
+		if (!dupkey_same(&keys[start], &keys[i]))
+			start = i;
+		else if (i == start + 1 && (best < 0 || keys[i].pos < (size_t)best))
+			best = (long)keys[i].pos; /* the second of its run */
+	}
+	free(keys);
+	return best;
+}
 
 /* A duplicate id is an error at the later item (the index sorts equal ids
  * by position). */
@@ -585,12 +825,11 @@ static int check_ids(struct imp *im, struct checks *c, enum jh_kind kind)
 	c->new_ids[kind] = util_xcalloc(n ? n : 1, sizeof(jh_id));
 	for (size_t i = 1; i < n; i++)
 		if (e[i].id == e[i - 1].id) {
-			const struct yamlread_node *first =
-			    mark_of(im->nodes[kind][e[i - 1].pos], "id");
-			return fail_at(im, mark_of(im->nodes[kind][e[i].pos], "id"),
+			const struct imark *first = mark_of(im, kind, e[i - 1].pos, "id");
+			return fail_at(im, mark_of(im, kind, e[i].pos, "id"),
 				       "duplicate %s id %lld (first at line %zu, column %zu)",
-				       kinds_get(kind)->name, (long long)e[i].id, first->line,
-				       first->col);
+				       kinds_get(kind)->name, (long long)e[i].id,
+				       (size_t)first->line, (size_t)first->col);
 		}
 	return 0;
 }
@@ -605,18 +844,22 @@ static int check_unique_names(struct imp *im, enum jh_kind kind)
 	const struct jh_field_def *name = kinds_field(kd, kd->label_field);
 	const struct jh_field_def *scope = kinds_field(kd, "journey");
 	size_t n = kinds_count(kd, &im->d);
+	struct dupkey *keys = util_xmalloc((n ? n : 1) * sizeof *keys);
+	long i;
 
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = 0; k < i; k++) {
-			const void *a = kinds_item(kd, &im->d, i), *b = kinds_item(kd, &im->d, k);
-			if ((!scope || kinds_num(scope, a) == kinds_num(scope, b)) &&
-			    !strcmp(kinds_text(name, a), kinds_text(name, b)))
-				return fail_at(im, mark_of(im->nodes[kind][i], name->name),
-					       "a %s named \"%.60s\" appears twice%s", kd->name,
-					       kinds_text(name, a),
-					       scope ? " in this journey" : "");
-		}
-	return 0;
+	for (size_t k = 0; k < n; k++) {
+		const void *it = kinds_item(kd, &im->d, k);
+
+		keys[k] =
+		    (struct dupkey){scope ? kinds_num(scope, it) : 0, 0, kinds_text(name, it), k};
+	}
+	i = first_repeat(keys, n);
+	if (i < 0)
+		return 0;
+	return fail_at(im, mark_of(im, kind, (size_t)i, name->name),
+		       "a %s named \"%.60s\" appears twice%s", kd->name,
+		       kinds_text(name, kinds_item(kd, &im->d, (size_t)i)),
+		       scope ? " in this journey" : "");
 }
 
 /* A reference from an item of `kind`. Between two kinds that sit inside
@@ -633,14 +876,14 @@ static int check_ref(struct imp *im, struct checks *c, enum jh_kind kind, size_t
 		if (at >= 0 && kinds_num(theirs, kinds_item(td, &im->d, (size_t)at)) ==
 				   kinds_num(mine, kinds_item(kd, &im->d, i)))
 			return 0;
-		return fail_at(im, mark_of(im->nodes[kind][i], f->name),
+		return fail_at(im, mark_of(im, kind, i, f->name),
 			       "%s %lld: not a %s of this %s's journey", f->name, (long long)id,
 			       td->name, kd->name);
 	}
 	if (!id || at >= 0)
 		return 0;
-	return fail_at(im, mark_of(im->nodes[kind][i], f->name),
-		       "%s %lld: no %s with this id in the file", f->name, (long long)id, td->name);
+	return fail_at(im, mark_of(im, kind, i, f->name), "%s %lld: no %s with this id in the file",
+		       f->name, (long long)id, td->name);
 }
 
 static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_t i,
@@ -654,7 +897,7 @@ static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_
 			return -1;
 		for (size_t m = 0; m < k; m++)
 			if (ids[m] == ids[k])
-				return fail_at(im, mark_of(im->nodes[kind][i], f->name),
+				return fail_at(im, mark_of(im, kind, i, f->name),
 					       "%s: %lld is listed twice", f->name,
 					       (long long)ids[k]);
 	}
@@ -662,17 +905,24 @@ static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_
 }
 
 /* The store refuses a second vote of a participant on an idea. */
-static int check_vote(struct imp *im, size_t i)
+static long second_vote(const struct jh_data *d)
+{
+	struct dupkey *keys = util_xmalloc((d->nvotes ? d->nvotes : 1) * sizeof *keys);
+
+	for (size_t k = 0; k < d->nvotes; k++)
+		keys[k] = (struct dupkey){d->votes[k].idea_id, d->votes[k].participant_id, NULL, k};
+	return first_repeat(keys, d->nvotes);
+}
+
+static int check_vote(struct imp *im, const struct checks *c, size_t i)
 {
 	const struct jh_vote *v = &im->d.votes[i];
 
-	for (size_t k = 0; k < i; k++)
-		if (im->d.votes[k].idea_id == v->idea_id &&
-		    im->d.votes[k].participant_id == v->participant_id)
-			return fail_at(im, im->nodes[JH_VOTE][i],
-				       "a second vote of participant %lld on idea %lld",
-				       (long long)v->participant_id, (long long)v->idea_id);
-	return 0;
+	if (c->second_vote != (long)i)
+		return 0;
+	return fail_at(im, mark_of(im, JH_VOTE, i, NULL),
+		       "a second vote of participant %lld on idea %lld",
+		       (long long)v->participant_id, (long long)v->idea_id);
 }
 
 /* Every reference of item i of kind, in table order. */
@@ -688,7 +938,7 @@ static int check_item(struct imp *im, struct checks *c, enum jh_kind kind, size_
 		    (f->type == JF_IDLIST && check_list(im, c, kind, i, f)))
 			return -1;
 	}
-	return kind == JH_VOTE ? check_vote(im, i) : 0;
+	return kind == JH_VOTE ? check_vote(im, c, i) : 0;
 }
 
 static int check_all(struct imp *im, struct checks *c)
@@ -696,6 +946,7 @@ static int check_all(struct imp *im, struct checks *c)
 	const struct jh_data *d = &im->d;
 
 	model_index_build(&c->ix, d);
+	c->second_vote = second_vote(d);
 	for (int k = 0; k < JH_NKINDS; k++)
 		if (k != JH_WORKSHOP && check_ids(im, c, (enum jh_kind)k))
 			return -1;
@@ -791,8 +1042,9 @@ static int add(struct ins *in, enum jh_kind kind, size_t i)
 	for (size_t k = 0; k < nv; k++)
 		free(lists[k]);
 	if (rc) {
-		const struct yamlread_node *m = in->im->nodes[kind][i];
-		err_prefix(in->im->err, "%s:%zu:%zu", in->im->label, m->line, m->col);
+		const struct imark *m = mark_of(in->im, kind, i, NULL);
+		err_prefix(in->im->err, "%s:%zu:%zu", in->im->label, (size_t)m->line,
+			   (size_t)m->col);
 		return -1;
 	}
 	in->c->new_ids[kind][i] = in->keep ? old : nid;
@@ -863,44 +1115,56 @@ static int write_all(struct ins *in, const char *name)
  * would keep it busy for minutes. */
 #define MAX_DEPTH 64
 
-static int parse_document(struct imp *im, const char *buf, size_t len)
+/* Where the text comes from: memory, or a file read as it streams. */
+struct source {
+	const char *buf;
+	size_t len;
+	int fd, fifo; /* fd >= 0: read from it */
+};
+
+static int parse_document(struct imp *im, const struct source *src)
 {
 	const struct yamlread_opts o = {im->label,
 					0,
 					"aliases (*name) are not supported in a workshop file",
 					"a second document: a file holds one workshop",
-					NULL,
+					"workshop files",
 					"the workshop",
 					MAX_DEPTH,
 					0,
-					0};
+					0,
+					each_node,
+					im};
+	size_t nread;
 
-	return yamlread_parse(buf, len, &o, &im->root, im->err);
+	if (src->fd < 0)
+		return yamlread_parse(src->buf, src->len, &o, &im->root, im->err);
+	if (yamlread_parse_fd(src->fd, &o, &im->root, &nread, im->err))
+		return -1;
+	/* End of file at once: nothing writes to this FIFO, so there is no file. */
+	if (src->fifo && nread == 0)
+		return err_set(im->err, "%s: not a regular file", im->label);
+	return 0;
 }
 
-int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *buf, size_t len,
-		       const char *label, jh_id *wid_out, struct jh_err *err)
+/* Read, check, then write in one transaction: the file's ids, or new ones
+ * when some are taken. */
+static int import_all(struct imp *im, struct checks *c, struct jh_store *st, const char *workshop,
+		      const struct source *src, jh_id *wid_out)
 {
-	struct imp im;
-	struct checks c;
 	struct ins in;
-	jh_id existing;
-	int rc = -1;
 
-	memset(&im, 0, sizeof im);
-	memset(&c, 0, sizeof c);
-	im.label = label ? label : "<input>";
-	im.err = err;
-	if (store_workshop_find(st, workshop, &existing, NULL) == 0)
-		return err_set(err, "a workshop named \"%s\" already exists in %s", workshop,
-			       store_path(st));
-	if (parse_document(&im, buf, len))
-		goto out;
-	if (read_root(&im) || check_all(&im, &c))
-		goto out;
+	if (parse_document(im, src))
+		return -1;
+	if (im->wrong) {
+		*im->err = im->first;
+		return -1;
+	}
+	if (read_root(im) || check_all(im, c))
+		return -1;
 	memset(&in, 0, sizeof in);
-	in.im = &im;
-	in.c = &c;
+	in.im = im;
+	in.c = c;
 	in.st = st;
 	in.keep = 1;
 	if (write_all(&in, workshop) != 0) {
@@ -909,15 +1173,36 @@ int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *bu
 		 * message is the one to show. */
 		in.keep = 0;
 		if (write_all(&in, workshop) != 0)
-			goto out;
+			return -1;
 	}
 	if (wid_out)
 		*wid_out = in.wid;
-	rc = 0;
-out:
+	return 0;
+}
+
+static int import_source(struct jh_store *st, const char *workshop, const struct source *src,
+			 const char *label, jh_id *wid_out, struct jh_err *err)
+{
+	struct imp im;
+	struct checks c;
+	struct jh_err none;
+	jh_id existing;
+	int rc;
+
+	if (!err)
+		err = &none;
+	if (store_workshop_find(st, workshop, &existing, NULL) == 0)
+		return err_set(err, "a workshop named \"%s\" already exists in %s", workshop,
+			       store_path(st));
+	memset(&im, 0, sizeof im);
+	memset(&c, 0, sizeof c);
+	im.label = label ? label : "<input>";
+	im.err = err;
+	keys_init(&im);
+	rc = import_all(&im, &c, st, workshop, src, wid_out);
 	for (int k = 0; k < JH_NKINDS; k++) {
 		free(c.new_ids[k]);
-		free(im.nodes[k]);
+		free(im.marks[k]);
 	}
 	model_index_free(&c.ix);
 	model_data_free(&im.d);
@@ -925,16 +1210,25 @@ out:
 	return rc;
 }
 
+int import_yaml_buffer(struct jh_store *st, const char *workshop, const char *buf, size_t len,
+		       const char *label, jh_id *wid_out, struct jh_err *err)
+{
+	const struct source src = {buf, len, -1, 0};
+
+	return import_source(st, workshop, &src, label, wid_out, err);
+}
+
+/* The file is never held whole: its size is no limit, and memory is what
+ * the items take. */
 int import_yaml_file(struct jh_store *st, const char *workshop, const char *path, jh_id *wid_out,
 		     struct jh_err *err)
 {
-	char *buf;
-	size_t len;
+	struct source src = {NULL, 0, -1, 0};
 	int rc;
 
-	if (fileread_all(path, MAX_FILE, "a workshop file", &buf, &len, err))
+	if (fileread_open(path, "a workshop file", &src.fd, &src.fifo, err))
 		return -1;
-	rc = import_yaml_buffer(st, workshop, buf, len, path, wid_out, err);
-	free(buf);
+	rc = import_source(st, workshop, &src, path, wid_out, err);
+	close(src.fd);
 	return rc;
 }

@@ -119,12 +119,30 @@ static int expected(struct ctx *c, const struct yamlread_node *n, const char *ke
 	return fail(c, n, "%s: expected %s%s, got %s", key, what, what2, got);
 }
 
+const char *template_text_problem(const char *s, size_t len, int multiline)
+{
+	if (!text_utf8_valid(s, len))
+		return "text is not valid UTF-8";
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == '\n' && !multiline)
+			return "must be a single line";
+		/* C0 but line breaks and tabs, DEL, and C1 (U+0080..U+009F). */
+		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f ||
+		    (ch == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] < 0xa0))
+			return "control characters are not allowed in text";
+	}
+	return NULL;
+}
+
 /* Text of a scalar, or NULL after filling the error: trailing line breaks
  * (left by | and > blocks) dropped, NULs and control characters refused
  * since every consumer treats strings as C strings and many draw them on a
  * terminal. */
 static char *text_of(struct ctx *c, const struct yamlread_node *n, const char *key, int multiline)
 {
+	const char *why;
 	size_t len;
 
 	if (n->kind != YAMLREAD_SCALAR) {
@@ -136,22 +154,10 @@ static char *text_of(struct ctx *c, const struct yamlread_node *n, const char *k
 	len = n->len;
 	while (len > 0 && n->text[len - 1] == '\n')
 		len--;
-	if (!text_utf8_valid(n->text, len)) {
-		report(c, n, "%s: text is not valid UTF-8", key);
+	why = template_text_problem(n->text, len, multiline);
+	if (why) {
+		report(c, n, "%s: %s", key, why);
 		return NULL;
-	}
-	for (size_t i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)n->text[i];
-
-		if (ch == '\n' && !multiline) {
-			report(c, n, "%s: must be a single line", key);
-			return NULL;
-		}
-		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f ||
-		    (ch == 0xc2 && i + 1 < len && (unsigned char)n->text[i + 1] < 0xa0)) {
-			report(c, n, "%s: control characters are not allowed in text", key);
-			return NULL;
-		}
 	}
 	return util_xstrndup(n->text, len);
 }
@@ -328,7 +334,7 @@ fail:
 	return -1;
 }
 
-static int valid_name(const char *s)
+int template_name_valid(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -520,7 +526,7 @@ static int load_tree(struct ctx *c, const struct yamlread_node *top, struct jh_t
 		return -1;
 	if (get_text(c, top, "name", what, 1, 0, &t->name))
 		return -1;
-	if (!valid_name(t->name)) {
+	if (!template_name_valid(t->name)) {
 		char q[YAMLREAD_QUOTE_MAX * 2 + 16];
 		const struct yamlread_node *n = yamlread_map_get(top, "name");
 

@@ -3,10 +3,12 @@
  * Reading YAML well (marks, escapes, every scalar style) is libyaml's job;
  * keeping the tree lets every message point at the exact node, including
  * the mapping that lacks a required key. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -318,16 +320,18 @@ static int parser_error(struct ctx *c, const yaml_parser_t *p, const char *buf, 
 	return fail_at(c, line, col, "invalid YAML: %s", problem);
 }
 
-/* A strict reader refuses anchors and tags too: templates need neither. */
+/* No reader takes a tag: every value is the text it spells, and a tag
+ * (!!binary, !!python/object, a local !thing, even !!str) would ask for a
+ * type the program never gives it. A strict reader refuses anchors too:
+ * templates have no use for them. */
 static int refuse_extras(struct ctx *c, const yaml_event_t *ev, const yaml_char_t *anchor,
-			 const yaml_char_t *tag, int implicit)
+			 const yaml_char_t *tag)
 {
-	if (!c->o->strict)
-		return 0;
-	if (anchor)
+	if (anchor && c->o->strict)
 		return fail_ev(c, ev, "anchors are not allowed in %s", c->o->plural);
-	if (tag && !implicit)
-		return fail_ev(c, ev, "tags are not allowed in %s", c->o->plural);
+	if (tag)
+		return fail_ev(c, ev, "tags are not allowed in %s",
+			       c->o->plural ? c->o->plural : "this file");
 	return 0;
 }
 
@@ -338,6 +342,11 @@ static int lenient_error(struct ctx *c, const yaml_parser_t *p)
 	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
 	const char *problem = p->problem ? p->problem : "unreadable";
 
+	/* libyaml gives no words for this one: "unreadable" sent people
+	 * looking for a fault in a file that was only large. */
+	if (p->error == YAML_MEMORY_ERROR)
+		return fail_at(c, p->mark.line + 1, p->mark.column + 1,
+			       "out of memory while reading YAML");
 	if (c->ended)
 		return fail_at(c, p->problem_mark.line + 1, p->problem_mark.column + 1,
 			       "invalid YAML after %s: %s", c->o->one, problem);
@@ -371,12 +380,34 @@ static int attach(struct ctx *c, struct yamlread_node *n)
 	return 0;
 }
 
+/* A complete node to the caller, who may take it out of the tree: what
+ * keeps a large file's memory bounded. */
+static int offer(struct ctx *c, struct yamlread_node *n)
+{
+	int rc;
+
+	if (!n || !c->o->each)
+		return 0;
+	rc = c->o->each(c->o->each_arg, c->stack, c->depth, n);
+	if (rc <= 0)
+		return rc;
+	if (c->depth == 0) {
+		c->root = NULL;
+	} else {
+		/* A node completes after all it holds, so it is its parent's last. */
+		struct yamlread_node *parent = c->stack[c->depth - 1];
+
+		parent->items[--parent->nitems] = NULL;
+	}
+	yamlread_free(n);
+	return 0;
+}
+
 static int scalar_event(struct ctx *c, const yaml_event_t *ev)
 {
 	struct yamlread_node *n;
 
-	if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag,
-			  ev->data.scalar.plain_implicit || ev->data.scalar.quoted_implicit))
+	if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
 		return -1;
 	if (c->o->max_scalar && ev->data.scalar.length > c->o->max_scalar)
 		return fail_ev(c, ev, "value too long (%zu bytes; at most %zu)",
@@ -387,7 +418,9 @@ static int scalar_event(struct ctx *c, const yaml_event_t *ev)
 	n->len = ev->data.scalar.length;
 	n->text = util_xstrndup((const char *)ev->data.scalar.value, n->len);
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	return attach(c, n);
+	if (attach(c, n))
+		return -1;
+	return offer(c, n);
 }
 
 static int open_event(struct ctx *c, const yaml_event_t *ev)
@@ -395,10 +428,8 @@ static int open_event(struct ctx *c, const yaml_event_t *ev)
 	int seq = ev->type == YAML_SEQUENCE_START_EVENT;
 	struct yamlread_node *n = NULL;
 
-	if (seq ? refuse_extras(c, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag,
-				ev->data.sequence_start.implicit)
-		: refuse_extras(c, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag,
-				ev->data.mapping_start.implicit))
+	if (seq ? refuse_extras(c, ev, ev->data.sequence_start.anchor, ev->data.sequence_start.tag)
+		: refuse_extras(c, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag))
 		return -1;
 	if (c->depth >= c->o->max_depth)
 		return fail_ev(c, ev, "nested too deeply (more than %zu levels)", c->o->max_depth);
@@ -419,9 +450,9 @@ static int close_event(struct ctx *c, const yaml_event_t *ev)
 	if (c->depth == 0)
 		return fail_ev(c, ev, "invalid YAML: unbalanced collection");
 	n = c->stack[--c->depth];
-	if (n && c->o->strict && n->kind == YAMLREAD_MAP)
-		return check_duplicate_keys(c, n);
-	return 0;
+	if (n && c->o->strict && n->kind == YAMLREAD_MAP && check_duplicate_keys(c, n))
+		return -1;
+	return offer(c, n);
 }
 
 /* A strict reader stops at a second document; a lenient one reads it to
@@ -482,24 +513,22 @@ static int walk(struct ctx *c, yaml_parser_t *parser, const char *buf, size_t le
 	return 0;
 }
 
-int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
-		   struct yamlread_node **root, struct jh_err *err)
+/* One document from a parser whose input is set; buf is the text when it
+ * is in memory (NULL otherwise), for pointing into it. */
+static int parse_with(yaml_parser_t *parser, const char *buf, size_t len,
+		      const struct yamlread_opts *o, struct yamlread_node **root,
+		      struct jh_err *err)
 {
 	struct ctx c = {o, err};
-	yaml_parser_t parser;
 	int rc;
 
-	*root = NULL;
-	if (!yaml_parser_initialize(&parser))
-		return fail_at(&c, 1, 1, "out of memory while reading YAML");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	/* Never guess UTF-16 from a byte-order mark: a strict caller checked
 	 * the text as UTF-8 and computes positions on that basis. */
 	if (o->strict)
-		yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+		yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING);
 	c.stack = util_xcalloc(o->max_depth + 1, sizeof *c.stack);
-	rc = walk(&c, &parser, buf, len);
-	yaml_parser_delete(&parser);
+	rc = walk(&c, parser, buf, len);
+	yaml_parser_delete(parser);
 	free(c.stack);
 	if (rc) {
 		yamlread_free(c.root);
@@ -507,6 +536,58 @@ int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
 	}
 	*root = c.root;
 	return 0;
+}
+
+int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
+		   struct yamlread_node **root, struct jh_err *err)
+{
+	yaml_parser_t parser;
+
+	*root = NULL;
+	if (!yaml_parser_initialize(&parser)) {
+		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	return parse_with(&parser, buf, len, o, root, err);
+}
+
+struct fd_input {
+	int fd;
+	size_t total;
+};
+
+static int fd_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct fd_input *in = data;
+	ssize_t got;
+
+	do
+		got = read(in->fd, buffer, size);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		return 0;
+	*size_read = (size_t)got;
+	in->total += (size_t)got;
+	return 1;
+}
+
+int yamlread_parse_fd(int fd, const struct yamlread_opts *o, struct yamlread_node **root,
+		      size_t *nread, struct jh_err *err)
+{
+	struct fd_input in = {fd, 0};
+	yaml_parser_t parser;
+	int rc;
+
+	*root = NULL;
+	if (!yaml_parser_initialize(&parser)) {
+		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		return -1;
+	}
+	yaml_parser_set_input(&parser, fd_read, &in);
+	rc = parse_with(&parser, NULL, 0, o, root, err);
+	*nread = in.total;
+	return rc;
 }
 
 int yamlread_scalar_is(const struct yamlread_node *n, const char *s)

@@ -23,4 +23,11 @@
 int fileread_all(const char *path, size_t max, const char *what, char **buf, size_t *len,
 		 struct jh_err *err);
 
+/* Open path as fileread_all does (never waiting on a FIFO nothing writes
+ * to, refusing a directory) for a reader that streams the file itself, so
+ * that its size is no limit: *fd reads blocking, to the end of a pipe.
+ * *fifo is set for a FIFO, whose reader calls an empty read "not a
+ * regular file" as fileread_all does. Returns 0 or -1 with err filled. */
+int fileread_open(const char *path, const char *what, int *fd, int *fifo, struct jh_err *err);
+
 #endif

@@ -69,4 +69,13 @@ int template_load_buffer(const char *buf, size_t len, const char *label, struct 
 
 void template_free(struct jh_template *t);
 
+/* A template's handle: one or more of a-z, 0-9 and -. */
+int template_name_valid(const char *s);
+
+/* Why len bytes of s are not text a template (or a workshop file) may
+ * hold, or NULL: invalid UTF-8, a line break when !multiline, or a
+ * control character (C0 but tab and line break, DEL, C1), which every
+ * terminal that shows the text would obey. */
+const char *template_text_problem(const char *s, size_t len, int multiline);
+
 #endif

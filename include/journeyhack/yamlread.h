@@ -27,25 +27,42 @@ struct yamlread_node {
 	size_t nitems, cap;
 };
 
+/* Called for every node of the first document once it is complete (a
+ * scalar when read, a collection when closed), with the collections that
+ * hold it: open[0] is the root, open[depth - 1] its parent (depth 0: n is
+ * the root). Returns 0 to keep n in the tree, 1 when it took what it
+ * needed (n is then freed and left out of its parent), -1 with the error
+ * filled to stop reading. */
+typedef int (*yamlread_each_fn)(void *arg, struct yamlread_node *const *open, size_t depth,
+				struct yamlread_node *n);
+
 /* What a reader accepts, and the words its refusals use. A strict reader
- * (templates) also refuses anchors, tags, keys that are not text and keys
- * given twice, and reads only UTF-8; a lenient one (the workshop import)
- * checks keys itself and words syntax errors as libyaml does. */
+ * (templates) also refuses anchors, keys that are not text and keys given
+ * twice, and reads only UTF-8; a lenient one (the workshop import) checks
+ * keys itself and words syntax errors as libyaml does. Both refuse tags
+ * and aliases. */
 struct yamlread_opts {
 	const char *label; /* names the input in messages */
 	int strict;
 	const char *no_alias;  /* the message for an alias */
 	const char *no_second; /* the message for a second document */
-	const char *plural;    /* strict: "templates" in "tags are not allowed in templates" */
+	const char *plural;    /* "templates" in "tags are not allowed in templates" */
 	const char *one;       /* lenient: "the workshop" in "invalid YAML after the workshop" */
 	size_t max_depth;
 	size_t max_nodes, max_scalar; /* 0: no limit */
+	yamlread_each_fn each;	      /* NULL: the whole tree is kept */
+	void *each_arg;
 };
 
 /* Read one document of len UTF-8 bytes into *root (NULL for an empty
  * stream; free with yamlread_free). Returns 0, or -1 with err filled. */
 int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
 		   struct yamlread_node **root, struct jh_err *err);
+/* The same from a file descriptor, read to its end in small pieces, so a
+ * caller that takes values as they come (each) holds no copy of the
+ * file. *nread: the bytes read. */
+int yamlread_parse_fd(int fd, const struct yamlread_opts *o, struct yamlread_node **root,
+		      size_t *nread, struct jh_err *err);
 void yamlread_free(struct yamlread_node *n);
 
 /* "LABEL:LINE:COL: message" into err. */

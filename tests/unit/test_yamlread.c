@@ -1,6 +1,7 @@
 /* test_yamlread.c: the one YAML reader, strict (templates) and lenient
  * (workshop import). */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "journeyhack/yamlread.h"
@@ -87,7 +88,7 @@ Test(yamlread, strict_refuses_what_lenient_lets_through)
 	refused(&strict, "a: 1\na: 2\n",
 		"s.yaml:2:1: duplicate key \"a\" (first at line 1, column 1)");
 	refused(&strict, "? [k]\n: v\n", "s.yaml:1:3: a key must be plain text, not a list");
-	cr_assert_null(parse(&lenient, "a: &x !!str 1\na: 2\n? [k]\n: v\n", &root));
+	cr_assert_null(parse(&lenient, "a: &x 1\na: 2\n? [k]\n: v\n", &root));
 	cr_expect_eq(root->nitems, 6, "the caller sees every key");
 	yamlread_free(root);
 }
@@ -143,4 +144,85 @@ Test(yamlread, positions_count_characters_not_bytes)
 	yamlread_position("a\n\xc3\xa5\xc3\xa4x", 7, 6, &line, &col);
 	cr_expect_eq(line, 2);
 	cr_expect_eq(col, 3);
+}
+
+/* A tag asks for a type the program never gives a value (!!binary,
+ * !!python/object, a local !thing): both readers refuse every tag where it
+ * stands, the standard ones too, in any scalar style and on lists and
+ * mappings, so no value is ever read as anything but the text it spells. */
+Test(yamlread, every_tag_is_refused_where_it_stands)
+{
+	static const char *const cases[][2] = {
+	    {"a: !!binary aGVsbG8=\n", "1:4"},
+	    {"a: !foo x\n", "1:4"},
+	    {"a: !!python/object/apply:os.system [\"id\"]\n", "1:4"},
+	    {"a: ! x\n", "1:4"},
+	    {"a: !!str \"x\"\n", "1:4"},
+	    {"a: !<tag:yaml.org,2002:str> x\n", "1:4"},
+	    {"a:\n  - !!map {b: 1}\n", "2:5"},
+	    {"a: !!seq [1]\n", "1:4"},
+	    {"%TAG !e! tag:example.com,2000:\n---\na: !e!thing x\n", "3:4"},
+	    {"!!map\na: 1\n", "1:1"},
+	};
+	char want[128];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(want, sizeof want, "s.yaml:%s: tags are not allowed in tests",
+			 cases[i][1]);
+		refused(&strict, cases[i][0], want);
+		snprintf(want, sizeof want, "l.yaml:%s: tags are not allowed in this file",
+			 cases[i][1]);
+		refused(&lenient, cases[i][0], want);
+	}
+}
+
+/* What the caller takes as it streams by is freed and left out of its
+ * parent, so a list of any length costs one item at a time. */
+static int take_list_items(void *arg, struct yamlread_node *const *open, size_t depth,
+			   struct yamlread_node *n)
+{
+	size_t *taken = arg;
+
+	if (depth == 2 && open[1]->kind == YAMLREAD_SEQ) {
+		cr_expect_eq(open[1]->nitems, 1, "the parent holds only the newest item");
+		cr_expect_eq(n->line, *taken + 2, "positions are the item's own");
+		(*taken)++;
+		return 1;
+	}
+	return 0;
+}
+
+static int refuse_third(void *arg, struct yamlread_node *const *open, size_t depth,
+			struct yamlread_node *n)
+{
+	(void)open;
+	if (depth != 1 || !yamlread_scalar_is(n, "3"))
+		return 0;
+	yamlread_report("e.yaml", arg, n->line, n->col, "three");
+	return -1;
+}
+
+Test(yamlread, a_caller_takes_values_as_they_stream_by)
+{
+	struct yamlread_opts o = lenient;
+	struct yamlread_node *root = NULL;
+	struct jh_err err;
+	size_t taken = 0;
+	const char *text = "l:\n  - 1\n  - {x: 2}\n  - [3]\nm: 4\n";
+
+	o.each = take_list_items;
+	o.each_arg = &taken;
+	cr_assert_eq(yamlread_parse(text, strlen(text), &o, &root, &err), 0, "%s", err.msg);
+	cr_expect_eq(taken, 3);
+	cr_assert_eq(root->nitems, 4, "keys and what the caller kept stay");
+	cr_expect_eq(root->items[1]->kind, YAMLREAD_SEQ);
+	cr_expect_eq(root->items[1]->nitems, 0, "taken items are gone");
+	cr_expect_str_eq(yamlread_map_get(root, "m")->text, "4");
+	yamlread_free(root);
+
+	o.each = refuse_third;
+	o.each_arg = &err;
+	cr_expect_eq(yamlread_parse("[1, 2, 3, 4]", 12, &o, &root, &err), -1);
+	cr_expect_str_eq(err.msg, "e.yaml:1:8: three");
+	cr_expect_null(root, "no tree is left after the caller stops");
 }
