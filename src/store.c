@@ -1,4 +1,5 @@
-/* store.c: the embedded SQLite store, the only file that includes sqlite3.h.
+/* store.c: the embedded SQLite store; with store_check.c, which checks a
+ * file is journeyhack's own, the only files that include sqlite3.h.
  *
  * Every change runs in its own transaction (BEGIN IMMEDIATE at the top, a
  * savepoint inside a batch) with synchronous=FULL, so a change reported as
