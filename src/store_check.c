@@ -57,14 +57,14 @@ static char *dup_text(sqlite3_stmt *s, int i)
  * terminal escapes included, so only printable ASCII goes through. */
 static const char *shown(const char *name, char *buf, size_t size)
 {
+	const unsigned char *p = (const unsigned char *)(name ? name : "");
 	size_t k = 0;
 
-	for (const unsigned char *p = (const unsigned char *)(name ? name : ""); *p && k + 4 < size;
-	     p++)
+	for (; *p && k + 4 < size; p++)
 		buf[k++] = *p >= 0x20 && *p < 0x7f ? (char)*p : '?';
-	if (name && strlen(name) >= size - 4)
-		memcpy(buf + k, "...", 3), k += 3;
 	buf[k] = '\0';
+	if (*p) /* cut short: say so */
+		snprintf(buf + k, size - k, "...");
 	return buf;
 }
 

@@ -5,9 +5,9 @@
 # A corpus is built from one valid workshop with the sqlite3 shell:
 # triggers on every table that would write a marker, views (one over
 # nothing, one recursive), extra and missing tables, indexes and columns,
-# a changed check, negative and huge versions, a wrong application id,
-# and out-of-range timers, agenda positions, scores, severities, choices
-# and dots. Every ordinary command (list, show, add painpoint, add
+# a changed check, a name holding terminal escapes, negative and huge
+# versions, a wrong application id, and out-of-range timers, agenda
+# positions, scores, severities, choices and dots. Every ordinary command (list, show, add painpoint, add
 # parking, vote, export, the interface) is run on each:
 # - a file whose schema or settings are not journeyhack's is refused with
 #   exit 3 and one line naming the file and the difference, and keeps
@@ -59,6 +59,7 @@ done
 craft triggers-own "$own"
 craft trigger-before "CREATE TRIGGER before_pain BEFORE INSERT ON painpoint BEGIN
 	SELECT RAISE(IGNORE); END;"
+craft name-escapes "CREATE TRIGGER \"t$(printf '\033]0;owned\007\302\233')\" AFTER INSERT ON parking BEGIN SELECT 1; END"
 craft view-empty "CREATE VIEW nowhere AS SELECT 1 WHERE 0"
 craft view-recursive "CREATE VIEW forever AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n"
 craft view-instead "CREATE VIEW pains AS SELECT * FROM painpoint;
@@ -103,6 +104,7 @@ expect() {
 	triggers-marker) echo "unexpected trigger 'mark_" ;;
 	triggers-own) echo "unexpected trigger 'own_" ;;
 	trigger-before) echo "unexpected trigger 'before_pain'" ;;
+	name-escapes) echo "unexpected trigger 't?]0;owned???'" ;;
 	view-empty) echo "unexpected view 'nowhere'" ;;
 	view-recursive) echo "unexpected view 'forever'" ;;
 	view-instead) echo "unexpected view 'pains'" ;;
@@ -199,6 +201,8 @@ for f in "$D"/*.db; do
 			[ $rc -eq 3 ] || die "$name: \"$c\" exited $rc, not 3: $(cat "$WORK/err")"
 		fi
 		[ "$(wc -l <"$WORK/err")" -eq 1 ] || die "$name: \"$c\" said: $(cat "$WORK/err")"
+		! LC_ALL=C grep -q "$(printf '[\033\007\200-\237]')" "$WORK/err" ||
+			die "$name: \"$c\" echoed control bytes from the file"
 		grep -q "^journeyhack: $f: $want" "$WORK/err" ||
 			die "$name: \"$c\": \"$(cat "$WORK/err")\" lacks \"$f: $want\""
 		[ ! -s "$WORK/out" ] || [ "$c" = ui ] || die "$name: \"$c\" printed: $(head -3 "$WORK/out")"
