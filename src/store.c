@@ -658,7 +658,8 @@ static int defend(struct jh_store *st, struct jh_err *err)
 {
 	for (size_t i = 0; i < sizeof defences / sizeof defences[0]; i++) {
 		int now = -1;
-		if (sqlite3_db_config(st->db, defences[i].op, defences[i].value, &now) != SQLITE_OK ||
+		if (sqlite3_db_config(st->db, defences[i].op, defences[i].value, &now) !=
+			SQLITE_OK ||
 		    now != defences[i].value)
 			return err_set(err, "%s: this SQLite cannot set %s; not opened", st->path,
 				       defences[i].name);
@@ -872,7 +873,7 @@ struct col {
 	enum kinds_storage how; /* KINDS_S_ID also for other int64 members */
 	size_t offset;
 	unsigned flags;
-	const char *dflt;		   /* restored for a NULL text */
+	const char *dflt;		  /* restored for a NULL text */
 	const struct jh_field_def *field; /* its range; NULL: checked at open */
 };
 
@@ -947,8 +948,9 @@ static size_t kind_cols(enum jh_kind kind, struct col *c)
 	for (size_t i = 0; i < k->nfields && n < MAX_COLS; i++) {
 		const struct jh_field_def *f = &k->fields[i];
 		if (in_row(f))
-			c[n++] = (struct col){f->column, kinds_storage(f), f->offset,
-					      f->type == JF_BOOL ? COL_BOOL : 0, f->defval, f};
+			c[n++] = (struct col){f->column, kinds_storage(f),
+					      f->offset, f->type == JF_BOOL ? COL_BOOL : 0,
+					      f->defval, f};
 	}
 	return n;
 }
