@@ -45,6 +45,8 @@ static const struct {
     {"sqlite_stat4", "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)"},
 };
 
+/* The schema of each version, built on first use and kept for the life of
+ * the process: every open of a file at that version compares with it. */
 static struct schema *expected[STORE_NMIGRATIONS + 1];
 
 static char *dup_text(sqlite3_stmt *s, int i)
@@ -335,14 +337,6 @@ int store_check_schema(sqlite3 *db, long long version, char *why, size_t size)
 	}
 	schema_free(have);
 	return rc;
-}
-
-void store_check_forget(void)
-{
-	for (size_t i = 0; i <= STORE_NMIGRATIONS; i++) {
-		schema_free(expected[i]);
-		expected[i] = NULL;
-	}
 }
 
 /* ---------------------------------------------------------------- values */

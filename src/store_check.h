@@ -34,7 +34,4 @@ int store_check_values(sqlite3 *db, char *why, size_t size);
 int store_check_field(const struct jh_field_def *f, const char *table, sqlite3_stmt *q, int i,
 		      char *why, size_t size);
 
-/* Release the schemas remembered per version. */
-void store_check_forget(void);
-
 #endif
