@@ -641,26 +641,30 @@ static int dir_writable(const char *path, char *why, size_t whysize)
 
 /* A file someone hands over may hold triggers, views and expressions in
  * its schema: none of it may run. Defensive mode keeps the file's schema
- * from being rewritten through SQL; with triggers and views switched off
- * (the migrations create none) and the schema untrusted, nothing stored
- * in the file executes, whatever store_check later finds. */
+ * from being rewritten through SQL; with the schema untrusted and
+ * triggers and views switched off, nothing stored in the file executes,
+ * whatever store_check later finds. Triggers or views come back on only
+ * if a migration ever creates some (`needs`), and then store_check admits
+ * exactly those. */
 static const struct {
 	int op, value;
+	const char *needs; /* on instead when the migrations create one */
 	const char *name;
 } defences[] = {
-    {SQLITE_DBCONFIG_DEFENSIVE, 1, "defensive mode"},
-    {SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, "untrusted schema"},
-    {SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, "no triggers"},
-    {SQLITE_DBCONFIG_ENABLE_VIEW, 0, "no views"},
+    {SQLITE_DBCONFIG_DEFENSIVE, 1, NULL, "defensive mode"},
+    {SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL, "untrusted schema"},
+    {SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, "trigger", "triggers off"},
+    {SQLITE_DBCONFIG_ENABLE_VIEW, 0, "view", "views off"},
 };
 
 static int defend(struct jh_store *st, struct jh_err *err)
 {
 	for (size_t i = 0; i < sizeof defences / sizeof defences[0]; i++) {
-		int now = -1;
-		if (sqlite3_db_config(st->db, defences[i].op, defences[i].value, &now) !=
-			SQLITE_OK ||
-		    now != defences[i].value)
+		int want = defences[i].value, now = -1;
+		if (defences[i].needs && store_check_creates(defences[i].needs))
+			want = 1;
+		if (sqlite3_db_config(st->db, defences[i].op, want, &now) != SQLITE_OK ||
+		    now != want)
 			return err_set(err, "%s: this SQLite cannot set %s; not opened", st->path,
 				       defences[i].name);
 	}

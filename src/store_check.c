@@ -339,6 +339,17 @@ int store_check_schema(sqlite3 *db, long long version, char *why, size_t size)
 	return rc;
 }
 
+int store_check_creates(const char *type)
+{
+	char why[256];
+	const struct schema *s = expected_at(STORE_NMIGRATIONS, why, sizeof why);
+
+	for (size_t i = 0; s && i < s->nobj; i++)
+		if (!strcmp(s->obj[i].type, type))
+			return 1;
+	return 0;
+}
+
 /* ---------------------------------------------------------------- values */
 
 /* What one column may hold: an integer in [min, max] (NULL too when

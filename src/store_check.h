@@ -34,4 +34,8 @@ int store_check_values(sqlite3 *db, char *why, size_t size);
 int store_check_field(const struct jh_field_def *f, const char *table, sqlite3_stmt *q, int i,
 		      char *why, size_t size);
 
+/* Do the migrations create any object of this type ("trigger", "view")?
+ * Those are the only ones a file may hold, and need switching on. */
+int store_check_creates(const char *type);
+
 #endif
