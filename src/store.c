@@ -731,10 +731,20 @@ static int shm_failed(struct jh_store *st)
 	       code == SQLITE_IOERR_SHMMAP;
 }
 
+/* Does a write-ahead log with changes in it lie beside the database? */
+static int wal_given(const char *path)
+{
+	char wal[PATH_MAX];
+	struct stat wb;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &wb) == 0 && wb.st_size > 0;
+}
+
 int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err)
 {
 	struct jh_store *st;
-	int created = 0, rc;
+	int created = 0, rc, had_wal;
 	int oflags;
 
 	*out = NULL;
@@ -742,6 +752,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		return err_set(err, "no database path given");
 	if (precheck_file(path, flags, &created, err))
 		return -1;
+	had_wal = wal_given(path);
 	/* SQLite's allocation statistics take a global mutex on every malloc
 	 * and free: 7 % of an import. Nothing here reads them. Only takes
 	 * effect before SQLite's first use in the process, harmless after. */
@@ -796,6 +807,10 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	*out = st;
 	return 0;
 fail:
+	/* A log handed over with a refused file stays as it came: closing
+	 * would otherwise fold it into the file. */
+	if (st->db && had_wal)
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	store_close(st);
 	if (created)
 		unlink(path);

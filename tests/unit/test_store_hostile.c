@@ -193,6 +193,63 @@ Test(hostile_schema, a_trigger_added_while_open_never_fires)
 	cr_assert_eq(count("SELECT count(*) FROM idea"), 1);
 }
 
+static void copy_file(const char *from, const char *to)
+{
+	size_t n;
+	char *data = tu_read(from, &n);
+	FILE *f = fopen(to, "wb");
+
+	cr_assert(data && f, "copy %s", from);
+	cr_assert_eq(fwrite(data, 1, n, f), n);
+	fclose(f);
+	free(data);
+}
+
+static int same_file(const char *a, const char *b)
+{
+	size_t na, nb;
+	char *x = tu_read(a, &na), *y = tu_read(b, &nb);
+	int same = x && y && na == nb && !memcmp(x, y, na);
+
+	free(x);
+	free(y);
+	return same;
+}
+
+/* The trigger arrives in a write-ahead log handed over beside the file:
+ * it is seen, refused, and neither the file nor the log is changed. */
+Test(hostile_schema, a_trigger_in_a_handed_over_log_is_refused_and_kept_out)
+{
+	sqlite3 *db;
+	char *wal = tu_join(dir, "w.db-wal"), *copy = tu_join(dir, "copy.db"),
+	     *copy_wal = tu_join(dir, "copy.db-wal"), *keep = tu_join(dir, "keep.db"),
+	     *keep_wal = tu_join(dir, "keep.db-wal");
+
+	cr_assert_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db,
+				  "PRAGMA wal_autocheckpoint = 0;"
+				  "CREATE TRIGGER in_log AFTER INSERT ON painpoint BEGIN"
+				  " DELETE FROM idea; END",
+				  NULL, NULL, NULL),
+		     SQLITE_OK);
+	/* Copied while the log still holds the change, as a file manager
+	 * would copy both files of a workshop in use. */
+	copy_file(dbpath, copy);
+	copy_file(wal, copy_wal);
+	copy_file(dbpath, keep);
+	copy_file(wal, keep_wal);
+	sqlite3_close(db);
+	free(dbpath);
+	dbpath = copy;
+	refused("unexpected trigger 'in_log'");
+	cr_assert(same_file(copy, keep), "the database was changed");
+	cr_assert(same_file(copy_wal, keep_wal), "the log was changed or folded in");
+	free(wal);
+	free(copy_wal);
+	free(keep);
+	free(keep_wal);
+}
+
 TestSuite(hostile_values, .init = setup, .fini = teardown);
 
 Test(hostile_values, timers_and_agenda_positions_out_of_range_are_refused)
