@@ -3,6 +3,7 @@
  *
  * Every listing the team sees (journey map, report, exports) asks these
  * functions, so a tie is always broken the same way everywhere. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,34 +84,42 @@ size_t *analysis_journey_touchpoints(const struct jh_data *d, jh_id journey_id, 
 	return idx;
 }
 
+/* Weights add up in 64 bits and stop at INT_MAX: the store refuses
+ * values out of range, but these functions also take data built in
+ * memory, and an int product or sum must never overflow. */
+static int capped(long long v)
+{
+	return v > INT_MAX ? INT_MAX : v < INT_MIN ? INT_MIN : (int)v;
+}
+
 int analysis_capital(const int *scores, size_t n)
 {
-	int sum = 0;
+	long long sum = 0;
 
 	for (size_t i = 0; i < n; i++)
-		sum += scores[i];
-	return sum;
+		sum = capped(sum + scores[i]);
+	return (int)sum;
 }
 
 /* What a pain point weighs on its touchpoint: only open pain counts. */
 static int open_weight(const struct jh_painpoint *p)
 {
-	return util_streq(p->status, "open") ? p->severity * p->frequency : 0;
+	return util_streq(p->status, "open") ? capped((long long)p->severity * p->frequency) : 0;
 }
 
 int analysis_pain_weight(const struct jh_data *d, jh_id touchpoint_id)
 {
-	int w = 0;
+	long long w = 0;
 
 	for (size_t i = 0; touchpoint_id && i < d->npainpoints; i++)
 		if (d->painpoints[i].touchpoint_id == touchpoint_id)
-			w += open_weight(&d->painpoints[i]);
-	return w;
+			w = capped(w + open_weight(&d->painpoints[i]));
+	return (int)w;
 }
 
 int analysis_exposure(const struct jh_touchpoint *t)
 {
-	return t->score < 0 ? t->reach * -t->score : 0;
+	return t->score < 0 ? capped((long long)t->reach * -(long long)t->score) : 0;
 }
 
 int analysis_questionable(const struct jh_touchpoint *t)
@@ -149,7 +158,7 @@ int *analysis_pain_weights(const struct jh_data *d)
 			continue;
 		hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
 		if (hit)
-			w[hit->index] += open_weight(p);
+			w[hit->index] = capped((long long)w[hit->index] + open_weight(p));
 	}
 	free(keys);
 	return w;

@@ -5,6 +5,7 @@
  * They reproduce what the UI, the command line and the JSON export each
  * decided on their own before, edge cases included (no facilitator named,
  * no agenda, a paused or overrun timer, no cap on dots per idea). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -80,13 +81,22 @@ int session_step_revealable(const struct jh_data *d, const struct jh_step *s)
 	return cur && session_step_hides(s) && s->position <= cur->position;
 }
 
+/* Any int64 clock and start time, from a file or a clock set far off:
+ * the difference and the sum are worked out where they cannot overflow
+ * and capped at INT_MAX seconds, the most the store keeps. */
 long session_timer_elapsed(const struct jh_workshop *w, int64_t now)
 {
-	long used = w->timer_elapsed;
+	int64_t used = w->timer_elapsed > 0 ? w->timer_elapsed : 0, run = 0;
 
-	if (w->timer_running && now > w->timer_started)
-		used += (long)(now - w->timer_started);
-	return used;
+	if (w->timer_running && now > w->timer_started) {
+		if (w->timer_started < 0 && now > INT64_MAX + w->timer_started)
+			run = INT_MAX;
+		else
+			run = now - w->timer_started;
+	}
+	if (run > INT_MAX - used)
+		return INT_MAX;
+	return (long)(used + run);
 }
 
 long session_timer_left(const struct jh_data *d, int64_t now)

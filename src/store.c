@@ -1,4 +1,5 @@
-/* store.c: the embedded SQLite store, the only file that includes sqlite3.h.
+/* store.c: the embedded SQLite store; with store_check.c, which checks a
+ * file is journeyhack's own, the only files that include sqlite3.h.
  *
  * Every change runs in its own transaction (BEGIN IMMEDIATE at the top, a
  * savepoint inside a batch) with synchronous=FULL, so a change reported as
@@ -20,6 +21,7 @@
 #include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
+#include "store_check.h"
 #include "store_schema.h"
 
 #define STMT_CACHE  96
@@ -540,11 +542,28 @@ static int migrate(struct jh_store *st, struct jh_err *err)
 	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	if (failed)
 		return tx_end(st, 0, NULL);
+	if (version < 0)
+		return tx_end(st, 0, NULL) ||
+		       err_set(err, "%s: impossible schema version %lld", st->path, version);
 	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++)
 		failed = exec_sql(st, MIGRATIONS[version], err) ||
 			 set_pragma(st, "user_version", version + 1, err);
 	return tx_end(st, !failed && !set_pragma(st, "application_id", STORE_APPLICATION_ID, err),
 		      err);
+}
+
+/* The schema is the one the migrations build and every value is in
+ * range: checked before the first write, even the switch to WAL, so a
+ * file that fails is left byte for byte as it was. */
+static int check_own(struct jh_store *st, long long version, struct jh_err *err)
+{
+	char why[512];
+
+	if (store_check_schema(st->db, version, why, sizeof why) ||
+	    (version == (long long)STORE_NMIGRATIONS &&
+	     store_check_values(st->db, why, sizeof why)))
+		return err_set(err, "%s: %s; not opened", st->path, why);
+	return 0;
 }
 
 /* Refuse foreign, newer and damaged files before changing anything. */
@@ -576,6 +595,9 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 		    "%s: written by a newer journeyhack (schema %lld, this one knows %d); "
 		    "upgrade journeyhack to open it",
 		    st->path, version, (int)STORE_NMIGRATIONS);
+	if (version < 0)
+		return err_set(err, "%s: impossible schema version %lld; not opened", st->path,
+			       version);
 	pages = query_int(st, "PRAGMA page_count", NOARGS, 0, err, &failed);
 	pagesize = query_int(st, "PRAGMA page_size", NOARGS, 0, err, &failed);
 	if (!failed && stat(st->path, &sb) == 0 && pages * pagesize > (long long)sb.st_size) {
@@ -591,7 +613,7 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 	if (failed)
 		return err_set(err, "%s: the database is damaged (%s)", st->path,
 			       sqlite3_errmsg(st->db));
-	return 0;
+	return tables ? check_own(st, version, err) : 0;
 }
 
 /* Changes need the -wal and -shm files (or a rollback journal) beside the
@@ -617,6 +639,38 @@ static int dir_writable(const char *path, char *why, size_t whysize)
 	return ok;
 }
 
+/* A file someone hands over may hold triggers, views and expressions in
+ * its schema: none of it may run. Defensive mode keeps the file's schema
+ * from being rewritten through SQL; with the schema untrusted and
+ * triggers and views switched off, nothing stored in the file executes,
+ * whatever store_check later finds. Triggers or views come back on only
+ * if a migration ever creates some (`needs`), and then store_check admits
+ * exactly those. */
+static const struct {
+	int op, value;
+	const char *needs; /* on instead when the migrations create one */
+	const char *name;
+} defences[] = {
+    {SQLITE_DBCONFIG_DEFENSIVE, 1, NULL, "defensive mode"},
+    {SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL, "untrusted schema"},
+    {SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, "trigger", "triggers off"},
+    {SQLITE_DBCONFIG_ENABLE_VIEW, 0, "view", "views off"},
+};
+
+static int defend(struct jh_store *st, struct jh_err *err)
+{
+	for (size_t i = 0; i < sizeof defences / sizeof defences[0]; i++) {
+		int want = defences[i].value, now = -1;
+		if (defences[i].needs && store_check_creates(defences[i].needs))
+			want = 1;
+		if (sqlite3_db_config(st->db, defences[i].op, want, &now) != SQLITE_OK ||
+		    now != want)
+			return err_set(err, "%s: this SQLite cannot set %s; not opened", st->path,
+				       defences[i].name);
+	}
+	return exec_sql(st, "PRAGMA trusted_schema = OFF", err);
+}
+
 static int connect(struct jh_store *st, const char *name, int oflags, struct jh_err *err)
 {
 	int rc = sqlite3_open_v2(name, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -624,6 +678,8 @@ static int connect(struct jh_store *st, const char *name, int oflags, struct jh_
 	if (rc != SQLITE_OK)
 		return err_set(err, "%s: cannot open database: %s", st->path,
 			       st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	if (defend(st, err))
+		return -1;
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_update_hook(st->db, on_change, st);
 	sqlite3_busy_timeout(st->db, 10000);
@@ -675,10 +731,20 @@ static int shm_failed(struct jh_store *st)
 	       code == SQLITE_IOERR_SHMMAP;
 }
 
+/* Does a write-ahead log with changes in it lie beside the database? */
+static int wal_given(const char *path)
+{
+	char wal[PATH_MAX];
+	struct stat wb;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &wb) == 0 && wb.st_size > 0;
+}
+
 int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err)
 {
 	struct jh_store *st;
-	int created = 0, rc;
+	int created = 0, rc, had_wal;
 	int oflags;
 
 	*out = NULL;
@@ -686,6 +752,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		return err_set(err, "no database path given");
 	if (precheck_file(path, flags, &created, err))
 		return -1;
+	had_wal = wal_given(path);
 	/* SQLite's allocation statistics take a global mutex on every malloc
 	 * and free: 7 % of an import. Nothing here reads them. Only takes
 	 * effect before SQLite's first use in the process, harmless after. */
@@ -740,6 +807,10 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	*out = st;
 	return 0;
 fail:
+	/* A log handed over with a refused file stays as it came: closing
+	 * would otherwise fold it into the file. */
+	if (st->db && had_wal)
+		sqlite3_db_config(st->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	store_close(st);
 	if (created)
 		unlink(path);
@@ -821,7 +892,8 @@ struct col {
 	enum kinds_storage how; /* KINDS_S_ID also for other int64 members */
 	size_t offset;
 	unsigned flags;
-	const char *dflt; /* restored for a NULL text */
+	const char *dflt;		  /* restored for a NULL text */
+	const struct jh_field_def *field; /* its range; NULL: checked at open */
 };
 
 enum { COL_KEY = 1, COL_BOOL = 2 }; /* KEY: names the row, never restored */
@@ -895,8 +967,9 @@ static size_t kind_cols(enum jh_kind kind, struct col *c)
 	for (size_t i = 0; i < k->nfields && n < MAX_COLS; i++) {
 		const struct jh_field_def *f = &k->fields[i];
 		if (in_row(f))
-			c[n++] = (struct col){f->column, kinds_storage(f), f->offset,
-					      f->type == JF_BOOL ? COL_BOOL : 0, f->defval};
+			c[n++] = (struct col){f->column, kinds_storage(f),
+					      f->offset, f->type == JF_BOOL ? COL_BOOL : 0,
+					      f->defval, f};
 	}
 	return n;
 }
@@ -914,8 +987,16 @@ static void load_sql(const struct col *c, size_t n, const char *from, char *sql,
 	sql_cat(sql, size, &len, from);
 }
 
-static void read_row(const struct col *c, size_t n, sqlite3_stmt *s, char *item)
+/* A row is checked as it is read: a file can hold any value, and the
+ * program computes with these as if items.c had let them in. */
+static int read_row(struct jh_store *st, const char *table, const struct col *c, size_t n,
+		    sqlite3_stmt *s, char *item, struct jh_err *err)
 {
+	char why[256];
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i].field && store_check_field(c[i].field, table, s, (int)i, why, sizeof why))
+			return err_set(err, "%s: %s; not read", st->path, why);
 	for (size_t i = 0; i < n; i++) {
 		void *p = item + c[i].offset;
 		if (c[i].how == KINDS_S_TEXT)
@@ -925,6 +1006,7 @@ static void read_row(const struct col *c, size_t n, sqlite3_stmt *s, char *item)
 		else if (c[i].how == KINDS_S_ID) /* a NULL reference reads as 0, "none" */
 			*(jh_id *)p = sqlite3_column_int64(s, (int)i);
 	}
+	return 0;
 }
 
 /* Append the rows of kind to the array of item_size records whose pointer
@@ -951,9 +1033,15 @@ static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from, c
 			arr = util_xrealloc(arr, cap * size);
 		}
 		memset(arr + *n * size, 0, size);
-		read_row(c, ncols, s, arr + (*n)++ * size);
+		if (read_row(st, kinds_get(kind)->table, c, ncols, s, arr + *n * size, err))
+			break;
+		(*n)++;
 	}
 	memcpy(arrp, &arr, sizeof arr);
+	if (rc == SQLITE_ROW) {
+		sqlite3_reset(s);
+		return -1;
+	}
 	return rows_end(st, s, rc, what, err);
 }
 
@@ -1005,7 +1093,8 @@ static int load_lists(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 	if (!s)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *list = (const char *)sqlite3_column_text(s, 0);
+		const unsigned char *t = sqlite3_column_text(s, 0);
+		const char *list = t ? (const char *)t : "";
 		if (!strcmp(list, "channel")) {
 			GROW(d->channels, d->nchannels, cc);
 			d->channels[d->nchannels++] = col_text(s, 1);
@@ -1965,16 +2054,20 @@ int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err 
 	return IN_TX(st, err, goto_step(st, wid, position, err));
 }
 
+/* The elapsed time is kept in an int (model.h) and read back in range
+ * (store_check): pausing stops at INT_MAX seconds rather than storing a
+ * sum no journeyhack could load or restore from its own backup. SQLite
+ * turns an integer overflow into a real, which min() then caps. */
 int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err)
 {
 	return change(st,
 		      "UPDATE workshop SET"
-		      " timer_elapsed = CASE WHEN timer_running THEN timer_elapsed + max(0, ?2 - "
-		      "timer_started)"
+		      " timer_elapsed = CASE WHEN timer_running"
+		      "  THEN min(?3, timer_elapsed + max(0, min(?3, ?2 - timer_started)))"
 		      "  ELSE timer_elapsed END,"
-		      " timer_started = CASE WHEN timer_running THEN 0 ELSE ?2 END,"
+		      " timer_started = CASE WHEN timer_running THEN 0 ELSE max(0, ?2) END,"
 		      " timer_running = 1 - timer_running WHERE id = ?1",
-		      ARGS(I64(wid), I64(now)), err);
+		      ARGS(I64(wid), I64(now), I64(INT_MAX)), err);
 }
 
 int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err)

@@ -57,7 +57,7 @@ int session_step_hides(const struct jh_step *s);
 int session_step_revealable(const struct jh_data *d, const struct jh_step *s);
 
 /* Seconds the timer has run for the current step at `now` (epoch
- * seconds); a clock behind timer_started adds nothing. */
+ * seconds), at most INT_MAX; a clock behind timer_started adds nothing. */
 long session_timer_elapsed(const struct jh_workshop *w, int64_t now);
 /* Seconds left of the current step's timebox (negative: over time); 0
  * with no agenda. */

@@ -26,9 +26,12 @@ enum {
 };
 
 /* Open (creating with mode 0600 and missing directories) and migrate.
- * Refuses, untouched, a file that is not a journeyhack database or was
- * written by a newer version. When the file cannot be written the store
- * opens read-only and store_readonly() says so. */
+ * Refuses, untouched, a file that is not a journeyhack database, was
+ * written by a newer version, holds tables, indexes, columns, triggers or
+ * views the migrations did not create, or a workshop setting, timer or
+ * agenda value out of range; nothing stored in a file ever runs. Item
+ * values are checked as store_load reads them. When the file cannot be
+ * written the store opens read-only and store_readonly() says so. */
 int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err);
 void store_close(struct jh_store *st);
 const char *store_path(const struct jh_store *st);

@@ -2,6 +2,8 @@
  * rights, private writing, hidden and anonymous votes, the timer, vote
  * totals and the dot budget, status cycling, with their edge cases. */
 #include <criterion/criterion.h>
+#include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "journeyhack/session.h"
@@ -364,6 +366,27 @@ Test(session_timer, no_agenda_leaves_no_time)
 	d.workshop.timer_elapsed = 50;
 	cr_assert_eq(session_timer_left(&d, 200), 0);
 	cr_assert_eq(session_timer_elapsed(&d.workshop, 200), 150);
+}
+
+/* Times from a file or a clock set far off: the sum and the difference
+ * stop at INT_MAX seconds instead of overflowing (UBSan checks it). */
+Test(session_timer, extreme_times_stop_at_int_max)
+{
+	struct jh_data d = fjellstua();
+
+	d.workshop.timer_running = 1;
+	d.workshop.timer_started = 1000;
+	d.workshop.timer_elapsed = INT_MAX - 10;
+	cr_assert_eq(session_timer_elapsed(&d.workshop, 1000 + 100), INT_MAX);
+	cr_assert_eq(session_timer_left(&d, 1000 + 100), 1200 - (long)INT_MAX);
+	d.workshop.timer_elapsed = 0;
+	d.workshop.timer_started = INT64_MIN;
+	cr_assert_eq(session_timer_elapsed(&d.workshop, INT64_MAX), INT_MAX);
+	d.workshop.timer_started = 0;
+	cr_assert_eq(session_timer_elapsed(&d.workshop, INT64_MAX), INT_MAX);
+	d.workshop.timer_running = 0;
+	d.workshop.timer_elapsed = INT_MAX;
+	cr_assert_eq(session_timer_elapsed(&d.workshop, INT64_MAX), INT_MAX);
 }
 
 Test(session_timer, an_unknown_position_times_the_first_step)

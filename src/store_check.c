@@ -1,0 +1,556 @@
+/* store_check.c: refuse a database file that is not journeyhack's own.
+ *
+ * SQLite stores code beside the data (triggers, views, defaults, checks),
+ * and a file someone hands over may carry any of it, or rows no command
+ * could have written. The expected schema is not written out here: it is
+ * what the migrations build in an empty database, so it cannot drift from
+ * them. Every statement is prepared; the only SQL text built is from the
+ * constant names in kinds.c and this file. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journeyhack/err.h"
+#include "journeyhack/kinds.h"
+#include "journeyhack/util.h"
+#include "store_check.h"
+#include "store_schema.h"
+
+/* ---------------------------------------------------------------- schema */
+
+struct scol {
+	char *name, *decl; /* decl: type, not null, default, key, hidden */
+};
+
+struct sobj {
+	char *type, *name, *table, *sql;
+	struct scol *cols; /* a table's, in the expected schema only */
+	size_t ncols;
+};
+
+struct schema {
+	struct sobj *obj;
+	size_t nobj;
+};
+
+/* SQLite makes these itself when asked for statistics (ANALYZE); they
+ * hold numbers for the query planner, never code. */
+static const struct {
+	const char *name, *sql;
+} sqlite_own[] = {
+    {"sqlite_stat1", "CREATE TABLE sqlite_stat1(tbl,idx,stat)"},
+    {"sqlite_stat4", "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)"},
+};
+
+/* The schema of each version, built on first use and kept for the life of
+ * the process: every open of a file at that version compares with it. */
+static struct schema *expected[STORE_NMIGRATIONS + 1];
+
+static char *dup_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? util_xstrdup((const char *)t) : NULL;
+}
+
+/* A name from the file, fit for a one-line message: it may hold anything,
+ * terminal escapes included, so only printable ASCII goes through. */
+static const char *shown(const char *name, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)(name ? name : "");
+	size_t k = 0;
+
+	for (; *p && k + 4 < size; p++)
+		buf[k++] = *p >= 0x20 && *p < 0x7f ? (char)*p : '?';
+	buf[k] = '\0';
+	if (*p) /* cut short: say so */
+		snprintf(buf + k, size - k, "...");
+	return buf;
+}
+
+static int fail(char *why, size_t size, const char *fmt, ...) JH_PRINTF(3, 4);
+
+static int fail(char *why, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int db_fail(sqlite3 *db, char *why, size_t size)
+{
+	return fail(why, size, "the database is damaged (%s)", sqlite3_errmsg(db));
+}
+
+static void columns_free(struct scol *c, size_t n)
+{
+	for (size_t i = 0; c && i < n; i++) {
+		free(c[i].name);
+		free(c[i].decl);
+	}
+	free(c);
+}
+
+static void schema_free(struct schema *s)
+{
+	for (size_t i = 0; s && i < s->nobj; i++) {
+		free(s->obj[i].type);
+		free(s->obj[i].name);
+		free(s->obj[i].table);
+		free(s->obj[i].sql);
+		columns_free(s->obj[i].cols, s->obj[i].ncols);
+	}
+	if (s)
+		free(s->obj);
+	free(s);
+}
+
+/* Every object in sqlite_schema, by name. */
+static struct schema *read_objects(sqlite3 *db, char *why, size_t size)
+{
+	struct schema *s = util_xcalloc(1, sizeof *s);
+	sqlite3_stmt *q = NULL;
+	size_t cap = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(db,
+			       "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name",
+			       -1, &q, NULL) != SQLITE_OK) {
+		db_fail(db, why, size);
+		schema_free(s);
+		return NULL;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (s->nobj == cap) {
+			cap = cap ? cap * 2 : 32;
+			s->obj = util_xrealloc(s->obj, cap * sizeof *s->obj);
+		}
+		s->obj[s->nobj++] = (struct sobj){dup_text(q, 0), dup_text(q, 1), dup_text(q, 2),
+						  dup_text(q, 3), NULL,		  0};
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, why, size);
+		schema_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static const struct sobj *find_obj(const struct schema *s, const char *name)
+{
+	for (size_t i = 0; i < s->nobj; i++)
+		if (s->obj[i].name && !strcmp(s->obj[i].name, name))
+			return &s->obj[i];
+	return NULL;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static int sqlite_own_table(const struct sobj *o)
+{
+	for (size_t i = 0; i < sizeof sqlite_own / sizeof sqlite_own[0]; i++)
+		if (same_text(o->type, "table") && same_text(o->name, sqlite_own[i].name) &&
+		    same_text(o->sql, sqlite_own[i].sql))
+			return 1;
+	return 0;
+}
+
+static struct scol *read_columns(sqlite3 *db, const char *table, size_t *n, char *why, size_t size);
+
+static struct schema *build_expected(long long version, char *why, size_t size)
+{
+	sqlite3 *mem = NULL;
+	struct schema *s = NULL;
+
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		fail(why, size, "cannot work out the expected schema: %s",
+		     mem ? sqlite3_errmsg(mem) : "out of memory");
+		sqlite3_close(mem);
+		return NULL;
+	}
+	for (long long v = 0; v < version; v++)
+		if (sqlite3_exec(mem, MIGRATIONS[v], NULL, NULL, NULL) != SQLITE_OK) {
+			fail(why, size, "migration %lld does not apply: %s", v + 1,
+			     sqlite3_errmsg(mem));
+			sqlite3_close(mem);
+			return NULL;
+		}
+	s = read_objects(mem, why, size);
+	for (size_t i = 0; s && i < s->nobj; i++) {
+		struct sobj *o = &s->obj[i];
+		if (strcmp(o->type, "table"))
+			continue;
+		o->cols = read_columns(mem, o->name, &o->ncols, why, size);
+		if (!o->cols) {
+			schema_free(s);
+			s = NULL;
+		}
+	}
+	sqlite3_close(mem);
+	return s;
+}
+
+/* The expected objects of a version, built once per process. */
+static const struct schema *expected_at(long long version, char *why, size_t size)
+{
+	if (!expected[version])
+		expected[version] = build_expected(version, why, size);
+	return expected[version];
+}
+
+/* An object the program did not create, or one it created that is gone. */
+static int compare_objects(const struct schema *have, const struct schema *want, char *why,
+			   size_t size)
+{
+	char b1[80], b2[80];
+
+	for (size_t i = 0; i < have->nobj; i++) {
+		const struct sobj *o = &have->obj[i];
+		if (!find_obj(want, o->name ? o->name : "") && !sqlite_own_table(o))
+			return fail(why, size, "unexpected %s '%s'", shown(o->type, b1, sizeof b1),
+				    shown(o->name, b2, sizeof b2));
+	}
+	for (size_t i = 0; i < want->nobj; i++) {
+		const struct sobj *o = &want->obj[i], *h = find_obj(have, o->name);
+		if (!h)
+			return fail(why, size, "missing %s '%s'", o->type, o->name);
+		if (!same_text(h->type, o->type) || !same_text(h->table, o->table))
+			return fail(why, size, "'%s' is a %s on '%s', not a %s on '%s'", o->name,
+				    shown(h->type, b1, sizeof b1), shown(h->table, b2, sizeof b2),
+				    o->type, o->table);
+	}
+	return 0;
+}
+
+/* A table's columns as pragma_table_xinfo reports them, generated and
+ * hidden ones included. NULL with why set on an error. */
+static struct scol *read_columns(sqlite3 *db, const char *table, size_t *n, char *why, size_t size)
+{
+	sqlite3_stmt *q = NULL;
+	struct scol *c = util_xcalloc(1, sizeof *c);
+	size_t cap = 1;
+	int rc;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, printf('%s|%d|%s|%d|%d', type, \"notnull\","
+			       " dflt_value, pk, hidden) FROM pragma_table_xinfo(?1) ORDER BY cid",
+			       -1, &q, NULL) != SQLITE_OK) {
+		free(c);
+		db_fail(db, why, size);
+		return NULL;
+	}
+	sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			c = util_xrealloc(c, cap * sizeof *c);
+		}
+		c[(*n)++] = (struct scol){dup_text(q, 0), dup_text(q, 1)};
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		return c;
+	columns_free(c, *n);
+	db_fail(db, why, size);
+	return NULL;
+}
+
+static const struct scol *find_col(const struct scol *c, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (same_text(c[i].name, name))
+			return &c[i];
+	return NULL;
+}
+
+static int diff_columns(const struct sobj *want, const struct scol *have, size_t nh, char *why,
+			size_t size)
+{
+	char b[80];
+
+	for (size_t i = 0; i < want->ncols; i++) {
+		const struct scol *w = &want->cols[i], *h = find_col(have, nh, w->name);
+		if (!h)
+			return fail(why, size, "table %s lacks column '%s'", want->name, w->name);
+		if (!same_text(h->decl, w->decl))
+			return fail(why, size, "column %s.%s is declared differently", want->name,
+				    w->name);
+	}
+	for (size_t i = 0; i < nh; i++)
+		if (!find_col(want->cols, want->ncols, have[i].name ? have[i].name : ""))
+			return fail(why, size, "table %s has an unexpected column '%s'", want->name,
+				    shown(have[i].name, b, sizeof b));
+	return 0;
+}
+
+/* Same columns, then the same SQL: the text holds the checks, defaults
+ * and references the columns alone do not show. */
+static int compare_table(sqlite3 *db, const struct sobj *want, const struct sobj *have, char *why,
+			 size_t size)
+{
+	size_t nh;
+	struct scol *cols = read_columns(db, want->name, &nh, why, size);
+	int rc;
+
+	if (!cols)
+		return -1;
+	rc = diff_columns(want, cols, nh, why, size);
+	columns_free(cols, nh);
+	if (!rc && !same_text(want->sql, have->sql))
+		rc = fail(why, size, "table %s is defined differently (checks or defaults changed)",
+			  want->name);
+	return rc;
+}
+
+int store_check_schema(sqlite3 *db, long long version, char *why, size_t size)
+{
+	const struct schema *want;
+	struct schema *have;
+	int rc;
+
+	*why = '\0';
+	if (version < 0 || version > (long long)STORE_NMIGRATIONS)
+		return fail(why, size, "impossible schema version %lld", version);
+	want = expected_at(version, why, size);
+	if (!want)
+		return -1;
+	have = read_objects(db, why, size);
+	if (!have)
+		return -1;
+	rc = compare_objects(have, want, why, size);
+	for (size_t i = 0; !rc && i < want->nobj; i++) {
+		const struct sobj *w = &want->obj[i], *h = find_obj(have, w->name);
+		if (!strcmp(w->type, "table"))
+			rc = compare_table(db, w, h, why, size);
+		else if (!same_text(w->sql, h->sql))
+			rc = fail(why, size, "%s %s is defined differently", w->type, w->name);
+	}
+	schema_free(have);
+	return rc;
+}
+
+int store_check_creates(const char *type)
+{
+	char why[256];
+	const struct schema *s = expected_at(STORE_NMIGRATIONS, why, sizeof why);
+
+	for (size_t i = 0; s && i < s->nobj; i++)
+		if (!strcmp(s->obj[i].type, type))
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- values */
+
+/* What one column may hold: an integer in [min, max] (NULL too when
+ * nullable), or one of choices. */
+struct range {
+	const char *table, *column;
+	long long min, max;
+	int nullable;
+	const char *const *choices;
+};
+
+#define MAX_RANGES 24 /* of one table; kinds.c has at most 20 fields */
+
+static const char *const list_names[] = {"stage", "channel", "prompt", NULL};
+
+/* Columns the program reads as numbers that are not fields of kinds.c:
+ * the agenda's place and timer, a step's flag, the workshop's lists. The
+ * timer is kept in an int (model.h); a start time is epoch seconds. */
+static int extra_ranges(const char *table, struct range *r)
+{
+	const struct jh_field_def *pos = kinds_field(kinds_get(JH_STEP), "position");
+	int n = 0;
+
+	if (!strcmp(table, "workshop")) {
+		r[n++] = (struct range){table, "current_step", pos->min, pos->max, 0, NULL};
+		r[n++] = (struct range){table, "timer_running", 0, 1, 0, NULL};
+		r[n++] = (struct range){table, "timer_started", 0, INT64_MAX, 0, NULL};
+		r[n++] = (struct range){table, "timer_elapsed", 0, INT_MAX, 0, NULL};
+	} else if (!strcmp(table, "step")) {
+		r[n++] = (struct range){table, "revealed", 0, 1, 0, NULL};
+	} else if (!strcmp(table, "workshop_list")) {
+		r[n++] = (struct range){table, "list", 0, 0, 0, list_names};
+	}
+	return n;
+}
+
+/* The ranges of a kind's columns, from its field table. */
+static int field_ranges(const struct jh_kind_def *k, struct range *r)
+{
+	int n = extra_ranges(k->table, r);
+
+	for (size_t i = 0; i < k->nfields && n < MAX_RANGES; i++) {
+		const struct jh_field_def *f = &k->fields[i];
+		if (!f->column)
+			continue;
+		if (f->type == JF_INT || f->type == JF_BOOL)
+			r[n++] = (struct range){k->table, f->column, f->min, f->max, 0, NULL};
+		else if (f->type == JF_REF) /* NULL, or an id: 0 reads as "none" */
+			r[n++] = (struct range){k->table, f->column, 0, INT64_MAX, 1, NULL};
+		else if (f->type == JF_ENUM)
+			r[n++] = (struct range){k->table, f->column, 0, 0, 0, f->choices};
+	}
+	return n;
+}
+
+static int is_choice(const struct range *r, const char *v)
+{
+	for (size_t i = 0; v && r->choices[i]; i++)
+		if (!strcmp(r->choices[i], v))
+			return 1;
+	return 0;
+}
+
+static int value_ok(const struct range *r, sqlite3_stmt *q, int i)
+{
+	int type = sqlite3_column_type(q, i);
+	long long v;
+
+	if (r->choices)
+		return type == SQLITE_TEXT && is_choice(r, (const char *)sqlite3_column_text(q, i));
+	if (type == SQLITE_NULL)
+		return r->nullable;
+	if (type != SQLITE_INTEGER)
+		return 0;
+	v = sqlite3_column_int64(q, i);
+	return v >= r->min && v <= r->max;
+}
+
+static int bad_value(const struct range *r, sqlite3_stmt *q, int i, char *why, size_t size)
+{
+	long long row = sqlite3_column_int64(q, 0);
+	char b[48];
+
+	if (r->choices)
+		return fail(why, size, "table %s, row %lld: %s = '%s' is not one of its choices",
+			    r->table, row, r->column,
+			    shown((const char *)sqlite3_column_text(q, i), b, sizeof b));
+	if (sqlite3_column_type(q, i) != SQLITE_INTEGER)
+		return fail(why, size, "table %s, row %lld: %s = '%s' is not a whole number",
+			    r->table, row, r->column,
+			    shown((const char *)sqlite3_column_text(q, i), b, sizeof b));
+	return fail(why, size, "table %s, row %lld: %s = %lld is out of range %lld..%lld", r->table,
+		    row, r->column, (long long)sqlite3_column_int64(q, i), r->min, r->max);
+}
+
+static void cat(char *sql, size_t size, const char *a, const char *b)
+{
+	size_t len = strlen(sql);
+	snprintf(sql + len, size - len, "%s%s", a, b);
+}
+
+/* SELECT rowid, the columns FROM the table WHERE NOT (each in range):
+ * SQLite filters, so a sound table costs one pass and no rows. The
+ * limits and choices are bound, ?1.. in order. */
+static void scan_sql(const struct range *r, int n, char *sql, size_t size)
+{
+	snprintf(sql, size, "SELECT rowid");
+	for (int i = 0; i < n; i++)
+		cat(sql, size, ", ", r[i].column);
+	cat(sql, size, " FROM ", r[0].table);
+	cat(sql, size, " WHERE NOT (", "");
+	for (int i = 0; i < n; i++) {
+		const char *c = r[i].column;
+		cat(sql, size, i ? " AND (" : "(", r[i].nullable ? c : "");
+		cat(sql, size, r[i].nullable ? " IS NULL OR " : "", "");
+		if (r[i].choices) {
+			cat(sql, size, "typeof(", c);
+			cat(sql, size, ") = 'text' AND ", c);
+			cat(sql, size, " IN (?", "");
+			for (size_t k = 1; r[i].choices[k]; k++)
+				cat(sql, size, ", ?", "");
+			cat(sql, size, ")", "");
+		} else {
+			cat(sql, size, "typeof(", c);
+			cat(sql, size, ") = 'integer' AND ", c);
+			cat(sql, size, " BETWEEN ? AND ?", "");
+		}
+		cat(sql, size, ")", "");
+	}
+	cat(sql, size, ") LIMIT 1", "");
+}
+
+static void scan_bind(sqlite3_stmt *q, const struct range *r, int n)
+{
+	int p = 1;
+
+	for (int i = 0; i < n; i++) {
+		if (r[i].choices) {
+			for (size_t k = 0; r[i].choices[k]; k++)
+				sqlite3_bind_text(q, p++, r[i].choices[k], -1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_int64(q, p++, r[i].min);
+			sqlite3_bind_int64(q, p++, r[i].max);
+		}
+	}
+}
+
+/* The first row of a table with a value out of its range, named in why. */
+static int scan_table(sqlite3 *db, const struct range *r, int n, char *why, size_t size)
+{
+	char sql[2048];
+	sqlite3_stmt *q = NULL;
+	int rc;
+
+	scan_sql(r, n, sql, sizeof sql);
+	if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+		return db_fail(db, why, size);
+	scan_bind(q, r, n);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			if (!value_ok(&r[i], q, i + 1)) {
+				bad_value(&r[i], q, i + 1, why, size);
+				break;
+			}
+		if (!*why) /* the filter and value_ok disagree: name the row */
+			fail(why, size, "table %s, row %lld: a value is out of range", r[0].table,
+			     (long long)sqlite3_column_int64(q, 0));
+	} else if (rc != SQLITE_DONE) {
+		db_fail(db, why, size);
+	}
+	sqlite3_finalize(q);
+	return *why ? -1 : 0;
+}
+
+int store_check_values(sqlite3 *db, char *why, size_t size)
+{
+	static const enum jh_kind small[] = {JH_WORKSHOP, JH_STEP};
+	struct range r[MAX_RANGES];
+	int n;
+
+	*why = '\0';
+	for (size_t k = 0; k < sizeof small / sizeof small[0]; k++) {
+		n = field_ranges(kinds_get(small[k]), r);
+		if (scan_table(db, r, n, why, size))
+			return -1;
+	}
+	n = extra_ranges("workshop_list", r);
+	return scan_table(db, r, n, why, size);
+}
+
+int store_check_field(const struct jh_field_def *f, const char *table, sqlite3_stmt *q, int i,
+		      char *why, size_t size)
+{
+	struct range r = {table, f->column, f->min, f->max, 0, NULL};
+
+	if (f->type == JF_REF)
+		r = (struct range){table, f->column, 0, INT64_MAX, 1, NULL};
+	else if (f->type == JF_ENUM)
+		r.choices = f->choices;
+	else if (f->type != JF_INT && f->type != JF_BOOL)
+		return 0;
+	return value_ok(&r, q, i) ? 0 : bad_value(&r, q, i, why, size);
+}
