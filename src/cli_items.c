@@ -252,6 +252,22 @@ const struct cli_command cli_items_add_entry = {
     .exec = add_exec,
 };
 
+/* A participant by name, by the rule --as and the interface use. */
+static int participant_arg(struct cli_ctx *ctx, jh_id wid, const char *name, jh_id *id)
+{
+	const struct jh_participant *p;
+	struct jh_data d;
+	struct jh_err err;
+
+	if (store_load(ctx->st, wid, &d, &err))
+		return cli_fail(ctx, err.msg);
+	p = session_participant_named(&d, name);
+	if (p)
+		*id = p->id;
+	model_data_free(&d);
+	return p ? 0 : cli_failf(ctx, "no participant named \"%s\" in this workshop", name);
+}
+
 /* An item argument: a positive id, or a name when the kind has one. */
 static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k, const char *arg,
 		    jh_id *id)
@@ -267,6 +283,8 @@ static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
 		*id = num;
 		return 0;
 	}
+	if (k->kind == JH_PARTICIPANT)
+		return participant_arg(ctx, wid, arg, id);
 	if (store_item_lookup(ctx->st, wid, k->kind, arg, 0, id, &err))
 		return cli_fail(ctx, err.msg);
 	return 0;
