@@ -26,7 +26,8 @@ static int create(struct cli_ctx *ctx, const char *name, const struct jh_templat
 	if (!rc && facilitator) {
 		rc = items_parse(ctx->st, wid, JH_PARTICIPANT, a, 2, 1, &vals, err);
 		if (!rc)
-			rc = store_item_add(ctx->st, wid, JH_PARTICIPANT, vals.v, vals.n, &pid, err);
+			rc =
+			    store_item_add(ctx->st, wid, JH_PARTICIPANT, vals.v, vals.n, &pid, err);
 		items_values_free(&vals);
 		if (rc)
 			err_prefix(err, "--facilitator %s", facilitator);

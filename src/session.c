@@ -124,7 +124,8 @@ static int participant_check(const struct jh_data *d, jh_id me, const struct ses
 	session_facilitator(d, &n);
 	/* Nobody left to lead would hand the agenda to every terminal. */
 	if (takes_away && n <= 1)
-		return err_set(err, "%s is the only facilitator: make someone else facilitator first",
+		return err_set(err,
+			       "%s is the only facilitator: make someone else facilitator first",
 			       model_participant(d, c->id)->name);
 	return 0;
 }
