@@ -252,6 +252,12 @@ const struct cli_command cli_items_add_entry = {
     .exec = add_exec,
 };
 
+static const char *idbuf(jh_id id, char *buf)
+{
+	snprintf(buf, 24, "%lld", (long long)id);
+	return buf;
+}
+
 /* A participant by name, by the rule --as and the interface use. */
 static int participant_arg(struct cli_ctx *ctx, jh_id wid, const char *name, jh_id *id)
 {
@@ -432,7 +438,8 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	const struct jh_kind_def *k;
 	struct jh_err err;
 	size_t nrows;
-	jh_id wid;
+	jh_id wid, author = 0;
+	char num[24];
 	int rc;
 
 	if (ext && (!strcmp(ext, ".yaml") || !strcmp(ext, ".yml"))) {
@@ -450,7 +457,10 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return CLI_FAIL;
 	if ((rc = cli_workshop(ctx, 1, workshop, &wid)))
 		return rc;
-	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name, &nrows, &err))
+	if (ctx->as_name && participant_arg(ctx, wid, ctx->as_name, &author))
+		return CLI_FAIL;
+	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name ? idbuf(author, num) : NULL, &nrows,
+			    &err))
 		return cli_fail(ctx, err.msg);
 	fprintf(ctx->out, "imported %zu %s from %s\n", nrows, nrows == 1 ? k->name : k->plural,
 		file);
