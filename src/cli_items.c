@@ -48,6 +48,36 @@ static int has_field(const struct jh_assign *a, size_t n, const char *name)
 	return 0;
 }
 
+/* author=øyvind, participant=ÅSA: people named in values are found by
+ * the same rule as --as (session_participant_named), their ids put in
+ * ids[i]. A name nobody has is left for items_parse to refuse. */
+static int fold_people(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
+		       struct jh_assign *a, size_t n, char (*ids)[24])
+{
+	struct jh_data d;
+	struct jh_err err;
+	int loaded = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct jh_field_def *f = kinds_field(k, a[i].field);
+		const struct jh_participant *p;
+		long long num;
+		if (!f || f->type != JF_REF || f->ref != JH_PARTICIPANT ||
+		    util_parse_int(a[i].value, &num) == 0)
+			continue;
+		if (!loaded && store_load(ctx->st, wid, &d, &err))
+			return cli_fail(ctx, err.msg);
+		loaded = 1;
+		if ((p = session_participant_named(&d, a[i].value))) {
+			snprintf(ids[i], sizeof ids[i], "%lld", (long long)p->id);
+			a[i].value = ids[i];
+		}
+	}
+	if (loaded)
+		model_data_free(&d);
+	return 0;
+}
+
 /* Who acts: --as NAME, matched as the interface matches it (one rule,
  * session_participant_named). A name nobody has joins the workshop as a
  * participant, as the interface's --as does, inside the caller's
@@ -149,9 +179,10 @@ static int add_in_tx(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k
 	struct jh_values vals;
 	struct actor who;
 	struct jh_err err;
+	char ids[MAX_ASSIGN][24];
 	int rc;
 
-	if (actor_find(ctx, wid, &who))
+	if (fold_people(ctx, wid, k, a, n, ids) || actor_find(ctx, wid, &who))
 		return CLI_FAIL;
 	*joined = who.joined;
 	add_acting(&who, k, a, &n);
@@ -302,7 +333,7 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	char **argv = args->argv;
 	struct jh_assign a[MAX_ASSIGN + 1];
 	char names[MAX_ASSIGN][64];
-	char idbuf[32];
+	char idbuf[32], ids[MAX_ASSIGN][24];
 	const struct jh_kind_def *k;
 	struct jh_values vals;
 	struct jh_err err;
@@ -324,6 +355,8 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (k->kind == JH_WORKSHOP)
 		id = wid;
 	else if (item_arg(ctx, wid, k, argv[3], &id))
+		return CLI_FAIL;
+	if (fold_people(ctx, wid, k, a + 1, n, ids))
 		return CLI_FAIL;
 	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
 	a[0].field = "id";
