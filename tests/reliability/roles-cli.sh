@@ -49,7 +49,7 @@ refused "the only facilitator" --as Åsa set w participant Åsa role=participant
 # The facilitator may, matched by the one name rule.
 jh -d "$DB" --as åsa set w workshop dots=3 >/dev/null || die "the facilitator's budget"
 jh -d "$DB" --as ÅSA set w step 1 minutes=25 >/dev/null || die "the facilitator's agenda"
-jh -d "$DB" --as Åsa add w vote idea=1 participant=Øyvind >/dev/null || die "a vote for Øyvind"
+jh -d "$DB" --as Åsa add w vote idea=1 participant=øyvind >/dev/null || die "a vote for øyvind"
 jh -d "$DB" --as Øyvind add w vote idea=1 >/dev/null || die "Øyvind's own vote"
 # Handing the role over: name Øyvind, then step down.
 jh -d "$DB" --as Åsa set w participant øyvind role=facilitator >/dev/null || die "name Øyvind"
