@@ -65,7 +65,7 @@ static int fold_people(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def 
 		if (!f || f->type != JF_REF || f->ref != JH_PARTICIPANT ||
 		    util_parse_int(a[i].value, &num) == 0)
 			continue;
-		if (!loaded && store_load(ctx->st, wid, &d, &err))
+		if (!loaded && store_load_people(ctx->st, wid, &d, &err))
 			return cli_fail(ctx, err.msg);
 		loaded = 1;
 		if ((p = session_participant_named(&d, a[i].value))) {
@@ -107,7 +107,7 @@ static int actor_join(struct cli_ctx *ctx, jh_id wid, struct actor *a)
 		return cli_failf(ctx, "--as %s: %s", ctx->as_name, err.msg);
 	a->joined = 1;
 	model_data_free(&a->d);
-	return store_load(ctx->st, wid, &a->d, &err) ? cli_fail(ctx, err.msg) : 0;
+	return store_load_people(ctx->st, wid, &a->d, &err) ? cli_fail(ctx, err.msg) : 0;
 }
 
 static int actor_find(struct cli_ctx *ctx, jh_id wid, struct actor *a)
@@ -119,7 +119,7 @@ static int actor_find(struct cli_ctx *ctx, jh_id wid, struct actor *a)
 	a->owner = !ctx->as_name;
 	if (a->owner)
 		return 0;
-	if (store_load(ctx->st, wid, &a->d, &err))
+	if (store_load_people(ctx->st, wid, &a->d, &err))
 		return cli_fail(ctx, err.msg);
 	a->loaded = 1;
 	p = session_participant_named(&a->d, ctx->as_name);
@@ -296,7 +296,7 @@ static int participant_arg(struct cli_ctx *ctx, jh_id wid, const char *name, jh_
 	struct jh_data d;
 	struct jh_err err;
 
-	if (store_load(ctx->st, wid, &d, &err))
+	if (store_load_people(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
 	p = session_participant_named(&d, name);
 	if (p)
