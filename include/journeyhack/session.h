@@ -50,8 +50,7 @@ const char *session_right_text(enum session_right r);
 /* The participant a typed name means, by the one matching rule of
  * names.h (case and Unicode normalisation folded); an exact match wins
  * over a folded one. NULL when nobody has that name. */
-const struct jh_participant *session_participant_named(const struct jh_data *d,
-						       const char *name);
+const struct jh_participant *session_participant_named(const struct jh_data *d, const char *name);
 /* The first facilitator (NULL: none) and, in *n when n is not NULL, how
  * many there are: what every terminal shows as who leads. */
 const struct jh_participant *session_facilitator(const struct jh_data *d, size_t *n);

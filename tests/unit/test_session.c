@@ -857,9 +857,9 @@ Test(session_names, case_and_normalisation_fold_to_one_person)
 {
 	struct jh_data d = fjellstua();
 	/* A + combining ring; the angstrom sign; decomposed Ø has none. */
-	static const char *const asa[] = {"Åsa Lindqvist", "åsa lindqvist", "ÅSA LINDQVIST",
-					  "A\xcc\x8asa Lindqvist", "a\xcc\x8asa lindqvist",
-					  "\xe2\x84\xabsa Lindqvist"};
+	static const char *const asa[] = {"Åsa Lindqvist",	   "åsa lindqvist",
+					  "ÅSA LINDQVIST",	   "A\xcc\x8asa Lindqvist",
+					  "a\xcc\x8asa lindqvist", "\xe2\x84\xabsa Lindqvist"};
 
 	for (size_t i = 0; i < N(asa); i++) {
 		const struct jh_participant *p = session_participant_named(&d, asa[i]);
