@@ -9,6 +9,7 @@
 #include "journeyhack/import_csv.h"
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
+#include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
 #define MAX_ASSIGN 64
@@ -47,17 +48,202 @@ static int has_field(const struct jh_assign *a, size_t n, const char *name)
 	return 0;
 }
 
+/* author=øyvind, participant=ÅSA: people named in values are found by
+ * the same rule as --as (session_participant_named), their ids put in
+ * ids[i]. A name nobody has is left for items_parse to refuse. */
+static int fold_people(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
+		       struct jh_assign *a, size_t n, char (*ids)[24])
+{
+	struct jh_data d;
+	struct jh_err err;
+	int loaded = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct jh_field_def *f = kinds_field(k, a[i].field);
+		const struct jh_participant *p;
+		long long num;
+		if (!f || f->type != JF_REF || f->ref != JH_PARTICIPANT ||
+		    util_parse_int(a[i].value, &num) == 0)
+			continue;
+		if (!loaded && store_load_people(ctx->st, wid, &d, &err))
+			return cli_fail(ctx, err.msg);
+		loaded = 1;
+		if ((p = session_participant_named(&d, a[i].value))) {
+			snprintf(ids[i], sizeof ids[i], "%lld", (long long)p->id);
+			a[i].value = ids[i];
+		}
+	}
+	if (loaded)
+		model_data_free(&d);
+	return 0;
+}
+
+/* Who acts: --as NAME, matched as the interface matches it (one rule,
+ * session_participant_named). A name nobody has joins the workshop as a
+ * participant, as the interface's --as does, inside the caller's
+ * transaction: a refused change leaves no one behind. Without --as the
+ * command line is the database's owner and keeps every right. */
+struct actor {
+	int owner;	/* no --as */
+	jh_id me;	/* the participant named by --as */
+	char idbuf[24]; /* me as text, for author= and participant= */
+	struct jh_data d;
+	int loaded;
+	int joined; /* --as named nobody: joined now */
+};
+
+static int actor_join(struct cli_ctx *ctx, jh_id wid, struct actor *a)
+{
+	struct jh_assign as = {"name", ctx->as_name};
+	struct jh_values vals;
+	struct jh_err err;
+	int rc;
+
+	if (items_parse(ctx->st, wid, JH_PARTICIPANT, &as, 1, 1, &vals, &err))
+		return cli_failf(ctx, "--as %s: %s", ctx->as_name, err.msg);
+	rc = store_item_add(ctx->st, wid, JH_PARTICIPANT, vals.v, vals.n, &a->me, &err);
+	items_values_free(&vals);
+	if (rc)
+		return cli_failf(ctx, "--as %s: %s", ctx->as_name, err.msg);
+	a->joined = 1;
+	model_data_free(&a->d);
+	return store_load_people(ctx->st, wid, &a->d, &err) ? cli_fail(ctx, err.msg) : 0;
+}
+
+static int actor_find(struct cli_ctx *ctx, jh_id wid, struct actor *a)
+{
+	const struct jh_participant *p;
+	struct jh_err err;
+
+	memset(a, 0, sizeof *a);
+	a->owner = !ctx->as_name;
+	if (a->owner)
+		return 0;
+	if (store_load_people(ctx->st, wid, &a->d, &err))
+		return cli_fail(ctx, err.msg);
+	a->loaded = 1;
+	p = session_participant_named(&a->d, ctx->as_name);
+	if (p)
+		a->me = p->id;
+	else if (actor_join(ctx, wid, a))
+		return -1;
+	snprintf(a->idbuf, sizeof a->idbuf, "%lld", (long long)a->me);
+	return 0;
+}
+
+static void actor_free(struct actor *a)
+{
+	if (a->loaded)
+		model_data_free(&a->d);
+}
+
+/* The rights of session_change_check for a change with parsed values. */
+static int actor_may(struct cli_ctx *ctx, const struct actor *a, enum jh_kind kind,
+		     enum session_op op, jh_id id, const struct jh_values *vals)
+{
+	struct session_change c = {kind, op, id, NULL, 0};
+	struct jh_err err;
+
+	if (a->owner)
+		return 0;
+	for (size_t i = 0; vals && i < vals->n; i++) {
+		const struct jh_field_def *f = vals->v[i].field;
+		if (!strcmp(f->name, "role"))
+			c.role = vals->v[i].text;
+		else if (f->type == JF_REF && f->ref == JH_PARTICIPANT && !vals->v[i].is_null)
+			c.for_whom = vals->v[i].num;
+	}
+	if (session_change_check(&a->d, a->me, &c, &err))
+		return cli_failf(ctx, "%s", err.msg);
+	return 0;
+}
+
 /* --as NAME stands in for the author of new items and the voter. */
-static void add_acting(struct cli_ctx *ctx, const struct jh_kind_def *k, struct jh_assign *a,
+static void add_acting(const struct actor *who, const struct jh_kind_def *k, struct jh_assign *a,
 		       size_t *n)
 {
 	const char *field = k->kind == JH_VOTE ? "participant" : "author";
 
-	if (!ctx->as_name || !kinds_field(k, field) || has_field(a, *n, field) || *n >= MAX_ASSIGN)
+	if (who->owner || !kinds_field(k, field) || has_field(a, *n, field) || *n >= MAX_ASSIGN)
 		return;
 	a[*n].field = field;
-	a[*n].value = ctx->as_name;
+	a[*n].value = who->idbuf;
 	(*n)++;
+}
+
+/* The change of one command as one transaction: joining, the rights and
+ * the write stand or fall together. */
+static int add_in_tx(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
+		     struct jh_assign *a, size_t n, jh_id *id, int *joined)
+{
+	struct jh_values vals;
+	struct actor who;
+	struct jh_err err;
+	char ids[MAX_ASSIGN][24];
+	int rc;
+
+	if (fold_people(ctx, wid, k, a, n, ids) || actor_find(ctx, wid, &who))
+		return CLI_FAIL;
+	*joined = who.joined;
+	add_acting(&who, k, a, &n);
+	if (items_parse(ctx->st, wid, k->kind, a, n, 1, &vals, &err)) {
+		actor_free(&who);
+		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
+	}
+	rc = actor_may(ctx, &who, k->kind, SESSION_ADD, 0, &vals);
+	if (!rc && store_item_add(ctx->st, wid, k->kind, vals.v, vals.n, id, &err))
+		rc = cli_failf(ctx, "add %s: %s", k->name, err.msg);
+	items_values_free(&vals);
+	actor_free(&who);
+	return rc ? CLI_FAIL : CLI_OK;
+}
+
+/* End the command's transaction: committed only when it succeeded (rc
+ * 0); then a participant who joined through --as is told so. */
+static int in_tx(struct cli_ctx *ctx, int rc, int joined)
+{
+	struct jh_err err;
+
+	if (rc) {
+		store_rollback(ctx->st);
+		return rc;
+	}
+	if (store_commit(ctx->st, &err))
+		return cli_fail(ctx, err.msg);
+	if (joined)
+		cli_line(ctx->out, "%s joined the workshop as a participant", ctx->as_name);
+	return CLI_OK;
+}
+
+static int begin(struct cli_ctx *ctx)
+{
+	struct jh_err err;
+
+	return store_begin(ctx->st, &err) ? cli_fail(ctx, err.msg) : 0;
+}
+
+/* Open the change's transaction and check who acts may make it; on a
+ * refusal nothing stays (not even a participant --as would have joined). */
+static int gate(struct cli_ctx *ctx, jh_id wid, enum jh_kind kind, enum session_op op, jh_id id,
+		const struct jh_values *vals, int *joined)
+{
+	struct actor who;
+	int rc;
+
+	if (begin(ctx))
+		return CLI_FAIL;
+	rc = actor_find(ctx, wid, &who) || actor_may(ctx, &who, kind, op, id, vals);
+	*joined = who.joined;
+	actor_free(&who);
+	if (rc)
+		store_rollback(ctx->st);
+	return rc;
+}
+
+/* Close gate's transaction: kept when the write (status rc) succeeded. */
+static int gate_end(struct cli_ctx *ctx, int rc, int joined)
+{
+	return in_tx(ctx, rc ? CLI_FAIL : 0, joined);
 }
 
 static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
@@ -67,11 +253,9 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	struct jh_assign a[MAX_ASSIGN + 1];
 	char names[MAX_ASSIGN][64];
 	const struct jh_kind_def *k;
-	struct jh_values vals;
-	struct jh_err err;
 	size_t n;
 	jh_id wid, id;
-	int rc;
+	int rc, joined = 0;
 
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
@@ -80,15 +264,11 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 				 k->name);
 	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))
 		return CLI_FAIL;
-	if ((rc = cli_workshop(ctx, 1, argv[1], &wid)))
+	if ((rc = cli_workshop(ctx, 1, argv[1], &wid)) || (rc = begin(ctx)))
 		return rc;
-	add_acting(ctx, k, a, &n);
-	if (items_parse(ctx->st, wid, k->kind, a, n, 1, &vals, &err))
-		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
-	rc = store_item_add(ctx->st, wid, k->kind, vals.v, vals.n, &id, &err);
-	items_values_free(&vals);
-	if (rc)
-		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
+	rc = add_in_tx(ctx, wid, k, a, n, &id, &joined);
+	if ((rc = in_tx(ctx, rc, joined)))
+		return rc;
 	fprintf(ctx->out, "added %s %lld\n", k->name, (long long)id);
 	return CLI_OK;
 }
@@ -102,6 +282,28 @@ const struct cli_command cli_items_add_entry = {
     .max_operands = -1,
     .exec = add_exec,
 };
+
+static const char *idbuf(jh_id id, char *buf)
+{
+	snprintf(buf, 24, "%lld", (long long)id);
+	return buf;
+}
+
+/* A participant by name, by the rule --as and the interface use. */
+static int participant_arg(struct cli_ctx *ctx, jh_id wid, const char *name, jh_id *id)
+{
+	const struct jh_participant *p;
+	struct jh_data d;
+	struct jh_err err;
+
+	if (store_load_people(ctx->st, wid, &d, &err))
+		return cli_fail(ctx, err.msg);
+	p = session_participant_named(&d, name);
+	if (p)
+		*id = p->id;
+	model_data_free(&d);
+	return p ? 0 : cli_failf(ctx, "no participant named \"%s\" in this workshop", name);
+}
 
 /* An item argument: a positive id, or a name when the kind has one. */
 static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k, const char *arg,
@@ -118,6 +320,8 @@ static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
 		*id = num;
 		return 0;
 	}
+	if (k->kind == JH_PARTICIPANT)
+		return participant_arg(ctx, wid, arg, id);
 	if (store_item_lookup(ctx->st, wid, k->kind, arg, 0, id, &err))
 		return cli_fail(ctx, err.msg);
 	return 0;
@@ -129,13 +333,13 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	char **argv = args->argv;
 	struct jh_assign a[MAX_ASSIGN + 1];
 	char names[MAX_ASSIGN][64];
-	char idbuf[32];
+	char idbuf[32], ids[MAX_ASSIGN][24];
 	const struct jh_kind_def *k;
 	struct jh_values vals;
 	struct jh_err err;
 	size_t n;
 	jh_id wid, id = 0;
-	int rc, first;
+	int rc, first, joined = 0;
 
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
@@ -152,15 +356,23 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		id = wid;
 	else if (item_arg(ctx, wid, k, argv[3], &id))
 		return CLI_FAIL;
+	if (fold_people(ctx, wid, k, a + 1, n, ids))
+		return CLI_FAIL;
 	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
 	a[0].field = "id";
 	a[0].value = idbuf;
 	if (items_parse(ctx->st, wid, k->kind, a, n + 1, 0, &vals, &err))
 		return cli_failf(ctx, "set %s %lld: %s", k->name, (long long)id, err.msg);
+	if (gate(ctx, wid, k->kind, SESSION_SET, id, &vals, &joined)) {
+		items_values_free(&vals);
+		return CLI_FAIL;
+	}
 	rc = store_item_set(ctx->st, wid, k->kind, id, vals.v, vals.n, &err);
 	items_values_free(&vals);
 	if (rc)
-		return cli_failf(ctx, "set %s %lld: %s", k->name, (long long)id, err.msg);
+		cli_failf(ctx, "set %s %lld: %s", k->name, (long long)id, err.msg);
+	if (gate_end(ctx, rc, joined))
+		return CLI_FAIL;
 	fprintf(ctx->out, "updated %s %lld\n", k->name, (long long)id);
 	return CLI_OK;
 }
@@ -181,7 +393,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	const struct jh_kind_def *k;
 	struct jh_err err;
 	jh_id wid, id;
-	int rc;
+	int rc, joined = 0;
 
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
@@ -196,15 +408,24 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 					 "rm workshop: \"%s\" is not workshop %s; to remove it, "
 					 "name it twice: rm %s workshop %s",
 					 argv[3], argv[1], argv[1], argv[1]);
-		if (store_workshop_delete(ctx->st, wid, &err))
-			return cli_fail(ctx, err.msg);
+		if (gate(ctx, wid, JH_WORKSHOP, SESSION_DELETE, wid, NULL, &joined))
+			return CLI_FAIL;
+		rc = store_workshop_delete(ctx->st, wid, &err);
+		if (rc)
+			cli_fail(ctx, err.msg);
+		if (gate_end(ctx, rc, 0))
+			return CLI_FAIL;
 		cli_line(ctx->out, "removed workshop %s", argv[1]);
 		return CLI_OK;
 	}
-	if (item_arg(ctx, wid, k, argv[3], &id))
+	if (item_arg(ctx, wid, k, argv[3], &id) ||
+	    gate(ctx, wid, k->kind, SESSION_DELETE, id, NULL, &joined))
 		return CLI_FAIL;
-	if (store_item_delete(ctx->st, wid, k->kind, id, &err))
-		return cli_failf(ctx, "rm %s %lld: %s", k->name, (long long)id, err.msg);
+	rc = store_item_delete(ctx->st, wid, k->kind, id, &err);
+	if (rc)
+		cli_failf(ctx, "rm %s %lld: %s", k->name, (long long)id, err.msg);
+	if (gate_end(ctx, rc, joined))
+		return CLI_FAIL;
 	fprintf(ctx->out, "removed %s %lld\n", k->name, (long long)id);
 	return CLI_OK;
 }
@@ -250,7 +471,8 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	const struct jh_kind_def *k;
 	struct jh_err err;
 	size_t nrows;
-	jh_id wid;
+	jh_id wid, author = 0;
+	char num[24];
 	int rc;
 
 	if (ext && (!strcmp(ext, ".yaml") || !strcmp(ext, ".yml"))) {
@@ -268,7 +490,10 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return CLI_FAIL;
 	if ((rc = cli_workshop(ctx, 1, workshop, &wid)))
 		return rc;
-	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name, &nrows, &err))
+	if (ctx->as_name && participant_arg(ctx, wid, ctx->as_name, &author))
+		return CLI_FAIL;
+	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name ? idbuf(author, num) : NULL, &nrows,
+			    &err))
 		return cli_fail(ctx, err.msg);
 	cli_line(ctx->out, "imported %zu %s from %s", nrows, nrows == 1 ? k->name : k->plural,
 		 file);

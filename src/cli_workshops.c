@@ -6,8 +6,38 @@
 
 #include "journeyhack/cli_table.h"
 #include "journeyhack/cli_workshops.h"
+#include "journeyhack/items.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/template.h"
+
+/* The workshop and its facilitator (--facilitator NAME, or none) as one
+ * transaction: a bad name leaves no workshop behind. */
+static int create(struct cli_ctx *ctx, const char *name, const struct jh_template *tpl,
+		  const char *facilitator, struct jh_err *err)
+{
+	struct jh_assign a[2] = {{"name", facilitator}, {"role", "facilitator"}};
+	struct jh_values vals;
+	jh_id wid, pid;
+	int rc;
+
+	if (store_begin(ctx->st, err))
+		return -1;
+	rc = store_workshop_create(ctx->st, name, tpl, &wid, err);
+	if (!rc && facilitator) {
+		rc = items_parse(ctx->st, wid, JH_PARTICIPANT, a, 2, 1, &vals, err);
+		if (!rc)
+			rc =
+			    store_item_add(ctx->st, wid, JH_PARTICIPANT, vals.v, vals.n, &pid, err);
+		items_values_free(&vals);
+		if (rc)
+			err_prefix(err, "--facilitator %s", facilitator);
+	}
+	if (rc) {
+		store_rollback(ctx->st);
+		return -1;
+	}
+	return store_commit(ctx->st, err);
+}
 
 static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
@@ -16,7 +46,6 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	struct jh_template tpl;
 	struct jh_err err;
 	char *path;
-	jh_id wid;
 	int rc;
 
 	path = paths_find_template(tname, &err);
@@ -27,11 +56,13 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (rc)
 		return cli_fail(ctx, err.msg);
 	if ((rc = cli_open_store(ctx, 1)) == 0) {
-		if (store_workshop_create(ctx->st, name, &tpl, &wid, &err))
+		if (create(ctx, name, &tpl, args->opt[1], &err))
 			rc = cli_fail(ctx, err.msg);
 		else
 			cli_line(ctx->out, "created workshop %s (%s) from template %s in %s", name,
 				 tpl.title, tpl.name, store_path(ctx->st));
+		if (!rc && args->opt[1])
+			cli_line(ctx->out, "%s facilitates it", args->opt[1]);
 	}
 	template_free(&tpl);
 	return rc;
@@ -43,7 +74,7 @@ const struct cli_command cli_workshops_new_entry = {
     .about = "create a workshop",
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_NAMED,
-    .options = {{"-t", "--template", 0}},
+    .options = {{"-t", "--template", 0}, {NULL, "--facilitator", CLI_OPT_EQUALS}},
     .strict = 1,
     .min_operands = 1,
     .max_operands = 1,

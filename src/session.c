@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "journeyhack/names.h"
 #include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
@@ -55,6 +56,93 @@ int session_may(const struct jh_data *d, jh_id me, enum session_right r)
 const char *session_right_text(enum session_right r)
 {
 	return (int)r >= 0 && r < SESSION_NRIGHTS ? right_text[r] : "";
+}
+
+/* ---------------------------------------------------------------- names, roles */
+
+const struct jh_participant *session_participant_named(const struct jh_data *d, const char *name)
+{
+	const struct jh_participant *folded = NULL;
+
+	for (size_t i = 0; name && i < d->nparticipants; i++) {
+		const struct jh_participant *p = &d->participants[i];
+		if (util_streq(p->name, name))
+			return p;
+		if (!folded && names_same(p->name, name))
+			folded = p;
+	}
+	return folded;
+}
+
+const struct jh_participant *session_facilitator(const struct jh_data *d, size_t *n)
+{
+	const struct jh_participant *first = NULL;
+	size_t count = 0;
+
+	for (size_t i = 0; i < d->nparticipants; i++)
+		if (session_is_facilitator(&d->participants[i])) {
+			first = first ? first : &d->participants[i];
+			count++;
+		}
+	if (n)
+		*n = count;
+	return first;
+}
+
+static int refuse(enum session_right r, struct jh_err *err)
+{
+	return err_set(err, "Only a facilitator can %s", session_right_text(r));
+}
+
+/* Whether c makes a facilitator, or takes one away. */
+static int touches_facilitator(const struct jh_data *d, const struct session_change *c,
+			       int *takes_away)
+{
+	const struct jh_participant *p = c->op == SESSION_ADD ? NULL : model_participant(d, c->id);
+	int was = session_is_facilitator(p), will;
+
+	if (c->op == SESSION_DELETE)
+		will = 0;
+	else if (c->role)
+		will = util_streq(c->role, "facilitator");
+	else
+		will = was;
+	*takes_away = was && !will;
+	return was != will;
+}
+
+static int participant_check(const struct jh_data *d, jh_id me, const struct session_change *c,
+			     struct jh_err *err)
+{
+	size_t n;
+	int takes_away;
+
+	if (!touches_facilitator(d, c, &takes_away))
+		return 0;
+	/* Not even in a workshop nobody leads: no terminal can crown itself. */
+	if (!session_is_facilitator(me ? model_participant(d, me) : NULL))
+		return err_set(err, "Only a facilitator can name or remove a facilitator");
+	session_facilitator(d, &n);
+	/* Nobody left to lead would hand the agenda to every terminal. */
+	if (takes_away && n <= 1)
+		return err_set(err,
+			       "%s is the only facilitator: make someone else facilitator first",
+			       model_participant(d, c->id)->name);
+	return 0;
+}
+
+int session_change_check(const struct jh_data *d, jh_id me, const struct session_change *c,
+			 struct jh_err *err)
+{
+	if (c->kind == JH_STEP && !session_may(d, me, SESSION_EDIT_AGENDA))
+		return refuse(SESSION_EDIT_AGENDA, err);
+	if (c->kind == JH_WORKSHOP && !session_may(d, me, SESSION_EDIT_WORKSHOP))
+		return refuse(SESSION_EDIT_WORKSHOP, err);
+	if (c->kind == JH_PARTICIPANT && participant_check(d, me, c, err))
+		return -1;
+	if (c->for_whom && c->for_whom != me && !session_may(d, me, SESSION_TYPE_FOR_OTHERS))
+		return refuse(SESSION_TYPE_FOR_OTHERS, err);
+	return 0;
 }
 
 /* ---------------------------------------------------------------- agenda, timer */
@@ -112,8 +200,10 @@ long session_timer_left(const struct jh_data *d, int64_t now)
 
 void session_viewer_settle(const struct jh_data *d, struct session_viewer *v)
 {
-	if (v->me && !model_participant(d, v->me))
+	if (v->me && !model_participant(d, v->me)) {
 		v->me = 0;
+		v->removed = 1;
+	}
 	if (v->acting && !model_participant(d, v->acting))
 		v->acting = v->me;
 }

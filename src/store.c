@@ -1177,6 +1177,18 @@ static int load_workshop(struct jh_store *st, jh_id wid, struct jh_workshop *w, 
 	return rc;
 }
 
+int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (load_workshop(st, wid, &out->workshop, err) ||
+	    read_rows(st, JH_PARTICIPANT, loads[JH_PARTICIPANT].from, ARGS(I64(wid)),
+		      &out->participants, &out->nparticipants, "load", err)) {
+		model_data_free(out);
+		return -1;
+	}
+	return 0;
+}
+
 int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
 {
 	memset(out, 0, sizeof *out);

@@ -14,12 +14,14 @@
 #include "journeyhack/items.h"
 #include "journeyhack/replay.h"
 #include "journeyhack/samefile.h"
+#include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui.h"
 #include "journeyhack/ui_actions.h"
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/util.h"
@@ -90,30 +92,35 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 	return k < 0 ? err_set(err, "no workshop chosen") : 0;
 }
 
-/* --as NAME: the participant at this terminal; a new name joins the
- * workshop, which is how people in the room sign in from their laptops. */
-static int resolve_as(struct ui *ui, const char *name)
+/* --as NAME: the participant at this terminal, found by the one rule
+ * for names (session_participant_named: "øyvind" is "Øyvind", as on the
+ * command line); a name nobody has joins the workshop, which is how
+ * people in the room sign in from their laptops. Called with the
+ * workshop loaded; a join loads it again. */
+static int resolve_as(struct ui *ui, const char *name, struct jh_err *err)
 {
-	struct jh_err err;
+	const struct jh_participant *p = name ? session_participant_named(&ui->d, name) : NULL;
 	struct jh_assign a = {"name", name};
 	struct jh_values vals;
 	jh_id id;
 
-	if (!name)
-		return 0;
-	if (!store_item_lookup(ui->st, ui->wid, JH_PARTICIPANT, name, 0, &id, &err)) {
-		ui->me = ui->acting = id;
+	if (!name || p) {
+		ui_signin_as(ui, p ? p->id : 0);
 		return 0;
 	}
-	if (items_parse(ui->st, ui->wid, JH_PARTICIPANT, &a, 1, 1, &vals, &err) ||
-	    store_item_add(ui->st, ui->wid, JH_PARTICIPANT, vals.v, vals.n, &id, &err)) {
+	if (items_parse(ui->st, ui->wid, JH_PARTICIPANT, &a, 1, 1, &vals, err) ||
+	    store_item_add(ui->st, ui->wid, JH_PARTICIPANT, vals.v, vals.n, &id, err)) {
 		items_values_free(&vals);
-		ui_message(ui, 1, "--as %s: %s", name, err.msg);
-		return -1;
+		ui_message(ui, 1, "--as %s: %s", name, err->msg);
+		return 0;
 	}
 	items_values_free(&vals);
-	ui->me = ui->acting = id;
 	ui_message(ui, 0, "Welcome, %s: you joined as a participant", name);
+	model_data_free(&ui->d);
+	ui->data_version = store_data_version(ui->st);
+	if (store_load(ui->st, ui->wid, &ui->d, err))
+		return -1;
+	ui_signin_as(ui, id);
 	return 0;
 }
 
@@ -172,11 +179,10 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 			goto out;
 		}
 	}
-	/* Join first, then load once: a large workshop is read a single
-	 * time before the first frame. */
-	resolve_as(&ui, opts->as_name);
+	/* Load once, then sign in: a large workshop is read a second time
+	 * only when --as names someone new, who joins. */
 	ui.data_version = store_data_version(ui.st);
-	if (store_load(ui.st, ui.wid, &ui.d, err))
+	if (store_load(ui.st, ui.wid, &ui.d, err) || resolve_as(&ui, opts->as_name, err))
 		goto out;
 	/* Said at once, not at the first refused change: the title bar's
 	 * "[read-only]" is cut off on a narrow terminal. */

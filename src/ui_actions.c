@@ -211,6 +211,8 @@ static int global_action(struct ui *ui, enum ui_action act)
 		return do_reveal(ui);
 	case UI_ACT_PARTICIPANT:
 		return ui_who_choose(ui);
+	case UI_ACT_FACILITATOR:
+		return ui_who_facilitator(ui);
 	case UI_ACT_EXPORT:
 		return ui_export(ui);
 	case UI_ACT_HELP:

@@ -9,6 +9,7 @@
 #include "journeyhack/samefile.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_apply.h"
+#include "journeyhack/ui_signin.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -34,9 +35,15 @@ int ui_apply_db_gone(struct ui *ui)
 
 int ui_apply_refused(struct ui *ui)
 {
-	if (!ui_apply_db_gone(ui))
+	struct jh_err err;
+
+	/* A terminal whose participant was removed writes nothing at all. */
+	if (!ui_apply_db_gone(ui) && !ui_signin_check(ui, JH_NKINDS, 0, 1, NULL, 0, &err))
 		return 0;
-	ui_message(ui, 1, "Not saved: %s", ui->db_lost);
+	if (ui->db_lost[0])
+		ui_message(ui, 1, "Not saved: %s", ui->db_lost);
+	else
+		ui_message(ui, 1, "%s", err.msg);
 	return 1;
 }
 
@@ -84,5 +91,7 @@ int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
 {
 	if (ui_apply_db_gone(ui))
 		return err_set(err, "Not saved: %s", ui->db_lost);
+	if (ui_signin_check(ui, kind, id, add, assigns, n, err))
+		return -1;
 	return apply(ui, kind, id, add, want_id, assigns, n, new_id, err);
 }

@@ -7,6 +7,7 @@
 #include "journeyhack/session.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -75,27 +76,12 @@ static void draw_status(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_STATUS);
 	const struct jh_step *s = session_current_step(&ui->d);
-	const struct jh_participant *me = model_index_item(&ui->ix.m, JH_PARTICIPANT, ui->me);
-	char who[256], step[512], timer[64];
+	char who[512], step[512], timer[64];
 	int y = LINES - 2, tw, ww;
 	long left = session_timer_left(&ui->d, ui_term_now());
 	attr_t ta = bar;
 
-	if (me)
-		snprintf(who, sizeof who, " %s%s", me->name,
-			 session_is_facilitator(me) ? " (facilitator)" : "");
-	else
-		snprintf(who, sizeof who, " nobody (p chooses)");
-	if (ui->acting && ui->acting != ui->me) {
-		size_t l = strlen(who);
-		snprintf(who + l, sizeof who - l, " for %s", ui_name(ui, ui->acting));
-	}
-	/* Dots left to whoever votes here: voting happens in any view. */
-	if (ui->acting) {
-		size_t l = strlen(who);
-		snprintf(who + l, sizeof who - l, " %d/%d dots", ui->ix.tally.left,
-			 ui->d.workshop.dots_per_participant);
-	}
+	ui_signin_status(ui, who, sizeof who);
 	if (s)
 		snprintf(step, sizeof step, "%s Step %d/%zu %s%s", ui_glyph(ui, UI_G_SEP),
 			 s->position + 1, ui->d.nsteps, s->title,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/ui_index.h"
+#include "journeyhack/ui_signin.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -30,13 +31,14 @@ void ui_index_build(struct ui *ui)
 {
 	struct ui_index *ix = &ui->ix;
 	const struct jh_data *d = &ui->d;
-	struct session_viewer v = {ui->me, ui->acting};
+	struct session_viewer v = {ui->me, ui->acting, 0};
 
 	ui_index_free(ix);
 	model_index_build(&ix->m, d);
 	session_viewer_settle(d, &v);
 	ui->me = v.me;
 	ui->acting = v.acting;
+	ui_signin_settled(ui, v.removed);
 	ui->facilitator = session_facilitates(d, ui->me);
 	session_tally(d, ui->acting, &ix->tally);
 	ix->pain_hidden = util_xcalloc(d->npainpoints ? d->npainpoints : 1, 1);

@@ -45,6 +45,37 @@ int session_may(const struct jh_data *d, jh_id me, enum session_right r);
 /* What r does, to complete "Only a facilitator can %s": "run the timer". */
 const char *session_right_text(enum session_right r);
 
+/* ---- names and roles ---- */
+
+/* The participant a typed name means, by the one matching rule of
+ * names.h (case and Unicode normalisation folded); an exact match wins
+ * over a folded one. NULL when nobody has that name. */
+const struct jh_participant *session_participant_named(const struct jh_data *d, const char *name);
+/* The first facilitator (NULL: none) and, in *n when n is not NULL, how
+ * many there are: what every terminal shows as who leads. */
+const struct jh_participant *session_facilitator(const struct jh_data *d, size_t *n);
+
+/* A change someone asks for, as the rights see it. */
+enum session_op { SESSION_ADD, SESSION_SET, SESSION_DELETE };
+struct session_change {
+	enum jh_kind kind;
+	enum session_op op;
+	jh_id id;	  /* the item changed (0 for an add) */
+	const char *role; /* a participant's role given, NULL: not given */
+	jh_id for_whom;	  /* author or voter given, 0: none */
+};
+
+/* Whether `me` may make change c: the agenda (steps) and the workshop's
+ * settings take facilitator rights; naming, demoting or removing a
+ * facilitator takes a named facilitator (even in a workshop nobody leads,
+ * so no terminal can crown itself: the owner names the first with
+ * new --facilitator), and the last facilitator cannot be demoted or
+ * removed (name another first); writing or voting
+ * as someone else takes SESSION_TYPE_FOR_OTHERS. 0 when allowed, else -1
+ * with "Only a facilitator can ..." (or why) in err. */
+int session_change_check(const struct jh_data *d, jh_id me, const struct session_change *c,
+			 struct jh_err *err);
+
 /* ---- the agenda and its timer ---- */
 
 /* The step the room is in: the first step (in agenda order) whose
@@ -69,10 +100,13 @@ long session_timer_left(const struct jh_data *d, int64_t now);
 struct session_viewer {
 	jh_id me;     /* the participant at this terminal; 0: nobody chosen */
 	jh_id acting; /* whose items and votes are entered: me or someone typed for */
+	int removed;  /* set by session_viewer_settle: me was removed elsewhere */
 };
 
 /* Someone removed elsewhere is no longer who we are or act for: a gone
- * `me` becomes 0, a gone `acting` becomes `me` (after that check). */
+ * `me` becomes 0 and sets `removed` (the terminal must say so and write
+ * nothing until someone signs in again), a gone `acting` becomes `me`
+ * (after that check). */
 void session_viewer_settle(const struct jh_data *d, struct session_viewer *v);
 /* Private writing: an item written (by author_id, 0: nobody) in a
  * private, unrevealed step is seen only by its author and whoever types

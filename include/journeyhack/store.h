@@ -70,6 +70,9 @@ int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err);
 
 /* Load a whole workshop; free with model_data_free. */
 int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
+/* Load only the workshop row and its participants (the rest left empty):
+ * what names and rights need, without reading a large workshop whole. */
+int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
 
 /* ---- generic item changes (the field tables in kinds.h) ---- */
 

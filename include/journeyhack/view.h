@@ -55,6 +55,10 @@ struct ui {
 	jh_id me;	 /* the participant at this terminal; 0: none chosen */
 	jh_id acting;	 /* whose items and votes are entered (me, or someone in the room) */
 	int facilitator; /* me may run the agenda (or nobody is facilitator) */
+	/* The participant at this terminal was removed elsewhere: nothing is
+	 * written until someone signs in again (p); me_name keeps who it was. */
+	int removed;
+	char me_name[128];
 	int readonly;
 	/* The database file as opened; non-empty db_lost: it was deleted or
 	 * replaced since, so changes would go nowhere (ui_apply_db_gone). */

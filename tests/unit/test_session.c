@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "journeyhack/names.h"
 #include "journeyhack/session.h"
 
 /* ------------------------------------------------ the workshop "Fjellstua" */
@@ -871,4 +872,203 @@ Test(session_status, other_kinds_do_not_cycle)
 	cr_assert_null(cycled(JH_TOUCHPOINT, 1));
 	cr_assert_null(cycled(JH_VOTE, 60));
 	cr_assert_null(cycled(JH_WORKSHOP, 1));
+}
+
+/* ------------------------------------------------ names: one rule */
+
+Test(session_names, case_and_normalisation_fold_to_one_person)
+{
+	struct jh_data d = fjellstua();
+	/* A + combining ring; the angstrom sign; decomposed Ø has none. */
+	static const char *const asa[] = {"Åsa Lindqvist",	   "åsa lindqvist",
+					  "ÅSA LINDQVIST",	   "A\xcc\x8asa Lindqvist",
+					  "a\xcc\x8asa lindqvist", "\xe2\x84\xabsa Lindqvist"};
+
+	for (size_t i = 0; i < N(asa); i++) {
+		const struct jh_participant *p = session_participant_named(&d, asa[i]);
+		cr_assert(p, "\"%s\" found nobody", asa[i]);
+		cr_assert_eq(p->id, ASA, "\"%s\"", asa[i]);
+	}
+	cr_assert_eq(session_participant_named(&d, "øystein dahl")->id, OYSTEIN);
+	cr_assert_eq(session_participant_named(&d, "BJØRN HAUGEN")->id, BJORN);
+}
+
+Test(session_names, different_letters_stay_different_people)
+{
+	struct jh_data d = fjellstua();
+
+	cr_assert_null(session_participant_named(&d, "Asa Lindqvist"), "a ring is not nothing");
+	cr_assert_null(session_participant_named(&d, "Oystein Dahl"), "ø is not o");
+	cr_assert_null(session_participant_named(&d, "Åsa"), "no prefix match");
+	cr_assert_null(session_participant_named(&d, ""));
+	cr_assert_null(session_participant_named(&d, NULL));
+	cr_assert(!names_same("Åsa", "Åse"));
+	cr_assert(!names_same("Øyvind", "Øyvind "), "spaces count");
+}
+
+Test(session_names, an_exact_match_wins_over_a_folded_one)
+{
+	struct jh_participant twins[] = {PERSON(1, "øyvind", "", "participant"),
+					 PERSON(2, "Øyvind", "", "participant")};
+	struct jh_data d = fjellstua();
+
+	d.participants = twins;
+	d.nparticipants = N(twins);
+	cr_assert_eq(session_participant_named(&d, "Øyvind")->id, 2);
+	cr_assert_eq(session_participant_named(&d, "øyvind")->id, 1);
+	cr_assert_eq(session_participant_named(&d, "ØYVIND")->id, 1, "the first folded one");
+}
+
+Test(session_names, the_key_is_lower_case_and_decomposed)
+{
+	char key[64];
+
+	cr_assert_eq(names_key("Åsa", key, sizeof key), strlen("a\xcc\x8asa"));
+	cr_assert_str_eq(key, "a\xcc\x8asa");
+	names_key("ØYVIND", key, sizeof key);
+	cr_assert_str_eq(key, "øyvind");
+	/* Marks below sort before marks above, as in NFD: ą̂ either way. */
+	cr_assert(names_same("a\xcc\xa8\xcc\x82", "a\xcc\x82\xcc\xa8"));
+	names_key("Åsa", key, 2);
+	cr_assert_str_eq(key, "a", "cut on a character boundary");
+	cr_assert(names_same("ΣΩ", "σω"));
+	cr_assert(names_same("ЖЁ", "жё"));
+}
+
+/* ------------------------------------------------ roles */
+
+static struct session_change role_change(enum session_op op, jh_id id, const char *role)
+{
+	struct session_change c = {JH_PARTICIPANT, op, id, role, 0};
+	return c;
+}
+
+Test(session_roles, only_a_facilitator_names_a_facilitator)
+{
+	struct jh_data d = fjellstua();
+	struct session_change promote = role_change(SESSION_SET, BJORN, "facilitator");
+	struct session_change self = role_change(SESSION_SET, SIGRID, "facilitator");
+	struct session_change add = role_change(SESSION_ADD, 0, "facilitator");
+	struct jh_err err;
+
+	cr_assert_eq(session_change_check(&d, BJORN, &promote, &err), -1);
+	cr_assert_str_eq(err.msg, "Only a facilitator can name or remove a facilitator");
+	cr_assert_eq(session_change_check(&d, SIGRID, &self, &err), -1, "nobody crowns themselves");
+	cr_assert_eq(session_change_check(&d, 0, &add, &err), -1, "nor a terminal of nobody");
+	cr_assert_eq(session_change_check(&d, ASA, &promote, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, ASA, &add, &err), 0, "%s", err.msg);
+}
+
+Test(session_roles, with_no_facilitator_no_terminal_can_name_one)
+{
+	struct jh_data d = fjellstua();
+	struct session_change c = role_change(SESSION_SET, BJORN, "facilitator");
+	struct jh_err err;
+
+	d.participants = equals;
+	d.nparticipants = N(equals);
+	cr_assert_eq(session_change_check(&d, BJORN, &c, &err), -1);
+	cr_assert_eq(session_change_check(&d, 0, &c, &err), -1);
+	c.role = "participant";
+	cr_assert_eq(session_change_check(&d, BJORN, &c, &err), 0, "no change of role");
+}
+
+Test(session_roles, the_last_facilitator_stays_until_another_is_named)
+{
+	struct jh_participant two[] = {PERSON(ASA, "Åsa", "", "facilitator"),
+				       PERSON(BJORN, "Bjørn", "", "facilitator"),
+				       PERSON(SIGRID, "Sigrid", "", "participant")};
+	struct jh_data d = fjellstua();
+	struct session_change demote = role_change(SESSION_SET, ASA, "participant");
+	struct session_change rm = role_change(SESSION_DELETE, ASA, NULL);
+	struct jh_err err;
+
+	cr_assert_eq(session_change_check(&d, ASA, &demote, &err), -1);
+	cr_assert(strstr(err.msg, "only facilitator"), "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, ASA, &rm, &err), -1);
+	cr_assert_eq(session_change_check(&d, BJORN, &rm, &err), -1);
+	cr_assert(strstr(err.msg, "Only a facilitator"), "%s", err.msg);
+	d.participants = two;
+	d.nparticipants = N(two);
+	cr_assert_eq(session_change_check(&d, ASA, &demote, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, BJORN, &rm, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, SIGRID, &rm, &err), -1);
+}
+
+Test(session_roles, a_participant_changes_people_but_not_roles)
+{
+	struct jh_data d = fjellstua();
+	struct session_change dep = role_change(SESSION_SET, ASA, NULL);
+	struct session_change gone = role_change(SESSION_DELETE, SIGRID, NULL);
+	struct session_change same = role_change(SESSION_SET, ASA, "facilitator");
+	struct jh_err err;
+
+	cr_assert_eq(session_change_check(&d, BJORN, &dep, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, BJORN, &gone, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, BJORN, &same, &err), 0, "the role stays the same");
+}
+
+Test(session_roles, the_agenda_and_the_workshop_take_a_facilitator)
+{
+	struct jh_data d = fjellstua();
+	struct session_change step = {JH_STEP, SESSION_SET, TYST, NULL, 0};
+	struct session_change ws = {JH_WORKSHOP, SESSION_SET, 1, NULL, 0};
+	struct session_change pain = {JH_PAINPOINT, SESSION_ADD, 0, NULL, BJORN};
+	struct jh_err err;
+
+	cr_assert_eq(session_change_check(&d, BJORN, &step, &err), -1);
+	cr_assert_str_eq(err.msg, "Only a facilitator can edit the agenda");
+	step.op = SESSION_DELETE;
+	cr_assert_eq(session_change_check(&d, 0, &step, &err), -1);
+	cr_assert_eq(session_change_check(&d, SIGRID, &ws, &err), -1);
+	cr_assert_str_eq(err.msg, "Only a facilitator can change the workshop");
+	cr_assert_eq(session_change_check(&d, ASA, &step, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, ASA, &ws, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, BJORN, &pain, &err), 0, "%s", err.msg);
+}
+
+Test(session_roles, writing_as_someone_else_takes_a_facilitator)
+{
+	struct jh_data d = fjellstua();
+	struct session_change vote = {JH_VOTE, SESSION_ADD, 0, NULL, SIGRID};
+	struct jh_err err;
+
+	cr_assert_eq(session_change_check(&d, BJORN, &vote, &err), -1);
+	cr_assert_str_eq(err.msg, "Only a facilitator can enter items and votes for someone else");
+	cr_assert_eq(session_change_check(&d, SIGRID, &vote, &err), 0, "%s", err.msg);
+	cr_assert_eq(session_change_check(&d, ASA, &vote, &err), 0, "%s", err.msg);
+}
+
+Test(session_roles, the_room_sees_who_leads)
+{
+	struct jh_participant two[] = {PERSON(BJORN, "Bjørn", "", "participant"),
+				       PERSON(ASA, "Åsa", "", "facilitator"),
+				       PERSON(SIGRID, "Sigrid", "", "facilitator")};
+	struct jh_data d = fjellstua();
+	size_t n;
+
+	cr_assert_eq(session_facilitator(&d, &n)->id, ASA);
+	cr_assert_eq(n, 1);
+	d.participants = two;
+	d.nparticipants = N(two);
+	cr_assert_eq(session_facilitator(&d, &n)->id, ASA);
+	cr_assert_eq(n, 2);
+	d.participants = equals;
+	d.nparticipants = N(equals);
+	cr_assert_null(session_facilitator(&d, NULL));
+}
+
+Test(session_viewer, a_removed_me_is_flagged_so_the_terminal_can_say_so)
+{
+	struct jh_data d = fjellstua();
+	struct session_viewer v = {.me = GONE, .acting = GONE}, stay = {.me = ASA, .acting = ASA};
+
+	session_viewer_settle(&d, &v);
+	cr_assert_eq(v.me, 0);
+	cr_assert(v.removed, "the terminal must learn it lost its participant");
+	session_viewer_settle(&d, &stay);
+	cr_assert(!stay.removed);
+	v.removed = 0;
+	session_viewer_settle(&d, &v);
+	cr_assert(!v.removed, "nobody chosen is not a removal");
 }
