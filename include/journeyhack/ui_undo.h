@@ -3,6 +3,7 @@
 #define JOURNEYHACK_UI_UNDO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "journeyhack/err.h"
 #include "journeyhack/kinds.h"
@@ -22,6 +23,9 @@ struct ui_undo_rec {
 	int *dots;
 	size_t nvotes;
 	int step;	/* STEP: the agenda position to go back to */
+	/* STEP: the timer as it was (id is the step left) */
+	int timer_running, timer_elapsed;
+	int64_t timer_started;
 	unsigned group; /* records of one user action share a group */
 	char what[128]; /* "delete of idea #3", for the message */
 };
