@@ -304,3 +304,59 @@ Test(agenda, notes_are_for_facilitators_only)
 	cr_assert_not(session_notes_visible(&d, 0));
 	model_data_free(&d);
 }
+
+/* The line of text that follows `after` in s, up to `end` (caller frees). */
+static char *text_after(const char *s, const char *after, const char *end)
+{
+	const char *p = s ? strstr(s, after) : NULL;
+	const char *q;
+
+	if (!p)
+		return NULL;
+	p += strlen(after);
+	q = strstr(p, end);
+	return q ? strndup(p, (size_t)(q - p)) : NULL;
+}
+
+Test(agenda, show_and_the_interface_name_the_same_current_step_after_deletes)
+{
+	const char *rm2[] = {"rm", "W", "step", "2", NULL};
+	const char *rm3[] = {"rm", "W", "step", "3", NULL};
+	const char *show[] = {"show", "W", NULL};
+	char *keys = tu_join(dir, "quit.keys"), *dump = tu_join(dir, "screen.txt");
+	const char *ui[] = {"--replay", keys, "--dump-screen", dump, "W", NULL};
+	struct tu_run r;
+	struct jh_err err;
+	char *cli, *screen, *text, *want;
+
+	/* Silent ideation (step 5) is current; two steps before it go. */
+	cr_assert_eq(store_step_goto(st, wid, 4, &err), 0, "%s", err.msg);
+	store_close(st);
+	st = NULL;
+	r = tu_jhdb(dbpath, rm2);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	r = tu_jhdb(dbpath, rm3);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	r = tu_jhdb(dbpath, show);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cli = text_after(r.out, "current step ", " (");
+	tu_run_free(&r);
+	cr_assert_str_eq(cli, "3 of 8: day 1, Silent ideation");
+
+	tu_write(keys, "q");
+	r = tu_jhdb(dbpath, ui);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	screen = tu_read(dump, NULL);
+	text = text_after(screen, "Step ", " (private)");
+	want = "3/8 Silent ideation";
+	cr_assert(text && !strncmp(text, want, strlen(want)), "the interface says Step %s",
+		  text ? text : "(none)");
+	free(text);
+	free(screen);
+	free(cli);
+	free(keys);
+	free(dump);
+}
