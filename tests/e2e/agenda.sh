@@ -111,9 +111,13 @@ echo "ok: undo of a move restores the step and its running timer"
 
 # The start-up chooser: two workshops, none named.
 cli new andra -t half-day-sprint
-ui_start pick -d "$DB" --as Åsa
+ui_start pick -d "$DB"
 wait_for pick "Open which workshop?"
-sleep 1.5 # the interface polls for changes meanwhile
+# Someone else writes meanwhile: the chooser's terminal sees the change
+# while no workshop is open yet.
+cli add verkstad parking "text=Vem äger fakturans språk? Frågar Åsa"
+sleep 1.5
+screen pick | grep -F -q "reload failed" && fail_all "the chooser shows a reload error"
 keys pick Enter
 wait_for pick "Agenda: 10 steps"
 sleep 1
