@@ -467,8 +467,8 @@ static void show_header(const struct jh_data *d, FILE *f)
 	fputc('\n', f);
 	if (cur) {
 		char *st = text_fit_dup(cur->title, 200, 0);
-		fprintf(f, "current step %d of %zu: day %d, %s (%d min)\n", session_step_number(d, cur),
-			d->nsteps, cur->day, st, cur->minutes);
+		fprintf(f, "current step %d of %zu: day %d, %s (%d min)\n",
+			session_step_number(d, cur), d->nsteps, cur->day, st, cur->minutes);
 		free(st);
 	}
 	free(title);

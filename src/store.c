@@ -1630,8 +1630,7 @@ static int step_before_add(struct jh_store *st, jh_id wid, jh_id *cur, struct jh
 
 /* After: the new step goes before the one that had its position (a
  * position past the end appends), and the current step stays itself. */
-static int step_after_add(struct jh_store *st, jh_id wid, jh_id id, jh_id cur,
-			  struct jh_err *err)
+static int step_after_add(struct jh_store *st, jh_id wid, jh_id id, jh_id cur, struct jh_err *err)
 {
 	return step_renumber(st, wid, id, -1, err) || step_follow(st, wid, cur, 0, err);
 }

@@ -144,10 +144,18 @@ static int follow_room(struct ui *ui, jh_id was, int reloaded)
 			   session_step_number(&ui->d, s), s->title);
 		return reloaded;
 	}
-	ui_views_switch(ui, v);
+	/* Switched in the loop, not here: a form or dialog may be open. */
+	ui->follow_to = v + 1;
 	ui_message(ui, 0, "The room moved to step %d %s: you follow to %s (f stays here)",
 		   session_step_number(&ui->d, s), s->title, view_get((enum ui_view_id)v)->title);
 	return reloaded;
+}
+
+static void follow_now(struct ui *ui)
+{
+	if (ui->follow_to && !ui->stay)
+		ui_views_switch(ui, ui->follow_to - 1);
+	ui->follow_to = 0;
 }
 
 /* f: follow the room's step or stay; the loop's one key of its own, as
@@ -241,6 +249,7 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	ui.last_poll_ms = ui_term_now_ms();
 	while (!ui.quit) {
 		int key;
+		follow_now(&ui);
 		ui_frame_draw(&ui);
 		refresh();
 		key = ui_term_key(&ui);

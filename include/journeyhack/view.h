@@ -56,6 +56,7 @@ struct ui {
 	jh_id acting;	 /* whose items and votes are entered (me, or someone in the room) */
 	int facilitator; /* me may run the agenda (or nobody is facilitator) */
 	int stay;	 /* do not follow the room's step to its view (f toggles) */
+	int follow_to;	 /* 1 + the view to follow the room to, once back in the loop */
 	int readonly;
 	/* The database file as opened; non-empty db_lost: it was deleted or
 	 * replaced since, so changes would go nowhere (ui_apply_db_gone). */
