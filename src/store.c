@@ -1619,19 +1619,33 @@ static int step_follow(struct jh_store *st, jh_id wid, jh_id cur, int fresh, str
 }
 
 /* Before a step is added: the current step, and the agenda made dense so
- * the new step's position (or max + 1) is a place in 0..n. */
-static int step_before_add(struct jh_store *st, jh_id wid, jh_id *cur, struct jh_err *err)
+ * the new step's position (or max + 1) is a place in 0..n. A step put
+ * back under its own id (a YAML import, an undo) keeps its position as
+ * given: the import is lossless, gaps of the file included. */
+static int step_before_add(struct jh_store *st, jh_id wid, int restore, jh_id *cur,
+			   struct jh_err *err)
 {
 	int failed = 0;
 
 	*cur = step_current(st, wid, err, &failed);
-	return failed ? -1 : step_renumber(st, wid, 0, 0, err);
+	return failed || (!restore && step_renumber(st, wid, 0, 0, err)) ? -1 : 0;
 }
 
 /* After: the new step goes before the one that had its position (a
- * position past the end appends), and the current step stays itself. */
-static int step_after_add(struct jh_store *st, jh_id wid, jh_id id, jh_id cur, struct jh_err *err)
+ * position past the end appends; a restored one pushes the steps from
+ * its place on up by one, if its place was taken), and the current step
+ * stays itself. */
+static int step_after_add(struct jh_store *st, jh_id wid, jh_id id, int restore, jh_id cur,
+			  struct jh_err *err)
 {
+	if (restore)
+		return run(st,
+			   "UPDATE step SET position = position + 1 WHERE workshop_id = ?1"
+			   " AND id <> ?2 AND position >= (SELECT position FROM step WHERE id = ?2)"
+			   " AND EXISTS (SELECT 1 FROM step WHERE workshop_id = ?1 AND id <> ?2"
+			   " AND position = (SELECT position FROM step WHERE id = ?2))",
+			   ARGS(I64(wid), I64(id)), err) ||
+		       step_follow(st, wid, cur, 0, err);
 	return step_renumber(st, wid, id, -1, err) || step_follow(st, wid, cur, 0, err);
 }
 
@@ -1689,7 +1703,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot add items of this kind");
-	if (kind == JH_STEP && step_before_add(st, wid, &cur, err))
+	if (kind == JH_STEP && step_before_add(st, wid, want_id != 0, &cur, err))
 		return -1;
 	if (need_pos && !find_val(vals, nvals, "position")) {
 		pos = next_position(st, kind, wid, vals, nvals, err);
@@ -1716,7 +1730,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		return -1;
 	}
 	id = sqlite3_last_insert_rowid(st->db);
-	if (kind == JH_STEP && step_after_add(st, wid, id, cur, err))
+	if (kind == JH_STEP && step_after_add(st, wid, id, want_id != 0, cur, err))
 		return -1;
 	if (kind == JH_JOURNEY && journey_stages(st, wid, id, find_val(vals, nvals, "stages"), err))
 		return -1;

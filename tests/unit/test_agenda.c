@@ -360,3 +360,26 @@ Test(agenda, show_and_the_interface_name_the_same_current_step_after_deletes)
 	free(keys);
 	free(dump);
 }
+
+Test(agenda, a_deleted_step_put_back_under_its_id_takes_its_place_again)
+{
+	struct jh_assign a[3] = {
+	    {"title", "Map the journey"}, {"position", "1"}, {"minutes", "40"}};
+	struct jh_values v;
+	struct jh_data d;
+	struct jh_err err;
+
+	cr_assert_eq(store_step_goto(st, wid, 4, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_item_delete(st, wid, JH_STEP, 2, &err), 0, "%s", err.msg);
+	/* As undo does: the old id and position. */
+	cr_assert_eq(items_parse(st, wid, JH_STEP, a, 3, 1, &v, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_item_add_with_id(st, wid, JH_STEP, 2, v.v, v.n, &err), 0, "%s", err.msg);
+	items_values_free(&v);
+	load(&d);
+	assert_consistent(&d, "delete and put back");
+	for (size_t i = 0; i < d.nsteps; i++)
+		cr_assert_eq(d.steps[i].id, (jh_id)i + 1, "position %zu holds step %lld", i,
+			     (long long)d.steps[i].id);
+	cr_assert_eq(session_current_step(&d)->id, 5);
+	model_data_free(&d);
+}
