@@ -195,6 +195,29 @@ static int action(struct ui *ui, void *state, enum ui_action act)
 	return ui_edit_step(ui, s->position);
 }
 
+/* / finds steps by title, and by notes only for who may read them: a
+ * match must not point at text the screen hides. */
+static int match(struct ui *ui, size_t i, const char *needle)
+{
+	const struct view_list *vl = view_private(ui);
+	const struct jh_step *s;
+
+	if (vl->rows[i].item < 0)
+		return 0;
+	s = &ui->d.steps[vl->rows[i].item];
+	return ui_match(s->title, needle) ||
+	       (session_notes_visible(&ui->d, ui->me) && ui_match(s->notes, needle));
+}
+
+static int agenda_search(struct ui *ui, const char *needle, int dir)
+{
+	struct view_list *vl = view_private(ui);
+	int rc = ui_list_search(&vl->l, dir, match, ui, needle);
+
+	vl->sel_id = view_list_selected_id(ui, vl);
+	return rc;
+}
+
 /* Space pages like in less; the list's own page-down does the work. */
 static int agenda_action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 {
@@ -222,7 +245,7 @@ const struct view_ops view_agenda_ops = {
     .draw = view_list_draw,
     .action = agenda_action,
     .selected = view_list_selected,
-    .search = view_list_search,
+    .search = agenda_search,
     .click = view_list_click,
     .cleanup = view_list_cleanup,
 };

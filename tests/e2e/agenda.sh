@@ -18,7 +18,7 @@ set -u
 
 DB="$WORK/rum.db"
 TPL="$JH_SRCDIR/workshop-templates"
-NOTE="State the goal plainly"
+NOTE="på fyra timmar går teamet"
 
 cli() {
 	JOURNEYHACK_TEMPLATE_PATH=$TPL "$JH" -d "$DB" "$@" </dev/null >/dev/null ||
@@ -38,6 +38,7 @@ fail_all() {
 }
 
 cli new verkstad -t half-day-sprint
+cli set verkstad step 1 "notes=Säg målet rakt ut: på fyra timmar går teamet härifrån med åtgärder, ägare och datum."
 cli add verkstad participant name=Øyvind role=facilitator
 cli add verkstad participant name=Åsa
 cli add verkstad participant name=Märta
@@ -56,6 +57,12 @@ screen fac | grep -F -q "$NOTE" || fail_all "the facilitator does not see the no
 for s in asa marta; do
 	screen "$s" | grep -F -q "$NOTE" && fail_all "$s sees the facilitator's notes"
 done
+# Nor does a search find a step by its notes for a participant.
+keys asa /
+type_text asa "fyra timmar"
+keys asa Enter
+wait_for asa "Not found: fyra timmar"
+keys asa g
 echo "ok: notes on the facilitator's screen only"
 
 # Märta stays where she is.
