@@ -146,8 +146,8 @@ static int follow_room(struct ui *ui, jh_id was, int reloaded)
 	}
 	/* Switched in the loop, not here: a form or dialog may be open. */
 	ui->follow_to = v + 1;
-	ui_message(ui, 0, "The room moved to step %d %s: you follow to %s (f stays here)",
-		   session_step_number(&ui->d, s), s->title, view_get((enum ui_view_id)v)->title);
+	ui_message(ui, 0, "The room moved to step %d %s (f stays here)",
+		   session_step_number(&ui->d, s), s->title);
 	return reloaded;
 }
 
