@@ -147,7 +147,7 @@ static const char *participant_dots(struct show_row *r, char *buf, size_t size)
 static const char *step_current(struct show_row *r, char *buf, size_t size)
 {
 	(void)buf, (void)size;
-	return (int)r->index == r->s->d->workshop.current_step ? ">" : "";
+	return &r->s->d->steps[r->index] == session_current_step(r->s->d) ? ">" : "";
 }
 
 static const char *step_private(struct show_row *r, char *buf, size_t size)
@@ -456,9 +456,7 @@ static void show_kind(struct show *s, enum jh_kind kind, FILE *f)
 static void show_header(const struct jh_data *d, FILE *f)
 {
 	const struct jh_workshop *w = &d->workshop;
-	const struct jh_step *cur = (w->current_step >= 0 && (size_t)w->current_step < d->nsteps)
-					? &d->steps[w->current_step]
-					: NULL;
+	const struct jh_step *cur = session_current_step(d);
 	char *title = text_fit_dup(w->title, 200, 0), most[48] = "";
 
 	/* Every field of a handed-over file can hold a sequence: each line
@@ -470,7 +468,7 @@ static void show_header(const struct jh_data *d, FILE *f)
 		 w->template_name, w->created, w->method, w->dots_per_participant, most);
 	if (cur) {
 		char *st = text_fit_dup(cur->title, 200, 0);
-		cli_line(f, "current step %d of %zu: day %d, %s (%d min)", w->current_step + 1,
+		cli_line(f, "current step %d of %zu: day %d, %s (%d min)", session_step_number(d, cur),
 			 d->nsteps, cur->day, st, cur->minutes);
 		free(st);
 	}

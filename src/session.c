@@ -157,6 +157,18 @@ const struct jh_step *session_current_step(const struct jh_data *d)
 	return d->nsteps ? &d->steps[0] : NULL;
 }
 
+int session_step_number(const struct jh_data *d, const struct jh_step *s)
+{
+	return s && s >= d->steps && s < d->steps + d->nsteps ? (int)(s - d->steps) + 1 : 0;
+}
+
+int session_notes_visible(const struct jh_data *d, jh_id me)
+{
+	/* Notes are the facilitator's script (timings, what to say, who
+	 * to nudge): the same right as moving the agenda. */
+	return session_may(d, me, SESSION_MOVE_AGENDA);
+}
+
 int session_step_hides(const struct jh_step *s)
 {
 	return s && s->private_ && !s->revealed;

@@ -1663,12 +1663,139 @@ static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *
 	return s;
 }
 
+static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		      const struct jh_value *vals, size_t nvals, struct jh_err *err);
+static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		      struct jh_err *err);
+/* -------------------------------------------------------- agenda order
+ *
+ * Step positions stay 0..n-1, dense and unique, and the current step stays
+ * the same step across any add, delete or move: each change renumbers the
+ * agenda and moves current_step with its step inside its own transaction,
+ * so no terminal ever loads an agenda with a gap, a twin or a current
+ * step past the end. */
+
+/* The step at the current position (the first by id of any twins, as
+ * store_load orders them); 0 when none is. */
+static jh_id step_current(struct jh_store *st, jh_id wid, struct jh_err *err, int *failed)
+{
+	return query_int(st,
+			 "SELECT s.id FROM step s JOIN workshop w ON w.id = s.workshop_id"
+			 " WHERE w.id = ?1 AND s.position = w.current_step ORDER BY s.id LIMIT 1",
+			 ARGS(I64(wid)), 0, err, failed);
+}
+
+/* Renumber 0..n-1 in agenda order; among equal positions step `id` sorts
+ * first (tie < 0) or last (tie > 0): that is where an inserted or moved
+ * step lands. */
+static int step_renumber(struct jh_store *st, jh_id wid, jh_id id, int tie, struct jh_err *err)
+{
+	return run(st,
+		   "UPDATE step SET position = r.n FROM (SELECT id, row_number() OVER"
+		   " (ORDER BY position, CASE WHEN id = ?2 THEN ?3 ELSE 0 END, id) - 1 AS n"
+		   " FROM step WHERE workshop_id = ?1) AS r"
+		   " WHERE step.id = r.id AND step.position <> r.n",
+		   ARGS(I64(wid), I64(id), I64(tie)), err);
+}
+
+/* current_step back on step cur; when cur is gone (deleted, or there was
+ * none), the step now in its place is current, and a step that was
+ * deleted while current takes its timer with it (fresh). */
+static int step_follow(struct jh_store *st, jh_id wid, jh_id cur, int fresh, struct jh_err *err)
+{
+	if (run(st,
+		"UPDATE workshop SET current_step = (SELECT position FROM step WHERE id = ?2)"
+		" WHERE id = ?1 AND EXISTS (SELECT 1 FROM step WHERE id = ?2 AND workshop_id = ?1)",
+		ARGS(I64(wid), I64(cur)), err))
+		return -1;
+	if (sqlite3_changes(st->db) == 1)
+		return 0;
+	return run(st,
+		   "UPDATE workshop SET current_step = max(0, min(current_step,"
+		   " (SELECT count(*) FROM step WHERE workshop_id = ?1) - 1)),"
+		   " timer_running = CASE WHEN ?2 THEN 0 ELSE timer_running END,"
+		   " timer_started = CASE WHEN ?2 THEN 0 ELSE timer_started END,"
+		   " timer_elapsed = CASE WHEN ?2 THEN 0 ELSE timer_elapsed END WHERE id = ?1",
+		   ARGS(I64(wid), I64(fresh)), err);
+}
+
+/* Before a step is added: the current step, and the agenda made dense so
+ * the new step's position (or max + 1) is a place in 0..n. A step put
+ * back under its own id (a YAML import, an undo) keeps its position as
+ * given: the import is lossless, gaps of the file included. */
+static int step_before_add(struct jh_store *st, jh_id wid, int restore, jh_id *cur,
+			   struct jh_err *err)
+{
+	int failed = 0;
+
+	*cur = step_current(st, wid, err, &failed);
+	return failed || (!restore && step_renumber(st, wid, 0, 0, err)) ? -1 : 0;
+}
+
+/* After: the new step goes before the one that had its position (a
+ * position past the end appends; a restored one pushes the steps from
+ * its place on up by one, if its place was taken), and the current step
+ * stays itself. */
+static int step_after_add(struct jh_store *st, jh_id wid, jh_id id, int restore, jh_id cur,
+			  struct jh_err *err)
+{
+	if (restore)
+		return run(st,
+			   "UPDATE step SET position = position + 1 WHERE workshop_id = ?1"
+			   " AND id <> ?2 AND position >= (SELECT position FROM step WHERE id = ?2)"
+			   " AND EXISTS (SELECT 1 FROM step WHERE workshop_id = ?1 AND id <> ?2"
+			   " AND position = (SELECT position FROM step WHERE id = ?2))",
+			   ARGS(I64(wid), I64(id)), err) ||
+		       step_follow(st, wid, cur, 0, err);
+	return step_renumber(st, wid, id, -1, err) || step_follow(st, wid, cur, 0, err);
+}
+
+/* A step's set: position= moves it to that place (0..n-1; others shift),
+ * refused past the end so a typo cannot silently reorder the agenda. */
+static int step_set(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		    const struct jh_value *vals, size_t nvals, struct jh_err *err)
+{
+	const struct jh_value *p = find_val(vals, nvals, "position");
+	int failed = 0;
+	jh_id cur = step_current(st, wid, err, &failed);
+	long long n, from;
+
+	if (failed || step_renumber(st, wid, 0, 0, err))
+		return -1;
+	n = query_int(st, "SELECT count(*) FROM step WHERE workshop_id = ?1", ARGS(I64(wid)), 0,
+		      err, &failed);
+	from = query_int(st, "SELECT position FROM step WHERE id = ?1 AND workshop_id = ?2",
+			 ARGS(I64(id), I64(wid)), -1, err, &failed);
+	if (failed)
+		return -1;
+	if (p && from >= 0 && p->num >= n)
+		return err_set(err,
+			       "position=%lld: the agenda has %lld steps, at positions 0 to %lld",
+			       (long long)p->num, n, n - 1);
+	if (update_row(st, k, wid, id, vals, nvals, err))
+		return -1;
+	/* Moving down it goes after the step it lands on, moving up before. */
+	return step_renumber(st, wid, id, p && p->num > from ? 1 : -1, err) ||
+	       step_follow(st, wid, cur, 0, err);
+}
+
+static int step_delete(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		       struct jh_err *err)
+{
+	int failed = 0;
+	jh_id cur = step_current(st, wid, err, &failed);
+
+	if (failed || delete_row(st, k, wid, id, err))
+		return -1;
+	return step_renumber(st, wid, 0, 0, err) || step_follow(st, wid, cur, cur == id, err);
+}
+
 static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
 		       const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
 	int pos = -1, failed = 0;
-	jh_id step_id = 0, id;
+	jh_id step_id = 0, id, cur = 0;
 	struct arg head[2] = {I64(wid), I64(want_id)}, tail[2];
 	size_t ntail = 0;
 	sqlite3_stmt *s;
@@ -1677,6 +1804,8 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot add items of this kind");
+	if (kind == JH_STEP && step_before_add(st, wid, want_id != 0, &cur, err))
+		return -1;
 	if (need_pos && !find_val(vals, nvals, "position")) {
 		pos = next_position(st, kind, wid, vals, nvals, err);
 		if (pos < 0)
@@ -1702,6 +1831,8 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		return -1;
 	}
 	id = sqlite3_last_insert_rowid(st->db);
+	if (kind == JH_STEP && step_after_add(st, wid, id, want_id != 0, cur, err))
+		return -1;
 	if (kind == JH_JOURNEY && journey_stages(st, wid, id, find_val(vals, nvals, "stages"), err))
 		return -1;
 	if (kind == JH_IDEA) {
@@ -1716,7 +1847,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 
 static int single_statement(enum jh_kind kind, const struct jh_value *vals, size_t nvals)
 {
-	if (kind == JH_JOURNEY)
+	if (kind == JH_JOURNEY || kind == JH_STEP)
 		return 0;
 	if (kind == JH_IDEA)
 		return !find_val(vals, nvals, "painpoints");
@@ -1896,6 +2027,8 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 	if (find_val(vals, nvals, "stages"))
 		return err_set(err,
 			       "stages of an existing journey are items: use add/set/rm stage");
+	if (kind == JH_STEP)
+		return IN_TX(st, err, step_set(st, k, wid, id, vals, nvals, err));
 	return IN_TX(st, err,
 		     update_row(st, k, wid, id, vals, nvals, err) ||
 			 (links >= 0 && set_links(st, id, &vals[links], 0, err)));
@@ -1946,6 +2079,8 @@ int store_item_delete(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot remove items of this kind");
+	if (kind == JH_STEP)
+		return IN_TX(st, err, step_delete(st, k, wid, id, err));
 	return IN_TX(st, err, delete_row(st, k, wid, id, err));
 }
 
@@ -2064,6 +2199,26 @@ static int goto_step(struct jh_store *st, jh_id wid, int position, struct jh_err
 int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err)
 {
 	return IN_TX(st, err, goto_step(st, wid, position, err));
+}
+
+/* Undo of a move: the step (by id, wherever renumbering put it) and the
+ * timer exactly as they were, in one change, so no terminal sees the step
+ * back with a reset timer in between. */
+int store_step_restore(struct jh_store *st, jh_id wid, jh_id step_id,
+		       const struct jh_workshop *timer, struct jh_err *err)
+{
+	return IN_TX(st, err,
+		     one_row(st,
+			     run(st,
+				 "UPDATE workshop SET current_step = (SELECT position FROM step"
+				 " WHERE id = ?2), timer_running = ?3, timer_started = ?4,"
+				 " timer_elapsed = ?5 WHERE id = ?1 AND EXISTS (SELECT 1 FROM step"
+				 " WHERE id = ?2 AND workshop_id = ?1)",
+				 ARGS(I64(wid), I64(step_id), I64(timer->timer_running != 0),
+				      I64(timer->timer_started), I64(timer->timer_elapsed)),
+				 err),
+			     err, "agenda step %lld is no longer on the agenda",
+			     (long long)step_id));
 }
 
 /* The elapsed time is kept in an int (model.h) and read back in range

@@ -21,6 +21,7 @@
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_keys.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/ui_views.h"
@@ -124,6 +125,58 @@ static int resolve_as(struct ui *ui, const char *name, struct jh_err *err)
 	return 0;
 }
 
+/* ---------------------------------------------------- following the room */
+
+static jh_id step_id(const struct ui *ui)
+{
+	const struct jh_step *s = session_current_step(&ui->d);
+
+	return s ? s->id : 0;
+}
+
+/* After a reload: when someone else started another step, go to the view
+ * it works in (or stay, if this terminal chose to), and say so on the
+ * status line. Returns reloaded. */
+static int follow_room(struct ui *ui, jh_id was, int reloaded)
+{
+	const struct jh_step *s = session_current_step(&ui->d);
+	int v;
+
+	if (!reloaded || !s || s->id == was || !was)
+		return reloaded;
+	v = view_find(s->view);
+	if (ui->stay || v < 0) {
+		ui_message(ui, 0, "The room is at step %d %s (you stay here; f follows)",
+			   session_step_number(&ui->d, s), s->title);
+		return reloaded;
+	}
+	/* Switched in the loop, not here: a form or dialog may be open. */
+	ui->follow_to = v + 1;
+	ui_message(ui, 0, "The room moved to step %d %s (f stays here)",
+		   session_step_number(&ui->d, s), s->title);
+	return reloaded;
+}
+
+static void follow_now(struct ui *ui)
+{
+	if (ui->follow_to && !ui->stay)
+		ui_views_switch(ui, ui->follow_to - 1);
+	ui->follow_to = 0;
+}
+
+/* f: follow the room's step or stay; the loop's one key of its own, as
+ * following happens here. 1 when key was it. */
+static int follow_key(struct ui *ui, int key)
+{
+	if (ui_keys_action(key, UI_IN(ui->view)) != UI_ACT_FOLLOW || ui->too_small)
+		return 0;
+	ui->stay = !ui->stay;
+	ui_message(ui, 0,
+		   ui->stay ? "You stay where you are when the room moves (f follows again)"
+			    : "You follow the room's step to its view (f stays here)");
+	return 1;
+}
+
 /* ui->poll, between keys. A database file deleted or replaced under us
  * is told at once and kept on the message line (ui_apply_db_gone), and
  * its changes are no longer reloaded; else other processes' changes are
@@ -131,10 +184,17 @@ static int resolve_as(struct ui *ui, const char *name, struct jh_err *err)
 static int poll_changes(struct ui *ui)
 {
 	char before[sizeof ui->msg];
+	jh_id was;
 
+	/* The start-up chooser runs before a workshop is open: there is
+	 * nothing to reload yet (reloading workshop 0 can only fail). */
+	if (!ui->wid)
+		return 0;
 	snprintf(before, sizeof before, "%s", ui->msg);
-	if (!ui_apply_db_gone(ui))
-		return ui_views_poll(ui);
+	if (!ui_apply_db_gone(ui)) {
+		was = step_id(ui);
+		return follow_room(ui, was, ui_views_poll(ui));
+	}
 	ui->last_poll_ms = ui_term_now_ms();
 	return strcmp(before, ui->msg) != 0;
 }
@@ -194,12 +254,13 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	ui.last_poll_ms = ui_term_now_ms();
 	while (!ui.quit) {
 		int key;
+		follow_now(&ui);
 		ui_frame_draw(&ui);
 		refresh();
 		key = ui_term_key(&ui);
 		if (key == UI_KEY_EOF)
 			break;
-		if (key != UI_KEY_NONE)
+		if (key != UI_KEY_NONE && !follow_key(&ui, key))
 			ui_actions_key(&ui, key);
 	}
 	rc = 0;

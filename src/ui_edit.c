@@ -398,6 +398,7 @@ int ui_edit_step(struct ui *ui, int position)
 	struct ui_undo_rec rec;
 	struct jh_err err;
 	int from = ui->d.workshop.current_step;
+	const struct jh_step *left = session_current_step(&ui->d);
 
 	if (!ui_edit_facilitator(ui, SESSION_MOVE_AGENDA) || !writable(ui))
 		return UI_HANDLED;
@@ -410,8 +411,12 @@ int ui_edit_step(struct ui *ui, int position)
 		ui_message(ui, 1, "%s", err.msg);
 		return UI_HANDLED;
 	}
-	ui_undo_init(&rec, UI_UNDO_STEP, JH_STEP, 0, "move to agenda step %d", position + 1);
+	ui_undo_init(&rec, UI_UNDO_STEP, JH_STEP, left ? left->id : 0, "move to agenda step %d",
+		     position + 1);
 	rec.step = from;
+	rec.timer_running = ui->d.workshop.timer_running;
+	rec.timer_started = ui->d.workshop.timer_started;
+	rec.timer_elapsed = ui->d.workshop.timer_elapsed;
 	ui_undo_push(ui, &rec);
 	return UI_HANDLED | UI_RELOAD;
 }

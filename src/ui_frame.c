@@ -83,9 +83,9 @@ static void draw_status(struct ui *ui)
 
 	ui_signin_status(ui, who, sizeof who);
 	if (s)
-		snprintf(step, sizeof step, "%s Step %d/%zu %s%s", ui_glyph(ui, UI_G_SEP),
-			 s->position + 1, ui->d.nsteps, s->title,
-			 session_step_hides(s) ? " (private)" : "");
+		snprintf(step, sizeof step, "%s %sStep %d/%zu %s%s", ui_glyph(ui, UI_G_SEP),
+			 ui->stay ? "[staying] " : "", session_step_number(&ui->d, s), ui->d.nsteps,
+			 s->title, session_step_hides(s) ? " (private)" : "");
 	else
 		snprintf(step, sizeof step, "%s no agenda", ui_glyph(ui, UI_G_SEP));
 	if (!s)

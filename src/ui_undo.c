@@ -226,8 +226,14 @@ static int undo_one(struct ui *ui, struct ui_undo_rec *r, struct jh_err *err)
 		return 0;
 	case UI_UNDO_VOTE:
 		return store_vote(ui->st, ui->wid, r->voters[0], r->id, -r->dots[0], err);
-	case UI_UNDO_STEP:
-		return store_step_goto(ui->st, ui->wid, r->step, err);
+	case UI_UNDO_STEP: {
+		/* The step and its timer come back together. */
+		struct jh_workshop t = {.timer_running = r->timer_running,
+					.timer_started = r->timer_started,
+					.timer_elapsed = r->timer_elapsed};
+		return r->id ? store_step_restore(ui->st, ui->wid, r->id, &t, err)
+			     : store_step_goto(ui->st, ui->wid, r->step, err);
+	}
 	}
 	return 0;
 }

@@ -3,6 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/session.h"
+#include "journeyhack/ui_dialog.h"
+#include "journeyhack/ui_edit.h"
+#include "journeyhack/ui_term.h"
 #include "journeyhack/view_list.h"
 
 /* Rows: steps (index into d.steps) under a heading per day. */
@@ -23,6 +27,12 @@ static void build(struct ui *ui, void *state)
 static int position_of(const struct ui *ui, const struct view_list_row *rw)
 {
 	return rw->item >= 0 ? ui->d.steps[rw->item].position : -1;
+}
+
+/* The step the room is in, by the rule the command line uses too. */
+static int is_current(const struct ui *ui, const struct jh_step *s)
+{
+	return s == session_current_step(&ui->d);
 }
 
 /* Follow the current step when it moves (here or in another terminal) if
@@ -58,8 +68,7 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 {
 	(void)state;
 	(void)w;
-	snprintf(buf, size, "Agenda: %zu steps (Space makes the selected step current)",
-		 ui->d.nsteps);
+	snprintf(buf, size, "Agenda: %zu steps (S starts the selected step)", ui->d.nsteps);
 }
 
 static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
@@ -76,8 +85,9 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 		return;
 	}
 	s = &ui->d.steps[rw->item];
-	cur = s->position == ui->d.workshop.current_step;
-	past = s->position < ui->d.workshop.current_step;
+	cur = is_current(ui, s);
+	past = session_step_number(&ui->d, s) <
+	       session_step_number(&ui->d, session_current_step(&ui->d));
 	x += ui_text(line->y, x, 2, cur ? ui_glyph(ui, UI_G_PLAY) : " ",
 		     sel ? base : ui_attr(ui, UI_C_CURRENT), 1);
 	x += ui_textf(line->y, x, 4, base, 1, "%2d.", s->position + 1);
@@ -126,7 +136,7 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 		 s->private_ ? (s->revealed ? ", private writing (revealed)"
 					    : ", private writing: hidden until R reveals it")
 			     : "",
-		 s->position == ui->d.workshop.current_step ? ", NOW" : "");
+		 is_current(ui, s) ? ", NOW" : "");
 	t.y++;
 	t.h--;
 	n = ui_wrap(&t, 0, info, ui_attr(ui, UI_C_DIM));
@@ -134,22 +144,84 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	t.h -= n + 1;
 	if (t.h <= 0)
 		return;
-	n = ui_wrap(&t, 0, *s->notes ? s->notes : "(no facilitator notes)", A_NORMAL);
-	t.y += n + 1;
-	t.h -= n + 1;
+	/* Notes are the facilitator's script, not the room's. */
+	if (session_notes_visible(&ui->d, ui->me)) {
+		n = ui_wrap(&t, 0, *s->notes ? s->notes : "(no facilitator notes)", A_NORMAL);
+		t.y += n + 1;
+		t.h -= n + 1;
+	}
 	if (t.h > 1 && !strcmp(s->view, "backlog") && ui->d.nprompts)
 		prompts(ui, &t);
+}
+
+/* Starting another step resets the room's timer: with time on it, the
+ * facilitator says so first. */
+static int confirm_start(struct ui *ui, const struct jh_step *s)
+{
+	const struct jh_workshop *w = &ui->d.workshop;
+	long used = session_timer_elapsed(w, ui_term_now());
+	char q[512];
+
+	if (!w->timer_running && used <= 0)
+		return 1;
+	snprintf(q, sizeof q, "Timer %s at %02ld:%02ld: start step %d for the room and reset it?",
+		 w->timer_running ? "running" : "paused", used / 60, used % 60,
+		 session_step_number(&ui->d, s));
+	return ui_dialog_confirm(ui, q);
 }
 
 static int action(struct ui *ui, void *state, enum ui_action act)
 {
 	const struct view_list_row *rw = view_list_current(state);
+	const struct jh_step *s;
 
 	if (act != UI_ACT_STEP_GOTO)
 		return 0;
 	if (!rw || rw->item < 0)
 		return UI_HANDLED;
-	return ui_edit_step(ui, ui->d.steps[rw->item].position);
+	s = &ui->d.steps[rw->item];
+	if (is_current(ui, s)) {
+		ui_message(ui, 0, "Step %d is already the current step",
+			   session_step_number(&ui->d, s));
+		return UI_HANDLED;
+	}
+	if (!ui_edit_facilitator(ui, SESSION_MOVE_AGENDA))
+		return UI_HANDLED;
+	if (!confirm_start(ui, s)) {
+		ui_message(ui, 0, "The room stays at step %d",
+			   session_step_number(&ui->d, session_current_step(&ui->d)));
+		return UI_HANDLED;
+	}
+	return ui_edit_step(ui, s->position);
+}
+
+/* / finds steps by title, and by notes only for who may read them: a
+ * match must not point at text the screen hides. */
+static int match(struct ui *ui, size_t i, const char *needle)
+{
+	const struct view_list *vl = view_private(ui);
+	const struct jh_step *s;
+
+	if (vl->rows[i].item < 0)
+		return 0;
+	s = &ui->d.steps[vl->rows[i].item];
+	return ui_match(s->title, needle) ||
+	       (session_notes_visible(&ui->d, ui->me) && ui_match(s->notes, needle));
+}
+
+static int agenda_search(struct ui *ui, const char *needle, int dir)
+{
+	struct view_list *vl = view_private(ui);
+	int rc = ui_list_search(&vl->l, dir, match, ui, needle);
+
+	vl->sel_id = view_list_selected_id(ui, vl);
+	return rc;
+}
+
+/* Space pages like in less; the list's own page-down does the work. */
+static int agenda_action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
+{
+	return view_list_action(ui, act == UI_ACT_PAGE_DOWN_SPACE ? UI_ACT_PAGE_DOWN : act, r);
 }
 
 static const struct view_list_class agenda = {
@@ -169,5 +241,11 @@ const struct view_ops view_agenda_ops = {
     .kind = JH_NKINDS,
     .private_size = sizeof(struct agenda),
     .list = &agenda,
-    VIEW_LIST_OPS,
+    .rebuild = view_list_rebuild,
+    .draw = view_list_draw,
+    .action = agenda_action,
+    .selected = view_list_selected,
+    .search = agenda_search,
+    .click = view_list_click,
+    .cleanup = view_list_cleanup,
 };

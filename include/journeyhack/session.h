@@ -81,6 +81,12 @@ int session_change_check(const struct jh_data *d, jh_id me, const struct session
 /* The step the room is in: the first step (in agenda order) whose
  * position is current_step, else the first step; NULL with no agenda. */
 const struct jh_step *session_current_step(const struct jh_data *d);
+/* s's number in agenda order, 1..n (0: s is not one of d's steps): what
+ * the command line and the interface both print as "step N of n". */
+int session_step_number(const struct jh_data *d, const struct jh_step *s);
+/* me may read the steps' facilitator notes: facilitators only (or anyone
+ * while nobody is named facilitator, as for every other right). */
+int session_notes_visible(const struct jh_data *d, jh_id me);
 /* Writing in step s is hidden now: the step is private and unrevealed. */
 int session_step_hides(const struct jh_step *s);
 /* Revealing now reveals s: a private, unrevealed step at or before the

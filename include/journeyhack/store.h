@@ -136,6 +136,10 @@ int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_
 /* ---- agenda and timer (shared by every terminal on the file) ---- */
 
 int store_step_goto(struct jh_store *st, jh_id wid, int position, struct jh_err *err);
+/* Make step_id current again with the timer (running, started, elapsed)
+ * of *timer, in one change: what undoing a move to another step needs. */
+int store_step_restore(struct jh_store *st, jh_id wid, jh_id step_id,
+		       const struct jh_workshop *timer, struct jh_err *err);
 /* Start or pause the timer of the current step at time `now` (epoch s). */
 int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err);
 int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err);

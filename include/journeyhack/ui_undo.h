@@ -3,6 +3,7 @@
 #define JOURNEYHACK_UI_UNDO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "journeyhack/err.h"
 #include "journeyhack/kinds.h"
@@ -24,6 +25,9 @@ struct ui_undo_rec {
 	int step;	/* STEP: the agenda position to go back to */
 	unsigned group; /* records of one user action share a group */
 	char what[128]; /* "delete of idea #3", for the message */
+	/* STEP: the timer as it was when the step (id) was left. */
+	int timer_running, timer_elapsed;
+	int64_t timer_started;
 };
 
 void ui_undo_init(struct ui_undo_rec *r, enum ui_undo_op op, enum jh_kind kind, jh_id id,
