@@ -271,8 +271,8 @@ static int cmp_spender(const void *ctx, const void *a, const void *b)
 	return x->dots < y->dots ? 1 : x->dots > y->dots ? -1 : 0;
 }
 
-static void name_spenders(struct session_spender *s, size_t n, enum session_limit which,
-			  char *buf, size_t size)
+static void name_spenders(struct session_spender *s, size_t n, enum session_limit which, char *buf,
+			  size_t size)
 {
 	size_t len = 0;
 
@@ -290,8 +290,8 @@ static void name_spenders(struct session_spender *s, size_t n, enum session_limi
 	}
 }
 
-int session_limit_check(enum session_limit which, long long limit,
-			const struct session_spender *s, size_t n, struct jh_err *err)
+int session_limit_check(enum session_limit which, long long limit, const struct session_spender *s,
+			size_t n, struct jh_err *err)
 {
 	struct session_spender *over;
 	size_t k = 0;

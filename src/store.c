@@ -1865,10 +1865,11 @@ static int limits_hold(struct jh_store *st, jh_id wid, const struct jh_value *va
 static int over_budget(struct jh_store *st, jh_id wid, long long budget, jh_id **pids,
 		       long long **excess, size_t *n, struct jh_err *err)
 {
-	sqlite3_stmt *s = stmt(st,
-			       "SELECT participant_id, sum(dots) - ?2 FROM vote WHERE workshop_id = ?1"
-			       " GROUP BY participant_id HAVING sum(dots) > ?2",
-			       ARGS(I64(wid), I64(budget)), err);
+	sqlite3_stmt *s =
+	    stmt(st,
+		 "SELECT participant_id, sum(dots) - ?2 FROM vote WHERE workshop_id = ?1"
+		 " GROUP BY participant_id HAVING sum(dots) > ?2",
+		 ARGS(I64(wid), I64(budget)), err);
 	int rc;
 
 	*pids = NULL;
@@ -1892,8 +1893,8 @@ static int trim_participant(struct jh_store *st, jh_id pid, long long excess, st
 		int failed = 0;
 		jh_id vid = query_int(st, "SELECT max(id) FROM vote WHERE participant_id = ?1",
 				      ARGS(I64(pid)), 0, err, &failed);
-		long long dots = query_int(st, "SELECT dots FROM vote WHERE id = ?1", ARGS(I64(vid)),
-					   0, err, &failed);
+		long long dots = query_int(st, "SELECT dots FROM vote WHERE id = ?1",
+					   ARGS(I64(vid)), 0, err, &failed);
 		long long take = dots < excess ? dots : excess;
 		if (failed || !vid)
 			return failed ? -1 : 0;
@@ -1919,9 +1920,9 @@ static int trim(struct jh_store *st, jh_id wid, const struct jh_value *vals, siz
 		return -1;
 	before = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE workshop_id = ?1",
 			   ARGS(I64(wid)), 0, err, &failed);
-	if (failed || (cap > 0 && run(st,
-				      "UPDATE vote SET dots = ?2 WHERE workshop_id = ?1 AND dots > ?2",
-				      ARGS(I64(wid), I64(cap)), err)))
+	if (failed ||
+	    (cap > 0 && run(st, "UPDATE vote SET dots = ?2 WHERE workshop_id = ?1 AND dots > ?2",
+			    ARGS(I64(wid), I64(cap)), err)))
 		return -1;
 	if (over_budget(st, wid, budget, &pids, &excess, &n, err))
 		return -1;
@@ -2180,9 +2181,9 @@ static int draft_replace(struct jh_store *st, const struct store_draft_key *k,
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (run(st,
-			"INSERT INTO draft (workshop_id, participant_id, kind, item_id, field, value,"
-			" saved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(strftime('%s', 'now') AS"
-			" INTEGER))",
+			"INSERT INTO draft (workshop_id, participant_id, kind, item_id, field,"
+			" value, saved) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+			" CAST(strftime('%s', 'now') AS INTEGER))",
 			ARGS(I64(k->wid), I64(k->participant), TXT(kind), I64(k->item),
 			     TXT(names[i]), TXT(values[i])),
 			err))
@@ -2190,9 +2191,8 @@ static int draft_replace(struct jh_store *st, const struct store_draft_key *k,
 	return 0;
 }
 
-int store_draft_save(struct jh_store *st, const struct store_draft_key *k,
-		     const char *const *names, const char *const *values, size_t n,
-		     struct jh_err *err)
+int store_draft_save(struct jh_store *st, const struct store_draft_key *k, const char *const *names,
+		     const char *const *values, size_t n, struct jh_err *err)
 {
 	if (!kinds_get(k->kind))
 		return err_set(err, "unknown kind");
@@ -2221,12 +2221,12 @@ int store_draft_load(struct jh_store *st, const struct store_draft_key *k, struc
 	memset(out, 0, sizeof *out);
 	if (!kinds_get(k->kind))
 		return err_set(err, "unknown kind");
-	s = stmt(st,
-		 "SELECT field, value, saved FROM draft WHERE workshop_id = ?1 AND"
-		 " participant_id = ?2 AND kind = ?3 AND item_id = ?4 ORDER BY field",
-		 ARGS(I64(k->wid), I64(k->participant), TXT(kinds_get(k->kind)->name),
-		      I64(k->item)),
-		 err);
+	s = stmt(
+	    st,
+	    "SELECT field, value, saved FROM draft WHERE workshop_id = ?1 AND"
+	    " participant_id = ?2 AND kind = ?3 AND item_id = ?4 ORDER BY field",
+	    ARGS(I64(k->wid), I64(k->participant), TXT(kinds_get(k->kind)->name), I64(k->item)),
+	    err);
 	if (!s)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

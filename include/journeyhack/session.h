@@ -165,8 +165,8 @@ struct session_spender {
  * the budget to 3: Åsa has spent 5, Øyvind 4". The store runs it inside
  * the transaction that changes the setting; the UI and the CLI show its
  * message and may offer to trim (store_workshop_trim). */
-int session_limit_check(enum session_limit which, long long limit,
-			const struct session_spender *s, size_t n, struct jh_err *err);
+int session_limit_check(enum session_limit which, long long limit, const struct session_spender *s,
+			size_t n, struct jh_err *err);
 /* Both checks over a loaded workshop for a new budget and cap. */
 int session_limits_check(const struct jh_data *d, long long budget, long long cap,
 			 struct jh_err *err);

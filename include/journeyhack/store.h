@@ -157,9 +157,8 @@ struct store_draft {
 
 /* Replace the draft of key k by these fields (n 0: remove it), in one
  * small transaction of its own. */
-int store_draft_save(struct jh_store *st, const struct store_draft_key *k,
-		     const char *const *names, const char *const *values, size_t n,
-		     struct jh_err *err);
+int store_draft_save(struct jh_store *st, const struct store_draft_key *k, const char *const *names,
+		     const char *const *values, size_t n, struct jh_err *err);
 int store_draft_delete(struct jh_store *st, const struct store_draft_key *k, struct jh_err *err);
 /* The draft of key k; out->n is 0 when there is none. Free with
  * store_draft_free. */

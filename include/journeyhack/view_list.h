@@ -25,6 +25,9 @@ struct view_list {
 	size_t nrows, cap;
 	int sort;     /* index into cls->sorts */
 	jh_id sel_id; /* the selection, noted for the next rebuild */
+	/* A status change keeps the cursor on its row (1 + the row), not
+	 * on the item it moved; 0: follow the item, as usual. */
+	size_t hold_row;
 };
 
 /* An ordering; cmp returning 0 (or NULL) falls back to id order. */
