@@ -10,7 +10,8 @@
 # restored and saved, while another participant is not offered it and no
 # export shows it; voting twice in a backlog ranked by votes gives both
 # dots to the idea the voter was on; answering a parking lot entry leaves
-# the cursor on the same row.
+# the cursor on the same row; lowering the dot budget below what is spent
+# is refused with the names of those over it, and trimmed on request.
 . "${JH_SRCDIR:?}/tests/reliability/lib.sh"
 need_sqlite3
 . "$JH_SRCDIR/tests/reliability/tmux-lib.sh"
@@ -180,4 +181,32 @@ row=$(settled p | sed -n 's/.* \([0-9]*\)\/[0-9]*$/\1/p' | head -n 1)
 [ "$row" = 1 ] || { screen p >&2; die "after answering, the cursor is on row \"$row\", not 1"; }
 ok
 t kill-session -t p
+# ---- lowering the budget below what is spent: refused, or trimmed
+spent() {
+	sql "$DB" "SELECT group_concat(n, ' ') FROM (SELECT p.name || '=' || sum(v.dots) AS n FROM vote v JOIN participant p ON p.id = v.participant_id GROUP BY p.id ORDER BY p.id)"
+}
+[ "$(spent)" = "Åsa=2 Øyvind=3" ] || die "votes before the trim: $(spent)"
+ui_start s -d "$DB" --as Åsa k
+wait_for s "Agenda"
+keys s A
+wait_for s "Add what?"
+type_text s "workshop"
+keys s Enter
+wait_for s "Workshop settings"
+keys s Tab Tab Tab C-u
+type_text s 1
+keys s Enter
+wait_for s "cannot lower the budget to 1: Øyvind has spent 3, Åsa 2"
+keys s n
+wait_for s "Workshop settings"
+[ "$(sql "$DB" "SELECT dots_per_participant FROM workshop")" = 10 ] || die "a refused budget was set"
+[ "$(spent)" = "Åsa=2 Øyvind=3" ] || die "a refused trim changed the votes: $(spent)"
+keys s Enter
+wait_for s "cannot lower the budget to 1"
+keys s y
+closed s "Workshop settings"
+[ "$(sql "$DB" "SELECT dots_per_participant FROM workshop")" = 1 ] || die "the trimmed budget was not set"
+[ "$(spent)" = "Åsa=1 Øyvind=1" ] || die "after trimming to 1 dot each: $(spent)"
+ok
+t kill-session -t s
 echo "input: $checks checks passed"
