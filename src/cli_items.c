@@ -196,7 +196,7 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 const struct cli_command cli_items_set_entry = {
     .name = "set",
-    .synopsis = "set WORKSHOP KIND ID FIELD=VALUE... [--trim]",
+    .synopsis = "set WORKSHOP KIND ID FIELD=VALUE...",
     .globals = CLI_GLOBAL_DB,
     .options = {{NULL, "--trim", CLI_OPT_FLAG}},
     .usage = CLI_USAGE_PLAIN,

@@ -834,7 +834,7 @@ int form_run(struct ui *ui, struct form *form)
 	size_t top = 0;
 	int result = -1;
 	struct form *outer_form = polling;
-	int (*outer)(struct ui *) = outer_poll;
+	int (*outer)(struct ui *) = outer_poll, (*saved)(struct ui *) = ui->poll;
 
 	if (form->changed)
 		form->changed(form, form->n, form->ctx);
@@ -863,10 +863,8 @@ int form_run(struct ui *ui, struct form *form)
 	if (result < 1 && form->draft_dirty)
 		draft_save(ui, form);
 	polling = outer_form;
-	if (!outer_form) {
-		ui->poll = outer;
-		outer_poll = NULL;
-	}
+	outer_poll = outer;
+	ui->poll = saved;
 	curs_set(0);
 	return result;
 }
