@@ -186,6 +186,7 @@ void view_list_rebuild(struct ui *ui)
 static void note(const struct ui *ui, struct view_list *vl)
 {
 	vl->sel_id = view_list_selected_id(ui, vl);
+	vl->sel_row = vl->l.sel;
 }
 
 /* The list's and the detail pane's places, under the banner if any. */
@@ -351,6 +352,19 @@ void view_list_focus(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (kind != vl->cls->kind)
 		return;
 	view_list_select_id(ui, vl, id);
+	note(ui, vl);
+}
+
+void view_list_focus_row(struct ui *ui, enum jh_kind kind, jh_id id)
+{
+	struct view_list *vl = state(ui);
+
+	if (kind != vl->cls->kind || id != vl->sel_id || !vl->l.n) {
+		view_list_focus(ui, kind, id);
+		return;
+	}
+	vl->l.sel = vl->sel_row < vl->l.n ? vl->sel_row : vl->l.n - 1;
+	skip_heading(vl, 1);
 	note(ui, vl);
 }
 

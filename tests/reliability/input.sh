@@ -180,6 +180,22 @@ settled p | grep -q "#$first open" && die "the cursor followed the answered entr
 row=$(settled p | sed -n 's/.* \([0-9]*\)\/[0-9]*$/\1/p' | head -n 1)
 [ "$row" = 1 ] || { screen p >&2; die "after answering, the cursor is on row \"$row\", not 1"; }
 ok
+# Answering in the edit form (answered: y picks yes) moves the entry too.
+second=$(sql "$DB" "SELECT min(id) FROM parking WHERE answered = 0")
+wait_for p "#$second open"
+keys p e
+wait_for p "Edit parking"
+keys p Tab
+type_text p y
+keys p Tab
+type_text p "Ekonomi äger det"
+keys p Enter
+closed p "Edit parking"
+[ "$(sql "$DB" "SELECT answered FROM parking WHERE id = $second")" = 1 ] || die "the form did not answer #$second"
+settled p | grep -q "#$second answered" && die "the cursor followed the entry answered in the form"
+row=$(settled p | sed -n 's/.* \([0-9]*\)\/[0-9]*$/\1/p' | head -n 1)
+[ "$row" = 1 ] || { screen p >&2; die "after answering in the form, the cursor is on row \"$row\", not 1"; }
+ok
 t kill-session -t p
 # ---- lowering the budget below what is spent: refused, or trimmed
 spent() {
