@@ -120,6 +120,8 @@ void cli_cmd_help(FILE *f)
 		"  --replay FILE          UI: read keys from FILE on a virtual screen\n"
 		"  --size COLSxROWS       UI: virtual screen size for --replay (80x24)\n"
 		"  --dump-screen FILE     UI: write the final screen to FILE\n"
+		"  --trim                 set: lower dots or max_dots below what is spent,\n"
+		"                         removing the excess dots, newest first\n"
 		"  -h, --help             show this help\n"
 		"  -V, --version          show the version\n"
 		"\n"

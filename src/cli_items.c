@@ -327,6 +327,28 @@ static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
 	return 0;
 }
 
+/* --trim: lower the budget or cap even below what is spent, removing the
+ * excess dots first (store_workshop_trim). 1 when refused (said). */
+static int set_workshop_trim(struct cli_ctx *ctx, const struct jh_kind_def *k, jh_id wid,
+			     const char *trim, const struct jh_values *vals)
+{
+	struct jh_err err;
+	long long removed = 0;
+
+	if (!trim)
+		return 0;
+	if (k->kind != JH_WORKSHOP) {
+		cli_failf(ctx, "--trim is for the workshop's dots and max_dots, not %s", k->name);
+		return 1;
+	}
+	if (store_workshop_trim(ctx->st, wid, vals->v, vals->n, &removed, &err)) {
+		cli_failf(ctx, "set workshop: %s", err.msg);
+		return 1;
+	}
+	fprintf(ctx->out, "trimmed %lld %s\n", removed, removed == 1 ? "dot" : "dots");
+	return 0;
+}
+
 static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	int argc = args->argc;
@@ -339,7 +361,7 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	struct jh_err err;
 	size_t n;
 	jh_id wid, id = 0;
-	int rc, first, joined = 0;
+	int rc, first, joined = 0, trim_failed;
 
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
@@ -367,10 +389,16 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		items_values_free(&vals);
 		return CLI_FAIL;
 	}
-	rc = store_item_set(ctx->st, wid, k->kind, id, vals.v, vals.n, &err);
+	/* A refused trim has said why already. */
+	trim_failed = set_workshop_trim(ctx, k, wid, args->opt[0], &vals);
+	rc = trim_failed ? CLI_FAIL
+			 : store_item_set(ctx->st, wid, k->kind, id, vals.v, vals.n, &err);
 	items_values_free(&vals);
-	if (rc)
-		cli_failf(ctx, "set %s %lld: %s", k->name, (long long)id, err.msg);
+	if (rc && !trim_failed)
+		cli_failf(ctx, "set %s %lld: %s%s", k->name, (long long)id, err.msg,
+			  !strncmp(err.msg, "cannot lower the ", 17)
+			      ? " (--trim removes the excess dots, newest first)"
+			      : "");
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
 	fprintf(ctx->out, "updated %s %lld\n", k->name, (long long)id);
@@ -381,6 +409,7 @@ const struct cli_command cli_items_set_entry = {
     .name = "set",
     .synopsis = "set WORKSHOP KIND ID FIELD=VALUE...",
     .globals = CLI_GLOBAL_DB,
+    .options = {{NULL, "--trim", CLI_OPT_FLAG}},
     .usage = CLI_USAGE_PLAIN,
     .min_operands = 2,
     .max_operands = -1,

@@ -6,10 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <wctype.h>
 
 #include "journeyhack/form.h"
 #include "journeyhack/items.h"
+#include "journeyhack/store.h"
 #include "journeyhack/text.h"
+#include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_editor.h"
 #include "journeyhack/ui_frame.h"
@@ -239,21 +243,112 @@ static void cycle(struct form_field *ff, int dir)
 	ui_line_set(&ff->line, ff->choices[i].value);
 }
 
-/* Typing on a choice field jumps to the next choice starting with it. */
-static void jump_choice(struct form_field *ff, unsigned int cp)
-{
-	long start = choice_index(ff), n = (long)ff->nchoices;
+/* How long a pause ends what is typed on a choice field: then the next
+ * key starts a new prefix, as in list boxes elsewhere. */
+#define TYPED_PAUSE_MS 1000
 
-	for (long k = 1; k <= n; k++) {
-		long i = (start + k + n) % n;
-		const char *l = ff->choices[i].label;
-		unsigned int c0;
-		text_decode(l, strlen(l), &c0);
-		if (c0 == cp || (cp < 128 && c0 < 128 && (c0 | 0x20) == (cp | 0x20))) {
-			ui_line_set(&ff->line, ff->choices[i].value);
-			return;
-		}
+/* label starts with prefix, letters compared without case. */
+static int starts_with(const char *label, const char *prefix)
+{
+	size_t ll = strlen(label), pl = strlen(prefix);
+
+	while (pl) {
+		unsigned int a, b;
+		size_t na = text_decode(label, ll, &a), nb = text_decode(prefix, pl, &b);
+		if (!na || !nb || towlower((wint_t)a) != towlower((wint_t)b))
+			return 0;
+		label += na;
+		ll -= na;
+		prefix += nb;
+		pl -= nb;
 	}
+	return 1;
+}
+
+/* The first choice whose label (or value) starts with prefix, looking
+ * from `from` on and round; -1 when none does. */
+static long prefix_choice(const struct form_field *ff, const char *prefix, long from)
+{
+	long n = (long)ff->nchoices;
+
+	for (long k = 0; k < n; k++) {
+		long i = ((from < 0 ? 0 : from) + k) % n;
+		if (starts_with(ff->choices[i].label, prefix) ||
+		    starts_with(ff->choices[i].value, prefix))
+			return i;
+	}
+	return -1;
+}
+
+/* One character, repeated: pressing it again steps through the choices
+ * that start with it. */
+static int one_char_repeated(const char *s)
+{
+	unsigned int c0, c;
+	size_t n = text_decode(s, strlen(s), &c0), len = strlen(s);
+
+	if (!n)
+		return 0;
+	for (size_t at = 0; at < len; at += n) {
+		n = text_decode(s + at, len - at, &c);
+		if (!n || c != c0)
+			return 0;
+	}
+	return 1;
+}
+
+static void typed_reset(struct form *form)
+{
+	form->typed[0] = '\0';
+}
+
+/* Typing on a choice field builds a prefix: "-1" picks -1, "-" then "2"
+ * picks -2; a key after a pause starts again. */
+static void type_choice(struct form *form, struct form_field *ff, unsigned int cp)
+{
+	long long now = ui_term_now_ms();
+	size_t len;
+	long i;
+	char one[8];
+
+	if (form->typed_field != form->cur || now - form->typed_ms > TYPED_PAUSE_MS)
+		typed_reset(form);
+	form->typed_field = form->cur;
+	form->typed_ms = now;
+	one[text_encode(one, cp)] = '\0';
+	len = strlen(form->typed);
+	if (len + strlen(one) < sizeof form->typed)
+		snprintf(form->typed + len, sizeof form->typed - len, "%s", one);
+	i = prefix_choice(ff, form->typed, 0);
+	if (i < 0 && one_char_repeated(form->typed))
+		i = prefix_choice(ff, one, choice_index(ff) + 1);
+	if (i < 0) {
+		snprintf(form->typed, sizeof form->typed, "%s", one);
+		i = prefix_choice(ff, one, 0);
+	}
+	if (i < 0) {
+		snprintf(form->error, sizeof form->error, "%s: no choice starts with \"%s\"",
+			 ff->def->name, one);
+		typed_reset(form);
+		return;
+	}
+	ui_line_set(&ff->line, ff->choices[i].value);
+}
+
+/* Backspace takes back the last character typed on a choice field. */
+static void untype_choice(struct form *form, struct form_field *ff)
+{
+	size_t len = strlen(form->typed);
+	long i;
+
+	if (form->typed_field != form->cur || !len)
+		return;
+	while (len > 0 && ((unsigned char)form->typed[len - 1] & 0xC0) == 0x80)
+		len--;
+	form->typed[len ? len - 1 : 0] = '\0';
+	form->typed_ms = ui_term_now_ms();
+	if (form->typed[0] && (i = prefix_choice(ff, form->typed, 0)) >= 0)
+		ui_line_set(&ff->line, ff->choices[i].value);
 }
 
 static int contains_id(const char *list, const char *id)
@@ -328,6 +423,17 @@ static const char *mode_hint(const struct form_field *ff)
 	}
 }
 
+static void draft_notice(const struct form *form, char *buf, size_t size)
+{
+	time_t t = (time_t)form->draft_saved;
+	struct tm tm;
+	char when[32] = "earlier";
+
+	if (localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	snprintf(buf, size, "Your unsaved draft from %s: C-r restores it, C-d discards it", when);
+}
+
 static const char *display_value(const struct form_field *ff)
 {
 	long i;
@@ -368,6 +474,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 	size_t shown = 0, cur_row = 0;
 	int lw = 0, rows, cx = -1, cy = -1;
 	const char *msg;
+	char notice[256];
 	attr_t border = ui_attr(ui, UI_C_BORDER);
 
 	for (size_t i = 0; i < form->n; i++) {
@@ -423,12 +530,22 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 			ui_text(y, vx, vw, display_value(ff), a, 1);
 		}
 	}
-	/* The reason a value is refused, else the hint for the field. */
+	/* The reason a value is refused, else a draft offered back, else
+	 * what was typed on a choice field, else the hint for the field. */
 	msg = form->f[form->cur].error[0] ? form->f[form->cur].error
 	      : form->error[0]		  ? form->error
 					  : mode_hint(&form->f[form->cur]);
+	if (!form->f[form->cur].error[0] && !form->error[0] && form->draft_offered) {
+		draft_notice(form, notice, sizeof notice);
+		msg = notice;
+	} else if (!form->f[form->cur].error[0] && !form->error[0] && form->typed[0] &&
+		   form->typed_field == form->cur) {
+		snprintf(notice, sizeof notice, "typed: %s", form->typed);
+		msg = notice;
+	}
 	ui_text(r.y + r.h - 3, r.x + 2, r.w - 4, msg,
 		form->f[form->cur].error[0] || form->error[0] ? ui_attr(ui, UI_C_ERROR)
+		: form->draft_offered			      ? ui_attr(ui, UI_C_WARNING)
 							      : ui_attr(ui, UI_C_DIM),
 		1);
 	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4,
@@ -495,6 +612,8 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 	int was_choice = ff->mode == FORM_CHOICE;
 	struct jh_err err;
 
+	if (act != UI_ACT_FORM_BACKSPACE && act >= 0)
+		typed_reset(form);
 	switch (act) {
 	case UI_ACT_FORM_CHOICE_NEXT:
 	case UI_ACT_FORM_CHOICE_PREV:
@@ -527,6 +646,8 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 	case UI_ACT_FORM_BACKSPACE:
 		if (typed)
 			ui_line_backspace(&ff->line);
+		else
+			untype_choice(form, ff);
 		break;
 	case UI_ACT_FORM_DELETE:
 		if (typed)
@@ -535,10 +656,15 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 	default:
 		if (key < 32 || key == 127 || key >= 0x110000)
 			return;
+		form->error[0] = '\0';
 		if (typed)
 			ui_line_insert(&ff->line, (unsigned int)key);
 		else
-			jump_choice(ff, (unsigned int)key);
+			type_choice(form, ff, (unsigned int)key);
+		check_field(ff);
+		if (was_choice && form->changed)
+			form->changed(form, form->cur, form->ctx);
+		return;
 	}
 	check_field(ff);
 	form->error[0] = '\0';
@@ -546,13 +672,202 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 		form->changed(form, form->cur, form->ctx);
 }
 
+/* ---------------------------------------------------------- drafts
+ *
+ * What is typed in a form is kept as a draft in the database, private to
+ * the participant at this terminal, so a crash or a kill loses at most
+ * the last quarter second. Saved from the poll tick while typing and on
+ * every change of field; removed when the form is saved or discarded. */
+
+static int form_changed(const struct form *form)
+{
+	for (size_t i = 0; i < form->n; i++)
+		if (!form->f[i].hidden && strcmp(form->f[i].line.text, form->f[i].orig))
+			return 1;
+	return 0;
+}
+
+static void draft_key(const struct ui *ui, const struct form *form, struct store_draft_key *k)
+{
+	k->wid = ui->wid;
+	k->participant = ui->me;
+	k->kind = form->kind;
+	k->item = form->draft_item;
+}
+
+static void draft_save(struct ui *ui, struct form *form)
+{
+	struct store_draft_key k;
+	const char **names, **values;
+	size_t n = 0;
+	struct jh_err err;
+
+	if (!form->drafts || !form->draft_dirty || form->draft_offered || ui_apply_db_gone(ui))
+		return;
+	draft_key(ui, form, &k);
+	names = util_xcalloc(form->n + 1, sizeof *names);
+	values = util_xcalloc(form->n + 1, sizeof *values);
+	for (size_t i = 0; form_changed(form) && i < form->n; i++) {
+		if (form->f[i].hidden)
+			continue;
+		names[n] = form->f[i].def->name;
+		values[n++] = form->f[i].line.text;
+	}
+	/* A failed save only costs the draft; the form goes on. */
+	if (!store_draft_save(ui->st, &k, names, values, n, &err))
+		form->draft_dirty = 0;
+	form->draft_ms = ui_term_now_ms();
+	free(names);
+	free(values);
+}
+
+static void draft_drop(struct ui *ui, struct form *form)
+{
+	struct store_draft_key k;
+	struct jh_err err;
+
+	if (!form->drafts || ui_apply_db_gone(ui))
+		return;
+	draft_key(ui, form, &k);
+	store_draft_delete(ui->st, &k, &err);
+	form->draft_offered = 0;
+	form->draft_dirty = 0;
+}
+
+/* A draft left by an earlier session of this participant is offered back:
+ * shown on the form's message line until restored or discarded. */
+static void draft_offer(struct ui *ui, struct form *form)
+{
+	struct store_draft_key k;
+	struct store_draft d;
+	struct jh_err err;
+
+	form->drafts = ui->st && !ui->readonly;
+	form->draft_item = form->id;
+	if (!form->drafts)
+		return;
+	draft_key(ui, form, &k);
+	if (store_draft_load(ui->st, &k, &d, &err))
+		return;
+	form->draft_offered = d.n > 0;
+	form->draft_saved = d.saved;
+	store_draft_free(&d);
+}
+
+static void draft_restore(struct ui *ui, struct form *form)
+{
+	struct store_draft_key k;
+	struct store_draft d;
+	struct jh_err err;
+
+	if (!form->draft_offered) {
+		snprintf(form->error, sizeof form->error, "No draft to restore");
+		return;
+	}
+	draft_key(ui, form, &k);
+	if (store_draft_load(ui->st, &k, &d, &err)) {
+		snprintf(form->error, sizeof form->error, "%s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < d.n; i++) {
+		struct form_field *ff = form_field(form, d.names[i]);
+		if (ff && !ff->hidden)
+			ui_line_set(&ff->line, d.values[i]);
+	}
+	store_draft_free(&d);
+	form->draft_offered = 0;
+	if (form->changed)
+		form->changed(form, form->n, form->ctx);
+	/* The choices refreshed may have reset a stage: the draft wins. */
+	if (store_draft_load(ui->st, &k, &d, &err) == 0) {
+		for (size_t i = 0; i < d.n; i++)
+			form_set(form, d.names[i], d.values[i]);
+		store_draft_free(&d);
+	}
+	form_validate(form);
+	form->draft_dirty = 1;
+}
+
+/* The form being run, for the poll hook: drafts are saved on the same
+ * tick that looks for other terminals' changes. */
+static struct form *polling;
+static int (*outer_poll)(struct ui *ui);
+
+static int form_poll(struct ui *ui)
+{
+	if (polling && polling->draft_dirty)
+		draft_save(ui, polling);
+	if (outer_poll)
+		return outer_poll(ui);
+	ui->last_poll_ms = ui_term_now_ms();
+	return 0;
+}
+
+/* Esc: an unchanged form closes at once; a changed one asks first. A
+ * form whose database file is gone cannot keep anything: it closes. */
+static int cancel(struct ui *ui, struct form *form)
+{
+	if (!form_changed(form) || ui_apply_db_gone(ui)) {
+		if (form->draft_dirty)
+			draft_drop(ui, form);
+		return 1;
+	}
+	if (!ui_dialog_confirm(ui, "Discard what you typed in this form?"))
+		return 0;
+	draft_drop(ui, form);
+	return 1;
+}
+
+static int run_key(struct ui *ui, struct form *form, int key, int act)
+{
+	size_t was = form->cur;
+
+	if (act == UI_ACT_FORM_CANCEL)
+		return cancel(ui, form) ? 0 : -1;
+	if (act == UI_ACT_FORM_SAVE) {
+		if (!try_save(form))
+			return -1;
+		draft_drop(ui, form);
+		return 1;
+	}
+	if (act == UI_ACT_FORM_NEXT || act == UI_ACT_FORM_PREV) {
+		typed_reset(form);
+		move_field(form, act == UI_ACT_FORM_NEXT ? 1 : -1);
+	} else if (act == UI_ACT_REDRAW) {
+		clearok(curscr, TRUE);
+	} else if (act == UI_ACT_FORM_DRAFT_RESTORE) {
+		draft_restore(ui, form);
+	} else if (act == UI_ACT_FORM_DRAFT_DISCARD) {
+		if (form->draft_offered)
+			draft_drop(ui, form);
+		else
+			snprintf(form->error, sizeof form->error, "No draft to discard");
+	} else {
+		char *before = util_xstrdup(form->f[form->cur].line.text);
+		edit_key(ui, form, key, act);
+		form->draft_dirty |= strcmp(before, form->f[form->cur].line.text) != 0;
+		free(before);
+	}
+	if (form->cur != was || form->f[was].mode == FORM_CHOICE)
+		draft_save(ui, form);
+	return -1;
+}
+
 int form_run(struct ui *ui, struct form *form)
 {
 	size_t top = 0;
 	int result = -1;
+	struct form *outer_form = polling;
+	int (*outer)(struct ui *) = outer_poll, (*saved)(struct ui *) = ui->poll;
 
 	if (form->changed)
 		form->changed(form, form->n, form->ctx);
+	draft_offer(ui, form);
+	polling = form;
+	if (ui->poll != form_poll) {
+		outer_poll = ui->poll;
+		ui->poll = form_poll;
+	}
 	while (result < 0) {
 		int key, act;
 		ui_frame_draw(ui);
@@ -566,17 +881,14 @@ int form_run(struct ui *ui, struct form *form)
 		if (key == UI_KEY_NONE || key == UI_KEY_MOUSE)
 			continue;
 		act = ui_keys_action(key, UI_IN_FORM);
-		if (act == UI_ACT_FORM_CANCEL)
-			result = 0;
-		else if (act == UI_ACT_FORM_SAVE)
-			result = try_save(form) ? 1 : -1;
-		else if (act == UI_ACT_FORM_NEXT || act == UI_ACT_FORM_PREV)
-			move_field(form, act == UI_ACT_FORM_NEXT ? 1 : -1);
-		else if (act == UI_ACT_REDRAW)
-			clearok(curscr, TRUE);
-		else
-			edit_key(ui, form, key, act);
+		result = run_key(ui, form, key, act);
 	}
+	/* Killed or ended mid-form: what was typed stays as the draft. */
+	if (result < 1 && form->draft_dirty)
+		draft_save(ui, form);
+	polling = outer_form;
+	outer_poll = outer;
+	ui->poll = saved;
 	curs_set(0);
 	return result;
 }

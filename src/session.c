@@ -373,6 +373,82 @@ int session_vote_check(const struct session_ballot *b, jh_id idea_id, struct jh_
 	return 0;
 }
 
+/* ---------------------------------------------------------------- limits */
+
+static int cmp_spender(const void *ctx, const void *a, const void *b)
+{
+	const struct session_spender *x = a, *y = b;
+
+	(void)ctx;
+	return x->dots < y->dots ? 1 : x->dots > y->dots ? -1 : 0;
+}
+
+static void name_spenders(struct session_spender *s, size_t n, enum session_limit which, char *buf,
+			  size_t size)
+{
+	size_t len = 0;
+
+	util_sort(s, n, sizeof *s, cmp_spender, NULL);
+	for (size_t i = 0; i < n && len + 1 < size; i++) {
+		const char *verb = which == SESSION_LIMIT_BUDGET ? " has spent" : " has";
+		const char *unit = which == SESSION_LIMIT_CAP ? " on one idea" : "";
+		int w = snprintf(buf + len, size - len, "%s%s%s %lld%s", i ? ", " : "", s[i].name,
+				 i ? "" : verb, s[i].dots, i ? "" : unit);
+		if (w < 0 || (size_t)w >= size - len) {
+			snprintf(buf + len, size - len, "%s", "...");
+			return;
+		}
+		len += (size_t)w;
+	}
+}
+
+int session_limit_check(enum session_limit which, long long limit, const struct session_spender *s,
+			size_t n, struct jh_err *err)
+{
+	struct session_spender *over;
+	size_t k = 0;
+	char names[900];
+
+	if (which == SESSION_LIMIT_CAP && limit <= 0)
+		return 0;
+	over = util_xcalloc(n + 1, sizeof *over);
+	for (size_t i = 0; i < n; i++)
+		if (s[i].dots > limit)
+			over[k++] = s[i];
+	if (!k) {
+		free(over);
+		return 0;
+	}
+	name_spenders(over, k, which, names, sizeof names);
+	free(over);
+	return err_set(err, "cannot lower the %s to %lld: %s",
+		       which == SESSION_LIMIT_BUDGET ? "budget" : "per-idea cap", limit, names);
+}
+
+int session_limits_check(const struct jh_data *d, long long budget, long long cap,
+			 struct jh_err *err)
+{
+	struct session_spender *s = util_xcalloc(d->nparticipants + 1, sizeof *s);
+	int rc;
+
+	for (size_t i = 0; i < d->nparticipants; i++) {
+		s[i].name = d->participants[i].name;
+		s[i].dots = session_participant_dots(d, d->participants[i].id);
+	}
+	rc = session_limit_check(SESSION_LIMIT_BUDGET, budget, s, d->nparticipants, err);
+	for (size_t i = 0; !rc && i < d->nparticipants; i++) {
+		s[i].dots = 0;
+		for (size_t v = 0; v < d->nvotes; v++)
+			if (d->votes[v].participant_id == d->participants[i].id &&
+			    d->votes[v].dots > s[i].dots)
+				s[i].dots = d->votes[v].dots;
+	}
+	if (!rc)
+		rc = session_limit_check(SESSION_LIMIT_CAP, cap, s, d->nparticipants, err);
+	free(s);
+	return rc;
+}
+
 /* ---------------------------------------------------------------- status */
 
 const char *session_status_next(enum jh_kind kind, const char *status)

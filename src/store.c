@@ -2012,6 +2012,174 @@ static int links_of(const struct jh_value *vals, size_t nvals)
 	return -1;
 }
 
+/* ------------------------------------------------ the budget and the cap */
+
+/* The new budget and cap: from vals, else the workshop's own. */
+static int new_limits(struct jh_store *st, jh_id wid, const struct jh_value *vals, size_t nvals,
+		      long long *budget, long long *cap, struct jh_err *err)
+{
+	const struct jh_value *b = find_val(vals, nvals, "dots");
+	const struct jh_value *c = find_val(vals, nvals, "max_dots");
+	int failed = 0;
+
+	*budget = b ? b->num
+		    : query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
+				ARGS(I64(wid)), 0, err, &failed);
+	*cap = c ? c->num
+		 : query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1",
+			     ARGS(I64(wid)), 0, err, &failed);
+	return failed ? -1 : 0;
+}
+
+/* Everyone's dots as one limit sees them (sum or max); names copied. */
+static int spenders(struct jh_store *st, jh_id wid, enum session_limit which,
+		    struct session_spender **out, size_t *n, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st,
+			       which == SESSION_LIMIT_BUDGET
+				   ? "SELECT p.name, sum(v.dots) FROM vote v JOIN participant p"
+				     " ON p.id = v.participant_id WHERE v.workshop_id = ?1"
+				     " GROUP BY v.participant_id ORDER BY p.id"
+				   : "SELECT p.name, max(v.dots) FROM vote v JOIN participant p"
+				     " ON p.id = v.participant_id WHERE v.workshop_id = ?1"
+				     " GROUP BY v.participant_id ORDER BY p.id",
+			       ARGS(I64(wid)), err);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		*out = util_xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[*n].name = util_xstrdup(name ? name : "");
+		(*out)[(*n)++].dots = sqlite3_column_int64(s, 1);
+	}
+	return rows_end(st, s, rc, "read votes", err);
+}
+
+static void spenders_free(struct session_spender *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)s[i].name);
+	free(s);
+}
+
+static int limit_holds(struct jh_store *st, jh_id wid, enum session_limit which, long long limit,
+		       struct jh_err *err)
+{
+	struct session_spender *s;
+	size_t n;
+	int rc = spenders(st, wid, which, &s, &n, err);
+
+	if (!rc)
+		rc = session_limit_check(which, limit, s, n, err);
+	spenders_free(s, n);
+	return rc;
+}
+
+/* A settings change may not lower a limit below what is spent. */
+static int limits_hold(struct jh_store *st, jh_id wid, const struct jh_value *vals, size_t nvals,
+		       struct jh_err *err)
+{
+	long long budget, cap;
+
+	if (!find_val(vals, nvals, "dots") && !find_val(vals, nvals, "max_dots"))
+		return 0;
+	if (new_limits(st, wid, vals, nvals, &budget, &cap, err))
+		return -1;
+	return limit_holds(st, wid, SESSION_LIMIT_BUDGET, budget, err) ||
+	       limit_holds(st, wid, SESSION_LIMIT_CAP, cap, err);
+}
+
+/* The participants over the budget and by how much. */
+static int over_budget(struct jh_store *st, jh_id wid, long long budget, jh_id **pids,
+		       long long **excess, size_t *n, struct jh_err *err)
+{
+	sqlite3_stmt *s =
+	    stmt(st,
+		 "SELECT participant_id, sum(dots) - ?2 FROM vote WHERE workshop_id = ?1"
+		 " GROUP BY participant_id HAVING sum(dots) > ?2",
+		 ARGS(I64(wid), I64(budget)), err);
+	int rc;
+
+	*pids = NULL;
+	*excess = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*pids = util_xrealloc(*pids, (*n + 1) * sizeof **pids);
+		*excess = util_xrealloc(*excess, (*n + 1) * sizeof **excess);
+		(*pids)[*n] = sqlite3_column_int64(s, 0);
+		(*excess)[(*n)++] = sqlite3_column_int64(s, 1);
+	}
+	return rows_end(st, s, rc, "read votes", err);
+}
+
+/* Take `excess` dots from participant pid's newest votes first. */
+static int trim_participant(struct jh_store *st, jh_id pid, long long excess, struct jh_err *err)
+{
+	while (excess > 0) {
+		int failed = 0;
+		jh_id vid = query_int(st, "SELECT max(id) FROM vote WHERE participant_id = ?1",
+				      ARGS(I64(pid)), 0, err, &failed);
+		long long dots = query_int(st, "SELECT dots FROM vote WHERE id = ?1",
+					   ARGS(I64(vid)), 0, err, &failed);
+		long long take = dots < excess ? dots : excess;
+		if (failed || !vid)
+			return failed ? -1 : 0;
+		if (take == dots ? run(st, "DELETE FROM vote WHERE id = ?1", ARGS(I64(vid)), err)
+				 : run(st, "UPDATE vote SET dots = dots - ?2 WHERE id = ?1",
+				       ARGS(I64(vid), I64(take)), err))
+			return -1;
+		excess -= take;
+	}
+	return 0;
+}
+
+static int trim(struct jh_store *st, jh_id wid, const struct jh_value *vals, size_t nvals,
+		long long *removed, struct jh_err *err)
+{
+	long long budget, cap, before, after;
+	jh_id *pids;
+	long long *excess;
+	size_t n;
+	int failed = 0, rc = 0;
+
+	if (new_limits(st, wid, vals, nvals, &budget, &cap, err))
+		return -1;
+	before = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE workshop_id = ?1",
+			   ARGS(I64(wid)), 0, err, &failed);
+	if (failed ||
+	    (cap > 0 && run(st, "UPDATE vote SET dots = ?2 WHERE workshop_id = ?1 AND dots > ?2",
+			    ARGS(I64(wid), I64(cap)), err)))
+		return -1;
+	if (over_budget(st, wid, budget, &pids, &excess, &n, err))
+		return -1;
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = trim_participant(st, pids[i], excess[i], err);
+	free(pids);
+	free(excess);
+	if (rc || run(st,
+		      "UPDATE workshop SET dots_per_participant = ?2, max_dots_per_idea = ?3"
+		      " WHERE id = ?1",
+		      ARGS(I64(wid), I64(budget), I64(cap)), err))
+		return -1;
+	after = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE workshop_id = ?1",
+			  ARGS(I64(wid)), 0, err, &failed);
+	if (removed)
+		*removed = before - after;
+	return failed ? -1 : 0;
+}
+
+int store_workshop_trim(struct jh_store *st, jh_id wid, const struct jh_value *vals, size_t nvals,
+			long long *removed, struct jh_err *err)
+{
+	return IN_TX(st, err, trim(st, wid, vals, nvals, removed, err));
+}
+
 int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		   const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
@@ -2030,7 +2198,8 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 	if (kind == JH_STEP)
 		return IN_TX(st, err, step_set(st, k, wid, id, vals, nvals, err));
 	return IN_TX(st, err,
-		     update_row(st, k, wid, id, vals, nvals, err) ||
+		     (kind == JH_WORKSHOP && limits_hold(st, wid, vals, nvals, err)) ||
+			 update_row(st, k, wid, id, vals, nvals, err) ||
 			 (links >= 0 && set_links(st, id, &vals[links], 0, err)));
 }
 
@@ -2253,4 +2422,93 @@ int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_e
 		    run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
 			ARGS(I64(step_id), I64(wid)), err),
 		    err, "no agenda step %lld in this workshop", (long long)step_id));
+}
+
+/* ---------------------------------------------------------------- drafts */
+
+/* A draft is keyed by who typed it and which form: kind and item (0 for a
+ * new one). Each save replaces the whole draft in its own transaction. */
+static int draft_replace(struct jh_store *st, const struct store_draft_key *k,
+			 const char *const *names, const char *const *values, size_t n,
+			 struct jh_err *err)
+{
+	const char *kind = kinds_get(k->kind)->name;
+
+	if (run(st,
+		"DELETE FROM draft WHERE workshop_id = ?1 AND participant_id = ?2 AND kind = ?3"
+		" AND item_id = ?4",
+		ARGS(I64(k->wid), I64(k->participant), TXT(kind), I64(k->item)), err))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (run(st,
+			"INSERT INTO draft (workshop_id, participant_id, kind, item_id, field,"
+			" value, saved) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+			" CAST(strftime('%s', 'now') AS INTEGER))",
+			ARGS(I64(k->wid), I64(k->participant), TXT(kind), I64(k->item),
+			     TXT(names[i]), TXT(values[i])),
+			err))
+			return -1;
+	return 0;
+}
+
+int store_draft_save(struct jh_store *st, const struct store_draft_key *k, const char *const *names,
+		     const char *const *values, size_t n, struct jh_err *err)
+{
+	if (!kinds_get(k->kind))
+		return err_set(err, "unknown kind");
+	return IN_TX(st, err, draft_replace(st, k, names, values, n, err));
+}
+
+int store_draft_delete(struct jh_store *st, const struct store_draft_key *k, struct jh_err *err)
+{
+	return store_draft_save(st, k, NULL, NULL, 0, err);
+}
+
+static void draft_add(struct store_draft *d, const char *name, const char *value)
+{
+	d->names = util_xrealloc(d->names, (d->n + 1) * sizeof *d->names);
+	d->values = util_xrealloc(d->values, (d->n + 1) * sizeof *d->values);
+	d->names[d->n] = util_xstrdup(name);
+	d->values[d->n++] = util_xstrdup(value);
+}
+
+int store_draft_load(struct jh_store *st, const struct store_draft_key *k, struct store_draft *out,
+		     struct jh_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!kinds_get(k->kind))
+		return err_set(err, "unknown kind");
+	s = stmt(
+	    st,
+	    "SELECT field, value, saved FROM draft WHERE workshop_id = ?1 AND"
+	    " participant_id = ?2 AND kind = ?3 AND item_id = ?4 ORDER BY field",
+	    ARGS(I64(k->wid), I64(k->participant), TXT(kinds_get(k->kind)->name), I64(k->item)),
+	    err);
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		const char *value = (const char *)sqlite3_column_text(s, 1);
+		draft_add(out, name ? name : "", value ? value : "");
+		out->saved = sqlite3_column_int64(s, 2);
+	}
+	if (rows_end(st, s, rc, "read draft", err)) {
+		store_draft_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void store_draft_free(struct store_draft *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->names[i]);
+		free(d->values[i]);
+	}
+	free(d->names);
+	free(d->values);
+	memset(d, 0, sizeof *d);
 }

@@ -168,6 +168,20 @@ static const char *const MIGRATIONS[] = {
 	" author_id INTEGER REFERENCES participant(id) ON DELETE SET NULL"
 	");"
 	"CREATE INDEX parking_workshop ON parking(workshop_id);",
+	/* 1 -> 2: drafts: a form's unsaved text, one row per field, private to
+	 * the participant who typed it (0: a terminal that chose nobody). */
+	"CREATE TABLE draft ("
+	" workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	" participant_id INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" item_id INTEGER NOT NULL DEFAULT 0,"
+	" field TEXT NOT NULL,"
+	" value TEXT NOT NULL DEFAULT '',"
+	" saved INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (workshop_id, participant_id, kind, item_id, field)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER draft_participant_gone AFTER DELETE ON participant"
+	" BEGIN DELETE FROM draft WHERE participant_id = old.id; END;",
 };
 /* clang-format on */
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "journeyhack/text.h"
 #include "journeyhack/ui_dialog.h"
@@ -76,13 +77,95 @@ int ui_dialog_prompt(struct ui *ui, const char *label, char *buf, size_t size)
 	return ok;
 }
 
-static void pick_rect(const struct ui_pick_item *items, size_t n, const char *title,
-		      struct ui_rect *r)
+/* A pick list filters as it is typed: the items whose label holds what
+ * was typed (letters without case), the first one starting with it
+ * selected, so typing picks the same way as on a choice field. */
+struct pick {
+	struct ui_pick_item *items;
+	size_t n;
+	char filter[128];
+	int filtering; /* '/' was typed: every printable key filters */
+	size_t *shown, nshown;
+	struct ui_list l;
+};
+
+static int label_starts(const char *label, const char *prefix)
+{
+	size_t ll = strlen(label), pl = strlen(prefix);
+
+	while (pl) {
+		unsigned int a, b;
+		size_t na = text_decode(label, ll, &a), nb = text_decode(prefix, pl, &b);
+		if (!na || !nb || towlower((wint_t)a) != towlower((wint_t)b))
+			return 0;
+		label += na;
+		ll -= na;
+		prefix += nb;
+		pl -= nb;
+	}
+	return 1;
+}
+
+/* Rebuild the rows shown; keep the item selected when it still is, else
+ * select the first that starts with the filter. */
+static void pick_filter(struct pick *p, size_t keep)
+{
+	size_t sel = (size_t)-1, first = (size_t)-1;
+
+	p->nshown = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		if (!ui_match(p->items[i].label, p->filter))
+			continue;
+		if (i == keep)
+			sel = p->nshown;
+		if (first == (size_t)-1 && *p->filter && label_starts(p->items[i].label, p->filter))
+			first = p->nshown;
+		p->shown[p->nshown++] = i;
+	}
+	p->l.n = p->nshown;
+	p->l.sel = *p->filter && first != (size_t)-1 ? first : sel != (size_t)-1 ? sel : 0;
+	p->l.top = 0;
+}
+
+/* A key that edits the filter: 1 when it was one. */
+static int pick_filter_key(struct pick *p, int key, int multi)
+{
+	size_t len = strlen(p->filter), keep = p->nshown ? p->shown[p->l.sel] : 0;
+	char one[8];
+
+	if (key == 127 || key == 8 || key == UI_FKEY(KEY_BACKSPACE)) {
+		if (!len && !p->filtering)
+			return 0;
+		while (len > 0 && ((unsigned char)p->filter[len - 1] & 0xC0) == 0x80)
+			len--;
+		p->filter[len ? len - 1 : 0] = '\0';
+		p->filtering = p->filter[0] != '\0';
+		pick_filter(p, keep);
+		return 1;
+	}
+	if (key < 32 || key >= 0x110000 || (key == ' ' && multi))
+		return 0;
+	if (key == '/' && !p->filtering) {
+		p->filtering = 1;
+		return 1;
+	}
+	/* List keys (j, k, g, G, q, Space) move until a filter is begun. */
+	if (!p->filtering && ui_keys_action(key, UI_IN_LIST) >= 0)
+		return 0;
+	one[text_encode(one, (unsigned int)key)] = '\0';
+	if (len + strlen(one) < sizeof p->filter)
+		snprintf(p->filter + len, sizeof p->filter - len, "%s", one);
+	p->filtering = 1;
+	pick_filter(p, keep);
+	return 1;
+}
+
+static void pick_rect(const struct pick *p, const char *title, struct ui_rect *r)
 {
 	int w = text_width(title) + 6;
 
-	for (size_t i = 0; i < n && i < 2000; i++) {
-		int lw = text_width(items[i].label) + 8;
+	for (size_t i = 0; i < p->n && i < 2000; i++) {
+		int lw = text_width(p->items[i].label) + 8;
 		if (lw > w)
 			w = lw;
 	}
@@ -90,7 +173,7 @@ static void pick_rect(const struct ui_pick_item *items, size_t n, const char *ti
 		w = COLS - 4;
 	if (w > 90)
 		w = 90;
-	r->h = (int)(n > (size_t)LINES ? (size_t)LINES : n) + 3;
+	r->h = (int)(p->nshown > (size_t)LINES ? (size_t)LINES : p->nshown) + 3;
 	if (r->h > LINES - 2)
 		r->h = LINES - 2;
 	r->w = w;
@@ -98,64 +181,101 @@ static void pick_rect(const struct ui_pick_item *items, size_t n, const char *ti
 	r->x = (COLS - r->w) / 2;
 }
 
+static void pick_draw(struct ui *ui, struct pick *p, const char *title, int multi,
+		      const struct ui_rect *r, int rows)
+{
+	char head[300];
+
+	if (p->filtering)
+		snprintf(head, sizeof head, "%s: %s", title, p->filter);
+	else
+		snprintf(head, sizeof head, "%s", title);
+	ui_box(ui, r, head, ui_attr(ui, UI_C_BORDER));
+	for (int i = 0; i < rows && p->l.top + (size_t)i < p->nshown; i++) {
+		size_t k = p->l.top + (size_t)i;
+		const struct ui_pick_item *it = &p->items[p->shown[k]];
+		char line[1024];
+		attr_t a = k == p->l.sel ? ui_attr(ui, UI_C_SELECTED) : A_NORMAL;
+		if (multi)
+			snprintf(line, sizeof line, "[%s] %s", it->marked ? "x" : " ", it->label);
+		else
+			snprintf(line, sizeof line, "%s", it->label);
+		ui_text(r->y + 1 + i, r->x + 1, r->w - 2, line, a, 1);
+	}
+	ui_text(r->y + r->h - 2, r->x + 1, r->w - 2,
+		!p->nshown ? "Nothing matches: Backspace or Esc clears"
+		: multi	   ? "Space marks, Enter accepts, Esc cancels"
+			   : "Enter chooses, Esc cancels",
+		ui_attr(ui, UI_C_DIM), 1);
+}
+
+static void pick_mouse(struct ui *ui, struct pick *p, const struct ui_rect *r, int rows)
+{
+	if (ui->mouse_button == 1 && ui->mouse_y > r->y && ui->mouse_y < r->y + 1 + rows &&
+	    p->l.top + (size_t)(ui->mouse_y - r->y - 1) < p->nshown)
+		p->l.sel = p->l.top + (size_t)(ui->mouse_y - r->y - 1);
+	else if (ui->mouse_button == 4)
+		ui_list_action(&p->l, UI_ACT_UP, 1);
+	else if (ui->mouse_button == 5)
+		ui_list_action(&p->l, UI_ACT_DOWN, 1);
+}
+
+/* One key: -2 to go on, else the index chosen or -1 (cancelled). */
+static long pick_key(struct pick *p, int key, int multi, int rows)
+{
+	int act;
+
+	if (key == UI_KEY_EOF)
+		return -1;
+	if (key == UI_KEY_NONE || pick_filter_key(p, key, multi))
+		return -2;
+	act = ui_keys_action(key, UI_IN_LIST);
+	/* Esc clears a filter first, then cancels. */
+	if (act == UI_ACT_FORM_CANCEL && p->filtering) {
+		size_t keep = p->nshown ? p->shown[p->l.sel] : 0;
+		p->filter[0] = '\0';
+		p->filtering = 0;
+		pick_filter(p, keep);
+		return -2;
+	}
+	if (act == UI_ACT_FORM_CANCEL || act == UI_ACT_QUIT)
+		return -1;
+	if (act == UI_ACT_LIST_ACCEPT)
+		return p->nshown ? (long)p->shown[p->l.sel] : p->n ? -2 : -1;
+	if (act == UI_ACT_LIST_TOGGLE && multi && p->nshown)
+		p->items[p->shown[p->l.sel]].marked = !p->items[p->shown[p->l.sel]].marked;
+	else if (act >= 0)
+		ui_list_action(&p->l, (enum ui_action)act, rows);
+	return -2;
+}
+
 long ui_dialog_pick(struct ui *ui, const char *title, struct ui_pick_item *items, size_t n,
 		    size_t start, int multi)
 {
-	struct ui_list l = {n, start < n ? start : 0, 0};
+	struct pick p = {items, n, "", 0, NULL, 0, {0, 0, 0}};
+	long rc = -2;
 
-	for (;;) {
+	p.shown = util_xcalloc(n + 1, sizeof *p.shown);
+	pick_filter(&p, start < n ? start : 0);
+	while (rc == -2) {
 		struct ui_rect r;
-		int key, act, rows;
+		int key, rows;
 
 		ui_frame_draw(ui);
-		pick_rect(items, n, title, &r);
+		pick_rect(&p, title, &r);
 		rows = r.h - 3;
-		ui_list_clamp(&l, rows);
-		if (!ui->too_small && r.h >= 4 && r.w >= 8) {
-			ui_box(ui, &r, title, ui_attr(ui, UI_C_BORDER));
-			for (int i = 0; i < rows && l.top + (size_t)i < n; i++) {
-				size_t k = l.top + (size_t)i;
-				char line[1024];
-				attr_t a = k == l.sel ? ui_attr(ui, UI_C_SELECTED) : A_NORMAL;
-				if (multi)
-					snprintf(line, sizeof line, "[%s] %s",
-						 items[k].marked ? "x" : " ", items[k].label);
-				else
-					snprintf(line, sizeof line, "%s", items[k].label);
-				ui_text(r.y + 1 + i, r.x + 1, r.w - 2, line, a, 1);
-			}
-			ui_text(r.y + r.h - 2, r.x + 1, r.w - 2,
-				multi ? "Space marks, Enter accepts, Esc cancels"
-				      : "Enter chooses, Esc cancels",
-				ui_attr(ui, UI_C_DIM), 1);
-		}
+		ui_list_clamp(&p.l, rows);
+		if (!ui->too_small && r.h >= 4 && r.w >= 8)
+			pick_draw(ui, &p, title, multi, &r, rows);
 		refresh();
 		key = ui_term_key(ui);
-		if (key == UI_KEY_EOF)
-			return -1;
-		if (key == UI_KEY_NONE)
-			continue;
-		if (key == UI_KEY_MOUSE) {
-			if (ui->mouse_button == 1 && ui->mouse_y > r.y &&
-			    ui->mouse_y < r.y + 1 + rows &&
-			    l.top + (size_t)(ui->mouse_y - r.y - 1) < n)
-				l.sel = l.top + (size_t)(ui->mouse_y - r.y - 1);
-			else if (ui->mouse_button == 4)
-				ui_list_action(&l, UI_ACT_UP, 1);
-			else if (ui->mouse_button == 5)
-				ui_list_action(&l, UI_ACT_DOWN, 1);
-			continue;
-		}
-		act = ui_keys_action(key, UI_IN_LIST);
-		if (act == UI_ACT_FORM_CANCEL || act == UI_ACT_QUIT)
-			return -1;
-		if (act == UI_ACT_LIST_ACCEPT)
-			return n ? (long)l.sel : -1;
-		if (act == UI_ACT_LIST_TOGGLE && multi && n)
-			items[l.sel].marked = !items[l.sel].marked;
-		else if (act >= 0)
-			ui_list_action(&l, (enum ui_action)act, rows);
+		if (key == UI_KEY_MOUSE)
+			pick_mouse(ui, &p, &r, rows);
+		else
+			rc = pick_key(&p, key, multi, rows);
 	}
+	free(p.shown);
+	return rc;
 }
 
 /* ---- help: the keys of the current view, from keys.def ---- */

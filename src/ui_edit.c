@@ -19,6 +19,31 @@
 
 /* ---------------------------------------------------------------- saving */
 
+/* Settings that lower the budget or cap below what is spent: the rule
+ * refuses; the facilitator may confirm a trim of the excess dots (newest
+ * first), which sets the new limits in the same transaction. */
+static int settings_limits(struct ui *ui, struct form *f, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(JH_WORKSHOP);
+	struct jh_value v[2];
+	long long budget = 0, cap = 0;
+	char q[1200];
+
+	memset(v, 0, sizeof v);
+	if (util_parse_int(form_get(f, "dots"), &budget) ||
+	    util_parse_int(form_get(f, "max_dots"), &cap) ||
+	    !session_limits_check(&ui->d, budget, cap, err))
+		return 0;
+	snprintf(q, sizeof q, "%s. Trim the excess dots, newest first?", err->msg);
+	if (!ui_dialog_confirm(ui, q))
+		return -1;
+	v[0].field = kinds_field(k, "dots");
+	v[0].num = budget;
+	v[1].field = kinds_field(k, "max_dots");
+	v[1].num = cap;
+	return store_workshop_trim(ui->st, ui->wid, v, 2, NULL, err);
+}
+
 static int save_form(struct form *f, void *ctx, struct jh_err *err)
 {
 	struct ui *ui = ctx;
@@ -50,8 +75,10 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 		ui_message(ui, 0, "Nothing changed");
 		goto out;
 	}
-	rc = ui_apply(ui, f->kind, f->kind == JH_WORKSHOP ? ui->wid : f->id, add, 0, as, n, &id,
-		      err);
+	rc = f->kind == JH_WORKSHOP ? settings_limits(ui, f, err) : 0;
+	if (!rc)
+		rc = ui_apply(ui, f->kind, f->kind == JH_WORKSHOP ? ui->wid : f->id, add, 0, as, n,
+			      &id, err);
 	if (!rc) {
 		/* The assignments gathered above are the undo of an edit. */
 		rec.op = add ? UI_UNDO_ADD : UI_UNDO_SET;

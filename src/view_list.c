@@ -158,11 +158,19 @@ static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 		add_headings(vl);
 	vl->l.n = vl->nrows;
 	vl->sel_id = keep;
-	if (c->keep)
+	if (vl->hold_row) {
+		vl->l.sel = vl->hold_row - 1 < vl->l.n ? vl->hold_row - 1
+			    : vl->l.n		       ? vl->l.n - 1
+						       : 0;
+		vl->hold_row = 0;
+	} else if (c->keep) {
 		c->keep(ui, vl);
-	else
+	} else {
 		view_list_select_id(ui, vl, keep);
+	}
 	skip_heading(vl, 1);
+	if (vl->l.n)
+		vl->sel_id = view_list_selected_id(ui, vl);
 	ui_list_clamp(&vl->l, 1 << 20);
 }
 
@@ -178,6 +186,7 @@ void view_list_rebuild(struct ui *ui)
 static void note(const struct ui *ui, struct view_list *vl)
 {
 	vl->sel_id = view_list_selected_id(ui, vl);
+	vl->sel_row = vl->l.sel;
 }
 
 /* The list's and the detail pane's places, under the banner if any. */
@@ -243,6 +252,8 @@ void view_list_draw(struct ui *ui, const struct ui_rect *r)
 	struct ui_rect list, det;
 	char banner[256], header[512];
 
+	/* A held row applies to the reload of the key that asked for it. */
+	vl->hold_row = 0;
 	note(ui, vl);
 	layout(ui, vl, r, banner, sizeof banner, &list, &det);
 	if (*banner)
@@ -262,6 +273,13 @@ int view_list_action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 
 	if (flags)
 		return flags;
+	/* The status changes next (a global action) and the list is rebuilt:
+	 * the next key should act on the row the user looks at, so the
+	 * cursor stays there while the item moves to its new place. */
+	if (act == UI_ACT_CYCLE && vl->l.n) {
+		vl->hold_row = vl->l.sel + 1;
+		return 0;
+	}
 	if (act == UI_ACT_SORT && vl->cls->nsorts) {
 		jh_id keep = view_list_selected_id(ui, vl);
 		vl->sort = (vl->sort + 1) % vl->cls->nsorts;
@@ -334,6 +352,19 @@ void view_list_focus(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (kind != vl->cls->kind)
 		return;
 	view_list_select_id(ui, vl, id);
+	note(ui, vl);
+}
+
+void view_list_focus_row(struct ui *ui, enum jh_kind kind, jh_id id)
+{
+	struct view_list *vl = state(ui);
+
+	if (kind != vl->cls->kind || id != vl->sel_id || !vl->l.n) {
+		view_list_focus(ui, kind, id);
+		return;
+	}
+	vl->l.sel = vl->sel_row < vl->l.n ? vl->sel_row : vl->l.n - 1;
+	skip_heading(vl, 1);
 	note(ui, vl);
 }
 

@@ -98,5 +98,7 @@ const struct view_ops view_parking_ops = {
     .private_size = sizeof(struct view_list),
     .list = &parking,
     VIEW_LIST_OPS,
-    .focus = view_list_focus,
+    /* Answering moves an entry below the open ones: the cursor stays on
+     * the row, so the next key acts on the entry now in front of it. */
+    .focus = view_list_focus_row,
 };

@@ -52,6 +52,20 @@ struct form {
 	void (*changed)(struct form *form, size_t field, void *ctx);
 	/* Save: 0, or -1 with err (the form stays open and shows it). */
 	int (*save)(struct form *form, void *ctx, struct jh_err *err);
+	/* What was typed on a choice field: the prefix that picks the
+	 * choice ("-1"), and when its last key came (ms, monotonic). */
+	char typed[64];
+	size_t typed_field;
+	long long typed_ms;
+	/* The draft: where it is kept, whether the form differs from what
+	 * is saved as draft, when it was last saved (ms), and a draft from
+	 * an earlier session offered back (C-r restores, C-d discards). */
+	int drafts;	  /* 0: no drafts (read-only, no store) */
+	jh_id draft_item; /* the item the draft is of: id at opening */
+	int draft_dirty;
+	long long draft_ms;
+	int draft_offered;
+	long long draft_saved; /* epoch seconds of the offered draft */
 };
 
 /* Every field of kind, values empty (for_add: the field defaults), with

@@ -185,6 +185,32 @@ void session_ballot(const struct jh_data *d, jh_id participant_id, jh_id idea_id
  * per-idea cap (a cap of 0 is none). */
 int session_vote_check(const struct session_ballot *b, jh_id idea_id, struct jh_err *err);
 
+/* ---- lowering the dot budget or the per-idea cap ---- */
+
+/* Which limit a change lowers. */
+enum session_limit {
+	SESSION_LIMIT_BUDGET, /* dots per participant */
+	SESSION_LIMIT_CAP     /* dots per idea from one participant */
+};
+
+/* A participant's dots as a limit sees them: all they spent (budget), or
+ * their most dots on any one idea (cap). */
+struct session_spender {
+	const char *name;
+	long long dots;
+};
+
+/* 0 when nobody in s has more dots than `limit` (a cap of 0 is none),
+ * else -1 with err naming everyone over it, most first: "cannot lower
+ * the budget to 3: Åsa has spent 5, Øyvind 4". The store runs it inside
+ * the transaction that changes the setting; the UI and the CLI show its
+ * message and may offer to trim (store_workshop_trim). */
+int session_limit_check(enum session_limit which, long long limit, const struct session_spender *s,
+			size_t n, struct jh_err *err);
+/* Both checks over a loaded workshop for a new budget and cap. */
+int session_limits_check(const struct jh_data *d, long long budget, long long cap,
+			 struct jh_err *err);
+
 /* ---- status cycling ---- */
 
 /* The status after `status` for an item of kind (pain point: open ->

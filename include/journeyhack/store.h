@@ -18,7 +18,7 @@
 struct jh_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
@@ -132,6 +132,45 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
  * checks the participant's budget and the per-idea cap. */
 int store_vote(struct jh_store *st, jh_id wid, jh_id participant_id, jh_id idea_id, int dots,
 	       struct jh_err *err);
+
+/* ---- lowering the budget or the cap ---- */
+
+/* Setting the workshop's dots (budget) or max_dots (cap) below what a
+ * participant already has is refused by store_item_set with the names of
+ * those over it (session_limit_check). This sets them anyway, trimming
+ * the excess in the same transaction: dots over the cap come off each
+ * idea; then dots over the budget come off the participant's newest votes
+ * first (the ideas they voted for last). vals as for store_item_set (only
+ * dots and max_dots are read; absent ones keep their value); *removed
+ * (may be NULL): how many dots went. */
+int store_workshop_trim(struct jh_store *st, jh_id wid, const struct jh_value *vals, size_t nvals,
+			long long *removed, struct jh_err *err);
+
+/* ---- drafts: a form's unsaved text, private to who typed it ---- */
+
+struct store_draft_key {
+	jh_id wid;
+	jh_id participant; /* who typed it; 0: a terminal that chose nobody */
+	enum jh_kind kind;
+	jh_id item; /* 0: a new item */
+};
+
+struct store_draft {
+	char **names, **values; /* field name and text, n of each */
+	size_t n;
+	int64_t saved; /* epoch seconds of the last save */
+};
+
+/* Replace the draft of key k by these fields (n 0: remove it), in one
+ * small transaction of its own. */
+int store_draft_save(struct jh_store *st, const struct store_draft_key *k, const char *const *names,
+		     const char *const *values, size_t n, struct jh_err *err);
+int store_draft_delete(struct jh_store *st, const struct store_draft_key *k, struct jh_err *err);
+/* The draft of key k; out->n is 0 when there is none. Free with
+ * store_draft_free. */
+int store_draft_load(struct jh_store *st, const struct store_draft_key *k, struct store_draft *out,
+		     struct jh_err *err);
+void store_draft_free(struct store_draft *d);
 
 /* ---- agenda and timer (shared by every terminal on the file) ---- */
 

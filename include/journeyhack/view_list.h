@@ -25,6 +25,10 @@ struct view_list {
 	size_t nrows, cap;
 	int sort;     /* index into cls->sorts */
 	jh_id sel_id; /* the selection, noted for the next rebuild */
+	/* A status change keeps the cursor on its row (1 + the row), not
+	 * on the item it moved; 0: follow the item, as usual. */
+	size_t hold_row;
+	size_t sel_row; /* the row of sel_id when it was noted */
 };
 
 /* An ordering; cmp returning 0 (or NULL) falls back to id order. */
@@ -73,6 +77,10 @@ int view_list_selected(struct ui *ui, enum jh_kind *kind, jh_id *id);
 int view_list_search(struct ui *ui, const char *needle, int dir);
 void view_list_click(struct ui *ui, const struct ui_rect *r, int y, int x);
 void view_list_focus(struct ui *ui, enum jh_kind kind, jh_id id);
+/* focus for lists whose items move when edited (the parking lot, open
+ * first): after an edit of the item under the cursor, the cursor stays
+ * on its row; any other item is followed as by view_list_focus. */
+void view_list_focus_row(struct ui *ui, enum jh_kind kind, jh_id id);
 void view_list_cleanup(void *state);
 
 #define VIEW_LIST_OPS                                                                              \
