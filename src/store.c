@@ -680,6 +680,17 @@ static int shm_failed(struct jh_store *st)
 	       code == SQLITE_IOERR_SHMMAP;
 }
 
+/* JOURNEYHACK_RANDOM_SEED=N makes the UUIDs new items get repeat from
+ * run to run, for test files that compare whole exports; never set it in
+ * real use, where every UUID must differ. */
+static void seed_random(void)
+{
+	const char *seed = getenv("JOURNEYHACK_RANDOM_SEED");
+
+	if (seed && *seed)
+		sqlite3_test_control(SQLITE_TESTCTRL_PRNG_SEED, atoi(seed), NULL);
+}
+
 int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err)
 {
 	struct jh_store *st;
@@ -695,6 +706,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	 * and free: 7 % of an import. Nothing here reads them. Only takes
 	 * effect before SQLite's first use in the process, harmless after. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	seed_random();
 	st = util_xcalloc(1, sizeof *st);
 	st->path = util_xstrdup(path);
 	if (flags & STORE_READONLY) {
@@ -836,14 +848,25 @@ enum { COL_KEY = 1, COL_BOOL = 2 }; /* KEY: names the row, never restored */
 		c, how, offsetof(struct S, m), fl                                                  \
 	}
 
-/* Every item struct starts with its id (model.h). */
-static const struct col id_col[] = {{"id", KINDS_S_ID, 0, COL_KEY}};
+/* Every item struct starts with its id (model.h); its revision is read,
+ * never restored (COL_KEY): a restored row starts a history of its own. */
+#define ID_REV(S)                                                                                  \
+	{"id", KINDS_S_ID, 0, COL_KEY}, MEMBER("revision", KINDS_S_ID, S, revision, COL_KEY)
+static const struct col participant_cols[] = {ID_REV(jh_participant)};
+static const struct col journey_cols[] = {ID_REV(jh_journey)};
+static const struct col stage_cols[] = {ID_REV(jh_stage)};
+static const struct col touchpoint_cols[] = {ID_REV(jh_touchpoint)};
+static const struct col painpoint_cols[] = {ID_REV(jh_painpoint)};
+static const struct col idea_cols[] = {ID_REV(jh_idea)};
+static const struct col vote_cols[] = {ID_REV(jh_vote)};
+static const struct col action_cols[] = {ID_REV(jh_action)};
+static const struct col parking_cols[] = {ID_REV(jh_parking)};
 static const struct col step_cols[] = {
-    {"id", KINDS_S_ID, 0, COL_KEY},
+    ID_REV(jh_step),
     MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
 };
 static const struct col workshop_cols[] = {
-    {"id", KINDS_S_ID, 0, COL_KEY},
+    ID_REV(jh_workshop),
     MEMBER("name", KINDS_S_TEXT, jh_workshop, name, COL_KEY),
     MEMBER("template", KINDS_S_TEXT, jh_workshop, template_name, 0),
     MEMBER("created", KINDS_S_TEXT, jh_workshop, created, 0),
@@ -860,21 +883,21 @@ static const struct load_spec {
 	size_t nextra;
 	const char *from;
 } loads[JH_NKINDS] = {
-    [JH_PARTICIPANT] = {id_col, 1, "participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_STEP] = {step_cols, 2, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
-    [JH_JOURNEY] = {id_col, 1, "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
-    [JH_STAGE] = {id_col, 1,
+    [JH_PARTICIPANT] = {participant_cols, 2, "participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_STEP] = {step_cols, 3, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_JOURNEY] = {journey_cols, 2, "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_STAGE] = {stage_cols, 2,
 		  "stage x JOIN journey j ON j.id = x.journey_id WHERE x.workshop_id = ?1"
 		  " ORDER BY j.position, j.id, x.position, x.id"},
-    [JH_TOUCHPOINT] = {id_col, 1,
+    [JH_TOUCHPOINT] = {touchpoint_cols, 2,
 		       "touchpoint x JOIN journey j ON j.id = x.journey_id"
 		       " JOIN stage s ON s.id = x.stage_id WHERE x.workshop_id = ?1"
 		       " ORDER BY j.position, j.id, s.position, s.id, x.position, x.id"},
-    [JH_PAINPOINT] = {id_col, 1, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_IDEA] = {id_col, 1, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_VOTE] = {id_col, 1, "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
-    [JH_ACTION] = {id_col, 1, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_PARKING] = {id_col, 1, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_PAINPOINT] = {painpoint_cols, 2, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_IDEA] = {idea_cols, 2, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_VOTE] = {vote_cols, 2, "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
+    [JH_ACTION] = {action_cols, 2, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_PARKING] = {parking_cols, 2, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
 		     "workshop x WHERE x.id = ?1"},
 };
@@ -1695,9 +1718,23 @@ static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id w
 		const struct jh_value *p = find_val(vals, nvals, "participant");
 		const struct jh_value *i = find_val(vals, nvals, "idea");
 		const struct jh_value *d = find_val(vals, nvals, "dots");
+		const struct jh_value *u = find_val(vals, nvals, "uuid");
+		jh_id vid = 0;
 		if (!p || !i)
 			return err_set(err, "a vote needs idea= and participant=");
-		return vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, id_out, err);
+		if (!u || u->is_null)
+			return vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, id_out,
+				       err);
+		/* Dots go through the budget check; the vote keeps the UUID it
+		 * was exported with. */
+		if (IN_TX(st, err,
+			  vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, &vid, err) ||
+			      run(st, "UPDATE vote SET uuid = ?1 WHERE id = ?2",
+				  ARGS(TXT(u->text), I64(vid)), err)))
+			return -1;
+		if (id_out)
+			*id_out = vid;
+		return 0;
 	}
 	/* Inside a batch, an item that is one INSERT needs no savepoint of
 	 * its own: SQLite undoes a failed statement by itself. Journeys
@@ -1943,8 +1980,6 @@ int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 	if (find_val(vals, nvals, "stages"))
 		return err_set(err,
 			       "stages of an existing journey are items: use add/set/rm stage");
-	if (find_val(vals, nvals, "uuid"))
-		return err_set(err, "the uuid of an item never changes");
 	rc = IN_TX(st, err, set_row(st, k, wid, id, base, vals, nvals, err));
 	return rc && st->conflict ? STORE_CONFLICT : rc;
 }

@@ -115,7 +115,7 @@ struct store_rev {
 
 /* store_item_set, but only when the item is still at revision base (0:
  * any). Otherwise nothing is written and it returns STORE_CONFLICT with a
- * message naming who changed it; the item's uuid cannot be changed. */
+ * message naming who changed it. */
 int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		      long long base, const struct jh_value *vals, size_t nvals,
 		      struct jh_err *err);
