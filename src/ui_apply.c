@@ -65,6 +65,10 @@ static int apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want
 		}
 	rc = items_parse(ui->st, ui->wid, kind, a, k, add, &vals, err);
 	if (!rc) {
+		/* Changes are recorded as made by the person at this terminal,
+		 * so a conflict or a refused undo elsewhere can name them. */
+		const struct jh_participant *me = model_participant(&ui->d, ui->me);
+		store_set_actor(ui->st, me ? me->name : NULL);
 		if (!add)
 			rc = store_item_set(ui->st, ui->wid, kind, id, vals.v, vals.n, err);
 		else if (want_id)

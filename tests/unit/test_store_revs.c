@@ -117,8 +117,7 @@ Test(revs, every_change_is_a_new_revision_with_its_author)
 	cr_assert_str_eq(by, "Åsa");
 	cr_assert_eq(store_last_revision(st), 1);
 	store_set_actor(st, "Øyvind");
-	cr_assert_eq(SET(JH_PARKING, park, 0, "answer=Ekonomi", "answered=yes"), 0, "%s",
-		     err.msg);
+	cr_assert_eq(SET(JH_PARKING, park, 0, "answer=Ekonomi", "answered=yes"), 0, "%s", err.msg);
 	cr_assert_eq(rev_of(JH_PARKING, park, by, sizeof by), 2);
 	cr_assert_str_eq(by, "Øyvind");
 	cr_assert_eq(store_last_revision(st), 2);
