@@ -883,9 +883,11 @@ static const struct load_spec {
 	size_t nextra;
 	const char *from;
 } loads[JH_NKINDS] = {
-    [JH_PARTICIPANT] = {participant_cols, 2, "participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_PARTICIPANT] = {participant_cols, 2,
+			"participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_STEP] = {step_cols, 3, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
-    [JH_JOURNEY] = {journey_cols, 2, "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_JOURNEY] = {journey_cols, 2,
+		    "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
     [JH_STAGE] = {stage_cols, 2,
 		  "stage x JOIN journey j ON j.id = x.journey_id WHERE x.workshop_id = ?1"
 		  " ORDER BY j.position, j.id, x.position, x.id"},
@@ -895,7 +897,8 @@ static const struct load_spec {
 		       " ORDER BY j.position, j.id, s.position, s.id, x.position, x.id"},
     [JH_PAINPOINT] = {painpoint_cols, 2, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_IDEA] = {idea_cols, 2, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_VOTE] = {vote_cols, 2, "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
+    [JH_VOTE] = {vote_cols, 2,
+		 "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
     [JH_ACTION] = {action_cols, 2, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_PARKING] = {parking_cols, 2, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
@@ -1167,8 +1170,8 @@ static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, con
 
 	FRESH("stage");
 	if (run(st,
-		"INSERT INTO stage (workshop_id, journey_id, position, name, id) VALUES (?1, ?2, ?3, "
-		"?4, ?5)",
+		"INSERT INTO stage (workshop_id, journey_id, position, name, id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
 		ARGS(I64(wid), I64(jid), I64(pos), TXT(name), I64(id)), err)) {
 		if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE)
 			err_set(err, "stage \"%s\" appears twice in the journey", name);
@@ -1942,10 +1945,8 @@ static int check_base(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 	if (r.revision == base)
 		return 0;
 	st->conflict = 1;
-	return err_set(err,
-		       "%s %lld was changed by %s since revision %lld (now %lld); not saved",
-		       k->name, (long long)id, r.by[0] ? r.by : "someone else", base,
-		       r.revision);
+	return err_set(err, "%s %lld was changed by %s since revision %lld (now %lld); not saved",
+		       k->name, (long long)id, r.by[0] ? r.by : "someone else", base, r.revision);
 }
 
 static int set_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
@@ -1962,9 +1963,8 @@ static int set_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, 
 	return 0;
 }
 
-int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
-		      long long base, const struct jh_value *vals, size_t nvals,
-		      struct jh_err *err)
+int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id, long long base,
+		      const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
 	int rc;

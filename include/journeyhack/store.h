@@ -116,9 +116,8 @@ struct store_rev {
 /* store_item_set, but only when the item is still at revision base (0:
  * any). Otherwise nothing is written and it returns STORE_CONFLICT with a
  * message naming who changed it. */
-int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
-		      long long base, const struct jh_value *vals, size_t nvals,
-		      struct jh_err *err);
+int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id, long long base,
+		      const struct jh_value *vals, size_t nvals, struct jh_err *err);
 
 /* An item's revision now and who changed it last. */
 int store_item_revision(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
