@@ -331,3 +331,36 @@ enum kinds_storage kinds_storage(const struct jh_field_def *f)
 		return KINDS_S_TEXT;
 	}
 }
+
+int64_t kinds_revision(enum jh_kind kind, const void *item)
+{
+	if (!item)
+		return 0;
+	switch (kind) {
+	case JH_PARTICIPANT:
+		return ((const struct jh_participant *)item)->revision;
+	case JH_JOURNEY:
+		return ((const struct jh_journey *)item)->revision;
+	case JH_STAGE:
+		return ((const struct jh_stage *)item)->revision;
+	case JH_TOUCHPOINT:
+		return ((const struct jh_touchpoint *)item)->revision;
+	case JH_PAINPOINT:
+		return ((const struct jh_painpoint *)item)->revision;
+	case JH_IDEA:
+		return ((const struct jh_idea *)item)->revision;
+	case JH_VOTE:
+		return ((const struct jh_vote *)item)->revision;
+	case JH_ACTION:
+		return ((const struct jh_action *)item)->revision;
+	case JH_PARKING:
+		return ((const struct jh_parking *)item)->revision;
+	case JH_STEP:
+		return ((const struct jh_step *)item)->revision;
+	case JH_WORKSHOP:
+		return ((const struct jh_workshop *)item)->revision;
+	case JH_NKINDS:
+		break;
+	}
+	return 0;
+}
