@@ -133,8 +133,9 @@ static const struct jh_field_def idea_fields[] = {
 static const struct jh_field_def vote_fields[] = {
 	REF("idea", "idea_id", JH_IDEA, 1, "Idea", idea_id),
 	REF("participant", "participant_id", JH_PARTICIPANT, 1, "Participant", participant_id),
+	/* No uuid: a vote is a participant's dots on an idea, named by
+	 * the two, and owns no text (callers build votes in place). */
 	INT("dots", "dots", 1, 100, "1", "Dots", dots),
-	UUID,
 };
 #undef S
 

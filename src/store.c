@@ -1721,23 +1721,9 @@ static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id w
 		const struct jh_value *p = find_val(vals, nvals, "participant");
 		const struct jh_value *i = find_val(vals, nvals, "idea");
 		const struct jh_value *d = find_val(vals, nvals, "dots");
-		const struct jh_value *u = find_val(vals, nvals, "uuid");
-		jh_id vid = 0;
 		if (!p || !i)
 			return err_set(err, "a vote needs idea= and participant=");
-		if (!u || u->is_null)
-			return vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, id_out,
-				       err);
-		/* Dots go through the budget check; the vote keeps the UUID it
-		 * was exported with. */
-		if (IN_TX(st, err,
-			  vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, &vid, err) ||
-			      run(st, "UPDATE vote SET uuid = ?1 WHERE id = ?2",
-				  ARGS(TXT(u->text), I64(vid)), err)))
-			return -1;
-		if (id_out)
-			*id_out = vid;
-		return 0;
+		return vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, id_out, err);
 	}
 	/* Inside a batch, an item that is one INSERT needs no savepoint of
 	 * its own: SQLite undoes a failed statement by itself. Journeys

@@ -123,7 +123,6 @@ struct jh_vote {
 	jh_id participant_id;
 	jh_id idea_id;
 	int dots;
-	char *uuid;	  /* stable and random: the same item in every export */
 	int64_t revision; /* one more with every change (store.h) */
 };
 
