@@ -26,7 +26,7 @@
 #define KNOWN_CACHE 1024 /* a power of two */
 #define MEMO_SLOTS  8
 #define MEMO_COLS   16
-enum { MEMO_ID = 1, MEMO_POSITION = 2, MEMO_STEP = 4 };
+enum { MEMO_ID = 1, MEMO_POSITION = 2, MEMO_STEP = 4, MEMO_UUID = 8 };
 
 struct stmt_slot {
 	char *sql;
@@ -70,6 +70,12 @@ struct jh_store {
 	 * revision the last add or set left its item at. */
 	char actor[128];
 	long long last_rev;
+	/* The next fresh id per item table, valid while its gen is the
+	 * current one: asked once per imported row otherwise. */
+	struct {
+		jh_id next;
+		uint32_t gen;
+	} next_id[JH_NKINDS];
 	int conflict; /* the last set failed because the row had changed */
 };
 
@@ -1567,13 +1573,26 @@ static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dot
  * and undoing the delete can bring it back under that id. */
 static jh_id fresh_id(struct jh_store *st, const char *table, struct jh_err *err, int *failed)
 {
+	int kind = 0;
 	char sql[256];
+	jh_id id;
 
+	while (kind < JH_WORKSHOP && strcmp(kinds_get((enum jh_kind)kind)->table, table))
+		kind++;
+	/* Under the write lock nobody else inserts: count on from the last. */
+	if (st->depth > 0 && kind < JH_WORKSHOP && st->next_id[kind].gen == st->gen &&
+	    st->next_id[kind].next)
+		return st->next_id[kind].next++;
 	snprintf(sql, sizeof sql,
 		 "SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
 		 " coalesce((SELECT high FROM retired_id WHERE tbl = ?1), 0)) + 1",
 		 table);
-	return query_int(st, sql, ARGS(TXT(table)), 0, err, failed);
+	id = query_int(st, sql, ARGS(TXT(table)), 0, err, failed);
+	if (!*failed && st->depth > 0 && kind < JH_WORKSHOP) {
+		st->next_id[kind].next = id + 1;
+		st->next_id[kind].gen = st->gen;
+	}
+	return id;
 }
 
 /* The prepared INSERT of kind k for the columns of vals (in their order)
@@ -1621,9 +1640,15 @@ static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *
 		sql_cat(sql, sizeof sql, &len, ", position");
 	if (flags & MEMO_STEP)
 		sql_cat(sql, sizeof sql, &len, ", step_id");
+	if (flags & MEMO_UUID)
+		sql_cat(sql, sizeof sql, &len, ", uuid");
 	sql_cat(sql, sizeof sql, &len, ") VALUES (?");
 	for (int i = 1; i < nparam; i++)
 		sql_cat(sql, sizeof sql, &len, ", ?");
+	/* Made in the INSERT itself: the trigger's UPDATE would write
+	 * every imported row twice. */
+	if (flags & MEMO_UUID)
+		sql_cat(sql, sizeof sql, &len, ", " UUID_SQL);
 	sql_cat(sql, sizeof sql, &len, ")");
 	s = prep(st, sql, err);
 	if (s && memo && len < sizeof sql) {
@@ -1675,13 +1700,18 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		want_id = fresh_id(st, k->table, err, &failed);
 		if (failed)
 			return -1;
+	} else {
+		/* An id chosen by the caller may lie past the counted ones. */
+		st->next_id[kind].gen = st->gen - 1;
 	}
 	if (pos >= 0)
 		tail[ntail++] = (struct arg)I64(pos);
 	if (step_id)
 		tail[ntail++] = (struct arg)I64(step_id);
 	s = insert_stmt(st, k, vals, nvals,
-			MEMO_ID | (pos >= 0 ? MEMO_POSITION : 0) | (step_id ? MEMO_STEP : 0), err);
+			MEMO_ID | (pos >= 0 ? MEMO_POSITION : 0) | (step_id ? MEMO_STEP : 0) |
+			    (find_val(vals, nvals, "uuid") ? 0 : MEMO_UUID),
+			err);
 	head[1] = (struct arg)I64(want_id);
 	if (run_vals(st, s, head, 2, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
