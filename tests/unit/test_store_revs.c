@@ -3,6 +3,7 @@
  * Revisions, conflicts, retired ids and UUIDs, through the store's public
  * interface and the same parsing the command line uses. */
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "journeyhack/store.h"
 #include "journeyhack/template.h"
 #include "testutil.h"
+/* The first migration, to build a database as the previous version wrote it. */
+#include "../../src/store_schema.h"
 
 static char *dir;
 static struct jh_store *st;
@@ -315,4 +318,39 @@ Test(revs, every_item_and_workshop_has_its_own_uuid)
 	model_data_free(&d1);
 	model_data_free(&d2);
 	store_close(other);
+}
+
+Test(revs, the_upgrade_gives_existing_rows_distinct_uuids)
+{
+	char *path = tu_join(dir, "gammal.db");
+	struct jh_store *old;
+	struct jh_data d;
+	struct jh_err err;
+	sqlite3 *db;
+	char sql[1024];
+
+	/* Schema 1, as the previous version wrote it: a workshop, two actions. */
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, MIGRATIONS[0], NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof sql,
+		 "PRAGMA user_version = 1; PRAGMA application_id = %d;"
+		 "INSERT INTO workshop (id, name, title, created) VALUES (1, 'w', 'Gammal', "
+		 "'2026-11-22');"
+		 "INSERT INTO action (id, workshop_id, title) VALUES (1, 1, 'Första åtgärden'),"
+		 " (2, 1, 'Andra åtgärden');",
+		 STORE_APPLICATION_ID);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+	sqlite3_close(db);
+
+	cr_assert_eq(store_open(&old, path, 0, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_load(old, 1, &d, &err), 0, "%s", err.msg);
+	cr_assert_eq(d.nactions, 2);
+	cr_assert(uuid_shaped(d.workshop.uuid), "%s", d.workshop.uuid);
+	cr_assert(uuid_shaped(d.actions[0].uuid), "%s", d.actions[0].uuid);
+	cr_assert(uuid_shaped(d.actions[1].uuid), "%s", d.actions[1].uuid);
+	cr_assert_str_neq(d.actions[0].uuid, d.actions[1].uuid);
+	cr_assert_eq(d.actions[0].revision, 1);
+	model_data_free(&d);
+	store_close(old);
+	free(path);
 }
