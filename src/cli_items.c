@@ -86,6 +86,7 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	add_acting(ctx, k, a, &n);
 	if (items_parse(ctx->st, wid, k->kind, a, n, 1, &vals, &err))
 		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
+	store_set_actor(ctx->st, ctx->as_name);
 	rc = store_item_add(ctx->st, wid, k->kind, vals.v, vals.n, &id, &err);
 	items_values_free(&vals);
 	if (rc)
