@@ -1911,10 +1911,13 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	sqlite3_stmt *s;
 	int need_pos =
 	    kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY || kind == JH_STEP;
+	/* A caller's id puts an item back (an import, an undo); a fresh one
+	 * is chosen below. */
+	int restore = want_id != 0;
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot add items of this kind");
-	if (kind == JH_STEP && step_before_add(st, wid, want_id != 0, &cur, err))
+	if (kind == JH_STEP && step_before_add(st, wid, restore, &cur, err))
 		return -1;
 	if (need_pos && !find_val(vals, nvals, "position")) {
 		pos = next_position(st, kind, wid, vals, nvals, err);
@@ -1951,7 +1954,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	}
 	id = sqlite3_last_insert_rowid(st->db);
 	st->last_rev = 1;
-	if ((kind == JH_STEP && step_after_add(st, wid, id, want_id != 0, cur, err)) ||
+	if ((kind == JH_STEP && step_after_add(st, wid, id, restore, cur, err)) ||
 	    (st->actor[0] && mark_changer(st, k, id, err)))
 		return -1;
 	if (kind == JH_JOURNEY && journey_stages(st, wid, id, find_val(vals, nvals, "stages"), err))
