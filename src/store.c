@@ -72,6 +72,10 @@ struct jh_store {
 	 * revision the last add or set left its item at. */
 	char actor[128];
 	long long last_rev;
+	/* PRAGMA schema_version when the schema was last found to be
+	 * journeyhack's own: another program that changes it while this
+	 * store is open (a trigger, a view) is caught before the next write. */
+	long long schema_seen;
 	/* The next fresh id per item table, valid while its gen is the
 	 * current one: asked once per imported row otherwise. */
 	struct {
@@ -360,6 +364,26 @@ static void on_change(void *arg, int op, const char *db, const char *table, sqli
 		st->step_known = 0;
 }
 
+/* Every write starts on a schema checked again if anything changed it
+ * since: the program's own triggers are on, so a trigger another program
+ * slipped in while this store was open must never run inside our change.
+ * Holding the write lock, nobody can change the schema after this look. */
+static int schema_still_ours(struct jh_store *st, struct jh_err *err)
+{
+	char why[512];
+	int failed = 0;
+	long long v = query_int(st, "PRAGMA schema_version", NOARGS, 0, err, &failed);
+
+	if (failed)
+		return -1;
+	if (v == st->schema_seen)
+		return 0;
+	if (store_check_schema(st->db, (long long)STORE_NMIGRATIONS, why, sizeof why))
+		return err_set(err, "%s: %s; nothing was changed", st->path, why);
+	st->schema_seen = v;
+	return 0;
+}
+
 static int tx_begin(struct jh_store *st, struct jh_err *err)
 {
 	if (check_writable(st, err))
@@ -370,6 +394,11 @@ static int tx_begin(struct jh_store *st, struct jh_err *err)
 	 * a deferred transaction that later upgrades can fail at once. */
 	if (ctl(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jh", err))
 		return -1;
+	if (st->depth == 0 && st->schema_seen >= 0 && schema_still_ours(st, err)) {
+		struct jh_err ignored;
+		(void)ctl(st, "ROLLBACK", &ignored);
+		return -1;
+	}
 	st->depth++;
 	return 0;
 }
@@ -781,6 +810,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	seed_random();
 	st = util_xcalloc(1, sizeof *st);
+	st->schema_seen = -1; /* not yet known: the open checks it first */
 	st->path = util_xstrdup(path);
 	if (flags & STORE_READONLY) {
 		st->readonly = 1;
@@ -809,6 +839,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		goto fail;
 	if (!st->readonly) {
 		struct jh_err e2;
+		int failed = 0;
 		/* WAL lets readers and one writer work at once: every
 		 * participant's terminal keeps reading while one saves. */
 		/* WAL can be refused (a file system without shared memory):
@@ -817,6 +848,9 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		if (exec_sql(st, "PRAGMA synchronous = FULL", err))
 			goto fail;
 		if (migrate(st, err))
+			goto fail;
+		st->schema_seen = query_int(st, "PRAGMA schema_version", NOARGS, 0, err, &failed);
+		if (failed)
 			goto fail;
 	} else {
 		int failed = 0;
