@@ -189,8 +189,7 @@ Test(hostile_schema, a_trigger_added_while_open_never_fires)
 	      "CREATE TRIGGER late AFTER INSERT ON painpoint BEGIN"
 	      " INSERT INTO marker VALUES (1); DELETE FROM idea; END");
 	cr_assert_neq(store_item_add(st, wid, JH_PAINPOINT, pain, 1, NULL, &err), 0);
-	cr_assert(strstr(err.msg, "late") && strstr(err.msg, "nothing was changed"), "%s",
-		  err.msg);
+	cr_assert(strstr(err.msg, "late") && strstr(err.msg, "nothing was changed"), "%s", err.msg);
 	store_close(st);
 	cr_assert_eq(count("SELECT count(*) FROM painpoint WHERE title = 'Second'"), 0);
 	cr_assert_eq(count("SELECT count(*) FROM marker"), 0);
