@@ -1,6 +1,7 @@
 /* cli_items.c: add, set, rm and import: changing items from the command
  * line. Every value goes through items.c, every change is one store
  * transaction (an import is one transaction for the whole file). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,6 +192,7 @@ static int add_in_tx(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k
 		return cli_failf(ctx, "add %s: %s", k->name, err.msg);
 	}
 	rc = actor_may(ctx, &who, k->kind, SESSION_ADD, 0, &vals);
+	store_set_actor(ctx->st, ctx->as_name);
 	if (!rc && store_item_add(ctx->st, wid, k->kind, vals.v, vals.n, id, &err))
 		rc = cli_failf(ctx, "add %s: %s", k->name, err.msg);
 	items_values_free(&vals);
@@ -349,6 +351,23 @@ static int set_workshop_trim(struct cli_ctx *ctx, const struct jh_kind_def *k, j
 	return 0;
 }
 
+/* --if-revision N: the revision a script read, so a change made by
+ * someone else since is refused instead of overwritten. */
+static int if_revision(struct cli_ctx *ctx, const char *text, long long *base)
+{
+	char *end;
+
+	*base = 0;
+	if (!text)
+		return 0;
+	errno = 0;
+	*base = strtoll(text, &end, 10);
+	if (errno || end == text || *end || *base < 1)
+		return cli_failf(ctx, "set: --if-revision: \"%s\" is not a revision (1, 2, ...)",
+				 text);
+	return 0;
+}
+
 static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	int argc = args->argc;
@@ -361,9 +380,12 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	struct jh_err err;
 	size_t n;
 	jh_id wid, id = 0;
+	long long base = 0;
 	int rc, first, joined = 0, trim_failed;
 
 	if (!(k = kind_arg(ctx, argv[2])))
+		return CLI_FAIL;
+	if (if_revision(ctx, args->opt[1], &base))
 		return CLI_FAIL;
 	/* The workshop itself needs no id: set W workshop method=ice. */
 	first = (k->kind == JH_WORKSHOP && argc > 3 && strchr(argv[3], '=')) ? 3 : 4;
@@ -391,8 +413,9 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	/* A refused trim has said why already. */
 	trim_failed = set_workshop_trim(ctx, k, wid, args->opt[0], &vals);
+	store_set_actor(ctx->st, ctx->as_name);
 	rc = trim_failed ? CLI_FAIL
-			 : store_item_set(ctx->st, wid, k->kind, id, vals.v, vals.n, &err);
+			 : store_item_set_if(ctx->st, wid, k->kind, id, base, vals.v, vals.n, &err);
 	items_values_free(&vals);
 	if (rc && !trim_failed)
 		cli_failf(ctx, "set %s %lld: %s%s", k->name, (long long)id, err.msg,
@@ -401,7 +424,11 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			      : "");
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
-	fprintf(ctx->out, "updated %s %lld\n", k->name, (long long)id);
+	if (base)
+		fprintf(ctx->out, "updated %s %lld (revision %lld)\n", k->name, (long long)id,
+			store_last_revision(ctx->st));
+	else
+		fprintf(ctx->out, "updated %s %lld\n", k->name, (long long)id);
 	return CLI_OK;
 }
 
@@ -409,7 +436,7 @@ const struct cli_command cli_items_set_entry = {
     .name = "set",
     .synopsis = "set WORKSHOP KIND ID FIELD=VALUE...",
     .globals = CLI_GLOBAL_DB,
-    .options = {{NULL, "--trim", CLI_OPT_FLAG}},
+    .options = {{NULL, "--trim", CLI_OPT_FLAG}, {NULL, "--if-revision", CLI_OPT_EQUALS}},
     .usage = CLI_USAGE_PLAIN,
     .min_operands = 2,
     .max_operands = -1,

@@ -2,9 +2,10 @@
  *
  * Taskwarrior's JSON format wants UTC timestamps (YYYYMMDDTHHMMSSZ); a
  * due date becomes local midnight of that day, as `task add due:DATE`
- * would store it. Each action gets a UUID derived from the workshop and
- * the action's id, so importing a later export again updates the same
- * tasks instead of adding duplicates. */
+ * would store it. Each task carries its action's own UUID (random, kept
+ * by the store and by YAML and JSON exports and imports), so importing a
+ * later export again updates the same tasks instead of adding duplicates,
+ * and a new action never takes over the task of a deleted one. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +124,10 @@ static void task(struct export_w *w, const struct jh_data *d, const struct expor
 	char uuid[37], ts[17], *desc = one_line(a->title);
 	int nth = 0;
 
-	action_uuid(d, a, uuid);
+	if (a->uuid && strlen(a->uuid) == 36)
+		snprintf(uuid, sizeof uuid, "%s", a->uuid);
+	else /* an item built in memory, never stored */
+		action_uuid(d, a, uuid);
 	export_w_printf(w, "{\"uuid\":\"%s\",\"description\":", uuid);
 	export_w_json(w, desc);
 	free(desc);

@@ -33,6 +33,9 @@ static int shown_field(const struct jh_field_def *d, enum jh_kind kind, int for_
 		return 0;
 	if (!strcmp(d->name, "stages"))
 		return kind == JH_JOURNEY && for_add;
+	/* An item's identity across exports, never typed. */
+	if (!strcmp(d->name, "uuid"))
+		return 0;
 	return 1;
 }
 

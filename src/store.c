@@ -28,7 +28,7 @@
 #define KNOWN_CACHE 1024 /* a power of two */
 #define MEMO_SLOTS  8
 #define MEMO_COLS   16
-enum { MEMO_ID = 1, MEMO_POSITION = 2, MEMO_STEP = 4 };
+enum { MEMO_ID = 1, MEMO_POSITION = 2, MEMO_STEP = 4, MEMO_UUID = 8 };
 
 struct stmt_slot {
 	char *sql;
@@ -68,6 +68,21 @@ struct jh_store {
 		uint32_t hash;
 	} memo[MEMO_SLOTS];
 	size_t memo_next;
+	/* Who the changes are recorded as (store_set_actor), and the
+	 * revision the last add or set left its item at. */
+	char actor[128];
+	long long last_rev;
+	/* PRAGMA schema_version when the schema was last found to be
+	 * journeyhack's own: another program that changes it while this
+	 * store is open (a trigger, a view) is caught before the next write. */
+	long long schema_seen;
+	/* The next fresh id per item table, valid while its gen is the
+	 * current one: asked once per imported row otherwise. */
+	struct {
+		jh_id next;
+		uint32_t gen;
+	} next_id[JH_NKINDS];
+	int conflict; /* the last set failed because the row had changed */
 };
 
 /* ---------------------------------------------------------------- basics */
@@ -349,6 +364,26 @@ static void on_change(void *arg, int op, const char *db, const char *table, sqli
 		st->step_known = 0;
 }
 
+/* Every write starts on a schema checked again if anything changed it
+ * since: the program's own triggers are on, so a trigger another program
+ * slipped in while this store was open must never run inside our change.
+ * Holding the write lock, nobody can change the schema after this look. */
+static int schema_still_ours(struct jh_store *st, struct jh_err *err)
+{
+	char why[512];
+	int failed = 0;
+	long long v = query_int(st, "PRAGMA schema_version", NOARGS, 0, err, &failed);
+
+	if (failed)
+		return -1;
+	if (v == st->schema_seen)
+		return 0;
+	if (store_check_schema(st->db, (long long)STORE_NMIGRATIONS, why, sizeof why))
+		return err_set(err, "%s: %s; nothing was changed", st->path, why);
+	st->schema_seen = v;
+	return 0;
+}
+
 static int tx_begin(struct jh_store *st, struct jh_err *err)
 {
 	if (check_writable(st, err))
@@ -359,6 +394,11 @@ static int tx_begin(struct jh_store *st, struct jh_err *err)
 	 * a deferred transaction that later upgrades can fail at once. */
 	if (ctl(st, st->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT jh", err))
 		return -1;
+	if (st->depth == 0 && st->schema_seen >= 0 && schema_still_ours(st, err)) {
+		struct jh_err ignored;
+		(void)ctl(st, "ROLLBACK", &ignored);
+		return -1;
+	}
 	st->depth++;
 	return 0;
 }
@@ -741,6 +781,17 @@ static int wal_given(const char *path)
 	return stat(wal, &wb) == 0 && wb.st_size > 0;
 }
 
+/* JOURNEYHACK_RANDOM_SEED=N makes the UUIDs new items get repeat from
+ * run to run, for test files that compare whole exports; never set it in
+ * real use, where every UUID must differ. */
+static void seed_random(void)
+{
+	const char *seed = getenv("JOURNEYHACK_RANDOM_SEED");
+
+	if (seed && *seed)
+		sqlite3_test_control(SQLITE_TESTCTRL_PRNG_SEED, atoi(seed), NULL);
+}
+
 int store_open(struct jh_store **out, const char *path, int flags, struct jh_err *err)
 {
 	struct jh_store *st;
@@ -757,7 +808,9 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	 * and free: 7 % of an import. Nothing here reads them. Only takes
 	 * effect before SQLite's first use in the process, harmless after. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	seed_random();
 	st = util_xcalloc(1, sizeof *st);
+	st->schema_seen = -1; /* not yet known: the open checks it first */
 	st->path = util_xstrdup(path);
 	if (flags & STORE_READONLY) {
 		st->readonly = 1;
@@ -786,6 +839,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		goto fail;
 	if (!st->readonly) {
 		struct jh_err e2;
+		int failed = 0;
 		/* WAL lets readers and one writer work at once: every
 		 * participant's terminal keeps reading while one saves. */
 		/* WAL can be refused (a file system without shared memory):
@@ -794,6 +848,9 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		if (exec_sql(st, "PRAGMA synchronous = FULL", err))
 			goto fail;
 		if (migrate(st, err))
+			goto fail;
+		st->schema_seen = query_int(st, "PRAGMA schema_version", NOARGS, 0, err, &failed);
+		if (failed)
 			goto fail;
 	} else {
 		int failed = 0;
@@ -903,14 +960,25 @@ enum { COL_KEY = 1, COL_BOOL = 2 }; /* KEY: names the row, never restored */
 		c, how, offsetof(struct S, m), fl                                                  \
 	}
 
-/* Every item struct starts with its id (model.h). */
-static const struct col id_col[] = {{"id", KINDS_S_ID, 0, COL_KEY}};
+/* Every item struct starts with its id (model.h); its revision is read,
+ * never restored (COL_KEY): a restored row starts a history of its own. */
+#define ID_REV(S)                                                                                  \
+	{"id", KINDS_S_ID, 0, COL_KEY}, MEMBER("revision", KINDS_S_ID, S, revision, COL_KEY)
+static const struct col participant_cols[] = {ID_REV(jh_participant)};
+static const struct col journey_cols[] = {ID_REV(jh_journey)};
+static const struct col stage_cols[] = {ID_REV(jh_stage)};
+static const struct col touchpoint_cols[] = {ID_REV(jh_touchpoint)};
+static const struct col painpoint_cols[] = {ID_REV(jh_painpoint)};
+static const struct col idea_cols[] = {ID_REV(jh_idea)};
+static const struct col vote_cols[] = {ID_REV(jh_vote)};
+static const struct col action_cols[] = {ID_REV(jh_action)};
+static const struct col parking_cols[] = {ID_REV(jh_parking)};
 static const struct col step_cols[] = {
-    {"id", KINDS_S_ID, 0, COL_KEY},
+    ID_REV(jh_step),
     MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
 };
 static const struct col workshop_cols[] = {
-    {"id", KINDS_S_ID, 0, COL_KEY},
+    ID_REV(jh_workshop),
     MEMBER("name", KINDS_S_TEXT, jh_workshop, name, COL_KEY),
     MEMBER("template", KINDS_S_TEXT, jh_workshop, template_name, 0),
     MEMBER("created", KINDS_S_TEXT, jh_workshop, created, 0),
@@ -927,21 +995,24 @@ static const struct load_spec {
 	size_t nextra;
 	const char *from;
 } loads[JH_NKINDS] = {
-    [JH_PARTICIPANT] = {id_col, 1, "participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_STEP] = {step_cols, 2, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
-    [JH_JOURNEY] = {id_col, 1, "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
-    [JH_STAGE] = {id_col, 1,
+    [JH_PARTICIPANT] = {participant_cols, 2,
+			"participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_STEP] = {step_cols, 3, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_JOURNEY] = {journey_cols, 2,
+		    "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_STAGE] = {stage_cols, 2,
 		  "stage x JOIN journey j ON j.id = x.journey_id WHERE x.workshop_id = ?1"
 		  " ORDER BY j.position, j.id, x.position, x.id"},
-    [JH_TOUCHPOINT] = {id_col, 1,
+    [JH_TOUCHPOINT] = {touchpoint_cols, 2,
 		       "touchpoint x JOIN journey j ON j.id = x.journey_id"
 		       " JOIN stage s ON s.id = x.stage_id WHERE x.workshop_id = ?1"
 		       " ORDER BY j.position, j.id, s.position, s.id, x.position, x.id"},
-    [JH_PAINPOINT] = {id_col, 1, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_IDEA] = {id_col, 1, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_VOTE] = {id_col, 1, "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
-    [JH_ACTION] = {id_col, 1, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_PARKING] = {id_col, 1, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_PAINPOINT] = {painpoint_cols, 2, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_IDEA] = {idea_cols, 2, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_VOTE] = {vote_cols, 2,
+		 "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
+    [JH_ACTION] = {action_cols, 2, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
+    [JH_PARKING] = {parking_cols, 2, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
 		     "workshop x WHERE x.id = ?1"},
 };
@@ -1210,6 +1281,17 @@ int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_er
 
 /* ------------------------------------------------------ workshop create */
 
+static jh_id fresh_id(struct jh_store *st, const char *table, struct jh_err *err, int *failed);
+
+/* Rows a workshop is created with take fresh ids too (see fresh_id). */
+#define FRESH(table)                                                                               \
+	do {                                                                                       \
+		int failed_ = 0;                                                                   \
+		id = fresh_id(st, table, err, &failed_);                                           \
+		if (failed_)                                                                       \
+			return -1;                                                                 \
+	} while (0)
+
 static int add_list(struct jh_store *st, jh_id wid, const char *list, char **values, size_t n,
 		    struct jh_err *err)
 {
@@ -1225,10 +1307,13 @@ static int add_list(struct jh_store *st, jh_id wid, const char *list, char **val
 static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, const char *name,
 			 jh_id *sid, struct jh_err *err)
 {
+	jh_id id;
+
+	FRESH("stage");
 	if (run(st,
-		"INSERT INTO stage (workshop_id, journey_id, position, name) VALUES (?1, ?2, ?3, "
-		"?4)",
-		ARGS(I64(wid), I64(jid), I64(pos), TXT(name)), err)) {
+		"INSERT INTO stage (workshop_id, journey_id, position, name, id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+		ARGS(I64(wid), I64(jid), I64(pos), TXT(name), I64(id)), err)) {
 		if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE)
 			err_set(err, "stage \"%s\" appears twice in the journey", name);
 		return -1;
@@ -1241,12 +1326,16 @@ static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, con
 static int add_starter_touchpoint(struct jh_store *st, jh_id wid, jh_id jid, jh_id sid, int pos,
 				  const struct jh_tpl_touchpoint *tp, struct jh_err *err)
 {
+	jh_id id;
+
+	FRESH("touchpoint");
 	return run(st,
 		   "INSERT INTO touchpoint (workshop_id, journey_id, stage_id, position,"
-		   " name, channel, owner, score, reach, potential)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		   " name, channel, owner, score, reach, potential, id)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 		   ARGS(I64(wid), I64(jid), I64(sid), I64(pos), TXT(tp->name), TXT(tp->channel),
-			TXT(tp->owner), I64(tp->score), I64(tp->reach), I64(tp->potential)),
+			TXT(tp->owner), I64(tp->score), I64(tp->reach), I64(tp->potential),
+			I64(id)),
 		   err);
 }
 
@@ -1256,14 +1345,15 @@ static int create_starter_journey(struct jh_store *st, jh_id wid, int pos,
 {
 	char **stages = j->nstages ? j->stages : t->stages;
 	size_t nstages = j->nstages ? j->nstages : t->nstages;
-	jh_id jid, *sids;
+	jh_id jid, *sids, id;
 	int *tpos;
 	int rc = 0;
 
+	FRESH("journey");
 	if (run(st,
-		"INSERT INTO journey (workshop_id, position, name, description)"
-		" VALUES (?1, ?2, ?3, ?4)",
-		ARGS(I64(wid), I64(pos), TXT(j->name), TXT(j->description)), err))
+		"INSERT INTO journey (workshop_id, position, name, description, id)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+		ARGS(I64(wid), I64(pos), TXT(j->name), TXT(j->description), I64(id)), err))
 		return -1;
 	jid = sqlite3_last_insert_rowid(st->db);
 	sids = util_xcalloc(nstages, sizeof *sids);
@@ -1324,12 +1414,14 @@ static int add_steps(struct jh_store *st, jh_id wid, const struct jh_template *t
 {
 	for (size_t i = 0; i < t->nsteps; i++) {
 		const struct jh_tpl_step *p = &t->steps[i];
+		jh_id id;
+		FRESH("step");
 		if (run(st,
 			"INSERT INTO step (workshop_id, position, day, title, minutes, view,"
-			" private, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			" private, notes, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 			ARGS(I64(wid), I64(i), I64(p->day), TXT(p->title), I64(p->minutes),
 			     TXT(p->view ? p->view : "agenda"), I64(p->private_ ? 1 : 0),
-			     TXT(p->notes)),
+			     TXT(p->notes), I64(id)),
 			err))
 			return -1;
 	}
@@ -1479,6 +1571,15 @@ static int run_vals(struct jh_store *st, sqlite3_stmt *s, const struct arg *head
 static int set_links(struct jh_store *st, jh_id idea, const struct jh_value *v, int fresh,
 		     struct jh_err *err)
 {
+	/* A pain point newly linked to an idea is used by it: a change its
+	 * author's undo must not silently take away. */
+	for (size_t i = 0; i < v->nids; i++)
+		if (run(st,
+			"UPDATE painpoint SET revision = revision + 1, changed_by = ?3"
+			" WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM idea_painpoint"
+			" WHERE idea_id = ?1 AND painpoint_id = ?2)",
+			ARGS(I64(idea), I64(v->ids[i]), TXT(st->actor)), err))
+			return -1;
 	if (!fresh &&
 	    run(st, "DELETE FROM idea_painpoint WHERE idea_id = ?1", ARGS(I64(idea)), err))
 		return -1;
@@ -1602,6 +1703,33 @@ static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struc
 static int vote_tx(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
 		   jh_id *id_out, struct jh_err *err);
 
+/* The id a new row of table gets: past every id the table holds or ever
+ * held (retired_id), so a deleted item's id is never handed to another
+ * and undoing the delete can bring it back under that id. */
+static jh_id fresh_id(struct jh_store *st, const char *table, struct jh_err *err, int *failed)
+{
+	int kind = 0;
+	char sql[256];
+	jh_id id;
+
+	while (kind < JH_WORKSHOP && strcmp(kinds_get((enum jh_kind)kind)->table, table))
+		kind++;
+	/* Under the write lock nobody else inserts: count on from the last. */
+	if (st->depth > 0 && kind < JH_WORKSHOP && st->next_id[kind].gen == st->gen &&
+	    st->next_id[kind].next)
+		return st->next_id[kind].next++;
+	snprintf(sql, sizeof sql,
+		 "SELECT max(coalesce((SELECT max(id) FROM %s), 0),"
+		 " coalesce((SELECT high FROM retired_id WHERE tbl = ?1), 0)) + 1",
+		 table);
+	id = query_int(st, sql, ARGS(TXT(table)), 0, err, failed);
+	if (!*failed && st->depth > 0 && kind < JH_WORKSHOP) {
+		st->next_id[kind].next = id + 1;
+		st->next_id[kind].gen = st->gen;
+	}
+	return id;
+}
+
 /* The prepared INSERT of kind k for the columns of vals (in their order)
  * and the extra columns in flags. The text is built and hashed once per
  * shape (struct insert_memo); the statement itself stays in the cache. */
@@ -1647,9 +1775,15 @@ static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *
 		sql_cat(sql, sizeof sql, &len, ", position");
 	if (flags & MEMO_STEP)
 		sql_cat(sql, sizeof sql, &len, ", step_id");
+	if (flags & MEMO_UUID)
+		sql_cat(sql, sizeof sql, &len, ", uuid");
 	sql_cat(sql, sizeof sql, &len, ") VALUES (?");
 	for (int i = 1; i < nparam; i++)
 		sql_cat(sql, sizeof sql, &len, ", ?");
+	/* Made in the INSERT itself: the trigger's UPDATE would write
+	 * every imported row twice. */
+	if (flags & MEMO_UUID)
+		sql_cat(sql, sizeof sql, &len, ", " UUID_SQL);
 	sql_cat(sql, sizeof sql, &len, ")");
 	s = prep(st, sql, err);
 	if (s && memo && len < sizeof sql) {
@@ -1790,6 +1924,16 @@ static int step_delete(struct jh_store *st, const struct jh_kind_def *k, jh_id w
 	return step_renumber(st, wid, 0, 0, err) || step_follow(st, wid, cur, cur == id, err);
 }
 
+/* Record who added a row (an import on the command line names nobody). */
+static int mark_changer(struct jh_store *st, const struct jh_kind_def *k, jh_id id,
+			struct jh_err *err)
+{
+	char sql[96];
+
+	snprintf(sql, sizeof sql, "UPDATE %s SET changed_by = ?1 WHERE id = ?2", k->table);
+	return run(st, sql, ARGS(TXT(st->actor), I64(id)), err);
+}
+
 static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
 		       const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err)
 {
@@ -1801,10 +1945,13 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	sqlite3_stmt *s;
 	int need_pos =
 	    kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY || kind == JH_STEP;
+	/* A caller's id puts an item back (an import, an undo); a fresh one
+	 * is chosen below. */
+	int restore = want_id != 0;
 
 	if (!k || kind == JH_WORKSHOP)
 		return err_set(err, "cannot add items of this kind");
-	if (kind == JH_STEP && step_before_add(st, wid, want_id != 0, &cur, err))
+	if (kind == JH_STEP && step_before_add(st, wid, restore, &cur, err))
 		return -1;
 	if (need_pos && !find_val(vals, nvals, "position")) {
 		pos = next_position(st, kind, wid, vals, nvals, err);
@@ -1816,22 +1963,33 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		if (failed)
 			return -1;
 	}
+	if (!want_id) {
+		want_id = fresh_id(st, k->table, err, &failed);
+		if (failed)
+			return -1;
+	} else {
+		/* An id chosen by the caller may lie past the counted ones. */
+		st->next_id[kind].gen = st->gen - 1;
+	}
 	if (pos >= 0)
 		tail[ntail++] = (struct arg)I64(pos);
 	if (step_id)
 		tail[ntail++] = (struct arg)I64(step_id);
 	s = insert_stmt(st, k, vals, nvals,
-			(want_id ? MEMO_ID : 0) | (pos >= 0 ? MEMO_POSITION : 0) |
-			    (step_id ? MEMO_STEP : 0),
+			MEMO_ID | (pos >= 0 ? MEMO_POSITION : 0) | (step_id ? MEMO_STEP : 0) |
+			    (find_val(vals, nvals, "uuid") ? 0 : MEMO_UUID),
 			err);
-	if (run_vals(st, s, head, want_id ? 2 : 1, vals, nvals, tail, ntail, err)) {
+	head[1] = (struct arg)I64(want_id);
+	if (run_vals(st, s, head, 2, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
 			return err_set(err, "%s %lld already exists", k->name, (long long)want_id);
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
 	id = sqlite3_last_insert_rowid(st->db);
-	if (kind == JH_STEP && step_after_add(st, wid, id, want_id != 0, cur, err))
+	st->last_rev = 1;
+	if ((kind == JH_STEP && step_after_add(st, wid, id, restore, cur, err)) ||
+	    (st->actor[0] && mark_changer(st, k, id, err)))
 		return -1;
 	if (kind == JH_JOURNEY && journey_stages(st, wid, id, find_val(vals, nvals, "stages"), err))
 		return -1;
@@ -1978,7 +2136,7 @@ static int set_vote(struct jh_store *st, jh_id wid, jh_id id, const struct jh_va
 static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
 		      const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
-	struct arg keys[2] = {I64(id), I64(wid)};
+	struct arg keys[3] = {TXT(st->actor), I64(id), I64(wid)};
 	char sql[2048];
 	size_t len = 0, ncols = 0;
 
@@ -1992,12 +2150,15 @@ static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		sql_cat(sql, sizeof sql, &len, vals[i].field->column);
 		sql_cat(sql, sizeof sql, &len, " = ?");
 	}
-	if (!ncols)
-		sql_cat(sql, sizeof sql, &len, "id = id");
+	/* Every change is a new revision, even one that writes no column
+	 * (an idea's links): an editor who started from the old one must
+	 * see it. */
+	sql_cat(sql, sizeof sql, &len, ncols ? ", " : "");
+	sql_cat(sql, sizeof sql, &len, "revision = revision + 1, changed_by = ?");
 	sql_cat(sql, sizeof sql, &len,
 		k->kind == JH_WORKSHOP ? " WHERE id = ?" : " WHERE id = ? AND workshop_id = ?");
 	if (run_vals(st, prep(st, sql, err), NULL, 0, vals, nvals, keys,
-		     k->kind == JH_WORKSHOP ? 1 : 2, err)) {
+		     k->kind == JH_WORKSHOP ? 2 : 3, err)) {
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
@@ -2183,9 +2344,88 @@ int store_workshop_trim(struct jh_store *st, jh_id wid, const struct jh_value *v
 int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		   const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
-	const struct jh_kind_def *k = kinds_get(kind);
-	int links = links_of(vals, nvals);
+	return store_item_set_if(st, wid, kind, id, 0, vals, nvals, err);
+}
 
+static int read_revision(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+			 struct store_rev *out, struct jh_err *err)
+{
+	char sql[160];
+	sqlite3_stmt *s;
+	int rc;
+
+	snprintf(sql, sizeof sql, "SELECT revision, changed_by FROM %s WHERE id = ?1%s", k->table,
+		 k->kind == JH_WORKSHOP ? "" : " AND workshop_id = ?2");
+	s = stmt(st, sql, ARGS(I64(id), I64(wid)), err);
+	if (!s)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *by = sqlite3_column_text(s, 1);
+		out->revision = sqlite3_column_int64(s, 0);
+		snprintf(out->by, sizeof out->by, "%s", by ? (const char *)by : "");
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, "read");
+	return err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
+}
+
+int store_item_revision(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+			struct store_rev *out, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+
+	memset(out, 0, sizeof *out);
+	if (!k)
+		return err_set(err, "unknown kind");
+	return read_revision(st, k, wid, kind == JH_WORKSHOP ? wid : id, out, err);
+}
+
+/* Refuse a change made from revision base when the row has moved on. */
+static int check_base(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		      long long base, struct jh_err *err)
+{
+	struct store_rev r;
+
+	if (base <= 0)
+		return 0;
+	if (read_revision(st, k, wid, id, &r, err))
+		return -1;
+	if (r.revision == base)
+		return 0;
+	st->conflict = 1;
+	return err_set(err, "%s %lld was changed by %s since revision %lld (now %lld); not saved",
+		       k->name, (long long)id, r.by[0] ? r.by : "someone else", base, r.revision);
+}
+
+static int set_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
+		   long long base, const struct jh_value *vals, size_t nvals, struct jh_err *err)
+{
+	int links = links_of(vals, nvals);
+	struct store_rev r;
+
+	if (check_base(st, k, wid, id, base, err) ||
+	    (k->kind == JH_WORKSHOP && limits_hold(st, wid, vals, nvals, err)) ||
+	    (k->kind == JH_STEP ? step_set(st, k, wid, id, vals, nvals, err)
+				: update_row(st, k, wid, id, vals, nvals, err)) ||
+	    (links >= 0 && set_links(st, id, &vals[links], 0, err)) ||
+	    read_revision(st, k, wid, id, &r, err))
+		return -1;
+	st->last_rev = r.revision;
+	return 0;
+}
+
+int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id, long long base,
+		      const struct jh_value *vals, size_t nvals, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	int rc;
+
+	st->conflict = 0;
+	st->last_rev = 0;
 	if (!k)
 		return err_set(err, "unknown kind");
 	if (kind == JH_VOTE)
@@ -2195,12 +2435,18 @@ int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 	if (find_val(vals, nvals, "stages"))
 		return err_set(err,
 			       "stages of an existing journey are items: use add/set/rm stage");
-	if (kind == JH_STEP)
-		return IN_TX(st, err, step_set(st, k, wid, id, vals, nvals, err));
-	return IN_TX(st, err,
-		     (kind == JH_WORKSHOP && limits_hold(st, wid, vals, nvals, err)) ||
-			 update_row(st, k, wid, id, vals, nvals, err) ||
-			 (links >= 0 && set_links(st, id, &vals[links], 0, err)));
+	rc = IN_TX(st, err, set_row(st, k, wid, id, base, vals, nvals, err));
+	return rc && st->conflict ? STORE_CONFLICT : rc;
+}
+
+void store_set_actor(struct jh_store *st, const char *name)
+{
+	snprintf(st->actor, sizeof st->actor, "%s", name ? name : "");
+}
+
+long long store_last_revision(const struct jh_store *st)
+{
+	return st->last_rev;
 }
 
 /* What must go before an item can: a table, the column that points at the

@@ -10,6 +10,31 @@
 
 /* The SQL reads as SQL, one clause a line: not for clang-format. */
 /* clang-format off */
+
+/* A version 4 UUID from SQLite's random source. */
+#define UUID_SQL \
+	"lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'" \
+	" || substr(hex(randomblob(2)), 2) || '-'" \
+	" || substr('89AB', 1 + abs(random() % 4), 1)" \
+	" || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"
+
+/* The revision, last changer and UUID columns of an item table, its
+ * existing rows' UUIDs, and the triggers that give a new row its UUID
+ * and retire a deleted row's id. */
+#define ITEM_REVISIONS(t) \
+	"ALTER TABLE " t " ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;" \
+	"ALTER TABLE " t " ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE " t " ADD COLUMN uuid TEXT NOT NULL DEFAULT '';" \
+	"UPDATE " t " SET uuid = " UUID_SQL ";" \
+	"CREATE TRIGGER " t "_uuid AFTER INSERT ON " t " WHEN NEW.uuid = '' BEGIN" \
+	" UPDATE " t " SET uuid = " UUID_SQL " WHERE id = NEW.id; END;" \
+	"CREATE TRIGGER " t "_retire AFTER DELETE ON " t " BEGIN" \
+	" INSERT OR REPLACE INTO retired_id (tbl, high) VALUES ('" t "'," \
+	" max(OLD.id, coalesce((SELECT high FROM retired_id WHERE tbl = '" t "'), 0)));" \
+	" END;"
+
+#define VOTER(row) "coalesce((SELECT name FROM participant WHERE id = " row ".participant_id), '')"
+
 static const char *const MIGRATIONS[] = {
 	/* 0 -> 1: the whole domain */
 	"CREATE TABLE workshop ("
@@ -182,6 +207,36 @@ static const char *const MIGRATIONS[] = {
 	") WITHOUT ROWID;"
 	"CREATE TRIGGER draft_participant_gone AFTER DELETE ON participant"
 	" BEGIN DELETE FROM draft WHERE participant_id = old.id; END;",
+	/* 2 -> 3: changes that never silently overwrite each other. Every
+	 * item row carries a revision (bumped by each change the store
+	 * makes, with the name of who made it) and a random UUID that
+	 * exports keep; a deleted id is retired (its table's high-water
+	 * mark), so it is never handed out again. Votes "use" their idea:
+	 * giving or taking back dots bumps the idea's revision. */
+	"CREATE TABLE retired_id ("
+	" tbl TEXT PRIMARY KEY,"
+	" high INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	ITEM_REVISIONS("workshop")
+	ITEM_REVISIONS("participant")
+	ITEM_REVISIONS("step")
+	ITEM_REVISIONS("journey")
+	ITEM_REVISIONS("stage")
+	ITEM_REVISIONS("touchpoint")
+	ITEM_REVISIONS("painpoint")
+	ITEM_REVISIONS("idea")
+	ITEM_REVISIONS("vote")
+	ITEM_REVISIONS("action")
+	ITEM_REVISIONS("parking")
+	"CREATE TRIGGER vote_uses_idea_add AFTER INSERT ON vote BEGIN"
+	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("NEW")
+	" WHERE id = NEW.idea_id; END;"
+	"CREATE TRIGGER vote_uses_idea_set AFTER UPDATE OF dots ON vote BEGIN"
+	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("NEW")
+	" WHERE id = NEW.idea_id; END;"
+	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
+	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
+	" WHERE id = OLD.idea_id; END;",
 };
 /* clang-format on */
 

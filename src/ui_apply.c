@@ -47,7 +47,7 @@ int ui_apply_refused(struct ui *ui)
 	return 1;
 }
 
-static int apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
+static int apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id, long long base,
 		 char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err)
 {
 	struct jh_assign *a = util_xcalloc(n + 1, sizeof *a);
@@ -72,8 +72,13 @@ static int apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want
 		}
 	rc = items_parse(ui->st, ui->wid, kind, a, k, add, &vals, err);
 	if (!rc) {
+		/* Changes are recorded as made by the person at this terminal,
+		 * so a conflict or a refused undo elsewhere can name them. */
+		const struct jh_participant *me = model_participant(&ui->d, ui->me);
+		store_set_actor(ui->st, me ? me->name : NULL);
 		if (!add)
-			rc = store_item_set(ui->st, ui->wid, kind, id, vals.v, vals.n, err);
+			rc =
+			    store_item_set_if(ui->st, ui->wid, kind, id, base, vals.v, vals.n, err);
 		else if (want_id)
 			rc = store_item_add_with_id(ui->st, ui->wid, kind, want_id, vals.v, vals.n,
 						    err);
@@ -93,5 +98,15 @@ int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
 		return err_set(err, "Not saved: %s", ui->db_lost);
 	if (ui_signin_check(ui, kind, id, add, assigns, n, err))
 		return -1;
-	return apply(ui, kind, id, add, want_id, assigns, n, new_id, err);
+	return apply(ui, kind, id, add, want_id, 0, assigns, n, new_id, err);
+}
+
+int ui_apply_if(struct ui *ui, enum jh_kind kind, jh_id id, long long base, char *const *assigns,
+		size_t n, struct jh_err *err)
+{
+	if (ui_apply_db_gone(ui))
+		return err_set(err, "Not saved: %s", ui->db_lost);
+	if (ui_signin_check(ui, kind, id, 0, assigns, n, err))
+		return -1;
+	return apply(ui, kind, id, 0, 0, base, assigns, n, NULL, err);
 }

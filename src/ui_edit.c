@@ -44,6 +44,122 @@ static int settings_limits(struct ui *ui, struct form *f, struct jh_err *err)
 	return store_workshop_trim(ui->st, ui->wid, v, 2, NULL, err);
 }
 
+/* The item as the database holds it now, loaded into d; NULL when gone. */
+static const void *fresh_item(struct ui *ui, struct jh_data *d, enum jh_kind kind, jh_id id)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	struct jh_err err;
+
+	memset(d, 0, sizeof *d);
+	if (store_load(ui->st, ui->wid, d, &err))
+		return NULL;
+	if (kind == JH_WORKSHOP)
+		return &d->workshop;
+	for (size_t i = 0; i < kinds_count(k, d); i++) {
+		const void *item = kinds_item(k, d, i);
+		if (*(const jh_id *)item == id)
+			return item;
+	}
+	return NULL;
+}
+
+/* "field «value», ..." for the fields in as, from their values (mine)
+ * or from item's (theirs). */
+static void values_text(char *out, size_t size, const struct jh_kind_def *k, char **as, size_t n,
+			const void *item)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++) {
+		const char *eq = strchr(as[i], '=');
+		char name[64], *theirs = NULL;
+		const struct jh_field_def *fd;
+		snprintf(name, sizeof name, "%.*s", (int)(eq - as[i]), as[i]);
+		fd = kinds_field(k, name);
+		if (item && fd)
+			theirs = ui_fill_text(fd, item);
+		len += (size_t)snprintf(out + len, size - len, "%s%s «%s»", i ? ", " : "", name,
+					item ? (theirs ? theirs : "") : eq + 1);
+		free(theirs);
+	}
+}
+
+/* Keep yours: saved over the revision now there, with their values as
+ * what undo puts back. */
+static int keep_mine(struct ui *ui, struct form *f, const void *item, long long rev, char **as,
+		     size_t n, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(f->kind);
+	struct ui_undo_rec rec;
+	int rc;
+
+	ui_undo_init(&rec, UI_UNDO_SET, f->kind, f->id, "edit of %s #%lld", k->name,
+		     (long long)f->id);
+	for (size_t i = 0; i < n; i++) {
+		const char *eq = strchr(as[i], '=');
+		char name[64], *v;
+		snprintf(name, sizeof name, "%.*s", (int)(eq - as[i]), as[i]);
+		v = kinds_field(k, name) ? ui_fill_text(kinds_field(k, name), item) : NULL;
+		ui_undo_assign(&rec, name, v ? v : "");
+		free(v);
+	}
+	rc = ui_apply_if(ui, f->kind, f->id, rev, as, n, err);
+	if (!rc)
+		ui_undo_push(ui, &rec);
+	ui_undo_discard(&rec);
+	return rc;
+}
+
+/* Someone saved the item while this form was open: show both values of
+ * each changed field and let the user keep theirs, keep yours, or go on
+ * editing. Nothing is lost: a kept "yours" can be undone back to theirs,
+ * a kept "theirs" names on the message line what was typed. */
+static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(f->kind);
+	char theirs[512], mine[512], l0[700], l1[700], title[256];
+	struct ui_pick_item items[3];
+	struct store_rev r;
+	struct jh_data d;
+	const void *item = fresh_item(ui, &d, f->kind, f->id);
+	const char *who;
+	long c;
+	int rc;
+
+	if (!item || store_item_revision(ui->st, ui->wid, f->kind, f->id, &r, err)) {
+		model_data_free(&d);
+		return err_set(err, "this %s was removed in another terminal; not saved", k->name);
+	}
+	who = r.by[0] ? r.by : "Someone else";
+	values_text(theirs, sizeof theirs, k, as, n, item);
+	values_text(mine, sizeof mine, k, as, n, NULL);
+	snprintf(title, sizeof title, "Conflict: %s changed this %s while you edited it", who,
+		 k->name);
+	snprintf(l0, sizeof l0, "Keep theirs (%s): %s", who, theirs);
+	snprintf(l1, sizeof l1, "Keep yours: %s", mine);
+	items[0] = (struct ui_pick_item){l0, 0};
+	items[1] = (struct ui_pick_item){l1, 0};
+	items[2] =
+	    (struct ui_pick_item){"Edit: back to the form with yours, theirs shown below", 0};
+	c = ui_dialog_pick(ui, title, items, 3, 2, 0);
+	if (c == 0) {
+		ui_message(ui, 0, "Kept %s's version; yours was: %s", who, mine);
+		rc = 0;
+	} else if (c == 1) {
+		rc = keep_mine(ui, f, item, r.revision, as, n, err);
+		if (!rc)
+			ui_message(ui, 0, "Saved yours over %s's (u puts theirs back)", who);
+	} else {
+		/* The next save goes over what is there now, seen. */
+		f->base_rev = r.revision;
+		rc =
+		    err_set(err, "%s saved: %s. Yours is in the form: Enter saves it", who, theirs);
+	}
+	model_data_free(&d);
+	return rc;
+}
+
 static int save_form(struct form *f, void *ctx, struct jh_err *err)
 {
 	struct ui *ui = ctx;
@@ -76,9 +192,17 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 		goto out;
 	}
 	rc = f->kind == JH_WORKSHOP ? settings_limits(ui, f, err) : 0;
-	if (!rc)
+	if (!rc && !add && f->base_rev) {
+		rc = ui_apply_if(ui, f->kind, f->kind == JH_WORKSHOP ? ui->wid : f->id, f->base_rev,
+				 as, n, err);
+		if (rc == STORE_CONFLICT) {
+			rc = resolve_conflict(ui, f, as, n, err);
+			goto out;
+		}
+	} else if (!rc) {
 		rc = ui_apply(ui, f->kind, f->kind == JH_WORKSHOP ? ui->wid : f->id, add, 0, as, n,
 			      &id, err);
+	}
 	if (!rc) {
 		/* The assignments gathered above are the undo of an edit. */
 		rec.op = add ? UI_UNDO_ADD : UI_UNDO_SET;
@@ -229,6 +353,7 @@ int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 		return UI_HANDLED | UI_RELOAD;
 	}
 	form_mark_orig(&f);
+	f.base_rev = kinds_revision(kind, ui_fill_item(ui, kind, id));
 	f.ctx = ui;
 	f.changed = ui_choices_refresh;
 	f.save = save_form;

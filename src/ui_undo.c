@@ -5,7 +5,12 @@
  * command line takes, so the same validation applies on the way back),
  * the id of an added one, the dots of a vote, the agenda step left.
  * Undoing is itself an ordinary change, so the other terminals see it.
- * Records of one user action share a group and are undone together. */
+ * Records of one user action share a group and are undone together.
+ *
+ * Undo takes back only this terminal's own changes: each record keeps the
+ * revision its change left the item at, and when the item has moved on
+ * since (someone else edited it, voted on it, linked it, answered it)
+ * undo refuses and names who did, instead of overwriting their work. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -88,9 +93,34 @@ void ui_undo_group_end(struct ui *ui)
 	undo_of(ui)->open = 0;
 }
 
+/* The revision an item is at now; 0 when it is gone or cannot be read. */
+static long long revision_now(struct ui *ui, enum jh_kind kind, jh_id id, char *by, size_t size)
+{
+	struct store_rev r;
+	struct jh_err err;
+
+	if (store_item_revision(ui->st, ui->wid, kind, id, &r, &err))
+		return 0;
+	if (by)
+		snprintf(by, size, "%s", r.by);
+	return r.revision;
+}
+
+static void note_revision(struct ui *ui, struct ui_undo_rec *rec)
+{
+	if (rec->rev || !ui->st)
+		return;
+	if (rec->op == UI_UNDO_ADD || rec->op == UI_UNDO_SET)
+		rec->rev = store_last_revision(ui->st);
+	if (!rec->rev && rec->op != UI_UNDO_DELETE && rec->op != UI_UNDO_STEP)
+		rec->rev = revision_now(ui, rec->kind, rec->id, NULL, 0);
+}
+
 void ui_undo_push(struct ui *ui, struct ui_undo_rec *rec)
 {
 	struct ui_undo *u = undo_of(ui);
+
+	note_revision(ui, rec);
 
 	if (!rec->group)
 		rec->group = u->open ? u->open : ++u->group;
@@ -208,8 +238,49 @@ static int restore_fields(struct ui *ui, const struct ui_undo_rec *r, int add, s
 	return rc;
 }
 
+/* Refuse to undo a change to an item someone has changed or used since. */
+static int still_mine(struct ui *ui, const struct ui_undo_rec *r, struct jh_err *err)
+{
+	char by[128];
+	long long now;
+
+	if (!r->rev || (r->op != UI_UNDO_ADD && r->op != UI_UNDO_SET))
+		return 0;
+	now = revision_now(ui, r->kind, r->id, by, sizeof by);
+	if (!now || now == r->rev)
+		return 0;
+	return err_set(err,
+		       "%s changed or used %s #%lld since (revision %lld, yours was %lld); "
+		       "undo takes back only your own changes",
+		       by[0] ? by : "someone else", kinds_get(r->kind)->name, (long long)r->id, now,
+		       r->rev);
+}
+
+/* After undoing r, the next older record of the same item expects the
+ * revision r left it at: undoing r is this terminal's own change. */
+static void carry_revision(struct ui *ui, struct ui_undo *u, const struct ui_undo_rec *r)
+{
+	long long now;
+
+	if (r->op == UI_UNDO_ADD || r->op == UI_UNDO_STEP)
+		return;
+	now = revision_now(ui, r->kind, r->id, NULL, 0);
+	for (size_t i = u->n - 1; i-- > 0;) {
+		struct ui_undo_rec *o = &u->r[i];
+		if (o->kind != r->kind || o->id != r->id || o->op == UI_UNDO_STEP)
+			continue;
+		/* Nobody came between the two changes (one revision apart),
+		 * or the item was deleted by r and has just come back. */
+		if (o->rev && (r->op == UI_UNDO_DELETE || o->rev == r->rev - 1))
+			o->rev = now;
+		return;
+	}
+}
+
 static int undo_one(struct ui *ui, struct ui_undo_rec *r, struct jh_err *err)
 {
+	if (still_mine(ui, r, err))
+		return -1;
 	switch (r->op) {
 	case UI_UNDO_ADD:
 		return store_item_delete(ui->st, ui->wid, r->kind, r->id, err);
@@ -254,6 +325,8 @@ static int undo_group(struct ui *ui, struct ui_undo *u, char *failed, size_t siz
 		if (!rc && undo_one(ui, r, err)) {
 			snprintf(failed, size, "%s", r->what);
 			rc = -1;
+		} else if (!rc) {
+			carry_revision(ui, u, r);
 		}
 		ui_undo_discard(r);
 		u->n--;

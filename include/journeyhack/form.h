@@ -43,6 +43,9 @@ struct form {
 	char title[128];
 	enum jh_kind kind;
 	jh_id id; /* 0: a new item */
+	/* The revision the item was at when the form was filled: saving
+	 * over a later one is a conflict (store.h). 0: not checked. */
+	long long base_rev;
 	struct form_field *f;
 	size_t n, cur;
 	char error[1024]; /* from saving */

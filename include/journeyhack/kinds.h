@@ -7,6 +7,7 @@
 #define JOURNEYHACK_KINDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "journeyhack/model.h"
 
@@ -104,5 +105,7 @@ const void *kinds_item(const struct jh_kind_def *k, const struct jh_data *d, siz
 const char *kinds_text(const struct jh_field_def *f, const void *item);
 long long kinds_num(const struct jh_field_def *f, const void *item);
 const jh_id *kinds_ids(const struct jh_field_def *f, const void *item, size_t *n);
+/* The revision an item was loaded at (store.h); 0 for none. */
+int64_t kinds_revision(enum jh_kind kind, const void *item);
 
 #endif

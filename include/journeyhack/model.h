@@ -24,13 +24,17 @@ struct jh_workshop {
 	int timer_running;
 	int64_t timer_started; /* epoch seconds when the running timer last started */
 	int timer_elapsed;     /* seconds accumulated before timer_started */
+	char *uuid;	       /* stable and random: the same item in every export */
+	int64_t revision;      /* one more with every change (store.h) */
 };
 
 struct jh_participant {
 	jh_id id;
 	char *name;
 	char *department;
-	char *role; /* facilitator | participant */
+	char *role;	  /* facilitator | participant */
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_step {
@@ -43,6 +47,8 @@ struct jh_step {
 	int private_; /* writing hidden until revealed */
 	int revealed;
 	char *notes;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_journey {
@@ -50,6 +56,8 @@ struct jh_journey {
 	int position;
 	char *name;
 	char *description;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_stage {
@@ -57,6 +65,8 @@ struct jh_stage {
 	jh_id journey_id;
 	int position;
 	char *name;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_touchpoint {
@@ -71,6 +81,8 @@ struct jh_touchpoint {
 	int reach;     /* 0..100 % */
 	int potential; /* 0..3 */
 	char *notes;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_painpoint {
@@ -82,7 +94,9 @@ struct jh_painpoint {
 	char *evidence;
 	char *status; /* open | addressed | dropped */
 	jh_id author_id;
-	jh_id step_id; /* agenda step it was written in (private writing) */
+	jh_id step_id;	  /* agenda step it was written in (private writing) */
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_idea {
@@ -100,6 +114,8 @@ struct jh_idea {
 	jh_id step_id;
 	jh_id *painpoints; /* linked pain point ids, ascending */
 	size_t npainpoints;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_vote {
@@ -107,6 +123,7 @@ struct jh_vote {
 	jh_id participant_id;
 	jh_id idea_id;
 	int dots;
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_action {
@@ -117,6 +134,8 @@ struct jh_action {
 	char *due;    /* YYYY-MM-DD or "" */
 	char *status; /* todo | doing | done */
 	char *notes;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 struct jh_parking {
@@ -125,6 +144,8 @@ struct jh_parking {
 	char *answer;
 	int answered;
 	jh_id author_id;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
 };
 
 /* A whole workshop in memory, every array ordered as listed in the

@@ -18,7 +18,7 @@
 struct jh_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
@@ -99,8 +99,43 @@ int store_item_add(struct jh_store *st, jh_id wid, enum jh_kind kind, const stru
 int store_item_add_with_id(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 			   const struct jh_value *vals, size_t nvals, struct jh_err *err);
 
+/* Change an item, whatever happened to it since it was read: the last
+ * writer wins (the command line's `set` without --if-revision). */
 int store_item_set(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
 		   const struct jh_value *vals, size_t nvals, struct jh_err *err);
+
+/* ---- revisions: changes never silently overwrite each other ----
+ *
+ * Every item row carries a revision, 1 when added and one more with each
+ * change through the store (a vote given to or taken from an idea, and a
+ * pain point newly linked to an idea, count as changes of it), and the
+ * name of who made the last one (store_set_actor). */
+
+/* What store_item_set_if returns when the row changed since base. */
+#define STORE_CONFLICT (-2)
+
+struct store_rev {
+	long long revision;
+	char by[128]; /* the participant who changed it last; "": not known */
+};
+
+/* store_item_set, but only when the item is still at revision base (0:
+ * any). Otherwise nothing is written and it returns STORE_CONFLICT with a
+ * message naming who changed it. */
+int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id, long long base,
+		      const struct jh_value *vals, size_t nvals, struct jh_err *err);
+
+/* An item's revision now and who changed it last. */
+int store_item_revision(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
+			struct store_rev *out, struct jh_err *err);
+
+/* The revision the last successful add or set through this connection
+ * left its item at (0 after a failure or a vote). */
+long long store_last_revision(const struct jh_store *st);
+
+/* Record the changes made through this connection as made by `name` (a
+ * participant); NULL or "": nobody in particular. */
+void store_set_actor(struct jh_store *st, const char *name);
 
 /* Delete an item; fails with a message when other items still refer to
  * it (a stage with touchpoints, ...) unless it is a dependent that goes

@@ -16,6 +16,11 @@ struct ui;
 int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
 	     char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err);
 
+/* Change item id only while it is at revision base (0: any); otherwise
+ * STORE_CONFLICT and nothing written (store_item_set_if). */
+int ui_apply_if(struct ui *ui, enum jh_kind kind, jh_id id, long long base, char *const *assigns,
+		size_t n, struct jh_err *err);
+
 /* 1 when the database file was deleted or replaced since it was opened
  * (the open connection would write to a file nobody sees again). Then
  * ui->db_lost says which, the interface is read-only, and the message

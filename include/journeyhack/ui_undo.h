@@ -23,6 +23,9 @@ struct ui_undo_rec {
 	int *dots;
 	size_t nvotes;
 	int step;	/* STEP: the agenda position to go back to */
+	/* ADD, SET, VOTE: the item's revision right after this change; undo
+	 * refuses when it has moved on (someone else changed or used it). */
+	long long rev;
 	unsigned group; /* records of one user action share a group */
 	char what[128]; /* "delete of idea #3", for the message */
 	/* STEP: the timer as it was when the step (id) was left. */
@@ -34,7 +37,8 @@ void ui_undo_init(struct ui_undo_rec *r, enum ui_undo_op op, enum jh_kind kind, 
 		  const char *fmt, ...) JH_PRINTF(5, 6);
 void ui_undo_assign(struct ui_undo_rec *r, const char *field, const char *value);
 void ui_undo_vote(struct ui_undo_rec *r, jh_id participant, int dots);
-/* Record a change (the record is taken over and cleared). */
+/* Record a change (the record is taken over and cleared), with the
+ * revision the change left its item at. */
 void ui_undo_push(struct ui *ui, struct ui_undo_rec *r);
 void ui_undo_discard(struct ui_undo_rec *r);
 /* Undo the last user action, all its records in one store transaction

@@ -166,6 +166,7 @@ static void setup(void)
 	struct jh_err err;
 
 	setenv("JOURNEYHACK_TODAY", TODAY, 1);
+	setenv("JOURNEYHACK_RANDOM_SEED", "11", 1);
 	setenv("TZ", "UTC", 1);
 	tzset();
 	dir = tu_tmpdir();
@@ -1885,7 +1886,7 @@ Test(export, export_fields_cover_every_stored_field_once)
 Test(export, export_fields_keep_the_files_order_and_omit_a_parent)
 {
 	static const char *const step[] = {"id",   "position", "day",	   "title", "minutes",
-					   "view", "private",  "revealed", "notes"};
+					   "view", "private",  "revealed", "notes", "uuid"};
 	struct export_fields fl;
 
 	export_fields_item(&fl, JH_STEP, NULL);
