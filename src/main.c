@@ -47,7 +47,7 @@ static int run_ui(struct cli_ctx *ctx, struct ui_opts *o)
 	if (rc)
 		cli_fail(ctx, err.msg);
 	free(path);
-	return rc ? CLI_FAIL : CLI_OK;
+	return rc == UI_RUN_NODB ? CLI_DBFAIL : rc ? CLI_FAIL : CLI_OK;
 }
 
 /* Output lost to a full disk or a closed pipe must not pass for success:

@@ -223,8 +223,10 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	ui.dump_path = opts->dump_path;
 	if (ui.replay && read_replay(&ui, opts->replay_path, &ev, err))
 		return -1;
-	if (store_open(&ui.st, opts->db_path, STORE_NOCREATE, err))
+	if (store_open(&ui.st, opts->db_path, STORE_NOCREATE, err)) {
+		rc = UI_RUN_NODB;
 		goto out;
+	}
 	samefile_remember(store_path(ui.st), &ui.db_id);
 	ui.readonly = store_readonly(ui.st);
 	if (find_workshop(&ui, opts->workshop, err))

@@ -13,8 +13,13 @@ struct ui_opts {
 	int cols, rows;		 /* --size COLSxROWS for replay (default 80x24) */
 };
 
+/* ui_run's answer when the database cannot be opened (missing, foreign,
+ * damaged, newer), so the caller exits as the command line does then. */
+#define UI_RUN_NODB (-3)
+
 /* Run the UI until the user quits. Returns 0, or -1 with err filled (the
- * terminal already restored) when it cannot start. */
+ * terminal already restored) when it cannot start, UI_RUN_NODB when the
+ * reason is the database. */
 int ui_run(const struct ui_opts *opts, struct jh_err *err);
 
 #endif

@@ -194,8 +194,8 @@ for f in "$D"/*.db; do
 				;;
 			esac
 			[ $rc -eq 1 ] || die "$name: \"$c\" exited $rc, not 1: $(cat "$WORK/err")"
-		elif [ "$c" = ui ]; then # the interface fails as it always has: 1
-			[ $rc -ne 0 ] || die "$name: the interface opened the file"
+		elif [ "$c" = ui ]; then # the interface exits as the commands do
+			[ $rc -eq 3 ] || die "$name: the interface exited $rc, not 3: $(cat "$WORK/err")"
 		else
 			[ $rc -eq 3 ] || die "$name: \"$c\" exited $rc, not 3: $(cat "$WORK/err")"
 		fi
