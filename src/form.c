@@ -830,7 +830,13 @@ static int run_key(struct ui *ui, struct form *form, int key, int act)
 	if (act == UI_ACT_FORM_SAVE) {
 		if (!try_save(form))
 			return -1;
-		draft_drop(ui, form);
+		if (form->keep_draft) {
+			form->draft_dirty = 1;
+			form->draft_offered = 0;
+			draft_save(ui, form);
+		} else {
+			draft_drop(ui, form);
+		}
 		return 1;
 	}
 	if (act == UI_ACT_FORM_NEXT || act == UI_ACT_FORM_PREV) {

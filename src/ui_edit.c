@@ -144,7 +144,15 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 	    (struct ui_pick_item){"Edit: back to the form with yours, theirs shown below", 0};
 	c = ui_dialog_pick(ui, title, items, 3, 2, 0);
 	if (c == 0) {
-		ui_message(ui, 0, "Kept %s's version; yours was: %s", who, mine);
+		/* Theirs stays; what was typed is not thrown away but kept as
+		 * this form's draft, whole, however long. */
+		if (f->drafts) {
+			f->keep_draft = 1;
+			ui_message(ui, 0, "Kept %s's version; yours is your draft of it (e, then C-r)",
+				   who);
+		} else {
+			ui_message(ui, 0, "Kept %s's version; yours was: %s", who, mine);
+		}
 		rc = 0;
 	} else if (c == 1) {
 		rc = keep_mine(ui, f, item, r.revision, as, n, err);

@@ -68,6 +68,9 @@ struct form {
 	int draft_dirty;
 	long long draft_ms;
 	int draft_offered;
+	/* Set by a save that kept someone else's version: the form closes
+	 * and what was typed stays as its draft, offered back next time. */
+	int keep_draft;
 	long long draft_saved; /* epoch seconds of the offered draft */
 };
 

@@ -5,7 +5,8 @@
 # Åsa and Øyvind open the same parking entry in two terminals and both
 # write an answer. Øyvind saves first; when Åsa saves, the conflict dialog
 # shows his answer beside hers. She keeps hers, and undo brings his back:
-# both answers survive.
+# both answers survive. In a second round she keeps his, and hers comes
+# back as her draft of the entry.
 . "${JH_SRCDIR:?}/tests/reliability/lib.sh"
 . "$JH_SRCDIR/tests/reliability/tmux-lib.sh"
 
@@ -50,5 +51,29 @@ wait_for asa "Saved yours over Øyvind's" 10
 keys asa u
 wait_for asa "Undone: edit of parking" 10
 [ "$(answer)" = "Kundservice äger den" ] || die "undo did not bring Øyvind's answer back: $(answer)"
-echo "the conflict dialog showed both answers; Åsa's kept answer and Øyvind's both survive"
+
+# Keep theirs: Øyvind's answer stays and what Åsa typed becomes her draft
+# of the entry, offered back when she opens it again.
+for s in asa oyv; do
+	keys $s e
+	wait_for $s "Edit parking"
+	keys $s Tab Tab C-u
+done
+type_text oyv "Juridik äger den nu"
+type_text asa "Marknad och kommunikation"
+keys oyv Enter
+wait_for oyv "Saved parking" 10
+keys asa Enter
+wait_for asa "Conflict: Øyvind changed this parking" 10
+keys asa Up Up Enter
+wait_for asa "Kept Øyvind's version; yours is your draft" 10
+[ "$(answer)" = "Juridik äger den nu" ] || die "keep theirs changed the answer: $(answer)"
+keys asa e
+wait_for asa "Your unsaved draft" 10
+keys asa C-r Enter
+wait_for asa "Saved parking" 10
+[ "$(answer)" = "Marknad och kommunikation" ] ||
+	die "Åsa's answer was lost after keeping Øyvind's: $(answer)"
+echo "the conflict dialog showed both answers; Åsa's kept answer and Øyvind's both survive;"
+echo "keeping theirs left hers as a draft that was restored and saved"
 exit 0
