@@ -148,7 +148,8 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 		 * this form's draft, whole, however long. */
 		if (f->drafts) {
 			f->keep_draft = 1;
-			ui_message(ui, 0, "Kept %s's version; yours is your draft of it (e, then C-r)",
+			ui_message(ui, 0,
+				   "Kept %s's version; yours is your draft of it (e, then C-r)",
 				   who);
 		} else {
 			ui_message(ui, 0, "Kept %s's version; yours was: %s", who, mine);
