@@ -374,7 +374,7 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	char **argv = args->argv;
 	struct jh_assign a[MAX_ASSIGN + 1];
 	char names[MAX_ASSIGN][64];
-	char idbuf[32], ids[MAX_ASSIGN][24];
+	char idtext[32], ids[MAX_ASSIGN][24];
 	const struct jh_kind_def *k;
 	struct jh_values vals;
 	struct jh_err err;
@@ -402,9 +402,9 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return CLI_FAIL;
 	if (fold_people(ctx, wid, k, a + 1, n, ids))
 		return CLI_FAIL;
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
 	a[0].field = "id";
-	a[0].value = idbuf;
+	a[0].value = idtext;
 	if (items_parse(ctx->st, wid, k->kind, a, n + 1, 0, &vals, &err))
 		return cli_failf(ctx, "set %s %lld: %s", k->name, (long long)id, err.msg);
 	if (gate(ctx, wid, k->kind, SESSION_SET, id, &vals, &joined)) {

@@ -468,8 +468,8 @@ static void show_header(const struct jh_data *d, FILE *f)
 		 w->template_name, w->created, w->method, w->dots_per_participant, most);
 	if (cur) {
 		char *st = text_fit_dup(cur->title, 200, 0);
-		cli_line(f, "current step %d of %zu: day %d, %s (%d min)", session_step_number(d, cur),
-			 d->nsteps, cur->day, st, cur->minutes);
+		cli_line(f, "current step %d of %zu: day %d, %s (%d min)",
+			 session_step_number(d, cur), d->nsteps, cur->day, st, cur->minutes);
 		free(st);
 	}
 	free(title);

@@ -15,8 +15,6 @@
 static int create(struct cli_ctx *ctx, const char *name, const struct jh_template *tpl,
 		  const char *facilitator, struct jh_err *err)
 {
-	struct jh_assign a[2] = {{"name", facilitator}, {"role", "facilitator"}};
-	struct jh_values vals;
 	jh_id wid, pid;
 	int rc;
 
@@ -24,6 +22,8 @@ static int create(struct cli_ctx *ctx, const char *name, const struct jh_templat
 		return -1;
 	rc = store_workshop_create(ctx->st, name, tpl, &wid, err);
 	if (!rc && facilitator) {
+		struct jh_assign a[2] = {{"name", facilitator}, {"role", "facilitator"}};
+		struct jh_values vals;
 		rc = items_parse(ctx->st, wid, JH_PARTICIPANT, a, 2, 1, &vals, err);
 		if (!rc)
 			rc =

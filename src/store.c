@@ -2193,8 +2193,10 @@ static int new_limits(struct jh_store *st, jh_id wid, const struct jh_value *val
 }
 
 /* Everyone's dots as one limit sees them (sum or max); names copied. */
+/* Who has spent what, with the names owned in names[] (the spenders'
+ * name pointers only borrow them). */
 static int spenders(struct jh_store *st, jh_id wid, enum session_limit which,
-		    struct session_spender **out, size_t *n, struct jh_err *err)
+		    struct session_spender **out, char ***names, size_t *n, struct jh_err *err)
 {
 	sqlite3_stmt *s = stmt(st,
 			       which == SESSION_LIMIT_BUDGET
@@ -2208,22 +2210,27 @@ static int spenders(struct jh_store *st, jh_id wid, enum session_limit which,
 	int rc;
 
 	*out = NULL;
+	*names = NULL;
 	*n = 0;
 	if (!s)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(s, 0);
 		*out = util_xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[*n].name = util_xstrdup(name ? name : "");
+		*names = util_xrealloc(*names, (*n + 1) * sizeof **names);
+		(*names)[*n] = util_xstrdup(name ? name : "");
 		(*out)[(*n)++].dots = sqlite3_column_int64(s, 1);
 	}
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i].name = (*names)[i];
 	return rows_end(st, s, rc, "read votes", err);
 }
 
-static void spenders_free(struct session_spender *s, size_t n)
+static void spenders_free(struct session_spender *s, char **names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free((char *)s[i].name);
+		free(names[i]);
+	free(names);
 	free(s);
 }
 
@@ -2231,12 +2238,13 @@ static int limit_holds(struct jh_store *st, jh_id wid, enum session_limit which,
 		       struct jh_err *err)
 {
 	struct session_spender *s;
+	char **names;
 	size_t n;
-	int rc = spenders(st, wid, which, &s, &n, err);
+	int rc = spenders(st, wid, which, &s, &names, &n, err);
 
 	if (!rc)
 		rc = session_limit_check(which, limit, s, n, err);
-	spenders_free(s, n);
+	spenders_free(s, names, n);
 	return rc;
 }
 
@@ -2291,9 +2299,10 @@ static int trim_participant(struct jh_store *st, jh_id pid, long long excess, st
 		long long take = dots < excess ? dots : excess;
 		if (failed || !vid)
 			return failed ? -1 : 0;
-		if (take == dots ? run(st, "DELETE FROM vote WHERE id = ?1", ARGS(I64(vid)), err)
-				 : run(st, "UPDATE vote SET dots = dots - ?2 WHERE id = ?1",
-				       ARGS(I64(vid), I64(take)), err))
+		/* All of the vote's dots go: the vote goes. */
+		if (dots <= excess ? run(st, "DELETE FROM vote WHERE id = ?1", ARGS(I64(vid)), err)
+				   : run(st, "UPDATE vote SET dots = dots - ?2 WHERE id = ?1",
+					 ARGS(I64(vid), I64(take)), err))
 			return -1;
 		excess -= take;
 	}

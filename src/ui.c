@@ -184,7 +184,6 @@ static int follow_key(struct ui *ui, int key)
 static int poll_changes(struct ui *ui)
 {
 	char before[sizeof ui->msg];
-	jh_id was;
 
 	/* The start-up chooser runs before a workshop is open: there is
 	 * nothing to reload yet (reloading workshop 0 can only fail). */
@@ -192,7 +191,7 @@ static int poll_changes(struct ui *ui)
 		return 0;
 	snprintf(before, sizeof before, "%s", ui->msg);
 	if (!ui_apply_db_gone(ui)) {
-		was = step_id(ui);
+		jh_id was = step_id(ui);
 		return follow_room(ui, was, ui_views_poll(ui));
 	}
 	ui->last_poll_ms = ui_term_now_ms();

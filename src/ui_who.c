@@ -83,10 +83,11 @@ static jh_id list_pick(struct ui *ui, struct who_list *l, const char *title, jh_
  * and asked first when it replaces someone signed in. */
 static int sign_in(struct ui *ui, jh_id chosen)
 {
-	char q[512], was[128];
+	char was[128];
 
 	snprintf(was, sizeof was, "%s", ui->me ? ui_name(ui, ui->me) : "");
 	if (ui->me && chosen != ui->me) {
+		char q[512];
 		snprintf(q, sizeof q, "You are %s. Sign in as %s instead?", was,
 			 ui_name(ui, chosen));
 		if (!ui_dialog_confirm(ui, q)) {

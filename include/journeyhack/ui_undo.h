@@ -22,7 +22,7 @@ struct ui_undo_rec {
 	jh_id *voters; /* DELETE of an idea: its votes; VOTE: who voted */
 	int *dots;
 	size_t nvotes;
-	int step;	/* STEP: the agenda position to go back to */
+	int step; /* STEP: the agenda position to go back to */
 	/* ADD, SET, VOTE: the item's revision right after this change; undo
 	 * refuses when it has moved on (someone else changed or used it). */
 	long long rev;

@@ -59,8 +59,8 @@ struct ui {
 	 * written until someone signs in again (p); me_name keeps who it was. */
 	int removed;
 	char me_name[128];
-	int stay;	 /* do not follow the room's step to its view (f toggles) */
-	int follow_to;	 /* 1 + the view to follow the room to, once back in the loop */
+	int stay;      /* do not follow the room's step to its view (f toggles) */
+	int follow_to; /* 1 + the view to follow the room to, once back in the loop */
 	int readonly;
 	/* The database file as opened; non-empty db_lost: it was deleted or
 	 * replaced since, so changes would go nowhere (ui_apply_db_gone). */

@@ -24,13 +24,13 @@ command -v "${JQ_BIN:-jq}" >/dev/null 2>&1 || skip "jq is needed to read the exp
 ui_start asa -d "$DB" --as Åsa w
 ui_start oyv -d "$DB" --as Øyvind w
 for s in asa oyv; do
-	wait_for $s "Why the invoice matters"
-	keys $s 7
-	wait_for $s "Vem äger fakturatexten"
-	keys $s e
-	wait_for $s "Edit parking"
+	wait_for "$s" "Why the invoice matters"
+	keys "$s" 7
+	wait_for "$s" "Vem äger fakturatexten"
+	keys "$s" e
+	wait_for "$s" "Edit parking"
 	# text, answered, answer
-	keys $s Tab Tab
+	keys "$s" Tab Tab
 done
 type_text oyv "Kundservice äger den"
 type_text asa "Ekonomi och fakturering"
@@ -55,9 +55,9 @@ wait_for asa "Undone: edit of parking" 10
 # Keep theirs: Øyvind's answer stays and what Åsa typed becomes her draft
 # of the entry, offered back when she opens it again.
 for s in asa oyv; do
-	keys $s e
-	wait_for $s "Edit parking"
-	keys $s Tab Tab C-u
+	keys "$s" e
+	wait_for "$s" "Edit parking"
+	keys "$s" Tab Tab C-u
 done
 type_text oyv "Juridik äger den nu"
 type_text asa "Marknad och kommunikation"

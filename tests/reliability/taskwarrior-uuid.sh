@@ -29,7 +29,7 @@ tw import "$WORK/t1.json" >/dev/null || die "first task import"
 
 done_uuid=$("$JQ" -r '.[] | select(.description == "Ring Øyvind om räkningen") | .uuid' "$WORK/t1.json")
 [ -n "$done_uuid" ] || die "no task for the second action"
-tw "$done_uuid" done >/dev/null || die "task done"
+tw "$done_uuid" "done" >/dev/null || die "task done"
 
 # The completed action goes; a new one comes.
 jh -d "$DB" rm w action 2 >/dev/null || die "rm action"
@@ -40,6 +40,7 @@ jh -d "$DB" export w -f taskwarrior -o "$WORK/t2.json" || die "second export"
 tw import "$WORK/t2.json" >/dev/null || die "second task import"
 
 tw export >"$WORK/all.json" || die "task export"
+# shellcheck disable=SC2016 # $u is jq's variable, not the shell's
 got=$("$JQ" -r --arg u "$done_uuid" '.[] | select(.uuid == $u) | [.description, .status] | @tsv' \
 	"$WORK/all.json")
 [ "$got" = "$(printf 'Ring Øyvind om räkningen\tcompleted')" ] ||

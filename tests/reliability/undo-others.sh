@@ -16,9 +16,9 @@ jh -d "$DB" add w participant name=Øyvind >/dev/null || die "participant"
 ui_start asa -d "$DB" --as Åsa w
 ui_start oyv -d "$DB" --as Øyvind w
 for s in asa oyv; do
-	wait_for $s "Why the invoice matters"
-	keys $s 7
-	wait_for $s "Parking lot:"
+	wait_for "$s" "Why the invoice matters"
+	keys "$s" 7
+	wait_for "$s" "Parking lot:"
 done
 
 # Åsa writes the question.

@@ -58,10 +58,9 @@ static int change(int add, jh_id id, jh_id *id_out, struct jh_err *err, ...)
 	va_list ap;
 	int rc;
 
-	if (!add) {
-		snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	if (!add)
 		a[n++] = (struct jh_assign){"id", idbuf};
-	}
 	va_start(ap, err);
 	while ((arg = va_arg(ap, const char *))) {
 		cr_assert_eq(items_split_assign(arg, &a[n], names[n], 64, err), 0);

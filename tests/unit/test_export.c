@@ -1025,7 +1025,8 @@ Test(export, yaml_import_refuses_a_second_workshop_section)
 	struct jh_err err;
 
 	cr_assert_eq(import_yaml_buffer(st, "imp", text, strlen(text), "x.yaml", NULL, &err), -1);
-	cr_expect_str_eq(err.msg, "x.yaml:3:1: duplicate key \"workshop\" (first at line 2, column 1)");
+	cr_expect_str_eq(err.msg,
+			 "x.yaml:3:1: duplicate key \"workshop\" (first at line 2, column 1)");
 }
 
 Test(export, yaml_import_errors_name_line_and_column)

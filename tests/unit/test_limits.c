@@ -96,8 +96,9 @@ Test(limits, cli_refuses_a_budget_below_what_is_spent)
 	tu_run_free(&r);
 	r = RUN("set", "w", "workshop", "max_dots=2");
 	cr_assert_eq(r.status, 1);
-	cr_assert(strstr(r.err, "cannot lower the per-idea cap to 2: Øyvind has 4 on one idea, Åsa 3"),
-		  "%s", r.err);
+	cr_assert(
+	    strstr(r.err, "cannot lower the per-idea cap to 2: Øyvind has 4 on one idea, Åsa 3"),
+	    "%s", r.err);
 	tu_run_free(&r);
 	after = show_votes();
 	cr_assert_str_eq(before, after, "a refused change changed the votes");
