@@ -53,7 +53,13 @@ wait_for asa "Undone: edit of parking" 10
 [ "$(answer)" = "Kundservice äger den" ] || die "undo did not bring Øyvind's answer back: $(answer)"
 
 # Keep theirs: Øyvind's answer stays and what Åsa typed becomes her draft
-# of the entry, offered back when she opens it again.
+# of the entry, offered back when she opens it again. Øyvind starts anew,
+# so his form surely holds the entry as the undo left it.
+t kill-session -t oyv
+ui_start oyv -d "$DB" --as Øyvind w
+wait_for oyv "Why the invoice matters"
+keys oyv 7
+wait_for oyv "Vem äger fakturatexten"
 for s in asa oyv; do
 	keys "$s" e
 	wait_for "$s" "Edit parking"
