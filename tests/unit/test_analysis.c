@@ -28,6 +28,7 @@ static jh_id journey(struct jh_data *d, const char *name)
 static jh_id stage(struct jh_data *d, jh_id jid, int pos, const char *name)
 {
 	struct jh_stage *s = PUSH(d->stages, d->nstages);
+	memset(s, 0, sizeof *s);
 	s->id = ++next_id;
 	s->journey_id = jid;
 	s->position = pos;
@@ -100,6 +101,7 @@ static void link_pain(struct jh_data *d, jh_id iid, jh_id pid)
 static void vote(struct jh_data *d, jh_id iid, jh_id pid, int dots)
 {
 	struct jh_vote *v = PUSH(d->votes, d->nvotes);
+	memset(v, 0, sizeof *v);
 	v->id = ++next_id;
 	v->idea_id = iid;
 	v->participant_id = pid;
