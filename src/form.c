@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <wctype.h>
 
 #include "journeyhack/form.h"
 #include "journeyhack/items.h"
@@ -250,24 +249,6 @@ static void cycle(struct form_field *ff, int dir)
  * key starts a new prefix, as in list boxes elsewhere. */
 #define TYPED_PAUSE_MS 1000
 
-/* label starts with prefix, letters compared without case. */
-static int starts_with(const char *label, const char *prefix)
-{
-	size_t ll = strlen(label), pl = strlen(prefix);
-
-	while (pl) {
-		unsigned int a, b;
-		size_t na = text_decode(label, ll, &a), nb = text_decode(prefix, pl, &b);
-		if (!na || !nb || towlower((wint_t)a) != towlower((wint_t)b))
-			return 0;
-		label += na;
-		ll -= na;
-		prefix += nb;
-		pl -= nb;
-	}
-	return 1;
-}
-
 /* The first choice whose label (or value) starts with prefix, looking
  * from `from` on and round; -1 when none does. */
 static long prefix_choice(const struct form_field *ff, const char *prefix, long from)
@@ -276,8 +257,8 @@ static long prefix_choice(const struct form_field *ff, const char *prefix, long 
 
 	for (long k = 0; k < n; k++) {
 		long i = ((from < 0 ? 0 : from) + k) % n;
-		if (starts_with(ff->choices[i].label, prefix) ||
-		    starts_with(ff->choices[i].value, prefix))
+		if (text_starts_folded(ff->choices[i].label, prefix) ||
+		    text_starts_folded(ff->choices[i].value, prefix))
 			return i;
 	}
 	return -1;

@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 #include <wchar.h>
 
 #include "journeyhack/text.h"
@@ -479,6 +480,23 @@ int text_utf8_valid(const char *s, size_t len)
 		n = text_decode(s + i, len - i, &cp);
 		if (n == 1)
 			return 0;
+	}
+	return 1;
+}
+
+int text_starts_folded(const char *s, const char *prefix)
+{
+	size_t sl = strlen(s), pl = strlen(prefix);
+
+	while (pl) {
+		unsigned int a, b;
+		size_t na = text_decode(s, sl, &a), nb = text_decode(prefix, pl, &b);
+		if (!na || !nb || towlower((wint_t)a) != towlower((wint_t)b))
+			return 0;
+		s += na;
+		sl -= na;
+		prefix += nb;
+		pl -= nb;
 	}
 	return 1;
 }

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 #include "journeyhack/text.h"
 #include "journeyhack/ui_dialog.h"
@@ -89,23 +88,6 @@ struct pick {
 	struct ui_list l;
 };
 
-static int label_starts(const char *label, const char *prefix)
-{
-	size_t ll = strlen(label), pl = strlen(prefix);
-
-	while (pl) {
-		unsigned int a, b;
-		size_t na = text_decode(label, ll, &a), nb = text_decode(prefix, pl, &b);
-		if (!na || !nb || towlower((wint_t)a) != towlower((wint_t)b))
-			return 0;
-		label += na;
-		ll -= na;
-		prefix += nb;
-		pl -= nb;
-	}
-	return 1;
-}
-
 /* Rebuild the rows shown; keep the item selected when it still is, else
  * select the first that starts with the filter. */
 static void pick_filter(struct pick *p, size_t keep)
@@ -118,7 +100,8 @@ static void pick_filter(struct pick *p, size_t keep)
 			continue;
 		if (i == keep)
 			sel = p->nshown;
-		if (first == (size_t)-1 && *p->filter && label_starts(p->items[i].label, p->filter))
+		if (first == (size_t)-1 && *p->filter &&
+		    text_starts_folded(p->items[i].label, p->filter))
 			first = p->nshown;
 		p->shown[p->nshown++] = i;
 	}

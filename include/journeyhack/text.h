@@ -81,5 +81,8 @@ char *text_fit_dup(const char *s, int cols, int pad);
 /* Is s (len bytes) well-formed UTF-8: no stray, overlong or truncated
  * sequence, no surrogate, nothing past U+10FFFF? */
 int text_utf8_valid(const char *s, size_t len);
+/* s starts with prefix, letters compared without case (what typing in a
+ * choice field or a pick list matches). */
+int text_starts_folded(const char *s, const char *prefix);
 
 #endif

@@ -931,3 +931,12 @@ Test(text, cells_are_what_the_terminal_draws_together)
 	cr_expect_eq(text_cell("a" ZWJ "b", 5, &w), 4);
 	cr_expect_eq(w, 1);
 }
+
+Test(text, starts_folded_ignores_case_of_every_letter)
+{
+	cr_assert(text_starts_folded("Öppna appen", "öpp"));
+	cr_assert(text_starts_folded("-1 below expectations", "-1"));
+	cr_assert(text_starts_folded("anything", ""));
+	cr_assert_not(text_starts_folded("-2 far below", "-1"));
+	cr_assert_not(text_starts_folded("Få", "Fåg"));
+}
