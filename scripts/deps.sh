@@ -5,7 +5,8 @@ set -eu
 
 PKGS="build-essential autoconf automake autoconf-archive pkg-config
 libncurses-dev libyaml-dev libsqlite3-dev
-libcriterion-dev tmux sqlite3 jq cmark-gfm taskwarrior mandoc time valgrind"
+libcriterion-dev tmux sqlite3 jq cmark-gfm taskwarrior mandoc time valgrind
+gettext locales bash-completion zsh fish python3-icalendar librsvg2-bin chromium"
 
 if [ "${1-}" = "--quality" ]; then
 	PKGS="$PKGS clang libclang-rt-14-dev valgrind shellcheck cppcheck clang-format"
