@@ -22,7 +22,9 @@ static const struct {
 			      {"yaml", "yml", "yaml", EXPORT_REPORT},
 			      {"taskwarrior", "task", "json", EXPORT_ACTIONS},
 			      /* Only by --csv-raw: "csv" finds EXPORT_CSV first. */
-			      {"csv", NULL, "csv", EXPORT_ACTIONS}};
+			      {"csv", NULL, "csv", EXPORT_ACTIONS},
+			      {"svg", NULL, "svg", EXPORT_REPORT},
+			      {"html", "htm", "html", EXPORT_REPORT}};
 static const char *const report_names[EXPORT_NREPORTS] = {"actions", "backlog", "report"};
 
 int export_format_parse(const char *name)
@@ -74,6 +76,11 @@ int export_check(enum export_format f, enum export_report *r, struct jh_err *err
 			       formats[f].name, report_names[*r]);
 	if (f == EXPORT_TASKWARRIOR && *r != EXPORT_ACTIONS)
 		return err_set(err, "taskwarrior exports the action points only (-r actions)");
+	if ((f == EXPORT_SVG || f == EXPORT_HTML) && *r != EXPORT_REPORT)
+		return err_set(err,
+			       "%s exports the whole workshop (-r report); "
+			       "for only the %s use -f md or csv",
+			       formats[f].name, report_names[*r]);
 	return 0;
 }
 
@@ -119,6 +126,10 @@ int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum 
 		return export_yaml(f, d, err);
 	case EXPORT_TASKWARRIOR:
 		return export_taskwarrior(f, d, err);
+	case EXPORT_SVG:
+		return export_svg(f, d, err);
+	case EXPORT_HTML:
+		return export_html(f, d, err);
 	default:
 		return err_set(err, "unknown export format");
 	}

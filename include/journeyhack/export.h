@@ -24,6 +24,8 @@ enum export_format {
 	EXPORT_YAML,
 	EXPORT_TASKWARRIOR,
 	EXPORT_CSV_RAW, /* csv without the formula guard: `export --csv-raw` */
+	EXPORT_SVG,	/* the journey map, an A3 poster */
+	EXPORT_HTML,	/* the report as one self-contained page */
 	EXPORT_NFORMATS
 };
 
@@ -91,5 +93,9 @@ int export_csv_raw(FILE *f, const struct jh_data *d, enum export_report r, struc
 int export_json(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_taskwarrior(FILE *f, const struct jh_data *d, struct jh_err *err);
+/* Every journey stacked on one A3 poster (export_svg.h). */
+int export_svg(FILE *f, const struct jh_data *d, struct jh_err *err);
+/* The report as HTML with each journey's map inline; needs no network. */
+int export_html(FILE *f, const struct jh_data *d, struct jh_err *err);
 
 #endif
