@@ -1,5 +1,5 @@
 /* cli_export.c: journeyhack export WORKSHOP [-f FORMAT] [-r REPORT] [-o FILE]
- * [--csv-raw]
+ * [--csv-raw] [--journey JOURNEY]
  *
  * Reads only: the store is opened without write access, so an export can
  * run while a workshop is going on in other terminals. */
@@ -9,6 +9,7 @@
 
 #include "journeyhack/cli_export.h"
 #include "journeyhack/export.h"
+#include "journeyhack/util.h"
 
 /* A format or report that does not fit is a usage error. The text is
  * the user's own argument, which can still hold a sequence (a pasted
@@ -26,12 +27,37 @@ static int refuse(struct cli_ctx *ctx, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+/* --journey: the map of one journey (an id or its name) instead of all
+ * of them stacked. view shares the loaded workshop's items: the map
+ * draws only the journeys it is given. */
+static int pick_journey(struct cli_ctx *ctx, jh_id wid, const char *which, const struct jh_data *d,
+			struct jh_data *view, struct jh_err *err)
+{
+	long long num;
+	jh_id id = 0;
+
+	if (util_parse_int(which, &num) == 0)
+		id = num;
+	else if (store_item_lookup(ctx->st, wid, JH_JOURNEY, which, 0, &id, err)) {
+		err_prefix(err, "--journey");
+		return -1;
+	}
+	*view = *d;
+	for (size_t i = 0; i < d->njourneys; i++)
+		if (d->journeys[i].id == id) {
+			view->journeys = &d->journeys[i];
+			view->njourneys = 1;
+			return 0;
+		}
+	return err_set(err, "--journey: no journey with id %s in this workshop", which);
+}
+
 static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *workshop = args->argv[1], *format = args->opt[0] ? args->opt[0] : "md";
 	const char *report = args->opt[1], *out = args->opt[2];
 	enum export_report r = EXPORT_DEFAULT;
-	struct jh_data d;
+	struct jh_data d, view;
 	struct jh_err err;
 	int fmt, rc;
 	jh_id wid;
@@ -52,14 +78,21 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			return refuse(ctx, "--csv-raw applies to -f csv only");
 		fmt = EXPORT_CSV_RAW;
 	}
+	if (args->opt[4] && fmt != EXPORT_SVG)
+		return refuse(ctx, "--journey applies to -f svg only");
 	if (export_check((enum export_format)fmt, &r, &err))
 		return refuse(ctx, "%s", err.msg);
 	if ((rc = cli_workshop(ctx, 0, workshop, &wid)))
 		return rc;
 	if (store_load(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
+	view = d;
+	if (args->opt[4] && pick_journey(ctx, wid, args->opt[4], &d, &view, &err)) {
+		model_data_free(&d);
+		return cli_fail(ctx, err.msg);
+	}
 	if (!out || !strcmp(out, "-")) {
-		rc = export_write(ctx->out, &d, (enum export_format)fmt, r, &err);
+		rc = export_write(ctx->out, &view, (enum export_format)fmt, r, &err);
 		if (rc == 0 && fflush(ctx->out) == EOF) {
 			rc = -1;
 			snprintf(err.msg, sizeof err.msg, "write error on standard output");
@@ -67,7 +100,7 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		if (rc)
 			err_prefix(&err, "standard output");
 	} else {
-		rc = export_write_file(out, store_path(ctx->st), &d, (enum export_format)fmt, r,
+		rc = export_write_file(out, store_path(ctx->st), &view, (enum export_format)fmt, r,
 				       &err);
 	}
 	model_data_free(&d);
@@ -83,7 +116,8 @@ const struct cli_command cli_export_entry = {
     .options = {{"-f", "--format", CLI_OPT_EQUALS | CLI_OPT_JOINED},
 		{"-r", "--report", CLI_OPT_EQUALS | CLI_OPT_JOINED},
 		{"-o", "--output", CLI_OPT_EQUALS | CLI_OPT_JOINED},
-		{NULL, "--csv-raw", CLI_OPT_FLAG}},
+		{NULL, "--csv-raw", CLI_OPT_FLAG},
+		{NULL, "--journey", CLI_OPT_EQUALS}},
     .strict = 1,
     .min_operands = 1,
     .max_operands = 1,

@@ -97,6 +97,29 @@ other=$(sed -n 3p "$WORK/pixels")
 [ "$weak" = f59f00 ] || die "the weakest link's ribbon at $(cat "$WORK/spots") is #$weak, not #f59f00"
 [ "$other" != f59f00 ] || die "an ordinary card has the highlight colour too"
 
+# --journey: one journey's poster, by name or id; an unknown one is an
+# error naming it, and the option is for the map only.
+"$JH" -d "$DB" export kalas -f svg --journey "Flytte banken – en altfor lang reise for ett kort" \
+	-o "$WORK/one.svg" || die "export --journey NAME failed"
+"$JH" -d "$DB" export kalas -f svg --journey=1 >"$WORK/first.svg" || die "export --journey=1 failed"
+python3 - "$WORK/one.svg" "$WORK/first.svg" <<'PY' || die "--journey drew the wrong journeys"
+import sys, xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+for path, want, other in ((sys.argv[1], "Flytte banken", "Betala fakturan"),
+                          (sys.argv[2], "Betala fakturan", "Flytte banken")):
+    root = ET.parse(path).getroot()
+    bands = [g for g in root.iter(NS + "g") if (g.get("id") or "").startswith("journey-")]
+    assert len(bands) == 1, (path, len(bands))
+    text = "".join(root.itertext())
+    assert want in text and other not in text, path
+    assert root.find(".//*[@id='weakest-j1']") is not None
+PY
+"$JH" -d "$DB" export kalas -f svg --journey "Ingen reise" >/dev/null 2>"$WORK/err" &&
+	die "an unknown journey was accepted"
+grep -q 'journey named "Ingen reise"' "$WORK/err" || die "unclear error: $(cat "$WORK/err")"
+"$JH" -d "$DB" export kalas -f html --journey 1 >/dev/null 2>"$WORK/err"
+[ $? -eq 2 ] || die "--journey with -f html is not a usage error"
+
 # Only the whole workshop makes a map.
 "$JH" -d "$DB" export kalas -f svg -r actions >/dev/null 2>"$WORK/err" &&
 	die "svg accepted -r actions"
