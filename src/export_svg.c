@@ -22,6 +22,7 @@
 #define TOP	 31.0 /* where the journeys start, below the title and legend */
 #define GUTTER	 16.0 /* left of the columns: the curve's score labels */
 #define BAND_GAP 5.0
+#define CARD_MIN 8.0 /* mm: the lowest card that holds a name and a score */
 
 /* DejaVu Sans first: it is on most Linux systems and covers Latin,
  * Greek, Cyrillic and the symbols the map uses. */
@@ -349,9 +350,9 @@ static void card_score(struct export_w *w, const struct jh_touchpoint *t, double
 	char buf[64];
 
 	text_open(w, x, y, &f);
-	export_w_printf(w, "<tspan font-weight=\"bold\" fill=\"%s\">%s %s</tspan> ",
-			tone[tone_of(t->score)].ink, symbol(t->score),
-			t->score ? (snprintf(buf, sizeof buf, "%+d", t->score), buf) : "0");
+	export_w_printf(w, "<tspan font-weight=\"bold\" fill=\"%s\">%s ",
+			tone[tone_of(t->score)].ink, symbol(t->score));
+	export_w_printf(w, t->score ? "%+d</tspan> " : "%d</tspan> ", t->score);
 	snprintf(buf, sizeof buf, _("reach %d%%"), t->reach);
 	export_xml_text(w, buf);
 	export_w_puts(w, "</text>\n");
@@ -397,17 +398,36 @@ static void card(struct export_w *w, const struct layout *L, size_t i, struct bo
 	export_w_puts(w, "</g>\n");
 }
 
+/* Where card i goes: stacked in its stage's column, up to 60 mm high;
+ * when a stage has more cards than fit one above the other at CARD_MIN,
+ * the column holds them side by side in as few rows as fit. */
+static struct box card_box(const struct layout *L, size_t i)
+{
+	const double gap = 1.5;
+	size_t k = L->per_col[L->col[i]], rows = (size_t)((L->cards_h + gap) / (CARD_MIN + gap));
+	size_t across, r, c;
+	double w, h;
+
+	if (rows < 1)
+		rows = 1;
+	if (rows > k)
+		rows = k;
+	across = (k + rows - 1) / rows;
+	r = L->slot[i] % rows;
+	c = L->slot[i] / rows;
+	w = (L->colw - 3.0 - gap * (double)(across - 1)) / (double)across;
+	h = (L->cards_h - gap * (double)(rows - 1)) / (double)rows;
+	if (h > 60.0)
+		h = 60.0;
+	return (struct box){L->colx + (double)L->col[i] * L->colw + 1.5 + (double)c * (w + gap),
+			    L->cards_y + (double)r * (h + gap), w, h};
+}
+
 static void cards(struct export_w *w, const struct layout *L)
 {
 	for (size_t i = 0; i < L->n; i++) {
-		double k = (double)L->per_col[L->col[i]], gap = 1.5;
-		double h = (L->cards_h - gap * (k - 1)) / k;
-		struct box b;
-		if (h > 60.0)
-			h = 60.0;
-		b = (struct box){L->colx + (double)L->col[i] * L->colw + 1.5,
-				 L->cards_y + (double)L->slot[i] * (h + gap), L->colw - 3.0, h};
-		card(w, L, i, b, clamp(h / 7.0, 1.3, 4.2));
+		struct box b = card_box(L, i);
+		card(w, L, i, b, clamp(b.h / 8.5, 1.3, 4.0));
 	}
 }
 
@@ -479,6 +499,21 @@ static void curve(struct export_w *w, const struct layout *L, double right)
 	}
 }
 
+/* Below the heads (top high): cards over three fifths, then the curve,
+ * with room under its -2 line for the numbers of the points there. */
+static void layout_room(struct layout *L, struct box b, double top)
+{
+	double rest;
+
+	L->colx = b.x + GUTTER;
+	L->colw = (b.x + b.w - 1.0 - L->colx) / (double)L->ncols;
+	L->cards_y = b.y + top + 1.5;
+	rest = b.y + b.h - L->cards_y;
+	L->cards_h = rest * 0.6;
+	L->curve_y = L->cards_y + L->cards_h + clamp(rest * 0.06, 2.0, 6.0);
+	L->curve_h = b.y + b.h - 6.0 - L->curve_y;
+}
+
 static void empty_band(struct export_w *w, struct box b, const char *msg)
 {
 	struct font f = {4.0, 0, C_MUTED, "middle"};
@@ -490,7 +525,7 @@ static void band(struct export_w *w, const struct jh_data *d, const struct expor
 		 size_t ji, struct box b)
 {
 	struct layout L = {d, x, ji, NULL, 0, NULL, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
-	double hh = clamp(b.h * 0.06, 4.5, 9.0), sh = clamp(b.h * 0.045, 3.5, 6.5), rest;
+	double hh = clamp(b.h * 0.06, 4.5, 9.0), sh = clamp(b.h * 0.045, 3.5, 6.5);
 	char id[64];
 
 	L.tp = analysis_journey_touchpoints(d, d->journeys[ji].id, &L.n);
@@ -501,13 +536,7 @@ static void band(struct export_w *w, const struct jh_data *d, const struct expor
 	if (!L.ncols) {
 		empty_band(w, b, _("No touchpoints mapped yet."));
 	} else {
-		L.colx = b.x + GUTTER;
-		L.colw = (b.x + b.w - 1.0 - L.colx) / (double)L.ncols;
-		L.cards_y = b.y + hh + sh + 1.5;
-		rest = b.y + b.h - L.cards_y;
-		L.cards_h = rest * 0.6;
-		L.curve_y = L.cards_y + L.cards_h + clamp(rest * 0.06, 2.0, 6.0);
-		L.curve_h = b.y + b.h - 6.0 - L.curve_y;
+		layout_room(&L, b, hh + sh);
 		stage_heads(w, &L, (struct box){b.x, b.y + hh, b.w, b.h - hh}, sh);
 		cards(w, &L);
 		if (L.n)

@@ -149,12 +149,12 @@ double export_xml_width(const char *s, double size, int bold)
  * least one cluster; *brk: where the last space in them starts (0: none). */
 static size_t fit(const char *s, size_t n, double size, int bold, double width, size_t *brk)
 {
-	size_t k = 0, len;
+	size_t k = 0;
 	int cols;
 
 	*brk = 0;
 	while (k < n) {
-		len = text_cluster(s + k, n - k, &cols);
+		size_t len = text_cluster(s + k, n - k, &cols);
 		if (k > 0 && width_of(s, k + len, size, bold) > width)
 			break;
 		if (s[k] == ' ')
@@ -186,7 +186,7 @@ static size_t ellipsise(char *out, size_t k, const char *s, size_t n, double siz
 char *export_xml_wrap(const char *s, double size, int bold, double width, int maxlines)
 {
 	char *flat = export_xml_flat(s), *out;
-	size_t n = strlen(flat), pos = 0, k = 0, brk, m;
+	size_t n = strlen(flat), pos = 0, k = 0, brk;
 
 	out = util_xmalloc(n + (size_t)(maxlines > 0 ? maxlines : 0) + sizeof ELLIPSIS + 1);
 	for (int line = 0; line < maxlines && pos < n; line++) {
@@ -196,7 +196,7 @@ char *export_xml_wrap(const char *s, double size, int bold, double width, int ma
 			k = ellipsise(out, k, flat + pos, n - pos, size, bold, width);
 			break;
 		}
-		m = fit(flat + pos, n - pos, size, bold, width, &brk);
+		size_t m = fit(flat + pos, n - pos, size, bold, width, &brk);
 		/* Break at the last space unless the whole rest fits. */
 		if (pos + m < n && flat[pos + m] != ' ' && brk)
 			m = brk;

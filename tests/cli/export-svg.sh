@@ -2,7 +2,7 @@
 # export-svg.sh: `export -f svg` draws the journey map as an A3 poster.
 #   - the file is well-formed XML (python3's xml.etree), 420 x 297 mm with
 #     a millimetre viewBox, one band per journey, every card's text inside
-#     its card, user text inert (no element from a pain point's markup, no
+#     its card (also in a stage too crowded for one column of cards), user text inert (no element from a pain point's markup, no
 #     control character), the weakest link of each journey marked;
 #   - rsvg-convert rasterises it at 120 dpi to the A3 pixel size,
 #     and the weakest link's ribbon has the highlight colour where another
@@ -20,6 +20,13 @@ command -v rsvg-convert >/dev/null ||
 	die "rsvg-convert is needed to rasterise the SVG (apt-get install librsvg2-bin; scripts/deps.sh installs it)"
 
 make_workshop
+# A crowded stage: more cards than fit one above the other.
+i=1
+while [ $i -le 9 ]; do
+	cli add kalas touchpoint journey=2 stage=10 name="Trengsel nummer $i med et langt navn" \
+		channel=nett score=$((i % 5 - 2)) reach=50
+	i=$((i + 1))
+done
 "$JH" -d "$DB" export kalas -f svg -o "$WORK/map.svg" || die "export -f svg failed"
 "$JH" -d "$DB" export kalas -f svg -o "$WORK/again.svg" || die "second export failed"
 cmp -s "$WORK/map.svg" "$WORK/again.svg" || die "two exports of the same workshop differ"
@@ -45,22 +52,25 @@ assert not tags & {"script", "i", "b", "foreignObject"}, tags
 text = "\n".join("".join(t.itertext()) for t in root.iter(NS + "text"))
 for want in ("Fakturadagen på Ørsta & Malmö", "1. Betala fakturan", "Få", "Förstå",
              "1. Få fakturan", "channel: brev", "\u25bc\u25bc -2", "reach 80%",
-             "\u25b2\u25b2 +2", "= 0", "CX capital -1 \u25bc AT RISK", "CX capital 0 = AT RISK",
+             "\u25b2\u25b2 +2", "= 0", "CX capital -1 \u25bc AT RISK", "CX capital +2 \u25b2",
              "\u26a0 WEAKEST LINK", "1 pain point: <script>alert('x')</script> & \"citat\"",
              "no pain points", "2. Flytte banken"):
     assert want in text, "missing text: " + want
+assert text.count("AT RISK") == 1, "only the first journey is at risk"
 assert "\u2026" in text, "the too long stage name is not ellipsised"
 ids = {e.get("id"): e for e in root.iter() if e.get("id")}
 for want in ("journey-j1", "journey-j2", "weakest-j1", "weakest-j2", "weakest-point-j1",
              "weakest-point-j2", "card-j1-1", "card-j1-4", "card-j2-2"):
     assert want in ids, "no element " + want
 assert "card-j1-5" not in ids and "journey-j3" not in ids
+assert "card-j2-11" in ids and "card-j2-12" not in ids
 assert ids["weakest-j1"].get("fill") == "#f59f00"
 # The curve: one point per touchpoint, its first on the -2 line.
 lines = root.findall(".//%spolyline" % NS)
 assert len(lines) == 2, len(lines)
 pts = [tuple(map(float, p.split(","))) for p in lines[0].get("points").split()]
-assert len(pts) == 4 and pts[0][1] > pts[1][1] > pts[2][1] > pts[3][1], pts
+assert len(pts) == 4 and len(lines[1].get("points").split()) == 11
+assert pts[0][1] > pts[1][1] > pts[2][1] > pts[3][1], pts
 weak = ids["weakest-point-j1"]
 assert (float(weak.get("cx")), float(weak.get("cy"))) == pts[0]
 # Every card's lines stand inside its box.
