@@ -444,7 +444,7 @@ static double curve_px(const struct layout *L, size_t i)
 
 static void curve_axis(struct export_w *w, const struct layout *L, double right)
 {
-	struct font f = {clamp(L->curve_h / 12.0, 1.6, 3.0), 1, NULL, "end"};
+	struct font f = {clamp(L->curve_h / 12.0, 1.0, 3.0), 1, NULL, "end"};
 	char buf[32];
 
 	for (int s = 2; s >= -2; s--) {
@@ -458,7 +458,8 @@ static void curve_axis(struct export_w *w, const struct layout *L, double right)
 
 static void curve(struct export_w *w, const struct layout *L, double right)
 {
-	double r = clamp(L->colw * 0.05, 1.0, 2.2);
+	double r =
+	    clamp(L->colw * 0.05 < L->curve_h / 10 ? L->colw * 0.05 : L->curve_h / 10, 0.5, 2.2);
 	struct font num = {r * 1.1, 1, C_TEXT, "middle"};
 	char buf[64];
 
