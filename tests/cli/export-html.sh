@@ -94,8 +94,12 @@ timeout 120 "$CHROMIUM" $CHROME_FLAGS --window-size=1280,2000 --screenshot="$WOR
 	die "chromium failed to screenshot the report: $(tail -n 3 "$WORK/chromium.log")"
 [ -s "$WORK/shot.png" ] || die "chromium wrote no screenshot"
 [ "$(wc -c <"$WORK/shot.png")" -gt 20000 ] || die "the screenshot is nearly empty"
-size=$(python3 "$JH_SRCDIR/tests/cli/png.py" "$WORK/shot.png") || die "the screenshot is not a PNG"
+# The title and the first tables are drawn in the top 300 rows.
+python3 "$JH_SRCDIR/tests/cli/png.py" "$WORK/shot.png" --dark 300 >"$WORK/shot.txt" ||
+	die "the screenshot is not a PNG"
+size=$(sed -n 1p "$WORK/shot.txt")
 [ "$size" = "1280 2000" ] || die "the screenshot is $size pixels, not 1280 2000"
+[ "$(sed -n 2p "$WORK/shot.txt")" -gt 2000 ] || die "the screenshot shows no text at the top"
 # shellcheck disable=SC2086
 timeout 120 "$CHROMIUM" $CHROME_FLAGS --dump-dom "file://$WORK/report.html" \
 	>"$WORK/dom.html" 2>"$WORK/chromium.log" ||

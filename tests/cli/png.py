@@ -2,6 +2,9 @@
 
     python3 png.py FILE X Y...     prints "WIDTH HEIGHT", then "RRGGBB"
                                    of each pixel X,Y on a line of its own
+    python3 png.py FILE --dark N   prints "WIDTH HEIGHT", then how many
+                                   pixels of the first N rows are dark
+                                   (all channels below 128): text drawn
 
 Only 8-bit RGB and RGBA, not interlaced (what rsvg-convert and Chromium
 write). Rows are unfiltered only down to the lowest pixel asked for.
@@ -71,6 +74,11 @@ def main():
     head, idat = read(sys.argv[1])
     print(head[0], head[1])
     if len(sys.argv) == 2:
+        return
+    if sys.argv[2] == "--dark":
+        data, bpp = rows(head, idat, int(sys.argv[3]) - 1)
+        print(sum(1 for row in data for i in range(0, len(row), bpp)
+                  if max(row[i:i + 3]) < 128))
         return
     pts = [(int(sys.argv[i]), int(sys.argv[i + 1])) for i in range(2, len(sys.argv), 2)]
     data, bpp = rows(head, idat, max(y for _, y in pts))
