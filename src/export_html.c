@@ -31,9 +31,9 @@ static const char style[] =
     ".neu{color:#868e96;font-weight:bold}\n"
     ".weak{background:#fff3bf}.flag{font-weight:bold;color:#c92a2a}\n"
     "figure.map{margin:1em 0}figure.map svg{width:100%;height:auto;border:1px solid #ced4da}\n"
-    "@page{size:A4;margin:15mm}@page map{size:A3 landscape;margin:8mm}\n"
+    "@page{size:A4;margin:15mm}@page map{size:A3 landscape;margin:6mm}\n"
     "@media print{body{margin:0;max-width:none}figure.map{page:map;break-inside:avoid;"
-    "margin:0}figure.map svg{border:0;width:100%;height:auto}"
+    "margin:0}figure.map svg{border:0;width:100%;height:auto;max-height:280mm}"
     "tr,figure{break-inside:avoid}h2{break-after:avoid}}\n";
 
 static void esc(struct export_w *w, const char *s)
