@@ -338,7 +338,7 @@ static void ideas(struct export_w *w, const struct jh_data *d, const struct expo
 	static const char *const heads[] = {
 	    N_("Rank"),	  N_("Id"),	N_("Idea"),	  N_("Score"),	  N_("Votes"),
 	    N_("Impact"), N_("Effort"), N_("Confidence"), N_("Quadrant"), NULL};
-	char score[32];
+	char score[32], line[256];
 
 	h2(w, "backlog", _("Ideas ranked"));
 	if (!x->nbacklog) {
@@ -346,7 +346,9 @@ static void ideas(struct export_w *w, const struct jh_data *d, const struct expo
 		export_w_puts(w, "</section>\n");
 		return;
 	}
-	snprintf(score, sizeof score, "%s", analysis_method_name(x->method));
+	snprintf(line, sizeof line, _("Method: %s (score = %s)."), analysis_method_name(x->method),
+		 analysis_method_formula(x->method));
+	para(w, line);
 	th_row(w, heads);
 	for (size_t i = 0; i < x->nbacklog; i++) {
 		const struct jh_ranked_idea *r = &x->backlog[i];

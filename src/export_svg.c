@@ -456,13 +456,39 @@ static void curve_axis(struct export_w *w, const struct layout *L, double right)
 	}
 }
 
-static void curve(struct export_w *w, const struct layout *L, double right)
+/* The point of touchpoint i with its number, above it (below on the -2
+ * line, where there is no room above); the weakest link ringed. */
+static void curve_point(struct export_w *w, const struct layout *L, size_t i, double r)
 {
-	double r =
-	    clamp(L->colw * 0.05 < L->curve_h / 10 ? L->colw * 0.05 : L->curve_h / 10, 0.5, 2.2);
+	const struct jh_touchpoint *t = &L->d->touchpoints[L->tp[i]];
+	double px = curve_px(L, i), py = curve_py(L, t->score);
 	struct font num = {r * 1.1, 1, C_TEXT, "middle"};
 	char buf[64];
 
+	if (t->id == L->x->journeys[L->ji].weakest_link) {
+		export_w_printf(
+		    w, "<circle id=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.9\"",
+		    id_of(buf, sizeof buf, "weakest-point", L), C_WEAK);
+		attr(w, "cx", px);
+		attr(w, "cy", py);
+		attr(w, "r", r + 1.0);
+		export_w_puts(w, "/>\n");
+	}
+	export_w_printf(w, "<circle fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.3\"",
+			tone[tone_of(t->score)].ink);
+	attr(w, "cx", px);
+	attr(w, "cy", py);
+	attr(w, "r", r);
+	export_w_puts(w, "/>\n");
+	snprintf(buf, sizeof buf, "%zu", i + 1);
+	text(w, px, t->score <= -2 ? py + r + 0.8 + num.size : py - r - 0.8, &num, buf);
+}
+
+static void curve(struct export_w *w, const struct layout *L, double right)
+{
+	double r = L->colw * 0.05 < L->curve_h / 10 ? L->colw * 0.05 : L->curve_h / 10;
+
+	r = clamp(r, 0.5, 2.2);
 	curve_axis(w, L, right);
 	export_w_printf(w,
 			"<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"0.6\" "
@@ -475,29 +501,8 @@ static void curve(struct export_w *w, const struct layout *L, double right)
 		    export_xml_num(curve_py(L, L->d->touchpoints[L->tp[i]].score), b, sizeof b));
 	}
 	export_w_puts(w, "\"/>\n");
-	for (size_t i = 0; i < L->n; i++) {
-		const struct jh_touchpoint *t = &L->d->touchpoints[L->tp[i]];
-		double px = curve_px(L, i), py = curve_py(L, t->score);
-		if (t->id == L->x->journeys[L->ji].weakest_link) {
-			export_w_printf(w,
-					"<circle id=\"%s\" fill=\"none\" stroke=\"%s\" "
-					"stroke-width=\"0.9\"",
-					id_of(buf, sizeof buf, "weakest-point", L), C_WEAK);
-			attr(w, "cx", px);
-			attr(w, "cy", py);
-			attr(w, "r", r + 1.0);
-			export_w_puts(w, "/>\n");
-		}
-		export_w_printf(w, "<circle fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.3\"",
-				tone[tone_of(t->score)].ink);
-		attr(w, "cx", px);
-		attr(w, "cy", py);
-		attr(w, "r", r);
-		export_w_puts(w, "/>\n");
-		snprintf(buf, sizeof buf, "%zu", i + 1);
-		text(w, px, py - r - 0.8 - (t->score <= -2 ? -2 * r - 1.6 - num.size : 0), &num,
-		     buf);
-	}
+	for (size_t i = 0; i < L->n; i++)
+		curve_point(w, L, i, r);
 }
 
 /* Below the heads (top high): cards over three fifths, then the curve,
