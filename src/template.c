@@ -11,6 +11,7 @@
 
 #include "journeyhack/err.h"
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/template.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -381,7 +382,7 @@ static int load_language(struct ctx *c, const struct yamlread_node *top, struct 
 		return 0;
 	n = yamlread_map_get(top, "language");
 	yamlread_quote(q, sizeof q, n->text, n->len);
-	return fail(c, n, "language: %s is not a language tag (use a code such as sv, nb or en)",
+	return fail(c, n, _("language: %s is not a language tag (use a code such as sv, nb or en)"),
 		    q);
 }
 
