@@ -49,17 +49,16 @@ size_t template_locale_languages(char langs[][9], size_t max)
 {
 	const char *locale = env_nonempty("LC_ALL");
 	const char *list = env_nonempty("LANGUAGE");
-	char own[9];
 	size_t n = 0;
 
 	if (!locale)
 		locale = env_nonempty("LC_MESSAGES");
 	if (!locale)
 		locale = env_nonempty("LANG");
-	if (!locale)
-		return 0;
-	language_code(locale, strlen(locale), own);
-	if (!*own)
+	/* As glibc's gettext: only the plain C locale shuts LANGUAGE out, so
+	 * C.UTF-8 with LANGUAGE=sv shows Swedish messages and gets Swedish
+	 * templates alike. */
+	if (!locale || !strcmp(locale, "C") || !strcmp(locale, "POSIX"))
 		return 0;
 	while (list && *list) {
 		const char *colon = strchr(list, ':');

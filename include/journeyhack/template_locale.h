@@ -7,8 +7,9 @@
 
 /* The languages the user asked for, in order of preference, as gettext
  * reads them: the entries of $LANGUAGE, then the language of the first
- * non-empty of $LC_ALL, $LC_MESSAGES and $LANG. $LANGUAGE counts only
- * when that locale is not C or POSIX (C.UTF-8 included), as in gettext.
+ * non-empty of $LC_ALL, $LC_MESSAGES and $LANG. As in glibc's gettext,
+ * none when that locale is unset, C or POSIX; C.UTF-8 names no language
+ * but lets $LANGUAGE count.
  * Each entry is cut to its language code ("sv_SE.UTF-8" gives "sv"), and
  * "no" is read as "nb", the Bokmål that glibc's "no_NO" names. Writes at
  * most max codes of up to 8 letters into langs and returns how many. */

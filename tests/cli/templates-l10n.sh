@@ -122,11 +122,13 @@ default_is "$H" LANGUAGE=en:sv LANG=sv_SE.UTF-8
 default_is "$H" LANG=de_DE.UTF-8
 default_is "$H" LANG=nn_NO.UTF-8
 default_is "$H-nb" LANGUAGE=nn:nb LANG=nn_NO.UTF-8
-# As in gettext, LANGUAGE does not override the C locale.
+# As in glibc's gettext, LANGUAGE does not override the plain C locale,
+# but does count under C.UTF-8.
 default_is "$H" LANGUAGE=sv LC_ALL=C
 default_is "$H" LANGUAGE=sv LANG=POSIX
-default_is "$H" LANGUAGE=sv LC_ALL=C.UTF-8
 default_is "$H" LANGUAGE=sv
+default_is "$H-sv" LANGUAGE=sv LC_ALL=C.UTF-8
+default_is "$H-nb" LANGUAGE=nb LC_ALL=C.UTF-8 LANG=sv_SE.UTF-8
 
 # A template named on the command line wins over the locale.
 LANG=sv_SE.UTF-8 "$JH" -d "$DB" new named -t payment-moment </dev/null >/dev/null || die "new -t"
