@@ -9,6 +9,8 @@
 #include "journeyhack/items.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/template.h"
+#include "journeyhack/template_locale.h"
+#include "journeyhack/util.h"
 
 /* The workshop and its facilitator (--facilitator NAME, or none) as one
  * transaction: a bad name leaves no workshop behind. */
@@ -42,13 +44,15 @@ static int create(struct cli_ctx *ctx, const char *name, const struct jh_templat
 static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *name = args->argv[1];
-	const char *tname = args->opt[0] ? args->opt[0] : "customer-journey-hackathon";
+	char *tname = args->opt[0] ? util_xstrdup(args->opt[0])
+				   : template_locale_default("customer-journey-hackathon");
 	struct jh_template tpl;
 	struct jh_err err;
 	char *path;
 	int rc;
 
 	path = paths_find_template(tname, &err);
+	free(tname);
 	if (!path)
 		return cli_fail(ctx, err.msg);
 	rc = template_load(path, &tpl, &err);

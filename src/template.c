@@ -11,6 +11,7 @@
 
 #include "journeyhack/err.h"
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/template.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -57,7 +58,7 @@ static int check_unique(struct ctx *c, char *const *v, const struct yamlread_nod
 
 static const char *const top_keys[] = {"name",	   "title",	     "description", "stages",
 				       "channels", "prioritisation", "voting",	    "agenda",
-				       "journeys", "prompts",	     NULL};
+				       "journeys", "prompts",	     "language",    NULL};
 static const char *const voting_keys[] = {"dots_per_participant", "max_dots_per_idea", "anonymous",
 					  NULL};
 static const char *const step_keys[] = {"day",	   "title", "minutes", "view",
@@ -344,6 +345,47 @@ int template_name_valid(const char *s)
 	return 1;
 }
 
+/* A BCP 47 tag as far as templates need one: a primary language of two
+ * or three lower-case letters (sv, nb, en), then optional subtags of two
+ * to eight letters or digits (pt-BR, sr-Latn). The tag names the language
+ * the template's texts are written in, so "sv_SE.UTF-8" (a locale) is
+ * refused rather than half understood. */
+static int language_valid(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] >= 'a' && s[n] <= 'z')
+		n++;
+	if (n < 2 || n > 3)
+		return 0;
+	for (s += n; *s; s += n) {
+		if (*s++ != '-')
+			return 0;
+		for (n = 0; (s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+			    (s[n] >= '0' && s[n] <= '9');
+		     n++)
+			;
+		if (n < 2 || n > 8)
+			return 0;
+	}
+	return 1;
+}
+
+static int load_language(struct ctx *c, const struct yamlread_node *top, struct jh_template *t)
+{
+	char q[YAMLREAD_QUOTE_MAX * 2 + 16];
+	const struct yamlread_node *n;
+
+	if (get_text(c, top, "language", "the template", 0, 0, &t->language))
+		return -1;
+	if (!*t->language || language_valid(t->language))
+		return 0;
+	n = yamlread_map_get(top, "language");
+	yamlread_quote(q, sizeof q, n->text, n->len);
+	return fail(c, n, _("language: %s is not a language tag (use a code such as sv, nb or en)"),
+		    q);
+}
+
 /* A sequence of mappings, e.g. agenda steps; NULL-valued optional lists
  * count as absent. Sets *seq to NULL when absent. */
 static int get_maplist(struct ctx *c, const struct yamlread_node *map, const char *key,
@@ -533,7 +575,7 @@ static int load_tree(struct ctx *c, const struct yamlread_node *top, struct jh_t
 		yamlread_quote(q, sizeof q, n->text, n->len);
 		return fail(c, n, "name: %s is not a valid name (use a-z, 0-9 and -)", q);
 	}
-	if (get_text(c, top, "title", what, 1, 0, &t->title) ||
+	if (get_text(c, top, "title", what, 1, 0, &t->title) || load_language(c, top, t) ||
 	    get_text(c, top, "description", what, 0, 1, &t->description) ||
 	    get_strlist(c, top, "stages", what, 1, 1, TPL_MAX_STAGES, &t->stages, &t->nstages) ||
 	    get_strlist(c, top, "channels", what, 1, 1, 0, &t->channels, &t->nchannels) ||
@@ -649,6 +691,7 @@ void template_free(struct jh_template *t)
 	free(t->path);
 	free(t->name);
 	free(t->title);
+	free(t->language);
 	free(t->description);
 	strv_free(t->stages, t->nstages);
 	strv_free(t->channels, t->nchannels);

@@ -41,6 +41,7 @@ struct jh_template {
 	char *path; /* file it was read from */
 	char *name; /* lower-case handle: [a-z0-9-]+ */
 	char *title;
+	char *language;	   /* BCP 47 tag of the texts (sv, nb); "" when not given */
 	char *description; /* "" when none */
 	char **stages;	   /* default stages for new journeys, >= 1 */
 	size_t nstages;
