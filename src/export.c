@@ -7,6 +7,7 @@
 
 #include "journeyhack/export.h"
 #include "journeyhack/filewrite.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 
 /* ------------------------------------------------------------ choices */
@@ -22,7 +23,11 @@ static const struct {
 			      {"yaml", "yml", "yaml", EXPORT_REPORT},
 			      {"taskwarrior", "task", "json", EXPORT_ACTIONS},
 			      /* Only by --csv-raw: "csv" finds EXPORT_CSV first. */
-			      {"csv", NULL, "csv", EXPORT_ACTIONS}};
+			      {"csv", NULL, "csv", EXPORT_ACTIONS},
+			      {"jira-csv", "jira", "csv", EXPORT_ACTIONS},
+			      {"gitlab-csv", "gitlab", "csv", EXPORT_ACTIONS},
+			      {"ical", "ics", "ics", EXPORT_ACTIONS},
+			      {"todotxt", "todo.txt", "txt", EXPORT_ACTIONS}};
 static const char *const report_names[EXPORT_NREPORTS] = {"actions", "backlog", "report"};
 
 int export_format_parse(const char *name)
@@ -57,6 +62,13 @@ const char *export_report_name(enum export_report r)
 	return (int)r >= 0 && r < EXPORT_NREPORTS ? report_names[r] : "default";
 }
 
+/* The tracker and calendar formats: one item per action point. */
+static int actions_only(enum export_format f)
+{
+	return f == EXPORT_JIRA_CSV || f == EXPORT_GITLAB_CSV || f == EXPORT_ICAL ||
+	       f == EXPORT_TODOTXT;
+}
+
 int export_check(enum export_format f, enum export_report *r, struct jh_err *err)
 {
 	if ((int)f < 0 || f >= EXPORT_NFORMATS)
@@ -74,6 +86,9 @@ int export_check(enum export_format f, enum export_report *r, struct jh_err *err
 			       formats[f].name, report_names[*r]);
 	if (f == EXPORT_TASKWARRIOR && *r != EXPORT_ACTIONS)
 		return err_set(err, "taskwarrior exports the action points only (-r actions)");
+	if (actions_only(f) && *r != EXPORT_ACTIONS)
+		return err_set(err, _("%s exports the action points only (-r actions)"),
+			       formats[f].name);
 	return 0;
 }
 
@@ -91,6 +106,10 @@ char *export_default_filename(const char *workshop, enum export_format f, enum e
 		snprintf(out, n, "%s.%s", w, formats[f].ext);
 	else if (f == EXPORT_TASKWARRIOR)
 		snprintf(out, n, "%s-tasks.json", w);
+	else if (f == EXPORT_JIRA_CSV || f == EXPORT_GITLAB_CSV)
+		snprintf(out, n, "%s-%s.csv", w, f == EXPORT_JIRA_CSV ? "jira" : "gitlab");
+	else if (f == EXPORT_TODOTXT)
+		snprintf(out, n, "%s-todo.txt", w);
 	else
 		snprintf(out, n, "%s-%s.%s", w, report_names[r], export_format_ext(f));
 	/* A workshop name is a handle, but the UI may pass anything: the
@@ -119,6 +138,14 @@ int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum 
 		return export_yaml(f, d, err);
 	case EXPORT_TASKWARRIOR:
 		return export_taskwarrior(f, d, err);
+	case EXPORT_JIRA_CSV:
+		return export_jira(f, d, err);
+	case EXPORT_GITLAB_CSV:
+		return export_gitlab(f, d, err);
+	case EXPORT_ICAL:
+		return export_ical(f, d, err);
+	case EXPORT_TODOTXT:
+		return export_todotxt(f, d, err);
 	default:
 		return err_set(err, "unknown export format");
 	}

@@ -24,6 +24,10 @@ enum export_format {
 	EXPORT_YAML,
 	EXPORT_TASKWARRIOR,
 	EXPORT_CSV_RAW, /* csv without the formula guard: `export --csv-raw` */
+	EXPORT_JIRA_CSV,   /* action points for Jira's CSV importer */
+	EXPORT_GITLAB_CSV, /* action points for GitLab's issue CSV import */
+	EXPORT_ICAL,	   /* action points as iCalendar VTODOs */
+	EXPORT_TODOTXT,	   /* action points in the todo.txt format */
 	EXPORT_NFORMATS
 };
 
@@ -91,5 +95,9 @@ int export_csv_raw(FILE *f, const struct jh_data *d, enum export_report r, struc
 int export_json(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_taskwarrior(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_jira(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_gitlab(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_ical(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_todotxt(FILE *f, const struct jh_data *d, struct jh_err *err);
 
 #endif
