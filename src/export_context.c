@@ -51,30 +51,44 @@ static int space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* The byte length of the code point at s; an ellipsis instead of it and
+ * everything after when it is the max-th and not the last. */
+static size_t next_cp(const char *s, size_t *cps, size_t max, int *cut)
+{
+	size_t len = 1;
+
+	while (s[len] && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len++;
+	*cut = max && ++*cps == max && s[len];
+	return len;
+}
+
 char *export_context_line(const char *s, size_t max)
 {
 	char *c = text_clean(s), *out = util_xmalloc(strlen(c) + 4);
-	size_t k = 0, cps = 0;
+	size_t k = 0, cps = 0, len;
+	int cut = 0;
 
-	for (const char *p = c; *p; p++) {
+	for (const char *p = c; *p && !cut; p += len) {
 		if (space(*p)) {
-			if (k && !space(p[1]) && p[1])
+			len = 1;
+			if (!k || space(p[1]) || !p[1])
+				continue;
+			/* Written only between words: something follows it. */
+			cut = max && ++cps == max;
+			if (!cut)
 				out[k++] = ' ';
-			continue;
-		}
-		/* Count code points by their lead bytes; stop before the one
-		 * that would leave no room for the ellipsis. */
-		if (((unsigned char)*p & 0xC0) != 0x80 && max && ++cps == max) {
-			const char *q = p + 1;
-			while (*q && ((unsigned char)*q & 0xC0) == 0x80)
-				q++;
-			if (*q) {
-				memcpy(out + k, "\xe2\x80\xa6", 3);
-				k += 3;
-				break;
+		} else {
+			len = next_cp(p, &cps, max, &cut);
+			if (!cut) {
+				memcpy(out + k, p, len);
+				k += len;
 			}
 		}
-		out[k++] = *p;
+	}
+	if (cut) {
+		memcpy(out + k, "\xe2\x80\xa6", 3);
+		k += 3;
 	}
 	out[k] = '\0';
 	free(c);

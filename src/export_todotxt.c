@@ -24,14 +24,16 @@
 /* One word for a project or context: white space becomes '_'. */
 static void word(struct export_w *w, char sigil, const char *s)
 {
-	char *l = export_context_line(s, 0);
+	char *l = export_context_line(s, 0), *from = l;
 
+	/* An owner written as "@name" is already a context. */
+	if (*from == sigil)
+		from++;
 	for (char *p = l; *p; p++)
 		if (*p == ' ')
 			*p = '_';
-	export_w_putc(w, ' ');
 	export_w_putc(w, sigil);
-	export_w_puts(w, l);
+	export_w_puts(w, from);
 	free(l);
 }
 
@@ -79,14 +81,17 @@ static void task(struct export_w *w, const struct jh_data *d, const struct expor
 	/* After the creation date nothing more is syntax. */
 	if (dated || !ambiguous(title)) {
 		export_w_puts(w, title);
+		export_w_putc(w, ' ');
 		word(w, '+', d->workshop.name);
 	} else {
 		word(w, '+', d->workshop.name);
 		export_w_putc(w, ' ');
 		export_w_puts(w, title);
 	}
-	if (a->owner && *a->owner)
+	if (a->owner && *a->owner) {
+		export_w_putc(w, ' ');
 		word(w, '@', a->owner);
+	}
 	if (util_date_valid(a->due))
 		export_w_printf(w, " due:%s", a->due);
 	if (a->uuid && *a->uuid)
@@ -105,6 +110,10 @@ int export_todotxt(FILE *f, const struct jh_data *d, struct jh_err *err)
 	export_facts_init(&x, d);
 	for (size_t i = 0; i < x.nactions; i++)
 		task(&w, d, &x, &d->actions[x.actions[i]]);
+	/* No action points: one blank line, which todo.txt tools skip, so
+	 * that the file is not mistaken for a failed, empty export. */
+	if (x.nactions == 0)
+		export_w_putc(&w, '\n');
 	export_facts_free(&x);
 	return export_w_done(&w, err);
 }

@@ -23,7 +23,7 @@ enum export_format {
 	EXPORT_JSON,
 	EXPORT_YAML,
 	EXPORT_TASKWARRIOR,
-	EXPORT_CSV_RAW, /* csv without the formula guard: `export --csv-raw` */
+	EXPORT_CSV_RAW,	   /* csv without the formula guard: `export --csv-raw` */
 	EXPORT_JIRA_CSV,   /* action points for Jira's CSV importer */
 	EXPORT_GITLAB_CSV, /* action points for GitLab's issue CSV import */
 	EXPORT_ICAL,	   /* action points as iCalendar VTODOs */
