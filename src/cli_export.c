@@ -38,7 +38,9 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	fmt = export_format_parse(format);
 	if (fmt < 0)
-		return refuse(ctx, "unknown format \"%s\" (md, csv, json, yaml, taskwarrior)",
+		return refuse(ctx,
+			      "unknown format \"%s\" (md, csv, json, yaml, taskwarrior, "
+			      "jira-csv, gitlab-csv, ical, todotxt)",
 			      format);
 	if (report) {
 		int rr = export_report_parse(report);

@@ -223,8 +223,10 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 	int rc;
 
 	if (fmt < 0)
-		return err_set(
-		    err, "unknown export format \"%s\" (md, csv, json, yaml, taskwarrior)", format);
+		return err_set(err,
+			       "unknown export format \"%s\" (md, csv, json, yaml, taskwarrior, "
+			       "jira-csv, gitlab-csv, ical, todotxt)",
+			       format);
 	if (r == -1 && report && *report)
 		return err_set(err, "unknown report \"%s\" (actions, backlog, report)", report);
 	rr = (enum export_report)r;
