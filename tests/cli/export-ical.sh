@@ -77,6 +77,14 @@ assert str(new["STATUS"]) == "COMPLETED"
 assert int(new["SEQUENCE"]) > int(old["SEQUENCE"]), (new["SEQUENCE"], old["SEQUENCE"])
 PY
 
+# A workshop without action points is an empty, valid calendar.
+jh -d "$DB" new tom >/dev/null || die "empty workshop"
+jh -d "$DB" export tom -f ical -o "$WORK/empty.ics" || die "empty export"
+"$PY" -c 'import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+assert cal.name == "VCALENDAR" and not [c for c in cal.walk() if c.name == "VTODO"]' \
+	"$WORK/empty.ics" || die "the empty calendar does not parse"
+
 # Only the action points: the other reports are refused, and nothing is written.
 jh -d "$DB" export räkning -f ical -r backlog -o "$WORK/x.ics" 2>"$WORK/err" && die "-r backlog"
 grep -qx 'journeyhack: export: ical exports the action points only (-r actions)' "$WORK/err" ||
