@@ -2,9 +2,9 @@
  * (a project's Issues > Import CSV).
  *
  * Follows GitLab's documented import format ("Importing issues from
- * CSV"): a header row, columns found by their header, `title` and
- * `description` required, `due_date` (YYYY-MM-DD, documented since
- * GitLab 15.2) optional; other columns are ignored. Labels and assignees
+ * CSV", with the due date column gitlab-org/gitlab!91317 added): a
+ * header row, columns found by their header, `title` and `description`
+ * required, `due_date` (YYYY-MM-DD) optional, other columns ignored. Labels and assignees
  * are not import columns, so the description ends with the quick actions
  * the same page documents for them, which GitLab runs when it creates
  * the issue: /label with the workshop's labels and, only when the owner
