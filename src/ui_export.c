@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
 #include "journeyhack/view.h"
@@ -20,6 +21,10 @@ int ui_export(struct ui *ui)
 	    {"taskwarrior", "", "Action points for task import (JSON)"},
 	    {"json", "", "Everything with the analysis, JSON"},
 	    {"yaml", "", "Lossless backup, YAML"},
+	    {"jira-csv", "", N_("Action points for Jira's CSV import")},
+	    {"gitlab-csv", "", N_("Action points for GitLab's CSV import")},
+	    {"ical", "", N_("Action points as calendar to-dos (.ics)")},
+	    {"todotxt", "", N_("Action points as todo.txt")},
 	};
 	struct ui_pick_item items[sizeof kinds / sizeof kinds[0]];
 	char path[1024];
