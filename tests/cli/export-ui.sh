@@ -31,10 +31,10 @@ export_pick() {
 	wait_for ui "Exported to"
 }
 
-export_pick "Action points for Jira's CSV import" 7 räkning-jira.csv "$WORK/ui-jira.csv"
-export_pick "Action points for GitLab's CSV import" 8 räkning-gitlab.csv "$WORK/ui-gitlab.csv"
-export_pick "Action points as calendar to-dos (.ics)" 9 räkning-actions.ics "$WORK/ui.ics"
-export_pick "Action points as todo.txt" 10 räkning-todo.txt "$WORK/ui-todo.txt"
+export_pick "Action points for Jira's CSV import" 6 räkning-jira.csv "$WORK/ui-jira.csv"
+export_pick "Action points for GitLab's CSV import" 7 räkning-gitlab.csv "$WORK/ui-gitlab.csv"
+export_pick "Action points as calendar to-dos (.ics)" 8 räkning-actions.ics "$WORK/ui.ics"
+export_pick "Action points as todo.txt" 9 räkning-todo.txt "$WORK/ui-todo.txt"
 
 for pair in jira-csv:ui-jira.csv gitlab-csv:ui-gitlab.csv ical:ui.ics todotxt:ui-todo.txt; do
 	f=${pair%%:*}
