@@ -16,7 +16,8 @@
  * Jira renders a description as its wiki markup, so user text goes out
  * with every character Jira's backslash escape covers escaped, the
  * backslash (which would pair into a line break) and the '.' of a line's
- * h1. or bq. as character references, and a smiley's ':' the same way.
+ * h1. or bq. as character references, and a smiley's ':' the same way;
+ * the '&' of what would read as a character reference as "&amp;".
  * A summary is one line of at most 255 characters, Jira's limit; the
  * whole title is in the description. No formula guard: this file is for
  * the importer, where an apostrophe would become part of the issue. */
@@ -49,6 +50,20 @@ static size_t block_dot(const char *s)
 	return 0;
 }
 
+/* "&#92;" or "&amp;" typed by a user would show as the character it
+ * names: the '&' of something that reads as a character reference is
+ * written as one itself. An '&' in ordinary text stays as it is. */
+static int entity_like(const char *s)
+{
+	size_t n = 1;
+
+	if (s[1] == '#')
+		return 1;
+	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z'))
+		n++;
+	return n > 1 && s[n] == ';';
+}
+
 static void jira_text(struct export_w *w, const char *s)
 {
 	char *c = text_clean(s);
@@ -64,6 +79,8 @@ static void jira_text(struct export_w *w, const char *s)
 			export_w_puts(w, "&#46;");
 		} else if (c[i] == '\\') {
 			export_w_puts(w, "&#92;");
+		} else if (c[i] == '&' && entity_like(c + i)) {
+			export_w_puts(w, "&amp;");
 		} else if (c[i] == ':' && c[i + 1] && strchr("DPp", c[i + 1])) {
 			export_w_puts(w, "&#58;");
 		} else {

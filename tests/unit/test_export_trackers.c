@@ -91,7 +91,8 @@ static void build_sample(void)
 	ADD(JH_PAINPOINT, "title=Fakturan är oläslig, \"helt\"", "touchpoint=1", "severity=5",
 	    "frequency=4", "author=Åsa Öberg",
 	    "evidence=\"Jeg vet aldri hva jeg betaler for\", sa Øyvind;\n"
-	    "h1. inte en rubrik\n* inte en lista\n/close\n{code}x{code} [länk|http://x] :D a\\b");
+	    "h1. inte en rubrik\n* inte en lista\n/close\n{code}x{code} [länk|http://x] :D a\\b "
+	    "&#92; &copy; R&D");
 	ADD(JH_PAINPOINT, "title=Lång kö; 14 min", "touchpoint=2", "severity=3", "frequency=5",
 	    "evidence=Snitt 14 min\r\nmätt i mars");
 	ADD(JH_IDEA, "title=Förklara vad pengarna gick till", "impact=5", "effort=2",
@@ -302,8 +303,9 @@ Test(trackers, jira_columns_and_markup)
 	/* The markup of the user's text is escaped, the program's is not. */
 	cr_assert(strstr(desc, "med \\*fet\\* text"), "%s", desc);
 	cr_assert(strstr(desc, "\nh1&#46; inte en rubrik\n\\* inte en lista\n"), "%s", desc);
-	cr_assert(strstr(desc, "\\{code\\}x\\{code\\} \\[länk\\|http://x\\] &#58;D a&#92;b"), "%s",
-		  desc);
+	cr_assert(strstr(desc, "\\{code\\}x\\{code\\} \\[länk\\|http://x\\] &#58;D a&#92;b "
+			       "&amp;\\#92; &amp;copy; R&D"),
+		  "%s", desc);
 	cr_assert(strstr(desc, "*Evidence:* "));
 	cr_assert(
 	    strstr(desc, "Betala räkningen › Förstå › Mina sider; faktura \\(webb, score \\-1\\)"),
