@@ -64,8 +64,7 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	fmt = export_format_parse(format);
 	if (fmt < 0)
-		return refuse(ctx, "unknown format \"%s\" (md, csv, json, yaml, taskwarrior)",
-			      format);
+		return refuse(ctx, "unknown format \"%s\" (%s)", format, export_format_list());
 	if (report) {
 		int rr = export_report_parse(report);
 		if (rr < 0)

@@ -7,6 +7,7 @@
 
 #include "journeyhack/export.h"
 #include "journeyhack/filewrite.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 
 /* ------------------------------------------------------------ choices */
@@ -24,7 +25,11 @@ static const struct {
 			      /* Only by --csv-raw: "csv" finds EXPORT_CSV first. */
 			      {"csv", NULL, "csv", EXPORT_ACTIONS},
 			      {"svg", NULL, "svg", EXPORT_REPORT},
-			      {"html", "htm", "html", EXPORT_REPORT}};
+			      {"html", "htm", "html", EXPORT_REPORT},
+			      {"jira-csv", "jira", "csv", EXPORT_ACTIONS},
+			      {"gitlab-csv", "gitlab", "csv", EXPORT_ACTIONS},
+			      {"ical", "ics", "ics", EXPORT_ACTIONS},
+			      {"todotxt", "todo.txt", "txt", EXPORT_ACTIONS}};
 static const char *const report_names[EXPORT_NREPORTS] = {"actions", "backlog", "report"};
 
 int export_format_parse(const char *name)
@@ -34,6 +39,21 @@ int export_format_parse(const char *name)
 		    (formats[i].alias && !strcmp(name, formats[i].alias)))
 			return i;
 	return -1;
+}
+
+const char *export_format_list(void)
+{
+	static char list[256];
+	size_t n = 0;
+
+	if (list[0])
+		return list;
+	/* A row a name cannot reach (--csv-raw's) is not offered. */
+	for (int i = 0; i < EXPORT_NFORMATS; i++)
+		if (export_format_parse(formats[i].name) == i)
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "",
+					      formats[i].name);
+	return list;
 }
 
 const char *export_format_name(enum export_format f)
@@ -59,6 +79,13 @@ const char *export_report_name(enum export_report r)
 	return (int)r >= 0 && r < EXPORT_NREPORTS ? report_names[r] : "default";
 }
 
+/* The tracker and calendar formats: one item per action point. */
+static int actions_only(enum export_format f)
+{
+	return f == EXPORT_JIRA_CSV || f == EXPORT_GITLAB_CSV || f == EXPORT_ICAL ||
+	       f == EXPORT_TODOTXT;
+}
+
 int export_check(enum export_format f, enum export_report *r, struct jh_err *err)
 {
 	if ((int)f < 0 || f >= EXPORT_NFORMATS)
@@ -81,6 +108,9 @@ int export_check(enum export_format f, enum export_report *r, struct jh_err *err
 			       "%s exports the whole workshop (-r report); "
 			       "for only the %s use -f md or csv",
 			       formats[f].name, report_names[*r]);
+	if (actions_only(f) && *r != EXPORT_ACTIONS)
+		return err_set(err, _("%s exports the action points only (-r actions)"),
+			       formats[f].name);
 	return 0;
 }
 
@@ -98,6 +128,10 @@ char *export_default_filename(const char *workshop, enum export_format f, enum e
 		snprintf(out, n, "%s.%s", w, formats[f].ext);
 	else if (f == EXPORT_TASKWARRIOR)
 		snprintf(out, n, "%s-tasks.json", w);
+	else if (f == EXPORT_JIRA_CSV || f == EXPORT_GITLAB_CSV)
+		snprintf(out, n, "%s-%s.csv", w, f == EXPORT_JIRA_CSV ? "jira" : "gitlab");
+	else if (f == EXPORT_TODOTXT)
+		snprintf(out, n, "%s-todo.txt", w);
 	else
 		snprintf(out, n, "%s-%s.%s", w, report_names[r], export_format_ext(f));
 	/* A workshop name is a handle, but the UI may pass anything: the
@@ -130,6 +164,14 @@ int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum 
 		return export_svg(f, d, err);
 	case EXPORT_HTML:
 		return export_html(f, d, err);
+	case EXPORT_JIRA_CSV:
+		return export_jira(f, d, err);
+	case EXPORT_GITLAB_CSV:
+		return export_gitlab(f, d, err);
+	case EXPORT_ICAL:
+		return export_ical(f, d, err);
+	case EXPORT_TODOTXT:
+		return export_todotxt(f, d, err);
 	default:
 		return err_set(err, "unknown export format");
 	}
@@ -207,8 +249,8 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 	int rc;
 
 	if (fmt < 0)
-		return err_set(
-		    err, "unknown export format \"%s\" (md, csv, json, yaml, taskwarrior)", format);
+		return err_set(err, "unknown export format \"%s\" (%s)", format,
+			       export_format_list());
 	if (r == -1 && report && *report)
 		return err_set(err, "unknown report \"%s\" (actions, backlog, report)", report);
 	rr = (enum export_report)r;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
 #include "journeyhack/view.h"
@@ -19,6 +20,11 @@ int ui_export(struct ui *ui)
 	    {"csv", "actions", "Action points, CSV"},
 	    {"taskwarrior", "", "Action points for task import (JSON)"},
 	    {"json", "", "Everything with the analysis, JSON"},
+	    /* The backup stays last, where G (the last entry) finds it. */
+	    {"jira-csv", "", N_("Action points for Jira's CSV import")},
+	    {"gitlab-csv", "", N_("Action points for GitLab's CSV import")},
+	    {"ical", "", N_("Action points as calendar to-dos (.ics)")},
+	    {"todotxt", "", N_("Action points as todo.txt")},
 	    {"yaml", "", "Lossless backup, YAML"},
 	};
 	struct ui_pick_item items[sizeof kinds / sizeof kinds[0]];

@@ -23,9 +23,13 @@ enum export_format {
 	EXPORT_JSON,
 	EXPORT_YAML,
 	EXPORT_TASKWARRIOR,
-	EXPORT_CSV_RAW, /* csv without the formula guard: `export --csv-raw` */
-	EXPORT_SVG,	/* the journey map, an A3 poster */
-	EXPORT_HTML,	/* the report as one self-contained page */
+	EXPORT_CSV_RAW,	   /* csv without the formula guard: `export --csv-raw` */
+	EXPORT_SVG,	   /* the journey map, an A3 poster */
+	EXPORT_HTML,	   /* the report as one self-contained page */
+	EXPORT_JIRA_CSV,   /* action points for Jira's CSV importer */
+	EXPORT_GITLAB_CSV, /* action points for GitLab's issue CSV import */
+	EXPORT_ICAL,	   /* action points as iCalendar VTODOs */
+	EXPORT_TODOTXT,	   /* action points in the todo.txt format */
 	EXPORT_NFORMATS
 };
 
@@ -39,6 +43,8 @@ enum export_report {
 
 /* "md" "csv" "json" "yaml" "taskwarrior" -> enum; -1 when unknown. */
 int export_format_parse(const char *name);
+/* Every format a user can name, comma-separated, for messages. */
+const char *export_format_list(void);
 const char *export_format_name(enum export_format f);
 /* File name extension without the dot: md csv json yaml json. */
 const char *export_format_ext(enum export_format f);
@@ -97,5 +103,9 @@ int export_taskwarrior(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_svg(FILE *f, const struct jh_data *d, struct jh_err *err);
 /* The report as HTML with each journey's map inline; needs no network. */
 int export_html(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_jira(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_gitlab(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_ical(FILE *f, const struct jh_data *d, struct jh_err *err);
+int export_todotxt(FILE *f, const struct jh_data *d, struct jh_err *err);
 
 #endif
