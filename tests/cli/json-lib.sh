@@ -4,8 +4,7 @@
 # Gives what tests/reliability/lib.sh gives ($JH, $WORK, jh, sql, die),
 # plus $JQ, the real consumer every test reads the output with: without
 # it (or without sqlite3, to compare with the database) the test fails.
-# jqe FILTER FILE: jq -e, failing the test with the filter when false.
-# hex_of: standard input as upper-case hex, to compare bytes exactly.
+# jq starts slowly, so each document is checked by one jq run (check).
 . "${JH_SRCDIR:?}/tests/reliability/lib.sh"
 
 JQ=${JQ_BIN:-$(command -v jq 2>/dev/null || true)}
@@ -13,12 +12,41 @@ JQ=${JQ_BIN:-$(command -v jq 2>/dev/null || true)}
 [ -n "$SQLITE3" ] && [ -x "$SQLITE3" ] || die "sqlite3 is needed to compare with the database"
 
 checks=0
-jqe() { # FILTER FILE
-	"$JQ" -e "$1" "$2" >/dev/null || die "false in $2: $1"
-	checks=$((checks + 1))
+
+# check FILE [JQ OPTIONS...] <FILTERS: FILE must hold exactly one JSON
+# document, and every filter read from standard input (one a line, blank
+# lines skipped) must give true on it. The options (--arg, --argjson,
+# --slurpfile) pass values in. Fails the test naming each false filter.
+check() {
+	cf=$1
+	shift
+	: >"$WORK/.filters"
+	# shellcheck disable=SC2016 # $n is jq's variable, not the shell's
+	prog='def check($n; f): if (try f catch false) == true then empty else $n end;'
+	prog="$prog if length != 1 then 0 else .[0] | (empty"
+	ci=0
+	while IFS= read -r line; do
+		[ -n "$line" ] || continue
+		ci=$((ci + 1))
+		printf '%s\n' "$line" >>"$WORK/.filters"
+		prog="$prog, check($ci; $line)"
+	done
+	prog="$prog) end"
+	failed=$("$JQ" -s "$@" "$prog" "$cf" 2>"$WORK/.jqerr") ||
+		die "jq cannot check $cf: $(cat "$WORK/.jqerr")"
+	for n in $failed; do
+		[ "$n" = 0 ] && die "$cf is not one JSON document"
+		die "false in $cf: $(sed -n "${n}p" "$WORK/.filters")"
+	done
+	checks=$((checks + ci))
 }
 
-hex_of() {
+# The value of a jq filter on FILE, raw.
+value() { # FILTER FILE
+	"$JQ" -r "$1" "$2"
+}
+
+hex_of() { # standard input as upper-case hex, to compare bytes exactly
 	od -An -v -tx1 | tr -d ' \n' | tr a-f A-F
 }
 
@@ -32,14 +60,9 @@ json() {
 }
 
 # ok OUT ERR ARGS...: as json, and it must succeed with nothing on stderr
-# and exactly one JSON document, which jq reads, on stdout.
+# (check then reads the document).
 ok() {
 	json "$@"
 	[ "$rc" = 0 ] || die "exit $rc from: $* ($(cat "$2"))"
 	[ ! -s "$2" ] || die "stderr from: $*: $(cat "$2")"
-	one_document "$1" "$*"
-}
-
-one_document() { # FILE WHAT
-	"$JQ" -e -s 'length == 1' "$1" >/dev/null 2>&1 || die "not one JSON document from: $2"
 }

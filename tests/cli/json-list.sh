@@ -19,7 +19,9 @@ jh -d "$DB" new tom >/dev/null || die "new tom"
 jh -d "$DB" rm tom workshop tom >/dev/null || die "rm tom"
 ok "$O" "$E" -d "$DB" list --json
 [ "$(cat "$O")" = "[]" ] || die "no workshops is not []: $(cat "$O")"
-jqe 'type == "array" and length == 0' "$O"
+check "$O" <<'EOF'
+type == "array" and length == 0
+EOF
 
 # ---- two workshops, one with a title a terminal must never see raw
 ESC=$(printf '\033') DEL=$(printf '\177') C1=$(printf '\302\205') RLO=$(printf '\342\200\256')
@@ -33,41 +35,38 @@ ok "$O" "$E" -d "$DB" list --json
 # The text is data: escaped, never raw, in the document...
 LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" "$O" && die "a raw control character in list --json"
 LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$O" && die "a raw C1 control in list --json"
-grep -qF '\u001b[31mr' "$O" || die "ESC not written as \\u001b"
-grep -qF '\u2028' "$O" || die "U+2028 not escaped"
+grep -qF '"Vår möte i Göteborg \u001b[31mrött\u001b[0m, Øyvind & Åsa: \"æ ø å\" \\ \u0001\t\u007f\u0085' "$O" ||
+	die "the title is not escaped as JSON: $(grep '"title"' "$O")"
+grep -qF '\u2028slut"' "$O" || die "U+2028 not escaped"
 # ...and exactly the stored bytes once jq has read it.
 got=$("$JQ" -j '.[] | select(.name == "vår-möte") | .title' "$O" | hex_of)
 want=$(sql "$DB" "SELECT hex(title) FROM workshop WHERE name = 'vår-möte'")
 [ "$got" = "$want" ] || die "title read back differs from the database: $got / $want"
 [ "$got" = "$(printf '%s' "$TITLE" | hex_of)" ] || die "title read back differs from what was set"
 
-# Ids, names, order (by name, as the table), types, against the database.
-jqe 'length == 2' "$O"
-jqe '[.[].name] == ["høstmøte", "vår-möte"]' "$O"
-jqe 'all(.[]; (.id | type) == "number" and (.revision | type) == "number"
-	and (.dots | type) == "number" and (.anonymous | type) == "boolean"
-	and (.current_step | type) == "number")' "$O"
-jqe 'all(.[]; .created | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))' "$O"
-jqe 'all(.[]; .uuid | test("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"))' "$O"
-jqe '.[] | select(.name == "vår-möte") | .template == "payment-moment" and .method == "ice"
-	and .dots == 4 and .max_dots == 2' "$O"
-jqe '.[] | select(.name == "høstmøte") | .template == "customer-journey-hackathon"' "$O"
-# Not the export's: no "exported" day, and no items.
-jqe 'all(.[]; has("exported") | not) and all(.[]; has("participants") | not)' "$O"
-"$JQ" -r '.[] | [.id, .name, .revision, .uuid, .created] | @tsv' "$O" >"$WORK/got.tsv"
-sql "$DB" "SELECT id, name, revision, uuid, created FROM workshop ORDER BY name" >"$WORK/want.tsv"
-cmp -s "$WORK/got.tsv" "$WORK/want.tsv" ||
-	die "list --json differs from the database: $(diff "$WORK/want.tsv" "$WORK/got.tsv")"
+# Ids, names, order (by name, as the table), types, against the database;
+# not the export's document: no "exported" day and no items.
+check "$O" --arg db "$(sql "$DB" "SELECT id, name, revision, uuid, created FROM workshop ORDER BY name")" <<'EOF'
+length == 2
+[.[].name] == ["høstmøte", "vår-möte"]
+map([.id, .name, .revision, .uuid, .created] | @tsv) | join("\n") == $db
+all(.[]; (.id | type) == "number" and (.revision | type) == "number" and (.dots | type) == "number")
+all(.[]; (.anonymous | type) == "boolean" and (.current_step | type) == "number")
+all(.[]; .created | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+all(.[]; .uuid | test("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"))
+.[] | select(.name == "vår-möte") | .template == "payment-moment" and .method == "ice" and .dots == 4 and .max_dots == 2
+.[] | select(.name == "høstmøte") | .template == "customer-journey-hackathon" and .title == "Customer Journey Hackathon"
+all(.[]; has("exported") | not) and all(.[]; has("participants") | not)
+EOF
 
 # ---- after set: the new value, one more revision, still the database's
-rev=$("$JQ" '.[] | select(.name == "høstmøte") | .revision' "$O")
+rev=$(value '.[] | select(.name == "høstmøte") | .revision' "$O")
 jh -d "$DB" set høstmøte workshop "title=Høstmøte på Åland" dots=7 >/dev/null || die "set høstmøte"
 ok "$O" "$E" -d "$DB" list --json
-jqe ".[] | select(.name == \"høstmøte\") | .revision == $rev + 1" "$O"
-jqe '.[] | select(.name == "høstmøte") | .title == "Høstmøte på Åland" and .dots == 7' "$O"
-[ "$("$JQ" '.[] | select(.name == "høstmøte") | .revision' "$O")" = \
-	"$(sql "$DB" "SELECT revision FROM workshop WHERE name = 'høstmøte'")" ] ||
-	die "revision after set differs from the database"
+check "$O" --argjson rev "$rev" --argjson db "$(sql "$DB" "SELECT revision FROM workshop WHERE name = 'høstmøte'")" <<'EOF'
+.[] | select(.name == "høstmøte") | .revision == $rev + 1 and .revision == $db
+.[] | select(.name == "høstmøte") | .title == "Høstmøte på Åland" and .dots == 7
+EOF
 
 # ---- a bad command line is still a usage error, with nothing on stdout
 json "$O" "$E" -d "$DB" list --json extra
