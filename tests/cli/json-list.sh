@@ -68,6 +68,9 @@ check "$O" --argjson rev "$rev" --argjson db "$(sql "$DB" "SELECT revision FROM 
 .[] | select(.name == "høstmøte") | .title == "Høstmøte på Åland" and .dots == 7
 EOF
 
+# ---- --help names the option
+jh --help | grep -q '^  --json  *list, show, templates, check-template: one JSON$' || die "--help does not list --json"
+
 # ---- a bad command line is still a usage error, with nothing on stdout
 json "$O" "$E" -d "$DB" list --json extra
 [ "$rc" = 2 ] || die "list --json extra: exit $rc, not 2"
