@@ -68,6 +68,18 @@ check "$O" --argjson rev "$rev" --argjson db "$(sql "$DB" "SELECT revision FROM 
 .[] | select(.name == "høstmøte") | .title == "Høstmøte på Åland" and .dots == 7
 EOF
 
+# ---- output that cannot be written is an error, for each command
+if [ -w /dev/full ]; then
+	for cmd in "-d $DB list" "-d $DB show vår-möte" templates \
+		"check-template $JH_SRCDIR/workshop-templates/payment-moment.yaml"; do
+		rc=0
+		# shellcheck disable=SC2086 # the command's words
+		jh $cmd --json >/dev/full 2>"$E" || rc=$?
+		[ "$rc" = 1 ] && grep -q '^journeyhack: write error: ' "$E" ||
+			die "$cmd --json to a full disk: exit $rc, $(cat "$E")"
+	done
+fi
+
 # ---- --help names the option
 jh --help | grep -q '^  --json  *list, show, templates, check-template: one JSON$' || die "--help does not list --json"
 
