@@ -122,6 +122,8 @@ void cli_cmd_help(FILE *f)
 		"  --dump-screen FILE     UI: write the final screen to FILE\n"
 		"  --trim                 set: lower dots or max_dots below what is spent,\n"
 		"                         removing the excess dots, newest first\n"
+		"  --json                 list, show, templates, check-template: one JSON\n"
+		"                         document for scripts (journeyhack(1): JSON output)\n"
 		"  -h, --help             show this help\n"
 		"  -V, --version          show the version\n"
 		"\n"

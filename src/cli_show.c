@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/cli_json.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_table.h"
 #include "journeyhack/model_index.h"
@@ -523,6 +524,12 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return rc;
 	if (store_load(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
+	if (args->opt[0]) {
+		/* --json: the kind "workshop" is the whole workshop, as without. */
+		rc = cli_json_show(ctx->out, &d, k ? k->kind : JH_WORKSHOP, &err);
+		model_data_free(&d);
+		return rc ? cli_fail(ctx, err.msg) : CLI_OK;
+	}
 	show_init(&s, &d);
 	if (k && tables[k->kind].cols)
 		show_kind(&s, k->kind, ctx->out);
@@ -541,6 +548,7 @@ const struct cli_command cli_show_entry = {
     .about = "print items as a table",
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_PLAIN,
+    .options = {{NULL, "--json", CLI_OPT_FLAG}},
     .min_operands = 1,
     .max_operands = 2,
     .exec = show_exec,

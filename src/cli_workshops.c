@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/cli_json.h"
 #include "journeyhack/cli_table.h"
 #include "journeyhack/cli_workshops.h"
 #include "journeyhack/items.h"
@@ -117,13 +118,15 @@ static int list_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	size_t n;
 	int rc;
 
-	(void)args;
 	rc = cli_open_store(ctx, 0);
 	if (rc)
 		return rc;
 	if (store_workshop_list(ctx->st, &ws, &n, &err))
 		return cli_fail(ctx, err.msg);
-	rc = print_workshops(ctx, ws, n);
+	if (args->opt[0])
+		rc = cli_json_workshops(ctx->out, ws, n, &err) ? cli_fail(ctx, err.msg) : CLI_OK;
+	else
+		rc = print_workshops(ctx, ws, n);
 	for (size_t i = 0; i < n; i++)
 		model_workshop_free(&ws[i]);
 	free(ws);
@@ -136,6 +139,7 @@ const struct cli_command cli_workshops_list_entry = {
     .about = "list workshops",
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_NAMED,
+    .options = {{NULL, "--json", CLI_OPT_FLAG}},
     .exec = list_exec,
 };
 
@@ -165,12 +169,21 @@ static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *
 static int templates_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct jh_template_entry *list;
+	struct jh_err err;
+	char *lang = NULL;
 	size_t n;
 	int rc;
 
-	(void)args;
+	/* A broken template's entry holds its error: in English for --json. */
+	if (args->opt[0])
+		lang = cli_json_untranslated();
 	paths_templates(&list, &n);
-	rc = print_templates(ctx, list, n);
+	if (lang)
+		cli_json_translated(lang);
+	if (args->opt[0])
+		rc = cli_json_templates(ctx->out, list, n, &err) ? cli_fail(ctx, err.msg) : CLI_OK;
+	else
+		rc = print_templates(ctx, list, n);
 	paths_templates_free(list, n);
 	return rc;
 }
@@ -180,14 +193,43 @@ const struct cli_command cli_workshops_templates_entry = {
     .synopsis = "templates",
     .about = "list templates found",
     .usage = CLI_USAGE_NAMED,
+    .options = {{NULL, "--json", CLI_OPT_FLAG}},
     .exec = templates_exec,
 };
+
+/* check-template --json: every file's verdict in one document on stdout,
+ * the errors in it and not on stderr; the exit status as without. */
+static int check_template_json(struct cli_ctx *ctx, const struct cli_args *args)
+{
+	char *lang = cli_json_untranslated();
+	struct jh_template tpl;
+	struct jh_err err;
+	struct cli_json c;
+	int bad = 0;
+
+	cli_json_checks_begin(&c, ctx->out);
+	for (int i = 1; i < args->argc; i++) {
+		int failed = template_load(args->argv[i], &tpl, &err) != 0;
+
+		cli_json_check(&c, args->argv[i], failed ? NULL : &tpl, err.msg);
+		if (!failed)
+			template_free(&tpl);
+		bad |= failed;
+	}
+	cli_json_translated(lang);
+	if (cli_json_checks_end(&c, &err))
+		return cli_fail(ctx, err.msg);
+	return bad ? CLI_FAIL : CLI_OK;
+}
 
 static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	struct jh_template tpl;
 	struct jh_err err;
 	int bad = 0;
+
+	if (args->opt[0])
+		return check_template_json(ctx, args);
 
 	for (int i = 1; i < args->argc; i++) {
 		const char *file = args->argv[i];
@@ -209,6 +251,7 @@ const struct cli_command cli_workshops_check_template_entry = {
     .synopsis = "check-template FILE...",
     .about = "validate template files",
     .usage = CLI_USAGE_NAMED,
+    .options = {{NULL, "--json", CLI_OPT_FLAG}},
     .min_operands = 1,
     .max_operands = -1,
     .exec = check_template_exec,

@@ -17,6 +17,7 @@ void export_facts_init(struct export_facts *x, const struct jh_data *d)
 	x->journeys = util_xcalloc(d->njourneys ? d->njourneys : 1, sizeof *x->journeys);
 	for (size_t i = 0; i < d->njourneys; i++)
 		analysis_journey(d, d->journeys[i].id, &x->journeys[i]);
+	x->pain_weights = analysis_pain_weights(d);
 	x->actions = analysis_actions_ordered(d, x->backlog, x->nbacklog, &x->nactions);
 }
 
@@ -25,6 +26,7 @@ void export_facts_free(struct export_facts *x)
 	free(x->backlog);
 	free(x->by_idea);
 	free(x->journeys);
+	free(x->pain_weights);
 	free(x->actions);
 	memset(x, 0, sizeof *x);
 }

@@ -10,230 +10,152 @@
 #include <string.h>
 
 #include "journeyhack/export.h"
-#include "journeyhack/export_facts.h"
-#include "journeyhack/export_fields.h"
-#include "journeyhack/export_w.h"
+#include "journeyhack/export_json.h"
 #include "journeyhack/session.h"
-
-/* A tiny pretty-printer: tracks nesting and commas so the writers below
- * read like the document they produce. */
-struct json {
-	struct export_w *w;
-	int depth;
-	int first; /* no member written yet at this depth */
-};
-
-static void indent(struct json *j)
-{
-	export_w_putc(j->w, '\n');
-	for (int i = 0; i < j->depth; i++)
-		export_w_puts(j->w, "  ");
-}
-
-static void next(struct json *j)
-{
-	if (!j->first)
-		export_w_putc(j->w, ',');
-	j->first = 0;
-	indent(j);
-}
-
-static void key(struct json *j, const char *k)
-{
-	next(j);
-	export_w_json(j->w, k);
-	export_w_puts(j->w, ": ");
-}
-
-static void open_(struct json *j, const char *k, char c)
-{
-	if (k)
-		key(j, k);
-	else
-		next(j);
-	export_w_putc(j->w, c);
-	j->depth++;
-	j->first = 1;
-}
-
-static void close_(struct json *j, char c)
-{
-	int empty = j->first;
-
-	j->depth--;
-	if (!empty)
-		indent(j);
-	export_w_putc(j->w, c);
-	j->first = 0;
-}
-
-static void kstr(struct json *j, const char *k, const char *v)
-{
-	key(j, k);
-	export_w_json(j->w, v);
-}
-
-static void kint(struct json *j, const char *k, long long v)
-{
-	key(j, k);
-	export_w_printf(j->w, "%lld", v);
-}
-
-static void kbool(struct json *j, const char *k, int v)
-{
-	key(j, k);
-	export_w_puts(j->w, v ? "true" : "false");
-}
-
-static void kref(struct json *j, const char *k, jh_id id)
-{
-	key(j, k);
-	if (id)
-		export_w_printf(j->w, "%lld", (long long)id);
-	else
-		export_w_puts(j->w, "null");
-}
-
-/* Up to four decimals, no trailing zeros: 2, 0.3333, 96. */
-static void knum(struct json *j, const char *k, double v)
-{
-	char b[64];
-	size_t n;
-
-	key(j, k);
-	snprintf(b, sizeof b, "%.4f", v);
-	n = strlen(b);
-	while (n > 1 && b[n - 1] == '0')
-		b[--n] = '\0';
-	if (n > 1 && b[n - 1] == '.')
-		b[--n] = '\0';
-	/* A tiny negative rounds to "-0", which reads as a sign it has not. */
-	export_w_puts(j->w, strcmp(b, "-0") ? b : "0");
-}
-
-static void kdate(struct json *j, const char *k, const char *date)
-{
-	if (date && *date)
-		kstr(j, k, date);
-	else
-		kref(j, k, 0);
-}
-
-static void strings(struct json *j, const char *k, char *const *v, size_t n)
-{
-	open_(j, k, '[');
-	for (size_t i = 0; i < n; i++) {
-		next(j);
-		export_w_json(j->w, v[i]);
-	}
-	close_(j, ']');
-}
-
-/* One of an item's own values, as the field table describes it. */
-static void field(struct json *j, const struct jh_field_def *f, const void *item)
-{
-	const jh_id *ids;
-	size_t n;
-
-	switch (f->type) {
-	case JF_INT:
-		kint(j, f->name, kinds_num(f, item));
-		break;
-	case JF_BOOL:
-		kbool(j, f->name, kinds_num(f, item) != 0);
-		break;
-	case JF_REF:
-		kref(j, f->name, (jh_id)kinds_num(f, item));
-		break;
-	case JF_DATE:
-		kdate(j, f->name, kinds_text(f, item));
-		break;
-	case JF_IDLIST:
-		ids = kinds_ids(f, item, &n);
-		open_(j, f->name, '[');
-		for (size_t k = 0; k < n; k++) {
-			next(j);
-			export_w_printf(j->w, "%lld", (long long)ids[k]);
-		}
-		close_(j, ']');
-		break;
-	default:
-		kstr(j, f->name, kinds_text(f, item));
-	}
-}
 
 /* vote_of: the workshop when item is a vote; it says whether the voter
  * may be named. */
-static void fields(struct json *j, const struct export_fields *fl, const void *item,
+static void fields(struct export_jsonw *j, const struct export_fields *fl, const void *item,
 		   const struct jh_data *vote_of)
 {
 	for (size_t i = 0; i < fl->n; i++) {
 		if (vote_of && fl->f[i]->type == JF_REF && fl->f[i]->ref == JH_PARTICIPANT)
-			kref(j, fl->f[i]->name, session_vote_voter(vote_of, item));
+			export_jsonw_ref(j, fl->f[i]->name, session_vote_voter(vote_of, item));
 		else
-			field(j, fl->f[i], item);
+			export_jsonw_field(j, fl->f[i], item);
 	}
 }
 
-static void workshop(struct json *j, const struct jh_data *d, const struct export_facts *x)
+void export_json_settings(struct export_jsonw *j, const struct jh_workshop *w, const char *exported)
 {
-	const struct jh_workshop *w = &d->workshop;
+	/* The method the analysis applies: an unknown one counts as
+	 * impact-effort (analysis_workshop_method). */
+	int method = analysis_method_parse(w->method);
 	struct export_fields fl;
 
-	kstr(j, "name", w->name);
-	kstr(j, "title", w->title);
-	kstr(j, "description", w->description);
-	kstr(j, "template", w->template_name);
-	kdate(j, "created", w->created);
-	kstr(j, "exported", x->today);
-	kstr(j, "method", analysis_method_name(x->method));
-	kint(j, "dots", w->dots_per_participant);
-	kint(j, "max_dots", w->max_dots_per_idea);
-	kbool(j, "anonymous", w->anonymous_votes);
+	export_jsonw_str(j, "name", w->name);
+	export_jsonw_str(j, "title", w->title);
+	export_jsonw_str(j, "description", w->description);
+	export_jsonw_str(j, "template", w->template_name);
+	export_jsonw_date(j, "created", w->created);
+	if (exported)
+		export_jsonw_str(j, "exported", exported);
+	export_jsonw_str(
+	    j, "method",
+	    analysis_method_name(method < 0 ? JH_METHOD_IMPACT_EFFORT : (enum jh_method)method));
+	export_jsonw_int(j, "dots", w->dots_per_participant);
+	export_jsonw_int(j, "max_dots", w->max_dots_per_idea);
+	export_jsonw_bool(j, "anonymous", w->anonymous_votes);
 	export_fields_workshop(&fl);
 	fields(j, &fl, w, NULL);
-	kint(j, "current_step", w->current_step);
-	strings(j, "channels", d->channels, d->nchannels);
-	strings(j, "default_stages", d->stage_names, d->nstage_names);
-	strings(j, "prompts", d->prompts, d->nprompts);
+	export_jsonw_int(j, "current_step", w->current_step);
+}
+
+void export_json_workshop(struct export_jsonw *j, const struct jh_data *d, const char *exported)
+{
+	export_json_settings(j, &d->workshop, exported);
+	export_jsonw_strings(j, "channels", d->channels, d->nchannels);
+	export_jsonw_strings(j, "default_stages", d->stage_names, d->nstage_names);
+	export_jsonw_strings(j, "prompts", d->prompts, d->nprompts);
 }
 
 /* The values the analysis adds to the i-th item of a kind. */
-typedef void computed_fn(struct json *j, const struct jh_data *d, const struct export_facts *x,
-			 size_t i);
+typedef void computed_fn(struct export_jsonw *j, const struct jh_data *d,
+			 const struct export_facts *x, size_t i);
 
-static void painpoint_facts(struct json *j, const struct jh_data *d, const struct export_facts *x,
-			    size_t i)
+static void journey_facts(struct export_jsonw *j, const struct jh_data *d,
+			  const struct export_facts *x, size_t i)
+{
+	const struct jh_journey_stats *s = &x->journeys[i];
+	const struct jh_touchpoint *weak = model_touchpoint(d, s->weakest_link);
+
+	export_jsonw_int(j, "cx_capital", s->cx_capital);
+	export_jsonw_bool(j, "at_risk", s->at_risk);
+	export_jsonw_int(j, "channel_hops", s->channel_hops);
+	if (weak) {
+		export_jsonw_open(j, "weakest_link", '{');
+		export_jsonw_int(j, "id", weak->id);
+		export_jsonw_str(j, "name", weak->name);
+		export_jsonw_close(j, '}');
+	} else {
+		export_jsonw_null(j, "weakest_link");
+	}
+	export_jsonw_int(j, "positive", s->npositive);
+	export_jsonw_int(j, "neutral", s->nneutral);
+	export_jsonw_int(j, "negative", s->nnegative);
+}
+
+static void touchpoint_facts(struct export_jsonw *j, const struct jh_data *d,
+			     const struct export_facts *x, size_t i)
+{
+	const struct jh_touchpoint *t = &d->touchpoints[i];
+
+	export_jsonw_int(j, "exposure", analysis_exposure(t));
+	export_jsonw_int(j, "pain_weight", x->pain_weights[i]);
+	export_jsonw_bool(j, "weakest_link", export_facts_is_weakest(x, d, t->id));
+	export_jsonw_bool(j, "questionable", analysis_questionable(t));
+}
+
+static void painpoint_facts(struct export_jsonw *j, const struct jh_data *d,
+			    const struct export_facts *x, size_t i)
 {
 	const struct jh_painpoint *p = &d->painpoints[i];
 
-	kint(j, "weight", (long long)p->severity * p->frequency);
-	kbool(j, "on_weakest_link", export_facts_is_weakest(x, d, p->touchpoint_id));
+	export_jsonw_int(j, "weight", (long long)p->severity * p->frequency);
+	export_jsonw_bool(j, "on_weakest_link", export_facts_is_weakest(x, d, p->touchpoint_id));
 }
 
-static void idea_facts(struct json *j, const struct jh_data *d, const struct export_facts *x,
-		       size_t i)
+static void idea_facts(struct export_jsonw *j, const struct jh_data *d,
+		       const struct export_facts *x, size_t i)
 {
 	const struct jh_ranked_idea *r = x->by_idea[i];
 
 	(void)d;
-	knum(j, "score", r->score);
-	kint(j, "votes", r->votes);
-	kint(j, "rank", r->rank);
-	kstr(j, "quadrant", analysis_quadrant_name(r->quadrant));
-	kbool(j, "on_weakest_link", r->on_weakest_link);
+	export_jsonw_num(j, "score", r->score);
+	export_jsonw_int(j, "votes", r->votes);
+	export_jsonw_int(j, "rank", r->rank);
+	export_jsonw_str(j, "quadrant", analysis_quadrant_name(r->quadrant));
+	export_jsonw_bool(j, "on_weakest_link", r->on_weakest_link);
 }
 
-static void action_facts(struct json *j, const struct jh_data *d, const struct export_facts *x,
-			 size_t i)
+static void action_facts(struct export_jsonw *j, const struct jh_data *d,
+			 const struct export_facts *x, size_t i)
 {
-	kbool(j, "overdue", analysis_action_overdue(&d->actions[i], x->today));
+	export_jsonw_bool(j, "overdue", analysis_action_overdue(&d->actions[i], x->today));
+}
+
+static computed_fn *computed(enum jh_kind k)
+{
+	switch (k) {
+	case JH_JOURNEY:
+		return journey_facts;
+	case JH_TOUCHPOINT:
+		return touchpoint_facts;
+	case JH_PAINPOINT:
+		return painpoint_facts;
+	case JH_IDEA:
+		return idea_facts;
+	case JH_ACTION:
+		return action_facts;
+	default:
+		return NULL;
+	}
+}
+
+void export_json_item(struct export_jsonw *j, const struct jh_data *d, const struct export_facts *x,
+		      const struct export_fields *fl, enum jh_kind k, size_t i)
+{
+	computed_fn *fn = computed(k);
+
+	fields(j, fl, kinds_item(kinds_get(k), d, i), k == JH_VOTE ? d : NULL);
+	if (fn)
+		fn(j, d, x, i);
 }
 
 /* Every item of kind k under its plural, its values and then its facts;
  * only journey's, without that field, when journey is set. */
-static void items(struct json *j, const struct jh_data *d, const struct export_facts *x,
-		  enum jh_kind k, computed_fn *computed, jh_id journey)
+static void items(struct export_jsonw *j, const struct jh_data *d, const struct export_facts *x,
+		  enum jh_kind k, jh_id journey)
 {
 	const struct jh_kind_def *kd = kinds_get(k);
 	const struct jh_field_def *parent = journey ? kinds_field(kd, "journey") : NULL;
@@ -241,101 +163,62 @@ static void items(struct json *j, const struct jh_data *d, const struct export_f
 	size_t n = kinds_count(kd, d);
 
 	export_fields_item(&fl, k, journey ? "journey" : NULL);
-	open_(j, kd->plural, '[');
+	export_jsonw_open(j, kd->plural, '[');
 	for (size_t i = 0; i < n; i++) {
-		const void *it = kinds_item(kd, d, i);
-
-		if (parent && (jh_id)kinds_num(parent, it) != journey)
+		if (parent && (jh_id)kinds_num(parent, kinds_item(kd, d, i)) != journey)
 			continue;
-		open_(j, NULL, '{');
-		fields(j, &fl, it, k == JH_VOTE ? d : NULL);
-		if (computed)
-			computed(j, d, x, i);
-		close_(j, '}');
+		export_jsonw_open(j, NULL, '{');
+		export_json_item(j, d, x, &fl, k, i);
+		export_jsonw_close(j, '}');
 	}
-	close_(j, ']');
+	export_jsonw_close(j, ']');
 }
 
-static void touchpoint(struct json *j, const struct export_fields *fl,
-		       const struct jh_touchpoint *t, jh_id weakest, int pain_weight)
+static void journeys(struct export_jsonw *j, const struct jh_data *d, const struct export_facts *x)
 {
-	open_(j, NULL, '{');
-	fields(j, fl, t, NULL);
-	kint(j, "exposure", analysis_exposure(t));
-	kint(j, "pain_weight", pain_weight);
-	kbool(j, "weakest_link", t->id == weakest);
-	kbool(j, "questionable", analysis_questionable(t));
-	close_(j, '}');
-}
-
-static void journey_stats(struct json *j, const struct jh_data *d, const struct jh_journey_stats *s)
-{
-	const struct jh_touchpoint *weak = model_touchpoint(d, s->weakest_link);
-
-	kint(j, "cx_capital", s->cx_capital);
-	kbool(j, "at_risk", s->at_risk);
-	kint(j, "channel_hops", s->channel_hops);
-	if (weak) {
-		open_(j, "weakest_link", '{');
-		kint(j, "id", weak->id);
-		kstr(j, "name", weak->name);
-		close_(j, '}');
-	} else {
-		kref(j, "weakest_link", 0);
-	}
-	kint(j, "positive", s->npositive);
-	kint(j, "neutral", s->nneutral);
-	kint(j, "negative", s->nnegative);
-}
-
-static void journeys(struct json *j, const struct jh_data *d, const struct export_facts *x)
-{
-	int *weights = analysis_pain_weights(d);
 	struct export_fields fl, tfl;
 
 	export_fields_item(&fl, JH_JOURNEY, NULL);
 	export_fields_item(&tfl, JH_TOUCHPOINT, NULL);
-	open_(j, "journeys", '[');
+	export_jsonw_open(j, "journeys", '[');
 	for (size_t i = 0; i < d->njourneys; i++) {
-		const struct jh_journey *jr = &d->journeys[i];
-		size_t n, *idx = analysis_journey_touchpoints(d, jr->id, &n);
+		size_t n, *idx = analysis_journey_touchpoints(d, d->journeys[i].id, &n);
 
-		open_(j, NULL, '{');
-		fields(j, &fl, jr, NULL);
-		journey_stats(j, d, &x->journeys[i]);
-		items(j, d, x, JH_STAGE, NULL, jr->id);
-		open_(j, "touchpoints", '[');
-		for (size_t k = 0; k < n; k++)
-			touchpoint(j, &tfl, &d->touchpoints[idx[k]], x->journeys[i].weakest_link,
-				   weights[idx[k]]);
-		close_(j, ']');
-		close_(j, '}');
+		export_jsonw_open(j, NULL, '{');
+		export_json_item(j, d, x, &fl, JH_JOURNEY, i);
+		items(j, d, x, JH_STAGE, d->journeys[i].id);
+		export_jsonw_open(j, "touchpoints", '[');
+		for (size_t k = 0; k < n; k++) {
+			export_jsonw_open(j, NULL, '{');
+			export_json_item(j, d, x, &tfl, JH_TOUCHPOINT, idx[k]);
+			export_jsonw_close(j, '}');
+		}
+		export_jsonw_close(j, ']');
+		export_jsonw_close(j, '}');
 		free(idx);
 	}
-	close_(j, ']');
-	free(weights);
+	export_jsonw_close(j, ']');
 }
 
 int export_json(FILE *f, const struct jh_data *d, struct jh_err *err)
 {
 	struct export_w w;
 	struct export_facts x;
-	struct json j = {&w, 0, 1};
+	struct export_jsonw j;
 
 	export_w_init(&w, f);
 	export_facts_init(&x, d);
-	export_w_putc(&w, '{');
-	j.depth = 1;
-	workshop(&j, d, &x);
-	items(&j, d, &x, JH_PARTICIPANT, NULL, 0);
-	items(&j, d, &x, JH_STEP, NULL, 0);
+	export_jsonw_begin(&j, &w, '{');
+	export_json_workshop(&j, d, x.today);
+	items(&j, d, &x, JH_PARTICIPANT, 0);
+	items(&j, d, &x, JH_STEP, 0);
 	journeys(&j, d, &x);
-	items(&j, d, &x, JH_PAINPOINT, painpoint_facts, 0);
-	items(&j, d, &x, JH_IDEA, idea_facts, 0);
-	items(&j, d, &x, JH_VOTE, NULL, 0);
-	items(&j, d, &x, JH_ACTION, action_facts, 0);
-	items(&j, d, &x, JH_PARKING, NULL, 0);
-	export_w_puts(&w, "\n}\n");
+	items(&j, d, &x, JH_PAINPOINT, 0);
+	items(&j, d, &x, JH_IDEA, 0);
+	items(&j, d, &x, JH_VOTE, 0);
+	items(&j, d, &x, JH_ACTION, 0);
+	items(&j, d, &x, JH_PARKING, 0);
+	export_jsonw_end(&j, '}');
 	export_facts_free(&x);
 	return export_w_done(&w, err);
 }

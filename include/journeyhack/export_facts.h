@@ -15,6 +15,7 @@ struct export_facts {
 	size_t nbacklog;
 	struct jh_ranked_idea **by_idea;   /* per index into d->ideas */
 	struct jh_journey_stats *journeys; /* per index into d->journeys */
+	int *pain_weights;		   /* per index into d->touchpoints */
 	size_t *actions;		   /* export order, indexes into d->actions */
 	size_t nactions;
 };
