@@ -43,7 +43,7 @@ enum {
 	CLI_OPT_FLAG = 4    /* takes no value: opt[] holds the long name when given */
 };
 
-#define CLI_MAX_OPTIONS 4
+#define CLI_MAX_OPTIONS 8
 
 struct cli_option {
 	const char *short_name; /* "-t", or NULL for a long name only */
