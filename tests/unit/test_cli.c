@@ -437,7 +437,7 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
 	    "  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
 	    "  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
-	    "  journeyhack [-d DB] import WORKSHOP FILE [--kind painpoints|ideas|actions]\n"
+	    "  journeyhack [-d DB] import WORKSHOP FILE [-k KIND] [--map MAP [--journey J]]\n"
 	    "  journeyhack [-d DB] export WORKSHOP [-f md|csv|json|yaml|taskwarrior]\n"
 	    "                      [-r actions|backlog|report|painpoints] [-o FILE]\n"
 	    "                      [--csv-raw] [--csv-sep SEP] [--csv-bom]\n"
