@@ -47,14 +47,15 @@ nordic_workshop() {
 	jh new "$1" -t payment-moment >/dev/null || die "new $1"
 	jh add "$1" participant name="Åsa Öberg" >/dev/null
 	jh add "$1" participant name="Øyvind Ærø" >/dev/null
-	jh --as "Åsa Öberg" add "$1" painpoint touchpoint=1 title="Fakturan är obegriplig; ingen förstår" \
+	jh --as "Åsa Öberg" add "$1" painpoint touchpoint="Receive invoice" title="Fakturan är obegriplig; ingen förstår" \
 		severity=5 evidence="=41 % av samtalen" >/dev/null || die "painpoint"
-	jh --as "Øyvind Ærø" add "$1" painpoint touchpoint=3 title="-Køen er lang" severity=4 >/dev/null
+	jh --as "Øyvind Ærø" add "$1" painpoint touchpoint="Ask a question" title="-Køen er lang" severity=4 >/dev/null
 	jh add "$1" painpoint title="Ingen kvittering" >/dev/null
-	jh add "$1" idea title="Förklara avgifterna" impact=4 effort=2 painpoints=1,2 >/dev/null
-	jh add "$1" idea title="Ring tilbake, på dagtid" impact=2 effort=4 painpoints=2 >/dev/null
-	jh add "$1" action idea=1 title="Skissa layouten" owner="Åsa" due=2026-12-15 >/dev/null
-	jh add "$1" action idea=2 title="=Pilot på Ørsta" owner="Øyvind" >/dev/null
+	jh add "$1" idea title="Förklara avgifterna" impact=4 effort=2 \
+		painpoints="Fakturan är obegriplig; ingen förstår,-Køen er lang" >/dev/null || die "idea"
+	jh add "$1" idea title="Ring tilbake, på dagtid" impact=2 effort=4 painpoints="-Køen er lang" >/dev/null
+	jh add "$1" action idea="Förklara avgifterna" title="Skissa layouten" owner="Åsa" due=2026-12-15 >/dev/null
+	jh add "$1" action idea="Ring tilbake, på dagtid" title="=Pilot på Ørsta" owner="Øyvind" >/dev/null
 	jh add "$1" action title="Boka uppföljning" status=doing notes="ring; sen mejla
 och följ upp" >/dev/null || die "action"
 }
