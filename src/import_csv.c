@@ -134,15 +134,20 @@ static int load_actions(struct importer *im)
 	return 0;
 }
 
+static int cmp_key(const void *key, const void *item)
+{
+	return strcmp(*(const char *const *)key, uuid_of(*(const void *const *)item));
+}
+
 /* The action of this workshop the row is, by its uuid; NULL: a new one. */
 static const struct jh_action *matched(const struct importer *im, const struct csv_row *row)
 {
-	struct jh_action key = {.uuid = (char *)cell(row, im->c_uuid)};
-	const void *kp = &key, *const * hit;
+	const char *uuid = cell(row, im->c_uuid);
+	const void *const *hit;
 
-	if (!im->nby_uuid || !*key.uuid)
+	if (!im->nby_uuid || !*uuid)
 		return NULL;
-	hit = bsearch(&kp, im->by_uuid, im->nby_uuid, sizeof *im->by_uuid, cmp_uuid);
+	hit = bsearch(&uuid, im->by_uuid, im->nby_uuid, sizeof *im->by_uuid, cmp_key);
 	return hit ? *hit : NULL;
 }
 

@@ -86,7 +86,6 @@ static int map_pair(struct mapper *m, char *pair)
 	char *eq = strrchr(pair, '='), *col;
 	const struct jh_field_def *f;
 	size_t c, line = m->t.header.line;
-	char list[256];
 	int rc = 0;
 
 	if (!eq || eq == pair || !eq[1]) {
@@ -98,7 +97,7 @@ static int map_pair(struct mapper *m, char *pair)
 	*eq = '\0';
 	col = shown(pair);
 	if (!(f = map_field(eq + 1))) {
-		char *field = shown(eq + 1);
+		char *field = shown(eq + 1), list[256];
 
 		field_list(list, sizeof list);
 		rc = err_set(m->err, _("--map: \"%s=%s\": a touchpoint has no field \"%s\" (%s)"),
