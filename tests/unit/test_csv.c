@@ -1312,6 +1312,12 @@ Test(csv, excel_sep_line_names_the_separator)
 	/* Line numbers in messages count the sep= line. */
 	cr_expect_eq(parse_sep("sep=;\na;b\n1\n", 0, &t, &err), -1);
 	cr_expect_str_eq(err.msg, "t.csv:3: 1 field, the header has 2");
+	/* After a byte order mark, as Excel saves it. */
+	cr_assert_eq(parse_sep("\xef\xbb\xbfsep=\t\r\na\tb\r\n", 0, &t, &err), 0, "%s", err.msg);
+	cr_expect_eq(t.sep, '\t');
+	cr_expect(t.bom);
+	EXPECT_ROW(&t.header, 2, "a", "b");
+	csv_free(&t);
 	/* A separator given by the caller wins: the line is the header. */
 	cr_assert_eq(parse_sep("sep=;\n1\n", ',', &t, &err), 0, "%s", err.msg);
 	EXPECT_ROW(&t.header, 1, "sep=;");
