@@ -1,5 +1,5 @@
 /* cli_export.c: journeyhack export WORKSHOP [-f FORMAT] [-r REPORT] [-o FILE]
- * [--csv-raw] [--journey JOURNEY]
+ * [--csv-raw] [--csv-sep SEP] [--csv-bom] [--journey JOURNEY]
  *
  * Reads only: the store is opened without write access, so an export can
  * run while a workshop is going on in other terminals. */
@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "journeyhack/cli_export.h"
+#include "journeyhack/csv.h"
 #include "journeyhack/export.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 
 /* A format or report that does not fit is a usage error. The text is
@@ -52,11 +54,57 @@ static int pick_journey(struct cli_ctx *ctx, jh_id wid, const char *which, const
 	return err_set(err, "--journey: no journey with id %s in this workshop", which);
 }
 
+/* --csv-sep and --csv-bom: the layout of a CSV export. 0 with o filled,
+ * or CLI_USAGE after the message for another format or an unknown
+ * separator. */
+static int csv_layout(struct cli_ctx *ctx, const struct cli_args *args, int fmt,
+		      struct export_csv_opts *o)
+{
+	int sep = args->opt[5] ? csv_sep_parse(args->opt[5]) : ',';
+
+	o->sep = ',';
+	o->bom = args->opt[6] != NULL;
+	o->raw = fmt == EXPORT_CSV_RAW;
+	if (!args->opt[5] && !o->bom)
+		return 0;
+	if (fmt != EXPORT_CSV && fmt != EXPORT_CSV_RAW)
+		return refuse(ctx, "%s", _("--csv-sep and --csv-bom apply to -f csv only"));
+	if (sep < 0)
+		return refuse(ctx, _("--csv-sep \"%s\": the separator is , ; or tab"),
+			      args->opt[5]);
+	o->sep = (char)sep;
+	return 0;
+}
+
+static int is_csv(int fmt)
+{
+	return fmt == EXPORT_CSV || fmt == EXPORT_CSV_RAW;
+}
+
+static int write_stdout(struct cli_ctx *ctx, const struct jh_data *d, int fmt, enum export_report r,
+			const struct export_csv_opts *o, struct jh_err *err)
+{
+	int rc;
+
+	if (is_csv(fmt))
+		rc = export_csv_with(ctx->out, d, r, o, err);
+	else
+		rc = export_write(ctx->out, d, (enum export_format)fmt, r, err);
+	if (rc == 0 && fflush(ctx->out) == EOF) {
+		rc = -1;
+		snprintf(err->msg, sizeof err->msg, "write error on standard output");
+	}
+	if (rc)
+		err_prefix(err, "standard output");
+	return rc;
+}
+
 static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *workshop = args->argv[1], *format = args->opt[0] ? args->opt[0] : "md";
 	const char *report = args->opt[1], *out = args->opt[2];
 	enum export_report r = EXPORT_DEFAULT;
+	struct export_csv_opts o;
 	struct jh_data d, view;
 	struct jh_err err;
 	int fmt, rc;
@@ -68,8 +116,9 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (report) {
 		int rr = export_report_parse(report);
 		if (rr < 0)
-			return refuse(ctx, "unknown report \"%s\" (actions, backlog, report)",
-				      report);
+			return refuse(
+			    ctx, "unknown report \"%s\" (actions, backlog, report, painpoints)",
+			    report);
 		r = (enum export_report)rr;
 	}
 	if (args->opt[3]) {
@@ -79,6 +128,8 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	}
 	if (args->opt[4] && fmt != EXPORT_SVG)
 		return refuse(ctx, "--journey applies to -f svg only");
+	if ((rc = csv_layout(ctx, args, fmt, &o)))
+		return rc;
 	if (export_check((enum export_format)fmt, &r, &err))
 		return refuse(ctx, "%s", err.msg);
 	if ((rc = cli_workshop(ctx, 0, workshop, &wid)))
@@ -90,33 +141,30 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		model_data_free(&d);
 		return cli_fail(ctx, err.msg);
 	}
-	if (!out || !strcmp(out, "-")) {
-		rc = export_write(ctx->out, &view, (enum export_format)fmt, r, &err);
-		if (rc == 0 && fflush(ctx->out) == EOF) {
-			rc = -1;
-			snprintf(err.msg, sizeof err.msg, "write error on standard output");
-		}
-		if (rc)
-			err_prefix(&err, "standard output");
-	} else {
+	if (!out || !strcmp(out, "-"))
+		rc = write_stdout(ctx, &view, fmt, r, &o, &err);
+	else if (is_csv(fmt))
+		rc = export_write_csv_file(out, store_path(ctx->st), &view, r, &o, &err);
+	else
 		rc = export_write_file(out, store_path(ctx->st), &view, (enum export_format)fmt, r,
 				       &err);
-	}
 	model_data_free(&d);
 	return rc ? cli_fail(ctx, err.msg) : CLI_OK;
 }
 
 const struct cli_command cli_export_entry = {
     .name = "export",
-    .synopsis = "export WORKSHOP [-f md|csv|json|yaml|taskwarrior] [-r actions|backlog|report] "
-		"[-o FILE] [--csv-raw]",
+    .synopsis = "export WORKSHOP [-f FORMAT] [-r actions|backlog|report|painpoints] [-o FILE] "
+		"[--csv-raw] [--csv-sep SEP] [--csv-bom] [--journey JOURNEY]",
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_REASON,
     .options = {{"-f", "--format", CLI_OPT_EQUALS | CLI_OPT_JOINED},
 		{"-r", "--report", CLI_OPT_EQUALS | CLI_OPT_JOINED},
 		{"-o", "--output", CLI_OPT_EQUALS | CLI_OPT_JOINED},
 		{NULL, "--csv-raw", CLI_OPT_FLAG},
-		{NULL, "--journey", CLI_OPT_EQUALS}},
+		{NULL, "--journey", CLI_OPT_EQUALS},
+		{NULL, "--csv-sep", CLI_OPT_EQUALS},
+		{NULL, "--csv-bom", CLI_OPT_FLAG}},
     .strict = 1,
     .min_operands = 1,
     .max_operands = 1,

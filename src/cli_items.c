@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "journeyhack/cli_items.h"
+#include "journeyhack/csv.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/import_csv.h"
+#include "journeyhack/import_map.h"
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/session.h"
@@ -520,13 +523,62 @@ static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind,
 	return NULL;
 }
 
+/* --csv-sep on import: the file's separator when its header leaves it
+ * in doubt. 0 (the file says) when not given. */
+static int import_sep(struct cli_ctx *ctx, const char *name, char *sep)
+{
+	int c = name ? csv_sep_parse(name) : 0;
+
+	if (c < 0)
+		return cli_failf(ctx, _("import: --csv-sep \"%s\": the separator is , ; or tab"),
+				 name);
+	*sep = (char)c;
+	return 0;
+}
+
+/* import W FILE --map ... [--journey NAME]: a journey map from a sheet. */
+static int import_map_exec(struct cli_ctx *ctx, const struct cli_args *args, char sep)
+{
+	struct import_map_opts o = {args->opt[2], args->opt[3], sep};
+	struct import_map_result res;
+	struct jh_err err;
+	jh_id wid;
+	int rc;
+
+	if (args->opt[0] && strcmp(args->opt[0], "touchpoints") &&
+	    strcmp(args->opt[0], "touchpoint"))
+		return cli_fail(ctx, _("import: --map and --journey import touchpoints"));
+	if ((rc = cli_workshop(ctx, 1, args->argv[1], &wid)))
+		return rc;
+	if (import_map_file(ctx->st, wid, args->argv[2], &o, &res, &err))
+		return cli_fail(ctx, err.msg);
+	cli_line(ctx->out,
+		 _("imported %zu touchpoints from %s (new journeys: %zu, new stages: %zu)"),
+		 res.touchpoints, args->argv[2], res.journeys, res.stages);
+	return CLI_OK;
+}
+
+static void import_said(struct cli_ctx *ctx, const struct jh_kind_def *k,
+			const struct import_csv_result *res, const char *file)
+{
+	if (!res->updated && !res->unchanged) {
+		cli_line(ctx->out, "imported %zu %s from %s", res->rows,
+			 res->rows == 1 ? k->name : k->plural, file);
+		return;
+	}
+	cli_line(ctx->out, _("imported %zu %s from %s: %zu added, %zu updated, %zu unchanged"),
+		 res->rows, res->rows == 1 ? k->name : k->plural, file, res->added, res->updated,
+		 res->unchanged);
+}
+
 static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *workshop = args->argv[1], *file = args->argv[2], *kind = args->opt[0];
 	const char *ext = strrchr(file, '.');
 	const struct jh_kind_def *k;
+	struct import_csv_opts o = {0, NULL};
+	struct import_csv_result res;
 	struct jh_err err;
-	size_t nrows;
 	jh_id wid, author = 0;
 	char num[24];
 	int rc;
@@ -542,26 +594,33 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		cli_line(ctx->out, "imported workshop %s from %s", workshop, file);
 		return CLI_OK;
 	}
+	if (import_sep(ctx, args->opt[1], &o.sep))
+		return CLI_FAIL;
+	if (args->opt[2] || args->opt[3] ||
+	    (kind && (!strcmp(kind, "touchpoints") || !strcmp(kind, "touchpoint"))))
+		return import_map_exec(ctx, args, o.sep);
 	if (!(k = csv_kind(ctx, kind, file)))
 		return CLI_FAIL;
 	if ((rc = cli_workshop(ctx, 1, workshop, &wid)))
 		return rc;
 	if (ctx->as_name && participant_arg(ctx, wid, ctx->as_name, &author))
 		return CLI_FAIL;
-	if (import_csv_file(ctx->st, wid, k, file, ctx->as_name ? idbuf(author, num) : NULL, &nrows,
-			    &err))
+	o.author = ctx->as_name ? idbuf(author, num) : NULL;
+	if (import_csv_file_with(ctx->st, wid, k, file, &o, &res, &err))
 		return cli_fail(ctx, err.msg);
-	cli_line(ctx->out, "imported %zu %s from %s", nrows, nrows == 1 ? k->name : k->plural,
-		 file);
+	import_said(ctx, k, &res, file);
 	return CLI_OK;
 }
 
 const struct cli_command cli_items_import_entry = {
     .name = "import",
-    .synopsis = "import WORKSHOP FILE [--kind painpoints|ideas|actions]",
+    .synopsis = "import WORKSHOP FILE [-k KIND] [--map MAP [--journey J]]",
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_PLAIN,
-    .options = {{"-k", "--kind", CLI_OPT_EQUALS}},
+    .options = {{"-k", "--kind", CLI_OPT_EQUALS},
+		{NULL, "--csv-sep", CLI_OPT_EQUALS},
+		{NULL, "--map", CLI_OPT_EQUALS},
+		{NULL, "--journey", CLI_OPT_EQUALS}},
     .min_operands = 2,
     .max_operands = 2,
     .exec = import_exec,

@@ -14,18 +14,21 @@
 
 #include "journeyhack/csv.h"
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 
 #define CSV_MAX_FILE ((size_t)256 * 1024 * 1024)
 
 /* Bytes that end the fast scan of a field: in an unquoted field NUL, LF,
- * CR, quote and comma; inside quotes only NUL, LF (to count lines) and
- * the quote. Every byte >= 0x80 stops both, to be checked as UTF-8. */
+ * CR, quote and the three separators a file may use (comma, semicolon,
+ * tab: the one not in use is data again); inside quotes only NUL, LF (to
+ * count lines) and the quote. Every byte >= 0x80 stops both, to be
+ * checked as UTF-8. */
 /* clang-format off: sixteen to a line shows the byte values */
 static const unsigned char stop_plain[256] = {
-    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -51,6 +54,7 @@ struct parser {
 	size_t pos;
 	const char *label;
 	struct jh_err *err;
+	char sep;
 	size_t line;	   /* physical line of pos, 1-based */
 	size_t line_start; /* offset where that line starts */
 	/* The row being read: its strings, each NUL-terminated, one after
@@ -151,7 +155,7 @@ static int at_field_end(const struct parser *p, size_t i)
 {
 	const char *b = p->buf;
 
-	return i == p->len || b[i] == ',' || b[i] == '\n' ||
+	return i == p->len || b[i] == p->sep || b[i] == '\n' ||
 	       (b[i] == '\r' && (i + 1 == p->len || b[i + 1] == '\n'));
 }
 
@@ -165,8 +169,12 @@ static int read_plain(struct parser *p, int store)
 
 		while (i < len && !stop_plain[b[i]])
 			i++;
-		if (i == len || b[i] == ',' || b[i] == '\n')
+		if (i == len || b[i] == (unsigned char)p->sep || b[i] == '\n')
 			break;
+		if (b[i] == ',' || b[i] == ';' || b[i] == '\t') {
+			i++;
+			continue;
+		}
 		if (b[i] == '\r') {
 			if (at_field_end(p, i))
 				break;
@@ -281,7 +289,7 @@ static long read_row(struct parser *p)
 		count++;
 		if (p->pos == p->len)
 			break;
-		if (p->buf[p->pos] == ',') {
+		if (p->buf[p->pos] == p->sep) {
 			p->pos++;
 			continue;
 		}
@@ -414,40 +422,103 @@ static int parse_rows(struct parser *p, struct csv_table *t)
 	return 0;
 }
 
+static int is_sep(char c)
+{
+	return c == ',' || c == ';' || c == '\t';
+}
+
+/* Excel writes, and reads, a first line "sep=;" naming the separator.
+ * Taken when the caller left the separator to the file; the header is
+ * then on the next line. */
+static void sep_hint(struct parser *p)
+{
+	const char *b = p->buf + p->pos;
+	size_t left = p->len - p->pos, n = 5;
+
+	if (left < 5 || memcmp(b, "sep=", 4) != 0 || !is_sep(b[4]))
+		return;
+	if (n < left && b[n] == '\r')
+		n++;
+	if (n < left && b[n] != '\n')
+		return;
+	p->sep = b[4];
+	p->pos += n < left ? n + 1 : n;
+	p->line++;
+	p->line_start = p->pos;
+}
+
+/* The separator of a file that does not say: whichever of comma,
+ * semicolon and tab the header row holds most of outside quotes (a
+ * spreadsheet in a Swedish or Norwegian locale saves with semicolons);
+ * a tie or none at all means the comma. */
+static char guess_sep(const struct parser *p)
+{
+	size_t n[3] = {0, 0, 0};
+	int quoted = 0;
+
+	for (size_t i = p->pos; i < p->len; i++) {
+		char c = p->buf[i];
+
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && (c == '\n' || c == '\r'))
+			break;
+		else if (!quoted && is_sep(c))
+			n[c == ',' ? 0 : c == ';' ? 1 : 2]++;
+	}
+	if (n[1] > n[0] && n[1] >= n[2])
+		return ';';
+	return n[2] > n[0] && n[2] > n[1] ? '\t' : ',';
+}
+
 static int parse(struct parser *p, struct csv_table *t)
 {
 	const unsigned char *b = (const unsigned char *)p->buf;
+	size_t hline;
 
-	if (p->len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+	if (p->len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
 		p->pos = p->line_start = 3;
-	else if (p->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+		t->bom = 1;
+	} else if (p->len >= 2 &&
+		   ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
 		return err_set(p->err, "%s:1: the file is UTF-16; save it as UTF-8 CSV", p->label);
+	}
+	if (!p->sep)
+		sep_hint(p);
+	if (!p->sep)
+		p->sep = guess_sep(p);
+	t->sep = p->sep;
 	if (p->pos == p->len || (blank_line(p) && only_blank_lines_left(p)))
 		return err_set(p->err, "%s: no header row (the file is empty)", p->label);
 	if (blank_line(p))
 		return err_set(p->err, "%s:%zu: empty row", p->label, p->line);
 	p->keep = (size_t)-1;
+	hline = p->line;
 	if (read_row(p) < 0)
 		return -1;
-	take_row(p, &t->header, 1);
+	take_row(p, &t->header, hline);
 	if (check_header(p, &t->header) < 0)
 		return -1;
 	p->keep = t->header.nfields;
 	return parse_rows(p, t);
 }
 
-int csv_parse(const char *buf, size_t len, const char *label, struct csv_table *out,
-	      struct jh_err *err)
+int csv_parse_sep(const char *buf, size_t len, const char *label, char sep, struct csv_table *out,
+		  struct jh_err *err)
 {
 	struct parser p;
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if (sep && !is_sep(sep))
+		return err_set(err, _("%s: the separator must be a comma, a semicolon or a tab"),
+			       label ? label : "(csv)");
 	memset(&p, 0, sizeof p);
 	p.buf = buf ? buf : "";
 	p.len = buf ? len : 0;
 	p.label = label ? label : "(csv)";
 	p.err = err;
+	p.sep = sep;
 	p.line = 1;
 	rc = parse(&p, out);
 	free(p.text);
@@ -457,7 +528,13 @@ int csv_parse(const char *buf, size_t len, const char *label, struct csv_table *
 	return rc;
 }
 
-int csv_read_file(const char *path, struct csv_table *out, struct jh_err *err)
+int csv_parse(const char *buf, size_t len, const char *label, struct csv_table *out,
+	      struct jh_err *err)
+{
+	return csv_parse_sep(buf, len, label, ',', out, err);
+}
+
+int csv_read_file_sep(const char *path, char sep, struct csv_table *out, struct jh_err *err)
 {
 	char *buf;
 	size_t len;
@@ -466,9 +543,14 @@ int csv_read_file(const char *path, struct csv_table *out, struct jh_err *err)
 	memset(out, 0, sizeof *out);
 	if (fileread_all(path, CSV_MAX_FILE, "a CSV file", &buf, &len, err))
 		return -1;
-	rc = csv_parse(buf, len, path, out, err);
+	rc = csv_parse_sep(buf, len, path, sep, out, err);
 	free(buf);
 	return rc;
+}
+
+int csv_read_file(const char *path, struct csv_table *out, struct jh_err *err)
+{
+	return csv_read_file_sep(path, ',', out, err);
 }
 
 static void free_row(struct csv_row *r)
@@ -492,8 +574,10 @@ void csv_free(struct csv_table *t)
 	memset(t, 0, sizeof *t);
 }
 
-static int needs_quotes(const char *s, size_t n)
+static int needs_quotes(const char *s, size_t n, char sep)
 {
+	const char specials[] = {sep, '"', '\r', '\n', '\0'};
+
 	if (n == 0)
 		return 0;
 	/* Many readers trim unquoted fields; quoting keeps the spaces. */
@@ -503,10 +587,10 @@ static int needs_quotes(const char *s, size_t n)
 	 * a byte order mark and dropped. */
 	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		return 1;
-	return strpbrk(s, ",\"\r\n") != NULL;
+	return strpbrk(s, specials) != NULL;
 }
 
-int csv_write_field(FILE *f, const char *s)
+int csv_write_field_sep(FILE *f, const char *s, char sep)
 {
 	const char *q;
 	size_t n;
@@ -514,7 +598,7 @@ int csv_write_field(FILE *f, const char *s)
 	if (!s)
 		s = "";
 	n = strlen(s);
-	if (!needs_quotes(s, n))
+	if (!needs_quotes(s, n, sep))
 		return fwrite(s, 1, n, f) == n ? 0 : -1;
 	if (putc('"', f) == EOF)
 		return -1;
@@ -531,7 +615,12 @@ int csv_write_field(FILE *f, const char *s)
 	return 0;
 }
 
-int csv_write_row(FILE *f, const char *const *fields, size_t n)
+int csv_write_field(FILE *f, const char *s)
+{
+	return csv_write_field_sep(f, s, ',');
+}
+
+int csv_write_row_sep(FILE *f, const char *const *fields, size_t n, char sep)
 {
 	size_t i;
 
@@ -540,12 +629,35 @@ int csv_write_row(FILE *f, const char *const *fields, size_t n)
 	if (n == 1 && (!fields[0] || !fields[0][0]))
 		return fputs("\"\"\r\n", f) == EOF ? -1 : 0;
 	for (i = 0; i < n; i++) {
-		if (i > 0 && putc(',', f) == EOF)
+		if (i > 0 && putc(sep, f) == EOF)
 			return -1;
-		if (csv_write_field(f, fields[i]) < 0)
+		if (csv_write_field_sep(f, fields[i], sep) < 0)
 			return -1;
 	}
 	return fputs("\r\n", f) == EOF ? -1 : 0;
+}
+
+int csv_write_row(FILE *f, const char *const *fields, size_t n)
+{
+	return csv_write_row_sep(f, fields, n, ',');
+}
+
+int csv_write_bom(FILE *f)
+{
+	return fwrite("\xef\xbb\xbf", 1, 3, f) == 3 ? 0 : -1;
+}
+
+int csv_sep_parse(const char *name)
+{
+	if (!name)
+		return -1;
+	if (!strcmp(name, ",") || !strcmp(name, "comma"))
+		return ',';
+	if (!strcmp(name, ";") || !strcmp(name, "semicolon"))
+		return ';';
+	if (!strcmp(name, "\t") || !strcmp(name, "\\t") || !strcmp(name, "tab"))
+		return '\t';
+	return -1;
 }
 
 /* The first characters OWASP lists as starting a formula in Excel,

@@ -30,7 +30,8 @@ static const struct {
 			      {"gitlab-csv", "gitlab", "csv", EXPORT_ACTIONS},
 			      {"ical", "ics", "ics", EXPORT_ACTIONS},
 			      {"todotxt", "todo.txt", "txt", EXPORT_ACTIONS}};
-static const char *const report_names[EXPORT_NREPORTS] = {"actions", "backlog", "report"};
+static const char *const report_names[EXPORT_NREPORTS] = {"actions", "backlog", "report",
+							  "painpoints"};
 
 int export_format_parse(const char *name)
 {
@@ -94,8 +95,11 @@ int export_check(enum export_format f, enum export_report *r, struct jh_err *err
 		*r = formats[f].report;
 	if ((f == EXPORT_CSV || f == EXPORT_CSV_RAW) && *r == EXPORT_REPORT)
 		return err_set(err, "csv exports the actions or the backlog "
-				    "(-r actions|backlog); for the whole workshop use "
-				    "-f md, json or yaml");
+				    "(-r actions|backlog), or the pain points (-r painpoints); "
+				    "for the whole workshop use -f md, json or yaml");
+	if (*r == EXPORT_PAINPOINTS && f != EXPORT_CSV && f != EXPORT_CSV_RAW)
+		return err_set(err, _("the pain points are exported as csv only "
+				      "(-f csv -r painpoints)"));
 	if ((f == EXPORT_JSON || f == EXPORT_YAML) && *r != EXPORT_REPORT)
 		return err_set(err,
 			       "%s always exports the whole workshop (-r report); "
@@ -233,6 +237,37 @@ int export_write_file(const char *path, const char *db, const struct jh_data *d,
 	return rc;
 }
 
+struct csv_job {
+	const struct jh_data *d;
+	enum export_report r;
+	const struct export_csv_opts *o;
+};
+
+static int write_csv_job(FILE *f, void *ctx, struct jh_err *err)
+{
+	const struct csv_job *j = ctx;
+
+	return export_csv_with(f, j->d, j->r, j->o, err);
+}
+
+int export_write_csv_file(const char *path, const char *db, const struct jh_data *d,
+			  enum export_report r, const struct export_csv_opts *o, struct jh_err *err)
+{
+	struct csv_job j = {d, r, o};
+	char **files = db ? db_files(db) : NULL;
+	struct filewrite_guard guard = {(const char *const *)files, "the workshop database"};
+	int rc;
+
+	if (export_check(EXPORT_CSV, &j.r, err))
+		rc = -1;
+	else
+		rc = filewrite_atomic_guarded(path, files ? &guard : NULL, write_csv_job, &j, err);
+	for (size_t i = 0; files && files[i]; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}
+
 int export_write_path(const char *path, const struct jh_data *d, enum export_format fmt,
 		      enum export_report r, struct jh_err *err)
 {
@@ -252,7 +287,8 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 		return err_set(err, "unknown export format \"%s\" (%s)", format,
 			       export_format_list());
 	if (r == -1 && report && *report)
-		return err_set(err, "unknown report \"%s\" (actions, backlog, report)", report);
+		return err_set(err, "unknown report \"%s\" (actions, backlog, report, painpoints)",
+			       report);
 	rr = (enum export_report)r;
 	if (export_check((enum export_format)fmt, &rr, err))
 		return -1;

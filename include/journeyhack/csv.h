@@ -1,8 +1,10 @@
 /* csv.h: an RFC 4180 reader and writer.
  *
  * The reader takes the whole file in memory: quoted fields with embedded
- * commas, quotes ("") and newlines; CRLF or LF line ends; a UTF-8 BOM is
- * skipped. It refuses, with the line (and column) where the problem is:
+ * separators, quotes ("") and newlines; CRLF or LF line ends; a UTF-8 BOM
+ * is skipped. The separator is a comma, or, for the spreadsheets of
+ * locales whose decimal mark is a comma (Swedish, Norwegian, German...),
+ * a semicolon; a tab is taken too. It refuses, with the line (and column) where the problem is:
  * a stray quote in an unquoted field, an unterminated quote, characters
  * after a closing quote, a NUL byte, invalid UTF-8, a row whose field
  * count differs from the header's, a field longer than CSV_MAX_FIELD. */
@@ -26,6 +28,8 @@ struct csv_table {
 	struct csv_row header;
 	struct csv_row *rows;
 	size_t nrows;
+	char sep; /* the separator the file was read with */
+	int bom;  /* the file began with a UTF-8 byte order mark */
 };
 
 /* Parse buf; `label` names the file in messages ("FILE:LINE: ..."). */
@@ -35,6 +39,18 @@ int csv_parse(const char *buf, size_t len, const char *label, struct csv_table *
 /* Read a whole file and parse it. */
 int csv_read_file(const char *path, struct csv_table *out, struct jh_err *err);
 
+/* csv_parse and csv_read_file with another separator: ',', ';' or '\t';
+ * 0 lets the file say: an Excel "sep=X" first line, else the one of the
+ * three the header row holds most of (a tie: the comma). The separator
+ * used is in out->sep. */
+int csv_parse_sep(const char *buf, size_t len, const char *label, char sep, struct csv_table *out,
+		  struct jh_err *err);
+int csv_read_file_sep(const char *path, char sep, struct csv_table *out, struct jh_err *err);
+
+/* "," "comma" ";" "semicolon" "tab" (or a tab) -> the separator; -1 when
+ * it is none of them. */
+int csv_sep_parse(const char *name);
+
 void csv_free(struct csv_table *t);
 
 /* Write one field, quoted when it holds a comma, quote, CR or LF (or
@@ -43,6 +59,14 @@ int csv_write_field(FILE *f, const char *s);
 
 /* Write a row of n fields ended by CRLF. Returns -1 on a write error. */
 int csv_write_row(FILE *f, const char *const *fields, size_t n);
+
+/* The same with another separator (';' or '\t'): a field is quoted when it
+ * holds that separator instead of a comma. */
+int csv_write_field_sep(FILE *f, const char *s, char sep);
+int csv_write_row_sep(FILE *f, const char *const *fields, size_t n, char sep);
+
+/* The UTF-8 byte order mark, by which Excel knows a CSV file is UTF-8. */
+int csv_write_bom(FILE *f);
 
 /* Formula guard (OWASP's advice against CSV injection): a spreadsheet
  * runs a cell that starts with = + - @, tab or CR as a formula, so text

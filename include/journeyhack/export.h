@@ -38,6 +38,7 @@ enum export_report {
 	EXPORT_ACTIONS = 0,
 	EXPORT_BACKLOG,
 	EXPORT_REPORT,
+	EXPORT_PAINPOINTS, /* csv: every pain point with its touchpoint and ideas */
 	EXPORT_NREPORTS
 };
 
@@ -49,7 +50,7 @@ const char *export_format_name(enum export_format f);
 /* File name extension without the dot: md csv json yaml json. */
 const char *export_format_ext(enum export_format f);
 
-/* "actions" "backlog" "report" -> enum; -1 when unknown. */
+/* "actions" "backlog" "report" "painpoints" -> enum; -1 when unknown. */
 int export_report_parse(const char *name);
 const char *export_report_name(enum export_report r);
 
@@ -96,6 +97,26 @@ int export_md(FILE *f, const struct jh_data *d, enum export_report r, struct jh_
  * apostrophe (csv_formula_guard); export_csv_raw leaves them as stored. */
 int export_csv(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err);
 int export_csv_raw(FILE *f, const struct jh_data *d, enum export_report r, struct jh_err *err);
+
+/* How a CSV export is laid out. A semicolon separator (what Excel and
+ * LibreOffice in Swedish and Norwegian locales expect) also writes the
+ * backlog's scores with a decimal comma; bom puts a UTF-8 byte order mark
+ * first, by which Excel knows the file is UTF-8; raw drops the formula
+ * guard. */
+struct export_csv_opts {
+	char sep; /* ',' ';' or '\t' */
+	int bom;
+	int raw;
+};
+
+int export_csv_with(FILE *f, const struct jh_data *d, enum export_report r,
+		    const struct export_csv_opts *o, struct jh_err *err);
+
+/* export_write_file for a CSV report laid out by o: atomic, and never
+ * over the database db or its companion files. */
+int export_write_csv_file(const char *path, const char *db, const struct jh_data *d,
+			  enum export_report r, const struct export_csv_opts *o,
+			  struct jh_err *err);
 int export_json(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_taskwarrior(FILE *f, const struct jh_data *d, struct jh_err *err);

@@ -11,18 +11,21 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Parse with separator sep (0: the file says) and check the promises. */
+static void check(const uint8_t *data, size_t size, char sep)
 {
 	struct csv_table t;
 	struct jh_err err;
 	size_t prev;
 
 	err.msg[0] = '\0';
-	if (csv_parse((const char *)data, size, "fuzz.csv", &t, &err) != 0) {
+	if (csv_parse_sep((const char *)data, size, "fuzz.csv", sep, &t, &err) != 0) {
 		if (strncmp(err.msg, "fuzz.csv", 8) != 0)
 			abort();
-		return 0;
+		return;
 	}
+	if (t.sep != ',' && t.sep != ';' && t.sep != '\t')
+		abort();
 	prev = t.header.line;
 	for (size_t i = 0; i < t.nrows; i++) {
 		if (t.rows[i].nfields != t.header.nfields || t.rows[i].line <= prev)
@@ -33,5 +36,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 	}
 	csv_free(&t);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	check(data, size, ',');
+	/* The guessed separator and Excel's sep= line, as import reads. */
+	check(data, size, 0);
 	return 0;
 }

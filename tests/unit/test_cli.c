@@ -437,9 +437,11 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
 	    "  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
 	    "  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
-	    "  journeyhack [-d DB] import WORKSHOP FILE [--kind painpoints|ideas|actions]\n"
-	    "  journeyhack [-d DB] export WORKSHOP [-f md|csv|json|yaml|taskwarrior]\n"
-	    "                      [-r actions|backlog|report] [-o FILE] [--csv-raw]\n"
+	    "  journeyhack [-d DB] import WORKSHOP FILE [-k KIND] [--map MAP [--journey J]]\n"
+	    "  journeyhack [-d DB] export WORKSHOP [-f FORMAT]\n"
+	    "                      [-r actions|backlog|report|painpoints] [-o FILE]\n"
+	    "                      [--csv-raw] [--csv-sep SEP] [--csv-bom]\n"
+	    "                      [--journey JOURNEY]\n"
 	    "  journeyhack --help | --version\n"
 	    "\n"
 	    "KIND: participant journey stage touchpoint painpoint idea vote action parking\n";
@@ -537,8 +539,9 @@ Test(cli_cmd, usage_errors_keep_each_commands_wording)
 	p = parse("export", ARGV("export", "w", "-f"));
 	cr_assert_str_eq(p.err,
 			 "journeyhack: export: an option needs a value\n"
-			 "usage: journeyhack export WORKSHOP [-f md|csv|json|yaml|taskwarrior] "
-			 "[-r actions|backlog|report] [-o FILE] [--csv-raw]\n");
+			 "usage: journeyhack export WORKSHOP [-f FORMAT] "
+			 "[-r actions|backlog|report|painpoints] [-o FILE] [--csv-raw] "
+			 "[--csv-sep SEP] [--csv-bom] [--journey JOURNEY]\n");
 	p = parse("export", ARGV("export", "w", "-x"));
 	cr_assert(strstr(p.err, "export: unknown option\n"), "%s", p.err);
 	p = parse("export", ARGV("export", "w", "v"));

@@ -1245,3 +1245,172 @@ Test(csv, formula_guard_is_undone_exactly)
 			free(g);
 		}
 }
+
+/* ---- semicolons, tabs and byte order marks (Swedish and Norwegian
+ * spreadsheets save with semicolons, Excel marks UTF-8 with a BOM) ---- */
+
+static int parse_sep(const char *buf, char sep, struct csv_table *t, struct jh_err *err)
+{
+	err_clear(err);
+	return csv_parse_sep(buf, strlen(buf), "t.csv", sep, t, err);
+}
+
+Test(csv, semicolon_file_detected)
+{
+	struct csv_table t;
+	struct jh_err err;
+
+	cr_assert_eq(parse_sep("\xef\xbb\xbfnamn;kanal;po\xc3\xa4ng\r\n"
+			       "\xc3\x85sa;\"e-post; brev\";2,5\r\n"
+			       "\xc3\x98yvind;app,webb;-1\r\n",
+			       0, &t, &err),
+		     0, "%s", err.msg);
+	cr_expect_eq(t.sep, ';');
+	cr_expect(t.bom);
+	EXPECT_ROW(&t.header, 1, "namn", "kanal", "po\xc3\xa4ng");
+	cr_assert_eq(t.nrows, 2);
+	EXPECT_ROW(&t.rows[0], 2, "\xc3\x85sa", "e-post; brev", "2,5");
+	EXPECT_ROW(&t.rows[1], 3, "\xc3\x98yvind", "app,webb", "-1");
+	csv_free(&t);
+}
+
+Test(csv, separator_guess_counts_the_header_outside_quotes)
+{
+	struct csv_table t;
+	struct jh_err err;
+
+	/* Two commas inside quotes, one semicolon outside. */
+	cr_assert_eq(parse_sep("\"a,b,c\";d\n1;2\n", 0, &t, &err), 0, "%s", err.msg);
+	cr_expect_eq(t.sep, ';');
+	EXPECT_ROW(&t.header, 1, "a,b,c", "d");
+	csv_free(&t);
+	/* A tie, or a single column, is a comma file. */
+	cr_assert_eq(parse_sep("a;b,c\n1;2,3\n", 0, &t, &err), 0, "%s", err.msg);
+	cr_expect_eq(t.sep, ',');
+	EXPECT_ROW(&t.rows[0], 2, "1;2", "3");
+	csv_free(&t);
+	cr_assert_eq(parse_sep("title\nx;y\n", 0, &t, &err), 0, "%s", err.msg);
+	cr_expect_eq(t.sep, ',');
+	EXPECT_ROW(&t.rows[0], 2, "x;y");
+	csv_free(&t);
+	cr_assert_eq(parse_sep("a\tb\n1\t2\n", 0, &t, &err), 0, "%s", err.msg);
+	cr_expect_eq(t.sep, '\t');
+	EXPECT_ROW(&t.rows[0], 2, "1", "2");
+	csv_free(&t);
+}
+
+Test(csv, excel_sep_line_names_the_separator)
+{
+	struct csv_table t;
+	struct jh_err err;
+
+	cr_assert_eq(parse_sep("sep=;\r\na,b;c\r\n1;2\r\n", 0, &t, &err), 0, "%s", err.msg);
+	cr_expect_eq(t.sep, ';');
+	EXPECT_ROW(&t.header, 2, "a,b", "c");
+	EXPECT_ROW(&t.rows[0], 3, "1", "2");
+	csv_free(&t);
+	/* Line numbers in messages count the sep= line. */
+	cr_expect_eq(parse_sep("sep=;\na;b\n1\n", 0, &t, &err), -1);
+	cr_expect_str_eq(err.msg, "t.csv:3: 1 field, the header has 2");
+	/* After a byte order mark, as Excel saves it. */
+	cr_assert_eq(parse_sep("\xef\xbb\xbfsep=\t\r\na\tb\r\n", 0, &t, &err), 0, "%s", err.msg);
+	cr_expect_eq(t.sep, '\t');
+	cr_expect(t.bom);
+	EXPECT_ROW(&t.header, 2, "a", "b");
+	csv_free(&t);
+	/* A separator given by the caller wins: the line is the header. */
+	cr_assert_eq(parse_sep("sep=;\n1\n", ',', &t, &err), 0, "%s", err.msg);
+	EXPECT_ROW(&t.header, 1, "sep=;");
+	csv_free(&t);
+}
+
+Test(csv, given_separator_wins_over_the_guess)
+{
+	struct csv_table t;
+	struct jh_err err;
+
+	cr_assert_eq(parse_sep("a;b;c,d\n1;2;3,4\n", ',', &t, &err), 0, "%s", err.msg);
+	EXPECT_ROW(&t.header, 1, "a;b;c", "d");
+	csv_free(&t);
+	cr_expect_eq(parse_sep("a\n", '|', &t, &err), -1);
+	cr_expect_str_eq(err.msg, "t.csv: the separator must be a comma, a semicolon or a tab");
+}
+
+Test(csv, semicolon_errors_name_line_and_column)
+{
+	struct csv_table t;
+	struct jh_err err;
+
+	cr_expect_eq(parse_sep("a;b\n\xc3\xa5;x\"y\n", ';', &t, &err), -1);
+	cr_expect_str_eq(err.msg, "t.csv:2:4: stray quote in an unquoted field (quote the whole "
+				  "field and double the quote)");
+	cr_expect_eq(parse_sep("a;b\n\"x\",y;z\n", ';', &t, &err), -1);
+	cr_expect_str_eq(err.msg, "t.csv:2:4: characters after the closing quote of a field");
+}
+
+struct sep_row_arg {
+	const char *const *fields;
+	size_t n;
+	char sep;
+};
+
+static void write_sep_row_arg(FILE *f, const void *arg)
+{
+	const struct sep_row_arg *r = arg;
+
+	cr_assert_eq(csv_write_row_sep(f, r->fields, r->n, r->sep), 0);
+}
+
+Test(csv, writer_quotes_the_separator_in_use)
+{
+	struct sep_row_arg r1 = {ROW("a,b", "c;d", "2,50", "\"q\""), 4, ';'};
+	struct sep_row_arg r2 = {ROW("a,b", "c;d", "e\tf"), 3, '\t'};
+	char *s;
+
+	s = write_to_string(write_sep_row_arg, &r1);
+	cr_expect_str_eq(s, "a,b;\"c;d\";2,50;\"\"\"q\"\"\"\r\n");
+	free(s);
+	s = write_to_string(write_sep_row_arg, &r2);
+	cr_expect_str_eq(s, "a,b\tc;d\t\"e\tf\"\r\n");
+	free(s);
+}
+
+static void write_bom_and_rows(FILE *f, const void *arg)
+{
+	struct sep_row_arg head = {ROW("a", "b", "c"), 3, ';'};
+
+	cr_assert_eq(csv_write_bom(f), 0);
+	write_sep_row_arg(f, &head);
+	write_sep_row_arg(f, arg);
+}
+
+Test(csv, semicolon_bom_round_trip_hostile_text)
+{
+	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+		struct sep_row_arg r = {ROW(hostile[i], "x;y", "\xc3\xa6\xc3\xb8"), 3, ';'};
+		char *s = write_to_string(write_bom_and_rows, &r);
+		struct csv_table t;
+		struct jh_err err;
+
+		cr_assert_eq(csv_parse_sep(s, strlen(s), "t.csv", 0, &t, &err), 0, "%s", err.msg);
+		cr_expect_eq(t.sep, ';', "case %zu", i);
+		cr_expect(t.bom);
+		cr_assert_eq(t.nrows, 1, "case %zu", i);
+		EXPECT_ROW(&t.rows[0], 2, hostile[i], "x;y", "\xc3\xa6\xc3\xb8");
+		csv_free(&t);
+		free(s);
+	}
+}
+
+Test(csv, separator_names)
+{
+	cr_expect_eq(csv_sep_parse(";"), ';');
+	cr_expect_eq(csv_sep_parse("semicolon"), ';');
+	cr_expect_eq(csv_sep_parse(","), ',');
+	cr_expect_eq(csv_sep_parse("comma"), ',');
+	cr_expect_eq(csv_sep_parse("tab"), '\t');
+	cr_expect_eq(csv_sep_parse("\t"), '\t');
+	cr_expect_eq(csv_sep_parse("|"), -1);
+	cr_expect_eq(csv_sep_parse(";;"), -1);
+	cr_expect_eq(csv_sep_parse(NULL), -1);
+}

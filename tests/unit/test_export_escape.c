@@ -284,6 +284,11 @@ Test(export_escape, md_never_backslashes_letters_beyond_ascii)
 		ADD(JH_IDEA, arg);
 	}
 	for (int r = EXPORT_ACTIONS; r < EXPORT_NREPORTS; r++) {
+		enum export_report rr = (enum export_report)r;
+
+		/* Every report markdown has (the pain points are csv only). */
+		if (export_check(EXPORT_MD, &rr, NULL))
+			continue;
 		md = render(wid, EXPORT_MD, (enum export_report)r);
 		for (const char *p = md; (p = strchr(p, '\\')); p++)
 			cr_assert((unsigned char)p[1] < 0x80, "a backslash before \"%.8s\" in\n%s",
