@@ -9,6 +9,7 @@
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_workshops.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/kinds.h"
 
 /* In --help's order. */
@@ -39,7 +40,7 @@ int cli_cmd_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	if (!c) {
-		cli_line(ctx->err, "journeyhack: unknown command \"%s\" (see: journeyhack --help)",
+		cli_line(ctx->err, _("journeyhack: unknown command \"%s\" (see: journeyhack --help)"),
 			 argv[0]);
 		return CLI_USAGE;
 	}

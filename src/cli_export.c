@@ -9,6 +9,7 @@
 
 #include "journeyhack/cli_export.h"
 #include "journeyhack/export.h"
+#include "journeyhack/i18n.h"
 
 /* A format or report that does not fit is a usage error. The text is
  * the user's own argument, which can still hold a sequence (a pasted
@@ -65,7 +66,7 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			snprintf(err.msg, sizeof err.msg, "write error on standard output");
 		}
 		if (rc)
-			err_prefix(&err, "standard output");
+			err_prefix(&err, _("standard output"));
 	} else {
 		rc = export_write_file(out, store_path(ctx->st), &d, (enum export_format)fmt, r,
 				       &err);

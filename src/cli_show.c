@@ -11,6 +11,7 @@
 #include "journeyhack/analysis.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_table.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/model_index.h"
 #include "journeyhack/session.h"
 #include "journeyhack/text.h"
@@ -464,11 +465,11 @@ static void show_header(const struct jh_data *d, FILE *f)
 	cli_line(f, "%s: %s", w->name, title);
 	if (w->max_dots_per_idea)
 		snprintf(most, sizeof most, " (at most %d per idea)", w->max_dots_per_idea);
-	cli_line(f, "template %s, created %s, prioritisation %s, %d dots per participant%s",
+	cli_line(f, _("template %s, created %s, prioritisation %s, %d dots per participant%s"),
 		 w->template_name, w->created, w->method, w->dots_per_participant, most);
 	if (cur) {
 		char *st = text_fit_dup(cur->title, 200, 0);
-		cli_line(f, "current step %d of %zu: day %d, %s (%d min)",
+		cli_line(f, _("current step %d of %zu: day %d, %s (%d min)"),
 			 session_step_number(d, cur), d->nsteps, cur->day, st, cur->minutes);
 		free(st);
 	}
@@ -517,7 +518,7 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	int rc;
 
 	if (args->argc == 3 && !(k = kinds_find(argv[2])))
-		return cli_failf(ctx, "unknown kind \"%s\" (kinds: %s step)", argv[2],
+		return cli_failf(ctx, _("unknown kind \"%s\" (kinds: %s step)"), argv[2],
 				 kinds_names());
 	if ((rc = cli_workshop(ctx, 0, argv[1], &wid)))
 		return rc;
@@ -531,7 +532,7 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	show_free(&s);
 	model_data_free(&d);
 	if (fflush(ctx->out) != 0 || ferror(ctx->out))
-		return cli_fail(ctx, "cannot write the output");
+		return cli_fail(ctx, _("cannot write the output"));
 	return CLI_OK;
 }
 

@@ -6,6 +6,7 @@
 
 #include "journeyhack/cli_table.h"
 #include "journeyhack/cli_workshops.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/template.h"
@@ -59,10 +60,10 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		if (create(ctx, name, &tpl, args->opt[1], &err))
 			rc = cli_fail(ctx, err.msg);
 		else
-			cli_line(ctx->out, "created workshop %s (%s) from template %s in %s", name,
+			cli_line(ctx->out, _("created workshop %s (%s) from template %s in %s"), name,
 				 tpl.title, tpl.name, store_path(ctx->st));
 		if (!rc && args->opt[1])
-			cli_line(ctx->out, "%s facilitates it", args->opt[1]);
+			cli_line(ctx->out, _("%s facilitates it"), args->opt[1]);
 	}
 	template_free(&tpl);
 	return rc;
@@ -87,7 +88,7 @@ static int print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, si
 	char idb[24];
 
 	if (n == 0) {
-		cli_line(ctx->out, "no workshops in %s (create one: journeyhack new NAME)",
+		cli_line(ctx->out, _("no workshops in %s (create one: journeyhack new NAME)"),
 			 store_path(ctx->st));
 		return ferror(ctx->out) ? CLI_FAIL : CLI_OK;
 	}
@@ -193,7 +194,7 @@ static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			continue;
 		}
 		cli_line(ctx->out,
-			 "%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels",
+			 _("%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels"),
 			 file, tpl.name, tpl.nsteps, tpl.nstages, tpl.nchannels);
 		template_free(&tpl);
 	}

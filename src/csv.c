@@ -14,6 +14,7 @@
 
 #include "journeyhack/csv.h"
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 
@@ -354,7 +355,7 @@ static int check_header(const struct parser *p, const struct csv_row *h)
 
 	for (i = 0; i < h->nfields; i++)
 		if (h->fields[i][0] == '\0')
-			return err_set(p->err, "%s:%zu: header column %zu has an empty name",
+			return err_set(p->err, _("%s:%zu: header column %zu has an empty name"),
 				       p->label, h->line, i + 1);
 	/* Sorted, equal names sit next to each other, in column order; the
 	 * pair reported is the one a reader meets first going left to right. */
@@ -379,7 +380,7 @@ static int check_header(const struct parser *p, const struct csv_row *h)
 		return 0;
 	/* The name goes to a terminal in the message: make it harmless. */
 	shown = text_fit_dup(h->fields[first - 1], 40, 0);
-	err_set(p->err, "%s:%zu: column \"%s\" appears twice (columns %zu and %zu)", p->label,
+	err_set(p->err, _("%s:%zu: column \"%s\" appears twice (columns %zu and %zu)"), p->label,
 		h->line, shown, first, second);
 	free(shown);
 	return -1;
@@ -396,14 +397,14 @@ static int parse_rows(struct parser *p, struct csv_table *t)
 		if (blank_line(p)) {
 			if (only_blank_lines_left(p))
 				break;
-			return err_set(p->err, "%s:%zu: empty row", p->label, p->line);
+			return err_set(p->err, _("%s:%zu: empty row"), p->label, p->line);
 		}
 		n = read_row(p);
 		if (n < 0)
 			return -1;
 		if ((size_t)n != t->header.nfields)
-			return err_set(p->err, "%s:%zu: %ld field%s, the header has %zu", p->label,
-				       line, n, n == 1 ? "" : "s", t->header.nfields);
+			return err_set(p->err, ngettext("%s:%zu: %ld field, the header has %zu", "%s:%zu: %ld fields, the header has %zu", (unsigned long)n), p->label,
+				       line, n, t->header.nfields);
 		if (t->nrows == cap) {
 			cap = cap ? 2 * cap : 64;
 			t->rows = util_xrealloc(t->rows, cap * sizeof *t->rows);
@@ -421,11 +422,11 @@ static int parse(struct parser *p, struct csv_table *t)
 	if (p->len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
 		p->pos = p->line_start = 3;
 	else if (p->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
-		return err_set(p->err, "%s:1: the file is UTF-16; save it as UTF-8 CSV", p->label);
+		return err_set(p->err, _("%s:1: the file is UTF-16; save it as UTF-8 CSV"), p->label);
 	if (p->pos == p->len || (blank_line(p) && only_blank_lines_left(p)))
-		return err_set(p->err, "%s: no header row (the file is empty)", p->label);
+		return err_set(p->err, _("%s: no header row (the file is empty)"), p->label);
 	if (blank_line(p))
-		return err_set(p->err, "%s:%zu: empty row", p->label, p->line);
+		return err_set(p->err, _("%s:%zu: empty row"), p->label, p->line);
 	p->keep = (size_t)-1;
 	if (read_row(p) < 0)
 		return -1;

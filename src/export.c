@@ -7,6 +7,7 @@
 
 #include "journeyhack/export.h"
 #include "journeyhack/filewrite.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 
 /* ------------------------------------------------------------ choices */
@@ -60,20 +61,20 @@ const char *export_report_name(enum export_report r)
 int export_check(enum export_format f, enum export_report *r, struct jh_err *err)
 {
 	if ((int)f < 0 || f >= EXPORT_NFORMATS)
-		return err_set(err, "unknown export format");
+		return err_set(err, _("unknown export format"));
 	if (*r == EXPORT_DEFAULT)
 		*r = formats[f].report;
 	if ((f == EXPORT_CSV || f == EXPORT_CSV_RAW) && *r == EXPORT_REPORT)
-		return err_set(err, "csv exports the actions or the backlog "
+		return err_set(err, _("csv exports the actions or the backlog "
 				    "(-r actions|backlog); for the whole workshop use "
-				    "-f md, json or yaml");
+				    "-f md, json or yaml"));
 	if ((f == EXPORT_JSON || f == EXPORT_YAML) && *r != EXPORT_REPORT)
 		return err_set(err,
-			       "%s always exports the whole workshop (-r report); "
-			       "for only the %s use -f md or csv",
+			       _("%s always exports the whole workshop (-r report); "
+			       "for only the %s use -f md or csv"),
 			       formats[f].name, report_names[*r]);
 	if (f == EXPORT_TASKWARRIOR && *r != EXPORT_ACTIONS)
-		return err_set(err, "taskwarrior exports the action points only (-r actions)");
+		return err_set(err, _("taskwarrior exports the action points only (-r actions)"));
 	return 0;
 }
 
@@ -120,7 +121,7 @@ int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum 
 	case EXPORT_TASKWARRIOR:
 		return export_taskwarrior(f, d, err);
 	default:
-		return err_set(err, "unknown export format");
+		return err_set(err, _("unknown export format"));
 	}
 }
 
@@ -197,9 +198,9 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 
 	if (fmt < 0)
 		return err_set(
-		    err, "unknown export format \"%s\" (md, csv, json, yaml, taskwarrior)", format);
+		    err, _("unknown export format \"%s\" (md, csv, json, yaml, taskwarrior)"), format);
 	if (r == -1 && report && *report)
-		return err_set(err, "unknown report \"%s\" (actions, backlog, report)", report);
+		return err_set(err, _("unknown report \"%s\" (actions, backlog, report)"), report);
 	rr = (enum export_report)r;
 	if (export_check((enum export_format)fmt, &rr, err))
 		return -1;

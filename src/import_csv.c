@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/csv.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/import_csv.h"
 #include "journeyhack/items.h"
 #include "journeyhack/util.h"
@@ -16,7 +17,7 @@ static int check_header(const struct csv_table *t, const struct jh_kind_def *k, 
 {
 	for (size_t c = 0; c < t->header.nfields; c++)
 		if (!kinds_field(k, t->header.fields[c]))
-			return err_set(err, "%s:1: unknown column \"%s\" for %s", path,
+			return err_set(err, _("%s:1: unknown column \"%s\" for %s"), path,
 				       t->header.fields[c], k->plural);
 	return 0;
 }
@@ -68,8 +69,8 @@ static int nothing_imported(const char *path, size_t line, struct jh_err *err)
 
 	memcpy(why, err->msg, sizeof why);
 	if (line)
-		return err_set(err, "%s:%zu: %s; nothing was imported", path, line, why);
-	return err_set(err, "%s: %s; nothing was imported", path, why);
+		return err_set(err, _("%s:%zu: %s; nothing was imported"), path, line, why);
+	return err_set(err, _("%s: %s; nothing was imported"), path, why);
 }
 
 static int add_rows(struct jh_store *st, jh_id wid, const struct jh_kind_def *k,

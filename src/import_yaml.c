@@ -28,6 +28,7 @@
 
 #include "journeyhack/export_fields.h"
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
@@ -725,7 +726,7 @@ static int read_root(struct imp *im)
 	const struct yamlread_node *root = im->root;
 
 	if (!root)
-		return err_set(im->err, "%s: empty file, not a journeyhack workshop", im->label);
+		return err_set(im->err, _("%s: empty file, not a journeyhack workshop"), im->label);
 	if (root->kind != YAMLREAD_MAP)
 		return fail_at(im, root,
 			       "not a journeyhack workshop (expected a mapping, found %s)",
@@ -959,7 +960,7 @@ static int check_all(struct imp *im, struct checks *c)
 			if (check_item(im, c, (enum jh_kind)k, i))
 				return -1;
 	if (d->workshop.current_step > 0 && (size_t)d->workshop.current_step >= d->nsteps)
-		return err_set(im->err, "%s: current_step %d: the agenda has %zu steps", im->label,
+		return err_set(im->err, _("%s: current_step %d: the agenda has %zu steps"), im->label,
 			       d->workshop.current_step, d->nsteps);
 	return 0;
 }
@@ -1143,7 +1144,7 @@ static int parse_document(struct imp *im, const struct source *src)
 		return -1;
 	/* End of file at once: nothing writes to this FIFO, so there is no file. */
 	if (src->fifo && nread == 0)
-		return err_set(im->err, "%s: not a regular file", im->label);
+		return err_set(im->err, _("%s: not a regular file"), im->label);
 	return 0;
 }
 
@@ -1192,7 +1193,7 @@ static int import_source(struct jh_store *st, const char *workshop, const struct
 	if (!err)
 		err = &none;
 	if (store_workshop_find(st, workshop, &existing, NULL) == 0)
-		return err_set(err, "a workshop named \"%s\" already exists in %s", workshop,
+		return err_set(err, _("a workshop named \"%s\" already exists in %s"), workshop,
 			       store_path(st));
 	memset(&im, 0, sizeof im);
 	memset(&c, 0, sizeof c);

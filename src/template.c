@@ -11,6 +11,7 @@
 
 #include "journeyhack/err.h"
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/template.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -567,7 +568,7 @@ static int check_utf8(struct ctx *c, const char *buf, size_t len)
 
 static int too_large(const char *label, size_t len, struct jh_err *err)
 {
-	return err_set(err, "%s: too large (%zu bytes; at most %u)", label, len, TPL_MAX_FILE);
+	return err_set(err, _("%s: too large (%zu bytes; at most %u)"), label, len, TPL_MAX_FILE);
 }
 
 int template_load_buffer(const char *buf, size_t len, const char *label, struct jh_template *out,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "journeyhack/export.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
 #include "journeyhack/view.h"
@@ -48,13 +49,13 @@ int ui_export(struct ui *ui)
 	snprintf(path, sizeof path, "%s", def ? def : "export");
 	free(def);
 	if (!ui_dialog_prompt(ui, "Export to file: ", path, sizeof path) || !path[0]) {
-		ui_message(ui, 0, "Not exported");
+		ui_message(ui, 0, _("Not exported"));
 		return UI_HANDLED;
 	}
 	if (export_to_path(ui->st, ui->wid, kinds[k].format, kinds[k].report, path, &err)) {
-		ui_message(ui, 1, "Export failed: %s", err.msg);
+		ui_message(ui, 1, _("Export failed: %s"), err.msg);
 		return UI_HANDLED;
 	}
-	ui_message(ui, 0, "Exported to %s", path);
+	ui_message(ui, 0, _("Exported to %s"), path);
 	return UI_HANDLED;
 }

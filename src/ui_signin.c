@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/view.h"
@@ -27,8 +28,8 @@ void ui_signin_settled(struct ui *ui, int removed)
 		return;
 	ui->removed = 1;
 	ui_message(ui, 1,
-		   "%s was removed from the workshop: nothing more is saved as them "
-		   "(p signs in)",
+		   _("%s was removed from the workshop: nothing more is saved as them "
+		   "(p signs in)"),
 		   ui->me_name);
 }
 
@@ -55,7 +56,7 @@ int ui_signin_check(struct ui *ui, enum jh_kind kind, jh_id id, int add, char *c
 				   role_given(assigns, n), 0};
 
 	if (ui->removed && !ui->me)
-		return err_set(err, "Not saved: %s was removed from the workshop (p signs in)",
+		return err_set(err, _("Not saved: %s was removed from the workshop (p signs in)"),
 			       ui->me_name);
 	return session_change_check(&ui->d, ui->me, &c, err);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
@@ -91,14 +92,14 @@ static int sign_in(struct ui *ui, jh_id chosen)
 		snprintf(q, sizeof q, "You are %s. Sign in as %s instead?", was,
 			 ui_name(ui, chosen));
 		if (!ui_dialog_confirm(ui, q)) {
-			ui_message(ui, 0, "You are still %s", was);
+			ui_message(ui, 0, _("You are still %s"), was);
 			return 0;
 		}
 	}
 	if (*was && chosen != ui->me)
-		ui_message(ui, 0, "You are now %s (was %s)", ui_name(ui, chosen), was);
+		ui_message(ui, 0, _("You are now %s (was %s)"), ui_name(ui, chosen), was);
 	else
-		ui_message(ui, 0, "You are %s", ui_name(ui, chosen));
+		ui_message(ui, 0, _("You are %s"), ui_name(ui, chosen));
 	ui_signin_as(ui, chosen);
 	return 1;
 }
@@ -123,7 +124,7 @@ int ui_who_choose(struct ui *ui)
 	}
 	ui_views_reload(ui);
 	if (!model_index_item(&ui->ix.m, JH_PARTICIPANT, chosen)) {
-		ui_message(ui, 1, "That participant was removed meanwhile");
+		ui_message(ui, 1, _("That participant was removed meanwhile"));
 		return UI_HANDLED;
 	}
 	if (!for_whom) {
@@ -165,7 +166,7 @@ int ui_who_facilitator(struct ui *ui)
 	if (ui_apply_refused(ui))
 		return UI_HANDLED;
 	if (!session_is_facilitator(model_participant(&ui->d, ui->me))) {
-		ui_message(ui, 1, "Only a facilitator can name or remove a facilitator");
+		ui_message(ui, 1, _("Only a facilitator can name or remove a facilitator"));
 		return UI_HANDLED;
 	}
 	list_make(ui, NULL, NULL, &l);
@@ -180,7 +181,7 @@ int ui_who_facilitator(struct ui *ui)
 	k = ui_dialog_pick(ui, title, how, 2, 0, 0);
 	if (k < 0 || set_role(ui, chosen, "facilitator")) {
 		if (k < 0)
-			ui_message(ui, 0, "Nobody named");
+			ui_message(ui, 0, _("Nobody named"));
 		return UI_HANDLED;
 	}
 	if (k == 0 && set_role(ui, ui->me, "participant"))

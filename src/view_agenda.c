@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_edit.h"
@@ -181,14 +182,14 @@ static int action(struct ui *ui, void *state, enum ui_action act)
 		return UI_HANDLED;
 	s = &ui->d.steps[rw->item];
 	if (is_current(ui, s)) {
-		ui_message(ui, 0, "Step %d is already the current step",
+		ui_message(ui, 0, _("Step %d is already the current step"),
 			   session_step_number(&ui->d, s));
 		return UI_HANDLED;
 	}
 	if (!ui_edit_facilitator(ui, SESSION_MOVE_AGENDA))
 		return UI_HANDLED;
 	if (!confirm_start(ui, s)) {
-		ui_message(ui, 0, "The room stays at step %d",
+		ui_message(ui, 0, _("The room stays at step %d"),
 			   session_step_number(&ui->d, session_current_step(&ui->d)));
 		return UI_HANDLED;
 	}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -467,11 +468,11 @@ static int move_card_stage(struct ui *ui, int dir)
 	int pos = 0;
 
 	if (!t) {
-		ui_message(ui, 1, "No card selected");
+		ui_message(ui, 1, _("No card selected"));
 		return UI_HANDLED;
 	}
 	if ((dir < 0 && S->col == 0) || (dir > 0 && S->col + 1 >= S->nstages)) {
-		ui_message(ui, 1, "No stage further %s", dir < 0 ? "left" : "right");
+		ui_message(ui, 1, _("No stage further %s"), dir < 0 ? "left" : "right");
 		return UI_HANDLED;
 	}
 	to = dir < 0 ? S->col - 1 : S->col + 1;
@@ -493,12 +494,12 @@ static int move_card_order(struct ui *ui, int dir)
 	int flags = UI_HANDLED;
 
 	if (!t) {
-		ui_message(ui, 1, "No card selected");
+		ui_message(ui, 1, _("No card selected"));
 		return UI_HANDLED;
 	}
 	n = S->ncards[S->col];
 	if ((dir < 0 && S->card == 0) || (dir > 0 && S->card + 1 >= n)) {
-		ui_message(ui, 1, "The card is already %s", dir < 0 ? "first" : "last");
+		ui_message(ui, 1, _("The card is already %s"), dir < 0 ? "first" : "last");
 		return UI_HANDLED;
 	}
 	other = dir < 0 ? S->card - 1 : S->card + 1;
@@ -518,7 +519,7 @@ static int move_card_order(struct ui *ui, int dir)
 	}
 	ui_undo_group_end(ui);
 	free(order);
-	ui_message(ui, 0, "Moved %s %s", t->name, dir < 0 ? "up" : "down");
+	ui_message(ui, 0, _("Moved %s %s"), t->name, dir < 0 ? "up" : "down");
 	return flags;
 }
 

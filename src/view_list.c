@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -284,7 +285,7 @@ int view_list_action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 		jh_id keep = view_list_selected_id(ui, vl);
 		vl->sort = (vl->sort + 1) % vl->cls->nsorts;
 		build(ui, vl, keep);
-		ui_message(ui, 0, "Sorted %s", view_list_sort_name(vl));
+		ui_message(ui, 0, _("Sorted %s"), view_list_sort_name(vl));
 		return UI_HANDLED;
 	}
 	flags = ui_list_action(&vl->l, act, r->h / 2);

@@ -12,6 +12,7 @@
 
 #include <yaml.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yamlread.h"
 
@@ -545,7 +546,7 @@ int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
 
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser)) {
-		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		yamlread_report(o->label, err, 1, 1, _("out of memory while reading YAML"));
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
@@ -581,7 +582,7 @@ int yamlread_parse_fd(int fd, const struct yamlread_opts *o, struct yamlread_nod
 
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser)) {
-		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		yamlread_report(o->label, err, 1, 1, _("out of memory while reading YAML"));
 		return -1;
 	}
 	yaml_parser_set_input(&parser, fd_read, &in);
