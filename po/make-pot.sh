@@ -14,10 +14,25 @@ srcdir=$1 out=$2 version=${3-}
 xgettext=${XGETTEXT:-xgettext}
 
 cd "$srcdir"
+tmp=$out.tmp
+trap 'rm -f "$tmp"' EXIT
+x() {
+	"$xgettext" --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
+		--add-location=file --sort-by-file --package-name=journeyhack \
+		${version:+--package-version="$version"} \
+		--msgid-bugs-address=https://github.com/journeyhack/journeyhack/issues \
+		--output="$tmp" "$@"
+}
+# Strings marked in code, the help texts of keys.def (UI_ACTION's third
+# argument) and the view titles of views.def; then, joined to those,
+# the views' tab labels (VIEW's fourth argument: xgettext takes one
+# argument per keyword and pass) and the field labels of kinds.c's
+# tables (the label argument of each row macro there).
 # shellcheck disable=SC2046 # the globs are the list of sources
-"$xgettext" --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
-	--add-comments=TRANSLATORS: --add-location=file --sort-by-file \
-	--package-name=journeyhack ${version:+--package-version="$version"} \
-	--msgid-bugs-address=https://github.com/journeyhack/journeyhack/issues \
-	--output=- $(ls src/*.c include/journeyhack/*.def) >"$out.tmp"
-mv "$out.tmp" "$out"
+x --keyword=_ --keyword=N_ --keyword=UI_ACTION:3 --keyword=VIEW:3 \
+	$(ls src/*.c include/journeyhack/*.def)
+x --join-existing --keyword --keyword=VIEW:4 include/journeyhack/views.def
+x --join-existing --keyword --keyword=TEXT:4 --keyword=LONG:3 --keyword=INT:6 \
+	--keyword=BOOL:4 --keyword=ENUM:5 --keyword=REF:5 --keyword=DATE:3 src/kinds.c
+mv "$tmp" "$out"
+trap - EXIT

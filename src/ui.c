@@ -80,7 +80,7 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 		snprintf(labels[i], sizeof labels[i], "%s  %s", list[i].name, list[i].title);
 		items[i].label = labels[i];
 	}
-	k = ui_dialog_pick(ui, "Open which workshop?", items, n, 0, 0);
+	k = ui_dialog_pick(ui, _("Open which workshop?"), items, n, 0, 0);
 	if (k >= 0)
 		ui->wid = list[k].id;
 	for (size_t i = 0; i < n; i++)
@@ -173,8 +173,8 @@ static int follow_key(struct ui *ui, int key)
 		return 0;
 	ui->stay = !ui->stay;
 	ui_message(ui, 0,
-		   ui->stay ? "You stay where you are when the room moves (f follows again)"
-			    : "You follow the room's step to its view (f stays here)");
+		   ui->stay ? _("You stay where you are when the room moves (f follows again)")
+			    : _("You follow the room's step to its view (f stays here)"));
 	return 1;
 }
 

@@ -118,9 +118,9 @@ static int do_add_any(struct ui *ui)
 		items[i].label = kinds_get(kinds[i])->name;
 		items[i].marked = 0;
 	}
-	items[n].label = "workshop settings (edit)";
+	items[n].label = _("workshop settings (edit)");
 	items[n].marked = 0;
-	k = ui_dialog_pick(ui, "Add what?", items, n + 1, 0, 0);
+	k = ui_dialog_pick(ui, _("Add what?"), items, n + 1, 0, 0);
 	if (k < 0)
 		return UI_HANDLED;
 	if ((size_t)k == n)
@@ -217,7 +217,7 @@ static int global_action(struct ui *ui, enum ui_action act)
 	case UI_ACT_EXPORT:
 		return ui_export(ui);
 	case UI_ACT_HELP:
-		ui_dialog_help(ui, view_get(ui->view)->title);
+		ui_dialog_help(ui, _(view_get(ui->view)->title));
 		return UI_HANDLED;
 	case UI_ACT_QUIT:
 		return UI_QUIT;

@@ -35,7 +35,7 @@ static int settings_limits(struct ui *ui, struct form *f, struct jh_err *err)
 	    util_parse_int(form_get(f, "max_dots"), &cap) ||
 	    !session_limits_check(&ui->d, budget, cap, err))
 		return 0;
-	snprintf(q, sizeof q, "%s. Trim the excess dots, newest first?", err->msg);
+	snprintf(q, sizeof q, _("%s. Trim the excess dots, newest first?"), err->msg);
 	if (!ui_dialog_confirm(ui, q))
 		return -1;
 	v[0].field = kinds_field(k, "dots");
@@ -132,17 +132,17 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 		model_data_free(&d);
 		return err_set(err, _("this %s was removed in another terminal; not saved"), k->name);
 	}
-	who = r.by[0] ? r.by : "Someone else";
+	who = r.by[0] ? r.by : _("Someone else");
 	values_text(theirs, sizeof theirs, k, as, n, item);
 	values_text(mine, sizeof mine, k, as, n, NULL);
-	snprintf(title, sizeof title, "Conflict: %s changed this %s while you edited it", who,
+	snprintf(title, sizeof title, _("Conflict: %s changed this %s while you edited it"), who,
 		 k->name);
-	snprintf(l0, sizeof l0, "Keep theirs (%s): %s", who, theirs);
-	snprintf(l1, sizeof l1, "Keep yours: %s", mine);
+	snprintf(l0, sizeof l0, _("Keep theirs (%s): %s"), who, theirs);
+	snprintf(l1, sizeof l1, _("Keep yours: %s"), mine);
 	items[0] = (struct ui_pick_item){l0, 0};
 	items[1] = (struct ui_pick_item){l1, 0};
 	items[2] =
-	    (struct ui_pick_item){"Edit: back to the form with yours, theirs shown below", 0};
+	    (struct ui_pick_item){_("Edit: back to the form with yours, theirs shown below"), 0};
 	c = ui_dialog_pick(ui, title, items, 3, 2, 0);
 	if (c == 0) {
 		/* Theirs stays; what was typed is not thrown away but kept as
@@ -218,11 +218,11 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 		rec.op = add ? UI_UNDO_ADD : UI_UNDO_SET;
 		rec.kind = f->kind;
 		rec.id = add ? id : f->id;
-		snprintf(rec.what, sizeof rec.what, "%s %s #%lld", add ? "add of" : "edit of",
+		snprintf(rec.what, sizeof rec.what, "%s %s #%lld", add ? _("add of") : _("edit of"),
 			 kinds_get(f->kind)->name, (long long)rec.id);
 		ui_undo_push(ui, &rec);
 		f->id = add ? id : f->id;
-		ui_message(ui, 0, "%s %s #%lld", add ? "Added" : "Saved", kinds_get(f->kind)->name,
+		ui_message(ui, 0, "%s %s #%lld", add ? _("Added") : _("Saved"), kinds_get(f->kind)->name,
 			   (long long)(add ? id : f->id));
 	}
 out:
@@ -352,9 +352,9 @@ int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 		return UI_HANDLED;
 	form_init(&f, kind, id, 0);
 	if (kind == JH_WORKSHOP)
-		snprintf(f.title, sizeof f.title, "Workshop settings");
+		snprintf(f.title, sizeof f.title, _("Workshop settings"));
 	else
-		snprintf(f.title, sizeof f.title, "Edit %s #%lld", kinds_get(kind)->name,
+		snprintf(f.title, sizeof f.title, _("Edit %s #%lld"), kinds_get(kind)->name,
 			 (long long)id);
 	if (ui_fill_form(ui, &f, kind, id)) {
 		form_free(&f);
@@ -439,7 +439,7 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (!item)
 		return UI_HANDLED | UI_RELOAD;
 	text_fit(kinds_text(kinds_field(k, k->label_field), item), 40, 0, label, sizeof label);
-	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? u undoes it.", kinds_get(kind)->name,
+	snprintf(q, sizeof q, _("Delete %s #%lld \"%s\"? u undoes it."), kinds_get(kind)->name,
 		 (long long)id, label);
 	if (!ui_dialog_confirm(ui, q)) {
 		ui_message(ui, 0, _("Not deleted"));
@@ -550,7 +550,7 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 	ui_undo_vote(&rec, ui->acting, dots);
 	ui_undo_push(ui, &rec);
 	ui_message(ui, 0, _("%s %s a dot %s #%lld %s"), ui_name(ui, ui->acting),
-		   dots > 0 ? "gave" : "took back", dots > 0 ? "to" : "from", (long long)idea,
+		   dots > 0 ? _("gave") : _("took back"), dots > 0 ? "to" : "from", (long long)idea,
 		   i ? i->title : "");
 	return UI_HANDLED | UI_RELOAD;
 }
@@ -566,7 +566,7 @@ int ui_edit_step(struct ui *ui, int position)
 		return UI_HANDLED;
 	if (position < 0 || (size_t)position >= ui->d.nsteps) {
 		ui_message(ui, 1,
-			   position < 0 ? "Already at the first step" : "Already at the last step");
+			   position < 0 ? _("Already at the first step") : _("Already at the last step"));
 		return UI_HANDLED;
 	}
 	if (store_step_goto(ui->st, ui->wid, position, &err)) {

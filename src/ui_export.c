@@ -14,13 +14,13 @@ int ui_export(struct ui *ui)
 	static const struct {
 		const char *format, *report, *label;
 	} kinds[] = {
-	    {"md", "actions", "Action points, markdown"},
-	    {"md", "report", "Whole workshop report, markdown"},
-	    {"md", "backlog", "Backlog, markdown"},
-	    {"csv", "actions", "Action points, CSV"},
-	    {"taskwarrior", "", "Action points for task import (JSON)"},
-	    {"json", "", "Everything with the analysis, JSON"},
-	    {"yaml", "", "Lossless backup, YAML"},
+	    {"md", "actions", N_("Action points, markdown")},
+	    {"md", "report", N_("Whole workshop report, markdown")},
+	    {"md", "backlog", N_("Backlog, markdown")},
+	    {"csv", "actions", N_("Action points, CSV")},
+	    {"taskwarrior", "", N_("Action points for task import (JSON)")},
+	    {"json", "", N_("Everything with the analysis, JSON")},
+	    {"yaml", "", N_("Lossless backup, YAML")},
 	};
 	struct ui_pick_item items[sizeof kinds / sizeof kinds[0]];
 	char path[1024];
@@ -30,10 +30,10 @@ int ui_export(struct ui *ui)
 	char *def;
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		items[i].label = kinds[i].label;
+		items[i].label = _(kinds[i].label);
 		items[i].marked = 0;
 	}
-	k = ui_dialog_pick(ui, "Export what?", items, sizeof kinds / sizeof kinds[0], 0, 0);
+	k = ui_dialog_pick(ui, _("Export what?"), items, sizeof kinds / sizeof kinds[0], 0, 0);
 	if (k < 0)
 		return UI_HANDLED;
 	fmt = export_format_parse(kinds[k].format);
@@ -41,14 +41,14 @@ int ui_export(struct ui *ui)
 	{
 		enum export_report r = (enum export_report)rep;
 		if (fmt < 0 || export_check((enum export_format)fmt, &r, &err)) {
-			ui_message(ui, 1, "%s", fmt < 0 ? "unknown format" : err.msg);
+			ui_message(ui, 1, "%s", fmt < 0 ? _("unknown format") : err.msg);
 			return UI_HANDLED;
 		}
 		def = export_default_filename(ui->d.workshop.name, (enum export_format)fmt, r);
 	}
 	snprintf(path, sizeof path, "%s", def ? def : "export");
 	free(def);
-	if (!ui_dialog_prompt(ui, "Export to file: ", path, sizeof path) || !path[0]) {
+	if (!ui_dialog_prompt(ui, _("Export to file: "), path, sizeof path) || !path[0]) {
 		ui_message(ui, 0, _("Not exported"));
 		return UI_HANDLED;
 	}

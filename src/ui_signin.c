@@ -72,9 +72,9 @@ static void leader(const struct ui *ui, char *buf, size_t size)
 	if (!f || session_is_facilitator(model_participant(&ui->d, ui->me)))
 		return;
 	if (n > 1)
-		snprintf(buf, size, ", led by %s +%zu", f->name, n - 1);
+		snprintf(buf, size, _(", led by %s +%zu"), f->name, n - 1);
 	else
-		snprintf(buf, size, ", led by %s", f->name);
+		snprintf(buf, size, _(", led by %s"), f->name);
 }
 
 void ui_signin_status(const struct ui *ui, char *buf, size_t size)
@@ -85,17 +85,17 @@ void ui_signin_status(const struct ui *ui, char *buf, size_t size)
 
 	if (me)
 		snprintf(buf, size, " %s%s", me->name,
-			 session_is_facilitator(me) ? " (facilitator)" : "");
+			 session_is_facilitator(me) ? _(" (facilitator)") : "");
 	else if (ui->removed)
-		snprintf(buf, size, " %s removed (p signs in)", ui->me_name);
+		snprintf(buf, size, _(" %s removed (p signs in)"), ui->me_name);
 	else
-		snprintf(buf, size, " nobody (p chooses)");
+		snprintf(buf, size, _(" nobody (p chooses)"));
 	l = strlen(buf);
 	if (ui->acting && ui->acting != ui->me)
-		l += (size_t)snprintf(buf + l, size - l, " for %s", name_of(ui, ui->acting));
+		l += (size_t)snprintf(buf + l, size - l, _(" for %s"), name_of(ui, ui->acting));
 	/* Dots left to whoever votes here: voting happens in any view. */
 	if (ui->acting && l < size)
-		l += (size_t)snprintf(buf + l, size - l, " %d/%d dots", ui->ix.tally.left,
+		l += (size_t)snprintf(buf + l, size - l, _(" %d/%d dots"), ui->ix.tally.left,
 				      ui->d.workshop.dots_per_participant);
 	leader(ui, lead, sizeof lead);
 	if (l < size)

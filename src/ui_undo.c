@@ -253,7 +253,7 @@ static int still_mine(struct ui *ui, const struct ui_undo_rec *r, struct jh_err 
 	return err_set(err,
 		       _("%s changed or used %s #%lld since (revision %lld, yours was %lld); "
 		       "undo takes back only your own changes"),
-		       by[0] ? by : "someone else", kinds_get(r->kind)->name, (long long)r->id, now,
+		       by[0] ? by : _("someone else"), kinds_get(r->kind)->name, (long long)r->id, now,
 		       r->rev);
 }
 

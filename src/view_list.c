@@ -92,14 +92,14 @@ void view_list_select_id(const struct ui *ui, struct view_list *vl, jh_id id)
 
 const char *view_list_sort_name(const struct view_list *vl)
 {
-	return vl->cls->nsorts ? vl->cls->sorts[vl->sort].name : "";
+	return vl->cls->nsorts ? _(vl->cls->sorts[vl->sort].name) : "";
 }
 
 int view_list_hidden(const struct ui *ui, size_t n, const char *noun, char *buf, size_t size)
 {
 	if (!n || !ui->facilitator)
 		return 0;
-	snprintf(buf, size, "%s %zu %s%s hidden: private writing (R reveals)",
+	snprintf(buf, size, _("%s %zu %s%s hidden: private writing (R reveals)"),
 		 ui_glyph(ui, UI_G_LOCK), n, noun, n == 1 ? "" : "s");
 	return 1;
 }
@@ -262,7 +262,7 @@ void view_list_draw(struct ui *ui, const struct ui_rect *r)
 	vl->cls->header(ui, vl, list.w, header, sizeof header);
 	draw_rows(ui, vl, &list, header);
 	if (!vl->l.n && list.h > 2 && vl->cls->empty)
-		ui_text(list.y + 2, list.x + 2, list.w - 4, vl->cls->empty, ui_attr(ui, UI_C_DIM),
+		ui_text(list.y + 2, list.x + 2, list.w - 4, _(vl->cls->empty), ui_attr(ui, UI_C_DIM),
 			0);
 	draw_detail(ui, vl, r, &det);
 }
