@@ -27,12 +27,14 @@ x() {
 # argument) and the view titles of views.def; then, joined to those,
 # the views' tab labels (VIEW's fourth argument: xgettext takes one
 # argument per keyword and pass) and the field labels of kinds.c's
-# tables (the label argument of each row macro there).
+# tables (the label argument of each row macro there) and the column
+# headings of show's tables in cli_show.c.
 # shellcheck disable=SC2046 # the globs are the list of sources
 x --keyword=_ --keyword=N_ --keyword=UI_ACTION:3 --keyword=VIEW:3 \
 	$(ls src/*.c include/journeyhack/*.def)
 x --join-existing --keyword --keyword=VIEW:4 include/journeyhack/views.def
 x --join-existing --keyword --keyword=TEXT:4 --keyword=LONG:3 --keyword=INT:6 \
 	--keyword=BOOL:4 --keyword=ENUM:5 --keyword=REF:5 --keyword=DATE:3 src/kinds.c
+x --join-existing --keyword --keyword=COL:1 --keyword=CALC:1 src/cli_show.c
 mv "$tmp" "$out"
 trap - EXIT

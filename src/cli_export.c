@@ -39,18 +39,18 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	fmt = export_format_parse(format);
 	if (fmt < 0)
-		return refuse(ctx, "unknown format \"%s\" (md, csv, json, yaml, taskwarrior)",
+		return refuse(ctx, _("unknown format \"%s\" (md, csv, json, yaml, taskwarrior)"),
 			      format);
 	if (report) {
 		int rr = export_report_parse(report);
 		if (rr < 0)
-			return refuse(ctx, "unknown report \"%s\" (actions, backlog, report)",
+			return refuse(ctx, _("unknown report \"%s\" (actions, backlog, report)"),
 				      report);
 		r = (enum export_report)rr;
 	}
 	if (args->opt[3]) {
 		if (fmt != EXPORT_CSV)
-			return refuse(ctx, "--csv-raw applies to -f csv only");
+			return refuse(ctx, _("--csv-raw applies to -f csv only"));
 		fmt = EXPORT_CSV_RAW;
 	}
 	if (export_check((enum export_format)fmt, &r, &err))
@@ -63,7 +63,7 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		rc = export_write(ctx->out, &d, (enum export_format)fmt, r, &err);
 		if (rc == 0 && fflush(ctx->out) == EOF) {
 			rc = -1;
-			snprintf(err.msg, sizeof err.msg, "write error on standard output");
+			snprintf(err.msg, sizeof err.msg, _("write error on standard output"));
 		}
 		if (rc)
 			err_prefix(&err, _("standard output"));
@@ -88,7 +88,7 @@ const struct cli_command cli_export_entry = {
     .strict = 1,
     .min_operands = 1,
     .max_operands = 1,
-    .too_few = "which workshop?",
-    .too_many = "one workshop at a time",
+    .too_few = N_("which workshop?"),
+    .too_many = N_("one workshop at a time"),
     .exec = export_exec,
 };

@@ -272,7 +272,7 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	rc = add_in_tx(ctx, wid, k, a, n, &id, &joined);
 	if ((rc = in_tx(ctx, rc, joined)))
 		return rc;
-	fprintf(ctx->out, "added %s %lld\n", k->name, (long long)id);
+	fprintf(ctx->out, _("added %s %lld\n"), k->name, (long long)id);
 	return CLI_OK;
 }
 
@@ -348,7 +348,7 @@ static int set_workshop_trim(struct cli_ctx *ctx, const struct jh_kind_def *k, j
 		cli_failf(ctx, "set workshop: %s", err.msg);
 		return 1;
 	}
-	fprintf(ctx->out, "trimmed %lld %s\n", removed, removed == 1 ? "dot" : "dots");
+	fprintf(ctx->out, ngettext("trimmed %lld dot\n", "trimmed %lld dots\n", (unsigned long)removed), removed);
 	return 0;
 }
 
@@ -421,15 +421,15 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (rc && !trim_failed)
 		cli_failf(ctx, "set %s %lld: %s%s", k->name, (long long)id, err.msg,
 			  !strncmp(err.msg, "cannot lower the ", 17)
-			      ? " (--trim removes the excess dots, newest first)"
+			      ? _(" (--trim removes the excess dots, newest first)")
 			      : "");
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
 	if (base)
-		fprintf(ctx->out, "updated %s %lld (revision %lld)\n", k->name, (long long)id,
+		fprintf(ctx->out, _("updated %s %lld (revision %lld)\n"), k->name, (long long)id,
 			store_last_revision(ctx->st));
 	else
-		fprintf(ctx->out, "updated %s %lld\n", k->name, (long long)id);
+		fprintf(ctx->out, _("updated %s %lld\n"), k->name, (long long)id);
 	return CLI_OK;
 }
 
@@ -483,7 +483,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		cli_failf(ctx, "rm %s %lld: %s", k->name, (long long)id, err.msg);
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
-	fprintf(ctx->out, "removed %s %lld\n", k->name, (long long)id);
+	fprintf(ctx->out, _("removed %s %lld\n"), k->name, (long long)id);
 	return CLI_OK;
 }
 

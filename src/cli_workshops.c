@@ -72,7 +72,7 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_new_entry = {
     .name = "new",
     .synopsis = "new NAME [-t TEMPLATE]",
-    .about = "create a workshop",
+    .about = N_("create a workshop"),
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_NAMED,
     .options = {{"-t", "--template", 0}, {NULL, "--facilitator", CLI_OPT_EQUALS}},
@@ -93,11 +93,11 @@ static int print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, si
 		return ferror(ctx->out) ? CLI_FAIL : CLI_OK;
 	}
 	cli_table_init(&t, 5);
-	cli_table_col(&t, 0, "ID", 0, 1);
-	cli_table_col(&t, 1, "NAME", 32, 0);
-	cli_table_col(&t, 2, "CREATED", 0, 0);
-	cli_table_col(&t, 3, "TEMPLATE", 30, 0);
-	cli_table_col(&t, 4, "TITLE", 60, 0);
+	cli_table_col(&t, 0, _("ID"), 0, 1);
+	cli_table_col(&t, 1, _("NAME"), 32, 0);
+	cli_table_col(&t, 2, _("CREATED"), 0, 0);
+	cli_table_col(&t, 3, _("TEMPLATE"), 30, 0);
+	cli_table_col(&t, 4, _("TITLE"), 60, 0);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(idb, sizeof idb, "%lld", (long long)ws[i].id);
 		const char *row[] = {idb, ws[i].name, ws[i].created, ws[i].template_name,
@@ -130,7 +130,7 @@ static int list_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_list_entry = {
     .name = "list",
     .synopsis = "list",
-    .about = "list workshops",
+    .about = N_("list workshops"),
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_NAMED,
     .exec = list_exec,
@@ -142,17 +142,17 @@ static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *
 
 	if (n == 0) {
 		fprintf(ctx->out,
-			"no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n");
+			_("no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n"));
 		return CLI_OK;
 	}
 	cli_table_init(&t, 3);
-	cli_table_col(&t, 0, "NAME", 40, 0);
-	cli_table_col(&t, 1, "TITLE", 60, 0);
-	cli_table_col(&t, 2, "PATH", 0, 0);
+	cli_table_col(&t, 0, _("NAME"), 40, 0);
+	cli_table_col(&t, 1, _("TITLE"), 60, 0);
+	cli_table_col(&t, 2, _("PATH"), 0, 0);
 	for (size_t i = 0; i < n; i++) {
 		char title[512];
 		snprintf(title, sizeof title, "%s%s",
-			 list[i].valid ? "" : "INVALID: ", list[i].title);
+			 list[i].valid ? "" : _("INVALID: "), list[i].title);
 		const char *row[] = {list[i].name, title, list[i].path};
 		cli_table_row(&t, row);
 	}
@@ -175,7 +175,7 @@ static int templates_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_templates_entry = {
     .name = "templates",
     .synopsis = "templates",
-    .about = "list templates found",
+    .about = N_("list templates found"),
     .usage = CLI_USAGE_NAMED,
     .exec = templates_exec,
 };
@@ -204,7 +204,7 @@ static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_check_template_entry = {
     .name = "check-template",
     .synopsis = "check-template FILE...",
-    .about = "validate template files",
+    .about = N_("validate template files"),
     .usage = CLI_USAGE_NAMED,
     .min_operands = 1,
     .max_operands = -1,

@@ -98,12 +98,12 @@ static long check_byte(const struct parser *p, size_t off)
 
 	if (c == 0)
 		return fail_here(
-		    p, off, "NUL byte (is this a binary or UTF-16 file? save it as UTF-8 CSV)");
+		    p, off, _("NUL byte (is this a binary or UTF-16 file? save it as UTF-8 CSV)"));
 	n = text_decode(p->buf + off, p->len - off, &cp);
 	if (n == 1) {
 		char what[96];
 
-		snprintf(what, sizeof what, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+		snprintf(what, sizeof what, _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"),
 			 c);
 		return fail_here(p, off, what);
 	}
@@ -114,7 +114,7 @@ static int too_long(const struct parser *p, size_t line, size_t line_start, size
 {
 	char what[64];
 
-	snprintf(what, sizeof what, "field longer than %d bytes", CSV_MAX_FIELD);
+	snprintf(what, sizeof what, _("field longer than %d bytes"), CSV_MAX_FIELD);
 	return fail_at(p, line, line_start, off, what);
 }
 
@@ -172,13 +172,13 @@ static int read_plain(struct parser *p, int store)
 			if (at_field_end(p, i))
 				break;
 			return fail_here(p, i,
-					 "carriage return without line feed in an unquoted field "
-					 "(save with CRLF or LF line ends)");
+					 _("carriage return without line feed in an unquoted field "
+					 "(save with CRLF or LF line ends)"));
 		}
 		if (b[i] == '"')
 			return fail_here(p, i,
-					 "stray quote in an unquoted field (quote the whole "
-					 "field and double the quote)");
+					 _("stray quote in an unquoted field (quote the whole "
+					 "field and double the quote)"));
 		n = check_byte(p, i);
 		if (n < 0)
 			return -1;
@@ -226,8 +226,8 @@ static int read_quoted(struct parser *p, int store)
 			i++;
 		if (i == len)
 			return fail_at(p, open_line, open_line_start, open,
-				       "unterminated quoted field: the quote opened here is "
-				       "never closed");
+				       _("unterminated quoted field: the quote opened here is "
+				       "never closed"));
 		if (b[i] == '"') {
 			if (i + 1 < len && b[i + 1] == '"') {
 				nesc++;
@@ -249,7 +249,7 @@ static int read_quoted(struct parser *p, int store)
 	}
 	close = i;
 	if (!at_field_end(p, close + 1))
-		return fail_here(p, close + 1, "characters after the closing quote of a field");
+		return fail_here(p, close + 1, _("characters after the closing quote of a field"));
 	outlen = close - open - 1 - nesc;
 	if (outlen > CSV_MAX_FIELD)
 		return too_long(p, open_line, open_line_start, open);

@@ -337,7 +337,7 @@ static int forbidden(const char *path, const struct filewrite_guard *guard, stru
 	for (size_t i = 0; guard && guard->paths && guard->paths[i]; i++)
 		if (samefile_is(path, guard->paths[i]))
 			return err_set(err, _("%s would overwrite %s (%s); choose another file"), path,
-				       guard->what ? guard->what : "a protected file",
+				       guard->what ? guard->what : _("a protected file"),
 				       guard->paths[i]);
 	return 0;
 }
@@ -345,14 +345,14 @@ static int forbidden(const char *path, const struct filewrite_guard *guard, stru
 static const char *kind_of(mode_t m)
 {
 	if (S_ISFIFO(m))
-		return "a FIFO (named pipe)";
+		return _("a FIFO (named pipe)");
 	if (S_ISCHR(m))
-		return "a character device";
+		return _("a character device");
 	if (S_ISBLK(m))
-		return "a block device";
+		return _("a block device");
 	if (S_ISSOCK(m))
 		return "a socket";
-	return "not a regular file";
+	return _("not a regular file");
 }
 
 /* What is at path may be replaced: nothing yet (*exists 0), or a regular

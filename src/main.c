@@ -59,7 +59,7 @@ static int finish(int rc)
 	/* A command that failed has said why already. */
 	if (rc != CLI_OK || (fflush(stdout) == 0 && !ferror(stdout)))
 		return rc;
-	fprintf(stderr, "journeyhack: standard output: write error: %s\n",
+	fprintf(stderr, _("journeyhack: standard output: write error: %s\n"),
 		strerror(errno ? errno : EIO));
 	return CLI_FAIL;
 }

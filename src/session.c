@@ -38,13 +38,13 @@ int session_facilitates(const struct jh_data *d, jh_id me)
 }
 
 static const char *const right_text[SESSION_NRIGHTS] = {
-    [SESSION_RUN_TIMER] = "run the timer",
-    [SESSION_RESET_TIMER] = "reset the timer",
-    [SESSION_REVEAL] = "reveal private writing",
-    [SESSION_MOVE_AGENDA] = "move the agenda",
-    [SESSION_EDIT_AGENDA] = "edit the agenda",
-    [SESSION_EDIT_WORKSHOP] = "change the workshop",
-    [SESSION_TYPE_FOR_OTHERS] = "enter items and votes for someone else",
+    [SESSION_RUN_TIMER] = N_("run the timer"),
+    [SESSION_RESET_TIMER] = N_("reset the timer"),
+    [SESSION_REVEAL] = N_("reveal private writing"),
+    [SESSION_MOVE_AGENDA] = N_("move the agenda"),
+    [SESSION_EDIT_AGENDA] = N_("edit the agenda"),
+    [SESSION_EDIT_WORKSHOP] = N_("change the workshop"),
+    [SESSION_TYPE_FOR_OTHERS] = N_("enter items and votes for someone else"),
 };
 
 int session_may(const struct jh_data *d, jh_id me, enum session_right r)
@@ -56,7 +56,7 @@ int session_may(const struct jh_data *d, jh_id me, enum session_right r)
 
 const char *session_right_text(enum session_right r)
 {
-	return (int)r >= 0 && r < SESSION_NRIGHTS ? right_text[r] : "";
+	return (int)r >= 0 && r < SESSION_NRIGHTS ? _(right_text[r]) : "";
 }
 
 /* ---------------------------------------------------------------- names, roles */

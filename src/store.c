@@ -675,7 +675,7 @@ static int dir_writable(const char *path, char *why, size_t whysize)
 		*slash = '\0';
 	ok = access(d, W_OK) == 0;
 	if (!ok)
-		snprintf(why, whysize, "cannot create files in %s: %s", d, strerror(errno));
+		snprintf(why, whysize, _("cannot create files in %s: %s"), d, strerror(errno));
 	free(dir);
 	return ok;
 }
@@ -815,7 +815,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	st->path = util_xstrdup(path);
 	if (flags & STORE_READONLY) {
 		st->readonly = 1;
-		snprintf(st->ro_reason, sizeof st->ro_reason, "opened for viewing");
+		snprintf(st->ro_reason, sizeof st->ro_reason, _("opened for viewing"));
 	} else if (access(path, W_OK) != 0) {
 		st->readonly = 1;
 		snprintf(st->ro_reason, sizeof st->ro_reason, "%s", strerror(errno));
@@ -831,7 +831,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 			/* A full disk: viewing needs no new space. */
 			int e = sqlite3_system_errno(st->db);
 			st->readonly = 1;
-			snprintf(st->ro_reason, sizeof st->ro_reason, "cannot create %s-shm: %s",
+			snprintf(st->ro_reason, sizeof st->ro_reason, _("cannot create %s-shm: %s"),
 				 path, e ? strerror(e) : sqlite3_errmsg(st->db));
 		}
 		rc = reconnect_immutable(st, err) || inspect(st, err);
@@ -1515,7 +1515,7 @@ int store_workshop_restore(struct jh_store *st, jh_id wid, const struct jh_works
 			   struct jh_err *err)
 {
 	return IN_TX(st, err,
-		     one_row(st, restore_row(st, wid, w, err), err, "no workshop with id %lld",
+		     one_row(st, restore_row(st, wid, w, err), err, _("no workshop with id %lld"),
 			     (long long)wid));
 }
 
@@ -1523,7 +1523,7 @@ int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err)
 {
 	return IN_TX(st, err,
 		     one_row(st, run(st, "DELETE FROM workshop WHERE id = ?1", ARGS(I64(wid)), err),
-			     err, "no workshop with id %lld", (long long)wid));
+			     err, _("no workshop with id %lld"), (long long)wid));
 }
 
 /* ------------------------------------------------------- generic items */
@@ -1648,7 +1648,7 @@ static int unique_error(struct jh_store *st, const struct jh_kind_def *k,
 		return -1;
 	if (v && v->text)
 		return err_set(err, _("a %s named \"%s\" already exists%s"), k->name, v->text,
-			       k->kind == JH_STAGE ? " in this journey" : " in this workshop");
+			       k->kind == JH_STAGE ? _(" in this journey") : _(" in this workshop"));
 	return err_set(err, _("this %s already exists"), k->name);
 }
 
@@ -2163,7 +2163,7 @@ static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
-	return one_row(st, 0, err, "no %s %lld in this workshop", k->name, (long long)id);
+	return one_row(st, 0, err, _("no %s %lld in this workshop"), k->name, (long long)id);
 }
 
 static int links_of(const struct jh_value *vals, size_t nvals)
@@ -2408,7 +2408,7 @@ static int check_base(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		return 0;
 	st->conflict = 1;
 	return err_set(err, _("%s %lld was changed by %s since revision %lld (now %lld); not saved"),
-		       k->name, (long long)id, r.by[0] ? r.by : "someone else", base, r.revision);
+		       k->name, (long long)id, r.by[0] ? r.by : _("someone else"), base, r.revision);
 }
 
 static int set_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
@@ -2539,7 +2539,7 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 	}
 	if (n == 0)
 		return err_set(err, _("no %s named \"%s\"%s"), k->name, name,
-			       scoped ? " in that journey" : " in this workshop");
+			       scoped ? _(" in that journey") : _(" in this workshop"));
 	return err_set(err, _("%s \"%s\" is ambiguous (ids %lld, %lld%s); use the id"), k->name, name,
 		       (long long)found[0], (long long)found[1], n > 2 ? ", ..." : "");
 }
@@ -2642,7 +2642,7 @@ int store_step_restore(struct jh_store *st, jh_id wid, jh_id step_id,
 				 ARGS(I64(wid), I64(step_id), I64(timer->timer_running != 0),
 				      I64(timer->timer_started), I64(timer->timer_elapsed)),
 				 err),
-			     err, "agenda step %lld is no longer on the agenda",
+			     err, _("agenda step %lld is no longer on the agenda"),
 			     (long long)step_id));
 }
 
@@ -2677,7 +2677,7 @@ int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_e
 	    one_row(st,
 		    run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
 			ARGS(I64(step_id), I64(wid)), err),
-		    err, "no agenda step %lld in this workshop", (long long)step_id));
+		    err, _("no agenda step %lld in this workshop"), (long long)step_id));
 }
 
 /* ---------------------------------------------------------------- drafts */
