@@ -15,10 +15,10 @@ xgettext=${XGETTEXT:-xgettext}
 
 cd "$srcdir"
 tmp=$out.tmp
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$tmp" "$tmp.h"' EXIT
 x() {
 	"$xgettext" --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
-		--add-location=file --sort-by-file --package-name=journeyhack \
+		--add-location=file --package-name=journeyhack \
 		${version:+--package-version="$version"} \
 		--msgid-bugs-address=https://github.com/journeyhack/journeyhack/issues \
 		--output="$tmp" "$@"
@@ -36,5 +36,9 @@ x --join-existing --keyword --keyword=VIEW:4 include/journeyhack/views.def
 x --join-existing --keyword --keyword=TEXT:4 --keyword=LONG:3 --keyword=INT:6 \
 	--keyword=BOOL:4 --keyword=ENUM:5 --keyword=REF:5 --keyword=DATE:3 src/kinds.c
 x --join-existing --keyword --keyword=COL:1 --keyword=CALC:1 src/cli_show.c
+# An empty heading ("") is the header's msgid: keep the header free of
+# the location that brings.
+awk 'NR == 1, /^$/ { if (/^#: /) next } { print }' "$tmp" >"$tmp.h"
+mv "$tmp.h" "$tmp"
 mv "$tmp" "$out"
 trap - EXIT

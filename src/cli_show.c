@@ -437,7 +437,7 @@ static void show_kind(struct show *s, enum jh_kind kind, FILE *f)
 
 	cli_table_init(&t, st->ncols);
 	for (size_t c = 0; c < st->ncols; c++) {
-		cli_table_col(&t, c, _(st->cols[c].head), st->cols[c].maxw, st->cols[c].right);
+		cli_table_col(&t, c, *st->cols[c].head ? _(st->cols[c].head) : "", st->cols[c].maxw, st->cols[c].right);
 		fields[c] = st->cols[c].field ? kinds_field(k, st->cols[c].field) : NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
