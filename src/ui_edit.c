@@ -545,13 +545,13 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 		ui_message(ui, 1, "%s", err.msg);
 		return UI_HANDLED;
 	}
-	ui_undo_init(&rec, UI_UNDO_VOTE, JH_IDEA, idea, _("%s on idea #%lld"),
-		     dots > 0 ? "vote" : "unvote", (long long)idea);
+	ui_undo_init(&rec, UI_UNDO_VOTE, JH_IDEA, idea,
+		     dots > 0 ? _("vote on idea #%lld") : _("unvote on idea #%lld"), (long long)idea);
 	ui_undo_vote(&rec, ui->acting, dots);
 	ui_undo_push(ui, &rec);
-	ui_message(ui, 0, _("%s %s a dot %s #%lld %s"), ui_name(ui, ui->acting),
-		   dots > 0 ? _("gave") : _("took back"), dots > 0 ? "to" : "from", (long long)idea,
-		   i ? i->title : "");
+	ui_message(ui, 0,
+		   dots > 0 ? _("%s gave a dot to #%lld %s") : _("%s took back a dot from #%lld %s"),
+		   ui_name(ui, ui->acting), (long long)idea, i ? i->title : "");
 	return UI_HANDLED | UI_RELOAD;
 }
 

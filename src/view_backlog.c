@@ -103,7 +103,7 @@ static const void *item(const struct ui *ui, const void *state, long i)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	return view_list_hidden(ui, ui->ix.hidden_ideas, "idea", buf, size);
+	return view_list_hidden(ui, ui->ix.hidden_ideas, ngettext("idea", "ideas", ui->ix.hidden_ideas), buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)

@@ -472,7 +472,7 @@ static int move_card_stage(struct ui *ui, int dir)
 		return UI_HANDLED;
 	}
 	if ((dir < 0 && S->col == 0) || (dir > 0 && S->col + 1 >= S->nstages)) {
-		ui_message(ui, 1, _("No stage further %s"), dir < 0 ? "left" : "right");
+		ui_message(ui, 1, dir < 0 ? _("No stage further left") : _("No stage further right"));
 		return UI_HANDLED;
 	}
 	to = dir < 0 ? S->col - 1 : S->col + 1;
@@ -499,7 +499,7 @@ static int move_card_order(struct ui *ui, int dir)
 	}
 	n = S->ncards[S->col];
 	if ((dir < 0 && S->card == 0) || (dir > 0 && S->card + 1 >= n)) {
-		ui_message(ui, 1, _("The card is already %s"), dir < 0 ? "first" : "last");
+		ui_message(ui, 1, dir < 0 ? _("The card is already first") : _("The card is already last"));
 		return UI_HANDLED;
 	}
 	other = dir < 0 ? S->card - 1 : S->card + 1;
@@ -519,7 +519,7 @@ static int move_card_order(struct ui *ui, int dir)
 	}
 	ui_undo_group_end(ui);
 	free(order);
-	ui_message(ui, 0, _("Moved %s %s"), t->name, dir < 0 ? "up" : "down");
+	ui_message(ui, 0, dir < 0 ? _("Moved %s up") : _("Moved %s down"), t->name);
 	return flags;
 }
 

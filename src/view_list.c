@@ -99,8 +99,8 @@ int view_list_hidden(const struct ui *ui, size_t n, const char *noun, char *buf,
 {
 	if (!n || !ui->facilitator)
 		return 0;
-	snprintf(buf, size, _("%s %zu %s%s hidden: private writing (R reveals)"),
-		 ui_glyph(ui, UI_G_LOCK), n, noun, n == 1 ? "" : "s");
+	snprintf(buf, size, _("%s %zu %s hidden: private writing (R reveals)"),
+		 ui_glyph(ui, UI_G_LOCK), n, noun);
 	return 1;
 }
 

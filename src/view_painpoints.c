@@ -63,7 +63,7 @@ static void build(struct ui *ui, void *state)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	return view_list_hidden(ui, ui->ix.hidden_pain, "pain point", buf, size);
+	return view_list_hidden(ui, ui->ix.hidden_pain, ngettext("pain point", "pain points", ui->ix.hidden_pain), buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
