@@ -159,7 +159,7 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 	}
 	votes_text(ui, r, buf, sizeof buf);
 	x += ui_text(line->y, x, 10, buf, sel ? base : ui_attr(ui, UI_C_POSITIVE), 1) + 1;
-	x += ui_text(line->y, x, 12, analysis_quadrant_label(r->quadrant),
+	x += ui_text(line->y, x, 12, _(analysis_quadrant_label(r->quadrant)),
 		     sel			   ? base
 		     : r->quadrant == JH_QUICK_WIN ? ui_attr(ui, UI_C_POSITIVE)
 						   : ui_attr(ui, UI_C_DIM),
@@ -237,7 +237,7 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	snprintf(
 	    buf, sizeof buf, _("Impact %d  Effort %d  Confidence %d  Reach %d%%  %s %s (%s)  %s%s%s"),
 	    idea->impact, idea->effort, idea->confidence, idea->reach, S->label, score,
-	    analysis_method_formula(S->method), analysis_quadrant_label(rk->quadrant),
+	    analysis_method_formula(S->method), _(analysis_quadrant_label(rk->quadrant)),
 	    rk->on_weakest_link ? "  " : "", rk->on_weakest_link ? ui_glyph(ui, UI_G_STAR) : "");
 	if (rk->on_weakest_link)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" addresses a weakest link"));

@@ -208,8 +208,9 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 		     S->stats.at_risk ? ui_attr(ui, UI_C_ALARM) : ui_attr(ui, UI_C_POSITIVE), 0);
 	if (S->stats.at_risk)
 		x += ui_text(r->y, x, end - x, _("!! AT RISK "), ui_attr(ui, UI_C_ALARM), 0);
-	snprintf(buf, sizeof buf, " %d channel hop%s", S->stats.channel_hops,
-		 S->stats.channel_hops == 1 ? "" : "s");
+	snprintf(buf, sizeof buf,
+		 ngettext(" %d channel hop", " %d channel hops", (unsigned long)S->stats.channel_hops),
+		 S->stats.channel_hops);
 	x += ui_text(r->y, x, end - x, buf, A_NORMAL, 0);
 	if (weak) {
 		snprintf(buf, sizeof buf, _("  %s weakest: %s"), ui_glyph(ui, UI_G_STAR), weak->name);

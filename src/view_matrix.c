@@ -106,7 +106,7 @@ static void draw_cell(struct ui *ui, const struct matrix *S, const struct grid *
 	cell_origin(g, impact, effort, &y, &x);
 	/* The quadrant's name in its outer corner cell, when there is room. */
 	if (g->ch >= 2 && ((impact == 5 || impact == 1) && (effort == 1 || effort == 5))) {
-		ui_text(y, x, w, analysis_quadrant_label(q),
+		ui_text(y, x, w, _(analysis_quadrant_label(q)),
 			q == JH_QUICK_WIN   ? ui_attr(ui, UI_C_POSITIVE)
 			: q == JH_MONEY_PIT ? ui_attr(ui, UI_C_NEGATIVE)
 					    : ui_attr(ui, UI_C_DIM),
@@ -192,7 +192,7 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 		char buf[1024], score[32];
 		analysis_format_score(S->method, rk->score, score, sizeof score);
 		snprintf(buf, sizeof buf, _("#%lld %s: %s, impact %d, effort %d, %s %s, rank %d"),
-			 (long long)idea->id, idea->title, analysis_quadrant_label(rk->quadrant),
+			 (long long)idea->id, idea->title, _(analysis_quadrant_label(rk->quadrant)),
 			 idea->impact, idea->effort, S->label, score, rk->rank);
 		ui_text(r->y + r->h - 1, r->x, r->w, buf, A_BOLD, 0);
 	} else {
