@@ -15,7 +15,7 @@ xgettext=${XGETTEXT:-xgettext}
 
 cd "$srcdir"
 tmp=$out.tmp
-trap 'rm -f "$tmp" "$tmp.h"' EXIT
+trap 'rm -f "$tmp" "$tmp.h" "$tmp.err"' EXIT
 x() {
 	"$xgettext" --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 		--add-location=file --package-name=journeyhack \
@@ -32,10 +32,17 @@ x() {
 # shellcheck disable=SC2046 # the globs are the list of sources
 x --keyword=_ --keyword=N_ --keyword=UI_ACTION:3 --keyword=VIEW:3 \
 	$(ls src/*.c include/journeyhack/*.def)
+# The sources are UTF-8; saying so lets the passes below join quietly.
+sed 's/charset=CHARSET/charset=UTF-8/' "$tmp" >"$tmp.h" && mv "$tmp.h" "$tmp"
 x --join-existing --keyword --keyword=VIEW:4 include/journeyhack/views.def
 x --join-existing --keyword --keyword=TEXT:4 --keyword=LONG:3 --keyword=INT:6 \
 	--keyword=BOOL:4 --keyword=ENUM:5 --keyword=REF:5 --keyword=DATE:3 src/kinds.c
-x --join-existing --keyword --keyword=COL:1 --keyword=CALC:1 src/cli_show.c
+# Columns without a heading are CALC(""): not a string to translate.
+x --join-existing --keyword --keyword=COL:1 --keyword=CALC:1 src/cli_show.c 2>"$tmp.err" || {
+	cat "$tmp.err" >&2
+	exit 1
+}
+grep -v -e 'Empty msgid' -e 'returns the header entry' -e 'meta information' "$tmp.err" >&2 || :
 # An empty heading ("") is the header's msgid: keep the header free of
 # the location that brings.
 awk 'NR == 1, /^$/ { if (/^#: /) next } { print }' "$tmp" >"$tmp.h"

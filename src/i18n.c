@@ -1,4 +1,5 @@
 /* i18n.c: binding the message catalogue for the locale the user chose. */
+#include <locale.h>
 #include <stdlib.h>
 
 #include "journeyhack/i18n.h"
@@ -9,6 +10,10 @@
 
 void i18n_init(void)
 {
+	/* Numbers keep the C format whatever the language: exports are read
+	 * by programs, and a Swedish or Norwegian decimal comma turned JSON's
+	 * 27.0000 into the invalid 27,0000. */
+	setlocale(LC_NUMERIC, "C");
 #ifdef ENABLE_NLS
 	const char *dir = getenv("JOURNEYHACK_LOCALEDIR");
 

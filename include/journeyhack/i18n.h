@@ -20,8 +20,9 @@
 #define N_(msgid) (msgid)
 
 /* Bind the message catalogue: $JOURNEYHACK_LOCALEDIR when set (an
- * uninstalled build and its tests), else the installed locale folder.
- * Call after setlocale(LC_ALL, ""). */
+ * uninstalled build and its tests), else the installed locale folder; and
+ * keep numbers in the C format (LC_NUMERIC), which files and scripts
+ * expect. Call after setlocale(LC_ALL, ""). */
 void i18n_init(void);
 
 #endif
