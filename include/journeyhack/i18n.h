@@ -14,7 +14,7 @@
 #else
 /* Built without NLS the English text is the text; ngettext keeps its
  * name so that xgettext finds plurals the same way in either build. */
-#define _(msgid) ((const char *)(msgid))
+#define _(msgid)	       ((const char *)(msgid))
 #define ngettext(one, many, n) ((n) == 1 ? (const char *)(one) : (const char *)(many))
 #endif
 #define N_(msgid) (msgid)
