@@ -116,6 +116,8 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	snprintf(left, sizeof left, _("  # Idea, %s (s)"), view_list_sort_name(&S->list));
 	/* Labels over the columns row() draws on the right. */
 	if (wide)
+		/* TRANSLATORS: headings over the dots (11 columns) and the quadrant;
+		 * keep the quadrant heading where the English one starts. */
 		snprintf(labels, sizeof labels, _("%6.6s Dots       Quadrant"), S->label);
 	else
 		snprintf(labels, sizeof labels, _("%6.6s Dots"), S->label);

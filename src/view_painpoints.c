@@ -73,6 +73,8 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	(void)ui;
 	snprintf(left, sizeof left, _("Pain points %s (s)"), view_list_sort_name(state));
 	ui_columns(buf, size, w, left, w - (w >= 64 ? 25 : 6),
+		/* TRANSLATORS: headings over severity (8 columns, dots), weight (2) and
+		 * status; keep each word where the English one starts. */
 		   w >= 64 ? _("Severity Wt Status") : _("Wt"));
 }
 
