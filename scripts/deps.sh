@@ -18,17 +18,39 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+# The translations are tested under sv_SE.UTF-8 and nb_NO.UTF-8, which
+# Debian's locales package builds only when asked (/etc/locale.gen).
+locales_missing() {
+	for l in sv_SE nb_NO; do
+		locale -a 2>/dev/null | grep -qix "$l.utf8" || printf ' %s.UTF-8' "$l"
+	done
+}
+[ -z "$missing" ] && [ -z "$(locales_missing)" ] && exit 0
 
 if [ "$(id -u)" -eq 0 ]; then
 	SUDO=""
 elif command -v sudo >/dev/null 2>&1; then
 	SUDO="sudo"
 else
-	echo "deps.sh: missing packages:$missing; run as root or install sudo" >&2
+	echo "deps.sh: missing packages:$missing, locales:$(locales_missing); run as root or install sudo" >&2
 	exit 1
 fi
-echo "deps.sh: installing$missing" >&2
-$SUDO apt-get update -qq
-# shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+if [ -n "$missing" ]; then
+	echo "deps.sh: installing$missing" >&2
+	$SUDO apt-get update -qq
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+need=$(locales_missing)
+if [ -n "$need" ]; then
+	echo "deps.sh: generating locales$need" >&2
+	for l in $need; do
+		# Uncomment the locale's line, or add it when the file lacks one.
+		if grep -q "^# *$l UTF-8\$" /etc/locale.gen; then
+			$SUDO sed -i "s/^# *\($l UTF-8\)\$/\1/" /etc/locale.gen
+		elif ! grep -q "^$l UTF-8\$" /etc/locale.gen; then
+			echo "$l UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+		fi
+	done
+	$SUDO locale-gen
+fi

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
@@ -296,12 +297,13 @@ enum jh_quadrant analysis_quadrant(int impact, int effort)
 	return effort < 3 ? JH_FILL_IN : JH_MONEY_PIT;
 }
 
-/* A stray value reads as a fill-in, the quadrant of a plain idea. */
+/* A stray value reads as a fill-in, the quadrant of a plain idea. The
+ * labels are translated where the interface shows them (N_). */
 static const char *const quadrants[][2] = {
-    [JH_QUICK_WIN] = {"quick-win", "Quick wins"},
-    [JH_BIG_BET] = {"big-bet", "Big bets"},
-    [JH_FILL_IN] = {"fill-in", "Fill-ins"},
-    [JH_MONEY_PIT] = {"money-pit", "Money pits"},
+    [JH_QUICK_WIN] = {"quick-win", N_("Quick wins")},
+    [JH_BIG_BET] = {"big-bet", N_("Big bets")},
+    [JH_FILL_IN] = {"fill-in", N_("Fill-ins")},
+    [JH_MONEY_PIT] = {"money-pit", N_("Money pits")},
 };
 
 static const char *const *quadrant(enum jh_quadrant q)

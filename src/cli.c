@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "journeyhack/cli.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -87,7 +88,7 @@ int cli_open_store(struct cli_ctx *ctx, int write)
 		if (store_begin(ctx->st, &err) == 0) {
 			store_rollback(ctx->st);
 			snprintf(err.msg, sizeof err.msg,
-				 "%s is read-only: changes cannot be saved", store_path(ctx->st));
+				 _("%s is read-only: changes cannot be saved"), store_path(ctx->st));
 		}
 		cli_fail(ctx, err.msg);
 		store_close(ctx->st);
@@ -119,16 +120,16 @@ int cli_usage_error(struct cli_ctx *ctx, const struct cli_command *cmd, const ch
 {
 	switch (cmd->usage) {
 	case CLI_USAGE_NAMED:
-		fprintf(ctx->err, "journeyhack: %s: usage: journeyhack %s\n", cmd->name,
+		fprintf(ctx->err, _("journeyhack: %s: usage: journeyhack %s\n"), cmd->name,
 			cmd->synopsis);
 		break;
 	case CLI_USAGE_PLAIN:
-		fprintf(ctx->err, "journeyhack: usage: journeyhack %s\n", cmd->synopsis);
+		fprintf(ctx->err, _("journeyhack: usage: journeyhack %s\n"), cmd->synopsis);
 		break;
 	case CLI_USAGE_REASON:
 		if (why)
-			fprintf(ctx->err, "journeyhack: %s: %s\n", cmd->name, why);
-		fprintf(ctx->err, "usage: journeyhack %s\n", cmd->synopsis);
+			fprintf(ctx->err, "journeyhack: %s: %s\n", cmd->name, _(why));
+		fprintf(ctx->err, _("usage: journeyhack %s\n"), cmd->synopsis);
 		break;
 	}
 	return CLI_USAGE;
@@ -191,9 +192,9 @@ int cli_args_parse(struct cli_ctx *ctx, const struct cli_command *cmd, int argc,
 		if (took > 0)
 			continue;
 		if (took < 0)
-			why = "an option needs a value";
+			why = N_("an option needs a value");
 		else if (cmd->strict && argv[i][0] == '-' && argv[i][1])
-			why = "unknown option";
+			why = N_("unknown option");
 		else if (cmd->max_operands >= 0 && args->argc > cmd->max_operands)
 			why = cmd->too_many;
 		else {

@@ -9,6 +9,7 @@
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_workshops.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/kinds.h"
 
 /* In --help's order. */
@@ -39,7 +40,7 @@ int cli_cmd_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	if (!c) {
-		cli_line(ctx->err, "journeyhack: unknown command \"%s\" (see: journeyhack --help)",
+		cli_line(ctx->err, _("journeyhack: unknown command \"%s\" (see: journeyhack --help)"),
 			 argv[0]);
 		return CLI_USAGE;
 	}
@@ -87,7 +88,7 @@ static void help_line(FILE *f, const char *globals, const char *synopsis, const 
 			s++;
 	}
 	if (about)
-		fprintf(f, "%*s%s", col < HELP_ABOUT_COL ? HELP_ABOUT_COL - col : 1, "", about);
+		fprintf(f, "%*s%s", col < HELP_ABOUT_COL ? HELP_ABOUT_COL - col : 1, "", _(about));
 	fputc('\n', f);
 }
 
@@ -100,15 +101,15 @@ static const char *globals_text(int globals)
 
 void cli_cmd_help(FILE *f)
 {
-	fputs("Usage:\n", f);
+	fputs(_("Usage:\n"), f);
 	help_line(f, globals_text(CLI_GLOBAL_DB | CLI_GLOBAL_AS), "[WORKSHOP]",
-		  "open the workshop UI");
+		  _("open the workshop UI"));
 	for (size_t i = 0; i < NCMDS; i++)
 		help_line(f, globals_text(cmd_table[i]->globals), cmd_table[i]->synopsis,
 			  cmd_table[i]->about);
 	help_line(f, "", "--help | --version", NULL);
 	fprintf(f,
-		"\n"
+		_("\n"
 		"KIND: %s\n"
 		"      (set also takes step and workshop)\n"
 		"\n"
@@ -127,6 +128,6 @@ void cli_cmd_help(FILE *f)
 		"  -h, --help             show this help\n"
 		"  -V, --version          show the version\n"
 		"\n"
-		"See journeyhack(1) and journeyhack-template(5).\n",
+		"See journeyhack(1) and journeyhack-template(5).\n"),
 		kinds_names());
 }

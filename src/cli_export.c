@@ -112,18 +112,18 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	fmt = export_format_parse(format);
 	if (fmt < 0)
-		return refuse(ctx, "unknown format \"%s\" (%s)", format, export_format_list());
+		return refuse(ctx, _("unknown format \"%s\" (%s)"), format, export_format_list());
 	if (report) {
 		int rr = export_report_parse(report);
 		if (rr < 0)
 			return refuse(
-			    ctx, "unknown report \"%s\" (actions, backlog, report, painpoints)",
+			    ctx, _("unknown report \"%s\" (actions, backlog, report, painpoints)"),
 			    report);
 		r = (enum export_report)rr;
 	}
 	if (args->opt[3]) {
 		if (fmt != EXPORT_CSV)
-			return refuse(ctx, "--csv-raw applies to -f csv only");
+			return refuse(ctx, _("--csv-raw applies to -f csv only"));
 		fmt = EXPORT_CSV_RAW;
 	}
 	if (args->opt[4] && fmt != EXPORT_SVG)
@@ -168,7 +168,7 @@ const struct cli_command cli_export_entry = {
     .strict = 1,
     .min_operands = 1,
     .max_operands = 1,
-    .too_few = "which workshop?",
-    .too_many = "one workshop at a time",
+    .too_few = N_("which workshop?"),
+    .too_many = N_("one workshop at a time"),
     .exec = export_exec,
 };

@@ -23,7 +23,7 @@ static const struct jh_kind_def *kind_arg(struct cli_ctx *ctx, const char *name)
 	const struct jh_kind_def *k = kinds_find(name);
 
 	if (!k)
-		cli_failf(ctx, "unknown kind \"%s\" (kinds: %s)", name, kinds_names());
+		cli_failf(ctx, _("unknown kind \"%s\" (kinds: %s)"), name, kinds_names());
 	return k;
 }
 
@@ -35,7 +35,7 @@ static int split_args(struct cli_ctx *ctx, int argc, char **argv, struct jh_assi
 
 	*n = 0;
 	if (argc > MAX_ASSIGN)
-		return cli_failf(ctx, "too many FIELD=VALUE arguments (at most %d)", MAX_ASSIGN);
+		return cli_failf(ctx, _("too many FIELD=VALUE arguments (at most %d)"), MAX_ASSIGN);
 	for (int i = 0; i < argc; i++) {
 		if (items_split_assign(argv[i], &a[*n], names[*n], 64, &err))
 			return cli_fail(ctx, err.msg);
@@ -216,7 +216,7 @@ static int in_tx(struct cli_ctx *ctx, int rc, int joined)
 	if (store_commit(ctx->st, &err))
 		return cli_fail(ctx, err.msg);
 	if (joined)
-		cli_line(ctx->out, "%s joined the workshop as a participant", ctx->as_name);
+		cli_line(ctx->out, _("%s joined the workshop as a participant"), ctx->as_name);
 	return CLI_OK;
 }
 
@@ -265,7 +265,7 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
 	if (!kinds_addable(k->kind))
-		return cli_failf(ctx, "%s items come from the template; change them with set",
+		return cli_failf(ctx, _("%s items come from the template; change them with set"),
 				 k->name);
 	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))
 		return CLI_FAIL;
@@ -274,7 +274,7 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	rc = add_in_tx(ctx, wid, k, a, n, &id, &joined);
 	if ((rc = in_tx(ctx, rc, joined)))
 		return rc;
-	fprintf(ctx->out, "added %s %lld\n", k->name, (long long)id);
+	fprintf(ctx->out, _("added %s %lld\n"), k->name, (long long)id);
 	return CLI_OK;
 }
 
@@ -307,7 +307,7 @@ static int participant_arg(struct cli_ctx *ctx, jh_id wid, const char *name, jh_
 	if (p)
 		*id = p->id;
 	model_data_free(&d);
-	return p ? 0 : cli_failf(ctx, "no participant named \"%s\" in this workshop", name);
+	return p ? 0 : cli_failf(ctx, _("no participant named \"%s\" in this workshop"), name);
 }
 
 /* An item argument: a positive id, or a name when the kind has one. */
@@ -319,9 +319,9 @@ static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
 
 	if (util_parse_int(arg, &num) == 0) {
 		if (num <= 0)
-			return cli_failf(ctx, "%s: %lld is not a valid id", k->name, num);
+			return cli_failf(ctx, _("%s: %lld is not a valid id"), k->name, num);
 		if (!store_item_exists(ctx->st, wid, k->kind, num))
-			return cli_failf(ctx, "no %s %lld in this workshop", k->name, num);
+			return cli_failf(ctx, _("no %s %lld in this workshop"), k->name, num);
 		*id = num;
 		return 0;
 	}
@@ -343,14 +343,17 @@ static int set_workshop_trim(struct cli_ctx *ctx, const struct jh_kind_def *k, j
 	if (!trim)
 		return 0;
 	if (k->kind != JH_WORKSHOP) {
-		cli_failf(ctx, "--trim is for the workshop's dots and max_dots, not %s", k->name);
+		cli_failf(ctx, _("--trim is for the workshop's dots and max_dots, not %s"),
+			  k->name);
 		return 1;
 	}
 	if (store_workshop_trim(ctx->st, wid, vals->v, vals->n, &removed, &err)) {
 		cli_failf(ctx, "set workshop: %s", err.msg);
 		return 1;
 	}
-	fprintf(ctx->out, "trimmed %lld %s\n", removed, removed == 1 ? "dot" : "dots");
+	fprintf(ctx->out,
+		ngettext("trimmed %lld dot\n", "trimmed %lld dots\n", (unsigned long)removed),
+		removed);
 	return 0;
 }
 
@@ -366,7 +369,7 @@ static int if_revision(struct cli_ctx *ctx, const char *text, long long *base)
 	errno = 0;
 	*base = strtoll(text, &end, 10);
 	if (errno || end == text || *end || *base < 1)
-		return cli_failf(ctx, "set: --if-revision: \"%s\" is not a revision (1, 2, ...)",
+		return cli_failf(ctx, _("set: --if-revision: \"%s\" is not a revision (1, 2, ...)"),
 				 text);
 	return 0;
 }
@@ -423,15 +426,15 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (rc && !trim_failed)
 		cli_failf(ctx, "set %s %lld: %s%s", k->name, (long long)id, err.msg,
 			  !strncmp(err.msg, "cannot lower the ", 17)
-			      ? " (--trim removes the excess dots, newest first)"
+			      ? _(" (--trim removes the excess dots, newest first)")
 			      : "");
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
 	if (base)
-		fprintf(ctx->out, "updated %s %lld (revision %lld)\n", k->name, (long long)id,
+		fprintf(ctx->out, _("updated %s %lld (revision %lld)\n"), k->name, (long long)id,
 			store_last_revision(ctx->st));
 	else
-		fprintf(ctx->out, "updated %s %lld\n", k->name, (long long)id);
+		fprintf(ctx->out, _("updated %s %lld\n"), k->name, (long long)id);
 	return CLI_OK;
 }
 
@@ -464,8 +467,8 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		 * must not throw away two days of a team's work. */
 		if (store_workshop_find(ctx->st, argv[3], &again, &err) || again != wid)
 			return cli_failf(ctx,
-					 "rm workshop: \"%s\" is not workshop %s; to remove it, "
-					 "name it twice: rm %s workshop %s",
+					 _("rm workshop: \"%s\" is not workshop %s; to remove it, "
+					   "name it twice: rm %s workshop %s"),
 					 argv[3], argv[1], argv[1], argv[1]);
 		if (gate(ctx, wid, JH_WORKSHOP, SESSION_DELETE, wid, NULL, &joined))
 			return CLI_FAIL;
@@ -474,7 +477,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			cli_fail(ctx, err.msg);
 		if (gate_end(ctx, rc, 0))
 			return CLI_FAIL;
-		cli_line(ctx->out, "removed workshop %s", argv[1]);
+		cli_line(ctx->out, _("removed workshop %s"), argv[1]);
 		return CLI_OK;
 	}
 	if (item_arg(ctx, wid, k, argv[3], &id) ||
@@ -485,7 +488,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		cli_failf(ctx, "rm %s %lld: %s", k->name, (long long)id, err.msg);
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
-	fprintf(ctx->out, "removed %s %lld\n", k->name, (long long)id);
+	fprintf(ctx->out, _("removed %s %lld\n"), k->name, (long long)id);
 	return CLI_OK;
 }
 
@@ -511,7 +514,7 @@ static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind,
 		for (size_t i = 0; k && i < 3; i++)
 			if (k->kind == importable[i])
 				return k;
-		cli_failf(ctx, "--kind %s: import takes painpoints, ideas or actions", kind);
+		cli_failf(ctx, _("--kind %s: import takes painpoints, ideas or actions"), kind);
 		return NULL;
 	}
 	for (size_t i = 0; i < 3; i++) {
@@ -519,7 +522,8 @@ static const struct jh_kind_def *csv_kind(struct cli_ctx *ctx, const char *kind,
 		if (strstr(base, k->plural) || strstr(base, k->name))
 			return k;
 	}
-	cli_failf(ctx, "%s: say what the rows are with --kind painpoints, ideas or actions", path);
+	cli_failf(ctx, _("%s: say what the rows are with --kind painpoints, ideas or actions"),
+		  path);
 	return NULL;
 }
 
@@ -586,12 +590,12 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (ext && (!strcmp(ext, ".yaml") || !strcmp(ext, ".yml"))) {
 		if (kind)
 			return cli_fail(
-			    ctx, "--kind is for CSV files; a YAML file holds a whole workshop");
+			    ctx, _("--kind is for CSV files; a YAML file holds a whole workshop"));
 		if ((rc = cli_open_store(ctx, 1)))
 			return rc;
 		if (import_yaml_file(ctx->st, workshop, file, &wid, &err))
 			return cli_fail(ctx, err.msg);
-		cli_line(ctx->out, "imported workshop %s from %s", workshop, file);
+		cli_line(ctx->out, _("imported workshop %s from %s"), workshop, file);
 		return CLI_OK;
 	}
 	if (import_sep(ctx, args->opt[1], &o.sep))

@@ -12,6 +12,7 @@
 #include "journeyhack/cli_json.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_table.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/model_index.h"
 #include "journeyhack/session.h"
 #include "journeyhack/text.h"
@@ -116,7 +117,7 @@ static const char *field_cell(struct show_row *r, const struct show_col *c,
 		snprintf(buf, size, "%lld%%", kinds_num(f, item));
 		return buf;
 	case SHOW_YESNO:
-		return kinds_num(f, item) ? "yes" : "no";
+		return kinds_num(f, item) ? _("yes") : _("no");
 	case SHOW_REF_ID:
 		if (!kinds_num(f, item))
 			return "";
@@ -156,7 +157,7 @@ static const char *step_private(struct show_row *r, char *buf, size_t size)
 	const struct jh_step *st = r->item;
 
 	(void)buf, (void)size;
-	return st->private_ ? (st->revealed ? "revealed" : "yes") : "";
+	return st->private_ ? (st->revealed ? _("revealed") : _("yes")) : "";
 }
 
 static const struct jh_journey_stats *journey_stats(struct show_row *r)
@@ -188,7 +189,7 @@ static const char *journey_risk(struct show_row *r, char *buf, size_t size)
 	const struct jh_journey_stats *js = journey_stats(r);
 
 	(void)buf, (void)size;
-	return js->ntouchpoints == 0 ? "" : js->at_risk ? "AT RISK" : "ok";
+	return js->ntouchpoints == 0 ? "" : js->at_risk ? _("AT RISK") : _("ok");
 }
 
 static const char *journey_weakest(struct show_row *r, char *buf, size_t size)
@@ -218,8 +219,8 @@ static const char *touchpoint_note(struct show_row *r, char *buf, size_t size)
 	const struct jh_touchpoint *tp = r->item;
 	int weak = touchpoint_is_weakest(r->s, tp), odd = analysis_questionable(tp);
 
-	snprintf(buf, size, "%s%s%s", weak ? "weakest link" : "", weak && odd ? "; " : "",
-		 odd ? "should it exist?" : "");
+	snprintf(buf, size, "%s%s%s", weak ? _("weakest link") : "", weak && odd ? "; " : "",
+		 odd ? _("should it exist?") : "");
 	return buf;
 }
 
@@ -230,7 +231,7 @@ static const char *idea_rank(struct show_row *r, char *buf, size_t size)
 
 static const char *idea_title(struct show_row *r, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s%s", r->rank->on_weakest_link ? "[weakest link] " : "",
+	snprintf(buf, size, "%s%s", r->rank->on_weakest_link ? _("[weakest link] ") : "",
 		 ((const struct jh_idea *)r->item)->title);
 	return buf;
 }
@@ -259,7 +260,7 @@ static const char *vote_participant(struct show_row *r, char *buf, size_t size)
 
 	(void)buf, (void)size;
 	if (session_votes_anonymous(r->s->d))
-		return "(anonymous)";
+		return _("(anonymous)");
 	return ref_name(r->s, f, kinds_num(f, r->item));
 }
 
@@ -268,7 +269,7 @@ static const char *action_overdue(struct show_row *r, char *buf, size_t size)
 	const struct jh_action *x = r->item;
 
 	(void)buf, (void)size;
-	return analysis_action_overdue(x, r->s->today) ? "OVERDUE" : "";
+	return analysis_action_overdue(x, r->s->today) ? _("OVERDUE") : "";
 }
 
 /* ---- the tables ---- */
@@ -437,7 +438,7 @@ static void show_kind(struct show *s, enum jh_kind kind, FILE *f)
 
 	cli_table_init(&t, st->ncols);
 	for (size_t c = 0; c < st->ncols; c++) {
-		cli_table_col(&t, c, st->cols[c].head, st->cols[c].maxw, st->cols[c].right);
+		cli_table_col(&t, c, *st->cols[c].head ? _(st->cols[c].head) : "", st->cols[c].maxw, st->cols[c].right);
 		fields[c] = st->cols[c].field ? kinds_field(k, st->cols[c].field) : NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -464,12 +465,12 @@ static void show_header(const struct jh_data *d, FILE *f)
 	 * goes out through the sanitiser, not only the free-text ones. */
 	cli_line(f, "%s: %s", w->name, title);
 	if (w->max_dots_per_idea)
-		snprintf(most, sizeof most, " (at most %d per idea)", w->max_dots_per_idea);
-	cli_line(f, "template %s, created %s, prioritisation %s, %d dots per participant%s",
+		snprintf(most, sizeof most, _(" (at most %d per idea)"), w->max_dots_per_idea);
+	cli_line(f, _("template %s, created %s, prioritisation %s, %d dots per participant%s"),
 		 w->template_name, w->created, w->method, w->dots_per_participant, most);
 	if (cur) {
 		char *st = text_fit_dup(cur->title, 200, 0);
-		cli_line(f, "current step %d of %zu: day %d, %s (%d min)",
+		cli_line(f, _("current step %d of %zu: day %d, %s (%d min)"),
 			 session_step_number(d, cur), d->nsteps, cur->day, st, cur->minutes);
 		free(st);
 	}
@@ -483,22 +484,22 @@ static void show_all(struct show *s, FILE *f)
 		const char *title;
 		enum jh_kind kind;
 	} sections[] = {
-	    {"Agenda", JH_STEP},	   {"Participants", JH_PARTICIPANT},
-	    {"Journeys", JH_JOURNEY},	   {"Touchpoints", JH_TOUCHPOINT},
-	    {"Pain points", JH_PAINPOINT}, {"Backlog", JH_IDEA},
-	    {"Actions", JH_ACTION},	   {"Parking lot", JH_PARKING},
+	    {N_("Agenda"), JH_STEP},	   {N_("Participants"), JH_PARTICIPANT},
+	    {N_("Journeys"), JH_JOURNEY},	   {N_("Touchpoints"), JH_TOUCHPOINT},
+	    {N_("Pain points"), JH_PAINPOINT}, {N_("Backlog"), JH_IDEA},
+	    {N_("Actions"), JH_ACTION},	   {N_("Parking lot"), JH_PARKING},
 	};
 	const struct jh_data *d = s->d;
 
 	show_header(d, f);
 	for (size_t i = 0; i < N(sections); i++) {
 		size_t n = kinds_count(kinds_get(sections[i].kind), d);
-		fprintf(f, "\n%s (%zu)\n", sections[i].title, n);
+		fprintf(f, "\n%s (%zu)\n", _(sections[i].title), n);
 		if (n)
 			show_kind(s, sections[i].kind, f);
 	}
 	if (d->nprompts) {
-		fprintf(f, "\nPrompts\n");
+		fprintf(f, _("\nPrompts\n"));
 		for (size_t i = 0; i < d->nprompts; i++) {
 			char *p = text_fit_dup(d->prompts[i], 200, 0);
 			cli_line(f, "- %s", p);
@@ -518,7 +519,7 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	int rc;
 
 	if (args->argc == 3 && !(k = kinds_find(argv[2])))
-		return cli_failf(ctx, "unknown kind \"%s\" (kinds: %s step)", argv[2],
+		return cli_failf(ctx, _("unknown kind \"%s\" (kinds: %s step)"), argv[2],
 				 kinds_names());
 	if ((rc = cli_workshop(ctx, 0, argv[1], &wid)))
 		return rc;
@@ -538,14 +539,14 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	show_free(&s);
 	model_data_free(&d);
 	if (fflush(ctx->out) != 0 || ferror(ctx->out))
-		return cli_fail(ctx, "cannot write the output");
+		return cli_fail(ctx, _("cannot write the output"));
 	return CLI_OK;
 }
 
 const struct cli_command cli_show_entry = {
     .name = "show",
     .synopsis = "show WORKSHOP [KIND]",
-    .about = "print items as a table",
+    .about = N_("print items as a table"),
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_PLAIN,
     .options = {{NULL, "--json", CLI_OPT_FLAG}},

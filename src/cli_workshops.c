@@ -7,6 +7,7 @@
 #include "journeyhack/cli_json.h"
 #include "journeyhack/cli_table.h"
 #include "journeyhack/cli_workshops.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/template.h"
@@ -64,10 +65,10 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		if (create(ctx, name, &tpl, args->opt[1], &err))
 			rc = cli_fail(ctx, err.msg);
 		else
-			cli_line(ctx->out, "created workshop %s (%s) from template %s in %s", name,
+			cli_line(ctx->out, _("created workshop %s (%s) from template %s in %s"), name,
 				 tpl.title, tpl.name, store_path(ctx->st));
 		if (!rc && args->opt[1])
-			cli_line(ctx->out, "%s facilitates it", args->opt[1]);
+			cli_line(ctx->out, _("%s facilitates it"), args->opt[1]);
 	}
 	template_free(&tpl);
 	return rc;
@@ -76,7 +77,7 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_new_entry = {
     .name = "new",
     .synopsis = "new NAME [-t TEMPLATE]",
-    .about = "create a workshop",
+    .about = N_("create a workshop"),
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_NAMED,
     .options = {{"-t", "--template", 0}, {NULL, "--facilitator", CLI_OPT_EQUALS}},
@@ -92,16 +93,16 @@ static int print_workshops(struct cli_ctx *ctx, const struct jh_workshop *ws, si
 	char idb[24];
 
 	if (n == 0) {
-		cli_line(ctx->out, "no workshops in %s (create one: journeyhack new NAME)",
+		cli_line(ctx->out, _("no workshops in %s (create one: journeyhack new NAME)"),
 			 store_path(ctx->st));
 		return ferror(ctx->out) ? CLI_FAIL : CLI_OK;
 	}
 	cli_table_init(&t, 5);
-	cli_table_col(&t, 0, "ID", 0, 1);
-	cli_table_col(&t, 1, "NAME", 32, 0);
-	cli_table_col(&t, 2, "CREATED", 0, 0);
-	cli_table_col(&t, 3, "TEMPLATE", 30, 0);
-	cli_table_col(&t, 4, "TITLE", 60, 0);
+	cli_table_col(&t, 0, _("ID"), 0, 1);
+	cli_table_col(&t, 1, _("NAME"), 32, 0);
+	cli_table_col(&t, 2, _("CREATED"), 0, 0);
+	cli_table_col(&t, 3, _("TEMPLATE"), 30, 0);
+	cli_table_col(&t, 4, _("TITLE"), 60, 0);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(idb, sizeof idb, "%lld", (long long)ws[i].id);
 		const char *row[] = {idb, ws[i].name, ws[i].created, ws[i].template_name,
@@ -136,7 +137,7 @@ static int list_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_list_entry = {
     .name = "list",
     .synopsis = "list",
-    .about = "list workshops",
+    .about = N_("list workshops"),
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_NAMED,
     .options = {{NULL, "--json", CLI_OPT_FLAG}},
@@ -149,17 +150,17 @@ static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *
 
 	if (n == 0) {
 		fprintf(ctx->out,
-			"no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n");
+			_("no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n"));
 		return CLI_OK;
 	}
 	cli_table_init(&t, 3);
-	cli_table_col(&t, 0, "NAME", 40, 0);
-	cli_table_col(&t, 1, "TITLE", 60, 0);
-	cli_table_col(&t, 2, "PATH", 0, 0);
+	cli_table_col(&t, 0, _("NAME"), 40, 0);
+	cli_table_col(&t, 1, _("TITLE"), 60, 0);
+	cli_table_col(&t, 2, _("PATH"), 0, 0);
 	for (size_t i = 0; i < n; i++) {
 		char title[512];
 		snprintf(title, sizeof title, "%s%s",
-			 list[i].valid ? "" : "INVALID: ", list[i].title);
+			 list[i].valid ? "" : _("INVALID: "), list[i].title);
 		const char *row[] = {list[i].name, title, list[i].path};
 		cli_table_row(&t, row);
 	}
@@ -191,7 +192,7 @@ static int templates_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_templates_entry = {
     .name = "templates",
     .synopsis = "templates",
-    .about = "list templates found",
+    .about = N_("list templates found"),
     .usage = CLI_USAGE_NAMED,
     .options = {{NULL, "--json", CLI_OPT_FLAG}},
     .exec = templates_exec,
@@ -239,7 +240,7 @@ static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 			continue;
 		}
 		cli_line(ctx->out,
-			 "%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels",
+			 _("%s: valid template \"%s\": %zu agenda steps, %zu stages, %zu channels"),
 			 file, tpl.name, tpl.nsteps, tpl.nstages, tpl.nchannels);
 		template_free(&tpl);
 	}
@@ -249,7 +250,7 @@ static int check_template_exec(struct cli_ctx *ctx, const struct cli_args *args)
 const struct cli_command cli_workshops_check_template_entry = {
     .name = "check-template",
     .synopsis = "check-template FILE...",
-    .about = "validate template files",
+    .about = N_("validate template files"),
     .usage = CLI_USAGE_NAMED,
     .options = {{NULL, "--json", CLI_OPT_FLAG}},
     .min_operands = 1,

@@ -101,13 +101,13 @@ static long check_byte(const struct parser *p, size_t off)
 
 	if (c == 0)
 		return fail_here(
-		    p, off, "NUL byte (is this a binary or UTF-16 file? save it as UTF-8 CSV)");
+		    p, off, _("NUL byte (is this a binary or UTF-16 file? save it as UTF-8 CSV)"));
 	n = text_decode(p->buf + off, p->len - off, &cp);
 	if (n == 1) {
 		char what[96];
 
-		snprintf(what, sizeof what, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-			 c);
+		snprintf(what, sizeof what,
+			 _("invalid UTF-8 (byte 0x%02X); save the file as UTF-8"), c);
 		return fail_here(p, off, what);
 	}
 	return (long)n;
@@ -117,7 +117,7 @@ static int too_long(const struct parser *p, size_t line, size_t line_start, size
 {
 	char what[64];
 
-	snprintf(what, sizeof what, "field longer than %d bytes", CSV_MAX_FIELD);
+	snprintf(what, sizeof what, _("field longer than %d bytes"), CSV_MAX_FIELD);
 	return fail_at(p, line, line_start, off, what);
 }
 
@@ -179,13 +179,13 @@ static int read_plain(struct parser *p, int store)
 			if (at_field_end(p, i))
 				break;
 			return fail_here(p, i,
-					 "carriage return without line feed in an unquoted field "
-					 "(save with CRLF or LF line ends)");
+					 _("carriage return without line feed in an unquoted field "
+					   "(save with CRLF or LF line ends)"));
 		}
 		if (b[i] == '"')
 			return fail_here(p, i,
-					 "stray quote in an unquoted field (quote the whole "
-					 "field and double the quote)");
+					 _("stray quote in an unquoted field (quote the whole "
+					   "field and double the quote)"));
 		n = check_byte(p, i);
 		if (n < 0)
 			return -1;
@@ -233,8 +233,8 @@ static int read_quoted(struct parser *p, int store)
 			i++;
 		if (i == len)
 			return fail_at(p, open_line, open_line_start, open,
-				       "unterminated quoted field: the quote opened here is "
-				       "never closed");
+				       _("unterminated quoted field: the quote opened here is "
+					 "never closed"));
 		if (b[i] == '"') {
 			if (i + 1 < len && b[i + 1] == '"') {
 				nesc++;
@@ -256,7 +256,7 @@ static int read_quoted(struct parser *p, int store)
 	}
 	close = i;
 	if (!at_field_end(p, close + 1))
-		return fail_here(p, close + 1, "characters after the closing quote of a field");
+		return fail_here(p, close + 1, _("characters after the closing quote of a field"));
 	outlen = close - open - 1 - nesc;
 	if (outlen > CSV_MAX_FIELD)
 		return too_long(p, open_line, open_line_start, open);
@@ -362,7 +362,7 @@ static int check_header(const struct parser *p, const struct csv_row *h)
 
 	for (i = 0; i < h->nfields; i++)
 		if (h->fields[i][0] == '\0')
-			return err_set(p->err, "%s:%zu: header column %zu has an empty name",
+			return err_set(p->err, _("%s:%zu: header column %zu has an empty name"),
 				       p->label, h->line, i + 1);
 	/* Sorted, equal names sit next to each other, in column order; the
 	 * pair reported is the one a reader meets first going left to right. */
@@ -387,7 +387,7 @@ static int check_header(const struct parser *p, const struct csv_row *h)
 		return 0;
 	/* The name goes to a terminal in the message: make it harmless. */
 	shown = text_fit_dup(h->fields[first - 1], 40, 0);
-	err_set(p->err, "%s:%zu: column \"%s\" appears twice (columns %zu and %zu)", p->label,
+	err_set(p->err, _("%s:%zu: column \"%s\" appears twice (columns %zu and %zu)"), p->label,
 		h->line, shown, first, second);
 	free(shown);
 	return -1;
@@ -404,14 +404,17 @@ static int parse_rows(struct parser *p, struct csv_table *t)
 		if (blank_line(p)) {
 			if (only_blank_lines_left(p))
 				break;
-			return err_set(p->err, "%s:%zu: empty row", p->label, p->line);
+			return err_set(p->err, _("%s:%zu: empty row"), p->label, p->line);
 		}
 		n = read_row(p);
 		if (n < 0)
 			return -1;
 		if ((size_t)n != t->header.nfields)
-			return err_set(p->err, "%s:%zu: %ld field%s, the header has %zu", p->label,
-				       line, n, n == 1 ? "" : "s", t->header.nfields);
+			return err_set(p->err,
+				       ngettext("%s:%zu: %ld field, the header has %zu",
+						"%s:%zu: %ld fields, the header has %zu",
+						(unsigned long)n),
+				       p->label, line, n, t->header.nfields);
 		if (t->nrows == cap) {
 			cap = cap ? 2 * cap : 64;
 			t->rows = util_xrealloc(t->rows, cap * sizeof *t->rows);
@@ -481,7 +484,8 @@ static int parse(struct parser *p, struct csv_table *t)
 		t->bom = 1;
 	} else if (p->len >= 2 &&
 		   ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
-		return err_set(p->err, "%s:1: the file is UTF-16; save it as UTF-8 CSV", p->label);
+		return err_set(p->err, _("%s:1: the file is UTF-16; save it as UTF-8 CSV"),
+			       p->label);
 	}
 	if (!p->sep)
 		sep_hint(p);
@@ -489,9 +493,9 @@ static int parse(struct parser *p, struct csv_table *t)
 		p->sep = guess_sep(p);
 	t->sep = p->sep;
 	if (p->pos == p->len || (blank_line(p) && only_blank_lines_left(p)))
-		return err_set(p->err, "%s: no header row (the file is empty)", p->label);
+		return err_set(p->err, _("%s: no header row (the file is empty)"), p->label);
 	if (blank_line(p))
-		return err_set(p->err, "%s:%zu: empty row", p->label, p->line);
+		return err_set(p->err, _("%s:%zu: empty row"), p->label, p->line);
 	p->keep = (size_t)-1;
 	hline = p->line;
 	if (read_row(p) < 0)

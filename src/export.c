@@ -90,27 +90,27 @@ static int actions_only(enum export_format f)
 int export_check(enum export_format f, enum export_report *r, struct jh_err *err)
 {
 	if ((int)f < 0 || f >= EXPORT_NFORMATS)
-		return err_set(err, "unknown export format");
+		return err_set(err, _("unknown export format"));
 	if (*r == EXPORT_DEFAULT)
 		*r = formats[f].report;
 	if ((f == EXPORT_CSV || f == EXPORT_CSV_RAW) && *r == EXPORT_REPORT)
-		return err_set(err, "csv exports the actions or the backlog "
-				    "(-r actions|backlog), or the pain points (-r painpoints); "
-				    "for the whole workshop use -f md, json or yaml");
+		return err_set(err, _("csv exports the actions or the backlog "
+				      "(-r actions|backlog), or the pain points (-r painpoints); "
+				      "for the whole workshop use -f md, json or yaml"));
 	if (*r == EXPORT_PAINPOINTS && f != EXPORT_CSV && f != EXPORT_CSV_RAW)
 		return err_set(err, _("the pain points are exported as csv only "
 				      "(-f csv -r painpoints)"));
 	if ((f == EXPORT_JSON || f == EXPORT_YAML) && *r != EXPORT_REPORT)
 		return err_set(err,
-			       "%s always exports the whole workshop (-r report); "
-			       "for only the %s use -f md or csv",
+			       _("%s always exports the whole workshop (-r report); "
+				 "for only the %s use -f md or csv"),
 			       formats[f].name, report_names[*r]);
 	if (f == EXPORT_TASKWARRIOR && *r != EXPORT_ACTIONS)
-		return err_set(err, "taskwarrior exports the action points only (-r actions)");
+		return err_set(err, _("taskwarrior exports the action points only (-r actions)"));
 	if ((f == EXPORT_SVG || f == EXPORT_HTML) && *r != EXPORT_REPORT)
 		return err_set(err,
-			       "%s exports the whole workshop (-r report); "
-			       "for only the %s use -f md or csv",
+			       _("%s exports the whole workshop (-r report); "
+				 "for only the %s use -f md or csv"),
 			       formats[f].name, report_names[*r]);
 	if (actions_only(f) && *r != EXPORT_ACTIONS)
 		return err_set(err, _("%s exports the action points only (-r actions)"),
@@ -177,7 +177,7 @@ int export_write(FILE *f, const struct jh_data *d, enum export_format fmt, enum 
 	case EXPORT_TODOTXT:
 		return export_todotxt(f, d, err);
 	default:
-		return err_set(err, "unknown export format");
+		return err_set(err, _("unknown export format"));
 	}
 }
 
@@ -284,11 +284,11 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 	int rc;
 
 	if (fmt < 0)
-		return err_set(err, "unknown export format \"%s\" (%s)", format,
+		return err_set(err, _("unknown export format \"%s\" (%s)"), format,
 			       export_format_list());
 	if (r == -1 && report && *report)
-		return err_set(err, "unknown report \"%s\" (actions, backlog, report, painpoints)",
-			       report);
+		return err_set(
+		    err, _("unknown report \"%s\" (actions, backlog, report, painpoints)"), report);
 	rr = (enum export_report)r;
 	if (export_check((enum export_format)fmt, &rr, err))
 		return -1;

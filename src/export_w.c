@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "journeyhack/export_w.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/text.h"
 
 void export_w_init(struct export_w *w, FILE *f)
@@ -84,7 +85,7 @@ int export_w_done(struct export_w *w, struct jh_err *err)
 	}
 	if (!w->failed)
 		return 0;
-	return err_set(err, "write error: %s", strerror(w->errnum ? w->errnum : EIO));
+	return err_set(err, _("write error: %s"), strerror(w->errnum ? w->errnum : EIO));
 }
 
 const char *export_w_str(const char *s)

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 
 #define MIB (1024ull * 1024)
@@ -27,9 +28,9 @@ static int too_large(const char *path, unsigned long long size, size_t max, stru
 	unsigned long long limit = ((unsigned long long)max + MIB - 1) / MIB;
 
 	if (size == 0)
-		err_set(err, "%s: file is too large (the limit is %llu MiB)", path, limit);
+		err_set(err, _("%s: file is too large (the limit is %llu MiB)"), path, limit);
 	else
-		err_set(err, "%s: file is too large (%llu MiB; the limit is %llu MiB)", path,
+		err_set(err, _("%s: file is too large (%llu MiB; the limit is %llu MiB)"), path,
 			(size + MIB - 1) / MIB, limit);
 	return FILEREAD_TOO_LARGE;
 }
@@ -73,8 +74,8 @@ static int check_kind(int fd, const char *path, const struct stat *st, size_t ma
 	if (S_ISDIR(st->st_mode)) {
 		close(fd);
 		if (what)
-			return err_set(err, "%s: is a directory, not %s", path, what);
-		return err_set(err, "%s: is a directory", path);
+			return err_set(err, _("%s: is a directory, not %s"), path, what);
+		return err_set(err, _("%s: is a directory"), path);
 	}
 	if (S_ISREG(st->st_mode) && (unsigned long long)st->st_size > max) {
 		close(fd);
@@ -136,7 +137,7 @@ int fileread_all(const char *path, size_t max, const char *what, char **buf, siz
 	if (S_ISFIFO(st.st_mode) && *len == 0) {
 		free(*buf);
 		*buf = NULL;
-		return err_set(err, "%s: not a regular file", path);
+		return err_set(err, _("%s: not a regular file"), path);
 	}
 	return 0;
 }

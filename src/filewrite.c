@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "journeyhack/filewrite.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/samefile.h"
 #include "journeyhack/util.h"
 
@@ -208,9 +209,9 @@ static int write_synced(FILE *f, int (*write_fn)(FILE *, void *, struct jh_err *
 	int rc = write_fn(f, ctx, err);
 
 	if (rc == 0 && (fflush(f) == EOF || ferror(f)))
-		rc = err_set(err, "write error: %s", strerror(errno ? errno : EIO));
+		rc = err_set(err, _("write error: %s"), strerror(errno ? errno : EIO));
 	if (rc == 0 && fsync(fileno(f)) != 0)
-		rc = err_set(err, "write error: %s", strerror(errno));
+		rc = err_set(err, _("write error: %s"), strerror(errno));
 	return rc;
 }
 
@@ -285,9 +286,9 @@ static int put_in_place(int fd, int named, char *tmp, const char *path, const ch
 			struct jh_err *err)
 {
 	if (!named && name_unnamed(fd, tmp) != 0)
-		return err_set(err, "cannot name the file beside %s: %s", path, strerror(errno));
+		return err_set(err, _("cannot name the file beside %s: %s"), path, strerror(errno));
 	if (rename(tmp, target) != 0) {
-		int rc = err_set(err, "cannot replace %s: %s", target, strerror(errno));
+		int rc = err_set(err, _("cannot replace %s: %s"), target, strerror(errno));
 		unlink(tmp);
 		return rc;
 	}
@@ -306,7 +307,7 @@ static int replace(const char *path, const char *target, mode_t mode,
 	if (named)
 		fd = open_named(tmp);
 	if (fd < 0) {
-		rc = err_set(err, "cannot create a file beside %s: %s", path, strerror(errno));
+		rc = err_set(err, _("cannot create a file beside %s: %s"), path, strerror(errno));
 	} else if (fchmod(fd, mode) != 0 || !(f = fdopen(fd, "w"))) {
 		rc = err_set(err, "%s: %s", tmp, strerror(errno));
 		if (named)
@@ -319,7 +320,7 @@ static int replace(const char *path, const char *target, mode_t mode,
 		else if (named)
 			unlink(tmp);
 		if (fclose(f) != 0 && rc == 0)
-			rc = err_set(err, "write error: %s", strerror(errno));
+			rc = err_set(err, _("write error: %s"), strerror(errno));
 		if (rc)
 			err_prefix(err, "%s", path);
 		else
@@ -335,8 +336,8 @@ static int forbidden(const char *path, const struct filewrite_guard *guard, stru
 {
 	for (size_t i = 0; guard && guard->paths && guard->paths[i]; i++)
 		if (samefile_is(path, guard->paths[i]))
-			return err_set(err, "%s would overwrite %s (%s); choose another file", path,
-				       guard->what ? guard->what : "a protected file",
+			return err_set(err, _("%s would overwrite %s (%s); choose another file"), path,
+				       guard->what ? guard->what : _("a protected file"),
 				       guard->paths[i]);
 	return 0;
 }
@@ -344,14 +345,14 @@ static int forbidden(const char *path, const struct filewrite_guard *guard, stru
 static const char *kind_of(mode_t m)
 {
 	if (S_ISFIFO(m))
-		return "a FIFO (named pipe)";
+		return _("a FIFO (named pipe)");
 	if (S_ISCHR(m))
-		return "a character device";
+		return _("a character device");
 	if (S_ISBLK(m))
-		return "a block device";
+		return _("a block device");
 	if (S_ISSOCK(m))
 		return "a socket";
-	return "not a regular file";
+	return _("not a regular file");
 }
 
 /* What is at path may be replaced: nothing yet (*exists 0), or a regular
@@ -368,16 +369,16 @@ static int replaceable(const char *path, struct stat *sb, int *exists, struct jh
 	if (stat(path, sb) != 0) {
 		if (S_ISLNK(lb.st_mode))
 			return err_set(err,
-				       "%s is a symbolic link to a file that does not exist: not "
-				       "replaced; export to the file itself",
+				       _("%s is a symbolic link to a file that does not exist: not "
+				       "replaced; export to the file itself"),
 				       path);
 		return err_set(err, "%s: %s", path, strerror(errno));
 	}
 	*exists = 1;
 	if (S_ISDIR(sb->st_mode))
-		return err_set(err, "%s is a directory", path);
+		return err_set(err, _("%s is a directory"), path);
 	if (!S_ISREG(sb->st_mode))
-		return err_set(err, "%s is %s: only a regular file is written", path,
+		return err_set(err, _("%s is %s: only a regular file is written"), path,
 			       kind_of(sb->st_mode));
 	/* Renaming over a file we may not write would bypass the protection
 	 * its owner gave it. */
@@ -398,9 +399,9 @@ static int write_stream(const char *path, int (*write_fn)(FILE *, void *, struct
 	if (stat(path, &sb) != 0)
 		return err_set(err, "%s: %s", path, strerror(errno));
 	if (S_ISDIR(sb.st_mode))
-		return err_set(err, "%s is a directory", path);
+		return err_set(err, _("%s is a directory"), path);
 	if (S_ISBLK(sb.st_mode))
-		return err_set(err, "%s is a block device: only a regular file is written", path);
+		return err_set(err, _("%s is a block device: only a regular file is written"), path);
 	return write_direct(path, write_fn, ctx, err);
 }
 
@@ -413,7 +414,7 @@ int filewrite_atomic_guarded(const char *path, const struct filewrite_guard *gua
 	int exists, rc;
 
 	if (!path || !*path)
-		return err_set(err, "no file name given");
+		return err_set(err, _("no file name given"));
 	if (forbidden(path, guard, err))
 		return -1;
 	if (!strncmp(path, "/dev/", 5) || !strncmp(path, "/proc/", 6))
@@ -423,8 +424,8 @@ int filewrite_atomic_guarded(const char *path, const struct filewrite_guard *gua
 	target = resolve_target(path);
 	if (!target)
 		return err_set(err,
-			       "%s: a symbolic link owned by someone else in a shared "
-			       "directory; not followed",
+			       _("%s: a symbolic link owned by someone else in a shared "
+			       "directory; not followed"),
 			       path);
 	clean_stale(target);
 	rc = replace(path, target, exists ? sb.st_mode & 07777 : new_file_mode(), write_fn, ctx,

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "journeyhack/form.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
 #include "journeyhack/store.h"
 #include "journeyhack/text.h"
@@ -97,7 +98,7 @@ void form_init(struct form *form, enum jh_kind kind, jh_id id, int for_add)
 	memset(form, 0, sizeof *form);
 	form->kind = kind;
 	form->id = id;
-	snprintf(form->title, sizeof form->title, "%s %s", for_add ? "New" : "Edit", k->name);
+	snprintf(form->title, sizeof form->title, "%s %s", for_add ? _("New") : _("Edit"), k->name);
 	form->f = util_xcalloc(k->nfields, sizeof *form->f);
 	form->n = k->nfields;
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -311,7 +312,7 @@ static void type_choice(struct form *form, struct form_field *ff, unsigned int c
 		i = prefix_choice(ff, one, 0);
 	}
 	if (i < 0) {
-		snprintf(form->error, sizeof form->error, "%s: no choice starts with \"%s\"",
+		snprintf(form->error, sizeof form->error, _("%s: no choice starts with \"%s\""),
 			 ff->def->name, one);
 		typed_reset(form);
 		return;
@@ -358,7 +359,7 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 	char title[160];
 
 	if (!ff->nchoices) {
-		snprintf(form->error, sizeof form->error, "%s: nothing to choose from",
+		snprintf(form->error, sizeof form->error, _("%s: nothing to choose from"),
 			 ff->def->name);
 		return;
 	}
@@ -367,7 +368,7 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 		items[i].label = ff->choices[i].label;
 		items[i].marked = multi && contains_id(ff->line.text, ff->choices[i].value);
 	}
-	snprintf(title, sizeof title, "%s", ff->def->label);
+	snprintf(title, sizeof title, "%s", _(ff->def->label));
 	k = ui_dialog_pick(ui, title, items, ff->nchoices, start < 0 ? 0 : (size_t)start, multi);
 	if (k >= 0 && !multi) {
 		ui_line_set(&ff->line, ff->choices[k].value);
@@ -395,13 +396,13 @@ static const char *mode_hint(const struct form_field *ff)
 {
 	switch (ff->mode) {
 	case FORM_LONG:
-		return "C-e edits in $EDITOR";
+		return _("C-e edits in $EDITOR");
 	case FORM_CHOICE:
-		return "Left/Right or C-t list";
+		return _("Left/Right or C-t list");
 	case FORM_SUGGEST:
-		return "type, or Left/Right, C-t list";
+		return _("type, or Left/Right, C-t list");
 	case FORM_IDLIST:
-		return "ids, or C-t to mark in a list";
+		return _("ids, or C-t to mark in a list");
 	default:
 		return ff->def->type == JF_DATE ? "YYYY-MM-DD" : "";
 	}
@@ -415,7 +416,7 @@ static void draft_notice(const struct form *form, char *buf, size_t size)
 
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	snprintf(buf, size, "Your unsaved draft from %s: C-r restores it, C-d discards it", when);
+	snprintf(buf, size, _("Your unsaved draft from %s: C-r restores it, C-d discards it"), when);
 }
 
 static const char *display_value(const struct form_field *ff)
@@ -468,7 +469,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 		if (i == form->cur)
 			cur_row = shown;
 		shown++;
-		w = text_width(form->f[i].def->label);
+		w = text_width(_(form->f[i].def->label));
 		if (w > lw)
 			lw = w;
 	}
@@ -498,7 +499,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 		}
 		y = r.y + 1 + (int)(row - *top);
 		row++;
-		snprintf(label, sizeof label, "%s%s", ff->error[0] ? "!" : " ", ff->def->label);
+		snprintf(label, sizeof label, "%s%s", ff->error[0] ? "!" : " ", _(ff->def->label));
 		ui_text(y, r.x + 1, lw + 1, label,
 			ff->error[0] ? ui_attr(ui, UI_C_ERROR)
 			: cur	     ? A_BOLD
@@ -524,7 +525,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 		msg = notice;
 	} else if (!form->f[form->cur].error[0] && !form->error[0] && form->typed[0] &&
 		   form->typed_field == form->cur) {
-		snprintf(notice, sizeof notice, "typed: %s", form->typed);
+		snprintf(notice, sizeof notice, _("typed: %s"), form->typed);
 		msg = notice;
 	}
 	ui_text(r.y + r.h - 3, r.x + 2, r.w - 4, msg,
@@ -533,7 +534,7 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 							      : ui_attr(ui, UI_C_DIM),
 		1);
 	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4,
-		"Enter saves  Esc cancels  Tab/S-Tab: fields  C-t list  C-e $EDITOR  * required",
+		_("Enter saves  Esc cancels  Tab/S-Tab: fields  C-t list  C-e $EDITOR  * required"),
 		ui_attr(ui, UI_C_DIM), 1);
 	if (cx >= 0) {
 		curs_set(1);
@@ -615,7 +616,7 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 				snprintf(form->error, sizeof form->error, "%s", err.msg);
 			ui_line_end(&ff->line);
 		} else {
-			snprintf(form->error, sizeof form->error, "C-e works on text fields");
+			snprintf(form->error, sizeof form->error, _("C-e works on text fields"));
 		}
 		break;
 	case UI_ACT_FORM_CLEAR:
@@ -745,7 +746,7 @@ static void draft_restore(struct ui *ui, struct form *form)
 	struct jh_err err;
 
 	if (!form->draft_offered) {
-		snprintf(form->error, sizeof form->error, "No draft to restore");
+		snprintf(form->error, sizeof form->error, _("No draft to restore"));
 		return;
 	}
 	draft_key(ui, form, &k);
@@ -831,7 +832,7 @@ static int run_key(struct ui *ui, struct form *form, int key, int act)
 		if (form->draft_offered)
 			draft_drop(ui, form);
 		else
-			snprintf(form->error, sizeof form->error, "No draft to discard");
+			snprintf(form->error, sizeof form->error, _("No draft to discard"));
 	} else {
 		char *before = util_xstrdup(form->f[form->cur].line.text);
 		edit_key(ui, form, key, act);

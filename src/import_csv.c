@@ -61,8 +61,8 @@ static int nothing_imported(const char *path, size_t line, struct jh_err *err)
 
 	memcpy(why, err->msg, sizeof why);
 	if (line)
-		return err_set(err, "%s:%zu: %s; nothing was imported", path, line, why);
-	return err_set(err, "%s: %s; nothing was imported", path, why);
+		return err_set(err, _("%s:%zu: %s; nothing was imported"), path, line, why);
+	return err_set(err, _("%s: %s; nothing was imported"), path, why);
 }
 
 static int extra_role(enum jh_kind kind, const char *name, enum role *role)
@@ -92,7 +92,7 @@ static int check_header(struct importer *im)
 		if (kinds_field(im->k, t->header.fields[c]))
 			im->role[c] = R_FIELD;
 		else if (!extra_role(im->k->kind, t->header.fields[c], &im->role[c]))
-			return err_set(im->err, "%s:%zu: unknown column \"%s\" for %s", im->path,
+			return err_set(im->err, _("%s:%zu: unknown column \"%s\" for %s"), im->path,
 				       t->header.line, t->header.fields[c], im->k->plural);
 	}
 	im->c_id = column_of(t, "id");

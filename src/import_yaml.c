@@ -28,6 +28,7 @@
 
 #include "journeyhack/export_fields.h"
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
@@ -91,9 +92,9 @@ static struct imark mark_at(const struct yamlread_node *n)
 static int scalar(struct imp *im, const struct yamlread_node *n, const char *key, const char **out)
 {
 	if (n->kind != YAMLREAD_SCALAR)
-		return fail_at(im, n, "%s: expected a value, found %s", key, type_name(n));
+		return fail_at(im, n, _("%s: expected a value, found %s"), key, type_name(n));
 	if (strlen(n->text) != n->len)
-		return fail_at(im, n, "%s: NUL characters are not allowed", key);
+		return fail_at(im, n, _("%s: NUL characters are not allowed"), key);
 	*out = n->text;
 	return 0;
 }
@@ -107,9 +108,9 @@ static int get_int(struct imp *im, const struct yamlread_node *n, const char *ke
 	if (scalar(im, n, key, &v))
 		return -1;
 	if (util_parse_int(v, &num))
-		return fail_at(im, n, "%s: \"%.40s\" is not a whole number", key, v);
+		return fail_at(im, n, _("%s: \"%.40s\" is not a whole number"), key, v);
 	if (num < min || num > max)
-		return fail_at(im, n, "%s: %lld is out of range (%lld..%lld)", key, num, min, max);
+		return fail_at(im, n, _("%s: %lld is out of range (%lld..%lld)"), key, num, min, max);
 	*out = num;
 	return 0;
 }
@@ -122,7 +123,7 @@ static int get_bool(struct imp *im, const struct yamlread_node *n, const char *k
 		return -1;
 	if (yesno_parse(v, strlen(v), out) == 0)
 		return 0;
-	return fail_at(im, n, "%s: \"%.40s\" is not true or false", key, v);
+	return fail_at(im, n, _("%s: \"%.40s\" is not true or false"), key, v);
 }
 
 static int get_ref(struct imp *im, const struct yamlread_node *n, const char *key, jh_id *out)
@@ -288,7 +289,7 @@ static int check_setting(struct imp *im, const struct jh_field_def *f,
 		char q[YAMLREAD_QUOTE_MAX * 2 + 16];
 
 		yamlread_quote(q, sizeof q, v, strlen(v));
-		return fail_at(im, n, "template: %s is not a template name (use a-z, 0-9 and -)",
+		return fail_at(im, n, _("template: %s is not a template name (use a-z, 0-9 and -)"),
 			       q);
 	}
 	why = template_text_problem(v, strlen(v), 0);
@@ -374,7 +375,7 @@ static const struct yamlread_node *sequence(struct imp *im, const struct yamlrea
 	if (n->kind != YAMLREAD_SEQ) {
 		if (yamlread_is_null(n))
 			return n; /* "key:" with nothing: an empty list */
-		(void)fail_at(im, n, "%s must be a list, found %s", key, type_name(n));
+		(void)fail_at(im, n, _("%s must be a list, found %s"), key, type_name(n));
 		return NULL;
 	}
 	return n;
@@ -422,7 +423,7 @@ static int read_strings(struct imp *im, const struct yamlread_node *list, const 
 		if (why)
 			return fail_at(im, *it, "%s: %s", key, why);
 		if (strlen(s) > 4096)
-			return fail_at(im, *it, "%s: not one line of UTF-8 text", key);
+			return fail_at(im, *it, _("%s: not one line of UTF-8 text"), key);
 		*out = util_xrealloc(*out, (*nout + 1) * sizeof **out);
 		(*out)[(*nout)++] = util_xstrdup(s);
 	}
@@ -458,10 +459,10 @@ static int read_values(struct imp *im, const struct yamlread_node *n, enum jh_ki
 			return -1;
 		i = key_slot(fl, ex, key);
 		if (i < 0)
-			return fail_at(im, k, "unknown key \"%.60s\" in a %s", key, what);
+			return fail_at(im, k, _("unknown key \"%.60s\" in a %s"), key, what);
 		slot = i < EXPORT_FIELDS_MAX ? &given[i] : &ex->nodes[i - EXPORT_FIELDS_MAX];
 		if (*slot)
-			return fail_at(im, k, "%s: given twice", key);
+			return fail_at(im, k, _("%s: given twice"), key);
 		*slot = v;
 		/* Lists are read once the item is known to be whole. */
 		if (i < EXPORT_FIELDS_MAX && fl->f[i]->type != JF_IDLIST &&
@@ -478,7 +479,7 @@ static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind
 	const struct yamlread_node *given[EXPORT_FIELDS_MAX] = {NULL};
 
 	if (n->kind != YAMLREAD_MAP)
-		return fail_at(im, n, "a %s must be a mapping, found %s", what, type_name(n));
+		return fail_at(im, n, _("a %s must be a mapping, found %s"), what, type_name(n));
 	if (read_values(im, n, kind, what, fl, item, given, ex))
 		return -1;
 	for (size_t i = 0; row && i < fl->n; i++)
@@ -490,7 +491,7 @@ static int read_item(struct imp *im, const struct yamlread_node *n, enum jh_kind
 		if (given[i])
 			continue;
 		if (fl->f[i]->required)
-			return fail_at(im, n, "this %s has no %s", what, fl->f[i]->name);
+			return fail_at(im, n, _("this %s has no %s"), what, fl->f[i]->name);
 		set_default(fl->f[i], item, index);
 	}
 	for (size_t i = 0; i < fl->n; i++)
@@ -585,7 +586,7 @@ static int read_workshop(struct imp *im, const struct yamlread_node *n)
 	if (read_item(im, n, JH_WORKSHOP, "workshop", &fl, w, 0, &ex, NULL))
 		return -1;
 	if (*w->created && !util_date_valid(w->created))
-		return fail_at(im, n, "created: \"%.20s\" is not a date (YYYY-MM-DD)", w->created);
+		return fail_at(im, n, _("created: \"%.20s\" is not a date (YYYY-MM-DD)"), w->created);
 	for (size_t i = 0; i < NEXTRA; i++) {
 		char ***items = (char ***)(void *)((char *)&im->d + word_lists[i].items);
 		size_t *count = (size_t *)(void *)((char *)&im->d + word_lists[i].count);
@@ -604,7 +605,7 @@ static int read_version(struct imp *im, const struct yamlread_node *v)
 		return -1;
 	if (version != 1)
 		return fail_at(
-		    im, v, "format version %lld is newer than this journeyhack reads (1)", version);
+		    im, v, _("format version %lld is newer than this journeyhack reads (1)"), version);
 	return 0;
 }
 
@@ -630,14 +631,14 @@ static int top_key(struct imp *im, const struct yamlread_node *root)
 	if (scalar(im, k, "key", &key))
 		return -1;
 	if (strcmp(key, "journeyhack") && strcmp(key, "workshop") && !section_of(key))
-		return fail_at(im, k, "unknown key \"%.60s\"", key);
+		return fail_at(im, k, _("unknown key \"%.60s\""), key);
 	for (size_t p = 0; p + 1 < root->nitems; p += 2) {
 		const struct yamlread_node *f = root->items[p];
 
 		if (!yamlread_scalar_is(f, key))
 			continue;
 		yamlread_quote(q, sizeof q, k->text, k->len);
-		return fail_at(im, k, "duplicate key %s (first at line %zu, column %zu)", q,
+		return fail_at(im, k, _("duplicate key %s (first at line %zu, column %zu)"), q,
 			       f->line, f->col);
 	}
 	return 0;
@@ -686,7 +687,7 @@ static int read_node(struct imp *im, struct yamlread_node *const *open, size_t d
 
 	if (root->kind != YAMLREAD_MAP)
 		return fail_at(im, root,
-			       "not a journeyhack workshop (expected a mapping, found %s)",
+			       _("not a journeyhack workshop (expected a mapping, found %s)"),
 			       type_name(root));
 	if (depth == 1)
 		return root->nitems % 2 ? top_key(im, root) : top_value(im, root, n);
@@ -725,15 +726,15 @@ static int read_root(struct imp *im)
 	const struct yamlread_node *root = im->root;
 
 	if (!root)
-		return err_set(im->err, "%s: empty file, not a journeyhack workshop", im->label);
+		return err_set(im->err, _("%s: empty file, not a journeyhack workshop"), im->label);
 	if (root->kind != YAMLREAD_MAP)
 		return fail_at(im, root,
-			       "not a journeyhack workshop (expected a mapping, found %s)",
+			       _("not a journeyhack workshop (expected a mapping, found %s)"),
 			       type_name(root));
 	if (!im->have_version)
-		return fail_at(im, root, "not a journeyhack workshop file (no \"journeyhack: 1\")");
+		return fail_at(im, root, _("not a journeyhack workshop file (no \"journeyhack: 1\")"));
 	if (!im->have_workshop)
-		return fail_at(im, root, "no \"workshop:\" section");
+		return fail_at(im, root, _("no \"workshop:\" section"));
 	return 0;
 }
 
@@ -827,7 +828,7 @@ static int check_ids(struct imp *im, struct checks *c, enum jh_kind kind)
 		if (e[i].id == e[i - 1].id) {
 			const struct imark *first = mark_of(im, kind, e[i - 1].pos, "id");
 			return fail_at(im, mark_of(im, kind, e[i].pos, "id"),
-				       "duplicate %s id %lld (first at line %zu, column %zu)",
+				       _("duplicate %s id %lld (first at line %zu, column %zu)"),
 				       kinds_get(kind)->name, (long long)e[i].id,
 				       (size_t)first->line, (size_t)first->col);
 		}
@@ -857,7 +858,7 @@ static int check_unique_names(struct imp *im, enum jh_kind kind)
 	if (i < 0)
 		return 0;
 	return fail_at(im, mark_of(im, kind, (size_t)i, name->name),
-		       "a %s named \"%.60s\" appears twice%s", kd->name,
+		       _("a %s named \"%.60s\" appears twice%s"), kd->name,
 		       kinds_text(name, kinds_item(kd, &im->d, (size_t)i)),
 		       scope ? " in this journey" : "");
 }
@@ -877,12 +878,12 @@ static int check_ref(struct imp *im, struct checks *c, enum jh_kind kind, size_t
 				   kinds_num(mine, kinds_item(kd, &im->d, i)))
 			return 0;
 		return fail_at(im, mark_of(im, kind, i, f->name),
-			       "%s %lld: not a %s of this %s's journey", f->name, (long long)id,
+			       _("%s %lld: not a %s of this %s's journey"), f->name, (long long)id,
 			       td->name, kd->name);
 	}
 	if (!id || at >= 0)
 		return 0;
-	return fail_at(im, mark_of(im, kind, i, f->name), "%s %lld: no %s with this id in the file",
+	return fail_at(im, mark_of(im, kind, i, f->name), _("%s %lld: no %s with this id in the file"),
 		       f->name, (long long)id, td->name);
 }
 
@@ -898,7 +899,7 @@ static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_
 		for (size_t m = 0; m < k; m++)
 			if (ids[m] == ids[k])
 				return fail_at(im, mark_of(im, kind, i, f->name),
-					       "%s: %lld is listed twice", f->name,
+					       _("%s: %lld is listed twice"), f->name,
 					       (long long)ids[k]);
 	}
 	return 0;
@@ -921,7 +922,7 @@ static int check_vote(struct imp *im, const struct checks *c, size_t i)
 	if (c->second_vote != (long)i)
 		return 0;
 	return fail_at(im, mark_of(im, JH_VOTE, i, NULL),
-		       "a second vote of participant %lld on idea %lld",
+		       _("a second vote of participant %lld on idea %lld"),
 		       (long long)v->participant_id, (long long)v->idea_id);
 }
 
@@ -959,7 +960,7 @@ static int check_all(struct imp *im, struct checks *c)
 			if (check_item(im, c, (enum jh_kind)k, i))
 				return -1;
 	if (d->workshop.current_step > 0 && (size_t)d->workshop.current_step >= d->nsteps)
-		return err_set(im->err, "%s: current_step %d: the agenda has %zu steps", im->label,
+		return err_set(im->err, _("%s: current_step %d: the agenda has %zu steps"), im->label,
 			       d->workshop.current_step, d->nsteps);
 	return 0;
 }
@@ -1143,7 +1144,7 @@ static int parse_document(struct imp *im, const struct source *src)
 		return -1;
 	/* End of file at once: nothing writes to this FIFO, so there is no file. */
 	if (src->fifo && nread == 0)
-		return err_set(im->err, "%s: not a regular file", im->label);
+		return err_set(im->err, _("%s: not a regular file"), im->label);
 	return 0;
 }
 
@@ -1192,7 +1193,7 @@ static int import_source(struct jh_store *st, const char *workshop, const struct
 	if (!err)
 		err = &none;
 	if (store_workshop_find(st, workshop, &existing, NULL) == 0)
-		return err_set(err, "a workshop named \"%s\" already exists in %s", workshop,
+		return err_set(err, _("a workshop named \"%s\" already exists in %s"), workshop,
 			       store_path(st));
 	memset(&im, 0, sizeof im);
 	memset(&c, 0, sizeof c);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -28,10 +29,10 @@ int items_split_assign(const char *arg, struct jh_assign *out, char *buf, size_t
 	size_t n;
 
 	if (!eq || eq == arg)
-		return err_set(err, "\"%.60s\": expected FIELD=VALUE", arg);
+		return err_set(err, _("\"%.60s\": expected FIELD=VALUE"), arg);
 	n = (size_t)(eq - arg);
 	if (n >= bufsize)
-		return err_set(err, "\"%.60s\": field name too long", arg);
+		return err_set(err, _("\"%.60s\": field name too long"), arg);
 	memcpy(buf, arg, n);
 	buf[n] = '\0';
 	out->field = buf;
@@ -94,36 +95,36 @@ int items_check_value(const struct jh_field_def *f, const char *value, struct jh
 	size_t len = strlen(value);
 
 	if (!text_utf8_valid(value, len))
-		return err_set(err, "%s: not valid UTF-8", f->name);
+		return err_set(err, _("%s: not valid UTF-8"), f->name);
 	switch (f->type) {
 	case JF_TEXT:
 		if (f->required && !*value)
-			return err_set(err, "%s: must not be empty", f->name);
+			return err_set(err, _("%s: must not be empty"), f->name);
 		if (len > TEXT_MAX)
-			return err_set(err, "%s: too long (%zu bytes, at most %d)", f->name, len,
+			return err_set(err, _("%s: too long (%zu bytes, at most %d)"), f->name, len,
 				       TEXT_MAX);
 		return 0;
 	case JF_LONGTEXT:
 		if (len > LONGTEXT_MAX)
-			return err_set(err, "%s: too long (%zu bytes, at most %d)", f->name, len,
+			return err_set(err, _("%s: too long (%zu bytes, at most %d)"), f->name, len,
 				       LONGTEXT_MAX);
 		return 0;
 	case JF_INT:
 		if (util_parse_int(value, &num))
-			return err_set(err, "%s: \"%s\" is not a whole number (%d..%d)", f->name,
+			return err_set(err, _("%s: \"%s\" is not a whole number (%d..%d)"), f->name,
 				       shown(value, vb, sizeof vb), f->min, f->max);
 		if (num < f->min || num > f->max)
-			return err_set(err, "%s: %lld is out of range (%d..%d)", f->name, num,
+			return err_set(err, _("%s: %lld is out of range (%d..%d)"), f->name, num,
 				       f->min, f->max);
 		return 0;
 	case JF_BOOL:
 		if (parse_bool(value, &num))
-			return err_set(err, "%s: \"%s\" is not yes or no", f->name,
+			return err_set(err, _("%s: \"%s\" is not yes or no"), f->name,
 				       shown(value, vb, sizeof vb));
 		return 0;
 	case JF_DATE:
 		if (*value && !util_date_valid(value))
-			return err_set(err, "%s: \"%s\" is not a date (YYYY-MM-DD)", f->name,
+			return err_set(err, _("%s: \"%s\" is not a date (YYYY-MM-DD)"), f->name,
 				       shown(value, vb, sizeof vb));
 		return 0;
 	case JF_ENUM:
@@ -131,14 +132,14 @@ int items_check_value(const struct jh_field_def *f, const char *value, struct jh
 			if (!strcmp(value, f->choices[i]))
 				return 0;
 		choice_list(f->choices, list, sizeof list);
-		return err_set(err, "%s: \"%s\" is not one of %s", f->name,
+		return err_set(err, _("%s: \"%s\" is not one of %s"), f->name,
 			       shown(value, vb, sizeof vb), list);
 	case JF_REF:
 	case JF_IDLIST:
 		if (len > TEXT_MAX)
-			return err_set(err, "%s: too long", f->name);
+			return err_set(err, _("%s: too long"), f->name);
 		if (f->required && !*value)
-			return err_set(err, "%s: must not be empty", f->name);
+			return err_set(err, _("%s: must not be empty"), f->name);
 		return 0;
 	}
 	return 0;
@@ -166,13 +167,13 @@ static int resolve_ref(struct jh_store *st, jh_id wid, const struct jh_field_def
 
 	if (util_parse_int(value, &num) == 0) {
 		if (num <= 0)
-			return err_set(err, "%s: %lld is not a valid id", f->name, num);
+			return err_set(err, _("%s: %lld is not a valid id"), f->name, num);
 		if (!store_item_exists(st, wid, f->ref, num))
-			return err_set(err, "%s: no %s with id %lld in this workshop", f->name,
+			return err_set(err, _("%s: no %s with id %lld in this workshop"), f->name,
 				       target->name, num);
 		if (scope && (f->ref == JH_STAGE || f->ref == JH_TOUCHPOINT) &&
 		    store_item_journey(st, wid, f->ref, num) != scope)
-			return err_set(err, "%s: %s %lld belongs to another journey", f->name,
+			return err_set(err, _("%s: %s %lld belongs to another journey"), f->name,
 				       target->name, num);
 		*id = num;
 		return 0;
@@ -248,7 +249,7 @@ static int add_value(struct jh_store *st, jh_id wid, const struct jh_field_def *
 	case JF_REF:
 		if (is_none(value)) {
 			if (f->required)
-				return err_set(err, "%s: required", f->name);
+				return err_set(err, _("%s: required"), f->name);
 			v.is_null = 1;
 		} else {
 			jh_id id;
@@ -307,7 +308,7 @@ static int journey_scope(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_i
 	*scope = store_item_only(st, wid, JH_JOURNEY);
 	if (*scope)
 		return 0;
-	return err_set(err, "journey: required (the workshop has %lld journeys)",
+	return err_set(err, _("journey: required (the workshop has %lld journeys)"),
 		       store_item_count(st, wid, JH_JOURNEY));
 }
 
@@ -321,7 +322,7 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 
 	memset(out, 0, sizeof *out);
 	if (!k)
-		return err_set(err, "unknown kind");
+		return err_set(err, _("unknown kind"));
 	/* On a set, the caller passes the item id as an "id" assignment
 	 * first so scoped names resolve in the item's own journey. */
 	if (!for_add && n > 0 && !strcmp(a[0].field, "id")) {
@@ -337,7 +338,7 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 
 		if (!f) {
 			field_list(k, list, sizeof list);
-			return err_set(err, "%s has no field \"%s\" (fields: %s)", k->name,
+			return err_set(err, _("%s has no field \"%s\" (fields: %s)"), k->name,
 				       a[i].field, list);
 		}
 		/* Each assignment filed under its field once, so the loop over
@@ -345,13 +346,13 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 		fi = (size_t)(f - k->fields);
 		if (fi < MAX_FIELDS && k->nfields <= MAX_FIELDS) {
 			if (by_field[fi])
-				return err_set(err, "%s: given twice", a[i].field);
+				return err_set(err, _("%s: given twice"), a[i].field);
 			by_field[fi] = &a[i];
 			continue;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(a[i].field, a[j].field))
-				return err_set(err, "%s: given twice", a[i].field);
+				return err_set(err, _("%s: given twice"), a[i].field);
 	}
 	/* Sized once for the most values an item can have (one per field):
 	 * growing them value by value was a third of parsing an import row. */
@@ -364,7 +365,7 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 			goto fail;
 		if (!for_add && kind == JH_TOUCHPOINT && given(a, n, "journey") &&
 		    !given(a, n, "stage")) {
-			err_set(err, "stage: give the stage in the new journey as well");
+			err_set(err, _("stage: give the stage in the new journey as well"));
 			goto fail;
 		}
 	}
@@ -390,7 +391,7 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 			continue;
 		}
 		if (f->required) {
-			err_set(err, "%s: required for a new %s", f->name, k->name);
+			err_set(err, _("%s: required for a new %s"), f->name, k->name);
 			goto fail;
 		}
 		if (f->defval && add_value(st, wid, f, f->defval, 0, out, err))

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/model.h"
 
@@ -61,7 +62,7 @@ static const struct jh_field_def journey_fields[] = {
 	INT("position", "position", 0, 1000000, NULL, "Position", position),
 	/* stages=A,B,C on add: the journey's own stages instead of the
 	 * workshop's defaults. Not a column: the store creates stage rows. */
-	{"stages", NULL, JF_TEXT, 0, 0, NULL, 0, 0, NULL, "Stages", KINDS_NO_OFFSET},
+	{"stages", NULL, JF_TEXT, 0, 0, NULL, 0, 0, NULL, N_("Stages"), KINDS_NO_OFFSET},
 	UUID,
 };
 #undef S
@@ -121,7 +122,7 @@ static const struct jh_field_def idea_fields[] = {
 	INT("effort", "effort", 1, 5, "3", "Effort", effort),
 	INT("confidence", "confidence", 1, 5, "3", "Confidence", confidence),
 	INT("reach", "reach", 0, 100, "100", "Reach %", reach),
-	{"painpoints", NULL, JF_IDLIST, 0, 0, NULL, JH_PAINPOINT, 0, NULL, "Pain points", AT(painpoints), AT(npainpoints)},
+	{"painpoints", NULL, JF_IDLIST, 0, 0, NULL, JH_PAINPOINT, 0, NULL, N_("Pain points"), AT(painpoints), AT(npainpoints)},
 	REF("author", "author_id", JH_PARTICIPANT, 0, "Author", author_id),
 	REF("step", "step_id", JH_STEP, 0, "Agenda step", step_id),
 	UUID,

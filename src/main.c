@@ -9,6 +9,7 @@
 #include "config.h"
 #include "journeyhack/cli.h"
 #include "journeyhack/cli_cmd.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/ui.h"
 #include "journeyhack/util.h"
@@ -58,7 +59,7 @@ static int finish(int rc)
 	/* A command that failed has said why already. */
 	if (rc != CLI_OK || (fflush(stdout) == 0 && !ferror(stdout)))
 		return rc;
-	fprintf(stderr, "journeyhack: standard output: write error: %s\n",
+	fprintf(stderr, _("journeyhack: standard output: write error: %s\n"),
 		strerror(errno ? errno : EIO));
 	return CLI_FAIL;
 }
@@ -74,6 +75,7 @@ int main(int argc, char **argv)
 	 * tables of Swedish and wide text would not line up under LANG=C. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	i18n_init();
 	ctx.out = stdout;
 	ctx.err = stderr;
 	ui.cols = 80;
@@ -105,7 +107,7 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--size") && next) {
 			if (parse_size(next, &ui.cols, &ui.rows)) {
 				cli_line(stderr,
-					 "journeyhack: --size %s: expected COLSxROWS, e.g. 80x24",
+					 _("journeyhack: --size %s: expected COLSxROWS, e.g. 80x24"),
 					 next);
 				return CLI_USAGE;
 			}
@@ -115,8 +117,8 @@ int main(int argc, char **argv)
 			break;
 		} else if (a[0] == '-' && a[1]) {
 			cli_line(stderr,
-				 "journeyhack: unknown or incomplete option \"%s\" (see: "
-				 "journeyhack --help)",
+				 _("journeyhack: unknown or incomplete option \"%s\" (see: "
+				 "journeyhack --help)"),
 				 a);
 			return CLI_USAGE;
 		} else {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/template.h"
 #include "journeyhack/util.h"
@@ -37,8 +38,8 @@ static char *data_home(struct jh_err *err)
 	if (xdg && xdg[0] == '/')
 		return util_xstrdup(xdg);
 	if (!home || home[0] != '/') {
-		err_set(err, "cannot find a home for the database: set $HOME, $XDG_DATA_HOME or "
-			     "$JOURNEYHACK_DB, or give -d FILE");
+		err_set(err, _("cannot find a home for the database: set $HOME, $XDG_DATA_HOME or "
+			     "$JOURNEYHACK_DB, or give -d FILE"));
 		return NULL;
 	}
 	return join(home, ".local/share");
@@ -241,6 +242,6 @@ char *paths_find_template(const char *arg, struct jh_err *err)
 	}
 	paths_list_free(dirs, ndirs);
 	free(file);
-	err_set(err, "no template \"%s\" (see: journeyhack templates)", arg);
+	err_set(err, _("no template \"%s\" (see: journeyhack templates)"), arg);
 	return NULL;
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/samefile.h"
 #include "journeyhack/util.h"
 
@@ -110,10 +111,10 @@ int samefile_still(const char *path, const struct samefile_id *id, struct jh_err
 		return 0;
 	if (stat(path, &sb) != 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			return err_set(err, "%s was deleted", path);
+			return err_set(err, _("%s was deleted"), path);
 		return 0; /* unreadable for a moment is no proof it is gone */
 	}
 	if ((unsigned long long)sb.st_dev != id->dev || (unsigned long long)sb.st_ino != id->ino)
-		return err_set(err, "%s was replaced by another file", path);
+		return err_set(err, _("%s was replaced by another file"), path);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/names.h"
 #include "journeyhack/session.h"
 #include "journeyhack/util.h"
@@ -37,13 +38,13 @@ int session_facilitates(const struct jh_data *d, jh_id me)
 }
 
 static const char *const right_text[SESSION_NRIGHTS] = {
-    [SESSION_RUN_TIMER] = "run the timer",
-    [SESSION_RESET_TIMER] = "reset the timer",
-    [SESSION_REVEAL] = "reveal private writing",
-    [SESSION_MOVE_AGENDA] = "move the agenda",
-    [SESSION_EDIT_AGENDA] = "edit the agenda",
-    [SESSION_EDIT_WORKSHOP] = "change the workshop",
-    [SESSION_TYPE_FOR_OTHERS] = "enter items and votes for someone else",
+    [SESSION_RUN_TIMER] = N_("run the timer"),
+    [SESSION_RESET_TIMER] = N_("reset the timer"),
+    [SESSION_REVEAL] = N_("reveal private writing"),
+    [SESSION_MOVE_AGENDA] = N_("move the agenda"),
+    [SESSION_EDIT_AGENDA] = N_("edit the agenda"),
+    [SESSION_EDIT_WORKSHOP] = N_("change the workshop"),
+    [SESSION_TYPE_FOR_OTHERS] = N_("enter items and votes for someone else"),
 };
 
 int session_may(const struct jh_data *d, jh_id me, enum session_right r)
@@ -55,7 +56,7 @@ int session_may(const struct jh_data *d, jh_id me, enum session_right r)
 
 const char *session_right_text(enum session_right r)
 {
-	return (int)r >= 0 && r < SESSION_NRIGHTS ? right_text[r] : "";
+	return (int)r >= 0 && r < SESSION_NRIGHTS ? _(right_text[r]) : "";
 }
 
 /* ---------------------------------------------------------------- names, roles */
@@ -91,7 +92,7 @@ const struct jh_participant *session_facilitator(const struct jh_data *d, size_t
 
 static int refuse(enum session_right r, struct jh_err *err)
 {
-	return err_set(err, "Only a facilitator can %s", session_right_text(r));
+	return err_set(err, _("Only a facilitator can %s"), session_right_text(r));
 }
 
 /* Whether c makes a facilitator, or takes one away. */
@@ -121,12 +122,12 @@ static int participant_check(const struct jh_data *d, jh_id me, const struct ses
 		return 0;
 	/* Not even in a workshop nobody leads: no terminal can crown itself. */
 	if (!session_is_facilitator(me ? model_participant(d, me) : NULL))
-		return err_set(err, "Only a facilitator can name or remove a facilitator");
+		return err_set(err, _("Only a facilitator can name or remove a facilitator"));
 	session_facilitator(d, &n);
 	/* Nobody left to lead would hand the agenda to every terminal. */
 	if (takes_away && n <= 1)
 		return err_set(err,
-			       "%s is the only facilitator: make someone else facilitator first",
+			       _("%s is the only facilitator: make someone else facilitator first"),
 			       model_participant(d, c->id)->name);
 	return 0;
 }
@@ -358,17 +359,17 @@ void session_ballot(const struct jh_data *d, jh_id participant_id, jh_id idea_id
 int session_vote_check(const struct session_ballot *b, jh_id idea_id, struct jh_err *err)
 {
 	if (b->want < 0)
-		return err_set(err, "no dot of this participant on idea %lld to take back",
+		return err_set(err, _("no dot of this participant on idea %lld to take back"),
 			       (long long)idea_id);
 	/* Taking back, or keeping, is allowed even over a lowered budget. */
 	if (b->want <= b->have)
 		return 0;
 	if (b->spent - b->have + b->want > b->budget)
 		return err_set(
-		    err, "vote refused: the budget is %lld dots per participant and %lld %s used",
-		    b->budget, b->spent, b->spent == 1 ? "is" : "are");
+		    err, ngettext("vote refused: the budget is %lld dots per participant and %lld is used", "vote refused: the budget is %lld dots per participant and %lld are used", (unsigned long)b->spent),
+		    b->budget, b->spent);
 	if (b->cap > 0 && b->want > b->cap)
-		return err_set(err, "vote refused: at most %lld dots per idea from one participant",
+		return err_set(err, _("vote refused: at most %lld dots per idea from one participant"),
 			       b->cap);
 	return 0;
 }
@@ -421,7 +422,7 @@ int session_limit_check(enum session_limit which, long long limit, const struct 
 	}
 	name_spenders(over, k, which, names, sizeof names);
 	free(over);
-	return err_set(err, "cannot lower the %s to %lld: %s",
+	return err_set(err, _("cannot lower the %s to %lld: %s"),
 		       which == SESSION_LIMIT_BUDGET ? "budget" : "per-idea cap", limit, names);
 }
 

@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
@@ -95,19 +96,19 @@ static int db_error(struct jh_store *st, struct jh_err *err, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(
-		    err, "%s: the database is busy (another journeyhack is writing); try again",
+		    err, _("%s: the database is busy (another journeyhack is writing); try again"),
 		    st->path);
 	case SQLITE_READONLY:
-		return err_set(err, "%s: the database is read-only; changes cannot be saved",
+		return err_set(err, _("%s: the database is read-only; changes cannot be saved"),
 			       st->path);
 	case SQLITE_FULL:
-		return err_set(err, "%s: the disk is full; nothing was changed", st->path);
+		return err_set(err, _("%s: the disk is full; nothing was changed"), st->path);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return err_set(err, "%s: the database is damaged (%s)", st->path,
+		return err_set(err, _("%s: the database is damaged (%s)"), st->path,
 			       sqlite3_errmsg(st->db));
 	case SQLITE_IOERR:
-		return err_set(err, "%s: input/output error (%s)", st->path,
+		return err_set(err, _("%s: input/output error (%s)"), st->path,
 			       sqlite3_errmsg(st->db));
 	default:
 		return err_set(err, "%s: %s", what, sqlite3_errmsg(st->db));
@@ -339,7 +340,7 @@ static int ctl(struct jh_store *st, const char *sql, struct jh_err *err)
 static int check_writable(struct jh_store *st, struct jh_err *err)
 {
 	if (st->readonly)
-		return err_set(err, "%s is read-only (%s): changes cannot be saved", st->path,
+		return err_set(err, _("%s is read-only (%s): changes cannot be saved"), st->path,
 			       st->ro_reason);
 	return 0;
 }
@@ -379,7 +380,7 @@ static int schema_still_ours(struct jh_store *st, struct jh_err *err)
 	if (v == st->schema_seen)
 		return 0;
 	if (store_check_schema(st->db, (long long)STORE_NMIGRATIONS, why, sizeof why))
-		return err_set(err, "%s: %s; nothing was changed", st->path, why);
+		return err_set(err, _("%s: %s; nothing was changed"), st->path, why);
 	st->schema_seen = v;
 	return 0;
 }
@@ -471,7 +472,7 @@ static int mkdirs_for(const char *path, struct jh_err *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			rc = err_set(err, "%s: cannot create directory: %s", dir, strerror(errno));
+			rc = err_set(err, _("%s: cannot create directory: %s"), dir, strerror(errno));
 		*p = '/';
 	}
 	free(dir);
@@ -503,7 +504,7 @@ static int check_size(const char *path, const unsigned char *head, off_t size, s
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	if (stat(wal, &wb) == 0 && wb.st_size > 0)
 		return 0;
-	return err_set(err, "%s: the database is truncated (%lld of %lld bytes)", path,
+	return err_set(err, _("%s: the database is truncated (%lld of %lld bytes)"), path,
 		       (long long)size, want);
 }
 
@@ -523,33 +524,33 @@ static int precheck_file(const char *path, int flags, int *created, struct jh_er
 		if (flags & (STORE_NOCREATE | STORE_READONLY))
 			return err_set(
 			    err,
-			    "%s: no such database (create a workshop first: journeyhack new NAME)",
+			    _("%s: no such database (create a workshop first: journeyhack new NAME)"),
 			    path);
 		if (mkdirs_for(path, err))
 			return -1;
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0)
-			return err_set(err, "%s: cannot create database: %s", path,
+			return err_set(err, _("%s: cannot create database: %s"), path,
 				       strerror(errno));
 		close(fd);
 		*created = 1;
 		return 0;
 	}
 	if (S_ISDIR(sb.st_mode))
-		return err_set(err, "%s: is a directory, not a journeyhack database", path);
+		return err_set(err, _("%s: is a directory, not a journeyhack database"), path);
 	if (!S_ISREG(sb.st_mode))
-		return err_set(err, "%s: not a regular file", path);
+		return err_set(err, _("%s: not a regular file"), path);
 	if (sb.st_size == 0)
-		return err_set(err, "%s: empty file, not a journeyhack database", path);
+		return err_set(err, _("%s: empty file, not a journeyhack database"), path);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return err_set(err, "%s: %s", path, strerror(errno));
 	got = read(fd, head, sizeof head);
 	close(fd);
 	if (got < 16 || memcmp(head, "SQLite format 3", 16) != 0)
-		return err_set(err, "%s: not a journeyhack database (not an SQLite file)", path);
+		return err_set(err, _("%s: not a journeyhack database (not an SQLite file)"), path);
 	if (sb.st_size < 512 || got != (ssize_t)sizeof head)
-		return err_set(err, "%s: the database is truncated (%lld bytes)", path,
+		return err_set(err, _("%s: the database is truncated (%lld bytes)"), path,
 			       (long long)sb.st_size);
 	return check_size(path, head, sb.st_size, err);
 }
@@ -584,7 +585,7 @@ static int migrate(struct jh_store *st, struct jh_err *err)
 		return tx_end(st, 0, NULL);
 	if (version < 0)
 		return tx_end(st, 0, NULL) ||
-		       err_set(err, "%s: impossible schema version %lld", st->path, version);
+		       err_set(err, _("%s: impossible schema version %lld"), st->path, version);
 	for (; !failed && version < (long long)STORE_NMIGRATIONS; version++)
 		failed = exec_sql(st, MIGRATIONS[version], err) ||
 			 set_pragma(st, "user_version", version + 1, err);
@@ -602,7 +603,7 @@ static int check_own(struct jh_store *st, long long version, struct jh_err *err)
 	if (store_check_schema(st->db, version, why, sizeof why) ||
 	    (version == (long long)STORE_NMIGRATIONS &&
 	     store_check_values(st->db, why, sizeof why)))
-		return err_set(err, "%s: %s; not opened", st->path, why);
+		return err_set(err, _("%s: %s; not opened"), st->path, why);
 	return 0;
 }
 
@@ -615,28 +616,28 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 
 	appid = query_int(st, "PRAGMA application_id", NOARGS, 0, err, &failed);
 	if (failed) {
-		err_set(err, "%s: not a journeyhack database or damaged (%s)", st->path,
+		err_set(err, _("%s: not a journeyhack database or damaged (%s)"), st->path,
 			sqlite3_errmsg(st->db));
 		return -1;
 	}
 	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	tables = query_int(st, "SELECT count(*) FROM sqlite_schema", NOARGS, 0, err, &failed);
 	if (failed) {
-		err_set(err, "%s: the database is damaged (%s)", st->path, sqlite3_errmsg(st->db));
+		err_set(err, _("%s: the database is damaged (%s)"), st->path, sqlite3_errmsg(st->db));
 		return -1;
 	}
 	if (appid != STORE_APPLICATION_ID && !(appid == 0 && tables == 0 && version == 0))
 		return err_set(err,
-			       "%s: an SQLite database that journeyhack did not write; not opened",
+			       _("%s: an SQLite database that journeyhack did not write; not opened"),
 			       st->path);
 	if (version > (long long)STORE_NMIGRATIONS)
 		return err_set(
 		    err,
-		    "%s: written by a newer journeyhack (schema %lld, this one knows %d); "
-		    "upgrade journeyhack to open it",
+		    _("%s: written by a newer journeyhack (schema %lld, this one knows %d); "
+		    "upgrade journeyhack to open it"),
 		    st->path, version, (int)STORE_NMIGRATIONS);
 	if (version < 0)
-		return err_set(err, "%s: impossible schema version %lld; not opened", st->path,
+		return err_set(err, _("%s: impossible schema version %lld; not opened"), st->path,
 			       version);
 	pages = query_int(st, "PRAGMA page_count", NOARGS, 0, err, &failed);
 	pagesize = query_int(st, "PRAGMA page_size", NOARGS, 0, err, &failed);
@@ -647,11 +648,11 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 		struct stat wb;
 		snprintf(wal, sizeof wal, "%s-wal", st->path);
 		if (stat(wal, &wb) != 0 || wb.st_size == 0)
-			return err_set(err, "%s: the database is truncated (%lld of %lld bytes)",
+			return err_set(err, _("%s: the database is truncated (%lld of %lld bytes)"),
 				       st->path, (long long)sb.st_size, pages * pagesize);
 	}
 	if (failed)
-		return err_set(err, "%s: the database is damaged (%s)", st->path,
+		return err_set(err, _("%s: the database is damaged (%s)"), st->path,
 			       sqlite3_errmsg(st->db));
 	return tables ? check_own(st, version, err) : 0;
 }
@@ -674,7 +675,7 @@ static int dir_writable(const char *path, char *why, size_t whysize)
 		*slash = '\0';
 	ok = access(d, W_OK) == 0;
 	if (!ok)
-		snprintf(why, whysize, "cannot create files in %s: %s", d, strerror(errno));
+		snprintf(why, whysize, _("cannot create files in %s: %s"), d, strerror(errno));
 	free(dir);
 	return ok;
 }
@@ -705,7 +706,7 @@ static int defend(struct jh_store *st, struct jh_err *err)
 			want = 1;
 		if (sqlite3_db_config(st->db, defences[i].op, want, &now) != SQLITE_OK ||
 		    now != want)
-			return err_set(err, "%s: this SQLite cannot set %s; not opened", st->path,
+			return err_set(err, _("%s: this SQLite cannot set %s; not opened"), st->path,
 				       defences[i].name);
 	}
 	return exec_sql(st, "PRAGMA trusted_schema = OFF", err);
@@ -716,7 +717,7 @@ static int connect(struct jh_store *st, const char *name, int oflags, struct jh_
 	int rc = sqlite3_open_v2(name, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 
 	if (rc != SQLITE_OK)
-		return err_set(err, "%s: cannot open database: %s", st->path,
+		return err_set(err, _("%s: cannot open database: %s"), st->path,
 			       st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	if (defend(st, err))
 		return -1;
@@ -739,8 +740,8 @@ static int reconnect_immutable(struct jh_store *st, struct jh_err *err)
 	snprintf(wal, sizeof wal, "%s-wal", st->path);
 	if (stat(wal, &wb) == 0 && wb.st_size > 0)
 		return err_set(err,
-			       "%s: cannot be read here: its write-ahead log %s holds changes "
-			       "and %s; open it once where it can be written",
+			       _("%s: cannot be read here: its write-ahead log %s holds changes "
+			       "and %s; open it once where it can be written"),
 			       st->path, wal, st->ro_reason);
 	drop_cache(st);
 	sqlite3_close(st->db);
@@ -800,7 +801,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 
 	*out = NULL;
 	if (!path || !*path)
-		return err_set(err, "no database path given");
+		return err_set(err, _("no database path given"));
 	if (precheck_file(path, flags, &created, err))
 		return -1;
 	had_wal = wal_given(path);
@@ -814,7 +815,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 	st->path = util_xstrdup(path);
 	if (flags & STORE_READONLY) {
 		st->readonly = 1;
-		snprintf(st->ro_reason, sizeof st->ro_reason, "opened for viewing");
+		snprintf(st->ro_reason, sizeof st->ro_reason, _("opened for viewing"));
 	} else if (access(path, W_OK) != 0) {
 		st->readonly = 1;
 		snprintf(st->ro_reason, sizeof st->ro_reason, "%s", strerror(errno));
@@ -830,7 +831,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 			/* A full disk: viewing needs no new space. */
 			int e = sqlite3_system_errno(st->db);
 			st->readonly = 1;
-			snprintf(st->ro_reason, sizeof st->ro_reason, "cannot create %s-shm: %s",
+			snprintf(st->ro_reason, sizeof st->ro_reason, _("cannot create %s-shm: %s"),
 				 path, e ? strerror(e) : sqlite3_errmsg(st->db));
 		}
 		rc = reconnect_immutable(st, err) || inspect(st, err);
@@ -856,7 +857,7 @@ int store_open(struct jh_store **out, const char *path, int flags, struct jh_err
 		int failed = 0;
 		long long version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 		if (!failed && version < (long long)STORE_NMIGRATIONS) {
-			err_set(err, "%s: the database needs an upgrade but is read-only (%s)",
+			err_set(err, _("%s: the database needs an upgrade but is read-only (%s)"),
 				path, st->ro_reason);
 			goto fail;
 		}
@@ -1067,7 +1068,7 @@ static int read_row(struct jh_store *st, const char *table, const struct col *c,
 
 	for (size_t i = 0; i < n; i++)
 		if (c[i].field && store_check_field(c[i].field, table, s, (int)i, why, sizeof why))
-			return err_set(err, "%s: %s; not read", st->path, why);
+			return err_set(err, _("%s: %s; not read"), st->path, why);
 	for (size_t i = 0; i < n; i++) {
 		void *p = item + c[i].offset;
 		if (c[i].how == KINDS_S_TEXT)
@@ -1148,7 +1149,7 @@ int store_workshop_find(struct jh_store *st, const char *name_or_id, jh_id *id_o
 		if (failed)
 			return -1;
 	}
-	return err_set(err, "no workshop \"%s\" in %s (see: journeyhack list)", name_or_id,
+	return err_set(err, _("no workshop \"%s\" in %s (see: journeyhack list)"), name_or_id,
 		       st->path);
 }
 
@@ -1238,7 +1239,7 @@ static int load_workshop(struct jh_store *st, jh_id wid, struct jh_workshop *w, 
 			   "load workshop", err);
 
 	if (!rc && n == 0)
-		rc = err_set(err, "no workshop with id %lld", (long long)wid);
+		rc = err_set(err, _("no workshop with id %lld"), (long long)wid);
 	/* At most one row: id is the workshop's primary key. */
 	if (!rc)
 		*w = rows[0];
@@ -1315,7 +1316,7 @@ static int add_stage_row(struct jh_store *st, jh_id wid, jh_id jid, int pos, con
 		" VALUES (?1, ?2, ?3, ?4, ?5)",
 		ARGS(I64(wid), I64(jid), I64(pos), TXT(name), I64(id)), err)) {
 		if ((sqlite3_extended_errcode(st->db)) == SQLITE_CONSTRAINT_UNIQUE)
-			err_set(err, "stage \"%s\" appears twice in the journey", name);
+			err_set(err, _("stage \"%s\" appears twice in the journey"), name);
 		return -1;
 	}
 	if (sid)
@@ -1367,7 +1368,7 @@ static int create_starter_journey(struct jh_store *st, jh_id wid, int pos,
 			if (!strcmp(stages[k], tp->stage))
 				break;
 		if (k == nstages)
-			rc = err_set(err, "touchpoint \"%s\": no stage \"%s\" in journey \"%s\"",
+			rc = err_set(err, _("touchpoint \"%s\": no stage \"%s\" in journey \"%s\""),
 				     tp->name, tp->stage, j->name);
 		else
 			rc = add_starter_touchpoint(st, wid, jid, sids[k], tpos[k]++, tp, err);
@@ -1405,7 +1406,7 @@ static int add_workshop_row(struct jh_store *st, const char *name, const struct 
 		 err))
 		return 0;
 	if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_UNIQUE)
-		err_set(err, "a workshop named \"%s\" already exists in %s", name, st->path);
+		err_set(err, _("a workshop named \"%s\" already exists in %s"), name, st->path);
 	return -1;
 }
 
@@ -1453,11 +1454,11 @@ int store_workshop_create(struct jh_store *st, const char *name, const struct jh
 
 	if (!valid_workshop_name(name))
 		return err_set(err,
-			       "workshop name \"%s\": use 1 to 64 characters without spaces, "
-			       "slashes or control characters",
+			       _("workshop name \"%s\": use 1 to 64 characters without spaces, "
+			       "slashes or control characters"),
 			       name);
 	if (util_parse_int(name, &num) == 0)
-		return err_set(err, "workshop name \"%s\": a number would be mistaken for an id",
+		return err_set(err, _("workshop name \"%s\": a number would be mistaken for an id"),
 			       name);
 	if (IN_TX(st, err, create_workshop(st, name, t, &wid, err)))
 		return -1;
@@ -1514,7 +1515,7 @@ int store_workshop_restore(struct jh_store *st, jh_id wid, const struct jh_works
 			   struct jh_err *err)
 {
 	return IN_TX(st, err,
-		     one_row(st, restore_row(st, wid, w, err), err, "no workshop with id %lld",
+		     one_row(st, restore_row(st, wid, w, err), err, _("no workshop with id %lld"),
 			     (long long)wid));
 }
 
@@ -1522,7 +1523,7 @@ int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err)
 {
 	return IN_TX(st, err,
 		     one_row(st, run(st, "DELETE FROM workshop WHERE id = ?1", ARGS(I64(wid)), err),
-			     err, "no workshop with id %lld", (long long)wid));
+			     err, _("no workshop with id %lld"), (long long)wid));
 }
 
 /* ------------------------------------------------------- generic items */
@@ -1646,9 +1647,9 @@ static int unique_error(struct jh_store *st, const struct jh_kind_def *k,
 	if (sqlite3_extended_errcode(st->db) != SQLITE_CONSTRAINT_UNIQUE)
 		return -1;
 	if (v && v->text)
-		return err_set(err, "a %s named \"%s\" already exists%s", k->name, v->text,
-			       k->kind == JH_STAGE ? " in this journey" : " in this workshop");
-	return err_set(err, "this %s already exists", k->name);
+		return err_set(err, _("a %s named \"%s\" already exists%s"), k->name, v->text,
+			       k->kind == JH_STAGE ? _(" in this journey") : _(" in this workshop"));
+	return err_set(err, _("this %s already exists"), k->name);
 }
 
 static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struct jh_value *v,
@@ -1904,7 +1905,7 @@ static int step_set(struct jh_store *st, const struct jh_kind_def *k, jh_id wid,
 		return -1;
 	if (p && from >= 0 && p->num >= n)
 		return err_set(err,
-			       "position=%lld: the agenda has %lld steps, at positions 0 to %lld",
+			       _("position=%lld: the agenda has %lld steps, at positions 0 to %lld"),
 			       (long long)p->num, n, n - 1);
 	if (update_row(st, k, wid, id, vals, nvals, err))
 		return -1;
@@ -1950,7 +1951,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	int restore = want_id != 0;
 
 	if (!k || kind == JH_WORKSHOP)
-		return err_set(err, "cannot add items of this kind");
+		return err_set(err, _("cannot add items of this kind"));
 	if (kind == JH_STEP && step_before_add(st, wid, restore, &cur, err))
 		return -1;
 	if (need_pos && !find_val(vals, nvals, "position")) {
@@ -1982,7 +1983,7 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	head[1] = (struct arg)I64(want_id);
 	if (run_vals(st, s, head, 2, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-			return err_set(err, "%s %lld already exists", k->name, (long long)want_id);
+			return err_set(err, _("%s %lld already exists"), k->name, (long long)want_id);
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
@@ -2020,7 +2021,7 @@ static int add_common(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id w
 		const struct jh_value *i = find_val(vals, nvals, "idea");
 		const struct jh_value *d = find_val(vals, nvals, "dots");
 		if (!p || !i)
-			return err_set(err, "a vote needs idea= and participant=");
+			return err_set(err, _("a vote needs idea= and participant="));
 		return vote_tx(st, wid, p->num, i->num, d ? (int)d->num : 1, 0, id_out, err);
 	}
 	/* Inside a batch, an item that is one INSERT needs no savepoint of
@@ -2041,7 +2042,7 @@ int store_item_add_with_id(struct jh_store *st, jh_id wid, enum jh_kind kind, jh
 			   const struct jh_value *vals, size_t nvals, struct jh_err *err)
 {
 	if (id <= 0)
-		return err_set(err, "invalid id %lld", (long long)id);
+		return err_set(err, _("invalid id %lld"), (long long)id);
 	return add_common(st, wid, kind, id, vals, nvals, NULL, err);
 }
 
@@ -2120,7 +2121,7 @@ static int set_vote(struct jh_store *st, jh_id wid, jh_id id, const struct jh_va
 	jh_id pid, iid;
 
 	if (!d || nvals != 1)
-		return err_set(err, "only the dots of a vote can be changed");
+		return err_set(err, _("only the dots of a vote can be changed"));
 	pid = query_int(st, "SELECT participant_id FROM vote WHERE id = ?1 AND workshop_id = ?2",
 			ARGS(I64(id), I64(wid)), 0, err, &failed);
 	iid = query_int(st, "SELECT idea_id FROM vote WHERE id = ?1 AND workshop_id = ?2",
@@ -2128,7 +2129,7 @@ static int set_vote(struct jh_store *st, jh_id wid, jh_id id, const struct jh_va
 	if (failed)
 		return -1;
 	if (!pid)
-		return err_set(err, "no vote %lld in this workshop", (long long)id);
+		return err_set(err, _("no vote %lld in this workshop"), (long long)id);
 	return vote_tx(st, wid, pid, iid, (int)d->num, 1, NULL, err);
 }
 
@@ -2162,7 +2163,7 @@ static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
-	return one_row(st, 0, err, "no %s %lld in this workshop", k->name, (long long)id);
+	return one_row(st, 0, err, _("no %s %lld in this workshop"), k->name, (long long)id);
 }
 
 static int links_of(const struct jh_value *vals, size_t nvals)
@@ -2379,7 +2380,7 @@ static int read_revision(struct jh_store *st, const struct jh_kind_def *k, jh_id
 		return 0;
 	if (rc != SQLITE_DONE)
 		return db_error(st, err, "read");
-	return err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
+	return err_set(err, _("no %s %lld in this workshop"), k->name, (long long)id);
 }
 
 int store_item_revision(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
@@ -2389,7 +2390,7 @@ int store_item_revision(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id
 
 	memset(out, 0, sizeof *out);
 	if (!k)
-		return err_set(err, "unknown kind");
+		return err_set(err, _("unknown kind"));
 	return read_revision(st, k, wid, kind == JH_WORKSHOP ? wid : id, out, err);
 }
 
@@ -2406,8 +2407,8 @@ static int check_base(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 	if (r.revision == base)
 		return 0;
 	st->conflict = 1;
-	return err_set(err, "%s %lld was changed by %s since revision %lld (now %lld); not saved",
-		       k->name, (long long)id, r.by[0] ? r.by : "someone else", base, r.revision);
+	return err_set(err, _("%s %lld was changed by %s since revision %lld (now %lld); not saved"),
+		       k->name, (long long)id, r.by[0] ? r.by : _("someone else"), base, r.revision);
 }
 
 static int set_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
@@ -2436,14 +2437,14 @@ int store_item_set_if(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 	st->conflict = 0;
 	st->last_rev = 0;
 	if (!k)
-		return err_set(err, "unknown kind");
+		return err_set(err, _("unknown kind"));
 	if (kind == JH_VOTE)
 		return set_vote(st, wid, id, vals, nvals, err);
 	if (kind == JH_WORKSHOP)
 		id = wid;
 	if (find_val(vals, nvals, "stages"))
 		return err_set(err,
-			       "stages of an existing journey are items: use add/set/rm stage");
+			       _("stages of an existing journey are items: use add/set/rm stage"));
 	rc = IN_TX(st, err, set_row(st, k, wid, id, base, vals, nvals, err));
 	return rc && st->conflict ? STORE_CONFLICT : rc;
 }
@@ -2479,7 +2480,7 @@ static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 	char sql[160];
 
 	if (!store_item_exists(st, wid, k->kind, id))
-		return err_set(err, "no %s %lld in this workshop", k->name, (long long)id);
+		return err_set(err, _("no %s %lld in this workshop"), k->name, (long long)id);
 	for (size_t i = 0; i < sizeof dependants / sizeof dependants[0]; i++) {
 		int failed = 0;
 		long long n;
@@ -2489,7 +2490,7 @@ static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		if (failed)
 			return -1;
 		if (n > 0)
-			return err_set(err, "%s %lld still has %lld %s; remove or move them first",
+			return err_set(err, _("%s %lld still has %lld %s; remove or move them first"),
 				       k->name, (long long)id, n, dependants[i].what);
 	}
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1 AND workshop_id = ?2", k->table);
@@ -2502,7 +2503,7 @@ int store_item_delete(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id i
 	const struct jh_kind_def *k = kinds_get(kind);
 
 	if (!k || kind == JH_WORKSHOP)
-		return err_set(err, "cannot remove items of this kind");
+		return err_set(err, _("cannot remove items of this kind"));
 	if (kind == JH_STEP)
 		return IN_TX(st, err, step_delete(st, k, wid, id, err));
 	return IN_TX(st, err, delete_row(st, k, wid, id, err));
@@ -2520,7 +2521,7 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 	const struct arg args[] = {I64(wid), TXT(name), I64(scope_id)};
 
 	if (!k || !k->label_field || kind == JH_WORKSHOP)
-		return err_set(err, "%s items are referred to by id", k ? k->name : "these");
+		return err_set(err, _("%s items are referred to by id"), k ? k->name : "these");
 	snprintf(sql, sizeof sql,
 		 "SELECT id FROM %s WHERE workshop_id = ?1 AND %s = ?2%s ORDER BY id LIMIT 4",
 		 k->table, kinds_field(k, k->label_field)->column,
@@ -2537,9 +2538,9 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 		return 0;
 	}
 	if (n == 0)
-		return err_set(err, "no %s named \"%s\"%s", k->name, name,
-			       scoped ? " in that journey" : " in this workshop");
-	return err_set(err, "%s \"%s\" is ambiguous (ids %lld, %lld%s); use the id", k->name, name,
+		return err_set(err, _("no %s named \"%s\"%s"), k->name, name,
+			       scoped ? _(" in that journey") : _(" in this workshop"));
+	return err_set(err, _("%s \"%s\" is ambiguous (ids %lld, %lld%s); use the id"), k->name, name,
 		       (long long)found[0], (long long)found[1], n > 2 ? ", ..." : "");
 }
 
@@ -2558,7 +2559,7 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 	    query_int(st, "SELECT count(*) FROM idea WHERE id = ?1 AND workshop_id = ?2",
 		      ARGS(I64(iid), I64(wid)), 0, err, &failed) != 1)
 		return failed ? -1
-			      : err_set(err, "vote: no such idea or participant in this workshop");
+			      : err_set(err, _("vote: no such idea or participant in this workshop"));
 	b.budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
 			     ARGS(I64(wid)), 0, err, &failed);
 	b.cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1",
@@ -2612,7 +2613,7 @@ static int goto_step(struct jh_store *st, jh_id wid, int position, struct jh_err
 	if (failed)
 		return -1;
 	if (position < 0 || position >= n)
-		return err_set(err, "no agenda step %d (the agenda has %lld)", position + 1, n);
+		return err_set(err, _("no agenda step %d (the agenda has %lld)"), position + 1, n);
 	/* A new step starts with a fresh, paused timer. */
 	return run(st,
 		   "UPDATE workshop SET current_step = ?2, timer_running = 0, timer_started = 0,"
@@ -2641,7 +2642,7 @@ int store_step_restore(struct jh_store *st, jh_id wid, jh_id step_id,
 				 ARGS(I64(wid), I64(step_id), I64(timer->timer_running != 0),
 				      I64(timer->timer_started), I64(timer->timer_elapsed)),
 				 err),
-			     err, "agenda step %lld is no longer on the agenda",
+			     err, _("agenda step %lld is no longer on the agenda"),
 			     (long long)step_id));
 }
 
@@ -2676,7 +2677,7 @@ int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_e
 	    one_row(st,
 		    run(st, "UPDATE step SET revealed = 1 WHERE id = ?1 AND workshop_id = ?2",
 			ARGS(I64(step_id), I64(wid)), err),
-		    err, "no agenda step %lld in this workshop", (long long)step_id));
+		    err, _("no agenda step %lld in this workshop"), (long long)step_id));
 }
 
 /* ---------------------------------------------------------------- drafts */
@@ -2710,7 +2711,7 @@ int store_draft_save(struct jh_store *st, const struct store_draft_key *k, const
 		     const char *const *values, size_t n, struct jh_err *err)
 {
 	if (!kinds_get(k->kind))
-		return err_set(err, "unknown kind");
+		return err_set(err, _("unknown kind"));
 	return IN_TX(st, err, draft_replace(st, k, names, values, n, err));
 }
 
@@ -2735,7 +2736,7 @@ int store_draft_load(struct jh_store *st, const struct store_draft_key *k, struc
 
 	memset(out, 0, sizeof *out);
 	if (!kinds_get(k->kind))
-		return err_set(err, "unknown kind");
+		return err_set(err, _("unknown kind"));
 	s = stmt(
 	    st,
 	    "SELECT field, value, saved FROM draft WHERE workshop_id = ?1 AND"

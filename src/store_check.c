@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "journeyhack/err.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/util.h"
 #include "store_check.h"
@@ -84,7 +85,7 @@ static int fail(char *why, size_t size, const char *fmt, ...)
 
 static int db_fail(sqlite3 *db, char *why, size_t size)
 {
-	return fail(why, size, "the database is damaged (%s)", sqlite3_errmsg(db));
+	return fail(why, size, _("the database is damaged (%s)"), sqlite3_errmsg(db));
 }
 
 static void columns_free(struct scol *c, size_t n)
@@ -172,14 +173,14 @@ static struct schema *build_expected(long long version, char *why, size_t size)
 	struct schema *s = NULL;
 
 	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		fail(why, size, "cannot work out the expected schema: %s",
+		fail(why, size, _("cannot work out the expected schema: %s"),
 		     mem ? sqlite3_errmsg(mem) : "out of memory");
 		sqlite3_close(mem);
 		return NULL;
 	}
 	for (long long v = 0; v < version; v++)
 		if (sqlite3_exec(mem, MIGRATIONS[v], NULL, NULL, NULL) != SQLITE_OK) {
-			fail(why, size, "migration %lld does not apply: %s", v + 1,
+			fail(why, size, _("migration %lld does not apply: %s"), v + 1,
 			     sqlite3_errmsg(mem));
 			sqlite3_close(mem);
 			return NULL;
@@ -216,15 +217,15 @@ static int compare_objects(const struct schema *have, const struct schema *want,
 	for (size_t i = 0; i < have->nobj; i++) {
 		const struct sobj *o = &have->obj[i];
 		if (!find_obj(want, o->name ? o->name : "") && !sqlite_own_table(o))
-			return fail(why, size, "unexpected %s '%s'", shown(o->type, b1, sizeof b1),
+			return fail(why, size, _("unexpected %s '%s'"), shown(o->type, b1, sizeof b1),
 				    shown(o->name, b2, sizeof b2));
 	}
 	for (size_t i = 0; i < want->nobj; i++) {
 		const struct sobj *o = &want->obj[i], *h = find_obj(have, o->name);
 		if (!h)
-			return fail(why, size, "missing %s '%s'", o->type, o->name);
+			return fail(why, size, _("missing %s '%s'"), o->type, o->name);
 		if (!same_text(h->type, o->type) || !same_text(h->table, o->table))
-			return fail(why, size, "'%s' is a %s on '%s', not a %s on '%s'", o->name,
+			return fail(why, size, _("'%s' is a %s on '%s', not a %s on '%s'"), o->name,
 				    shown(h->type, b1, sizeof b1), shown(h->table, b2, sizeof b2),
 				    o->type, o->table);
 	}
@@ -281,14 +282,14 @@ static int diff_columns(const struct sobj *want, const struct scol *have, size_t
 	for (size_t i = 0; i < want->ncols; i++) {
 		const struct scol *w = &want->cols[i], *h = find_col(have, nh, w->name);
 		if (!h)
-			return fail(why, size, "table %s lacks column '%s'", want->name, w->name);
+			return fail(why, size, _("table %s lacks column '%s'"), want->name, w->name);
 		if (!same_text(h->decl, w->decl))
-			return fail(why, size, "column %s.%s is declared differently", want->name,
+			return fail(why, size, _("column %s.%s is declared differently"), want->name,
 				    w->name);
 	}
 	for (size_t i = 0; i < nh; i++)
 		if (!find_col(want->cols, want->ncols, have[i].name ? have[i].name : ""))
-			return fail(why, size, "table %s has an unexpected column '%s'", want->name,
+			return fail(why, size, _("table %s has an unexpected column '%s'"), want->name,
 				    shown(have[i].name, b, sizeof b));
 	return 0;
 }
@@ -307,7 +308,7 @@ static int compare_table(sqlite3 *db, const struct sobj *want, const struct sobj
 	rc = diff_columns(want, cols, nh, why, size);
 	columns_free(cols, nh);
 	if (!rc && !same_text(want->sql, have->sql))
-		rc = fail(why, size, "table %s is defined differently (checks or defaults changed)",
+		rc = fail(why, size, _("table %s is defined differently (checks or defaults changed)"),
 			  want->name);
 	return rc;
 }
@@ -320,7 +321,7 @@ int store_check_schema(sqlite3 *db, long long version, char *why, size_t size)
 
 	*why = '\0';
 	if (version < 0 || version > (long long)STORE_NMIGRATIONS)
-		return fail(why, size, "impossible schema version %lld", version);
+		return fail(why, size, _("impossible schema version %lld"), version);
 	want = expected_at(version, why, size);
 	if (!want)
 		return -1;
@@ -333,7 +334,7 @@ int store_check_schema(sqlite3 *db, long long version, char *why, size_t size)
 		if (!strcmp(w->type, "table"))
 			rc = compare_table(db, w, h, why, size);
 		else if (!same_text(w->sql, h->sql))
-			rc = fail(why, size, "%s %s is defined differently", w->type, w->name);
+			rc = fail(why, size, _("%s %s is defined differently"), w->type, w->name);
 	}
 	schema_free(have);
 	return rc;
@@ -434,14 +435,14 @@ static int bad_value(const struct range *r, sqlite3_stmt *q, int i, char *why, s
 	char b[48];
 
 	if (r->choices)
-		return fail(why, size, "table %s, row %lld: %s = '%s' is not one of its choices",
+		return fail(why, size, _("table %s, row %lld: %s = '%s' is not one of its choices"),
 			    r->table, row, r->column,
 			    shown((const char *)sqlite3_column_text(q, i), b, sizeof b));
 	if (sqlite3_column_type(q, i) != SQLITE_INTEGER)
-		return fail(why, size, "table %s, row %lld: %s = '%s' is not a whole number",
+		return fail(why, size, _("table %s, row %lld: %s = '%s' is not a whole number"),
 			    r->table, row, r->column,
 			    shown((const char *)sqlite3_column_text(q, i), b, sizeof b));
-	return fail(why, size, "table %s, row %lld: %s = %lld is out of range %lld..%lld", r->table,
+	return fail(why, size, _("table %s, row %lld: %s = %lld is out of range %lld..%lld"), r->table,
 		    row, r->column, (long long)sqlite3_column_int64(q, i), r->min, r->max);
 }
 
@@ -516,7 +517,7 @@ static int scan_table(sqlite3 *db, const struct range *r, int n, char *why, size
 				break;
 			}
 		if (!*why) /* the filter and value_ok disagree: name the row */
-			fail(why, size, "table %s, row %lld: a value is out of range", r[0].table,
+			fail(why, size, _("table %s, row %lld: a value is out of range"), r[0].table,
 			     (long long)sqlite3_column_int64(q, 0));
 	} else if (rc != SQLITE_DONE) {
 		db_fail(db, why, size);

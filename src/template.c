@@ -50,7 +50,7 @@ static int check_unique(struct ctx *c, char *const *v, const struct yamlread_nod
 	if (!yamlread_first_repeat(where, 1, (const char *const *)v, n, &first, &again))
 		return 0;
 	yamlread_quote(q, sizeof q, v[again], strlen(v[again]));
-	return fail(c, where[again], "%s: %s is listed twice (first at line %zu)", key, q,
+	return fail(c, where[again], _("%s: %s is listed twice (first at line %zu)"), key, q,
 		    where[first]->line);
 }
 
@@ -105,7 +105,7 @@ static int check_keys(struct ctx *c, const struct yamlread_node *map, const char
 			continue;
 		yamlread_quote(q, sizeof q, k->text, k->len);
 		join_words(list, sizeof list, allowed, SIZE_MAX, ", ");
-		return fail(c, k, "unknown key %s in %s (allowed: %s)", q, what, list);
+		return fail(c, k, _("unknown key %s in %s (allowed: %s)"), q, what, list);
 	}
 	return 0;
 }
@@ -117,22 +117,22 @@ static int expected(struct ctx *c, const struct yamlread_node *n, const char *ke
 	char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
 	yamlread_describe(got, sizeof got, n);
-	return fail(c, n, "%s: expected %s%s, got %s", key, what, what2, got);
+	return fail(c, n, _("%s: expected %s%s, got %s"), key, what, what2, got);
 }
 
 const char *template_text_problem(const char *s, size_t len, int multiline)
 {
 	if (!text_utf8_valid(s, len))
-		return "text is not valid UTF-8";
+		return _("text is not valid UTF-8");
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
 
 		if (ch == '\n' && !multiline)
-			return "must be a single line";
+			return _("must be a single line");
 		/* C0 but line breaks and tabs, DEL, and C1 (U+0080..U+009F). */
 		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f ||
 		    (ch == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] < 0xa0))
-			return "control characters are not allowed in text";
+			return _("control characters are not allowed in text");
 	}
 	return NULL;
 }
@@ -167,7 +167,7 @@ static char *text_of(struct ctx *c, const struct yamlread_node *n, const char *k
 static int missing(struct ctx *c, const struct yamlread_node *map, const char *key,
 		   const char *what, int required)
 {
-	return required ? fail(c, map, "missing required key \"%s\" in %s", key, what) : 0;
+	return required ? fail(c, map, _("missing required key \"%s\" in %s"), key, what) : 0;
 }
 
 static int is_blank(const char *s)
@@ -195,7 +195,7 @@ static int get_text(struct ctx *c, const struct yamlread_node *map, const char *
 	if (required && is_blank(*out)) {
 		free(*out);
 		*out = NULL;
-		return fail(c, n, "%s: must not be empty", key);
+		return fail(c, n, _("%s: must not be empty"), key);
 	}
 	return 0;
 }
@@ -224,7 +224,7 @@ static int get_int(struct ctx *c, const struct yamlread_node *map, const char *k
 	if (n->kind == YAMLREAD_SCALAR && n->plain && strlen(n->text) == n->len &&
 	    all_digits(n->text)) {
 		if (util_parse_int(n->text, &v) || v < lo || v > hi)
-			return fail(c, n, "%s: %s is out of range %d..%d", key, n->text, lo, hi);
+			return fail(c, n, _("%s: %s is out of range %d..%d"), key, n->text, lo, hi);
 		*out = (int)v;
 		return 0;
 	}
@@ -265,7 +265,7 @@ static int get_choice(struct ctx *c, const struct yamlread_node *map, const char
 	}
 	yamlread_quote(q, sizeof q, n->text, n->len);
 	join_words(list, sizeof list, allowed, SIZE_MAX, " or ");
-	return fail(c, n, "%s: unknown %s %s (expected %s)", key, noun, q, list);
+	return fail(c, n, _("%s: unknown %s %s (expected %s)"), key, noun, q, list);
 }
 
 static void strv_free(char **v, size_t n)
@@ -289,7 +289,7 @@ static int get_seq(struct ctx *c, const struct yamlread_node *map, const char *k
 	if (n->kind != YAMLREAD_SEQ)
 		return expected(c, n, key, "a list of ", item);
 	if (required && n->nitems == 0)
-		return fail(c, n, "%s: must not be empty", key);
+		return fail(c, n, _("%s: must not be empty"), key);
 	*seq = n;
 	return 0;
 }
@@ -317,14 +317,14 @@ static int get_strlist(struct ctx *c, const struct yamlread_node *map, const cha
 		if (!v[i])
 			goto fail;
 		if (is_blank(v[i])) {
-			report(c, n->items[i], "%s: an item must not be empty", key);
+			report(c, n->items[i], _("%s: an item must not be empty"), key);
 			goto fail;
 		}
 	}
 	if (unique && check_unique(c, v, (const struct yamlread_node *const *)n->items, count, key))
 		goto fail;
 	if (max && count > max) {
-		report(c, n->items[max], "%s: too many items (at most %zu)", key, max);
+		report(c, n->items[max], _("%s: too many items (at most %zu)"), key, max);
 		goto fail;
 	}
 	*out = v;
@@ -448,7 +448,7 @@ static int load_steps(struct ctx *c, const struct yamlread_node *top, struct jh_
 		/* Steps run in file order; a day going backwards is a slip. */
 		if (i > 0 && s->day < t->steps[i - 1].day)
 			return fail(c, yamlread_map_get(m, "day"),
-				    "day: %d comes after day %d; list the agenda in order", s->day,
+				    _("day: %d comes after day %d; list the agenda in order"), s->day,
 				    t->steps[i - 1].day);
 	}
 	return 0;
@@ -487,7 +487,7 @@ static int load_touchpoints(struct ctx *c, const struct yamlread_node *jm, struc
 			join_words(list, sizeof list, (const char *const *)j->stages, j->nstages,
 				   ", ");
 			yamlread_quote(q, sizeof q, sn->text, sn->len);
-			return fail(c, sn, "stage: %s is not one of the journey's stages (%s)", q,
+			return fail(c, sn, _("stage: %s is not one of the journey's stages (%s)"), q,
 				    list);
 		}
 		if (get_text(c, m, "name", what, 1, 0, &tp->name) ||
@@ -552,7 +552,7 @@ static int load_journeys(struct ctx *c, const struct yamlread_node *top, struct 
 			j->stages = strv_dup(t->stages, t->nstages);
 			j->nstages = t->nstages;
 		} else if (j->nstages == 0) {
-			return fail(c, yamlread_map_get(m, "stages"), "stages: must not be empty");
+			return fail(c, yamlread_map_get(m, "stages"), _("stages: must not be empty"));
 		}
 		if (load_touchpoints(c, m, j))
 			return -1;
@@ -573,7 +573,7 @@ static int load_tree(struct ctx *c, const struct yamlread_node *top, struct jh_t
 		const struct yamlread_node *n = yamlread_map_get(top, "name");
 
 		yamlread_quote(q, sizeof q, n->text, n->len);
-		return fail(c, n, "name: %s is not a valid name (use a-z, 0-9 and -)", q);
+		return fail(c, n, _("name: %s is not a valid name (use a-z, 0-9 and -)"), q);
 	}
 	if (get_text(c, top, "title", what, 1, 0, &t->title) || load_language(c, top, t) ||
 	    get_text(c, top, "description", what, 0, 1, &t->description) ||
@@ -604,12 +604,12 @@ static int check_utf8(struct ctx *c, const char *buf, size_t len)
 		lo += n;
 	}
 	yamlread_position(buf, len, lo, &line, &col);
-	return fail_at(c, line, col, "invalid UTF-8 (byte 0x%02x)", (unsigned char)buf[lo]);
+	return fail_at(c, line, col, _("invalid UTF-8 (byte 0x%02x)"), (unsigned char)buf[lo]);
 }
 
 static int too_large(const char *label, size_t len, struct jh_err *err)
 {
-	return err_set(err, "%s: too large (%zu bytes; at most %u)", label, len, TPL_MAX_FILE);
+	return err_set(err, _("%s: too large (%zu bytes; at most %u)"), label, len, TPL_MAX_FILE);
 }
 
 int template_load_buffer(const char *buf, size_t len, const char *label, struct jh_template *out,
@@ -648,13 +648,13 @@ int template_load_buffer(const char *buf, size_t len, const char *label, struct 
 		size_t line = root ? root->line : 1, col = root ? root->col : 1;
 
 		yamlread_free(root);
-		return fail_at(&c, line, col, "empty template");
+		return fail_at(&c, line, col, _("empty template"));
 	}
 	if (root->kind != YAMLREAD_MAP) {
 		char got[YAMLREAD_QUOTE_MAX * 2 + 32];
 
 		yamlread_describe(got, sizeof got, root);
-		rc = fail(&c, root, "expected a mapping of keys at the top, got %s", got);
+		rc = fail(&c, root, _("expected a mapping of keys at the top, got %s"), got);
 		yamlread_free(root);
 		return rc;
 	}

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
 #include "journeyhack/replay.h"
 #include "journeyhack/samefile.h"
@@ -57,7 +58,7 @@ static int find_workshop(struct ui *ui, const char *name, struct jh_err *err)
 		model_workshop_free(&list[i]);
 	free(list);
 	if (n == 0)
-		return err_set(err, "%s holds no workshop: create one with 'journeyhack new NAME'",
+		return err_set(err, _("%s holds no workshop: create one with 'journeyhack new NAME'"),
 			       store_path(ui->st));
 	return 0;
 }
@@ -79,7 +80,7 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 		snprintf(labels[i], sizeof labels[i], "%s  %s", list[i].name, list[i].title);
 		items[i].label = labels[i];
 	}
-	k = ui_dialog_pick(ui, "Open which workshop?", items, n, 0, 0);
+	k = ui_dialog_pick(ui, _("Open which workshop?"), items, n, 0, 0);
 	if (k >= 0)
 		ui->wid = list[k].id;
 	for (size_t i = 0; i < n; i++)
@@ -90,7 +91,7 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 	/* Keys that run out here, or a quit signal, end the run quietly. */
 	if (k < 0 && ui->quit)
 		return 1;
-	return k < 0 ? err_set(err, "no workshop chosen") : 0;
+	return k < 0 ? err_set(err, _("no workshop chosen")) : 0;
 }
 
 /* --as NAME: the participant at this terminal, found by the one rule
@@ -116,7 +117,7 @@ static int resolve_as(struct ui *ui, const char *name, struct jh_err *err)
 		return 0;
 	}
 	items_values_free(&vals);
-	ui_message(ui, 0, "Welcome, %s: you joined as a participant", name);
+	ui_message(ui, 0, _("Welcome, %s: you joined as a participant"), name);
 	model_data_free(&ui->d);
 	ui->data_version = store_data_version(ui->st);
 	if (store_load(ui->st, ui->wid, &ui->d, err))
@@ -146,13 +147,13 @@ static int follow_room(struct ui *ui, jh_id was, int reloaded)
 		return reloaded;
 	v = view_find(s->view);
 	if (ui->stay || v < 0) {
-		ui_message(ui, 0, "The room is at step %d %s (you stay here; f follows)",
+		ui_message(ui, 0, _("The room is at step %d %s (you stay here; f follows)"),
 			   session_step_number(&ui->d, s), s->title);
 		return reloaded;
 	}
 	/* Switched in the loop, not here: a form or dialog may be open. */
 	ui->follow_to = v + 1;
-	ui_message(ui, 0, "The room moved to step %d %s (f stays here)",
+	ui_message(ui, 0, _("The room moved to step %d %s (f stays here)"),
 		   session_step_number(&ui->d, s), s->title);
 	return reloaded;
 }
@@ -172,8 +173,8 @@ static int follow_key(struct ui *ui, int key)
 		return 0;
 	ui->stay = !ui->stay;
 	ui_message(ui, 0,
-		   ui->stay ? "You stay where you are when the room moves (f follows again)"
-			    : "You follow the room's step to its view (f stays here)");
+		   ui->stay ? _("You stay where you are when the room moves (f follows again)")
+			    : _("You follow the room's step to its view (f stays here)"));
 	return 1;
 }
 
@@ -248,7 +249,7 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	/* Said at once, not at the first refused change: the title bar's
 	 * "[read-only]" is cut off on a narrow terminal. */
 	if (ui.readonly)
-		ui_message(&ui, 1, "Read-only (%s): you can look, but nothing can be changed",
+		ui_message(&ui, 1, _("Read-only (%s): you can look, but nothing can be changed"),
 			   store_readonly_reason(ui.st));
 	ui.view = UI_VIEW_AGENDA;
 	ui_views_adopt(&ui);

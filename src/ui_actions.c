@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_actions.h"
@@ -53,9 +54,9 @@ static int do_reveal(struct ui *ui)
 		n++;
 	}
 	if (n)
-		ui_message(ui, 0, "Revealed private writing of %d step%s", n, n == 1 ? "" : "s");
+		ui_message(ui, 0, ngettext("Revealed private writing of %d step", "Revealed private writing of %d steps", (unsigned long)n), n);
 	else
-		ui_message(ui, 0, "Nothing private to reveal");
+		ui_message(ui, 0, _("Nothing private to reveal"));
 	return UI_HANDLED | (n ? UI_RELOAD : 0);
 }
 
@@ -72,11 +73,11 @@ static int do_search(struct ui *ui, enum ui_action act)
 		snprintf(ui->search, sizeof ui->search, "%s", buf);
 	}
 	if (!ui->search[0]) {
-		ui_message(ui, 1, "No search yet: / searches");
+		ui_message(ui, 1, _("No search yet: / searches"));
 		return UI_HANDLED;
 	}
 	if (!v->search || v->search(ui, ui->search, dir))
-		ui_message(ui, 1, "Not found: %s", ui->search);
+		ui_message(ui, 1, _("Not found: %s"), ui->search);
 	return UI_HANDLED;
 }
 
@@ -85,7 +86,7 @@ static int selected(struct ui *ui, enum jh_kind *kind, jh_id *id)
 	const struct view_ops *v = view_get(ui->view)->ops;
 
 	if (!v->selected || v->selected(ui, kind, id)) {
-		ui_message(ui, 1, "Nothing selected");
+		ui_message(ui, 1, _("Nothing selected"));
 		return -1;
 	}
 	return 0;
@@ -117,9 +118,9 @@ static int do_add_any(struct ui *ui)
 		items[i].label = kinds_get(kinds[i])->name;
 		items[i].marked = 0;
 	}
-	items[n].label = "workshop settings (edit)";
+	items[n].label = _("workshop settings (edit)");
 	items[n].marked = 0;
-	k = ui_dialog_pick(ui, "Add what?", items, n + 1, 0, 0);
+	k = ui_dialog_pick(ui, _("Add what?"), items, n + 1, 0, 0);
 	if (k < 0)
 		return UI_HANDLED;
 	if ((size_t)k == n)
@@ -216,7 +217,7 @@ static int global_action(struct ui *ui, enum ui_action act)
 	case UI_ACT_EXPORT:
 		return ui_export(ui);
 	case UI_ACT_HELP:
-		ui_dialog_help(ui, view_get(ui->view)->title);
+		ui_dialog_help(ui, _(view_get(ui->view)->title));
 		return UI_HANDLED;
 	case UI_ACT_QUIT:
 		return UI_QUIT;
@@ -266,7 +267,7 @@ void ui_actions_key(struct ui *ui, int key)
 	if (act < 0) {
 		char name[32];
 		ui_keys_name(key, name, sizeof name);
-		ui_message(ui, 1, "%s does nothing here: ? lists the keys", name);
+		ui_message(ui, 1, _("%s does nothing here: ? lists the keys"), name);
 		return;
 	}
 	ui_frame_view_rect(ui, &r);

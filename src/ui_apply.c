@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
 #include "journeyhack/samefile.h"
 #include "journeyhack/store.h"
@@ -28,7 +29,7 @@ int ui_apply_db_gone(struct ui *ui)
 	 * would be reported saved and be lost with it; what is loaded can
 	 * still be exported. */
 	if (!ui->msg[0] || !ui->msg_error)
-		ui_message(ui, 1, "%s: nothing more can be saved (x still exports what is shown)",
+		ui_message(ui, 1, _("%s: nothing more can be saved (x still exports what is shown)"),
 			   ui->db_lost);
 	return 1;
 }
@@ -41,7 +42,7 @@ int ui_apply_refused(struct ui *ui)
 	if (!ui_apply_db_gone(ui) && !ui_signin_check(ui, JH_NKINDS, 0, 1, NULL, 0, &err))
 		return 0;
 	if (ui->db_lost[0])
-		ui_message(ui, 1, "Not saved: %s", ui->db_lost);
+		ui_message(ui, 1, _("Not saved: %s"), ui->db_lost);
 	else
 		ui_message(ui, 1, "%s", err.msg);
 	return 1;
@@ -95,7 +96,7 @@ int ui_apply(struct ui *ui, enum jh_kind kind, jh_id id, int add, jh_id want_id,
 	     char *const *assigns, size_t n, jh_id *new_id, struct jh_err *err)
 {
 	if (ui_apply_db_gone(ui))
-		return err_set(err, "Not saved: %s", ui->db_lost);
+		return err_set(err, _("Not saved: %s"), ui->db_lost);
 	if (ui_signin_check(ui, kind, id, add, assigns, n, err))
 		return -1;
 	return apply(ui, kind, id, add, want_id, 0, assigns, n, new_id, err);
@@ -105,7 +106,7 @@ int ui_apply_if(struct ui *ui, enum jh_kind kind, jh_id id, long long base, char
 		size_t n, struct jh_err *err)
 {
 	if (ui_apply_db_gone(ui))
-		return err_set(err, "Not saved: %s", ui->db_lost);
+		return err_set(err, _("Not saved: %s"), ui->db_lost);
 	if (ui_signin_check(ui, kind, id, 0, assigns, n, err))
 		return -1;
 	return apply(ui, kind, id, 0, 0, base, assigns, n, NULL, err);

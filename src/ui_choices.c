@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/form.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/ui_choices.h"
 #include "journeyhack/util.h"
@@ -108,7 +109,7 @@ static void ref_choices(struct ui *ui, struct form *f, struct form_field *ff)
 	long long jid = 0;
 
 	if (!ff->def->required)
-		choice_add(&cs, "", "(none)");
+		choice_add(&cs, "", _("(none)"));
 	switch (ff->def->ref) {
 	case JH_STAGE:
 		util_parse_int(form_get(f, "journey") ? form_get(f, "journey") : "", &jid);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_frame.h"
@@ -186,9 +187,9 @@ static void pick_draw(struct ui *ui, struct pick *p, const char *title, int mult
 		ui_text(r->y + 1 + i, r->x + 1, r->w - 2, line, a, 1);
 	}
 	ui_text(r->y + r->h - 2, r->x + 1, r->w - 2,
-		!p->nshown ? "Nothing matches: Backspace or Esc clears"
-		: multi	   ? "Space marks, Enter accepts, Esc cancels"
-			   : "Enter chooses, Esc cancels",
+		!p->nshown ? _("Nothing matches: Backspace or Esc clears")
+		: multi	   ? _("Space marks, Enter accepts, Esc cancels")
+			   : _("Enter chooses, Esc cancels"),
 		ui_attr(ui, UI_C_DIM), 1);
 }
 
@@ -274,12 +275,12 @@ static size_t help_lines(struct ui *ui, const char *view_title, struct help_line
 	static const struct {
 		unsigned where;
 		const char *title;
-	} sections[] = {{0, NULL}, {UI_IN_FORM, "In forms"}, {UI_IN_LIST, "In lists and dialogs"}};
+	} sections[] = {{0, NULL}, {UI_IN_FORM, N_("In forms")}, {UI_IN_LIST, N_("In lists and dialogs")}};
 	size_t n = 0;
 
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
 		unsigned where = sections[s].where ? sections[s].where : UI_IN(ui->view);
-		const char *title = sections[s].title ? sections[s].title : view_title;
+		const char *title = sections[s].title ? _(sections[s].title) : view_title;
 		if (n < max) {
 			snprintf(out[n].keys, sizeof out[n].keys, "%s", title);
 			out[n].text = "";
@@ -290,7 +291,7 @@ static size_t help_lines(struct ui *ui, const char *view_title, struct help_line
 			if (!(info->where & where))
 				continue;
 			ui_keys_list((enum ui_action)a, out[n].keys, sizeof out[n].keys);
-			out[n].text = info->help;
+			out[n].text = _(info->help);
 			out[n++].heading = 0;
 		}
 	}
@@ -309,7 +310,7 @@ void ui_dialog_help(struct ui *ui, const char *title)
 
 		ui_frame_draw(ui);
 		if (!ui->too_small && r.h >= 4 && r.w >= 20) {
-			ui_box(ui, &r, "Keys (q closes)", ui_attr(ui, UI_C_BORDER));
+			ui_box(ui, &r, _("Keys (q closes)"), ui_attr(ui, UI_C_BORDER));
 			if (l.top + (size_t)rows > n)
 				l.top = n > (size_t)rows ? n - (size_t)rows : 0;
 			for (int i = 0; i < rows && l.top + (size_t)i < n; i++) {
@@ -324,7 +325,7 @@ void ui_dialog_help(struct ui *ui, const char *title)
 				ui_text(y, r.x + 21, r.w - 23, h->text, A_NORMAL, 0);
 			}
 			ui_textf(r.y + r.h - 2, r.x + 2, r.w - 4, ui_attr(ui, UI_C_DIM), 0,
-				 "%zu-%zu of %zu  j/k PgUp/PgDn scroll", n ? l.top + 1 : 0,
+				 _("%zu-%zu of %zu  j/k PgUp/PgDn scroll"), n ? l.top + 1 : 0,
 				 l.top + (size_t)rows < n ? l.top + (size_t)rows : n, n);
 		}
 		refresh();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "journeyhack/form.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/store.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_apply.h"
@@ -34,7 +35,7 @@ static int settings_limits(struct ui *ui, struct form *f, struct jh_err *err)
 	    util_parse_int(form_get(f, "max_dots"), &cap) ||
 	    !session_limits_check(&ui->d, budget, cap, err))
 		return 0;
-	snprintf(q, sizeof q, "%s. Trim the excess dots, newest first?", err->msg);
+	snprintf(q, sizeof q, _("%s. Trim the excess dots, newest first?"), err->msg);
 	if (!ui_dialog_confirm(ui, q))
 		return -1;
 	v[0].field = kinds_field(k, "dots");
@@ -94,7 +95,7 @@ static int keep_mine(struct ui *ui, struct form *f, const void *item, long long 
 	struct ui_undo_rec rec;
 	int rc;
 
-	ui_undo_init(&rec, UI_UNDO_SET, f->kind, f->id, "edit of %s #%lld", k->name,
+	ui_undo_init(&rec, UI_UNDO_SET, f->kind, f->id, _("edit of %s #%lld"), k->name,
 		     (long long)f->id);
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(as[i], '=');
@@ -129,19 +130,19 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 
 	if (!item || store_item_revision(ui->st, ui->wid, f->kind, f->id, &r, err)) {
 		model_data_free(&d);
-		return err_set(err, "this %s was removed in another terminal; not saved", k->name);
+		return err_set(err, _("this %s was removed in another terminal; not saved"), k->name);
 	}
-	who = r.by[0] ? r.by : "Someone else";
+	who = r.by[0] ? r.by : _("Someone else");
 	values_text(theirs, sizeof theirs, k, as, n, item);
 	values_text(mine, sizeof mine, k, as, n, NULL);
-	snprintf(title, sizeof title, "Conflict: %s changed this %s while you edited it", who,
+	snprintf(title, sizeof title, _("Conflict: %s changed this %s while you edited it"), who,
 		 k->name);
-	snprintf(l0, sizeof l0, "Keep theirs (%s): %s", who, theirs);
-	snprintf(l1, sizeof l1, "Keep yours: %s", mine);
+	snprintf(l0, sizeof l0, _("Keep theirs (%s): %s"), who, theirs);
+	snprintf(l1, sizeof l1, _("Keep yours: %s"), mine);
 	items[0] = (struct ui_pick_item){l0, 0};
 	items[1] = (struct ui_pick_item){l1, 0};
 	items[2] =
-	    (struct ui_pick_item){"Edit: back to the form with yours, theirs shown below", 0};
+	    (struct ui_pick_item){_("Edit: back to the form with yours, theirs shown below"), 0};
 	c = ui_dialog_pick(ui, title, items, 3, 2, 0);
 	if (c == 0) {
 		/* Theirs stays; what was typed is not thrown away but kept as
@@ -149,21 +150,21 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 		if (f->drafts) {
 			f->keep_draft = 1;
 			ui_message(ui, 0,
-				   "Kept %s's version; yours is your draft of it (e, then C-r)",
+				   _("Kept %s's version; yours is your draft of it (e, then C-r)"),
 				   who);
 		} else {
-			ui_message(ui, 0, "Kept %s's version; yours was: %s", who, mine);
+			ui_message(ui, 0, _("Kept %s's version; yours was: %s"), who, mine);
 		}
 		rc = 0;
 	} else if (c == 1) {
 		rc = keep_mine(ui, f, item, r.revision, as, n, err);
 		if (!rc)
-			ui_message(ui, 0, "Saved yours over %s's (u puts theirs back)", who);
+			ui_message(ui, 0, _("Saved yours over %s's (u puts theirs back)"), who);
 	} else {
 		/* The next save goes over what is there now, seen. */
 		f->base_rev = r.revision;
 		rc =
-		    err_set(err, "%s saved: %s. Yours is in the form: Enter saves it", who, theirs);
+		    err_set(err, _("%s saved: %s. Yours is in the form: Enter saves it"), who, theirs);
 	}
 	model_data_free(&d);
 	return rc;
@@ -197,7 +198,7 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 	}
 	if (!add && !n) {
 		rc = 0;
-		ui_message(ui, 0, "Nothing changed");
+		ui_message(ui, 0, _("Nothing changed"));
 		goto out;
 	}
 	rc = f->kind == JH_WORKSHOP ? settings_limits(ui, f, err) : 0;
@@ -217,11 +218,11 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 		rec.op = add ? UI_UNDO_ADD : UI_UNDO_SET;
 		rec.kind = f->kind;
 		rec.id = add ? id : f->id;
-		snprintf(rec.what, sizeof rec.what, "%s %s #%lld", add ? "add of" : "edit of",
+		snprintf(rec.what, sizeof rec.what, "%s %s #%lld", add ? _("add of") : _("edit of"),
 			 kinds_get(f->kind)->name, (long long)rec.id);
 		ui_undo_push(ui, &rec);
 		f->id = add ? id : f->id;
-		ui_message(ui, 0, "%s %s #%lld", add ? "Added" : "Saved", kinds_get(f->kind)->name,
+		ui_message(ui, 0, "%s %s #%lld", add ? _("Added") : _("Saved"), kinds_get(f->kind)->name,
 			   (long long)(add ? id : f->id));
 	}
 out:
@@ -238,7 +239,7 @@ int ui_edit_facilitator(struct ui *ui, enum session_right r)
 		return 0;
 	if (session_may(&ui->d, ui->me, r))
 		return 1;
-	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)",
+	ui_message(ui, 1, _("Only a facilitator can %s (p chooses who you are)"),
 		   session_right_text(r));
 	return 0;
 }
@@ -249,7 +250,7 @@ static int writable(struct ui *ui)
 		return 0;
 	if (!ui->readonly)
 		return 1;
-	ui_message(ui, 1, "The database is read-only here (%s): nothing can be changed",
+	ui_message(ui, 1, _("The database is read-only here (%s): nothing can be changed"),
 		   store_readonly_reason(ui->st));
 	return 0;
 }
@@ -293,7 +294,7 @@ int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if (!kinds_addable(kind) || kind == JH_VOTE) {
-		ui_message(ui, 1, "%s items cannot be added here", kinds_get(kind)->name);
+		ui_message(ui, 1, _("%s items cannot be added here"), kinds_get(kind)->name);
 		return UI_HANDLED;
 	}
 	form_init(&f, kind, 0, 1);
@@ -351,13 +352,13 @@ int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 		return UI_HANDLED;
 	form_init(&f, kind, id, 0);
 	if (kind == JH_WORKSHOP)
-		snprintf(f.title, sizeof f.title, "Workshop settings");
+		snprintf(f.title, sizeof f.title, _("Workshop settings"));
 	else
-		snprintf(f.title, sizeof f.title, "Edit %s #%lld", kinds_get(kind)->name,
+		snprintf(f.title, sizeof f.title, _("Edit %s #%lld"), kinds_get(kind)->name,
 			 (long long)id);
 	if (ui_fill_form(ui, &f, kind, id)) {
 		form_free(&f);
-		ui_message(ui, 1, "That %s is gone (removed in another terminal?)",
+		ui_message(ui, 1, _("That %s is gone (removed in another terminal?)"),
 			   kinds_get(kind)->name);
 		return UI_HANDLED | UI_RELOAD;
 	}
@@ -377,7 +378,7 @@ static void push_set(struct ui *ui, enum jh_kind kind, jh_id id, const char *fie
 {
 	struct ui_undo_rec r;
 
-	ui_undo_init(&r, UI_UNDO_SET, kind, id, "links of %s #%lld", kinds_get(kind)->name,
+	ui_undo_init(&r, UI_UNDO_SET, kind, id, _("links of %s #%lld"), kinds_get(kind)->name,
 		     (long long)id);
 	ui_undo_assign(&r, field, value);
 	ui_undo_push(ui, &r);
@@ -432,19 +433,19 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if (!kinds_addable(kind)) {
-		ui_message(ui, 1, "%s items cannot be deleted here", kinds_get(kind)->name);
+		ui_message(ui, 1, _("%s items cannot be deleted here"), kinds_get(kind)->name);
 		return UI_HANDLED;
 	}
 	if (!item)
 		return UI_HANDLED | UI_RELOAD;
 	text_fit(kinds_text(kinds_field(k, k->label_field), item), 40, 0, label, sizeof label);
-	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? u undoes it.", kinds_get(kind)->name,
+	snprintf(q, sizeof q, _("Delete %s #%lld \"%s\"? u undoes it."), kinds_get(kind)->name,
 		 (long long)id, label);
 	if (!ui_dialog_confirm(ui, q)) {
-		ui_message(ui, 0, "Not deleted");
+		ui_message(ui, 0, _("Not deleted"));
 		return UI_HANDLED;
 	}
-	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, "delete of %s #%lld", kinds_get(kind)->name,
+	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, _("delete of %s #%lld"), kinds_get(kind)->name,
 		     (long long)id);
 	ui_fill_snapshot(ui, kind, id, &rec);
 	if (kind == JH_JOURNEY) {
@@ -476,7 +477,7 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	relink_records(ui, kind, id);
 	ui_undo_push(ui, &rec);
 	ui_undo_group_end(ui);
-	ui_message(ui, 0, "Deleted %s #%lld (u undoes)", kinds_get(kind)->name, (long long)id);
+	ui_message(ui, 0, _("Deleted %s #%lld (u undoes)"), kinds_get(kind)->name, (long long)id);
 	return UI_HANDLED | UI_RELOAD;
 }
 
@@ -494,7 +495,7 @@ int ui_edit_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *c
 	if (!item)
 		return UI_HANDLED | UI_RELOAD;
 	as = util_xcalloc(n + 1, sizeof *as);
-	ui_undo_init(&rec, UI_UNDO_SET, kind, id, "change of %s of %s #%lld", what,
+	ui_undo_init(&rec, UI_UNDO_SET, kind, id, _("change of %s of %s #%lld"), what,
 		     kinds_get(kind)->name, (long long)id);
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(assigns[i], '=');
@@ -522,7 +523,7 @@ int ui_edit_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *c
 		return UI_HANDLED;
 	}
 	ui_undo_push(ui, &rec);
-	ui_message(ui, 0, "Changed %s", what);
+	ui_message(ui, 0, _("Changed %s"), what);
 	return UI_HANDLED | UI_RELOAD;
 }
 
@@ -537,20 +538,20 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if (!ui->acting) {
-		ui_message(ui, 1, "Who is voting? p chooses a participant first");
+		ui_message(ui, 1, _("Who is voting? p chooses a participant first"));
 		return UI_HANDLED;
 	}
 	if (store_vote(ui->st, ui->wid, ui->acting, idea, dots, &err)) {
 		ui_message(ui, 1, "%s", err.msg);
 		return UI_HANDLED;
 	}
-	ui_undo_init(&rec, UI_UNDO_VOTE, JH_IDEA, idea, "%s on idea #%lld",
-		     dots > 0 ? "vote" : "unvote", (long long)idea);
+	ui_undo_init(&rec, UI_UNDO_VOTE, JH_IDEA, idea,
+		     dots > 0 ? _("vote on idea #%lld") : _("unvote on idea #%lld"), (long long)idea);
 	ui_undo_vote(&rec, ui->acting, dots);
 	ui_undo_push(ui, &rec);
-	ui_message(ui, 0, "%s %s a dot %s #%lld %s", ui_name(ui, ui->acting),
-		   dots > 0 ? "gave" : "took back", dots > 0 ? "to" : "from", (long long)idea,
-		   i ? i->title : "");
+	ui_message(ui, 0,
+		   dots > 0 ? _("%s gave a dot to #%lld %s") : _("%s took back a dot from #%lld %s"),
+		   ui_name(ui, ui->acting), (long long)idea, i ? i->title : "");
 	return UI_HANDLED | UI_RELOAD;
 }
 
@@ -565,14 +566,14 @@ int ui_edit_step(struct ui *ui, int position)
 		return UI_HANDLED;
 	if (position < 0 || (size_t)position >= ui->d.nsteps) {
 		ui_message(ui, 1,
-			   position < 0 ? "Already at the first step" : "Already at the last step");
+			   position < 0 ? _("Already at the first step") : _("Already at the last step"));
 		return UI_HANDLED;
 	}
 	if (store_step_goto(ui->st, ui->wid, position, &err)) {
 		ui_message(ui, 1, "%s", err.msg);
 		return UI_HANDLED;
 	}
-	ui_undo_init(&rec, UI_UNDO_STEP, JH_STEP, left ? left->id : 0, "move to agenda step %d",
+	ui_undo_init(&rec, UI_UNDO_STEP, JH_STEP, left ? left->id : 0, _("move to agenda step %d"),
 		     position + 1);
 	rec.step = from;
 	rec.timer_running = ui->d.workshop.timer_running;

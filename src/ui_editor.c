@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "journeyhack/fileread.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/ui_editor.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -36,12 +37,12 @@ int ui_editor(struct ui *ui, char **text, struct jh_err *err)
 	snprintf(path, sizeof path, "%s/journeyhack-XXXXXX.txt", tmp && *tmp ? tmp : "/tmp");
 	fd = mkstemps(path, 4);
 	if (fd < 0)
-		return err_set(err, "cannot create a temporary file: %s", strerror(errno));
+		return err_set(err, _("cannot create a temporary file: %s"), strerror(errno));
 	if (write(fd, *text, len) != (ssize_t)len ||
 	    (len && (*text)[len - 1] != '\n' && write(fd, "\n", 1) != 1)) {
 		close(fd);
 		unlink(path);
-		return err_set(err, "cannot write a temporary file: %s", strerror(errno));
+		return err_set(err, _("cannot write a temporary file: %s"), strerror(errno));
 	}
 	close(fd);
 	/* $EDITOR may carry options ("emacs -nw"): split it into words
@@ -89,8 +90,8 @@ int ui_editor(struct ui *ui, char **text, struct jh_err *err)
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		unlink(path);
 		if (pid < 0)
-			return err_set(err, "cannot start %s: %s", ed, strerror(errno));
-		return err_set(err, "%s failed (status %d): the text is unchanged", ed,
+			return err_set(err, _("cannot start %s: %s"), ed, strerror(errno));
+		return err_set(err, _("%s failed (status %d): the text is unchanged"), ed,
 			       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 	}
 	{

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_frame.h"
@@ -42,10 +43,10 @@ static void draw_title(struct ui *ui)
 
 	ui_fill(0, 0, COLS, bar);
 	for (int i = 0; i < UI_NVIEWS; i++)
-		tabs_w += text_width(view_get((enum ui_view_id)i)->tab) + 3;
+		tabs_w += text_width(_(view_get((enum ui_view_id)i)->tab)) + 3;
 	tabs_w += 2; /* the current tab's brackets */
 	snprintf(left, sizeof left, " %s%s", ui->d.workshop.title ? ui->d.workshop.title : "",
-		 ui->readonly ? " [read-only]" : "");
+		 ui->readonly ? _(" [read-only]") : "");
 	if (COLS - tabs_w >= 12) {
 		int x = COLS - tabs_w;
 		ui_text(0, 0, COLS - tabs_w - 1, left, bar, 0);
@@ -54,7 +55,7 @@ static void draw_title(struct ui *ui)
 			int cur = i == (int)ui->view;
 			/* Brackets mark the current tab without colour. */
 			snprintf(t, sizeof t, cur ? "[%d %s]" : "%d %s", i + 1,
-				 view_get((enum ui_view_id)i)->tab);
+				 _(view_get((enum ui_view_id)i)->tab));
 			tab_x[i] = x;
 			x += ui_text(0, x, 1, " ", bar, 0);
 			x += ui_text(0, x, COLS - x, t, cur ? ui_attr(ui, UI_C_TAB) : bar, 0);
@@ -63,7 +64,7 @@ static void draw_title(struct ui *ui)
 	} else {
 		char t[128];
 		snprintf(t, sizeof t, "%d/%d %s ", ui->view + 1, UI_NVIEWS,
-			 view_get(ui->view)->title);
+			 _(view_get(ui->view)->title));
 		int tw = text_width(t);
 		ui_text(0, 0, COLS - tw, left, bar, 0);
 		ui_text(0, COLS - tw, tw, t, bar | A_BOLD, 0);
@@ -83,19 +84,19 @@ static void draw_status(struct ui *ui)
 
 	ui_signin_status(ui, who, sizeof who);
 	if (s)
-		snprintf(step, sizeof step, "%s %sStep %d/%zu %s%s", ui_glyph(ui, UI_G_SEP),
-			 ui->stay ? "[staying] " : "", session_step_number(&ui->d, s), ui->d.nsteps,
-			 s->title, session_step_hides(s) ? " (private)" : "");
+		snprintf(step, sizeof step, _("%s %sStep %d/%zu %s%s"), ui_glyph(ui, UI_G_SEP),
+			 ui->stay ? _("[staying] ") : "", session_step_number(&ui->d, s), ui->d.nsteps,
+			 s->title, session_step_hides(s) ? _(" (private)") : "");
 	else
-		snprintf(step, sizeof step, "%s no agenda", ui_glyph(ui, UI_G_SEP));
+		snprintf(step, sizeof step, _("%s no agenda"), ui_glyph(ui, UI_G_SEP));
 	if (!s)
 		timer[0] = '\0';
 	else if (left < 0) {
-		snprintf(timer, sizeof timer, " TIME UP +%02ld:%02ld%s ", -left / 60, -left % 60,
-			 ui->d.workshop.timer_running ? "" : " (paused)");
+		snprintf(timer, sizeof timer, _(" TIME UP +%02ld:%02ld%s "), -left / 60, -left % 60,
+			 ui->d.workshop.timer_running ? "" : _(" (paused)"));
 		ta = ui_attr(ui, UI_C_ALARM);
 	} else {
-		snprintf(timer, sizeof timer, " %s %02ld:%02ld left ",
+		snprintf(timer, sizeof timer, _(" %s %02ld:%02ld left "),
 			 ui_glyph(ui, ui->d.workshop.timer_running ? UI_G_PLAY : UI_G_PAUSE),
 			 left / 60, left % 60);
 		if (left < 60 && ui->d.workshop.timer_running)
@@ -124,7 +125,7 @@ void ui_frame_draw(struct ui *ui)
 	if (ui->too_small) {
 		struct ui_rect all = {0, 0, LINES, COLS};
 		char t[128];
-		snprintf(t, sizeof t, "Terminal too small: %dx%d, need %dx%d. q quits.", COLS,
+		snprintf(t, sizeof t, _("Terminal too small: %dx%d, need %dx%d. q quits."), COLS,
 			 LINES, MIN_COLS, MIN_ROWS);
 		ui_wrap(&all, 0, t, A_BOLD);
 		return;

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/ui_message.h"
 #include "journeyhack/view.h"
 
@@ -24,6 +25,7 @@ void ui_message_draw(struct ui *ui)
 	if (ui->msg[0])
 		ui_text(y, 0, COLS, ui->msg, ui->msg_error ? ui_attr(ui, UI_C_ERROR) : A_NORMAL, 0);
 	else
-		ui_text(y, 0, COLS, "? help  a add  e edit  d delete  u undo  / search  q quit",
+		/* TRANSLATORS: the bottom line at 80 columns; keep it under 80. */
+		ui_text(y, 0, COLS, _("? help  a add  e edit  d delete  u undo  / search  q quit"),
 			ui_attr(ui, UI_C_DIM), 0);
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/view.h"
@@ -27,8 +28,8 @@ void ui_signin_settled(struct ui *ui, int removed)
 		return;
 	ui->removed = 1;
 	ui_message(ui, 1,
-		   "%s was removed from the workshop: nothing more is saved as them "
-		   "(p signs in)",
+		   _("%s was removed from the workshop: nothing more is saved as them "
+		   "(p signs in)"),
 		   ui->me_name);
 }
 
@@ -55,7 +56,7 @@ int ui_signin_check(struct ui *ui, enum jh_kind kind, jh_id id, int add, char *c
 				   role_given(assigns, n), 0};
 
 	if (ui->removed && !ui->me)
-		return err_set(err, "Not saved: %s was removed from the workshop (p signs in)",
+		return err_set(err, _("Not saved: %s was removed from the workshop (p signs in)"),
 			       ui->me_name);
 	return session_change_check(&ui->d, ui->me, &c, err);
 }
@@ -71,9 +72,9 @@ static void leader(const struct ui *ui, char *buf, size_t size)
 	if (!f || session_is_facilitator(model_participant(&ui->d, ui->me)))
 		return;
 	if (n > 1)
-		snprintf(buf, size, ", led by %s +%zu", f->name, n - 1);
+		snprintf(buf, size, _(", led by %s +%zu"), f->name, n - 1);
 	else
-		snprintf(buf, size, ", led by %s", f->name);
+		snprintf(buf, size, _(", led by %s"), f->name);
 }
 
 void ui_signin_status(const struct ui *ui, char *buf, size_t size)
@@ -84,17 +85,17 @@ void ui_signin_status(const struct ui *ui, char *buf, size_t size)
 
 	if (me)
 		snprintf(buf, size, " %s%s", me->name,
-			 session_is_facilitator(me) ? " (facilitator)" : "");
+			 session_is_facilitator(me) ? _(" (facilitator)") : "");
 	else if (ui->removed)
-		snprintf(buf, size, " %s removed (p signs in)", ui->me_name);
+		snprintf(buf, size, _(" %s removed (p signs in)"), ui->me_name);
 	else
-		snprintf(buf, size, " nobody (p chooses)");
+		snprintf(buf, size, _(" nobody (p chooses)"));
 	l = strlen(buf);
 	if (ui->acting && ui->acting != ui->me)
-		l += (size_t)snprintf(buf + l, size - l, " for %s", name_of(ui, ui->acting));
+		l += (size_t)snprintf(buf + l, size - l, _(" for %s"), name_of(ui, ui->acting));
 	/* Dots left to whoever votes here: voting happens in any view. */
 	if (ui->acting && l < size)
-		l += (size_t)snprintf(buf + l, size - l, " %d/%d dots", ui->ix.tally.left,
+		l += (size_t)snprintf(buf + l, size - l, _(" %d/%d dots"), ui->ix.tally.left,
 				      ui->d.workshop.dots_per_participant);
 	leader(ui, lead, sizeof lead);
 	if (l < size)

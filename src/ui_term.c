@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/replay.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
@@ -113,17 +114,17 @@ int ui_term_start(struct ui *ui, int rows, int cols, struct jh_err *err)
 		 * replay file, so no terminal (and no stdin) is needed. */
 		null_out = fopen("/dev/null", "r+");
 		if (!null_out)
-			return err_set(err, "cannot open /dev/null: %s", strerror(errno));
+			return err_set(err, _("cannot open /dev/null: %s"), strerror(errno));
 		screen = newterm_fallback("xterm", null_out, null_out);
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 			return err_set(err,
-				       "the interface needs a terminal (use --replay FILE for a "
-				       "headless run, or a subcommand)");
+				       _("the interface needs a terminal (use --replay FILE for a "
+				       "headless run, or a subcommand)"));
 		screen = newterm_fallback(NULL, stdout, stdin);
 	}
 	if (!screen)
-		return err_set(err, "cannot start curses on this terminal");
+		return err_set(err, _("cannot start curses on this terminal"));
 	set_term(screen);
 	curses_on = 1;
 	if (ui->replay)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_undo.h"
@@ -204,10 +205,10 @@ static int restore_list(struct ui *ui, const struct ui_undo_rec *r, const char *
 	int rc = 0;
 
 	if (ui_undo_parse_ids(strchr(assign, '=') + 1, &ids, &n))
-		return err_set(err, "%s: not a list of ids", f->name);
+		return err_set(err, _("%s: not a list of ids"), f->name);
 	for (size_t i = 0; i < n && !rc; i++)
 		if (!store_item_exists(ui->st, ui->wid, f->ref, ids[i]))
-			rc = err_set(err, "%s %lld is gone", kinds_get(f->ref)->name,
+			rc = err_set(err, _("%s %lld is gone"), kinds_get(f->ref)->name,
 				     (long long)ids[i]);
 	v.ids = ids;
 	v.nids = n;
@@ -250,9 +251,9 @@ static int still_mine(struct ui *ui, const struct ui_undo_rec *r, struct jh_err 
 	if (!now || now == r->rev)
 		return 0;
 	return err_set(err,
-		       "%s changed or used %s #%lld since (revision %lld, yours was %lld); "
-		       "undo takes back only your own changes",
-		       by[0] ? by : "someone else", kinds_get(r->kind)->name, (long long)r->id, now,
+		       _("%s changed or used %s #%lld since (revision %lld, yours was %lld); "
+		       "undo takes back only your own changes"),
+		       by[0] ? by : _("someone else"), kinds_get(r->kind)->name, (long long)r->id, now,
 		       r->rev);
 }
 
@@ -347,7 +348,7 @@ void ui_undo_last(struct ui *ui, enum jh_kind *kind, jh_id *id)
 	*kind = JH_NKINDS;
 	*id = 0;
 	if (!u->n) {
-		ui_message(ui, 1, "Nothing to undo");
+		ui_message(ui, 1, _("Nothing to undo"));
 		return;
 	}
 	snprintf(what, sizeof what, "%s", u->r[u->n - 1].what);
@@ -357,12 +358,12 @@ void ui_undo_last(struct ui *ui, enum jh_kind *kind, jh_id *id)
 		*id = u->r[u->n - 1].id;
 	}
 	if (!undo_group(ui, u, failed, sizeof failed, &err)) {
-		ui_message(ui, 0, "Undone: %s", what);
+		ui_message(ui, 0, _("Undone: %s"), what);
 		return;
 	}
 	if (strcmp(failed, what))
-		ui_message(ui, 1, "Cannot undo %s, nothing changed (%s: %s)", what, failed,
+		ui_message(ui, 1, _("Cannot undo %s, nothing changed (%s: %s)"), what, failed,
 			   err.msg);
 	else
-		ui_message(ui, 1, "Cannot undo %s, nothing changed: %s", what, err.msg);
+		ui_message(ui, 1, _("Cannot undo %s, nothing changed: %s"), what, err.msg);
 }

@@ -2,6 +2,7 @@
  *
  * A reload (a change here, or another process's commit) replaces the data
  * whole; the indexes follow at once, the views when they are shown. */
+#include "journeyhack/i18n.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/ui_views.h"
@@ -33,7 +34,7 @@ int ui_views_reload(struct ui *ui)
 
 	ui->data_version = store_data_version(ui->st);
 	if (store_load(ui->st, ui->wid, &d, &err)) {
-		ui_message(ui, 1, "reload failed: %s", err.msg);
+		ui_message(ui, 1, _("reload failed: %s"), err.msg);
 		return -1;
 	}
 	model_data_free(&ui->d);

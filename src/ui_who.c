@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
@@ -47,7 +48,7 @@ static void list_make(const struct ui *ui, const struct jh_participant *self, co
 	l->labels = util_xcalloc(max, sizeof *l->labels);
 	l->ids = util_xcalloc(max, sizeof *l->ids);
 	if (self)
-		list_add(l, self, " (yourself)");
+		list_add(l, self, _(" (yourself)"));
 	for (size_t i = 0; i < ui->d.nparticipants; i++)
 		if (!session_is_facilitator(&ui->d.participants[i]))
 			list_add(l, &ui->d.participants[i], "");
@@ -64,7 +65,7 @@ static void list_free(struct who_list *l)
 	free(l->ids);
 }
 
-/* The id picked from l (0: "+ someone new" or cancelled, *cancel set). */
+/* The id picked from l (0: _("+ someone new") or cancelled, *cancel set). */
 static jh_id list_pick(struct ui *ui, struct who_list *l, const char *title, jh_id current,
 		       int *cancel)
 {
@@ -88,17 +89,17 @@ static int sign_in(struct ui *ui, jh_id chosen)
 	snprintf(was, sizeof was, "%s", ui->me ? ui_name(ui, ui->me) : "");
 	if (ui->me && chosen != ui->me) {
 		char q[512];
-		snprintf(q, sizeof q, "You are %s. Sign in as %s instead?", was,
+		snprintf(q, sizeof q, _("You are %s. Sign in as %s instead?"), was,
 			 ui_name(ui, chosen));
 		if (!ui_dialog_confirm(ui, q)) {
-			ui_message(ui, 0, "You are still %s", was);
+			ui_message(ui, 0, _("You are still %s"), was);
 			return 0;
 		}
 	}
 	if (*was && chosen != ui->me)
-		ui_message(ui, 0, "You are now %s (was %s)", ui_name(ui, chosen), was);
+		ui_message(ui, 0, _("You are now %s (was %s)"), ui_name(ui, chosen), was);
 	else
-		ui_message(ui, 0, "You are %s", ui_name(ui, chosen));
+		ui_message(ui, 0, _("You are %s"), ui_name(ui, chosen));
 	ui_signin_as(ui, chosen);
 	return 1;
 }
@@ -110,8 +111,8 @@ int ui_who_choose(struct ui *ui)
 	struct who_list l;
 	jh_id chosen;
 
-	list_make(ui, for_whom ? me : NULL, "+ someone new", &l);
-	chosen = list_pick(ui, &l, for_whom ? "Enter items and votes for whom?" : "Who are you?",
+	list_make(ui, for_whom ? me : NULL, _("+ someone new"), &l);
+	chosen = list_pick(ui, &l, for_whom ? _("Enter items and votes for whom?") : _("Who are you?"),
 			   for_whom ? ui->acting : ui->me, &cancel);
 	list_free(&l);
 	if (cancel)
@@ -123,7 +124,7 @@ int ui_who_choose(struct ui *ui)
 	}
 	ui_views_reload(ui);
 	if (!model_index_item(&ui->ix.m, JH_PARTICIPANT, chosen)) {
-		ui_message(ui, 1, "That participant was removed meanwhile");
+		ui_message(ui, 1, _("That participant was removed meanwhile"));
 		return UI_HANDLED;
 	}
 	if (!for_whom) {
@@ -131,7 +132,7 @@ int ui_who_choose(struct ui *ui)
 		return UI_HANDLED | UI_RELOAD;
 	}
 	ui->acting = chosen;
-	ui_message(ui, 0, "%s%s", chosen != ui->me ? "Typing for " : "You are ",
+	ui_message(ui, 0, "%s%s", chosen != ui->me ? _("Typing for ") : _("You are "),
 		   ui_name(ui, chosen));
 	return UI_HANDLED | UI_RELOAD;
 }
@@ -154,8 +155,8 @@ static int set_role(struct ui *ui, jh_id id, const char *role)
 
 int ui_who_facilitator(struct ui *ui)
 {
-	static struct ui_pick_item how[] = {{"Hand the role over (you become a participant)", 0},
-					    {"Share it: both of you facilitate", 0}};
+	struct ui_pick_item how[] = {{_("Hand the role over (you become a participant)"), 0},
+				     {_("Share it: both of you facilitate"), 0}};
 	struct who_list l;
 	jh_id chosen;
 	char name[128], title[256];
@@ -165,29 +166,29 @@ int ui_who_facilitator(struct ui *ui)
 	if (ui_apply_refused(ui))
 		return UI_HANDLED;
 	if (!session_is_facilitator(model_participant(&ui->d, ui->me))) {
-		ui_message(ui, 1, "Only a facilitator can name or remove a facilitator");
+		ui_message(ui, 1, _("Only a facilitator can name or remove a facilitator"));
 		return UI_HANDLED;
 	}
 	list_make(ui, NULL, NULL, &l);
-	chosen = l.n ? list_pick(ui, &l, "Who else should facilitate?", 0, &cancel) : 0;
+	chosen = l.n ? list_pick(ui, &l, _("Who else should facilitate?"), 0, &cancel) : 0;
 	list_free(&l);
 	if (!chosen || !model_participant(&ui->d, chosen)) {
-		ui_message(ui, !l.n, l.n ? "Nobody named" : "Everyone here facilitates already");
+		ui_message(ui, !l.n, l.n ? _("Nobody named") : _("Everyone here facilitates already"));
 		return UI_HANDLED;
 	}
 	snprintf(name, sizeof name, "%s", ui_name(ui, chosen));
-	snprintf(title, sizeof title, "%s facilitates: and you?", name);
+	snprintf(title, sizeof title, _("%s facilitates: and you?"), name);
 	k = ui_dialog_pick(ui, title, how, 2, 0, 0);
 	if (k < 0 || set_role(ui, chosen, "facilitator")) {
 		if (k < 0)
-			ui_message(ui, 0, "Nobody named");
+			ui_message(ui, 0, _("Nobody named"));
 		return UI_HANDLED;
 	}
 	if (k == 0 && set_role(ui, ui->me, "participant"))
 		return UI_HANDLED;
 	ui_message(ui, 0,
-		   k == 0 ? "%s facilitates now; you are a participant"
-			  : "%s facilitates with you now",
+		   k == 0 ? _("%s facilitates now; you are a participant")
+			  : _("%s facilitates with you now"),
 		   name);
 	return UI_HANDLED;
 }

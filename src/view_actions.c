@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view_list.h"
 
@@ -50,10 +51,10 @@ static int cmp_owner(const struct ui *ui, const void *state, const struct view_l
 	return cmp_text(ui->d.actions[a->item].owner, ui->d.actions[b->item].owner);
 }
 
-static const struct view_list_sort sorts[] = {{"by due date", cmp_due},
-					      {"by status", cmp_status},
-					      {"by owner", cmp_owner},
-					      {"oldest first", NULL}};
+static const struct view_list_sort sorts[] = {{N_("by due date"), cmp_due},
+					      {N_("by status"), cmp_status},
+					      {N_("by owner"), cmp_owner},
+					      {N_("oldest first"), NULL}};
 static const size_t search[] = {offsetof(struct jh_action, title),
 				offsetof(struct jh_action, owner),
 				offsetof(struct jh_action, notes)};
@@ -73,9 +74,11 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	int wide = w >= 70;
 
 	(void)ui;
-	snprintf(left, sizeof left, "Action points %s (s)", view_list_sort_name(state));
+	snprintf(left, sizeof left, _("Action points %s (s)"), view_list_sort_name(state));
 	ui_columns(buf, size, w, left, w - (wide ? 42 : 17),
-		   wide ? "Owner           Due        Status" : "Due        Status");
+		/* TRANSLATORS: column headings over the owner (16 columns), due date
+		 * (11) and status: keep each word where the English one starts. */
+		   wide ? _("Owner           Due        Status") : _("Due        Status"));
 }
 
 static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
@@ -96,16 +99,16 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 		1);
 	x = line->x + line->w - right;
 	if (wide)
-		x += ui_text(line->y, x, 15, *a->owner ? a->owner : "? no owner",
+		x += ui_text(line->y, x, 15, *a->owner ? a->owner : _("? no owner"),
 			     *a->owner ? base : warn, 1) +
 		     1;
-	x += ui_text(line->y, x, 10, *a->due ? a->due : "? no date",
+	x += ui_text(line->y, x, 10, *a->due ? a->due : _("? no date"),
 		     overdue && !sel ? ui_attr(ui, UI_C_OVERDUE)
 		     : *a->due	     ? base
 				     : warn,
 		     1) +
 	     1;
-	ui_text(line->y, x, line->x + line->w - x, overdue ? "OVERDUE" : a->status,
+	ui_text(line->y, x, line->x + line->w - x, overdue ? _("OVERDUE") : a->status,
 		overdue	       ? (sel ? base | A_BOLD : ui_attr(ui, UI_C_OVERDUE))
 		: done && !sel ? ui_attr(ui, UI_C_POSITIVE)
 			       : base,
@@ -124,16 +127,16 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 
 	ui_textf(t.y++, t.x, t.w, A_BOLD, 0, "#%lld %s", (long long)a->id, a->title);
 	t.h--;
-	snprintf(buf, sizeof buf, "Owner: %s  Due: %s  Status: %s%s",
+	snprintf(buf, sizeof buf, _("Owner: %s  Due: %s  Status: %s%s"),
 		 *a->owner ? a->owner : "(none: who will do it?)",
 		 *a->due ? a->due : "(none: by when?)", a->status,
-		 analysis_action_overdue(a, S->today) ? "  OVERDUE" : "");
+		 analysis_action_overdue(a, S->today) ? _("  OVERDUE") : "");
 	n = ui_wrap(&t, 0, buf,
 		    analysis_action_overdue(a, S->today) ? ui_attr(ui, UI_C_OVERDUE) : A_NORMAL);
 	t.y += n;
 	t.h -= n;
 	if (idea && t.h > 0) {
-		ui_textf(t.y++, t.x, t.w, ui_attr(ui, UI_C_DIM), 0, "For idea #%lld %s",
+		ui_textf(t.y++, t.x, t.w, ui_attr(ui, UI_C_DIM), 0, _("For idea #%lld %s"),
 			 (long long)idea->id, idea->title);
 		t.h--;
 	}
@@ -149,7 +152,7 @@ static const struct view_list_class actions = {
     .sorts = sorts,
     .nsorts = 4,
     .detail_min = 6,
-    .empty = "No action points yet. a adds one: what, who owns it, by when.",
+    .empty = N_("No action points yet. a adds one: what, who owns it, by when."),
     VIEW_LIST_SEARCH(search),
     .build = build,
     .header = header,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_edit.h"
@@ -68,7 +69,7 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 {
 	(void)state;
 	(void)w;
-	snprintf(buf, size, "Agenda: %zu steps (S starts the selected step)", ui->d.nsteps);
+	snprintf(buf, size, _("Agenda: %zu steps (S starts the selected step)"), ui->d.nsteps);
 }
 
 static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
@@ -81,7 +82,7 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 
 	(void)state;
 	if (rw->item < 0) {
-		ui_textf(line->y, x, line->w, ui_attr(ui, UI_C_HEADER), 0, "Day %ld", rw->group);
+		ui_textf(line->y, x, line->w, ui_attr(ui, UI_C_HEADER), 0, _("Day %ld"), rw->group);
 		return;
 	}
 	s = &ui->d.steps[rw->item];
@@ -93,7 +94,7 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 	x += ui_textf(line->y, x, 4, base, 1, "%2d.", s->position + 1);
 	if (right == 28)
 		snprintf(tail, sizeof tail, "%4d min  %-10s %s", s->minutes, s->view,
-			 s->private_ ? (s->revealed ? "shared" : "private") : "");
+			 s->private_ ? (s->revealed ? _("shared") : _("private")) : "");
 	else
 		snprintf(tail, sizeof tail, "%4d min", s->minutes);
 	ui_text(line->y, x, line->w - (x - line->x) - right - 1, s->title,
@@ -109,7 +110,7 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 /* Ideation steps: the template's prompts, for when writing slows. */
 static void prompts(struct ui *ui, struct ui_rect *t)
 {
-	ui_text(t->y++, t->x, t->w, "Prompts:", ui_attr(ui, UI_C_HEADER), 0);
+	ui_text(t->y++, t->x, t->w, _("Prompts:"), ui_attr(ui, UI_C_HEADER), 0);
 	t->h--;
 	for (size_t i = 0; i < ui->d.nprompts && t->h > 0; i++) {
 		char p[1024];
@@ -131,12 +132,12 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 
 	(void)state;
 	ui_textf(t.y, t.x, t.w, A_BOLD, 0, "%d. %s", s->position + 1, s->title);
-	snprintf(info, sizeof info, "Day %d, %d minutes, works in %s (%d)%s%s", s->day, s->minutes,
-		 v >= 0 ? view_get((enum ui_view_id)v)->title : s->view, v + 1,
-		 s->private_ ? (s->revealed ? ", private writing (revealed)"
-					    : ", private writing: hidden until R reveals it")
+	snprintf(info, sizeof info, _("Day %d, %d minutes, works in %s (%d)%s%s"), s->day, s->minutes,
+		 v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view, v + 1,
+		 s->private_ ? (s->revealed ? _(", private writing (revealed)")
+					    : _(", private writing: hidden until R reveals it"))
 			     : "",
-		 is_current(ui, s) ? ", NOW" : "");
+		 is_current(ui, s) ? _(", NOW") : "");
 	t.y++;
 	t.h--;
 	n = ui_wrap(&t, 0, info, ui_attr(ui, UI_C_DIM));
@@ -146,7 +147,7 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 		return;
 	/* Notes are the facilitator's script, not the room's. */
 	if (session_notes_visible(&ui->d, ui->me)) {
-		n = ui_wrap(&t, 0, *s->notes ? s->notes : "(no facilitator notes)", A_NORMAL);
+		n = ui_wrap(&t, 0, *s->notes ? s->notes : _("(no facilitator notes)"), A_NORMAL);
 		t.y += n + 1;
 		t.h -= n + 1;
 	}
@@ -164,8 +165,8 @@ static int confirm_start(struct ui *ui, const struct jh_step *s)
 
 	if (!w->timer_running && used <= 0)
 		return 1;
-	snprintf(q, sizeof q, "Timer %s at %02ld:%02ld: start step %d for the room and reset it?",
-		 w->timer_running ? "running" : "paused", used / 60, used % 60,
+	snprintf(q, sizeof q, _("Timer %s at %02ld:%02ld: start step %d for the room and reset it?"),
+		 w->timer_running ? _("running") : _("paused"), used / 60, used % 60,
 		 session_step_number(&ui->d, s));
 	return ui_dialog_confirm(ui, q);
 }
@@ -181,14 +182,14 @@ static int action(struct ui *ui, void *state, enum ui_action act)
 		return UI_HANDLED;
 	s = &ui->d.steps[rw->item];
 	if (is_current(ui, s)) {
-		ui_message(ui, 0, "Step %d is already the current step",
+		ui_message(ui, 0, _("Step %d is already the current step"),
 			   session_step_number(&ui->d, s));
 		return UI_HANDLED;
 	}
 	if (!ui_edit_facilitator(ui, SESSION_MOVE_AGENDA))
 		return UI_HANDLED;
 	if (!confirm_start(ui, s)) {
-		ui_message(ui, 0, "The room stays at step %d",
+		ui_message(ui, 0, _("The room stays at step %d"),
 			   session_step_number(&ui->d, session_current_step(&ui->d)));
 		return UI_HANDLED;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view_backlog.h"
@@ -51,7 +52,7 @@ static int cmp_index(const struct ui *ui, const void *state, const struct view_l
 }
 
 static const struct view_list_sort sorts[] = {
-    {"by priority", cmp_rank}, {"by votes", cmp_votes}, {"oldest first", cmp_index}};
+    {N_("by priority"), cmp_rank}, {N_("by votes"), cmp_votes}, {N_("oldest first"), cmp_index}};
 static const size_t search[] = {offsetof(struct jh_idea, title), offsetof(struct jh_idea, belief),
 				offsetof(struct jh_idea, experiment)};
 
@@ -102,7 +103,7 @@ static const void *item(const struct ui *ui, const void *state, long i)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	return view_list_hidden(ui, ui->ix.hidden_ideas, "idea", buf, size);
+	return view_list_hidden(ui, ui->ix.hidden_ideas, ngettext("idea", "ideas", ui->ix.hidden_ideas), buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
@@ -112,12 +113,14 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	int wide = w >= 72;
 
 	(void)ui;
-	snprintf(left, sizeof left, "  # Idea, %s (s)", view_list_sort_name(&S->list));
+	snprintf(left, sizeof left, _("  # Idea, %s (s)"), view_list_sort_name(&S->list));
 	/* Labels over the columns row() draws on the right. */
 	if (wide)
-		snprintf(labels, sizeof labels, "%6.6s Dots       Quadrant", S->label);
+		/* TRANSLATORS: headings over the dots (11 columns) and the quadrant;
+		 * keep the quadrant heading where the English one starts. */
+		snprintf(labels, sizeof labels, _("%6.6s Dots       Quadrant"), S->label);
 	else
-		snprintf(labels, sizeof labels, "%6.6s Dots", S->label);
+		snprintf(labels, sizeof labels, _("%6.6s Dots"), S->label);
 	ui_columns(buf, size, w, left, w - (wide ? 33 : 12), labels);
 }
 
@@ -158,7 +161,7 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 	}
 	votes_text(ui, r, buf, sizeof buf);
 	x += ui_text(line->y, x, 10, buf, sel ? base : ui_attr(ui, UI_C_POSITIVE), 1) + 1;
-	x += ui_text(line->y, x, 12, analysis_quadrant_label(r->quadrant),
+	x += ui_text(line->y, x, 12, _(analysis_quadrant_label(r->quadrant)),
 		     sel			   ? base
 		     : r->quadrant == JH_QUICK_WIN ? ui_attr(ui, UI_C_POSITIVE)
 						   : ui_attr(ui, UI_C_DIM),
@@ -207,14 +210,14 @@ static void votes_line(struct ui *ui, struct backlog *S, const struct jh_ranked_
 
 	switch (session_votes_shown(&ui->d)) {
 	case SESSION_VOTES_HIDDEN:
-		snprintf(buf, sizeof buf, "Votes hidden until revealed; yours: %d", mine);
+		snprintf(buf, sizeof buf, _("Votes hidden until revealed; yours: %d"), mine);
 		break;
 	case SESSION_VOTES_ANONYMOUS:
-		snprintf(buf, sizeof buf, "%d dots (anonymous); yours: %d", rk->votes, mine);
+		snprintf(buf, sizeof buf, _("%d dots (anonymous); yours: %d"), rk->votes, mine);
 		break;
 	default:
 		voters(ui, S, ui->d.ideas[rk->index].id);
-		snprintf(buf, sizeof buf, "%d dots%s%s", rk->votes, *S->voters ? ": " : "",
+		snprintf(buf, sizeof buf, _("%d dots%s%s"), rk->votes, *S->voters ? ": " : "",
 			 S->voters);
 	}
 	ui_wrap(t, 0, buf, ui_attr(ui, UI_C_POSITIVE));
@@ -234,25 +237,25 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	t.h--;
 	analysis_format_score(S->method, rk->score, score, sizeof score);
 	snprintf(
-	    buf, sizeof buf, "Impact %d  Effort %d  Confidence %d  Reach %d%%  %s %s (%s)  %s%s%s",
+	    buf, sizeof buf, _("Impact %d  Effort %d  Confidence %d  Reach %d%%  %s %s (%s)  %s%s%s"),
 	    idea->impact, idea->effort, idea->confidence, idea->reach, S->label, score,
-	    analysis_method_formula(S->method), analysis_quadrant_label(rk->quadrant),
+	    analysis_method_formula(S->method), _(analysis_quadrant_label(rk->quadrant)),
 	    rk->on_weakest_link ? "  " : "", rk->on_weakest_link ? ui_glyph(ui, UI_G_STAR) : "");
 	if (rk->on_weakest_link)
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " addresses a weakest link");
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" addresses a weakest link"));
 	n = ui_wrap(&t, 0, buf, ui_attr(ui, UI_C_DIM));
 	t.y += n;
 	t.h -= n;
-	card_line(ui, &t, "We believe that", idea->belief);
-	card_line(ui, &t, "To verify that, we will", idea->experiment);
-	card_line(ui, &t, "and measure", idea->metric);
-	card_line(ui, &t, "We are right if", idea->success);
+	card_line(ui, &t, _("We believe that"), idea->belief);
+	card_line(ui, &t, _("To verify that, we will"), idea->experiment);
+	card_line(ui, &t, _("and measure"), idea->metric);
+	card_line(ui, &t, _("We are right if"), idea->success);
 	for (size_t k = 0; k < idea->npainpoints && t.h > 0; k++) {
 		const struct jh_painpoint *p =
 		    model_index_item(&ui->ix.m, JH_PAINPOINT, idea->painpoints[k]);
 		if (!p)
 			continue;
-		ui_textf(t.y++, t.x, t.w, A_NORMAL, 0, "%s pain #%lld %s (%dx%d)",
+		ui_textf(t.y++, t.x, t.w, A_NORMAL, 0, _("%s pain #%lld %s (%dx%d)"),
 			 ui_glyph(ui, UI_G_ARROW), (long long)p->id, p->title, p->severity,
 			 p->frequency);
 		t.h--;
@@ -283,7 +286,7 @@ static const struct view_list_class backlog = {
     .sorts = sorts,
     .nsorts = 3,
     .detail_min = 8,
-    .empty = "No ideas yet. a adds one as a test card.",
+    .empty = N_("No ideas yet. a adds one as a test card."),
     VIEW_LIST_SEARCH(search),
     .build = build,
     .item = item,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -202,16 +203,17 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 
 	snprintf(buf, sizeof buf, "%zu/%zu %s ", S->jpos + 1, ui->d.njourneys, j->name);
 	x += ui_text(r->y, x, end - x, buf, A_BOLD, 0);
-	snprintf(buf, sizeof buf, " CX capital %+d ", S->stats.cx_capital);
+	snprintf(buf, sizeof buf, _(" CX capital %+d "), S->stats.cx_capital);
 	x += ui_text(r->y, x, end - x, buf,
 		     S->stats.at_risk ? ui_attr(ui, UI_C_ALARM) : ui_attr(ui, UI_C_POSITIVE), 0);
 	if (S->stats.at_risk)
-		x += ui_text(r->y, x, end - x, "!! AT RISK ", ui_attr(ui, UI_C_ALARM), 0);
-	snprintf(buf, sizeof buf, " %d channel hop%s", S->stats.channel_hops,
-		 S->stats.channel_hops == 1 ? "" : "s");
+		x += ui_text(r->y, x, end - x, _("!! AT RISK "), ui_attr(ui, UI_C_ALARM), 0);
+	snprintf(buf, sizeof buf,
+		 ngettext(" %d channel hop", " %d channel hops", (unsigned long)S->stats.channel_hops),
+		 S->stats.channel_hops);
 	x += ui_text(r->y, x, end - x, buf, A_NORMAL, 0);
 	if (weak) {
-		snprintf(buf, sizeof buf, "  %s weakest: %s", ui_glyph(ui, UI_G_STAR), weak->name);
+		snprintf(buf, sizeof buf, _("  %s weakest: %s"), ui_glyph(ui, UI_G_STAR), weak->name);
 		ui_text(r->y, x, end - x, buf, ui_attr(ui, UI_C_WARNING), 0);
 	}
 }
@@ -269,7 +271,7 @@ static void draw_columns(struct ui *ui, const struct layout *L)
 				  w, L->card_h >= CARD_H ? 3 : 1,
 				  c == S->col && S->top + (size_t)k == S->card);
 		if (!S->ncards[c] && c == S->col)
-			ui_text(L->area_y, x, w, "(empty: a adds)", ui_attr(ui, UI_C_SELECTED), 1);
+			ui_text(L->area_y, x, w, _("(empty: a adds)"), ui_attr(ui, UI_C_SELECTED), 1);
 	}
 	/* Marks for what is scrolled out of view. */
 	if (S->top > 0)
@@ -328,7 +330,7 @@ static void draw_curve(struct ui *ui, const struct layout *L)
 	if (L->curve_y < 0)
 		return;
 	ui_text(L->curve_y, L->mx - MARGIN, width + MARGIN,
-		"Experience curve: each touchpoint's score, in journey order",
+		_("Experience curve: each touchpoint's score, in journey order"),
 		ui_attr(ui, UI_C_DIM), 0);
 	for (int s = 2; s >= -2; s--) {
 		int y = L->curve_y + 1 + (2 - s);
@@ -392,16 +394,16 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 	ui_hline(ui, L->info_y, r->x + MARGIN, r->w - MARGIN, ui_attr(ui, UI_C_BORDER));
 	if (!t) {
 		ui_textf(box.y, box.x, box.w, ui_attr(ui, UI_C_DIM), 0,
-			 "Stage %s: no touchpoints yet (a adds one)",
+			 _("Stage %s: no touchpoints yet (a adds one)"),
 			 S->col < S->nstages ? ui->d.stages[S->stages[S->col]].name : "");
 		return;
 	}
 	ui_score_text(ui, t->score, score, sizeof score);
-	snprintf(buf, sizeof buf, "%s: %s, %s, score %s, reach %d%%, potential %d/3, exposure %d%s",
-		 t->name, *t->channel ? t->channel : "no channel",
-		 *t->owner ? t->owner : "no owner", score, t->reach, t->potential,
+	snprintf(buf, sizeof buf, _("%s: %s, %s, score %s, reach %d%%, potential %d/3, exposure %d%s"),
+		 t->name, *t->channel ? t->channel : _("no channel"),
+		 *t->owner ? t->owner : _("no owner"), score, t->reach, t->potential,
 		 analysis_exposure(t),
-		 analysis_questionable(t) ? " (no potential: should it exist?)" : "");
+		 analysis_questionable(t) ? _(" (no potential: should it exist?)") : "");
 	used = ui_wrap(&box, 0, buf, A_BOLD);
 	box.y += used;
 	box.h -= used;
@@ -421,7 +423,7 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 	struct layout L;
 
 	if (!ui->d.njourneys) {
-		ui_text(r->y + 1, r->x + 2, r->w - 4, "No journeys yet: A, then journey, adds one.",
+		ui_text(r->y + 1, r->x + 2, r->w - 4, _("No journeys yet: A, then journey, adds one."),
 			ui_attr(ui, UI_C_DIM), 0);
 		return;
 	}
@@ -430,7 +432,7 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 	draw_header(ui, r);
 	if (!S->nstages) {
 		ui_text(r->y + 2, r->x + 2, r->w - 4,
-			"This journey has no stages: A, then stage, adds one.",
+			_("This journey has no stages: A, then stage, adds one."),
 			ui_attr(ui, UI_C_DIM), 0);
 		return;
 	}
@@ -447,7 +449,7 @@ static void journey_step(struct ui *ui, int dir)
 	size_t n = ui->d.njourneys;
 
 	if (n < 2) {
-		ui_message(ui, 0, n ? "This is the only journey" : "No journeys yet");
+		ui_message(ui, 0, n ? _("This is the only journey") : _("No journeys yet"));
 		return;
 	}
 	S->jpos = (S->jpos + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
@@ -467,11 +469,11 @@ static int move_card_stage(struct ui *ui, int dir)
 	int pos = 0;
 
 	if (!t) {
-		ui_message(ui, 1, "No card selected");
+		ui_message(ui, 1, _("No card selected"));
 		return UI_HANDLED;
 	}
 	if ((dir < 0 && S->col == 0) || (dir > 0 && S->col + 1 >= S->nstages)) {
-		ui_message(ui, 1, "No stage further %s", dir < 0 ? "left" : "right");
+		ui_message(ui, 1, dir < 0 ? _("No stage further left") : _("No stage further right"));
 		return UI_HANDLED;
 	}
 	to = dir < 0 ? S->col - 1 : S->col + 1;
@@ -493,12 +495,12 @@ static int move_card_order(struct ui *ui, int dir)
 	int flags = UI_HANDLED;
 
 	if (!t) {
-		ui_message(ui, 1, "No card selected");
+		ui_message(ui, 1, _("No card selected"));
 		return UI_HANDLED;
 	}
 	n = S->ncards[S->col];
 	if ((dir < 0 && S->card == 0) || (dir > 0 && S->card + 1 >= n)) {
-		ui_message(ui, 1, "The card is already %s", dir < 0 ? "first" : "last");
+		ui_message(ui, 1, dir < 0 ? _("The card is already first") : _("The card is already last"));
 		return UI_HANDLED;
 	}
 	other = dir < 0 ? S->card - 1 : S->card + 1;
@@ -518,7 +520,7 @@ static int move_card_order(struct ui *ui, int dir)
 	}
 	ui_undo_group_end(ui);
 	free(order);
-	ui_message(ui, 0, "Moved %s %s", t->name, dir < 0 ? "up" : "down");
+	ui_message(ui, 0, dir < 0 ? _("Moved %s up") : _("Moved %s down"), t->name);
 	return flags;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -91,15 +92,15 @@ void view_list_select_id(const struct ui *ui, struct view_list *vl, jh_id id)
 
 const char *view_list_sort_name(const struct view_list *vl)
 {
-	return vl->cls->nsorts ? vl->cls->sorts[vl->sort].name : "";
+	return vl->cls->nsorts ? _(vl->cls->sorts[vl->sort].name) : "";
 }
 
 int view_list_hidden(const struct ui *ui, size_t n, const char *noun, char *buf, size_t size)
 {
 	if (!n || !ui->facilitator)
 		return 0;
-	snprintf(buf, size, "%s %zu %s%s hidden: private writing (R reveals)",
-		 ui_glyph(ui, UI_G_LOCK), n, noun, n == 1 ? "" : "s");
+	snprintf(buf, size, _("%s %zu %s hidden: private writing (R reveals)"),
+		 ui_glyph(ui, UI_G_LOCK), n, noun);
 	return 1;
 }
 
@@ -261,7 +262,7 @@ void view_list_draw(struct ui *ui, const struct ui_rect *r)
 	vl->cls->header(ui, vl, list.w, header, sizeof header);
 	draw_rows(ui, vl, &list, header);
 	if (!vl->l.n && list.h > 2 && vl->cls->empty)
-		ui_text(list.y + 2, list.x + 2, list.w - 4, vl->cls->empty, ui_attr(ui, UI_C_DIM),
+		ui_text(list.y + 2, list.x + 2, list.w - 4, _(vl->cls->empty), ui_attr(ui, UI_C_DIM),
 			0);
 	draw_detail(ui, vl, r, &det);
 }
@@ -284,7 +285,7 @@ int view_list_action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 		jh_id keep = view_list_selected_id(ui, vl);
 		vl->sort = (vl->sort + 1) % vl->cls->nsorts;
 		build(ui, vl, keep);
-		ui_message(ui, 0, "Sorted %s", view_list_sort_name(vl));
+		ui_message(ui, 0, _("Sorted %s"), view_list_sort_name(vl));
 		return UI_HANDLED;
 	}
 	flags = ui_list_action(&vl->l, act, r->h / 2);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/analysis.h"
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view_backlog.h"
 #include "journeyhack/view_list.h"
@@ -105,7 +106,7 @@ static void draw_cell(struct ui *ui, const struct matrix *S, const struct grid *
 	cell_origin(g, impact, effort, &y, &x);
 	/* The quadrant's name in its outer corner cell, when there is room. */
 	if (g->ch >= 2 && ((impact == 5 || impact == 1) && (effort == 1 || effort == 5))) {
-		ui_text(y, x, w, analysis_quadrant_label(q),
+		ui_text(y, x, w, _(analysis_quadrant_label(q)),
 			q == JH_QUICK_WIN   ? ui_attr(ui, UI_C_POSITIVE)
 			: q == JH_MONEY_PIT ? ui_attr(ui, UI_C_NEGATIVE)
 					    : ui_attr(ui, UI_C_DIM),
@@ -153,10 +154,10 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 	S->list.sel_id = view_list_selected_id(ui, &S->list);
 	layout(r, &g);
 	ui_text(r->y, r->x, r->w,
-		"Impact (up) against effort (right); ideas by #id, j/k walk the backlog",
+		_("Impact (up) against effort (right); ideas by #id, j/k walk the backlog"),
 		ui_attr(ui, UI_C_HEADER), 0);
 	if (g.ch < 1 || g.cw < 4) {
-		ui_text(r->y + 1, r->x, r->w, "Too small for the matrix: enlarge the terminal",
+		ui_text(r->y + 1, r->x, r->w, _("Too small for the matrix: enlarge the terminal"),
 			ui_attr(ui, UI_C_WARNING), 0);
 		return;
 	}
@@ -190,12 +191,12 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 		const struct jh_idea *idea = &ui->d.ideas[rk->index];
 		char buf[1024], score[32];
 		analysis_format_score(S->method, rk->score, score, sizeof score);
-		snprintf(buf, sizeof buf, "#%lld %s: %s, impact %d, effort %d, %s %s, rank %d",
-			 (long long)idea->id, idea->title, analysis_quadrant_label(rk->quadrant),
+		snprintf(buf, sizeof buf, _("#%lld %s: %s, impact %d, effort %d, %s %s, rank %d"),
+			 (long long)idea->id, idea->title, _(analysis_quadrant_label(rk->quadrant)),
 			 idea->impact, idea->effort, S->label, score, rk->rank);
 		ui_text(r->y + r->h - 1, r->x, r->w, buf, A_BOLD, 0);
 	} else {
-		ui_text(r->y + r->h - 1, r->x, r->w, "No ideas yet: add them in the backlog (4)",
+		ui_text(r->y + r->h - 1, r->x, r->w, _("No ideas yet: add them in the backlog (4)"),
 			ui_attr(ui, UI_C_DIM), 0);
 	}
 }

@@ -3,6 +3,7 @@
  * the customer's own words is what convinces the sceptics. */
 #include <stdio.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view_list.h"
 
@@ -43,9 +44,9 @@ static int cmp_weight(const struct ui *ui, const void *state, const struct view_
 }
 
 static const struct view_list_sort sorts[NSORTS] = {
-    {"by journey and touchpoint", cmp_touchpoint},
-    {"by weight (severity x frequency)", cmp_weight},
-    {"oldest first", NULL}};
+    {N_("by journey and touchpoint"), cmp_touchpoint},
+    {N_("by weight (severity x frequency)"), cmp_weight},
+    {N_("oldest first"), NULL}};
 static const size_t search[] = {offsetof(struct jh_painpoint, title),
 				offsetof(struct jh_painpoint, evidence)};
 
@@ -62,7 +63,7 @@ static void build(struct ui *ui, void *state)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	return view_list_hidden(ui, ui->ix.hidden_pain, "pain point", buf, size);
+	return view_list_hidden(ui, ui->ix.hidden_pain, ngettext("pain point", "pain points", ui->ix.hidden_pain), buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
@@ -70,9 +71,11 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	char left[128];
 
 	(void)ui;
-	snprintf(left, sizeof left, "Pain points %s (s)", view_list_sort_name(state));
+	snprintf(left, sizeof left, _("Pain points %s (s)"), view_list_sort_name(state));
 	ui_columns(buf, size, w, left, w - (w >= 64 ? 25 : 6),
-		   w >= 64 ? "Severity Wt Status" : "Wt");
+		/* TRANSLATORS: headings over severity (8 columns, dots), weight (2) and
+		 * status; keep each word where the English one starts. */
+		   w >= 64 ? _("Severity Wt Status") : _("Wt"));
 }
 
 static void group_label(const struct ui *ui, long tp, char *buf, size_t size)
@@ -83,14 +86,14 @@ static void group_label(const struct ui *ui, long tp, char *buf, size_t size)
 	const char *arrow = ui_glyph(ui, UI_G_ARROW);
 
 	if (tp < 0) {
-		snprintf(buf, size, "Not tied to a touchpoint");
+		snprintf(buf, size, _("Not tied to a touchpoint"));
 		return;
 	}
 	t = &ui->d.touchpoints[tp];
 	j = model_index_item(&ui->ix.m, JH_JOURNEY, t->journey_id);
 	s = model_index_item(&ui->ix.m, JH_STAGE, t->stage_id);
 	snprintf(buf, size, "%s %s %s %s %s (%s, %+d)", j ? j->name : "?", arrow, s ? s->name : "?",
-		 arrow, t->name, *t->channel ? t->channel : "no channel", t->score);
+		 arrow, t->name, *t->channel ? t->channel : _("no channel"), t->score);
 }
 
 static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
@@ -153,7 +156,7 @@ static void ideas(struct ui *ui, struct painpoints *S, jh_id pain, struct ui_rec
 	for (size_t i = 0; i < S->nideas && t->h > 0; i++, t->h--) {
 		const struct jh_idea *idea = &ui->d.ideas[S->ideas[i]];
 		if (!i) {
-			ui_text(t->y++, t->x, t->w, "Ideas for it:", ui_attr(ui, UI_C_HEADER), 0);
+			ui_text(t->y++, t->x, t->w, _("Ideas for it:"), ui_attr(ui, UI_C_HEADER), 0);
 			if (--t->h <= 0)
 				break;
 		}
@@ -175,18 +178,18 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	ui_text(t.y++, t.x, t.w, buf, ui_attr(ui, UI_C_DIM), 0);
 	ui_dots(ui, p->severity, 5, sev, sizeof sev);
 	ui_dots(ui, p->frequency, 5, freq, sizeof freq);
-	snprintf(buf, sizeof buf, "Severity %s %d/5  Frequency %s %d/5  Weight %d  %s%s%s", sev,
+	snprintf(buf, sizeof buf, _("Severity %s %d/5  Frequency %s %d/5  Weight %d  %s%s%s"), sev,
 		 p->severity, freq, p->frequency, p->severity * p->frequency, p->status,
-		 p->author_id ? ", by " : "", ui_name(ui, p->author_id));
+		 p->author_id ? _(", by ") : "", ui_name(ui, p->author_id));
 	t.h -= 2;
 	n = ui_wrap(&t, 0, buf, A_NORMAL);
 	t.y += n + 1;
 	t.h -= n + 1;
 	if (t.h <= 0)
 		return;
-	ui_text(t.y++, t.x, t.w, "Evidence:", ui_attr(ui, UI_C_HEADER), 0);
+	ui_text(t.y++, t.x, t.w, _("Evidence:"), ui_attr(ui, UI_C_HEADER), 0);
 	t.h--;
-	n = ui_wrap(&t, 0, *p->evidence ? p->evidence : "(none yet: e, then C-e on Evidence)",
+	n = ui_wrap(&t, 0, *p->evidence ? p->evidence : _("(none yet: e, then C-e on Evidence)"),
 		    *p->evidence ? A_NORMAL : ui_attr(ui, UI_C_WARNING));
 	t.y += n + 1;
 	t.h -= n + 1;
@@ -214,7 +217,7 @@ static const struct view_list_class painpoints = {
     .nsorts = NSORTS,
     .grouped = 1u << SORT_GROUPED,
     .detail_min = 8,
-    .empty = "No pain points yet. a logs one, with its evidence.",
+    .empty = N_("No pain points yet. a logs one, with its evidence."),
     VIEW_LIST_SEARCH(search),
     .build = build,
     .banner = banner,

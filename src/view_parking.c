@@ -2,6 +2,7 @@
  * not, parked so the workshop can move on and answered later. */
 #include <stdio.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/view_list.h"
 
 /* Rows: indexes into d.parking. */
@@ -13,8 +14,8 @@ static int cmp_open_first(const struct ui *ui, const void *state, const struct v
 	return ui->d.parking[a->item].answered - ui->d.parking[b->item].answered;
 }
 
-static const struct view_list_sort sorts[] = {{"open first", cmp_open_first},
-					      {"oldest first", NULL}};
+static const struct view_list_sort sorts[] = {{N_("open first"), cmp_open_first},
+					      {N_("oldest first"), NULL}};
 static const size_t search[] = {offsetof(struct jh_parking, text),
 				offsetof(struct jh_parking, answer)};
 
@@ -24,9 +25,9 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	char left[128];
 
 	(void)ui;
-	snprintf(left, sizeof left, "Parking lot: %zu, %s (s)", vl->l.n, view_list_sort_name(vl));
+	snprintf(left, sizeof left, _("Parking lot: %zu, %s (s)"), vl->l.n, view_list_sort_name(vl));
 	if (w >= 70)
-		ui_columns(buf, size, w, left, w - 14, "Raised by");
+		ui_columns(buf, size, w, left, w - 14, _("Raised by"));
 	else
 		snprintf(buf, size, "%s", left);
 }
@@ -61,11 +62,11 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 
 	(void)state;
 	ui_textf(t.y, t.x, t.w, A_BOLD, 0, "#%lld %s", (long long)p->id,
-		 p->answered ? "answered" : "open: not answered yet");
+		 p->answered ? _("answered") : _("open: not answered yet"));
 	t.y++;
 	t.h--;
 	if (p->author_id && t.h > 0) {
-		ui_textf(t.y, t.x, t.w, ui_attr(ui, UI_C_DIM), 0, "Raised by %s",
+		ui_textf(t.y, t.x, t.w, ui_attr(ui, UI_C_DIM), 0, _("Raised by %s"),
 			 ui_name(ui, p->author_id));
 		t.y++;
 		t.h--;
@@ -74,7 +75,7 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	t.y += n + 1;
 	t.h -= n + 1;
 	if (t.h > 0 && *p->answer) {
-		ui_text(t.y, t.x, t.w, "Answer:", ui_attr(ui, UI_C_HEADER), 0);
+		ui_text(t.y, t.x, t.w, _("Answer:"), ui_attr(ui, UI_C_HEADER), 0);
 		t.y++;
 		t.h--;
 		ui_wrap(&t, 0, p->answer, A_NORMAL);
@@ -86,7 +87,7 @@ static const struct view_list_class parking = {
     .sorts = sorts,
     .nsorts = 2,
     .detail_min = 6,
-    .empty = "Nothing parked. a parks an objection or question.",
+    .empty = N_("Nothing parked. a parks an objection or question."),
     VIEW_LIST_SEARCH(search),
     .header = header,
     .row = row,

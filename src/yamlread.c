@@ -12,6 +12,7 @@
 
 #include <yaml.h>
 
+#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yamlread.h"
 
@@ -239,7 +240,7 @@ static int check_duplicate_keys(struct ctx *c, const struct yamlread_node *map)
 	k = map->items[2 * again];
 	f = map->items[2 * first];
 	yamlread_quote(q, sizeof q, k->text, k->len);
-	return fail(c, k, "duplicate key %s (first at line %zu, column %zu)", q, f->line, f->col);
+	return fail(c, k, _("duplicate key %s (first at line %zu, column %zu)"), q, f->line, f->col);
 }
 
 /* Byte offset of a 1-based line and character column, for looking at what
@@ -288,7 +289,7 @@ static int tab_indent_error(struct ctx *c, const char *buf, size_t len, size_t l
 	for (size_t i = start; i < len && i <= stop && buf[i] != '\n'; i++) {
 		if (buf[i] == '\t')
 			return fail_at(c, line, i - start + 1,
-				       "tab used for indentation; indent with spaces");
+				       _("tab used for indentation; indent with spaces"));
 		if (buf[i] != ' ' && buf[i] != '-')
 			break;
 	}
@@ -298,26 +299,26 @@ static int tab_indent_error(struct ctx *c, const char *buf, size_t len, size_t l
 static int parser_error(struct ctx *c, const yaml_parser_t *p, const char *buf, size_t len)
 {
 	size_t line, col;
-	const char *problem = p->problem ? p->problem : "unknown error";
+	const char *problem = p->problem ? p->problem : _("unknown error");
 
 	if (p->error == YAML_MEMORY_ERROR)
-		return fail_at(c, 1, 1, "out of memory while reading YAML");
+		return fail_at(c, 1, 1, _("out of memory while reading YAML"));
 	if (p->error == YAML_READER_ERROR) {
 		yamlread_position(buf, len, p->problem_offset, &line, &col);
 		if (p->problem_value >= 0)
-			return fail_at(c, line, col, "invalid YAML: %s (byte 0x%02x)", problem,
+			return fail_at(c, line, col, _("invalid YAML: %s (byte 0x%02x)"), problem,
 				       (unsigned)p->problem_value & 0xffu);
-		return fail_at(c, line, col, "invalid YAML: %s", problem);
+		return fail_at(c, line, col, _("invalid YAML: %s"), problem);
 	}
 	line = p->problem_mark.line + 1;
 	col = p->problem_mark.column + 1;
 	if (tab_indent_error(c, buf, len, line, col))
 		return -1;
 	if (p->context)
-		return fail_at(c, line, col, "invalid YAML: %s (%s at line %zu, column %zu)",
+		return fail_at(c, line, col, _("invalid YAML: %s (%s at line %zu, column %zu)"),
 			       problem, p->context, p->context_mark.line + 1,
 			       p->context_mark.column + 1);
-	return fail_at(c, line, col, "invalid YAML: %s", problem);
+	return fail_at(c, line, col, _("invalid YAML: %s"), problem);
 }
 
 /* No reader takes a tag: every value is the text it spells, and a tag
@@ -328,9 +329,9 @@ static int refuse_extras(struct ctx *c, const yaml_event_t *ev, const yaml_char_
 			 const yaml_char_t *tag)
 {
 	if (anchor && c->o->strict)
-		return fail_ev(c, ev, "anchors are not allowed in %s", c->o->plural);
+		return fail_ev(c, ev, _("anchors are not allowed in %s"), c->o->plural);
 	if (tag)
-		return fail_ev(c, ev, "tags are not allowed in %s",
+		return fail_ev(c, ev, _("tags are not allowed in %s"),
 			       c->o->plural ? c->o->plural : "this file");
 	return 0;
 }
@@ -346,11 +347,11 @@ static int lenient_error(struct ctx *c, const yaml_parser_t *p)
 	 * looking for a fault in a file that was only large. */
 	if (p->error == YAML_MEMORY_ERROR)
 		return fail_at(c, p->mark.line + 1, p->mark.column + 1,
-			       "out of memory while reading YAML");
+			       _("out of memory while reading YAML"));
 	if (c->ended)
 		return fail_at(c, p->problem_mark.line + 1, p->problem_mark.column + 1,
-			       "invalid YAML after %s: %s", c->o->one, problem);
-	return fail_at(c, m->line + 1, m->column + 1, "invalid YAML: %s%s%s", problem,
+			       _("invalid YAML after %s: %s"), c->o->one, problem);
+	return fail_at(c, m->line + 1, m->column + 1, _("invalid YAML: %s%s%s"), problem,
 		       p->context ? " " : "", p->context ? p->context : "");
 }
 
@@ -360,7 +361,7 @@ static int attach(struct ctx *c, struct yamlread_node *n)
 	struct yamlread_node *parent;
 
 	if (c->o->max_nodes && ++c->nnodes > c->o->max_nodes) {
-		report(c, n, "too many values (more than %zu)", c->o->max_nodes);
+		report(c, n, _("too many values (more than %zu)"), c->o->max_nodes);
 		yamlread_free(n);
 		return -1;
 	}
@@ -371,7 +372,7 @@ static int attach(struct ctx *c, struct yamlread_node *n)
 	parent = c->stack[c->depth - 1];
 	if (c->o->strict && parent->kind == YAMLREAD_MAP && parent->nitems % 2 == 0 &&
 	    n->kind != YAMLREAD_SCALAR) {
-		report(c, n, "a key must be plain text, not %s",
+		report(c, n, _("a key must be plain text, not %s"),
 		       n->kind == YAMLREAD_SEQ ? "a list" : "a mapping");
 		yamlread_free(n);
 		return -1;
@@ -410,7 +411,7 @@ static int scalar_event(struct ctx *c, const yaml_event_t *ev)
 	if (refuse_extras(c, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
 		return -1;
 	if (c->o->max_scalar && ev->data.scalar.length > c->o->max_scalar)
-		return fail_ev(c, ev, "value too long (%zu bytes; at most %zu)",
+		return fail_ev(c, ev, _("value too long (%zu bytes; at most %zu)"),
 			       ev->data.scalar.length, c->o->max_scalar);
 	if (c->docs > 1)
 		return 0;
@@ -432,7 +433,7 @@ static int open_event(struct ctx *c, const yaml_event_t *ev)
 		: refuse_extras(c, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag))
 		return -1;
 	if (c->depth >= c->o->max_depth)
-		return fail_ev(c, ev, "nested too deeply (more than %zu levels)", c->o->max_depth);
+		return fail_ev(c, ev, _("nested too deeply (more than %zu levels)"), c->o->max_depth);
 	/* A second document is only walked for what it may not hold. */
 	if (c->docs <= 1) {
 		n = node_new(seq ? YAMLREAD_SEQ : YAMLREAD_MAP, ev->start_mark);
@@ -448,7 +449,7 @@ static int close_event(struct ctx *c, const yaml_event_t *ev)
 	struct yamlread_node *n;
 
 	if (c->depth == 0)
-		return fail_ev(c, ev, "invalid YAML: unbalanced collection");
+		return fail_ev(c, ev, _("invalid YAML: unbalanced collection"));
 	n = c->stack[--c->depth];
 	if (n && c->o->strict && n->kind == YAMLREAD_MAP && check_duplicate_keys(c, n))
 		return -1;
@@ -545,7 +546,7 @@ int yamlread_parse(const char *buf, size_t len, const struct yamlread_opts *o,
 
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser)) {
-		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		yamlread_report(o->label, err, 1, 1, _("out of memory while reading YAML"));
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
@@ -581,7 +582,7 @@ int yamlread_parse_fd(int fd, const struct yamlread_opts *o, struct yamlread_nod
 
 	*root = NULL;
 	if (!yaml_parser_initialize(&parser)) {
-		yamlread_report(o->label, err, 1, 1, "out of memory while reading YAML");
+		yamlread_report(o->label, err, 1, 1, _("out of memory while reading YAML"));
 		return -1;
 	}
 	yaml_parser_set_input(&parser, fd_read, &in);

@@ -100,7 +100,8 @@ jh_id view_list_selected_id(const struct ui *ui, const struct view_list *vl);
 /* Select the row of the item with this id, when there is one. */
 void view_list_select_id(const struct ui *ui, struct view_list *vl, jh_id id);
 const char *view_list_sort_name(const struct view_list *vl);
-/* For banner: "n nouns hidden" to the facilitator; 0 when none are. */
+/* For banner: "n nouns hidden" to the facilitator; 0 when none are. noun
+ * comes in the form for n already (ngettext), since plurals differ by language. */
 int view_list_hidden(const struct ui *ui, size_t n, const char *noun, char *buf, size_t size);
 
 #endif
