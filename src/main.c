@@ -9,6 +9,7 @@
 #include "config.h"
 #include "journeyhack/cli.h"
 #include "journeyhack/cli_cmd.h"
+#include "journeyhack/cli_complete.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/ui.h"
 #include "journeyhack/util.h"
@@ -123,6 +124,8 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
+	if (cli_complete_wanted(argc - i, argv + i))
+		return finish(cli_complete_run(&ctx, argc - i, argv + i));
 	/* One word that is no command is a workshop to open; more are a
 	 * command line with an unknown command, which dispatch reports. */
 	if (i < argc && (cli_cmd_find(argv[i]) || i + 1 < argc))
