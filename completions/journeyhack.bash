@@ -1,4 +1,5 @@
 # bash completion for journeyhack(1)                      -*- shell-script -*-
+# shellcheck shell=bash
 #
 # Every word offered comes from the program itself (`journeyhack complete
 # ...`, see journeyhack(1)): commands, options, kinds, fields, values,
