@@ -220,6 +220,20 @@ static int list_choices(struct cli_ctx *ctx, char **argv)
 	return CLI_OK;
 }
 
+/* One synopsis operand, "WORKSHOP", "[KIND]" or "FIELD=VALUE...", as
+ * what it is, "..." kept when it repeats. */
+static void print_operand(struct cli_ctx *ctx, const char *w, size_t n)
+{
+	int repeats;
+
+	if (n >= 2 && *w == '[') {
+		w++;
+		n -= 2;
+	}
+	repeats = n > 3 && !strncmp(w + n - 3, "...", 3);
+	fprintf(ctx->out, "%s%s\n", placeholder_what(w, repeats ? n - 3 : n), repeats ? "..." : "");
+}
+
 static int list_operands(struct cli_ctx *ctx, char **argv)
 {
 	const struct cli_command *c;
@@ -228,22 +242,15 @@ static int list_operands(struct cli_ctx *ctx, char **argv)
 	if (!(c = command(ctx, argv[0])))
 		return CLI_USAGE;
 	s = c->synopsis + synopsis_word(c->synopsis);
-	while (*s == ' ')
-		s++;
 	while (*s) {
-		size_t n = synopsis_word(s), m = n;
-		const char *w = s;
-		int repeats;
+		size_t n;
 
-		if (strncmp(w, "[-", 2)) {
-			if (*w == '[')
-				w++, m -= 2;
-			repeats = m > 3 && !strncmp(w + m - 3, "...", 3);
-			fprintf(ctx->out, "%s%s\n", placeholder_what(w, repeats ? m - 3 : m),
-				repeats ? "..." : "");
-		}
-		for (s += n; *s == ' '; s++)
-			;
+		while (*s == ' ')
+			s++;
+		n = synopsis_word(s);
+		if (n && strncmp(s, "[-", 2))
+			print_operand(ctx, s, n);
+		s += n;
 	}
 	return CLI_OK;
 }
