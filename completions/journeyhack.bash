@@ -46,16 +46,17 @@ _journeyhack_ask()
 
 # Offer the words of _jh_list that start with $1 (already unquoted),
 # quoted for the command line unless the word was opened with a quote
-# (readline then closes it). $2 is appended to each (a field's "=").
+# (readline then closes it). $2 is appended to each (a field's "="),
+# $_jh_pre put before each (what readline replaces along with the word).
 _journeyhack_offer()
 {
     local prefix=$1 suffix=${2-} quoted=$3 w
     for w in "${_jh_list[@]}"; do
         [[ $w == "$prefix"* ]] || continue
         if [[ $quoted ]]; then
-            COMPREPLY+=("$w$suffix")
+            COMPREPLY+=("$_jh_pre$w$suffix")
         else
-            COMPREPLY+=("$(printf '%q' "$w")$suffix")
+            COMPREPLY+=("$_jh_pre$(printf '%q' "$w")$suffix")
         fi
     done
 }
@@ -118,13 +119,21 @@ _journeyhack_operand()
     esac
 }
 
+# readline replaces only what follows "=" when "=" breaks words, as it
+# does unless the user took it out of COMP_WORDBREAKS: then the text
+# before it ($1) must be offered too.
+_journeyhack_breaks_at_equals()
+{
+    [[ $COMP_WORDBREAKS == *=* ]] || _jh_pre=$1
+}
+
 # FIELD=VALUE: the kind's field names, then the field's values.
 _journeyhack_field()
 {
     local kind=$1 value=$2 quoted=$3
     [[ $kind ]] || return
     if [[ $value == *=* ]]; then
-        # readline breaks the word at "=": only the value is replaced.
+        _journeyhack_breaks_at_equals "${value%%=*}="
         _journeyhack_ask values "$kind" "${value%%=*}"
         _journeyhack_offer "${value#*=}" "" "$quoted"
     else
@@ -141,7 +150,7 @@ _journeyhack()
     local cur prev words cword
     _init_completion -n =: || return
 
-    local _jh_prog _jh_cmd="" REPLY quoted="" value what i w
+    local _jh_prog _jh_cmd="" _jh_pre="" REPLY quoted="" value what i w
     local -a _jh_db=() _jh_list=() _jh_operands=()
     _journeyhack_unquote "${words[0]}"
     _jh_prog=$REPLY
@@ -209,6 +218,7 @@ _journeyhack()
 
     if [[ $cur == --*=* ]]; then
         _journeyhack_ask optarg "$_jh_cmd" "${cur%%=*}"
+        _journeyhack_breaks_at_equals "${cur%%=*}="
         cur=${cur#*=}
         _journeyhack_optarg "${_jh_list[0]-}" "${value#*=}" "" "${cur%%=*}"
         return

@@ -273,7 +273,6 @@ static int list_workshops(struct cli_ctx *ctx, char **argv)
 		model_workshop_free(&ws[i]);
 	}
 	free(ws);
-	cli_close_store(ctx);
 	return CLI_OK;
 }
 
@@ -404,7 +403,7 @@ int cli_complete_wanted(int argc, char **argv)
 
 int cli_complete_run(struct cli_ctx *ctx, int argc, char **argv)
 {
-	int nargs = argc - 2;
+	int nargs = argc - 2, rc;
 
 	for (size_t i = 0; argc > 1 && i < N(requests); i++) {
 		const struct request *r = &requests[i];
@@ -416,7 +415,9 @@ int cli_complete_run(struct cli_ctx *ctx, int argc, char **argv)
 				 r->name, r->min, r->max, nargs);
 			return CLI_USAGE;
 		}
-		return r->run(ctx, argv + 2);
+		rc = r->run(ctx, argv + 2);
+		cli_close_store(ctx);
+		return rc;
 	}
 	cli_line(ctx->err, _("journeyhack: complete: unknown request \"%s\" (see journeyhack(1))"),
 		 argc > 1 ? argv[1] : "");

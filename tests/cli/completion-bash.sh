@@ -44,9 +44,14 @@ split_line() {
 			w="" inword=0
 			;;
 		[=:])
+			if [[ $COMP_WORDBREAKS != *"$c"* ]]; then
+				w+=$c
+				inword=1
+				continue
+			fi
 			((inword)) && COMP_WORDS+=("$w")
 			w=$c
-			while [[ ${line:i+1:1} == [=:] ]]; do
+			while [[ ${line:i+1:1} == [=:] && $COMP_WORDBREAKS == *"${line:i+1:1}"* ]]; do
 				w+=${line:i+1:1}
 				((i++))
 			done
@@ -198,6 +203,12 @@ expect "journeyhack add W painpoint severity=" "1
 expect "journeyhack add W participant role=f" facilitator
 offers "journeyhack set W step 1 private=" yes no
 expect "journeyhack add W painpoint evidence=" ""
+# Where "=" does not break words, readline replaces the whole word.
+saved_breaks=$COMP_WORDBREAKS
+COMP_WORDBREAKS=${COMP_WORDBREAKS//=/}
+expect "journeyhack add W painpoint status=ad" status=addressed
+expect "journeyhack export W --format=ta" --format=taskwarrior
+COMP_WORDBREAKS=$saved_breaks
 
 # Templates: every template the program finds, the extra one included.
 tpls=$(for f in "$JH_SRCDIR"/workshop-templates/*.yaml; do f=${f##*/}; echo "${f%.yaml}"; done)
