@@ -81,13 +81,14 @@ _journeyhack_optarg()
 # Complete an operand of $_jh_cmd; $1 is its position (0 the first).
 _journeyhack_operand()
 {
-    local n=$1 value=$2 quoted=$3 what kind="" i
+    local n=$1 value=$2 quoted=$3 what kind="" workshop="" i
     local -a whats=()
     _journeyhack_ask operands "$_jh_cmd"
     whats=("${_jh_list[@]}")
     ((${#whats[@]})) || return
     for ((i = 0; i < ${#whats[@]} && i < ${#_jh_operands[@]}; i++)); do
         [[ ${whats[i]} == kind ]] && kind=${_jh_operands[i]}
+        [[ ${whats[i]} == workshop ]] && workshop=${_jh_operands[i]}
     done
     # The workshop itself is set with no id: "set WS workshop dots=3".
     if [[ $kind == workshop ]]; then
@@ -110,7 +111,7 @@ _journeyhack_operand()
             _journeyhack_ask kinds "$_jh_cmd"
             _journeyhack_offer "$value" "" "$quoted"
             ;;
-        field) _journeyhack_field "$kind" "$value" "$quoted" ;;
+        field) _journeyhack_field "$kind" "$value" "$quoted" "$workshop" ;;
         file) _filedir ;;
         templates | formats | reports)
             _journeyhack_ask "${what%...}"
@@ -127,15 +128,20 @@ _journeyhack_breaks_at_equals()
     [[ $COMP_WORDBREAKS == *=* ]] || _jh_pre=$1
 }
 
-# FIELD=VALUE: the kind's field names, then the field's values.
+# FIELD=VALUE: the kind's field names, then the field's values (the
+# names of the people and the map in the workshop, for a reference).
 _journeyhack_field()
 {
-    local kind=$1 value=$2 quoted=$3
+    local kind=$1 value=$2 quoted=$3 workshop=$4
     [[ $kind ]] || return
     if [[ $value == *=* ]]; then
         _journeyhack_breaks_at_equals "${value%%=*}="
-        _journeyhack_ask values "$kind" "${value%%=*}"
-        _journeyhack_offer "${value#*=}" "" "$quoted"
+        _journeyhack_ask values "$kind" "${value%%=*}" ${workshop:+"$workshop"}
+        # The value may be quoted on its own: field="Receive in
+        value=${cur#*=}
+        [[ $value == [\"\']* ]] && quoted=1
+        _journeyhack_unquote "$value"
+        _journeyhack_offer "$REPLY" "" "$quoted"
     else
         _journeyhack_ask fields "$kind"
         _journeyhack_offer "$value" "=" "$quoted"

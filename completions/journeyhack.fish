@@ -25,11 +25,12 @@ function __journeyhack_optarg -a what cmd option prefix value
 end
 
 # FIELD=VALUE: the kind's field names, then the field's values.
-function __journeyhack_field -a kind value
+# (the names of the people and the map in the workshop, for a reference).
+function __journeyhack_field -a kind value workshop
     test -n "$kind"; or return
     if string match -q -- '*=*' $value
         set -l field (string split -m 1 -- = $value)[1]
-        printf '%s\n' $field=(__journeyhack_ask values $kind $field)
+        printf '%s\n' $field=(__journeyhack_ask values $kind $field $workshop)
     else
         printf '%s=\n' (__journeyhack_ask fields $kind)
     end
@@ -42,9 +43,11 @@ function __journeyhack_operand -a cmd n value
     set -l whats (__journeyhack_ask operands $cmd)
     test (count $whats) -gt 0; or return
     set -l kind
+    set -l workshop
     for i in (seq (count $whats))
-        if test "$whats[$i]" = kind; and test $i -le (count $operands)
-            set kind $operands[$i]
+        if test $i -le (count $operands)
+            test "$whats[$i]" = kind; and set kind $operands[$i]
+            test "$whats[$i]" = workshop; and set workshop $operands[$i]
         end
     end
     # The workshop itself is set with no id: "set WS workshop dots=3".
@@ -65,7 +68,7 @@ function __journeyhack_operand -a cmd n value
         case kind
             __journeyhack_ask kinds $cmd
         case field
-            __journeyhack_field "$kind" "$value"
+            __journeyhack_field "$kind" "$value" $workshop
         case file
             __fish_complete_path $value
         case templates formats reports

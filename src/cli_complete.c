@@ -325,6 +325,36 @@ static void bool_values(struct cli_ctx *ctx)
  * experience score, a severity), not a percentage. */
 #define MAX_OFFERED_RANGE 11
 
+/* The items a reference may name that everyone in the room sees: the
+ * people and the map. Ideas and pain points can still be private. */
+static int offered_ref(enum jh_kind k)
+{
+	return k == JH_PARTICIPANT || k == JH_JOURNEY || k == JH_TOUCHPOINT;
+}
+
+/* The names of the items field f may refer to in the workshop. */
+static int ref_values(struct cli_ctx *ctx, const struct jh_field_def *f, const char *workshop)
+{
+	const struct jh_kind_def *t = kinds_get(f->ref);
+	const struct jh_field_def *label = kinds_field(t, t->label_field);
+	struct jh_data d;
+	struct jh_err err;
+	jh_id wid;
+	int rc;
+
+	if ((rc = cli_workshop(ctx, 0, workshop, &wid)))
+		return rc;
+	if (store_load(ctx->st, wid, &d, &err))
+		return cli_fail(ctx, err.msg);
+	for (size_t i = 0; i < kinds_count(t, &d); i++) {
+		const char *name = kinds_text(label, kinds_item(t, &d, i));
+		if (*name && typable(name))
+			word(ctx, name);
+	}
+	model_data_free(&d);
+	return CLI_OK;
+}
+
 static int list_values(struct cli_ctx *ctx, char **argv)
 {
 	const struct jh_kind_def *k = kind(ctx, argv[0]);
@@ -345,6 +375,8 @@ static int list_values(struct cli_ctx *ctx, char **argv)
 	else if (f->type == JF_INT && f->max - f->min < MAX_OFFERED_RANGE)
 		for (int v = f->min; v <= f->max; v++)
 			fprintf(ctx->out, "%d\n", v);
+	else if (f->type == JF_REF && offered_ref(f->ref) && argv[2])
+		return ref_values(ctx, f, argv[2]);
 	return CLI_OK;
 }
 
@@ -392,7 +424,7 @@ static const struct request {
     {"optarg", 2, 2, list_optarg},     {"choices", 2, 2, list_choices},
     {"operands", 1, 1, list_operands}, {"workshops", 0, 0, list_workshops},
     {"kinds", 0, 1, list_kinds},       {"fields", 1, 1, list_fields},
-    {"values", 2, 2, list_values},     {"templates", 0, 0, list_templates},
+    {"values", 2, 3, list_values},     {"templates", 0, 0, list_templates},
     {"formats", 0, 0, list_formats},   {"reports", 0, 0, list_reports},
 };
 

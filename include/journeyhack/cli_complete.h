@@ -24,7 +24,9 @@ int cli_complete_wanted(int argc, char **argv);
  *   workshops                workshop names in the database (-d)
  *   kinds [CMD]              item kinds (those add takes, for add)
  *   fields KIND              KIND's field names
- *   values KIND FIELD        the values FIELD takes, where they are few
+ *   values KIND FIELD [WORKSHOP]  the values FIELD takes, where they
+ *                            are few; for a reference to a participant,
+ *                            journey or touchpoint, their names in WORKSHOP
  *   templates | formats | reports
  * Returns a CLI_* status; CLI_USAGE for an unknown request. */
 int cli_complete_run(struct cli_ctx *ctx, int argc, char **argv);

@@ -203,6 +203,14 @@ expect "journeyhack add W painpoint severity=" "1
 expect "journeyhack add W participant role=f" facilitator
 offers "journeyhack set W step 1 private=" yes no
 expect "journeyhack add W painpoint evidence=" ""
+# References: the names of the workshop's people and map, quoted.
+expect "journeyhack -d $DB add Kundresa-Åre painpoint author=" "Åsa
+Øyvind"
+expect "journeyhack -d $DB add Kundresa-Åre vote participant=Ø" Øyvind
+expect "journeyhack -d $DB add Kundresa-Åre painpoint touchpoint=Rec" 'Receive\ invoice'
+expect "journeyhack -d $DB add Kundresa-Åre painpoint touchpoint=\"Rec" 'Receive invoice'
+# Ideas may still be private: not offered.
+expect "journeyhack -d $DB add Kundresa-Åre vote idea=" ""
 # Where "=" does not break words, readline replaces the whole word.
 saved_breaks=$COMP_WORDBREAKS
 COMP_WORDBREAKS=${COMP_WORDBREAKS//=/}

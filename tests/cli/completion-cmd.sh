@@ -62,6 +62,19 @@ done
 for v in $("$JH" complete values step private); do
 	"$JH" -d "$DB" set "$W" step 1 private="$v" >/dev/null || die "private=$v is refused"
 done
+# A reference offers the names in the workshop, each one add takes.
+got=$("$JH" -d "$DB" complete values painpoint author "$W") || die "values of author"
+same_words "Åsa
+Øyvind" "$got" || die "authors offered: $got"
+"$JH" -d "$DB" complete values painpoint author "$W" | while IFS= read -r v; do
+	"$JH" -d "$DB" add "$W" painpoint title="Från $v" author="$v" >/dev/null ||
+		die "author=$v is refused"
+done || exit 1
+"$JH" -d "$DB" complete values painpoint touchpoint "$W" | while IFS= read -r v; do
+	"$JH" -d "$DB" add "$W" painpoint title="Vid $v" touchpoint="$v" >/dev/null ||
+		die "touchpoint=$v is refused"
+done || exit 1
+fails 1 'no workshop "Ingenstans"' -d "$DB" complete values painpoint author Ingenstans
 # Free text and long ranges offer nothing.
 [ -z "$("$JH" complete values painpoint title)" ] || die "values offered for a title"
 [ -z "$("$JH" complete values touchpoint reach)" ] || die "101 values offered for reach"

@@ -71,6 +71,9 @@ score=1
 score=2"
 expect "journeyhack add W action status=do" "status=doing
 status=done"
+expect "journeyhack -d $DB add Kundresa-Åre painpoint author=" "author=Åsa
+author=Øyvind"
+expect "journeyhack -d $DB add Kundresa-Åre painpoint touchpoint=Rec" "touchpoint=Receive invoice"
 
 # Templates, formats, reports and the choices a synopsis lists.
 tpls=$(for f in "$JH_SRCDIR"/workshop-templates/*.yaml; do

@@ -48,6 +48,7 @@ export JOURNEYHACK_TEMPLATE_PATH
 DB=$WORK/verkstad.db
 "$JH" -d "$DB" new Kundresa-Åre -t payment-moment --facilitator Åsa >/dev/null ||
 	die "cannot create the workshop Kundresa-Åre"
+"$JH" -d "$DB" add Kundresa-Åre participant name=Øyvind >/dev/null || die "cannot add Øyvind"
 "$JH" -d "$DB" new Fjelltur-Øst >/dev/null || die "cannot create Fjelltur-Øst"
 # A name (no blanks are allowed) with characters the shell would act on.
 "$JH" -d "$DB" new 'Åsa&Øyvind' >/dev/null || die "cannot create Åsa&Øyvind"

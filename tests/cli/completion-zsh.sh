@@ -89,6 +89,10 @@ addressed
 dropped"
 completes "journeyhack add W painpoint title=Otydlig status=ad" \
 	"journeyhack add W painpoint title=Otydlig status=addressed "
+expect "journeyhack -d $DB add Kundresa-Åre painpoint author=" "Åsa
+Øyvind"
+completes "journeyhack -d $DB add Kundresa-Åre painpoint touchpoint=Rec" \
+	"journeyhack -d $DB add Kundresa-Åre painpoint touchpoint=Receive\\ invoice "
 expect "journeyhack set W touchpoint 3 score=" "-2
 -1
 0
