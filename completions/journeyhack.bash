@@ -50,13 +50,14 @@ _journeyhack_ask()
 # $_jh_pre put before each (what readline replaces along with the word).
 _journeyhack_offer()
 {
-    local prefix=$1 suffix=${2-} quoted=$3 w
+    local prefix=$1 suffix=${2-} quoted=$3 w q
     for w in "${_jh_list[@]}"; do
         [[ $w == "$prefix"* ]] || continue
         if [[ $quoted ]]; then
             COMPREPLY+=("$_jh_pre$w$suffix")
         else
-            COMPREPLY+=("$_jh_pre$(printf '%q' "$w")$suffix")
+            printf -v q '%q' "$w"
+            COMPREPLY+=("$_jh_pre$q$suffix")
         fi
     done
 }

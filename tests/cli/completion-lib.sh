@@ -2,7 +2,7 @@
 # shellcheck shell=sh
 #
 # Gives: $JH (the binary), $WORK (a private directory removed on exit),
-# $BINDIR (holds a "journeyhack" that runs $JH, put first on PATH, as an
+# $BINDIR (holds a "journeyhack" link to $JH, put first on PATH, as an
 # installed program would be found), $DB (a database with workshops named
 # in Swedish and Norwegian), $TPLDIR (an extra template), die, and
 # same_words EXPECTED ACTUAL (two newline-separated lists, any order).
@@ -32,8 +32,7 @@ export HOME XDG_DATA_HOME XDG_CONFIG_HOME
 
 BINDIR=$WORK/bin
 mkdir "$BINDIR" || exit 1
-printf '#!/bin/sh\nexec "%s" "$@"\n' "$JH" >"$BINDIR/journeyhack"
-chmod +x "$BINDIR/journeyhack"
+ln -s "$JH" "$BINDIR/journeyhack" || die "cannot link $BINDIR/journeyhack"
 PATH=$BINDIR:$PATH
 export PATH
 
