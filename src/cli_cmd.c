@@ -33,6 +33,11 @@ const struct cli_command *cli_cmd_find(const char *name)
 	return NULL;
 }
 
+const struct cli_command *cli_cmd_at(size_t i)
+{
+	return i < NCMDS ? cmd_table[i] : NULL;
+}
+
 int cli_cmd_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_command *c = cli_cmd_find(argv[0]);

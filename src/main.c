@@ -9,6 +9,7 @@
 #include "config.h"
 #include "journeyhack/cli.h"
 #include "journeyhack/cli_cmd.h"
+#include "journeyhack/cli_complete.h"
 #include "journeyhack/i18n.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/ui.h"
@@ -106,9 +107,10 @@ int main(int argc, char **argv)
 			i++;
 		} else if (!strcmp(a, "--size") && next) {
 			if (parse_size(next, &ui.cols, &ui.rows)) {
-				cli_line(stderr,
-					 _("journeyhack: --size %s: expected COLSxROWS, e.g. 80x24"),
-					 next);
+				cli_line(
+				    stderr,
+				    _("journeyhack: --size %s: expected COLSxROWS, e.g. 80x24"),
+				    next);
 				return CLI_USAGE;
 			}
 			i++;
@@ -118,13 +120,15 @@ int main(int argc, char **argv)
 		} else if (a[0] == '-' && a[1]) {
 			cli_line(stderr,
 				 _("journeyhack: unknown or incomplete option \"%s\" (see: "
-				 "journeyhack --help)"),
+				   "journeyhack --help)"),
 				 a);
 			return CLI_USAGE;
 		} else {
 			break;
 		}
 	}
+	if (cli_complete_wanted(argc - i, argv + i))
+		return finish(cli_complete_run(&ctx, argc - i, argv + i));
 	/* One word that is no command is a workshop to open; more are a
 	 * command line with an unknown command, which dispatch reports. */
 	if (i < argc && (cli_cmd_find(argv[i]) || i + 1 < argc))

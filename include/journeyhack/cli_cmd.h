@@ -11,6 +11,10 @@
  * the name is a workshop to open in the UI. */
 const struct cli_command *cli_cmd_find(const char *name);
 
+/* The i-th command in --help's order, NULL past the last: for readers of
+ * the whole table, such as shell completion. */
+const struct cli_command *cli_cmd_at(size_t i);
+
 /* Run argv[0] with its arguments; CLI_USAGE when the name is unknown or
  * the arguments do not fit the command's entry. */
 int cli_cmd_dispatch(struct cli_ctx *ctx, int argc, char **argv);
