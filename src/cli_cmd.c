@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journeyhack/cli_cmd.h"
+#include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_show.h"
@@ -13,11 +14,17 @@
 
 /* In --help's order. */
 static const struct cli_command *const cmd_table[] = {
-    &cli_workshops_new_entry,	    &cli_workshops_list_entry,
-    &cli_workshops_templates_entry, &cli_workshops_check_template_entry,
-    &cli_items_add_entry,	    &cli_show_entry,
-    &cli_items_set_entry,	    &cli_items_rm_entry,
-    &cli_items_import_entry,	    &cli_export_entry,
+    &cli_workshops_new_entry,
+    &cli_workshops_list_entry,
+    &cli_workshops_templates_entry,
+    &cli_workshops_check_template_entry,
+    &cli_items_add_entry,
+    &cli_show_entry,
+    &cli_items_set_entry,
+    &cli_items_rm_entry,
+    &cli_items_import_entry,
+    &cli_export_entry,
+    &cli_config_entry,
 };
 
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
@@ -116,6 +123,8 @@ void cli_cmd_help(FILE *f)
 		"  -d, --db FILE          database file (default $JOURNEYHACK_DB, else\n"
 		"                         $XDG_DATA_HOME/journeyhack/journeyhack.db)\n"
 		"  --as NAME              act as this participant (authors, votes, rights)\n"
+		"  --config FILE          configuration (default $JOURNEYHACK_CONFIG, else\n"
+		"                         $XDG_CONFIG_HOME/journeyhack/config)\n"
 		"  --facilitator NAME     new: the workshop's facilitator\n"
 		"  --replay FILE          UI: read keys from FILE on a virtual screen\n"
 		"  --size COLSxROWS       UI: virtual screen size for --replay (80x24)\n"
@@ -125,6 +134,6 @@ void cli_cmd_help(FILE *f)
 		"  -h, --help             show this help\n"
 		"  -V, --version          show the version\n"
 		"\n"
-		"See journeyhack(1) and journeyhack-template(5).\n",
+		"See journeyhack(1), journeyhack-template(5) and journeyhack-config(5).\n",
 		kinds_names());
 }

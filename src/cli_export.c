@@ -5,8 +5,10 @@
  * run while a workshop is going on in other terminals. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
 #include "journeyhack/export.h"
 
@@ -35,6 +37,7 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	struct jh_err err;
 	int fmt, rc;
 	jh_id wid;
+	char *in_folder = NULL;
 
 	fmt = export_format_parse(format);
 	if (fmt < 0)
@@ -58,6 +61,8 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return rc;
 	if (store_load(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
+	if (!out && ctx->export_folder)
+		out = in_folder = cli_config_export_path(ctx, &d, (enum export_format)fmt, r);
 	if (!out || !strcmp(out, "-")) {
 		rc = export_write(ctx->out, &d, (enum export_format)fmt, r, &err);
 		if (rc == 0 && fflush(ctx->out) == EOF) {
@@ -71,6 +76,9 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 				       &err);
 	}
 	model_data_free(&d);
+	if (in_folder && !rc)
+		cli_line(ctx->out, "%s", in_folder);
+	free(in_folder);
 	return rc ? cli_fail(ctx, err.msg) : CLI_OK;
 }
 

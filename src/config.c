@@ -174,7 +174,8 @@ void config_key_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "C-%c", key + 'a' - 1);
 	else if (key > 27 && key < 32)
 		snprintf(buf, size, "C-%c", key + '@');
-	else if (key > ' ' && key < CONFIG_KEY_NAMED && key != 127 && !(key >= 0x80 && key < 0xa0)) {
+	else if (key > ' ' && key < CONFIG_KEY_NAMED && key != 127 &&
+		 !(key >= 0x80 && key < 0xa0)) {
 		mb[text_encode(mb, (unsigned int)key)] = '\0';
 		snprintf(buf, size, "%s", mb);
 	} else
@@ -215,20 +216,16 @@ static const struct {
 	const char *name;
 	unsigned bit;
 } attr_names[] = {
-    {"bold", CONFIG_A_BOLD},	       {"dim", CONFIG_A_DIM},	      {"underline", CONFIG_A_UNDERLINE},
-    {"reverse", CONFIG_A_REVERSE},   {"standout", CONFIG_A_STANDOUT}, {"blink", CONFIG_A_BLINK},
+    {"bold", CONFIG_A_BOLD},	       {"dim", CONFIG_A_DIM},
+    {"underline", CONFIG_A_UNDERLINE}, {"reverse", CONFIG_A_REVERSE},
+    {"standout", CONFIG_A_STANDOUT},   {"blink", CONFIG_A_BLINK},
     {"italic", CONFIG_A_ITALIC},
 };
 
 #define NATTRS (sizeof attr_names / sizeof attr_names[0])
 
 enum { K = 0, R, G, Y, B, M, C, W, D = CONFIG_COLOR_DEFAULT };
-enum {
-	BO = CONFIG_A_BOLD,
-	DI = CONFIG_A_DIM,
-	UL = CONFIG_A_UNDERLINE,
-	RV = CONFIG_A_REVERSE
-};
+enum { BO = CONFIG_A_BOLD, DI = CONFIG_A_DIM, UL = CONFIG_A_UNDERLINE, RV = CONFIG_A_REVERSE };
 
 /* Text on the terminal's own background avoids blue (lost on black) and
  * yellow (lost on white), so `default` reads on dark and light terminals
@@ -237,50 +234,58 @@ enum {
  * black with bright colours and no dim text. Monochrome keeps every
  * meaning apart by attribute. */
 static const struct config_color theme_default[CONFIG_NMEANINGS] = {
-    [CONFIG_C_NORMAL] = {D, D, 0, 0},	      [CONFIG_C_TITLE] = {W, B, BO, RV},
-    [CONFIG_C_TAB] = {K, C, BO, BO | UL},    [CONFIG_C_STATUS] = {K, W, 0, RV},
-    [CONFIG_C_SELECTED] = {K, C, 0, RV},     [CONFIG_C_HEADER] = {D, D, BO | UL, BO},
-    [CONFIG_C_DIM] = {D, D, DI, DI},	      [CONFIG_C_NEGATIVE] = {R, D, BO, BO},
-    [CONFIG_C_NEUTRAL] = {D, D, 0, 0},	      [CONFIG_C_POSITIVE] = {G, D, BO, 0},
-    [CONFIG_C_ALARM] = {W, R, BO, RV | BO},  [CONFIG_C_OVERDUE] = {R, D, BO, BO | UL},
-    [CONFIG_C_WARNING] = {M, D, BO, BO},     [CONFIG_C_ERROR] = {R, D, BO, BO},
-    [CONFIG_C_CURRENT] = {G, D, BO, BO},     [CONFIG_C_BORDER] = {C, D, 0, 0},
+    [CONFIG_C_NORMAL] = {D, D, 0, 0},	    [CONFIG_C_TITLE] = {W, B, BO, RV},
+    [CONFIG_C_TAB] = {K, C, BO, BO | UL},   [CONFIG_C_STATUS] = {K, W, 0, RV},
+    [CONFIG_C_SELECTED] = {K, C, 0, RV},    [CONFIG_C_HEADER] = {D, D, BO | UL, BO},
+    [CONFIG_C_DIM] = {D, D, DI, DI},	    [CONFIG_C_NEGATIVE] = {R, D, BO, BO},
+    [CONFIG_C_NEUTRAL] = {D, D, 0, 0},	    [CONFIG_C_POSITIVE] = {G, D, BO, 0},
+    [CONFIG_C_ALARM] = {W, R, BO, RV | BO}, [CONFIG_C_OVERDUE] = {R, D, BO, BO | UL},
+    [CONFIG_C_WARNING] = {M, D, BO, BO},    [CONFIG_C_ERROR] = {R, D, BO, BO},
+    [CONFIG_C_CURRENT] = {G, D, BO, BO},    [CONFIG_C_BORDER] = {C, D, 0, 0},
     [CONFIG_C_MARK] = {K, Y, 0, UL},
 };
 
 static const struct config_color theme_light[CONFIG_NMEANINGS] = {
-    [CONFIG_C_NORMAL] = {K, W, 0, 0},	      [CONFIG_C_TITLE] = {W, K, BO, RV},
-    [CONFIG_C_TAB] = {K, C, BO, BO | UL},    [CONFIG_C_STATUS] = {W, K, 0, RV},
-    [CONFIG_C_SELECTED] = {W, B, BO, RV},    [CONFIG_C_HEADER] = {K, D, BO | UL, BO},
-    [CONFIG_C_DIM] = {B, D, 0, DI},	      [CONFIG_C_NEGATIVE] = {R, D, BO, BO},
-    [CONFIG_C_NEUTRAL] = {K, D, 0, 0},	      [CONFIG_C_POSITIVE] = {G, D, BO, 0},
-    [CONFIG_C_ALARM] = {W, R, BO, RV | BO},  [CONFIG_C_OVERDUE] = {R, D, BO | UL, BO | UL},
-    [CONFIG_C_WARNING] = {M, D, BO, BO},     [CONFIG_C_ERROR] = {R, D, BO, BO},
-    [CONFIG_C_CURRENT] = {G, D, BO, BO},     [CONFIG_C_BORDER] = {B, D, 0, 0},
+    [CONFIG_C_NORMAL] = {K, W, 0, 0},	    [CONFIG_C_TITLE] = {W, K, BO, RV},
+    [CONFIG_C_TAB] = {K, C, BO, BO | UL},   [CONFIG_C_STATUS] = {W, K, 0, RV},
+    [CONFIG_C_SELECTED] = {W, B, BO, RV},   [CONFIG_C_HEADER] = {K, D, BO | UL, BO},
+    [CONFIG_C_DIM] = {B, D, 0, DI},	    [CONFIG_C_NEGATIVE] = {R, D, BO, BO},
+    [CONFIG_C_NEUTRAL] = {K, D, 0, 0},	    [CONFIG_C_POSITIVE] = {G, D, BO, 0},
+    [CONFIG_C_ALARM] = {W, R, BO, RV | BO}, [CONFIG_C_OVERDUE] = {R, D, BO | UL, BO | UL},
+    [CONFIG_C_WARNING] = {M, D, BO, BO},    [CONFIG_C_ERROR] = {R, D, BO, BO},
+    [CONFIG_C_CURRENT] = {G, D, BO, BO},    [CONFIG_C_BORDER] = {B, D, 0, 0},
     [CONFIG_C_MARK] = {W, M, 0, UL},
 };
 
 static const struct config_color theme_contrast[CONFIG_NMEANINGS] = {
-    [CONFIG_C_NORMAL] = {W, K, 0, 0},	       [CONFIG_C_TITLE] = {K, W, BO, RV},
-    [CONFIG_C_TAB] = {K, Y, BO, BO | UL},     [CONFIG_C_STATUS] = {K, W, BO, RV},
-    [CONFIG_C_SELECTED] = {K, Y, BO, RV},     [CONFIG_C_HEADER] = {W, D, BO | UL, BO},
-    [CONFIG_C_DIM] = {W, D, 0, 0},	       [CONFIG_C_NEGATIVE] = {R + 8, D, BO, BO},
-    [CONFIG_C_NEUTRAL] = {W, D, 0, 0},	       [CONFIG_C_POSITIVE] = {G + 8, D, BO, 0},
-    [CONFIG_C_ALARM] = {W, R, BO, RV | BO},   [CONFIG_C_OVERDUE] = {R + 8, D, BO | UL, BO | UL},
-    [CONFIG_C_WARNING] = {Y + 8, D, BO, BO},  [CONFIG_C_ERROR] = {R + 8, D, BO, BO},
-    [CONFIG_C_CURRENT] = {G + 8, D, BO, BO},  [CONFIG_C_BORDER] = {W, D, 0, 0},
+    [CONFIG_C_NORMAL] = {W, K, 0, 0},	     [CONFIG_C_TITLE] = {K, W, BO, RV},
+    [CONFIG_C_TAB] = {K, Y, BO, BO | UL},    [CONFIG_C_STATUS] = {K, W, BO, RV},
+    [CONFIG_C_SELECTED] = {K, Y, BO, RV},    [CONFIG_C_HEADER] = {W, D, BO | UL, BO},
+    [CONFIG_C_DIM] = {W, D, 0, 0},	     [CONFIG_C_NEGATIVE] = {R + 8, D, BO, BO},
+    [CONFIG_C_NEUTRAL] = {W, D, 0, 0},	     [CONFIG_C_POSITIVE] = {G + 8, D, BO, 0},
+    [CONFIG_C_ALARM] = {W, R, BO, RV | BO},  [CONFIG_C_OVERDUE] = {R + 8, D, BO | UL, BO | UL},
+    [CONFIG_C_WARNING] = {Y + 8, D, BO, BO}, [CONFIG_C_ERROR] = {R + 8, D, BO, BO},
+    [CONFIG_C_CURRENT] = {G + 8, D, BO, BO}, [CONFIG_C_BORDER] = {W, D, 0, 0},
     [CONFIG_C_MARK] = {K, C, BO, UL},
 };
 
 static const struct config_color theme_mono[CONFIG_NMEANINGS] = {
-    [CONFIG_C_NORMAL] = {D, D, 0, 0},		[CONFIG_C_TITLE] = {D, D, RV, RV},
-    [CONFIG_C_TAB] = {D, D, BO | UL, BO | UL},	[CONFIG_C_STATUS] = {D, D, RV, RV},
-    [CONFIG_C_SELECTED] = {D, D, RV, RV},	[CONFIG_C_HEADER] = {D, D, BO, BO},
-    [CONFIG_C_DIM] = {D, D, DI, DI},		[CONFIG_C_NEGATIVE] = {D, D, BO, BO},
-    [CONFIG_C_NEUTRAL] = {D, D, 0, 0},		[CONFIG_C_POSITIVE] = {D, D, 0, 0},
-    [CONFIG_C_ALARM] = {D, D, RV | BO, RV | BO},	[CONFIG_C_OVERDUE] = {D, D, BO | UL, BO | UL},
-    [CONFIG_C_WARNING] = {D, D, BO, BO},	[CONFIG_C_ERROR] = {D, D, BO, BO},
-    [CONFIG_C_CURRENT] = {D, D, BO, BO},	[CONFIG_C_BORDER] = {D, D, 0, 0},
+    [CONFIG_C_NORMAL] = {D, D, 0, 0},
+    [CONFIG_C_TITLE] = {D, D, RV, RV},
+    [CONFIG_C_TAB] = {D, D, BO | UL, BO | UL},
+    [CONFIG_C_STATUS] = {D, D, RV, RV},
+    [CONFIG_C_SELECTED] = {D, D, RV, RV},
+    [CONFIG_C_HEADER] = {D, D, BO, BO},
+    [CONFIG_C_DIM] = {D, D, DI, DI},
+    [CONFIG_C_NEGATIVE] = {D, D, BO, BO},
+    [CONFIG_C_NEUTRAL] = {D, D, 0, 0},
+    [CONFIG_C_POSITIVE] = {D, D, 0, 0},
+    [CONFIG_C_ALARM] = {D, D, RV | BO, RV | BO},
+    [CONFIG_C_OVERDUE] = {D, D, BO | UL, BO | UL},
+    [CONFIG_C_WARNING] = {D, D, BO, BO},
+    [CONFIG_C_ERROR] = {D, D, BO, BO},
+    [CONFIG_C_CURRENT] = {D, D, BO, BO},
+    [CONFIG_C_BORDER] = {D, D, 0, 0},
     [CONFIG_C_MARK] = {D, D, UL, UL},
 };
 
@@ -408,7 +413,8 @@ static void problem(struct line *l, const char *fmt, ...)
 	n = strlen(l->file) + strlen(msg) + 32;
 	full = util_xmalloc(n);
 	snprintf(full, n, "%s:%d: %s", l->file, l->no, msg);
-	l->c->problems = util_xrealloc(l->c->problems, (l->c->nproblems + 1) * sizeof *l->c->problems);
+	l->c->problems =
+	    util_xrealloc(l->c->problems, (l->c->nproblems + 1) * sizeof *l->c->problems);
 	l->c->problems[l->c->nproblems++] = full;
 }
 
@@ -454,10 +460,11 @@ static int line_keys(struct line *l, int *keys)
 	for (int i = 2; i < l->n; i++) {
 		keys[i - 2] = config_key_parse(l->words[i]);
 		if (keys[i - 2] < 0) {
-			problem(l,
-				_("unknown key \"%s\" (keys are written a, å, C-r, Space, Enter, Esc, "
-				  "Tab, F5, PgDn, Up...)"),
-				l->words[i]);
+			problem(
+			    l,
+			    _("unknown key \"%s\" (keys are written a, å, C-r, Space, Enter, Esc, "
+			      "Tab, F5, PgDn, Up...)"),
+			    l->words[i]);
 			return -1;
 		}
 	}
@@ -573,10 +580,11 @@ static int line_attrs(struct line *l, int from, unsigned *out)
 		while (k < NATTRS && strcmp(attr_names[k].name, l->words[i]))
 			k++;
 		if (k == NATTRS) {
-			problem(l,
-				_("unknown attribute \"%s\" (normal, bold, dim, underline, reverse, "
-				  "standout, blink, italic)"),
-				l->words[i]);
+			problem(
+			    l,
+			    _("unknown attribute \"%s\" (normal, bold, dim, underline, reverse, "
+			      "standout, blink, italic)"),
+			    l->words[i]);
 			return -1;
 		}
 		*out |= attr_names[k].bit;
@@ -598,10 +606,11 @@ static void do_color(struct line *l)
 	col = l->c->colors[m];
 	for (int i = 2; i < 4; i++)
 		if (color_parse(l->words[i], i == 2 ? &col.fg : &col.bg)) {
-			problem(l,
-				_("unknown colour \"%s\" (default, black, red, green, yellow, blue, "
-				  "magenta, cyan, white, bright-red..., or 0 to 255)"),
-				l->words[i]);
+			problem(
+			    l,
+			    _("unknown colour \"%s\" (default, black, red, green, yellow, blue, "
+			      "magenta, cyan, white, bright-red..., or 0 to 255)"),
+			    l->words[i]);
 			return;
 		}
 	if (line_attrs(l, 4, &col.attrs))
@@ -657,8 +666,9 @@ static void do_value(struct line *l, char **slot)
 
 static void apply(struct line *l)
 {
-	static const char *const keywords[] = {"bind", "unbind", "theme", "color", "colour", "mono",
-					       "bell", "database", "participant", "export-folder"};
+	static const char *const keywords[] = {"bind",	      "unbind",	      "theme", "color",
+					       "colour",      "mono",	      "bell",  "database",
+					       "participant", "export-folder"};
 	struct config *c = l->c;
 	size_t k = 0;
 

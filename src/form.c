@@ -415,7 +415,9 @@ static void draft_notice(const struct form *form, char *buf, size_t size)
 
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	snprintf(buf, size, "Your unsaved draft from %s: C-r restores it, C-d discards it", when);
+	snprintf(buf, size, "Your unsaved draft from %s: %s restores it, %s discards it", when,
+		 ui_keys_first(UI_ACT_FORM_DRAFT_RESTORE),
+		 ui_keys_first(UI_ACT_FORM_DRAFT_DISCARD));
 }
 
 static const char *display_value(const struct form_field *ff)
@@ -532,9 +534,11 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 		: form->draft_offered			      ? ui_attr(ui, UI_C_WARNING)
 							      : ui_attr(ui, UI_C_DIM),
 		1);
-	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4,
-		"Enter saves  Esc cancels  Tab/S-Tab: fields  C-t list  C-e $EDITOR  * required",
-		ui_attr(ui, UI_C_DIM), 1);
+	ui_textf(r.y + r.h - 2, r.x + 2, r.w - 4, ui_attr(ui, UI_C_DIM), 1,
+		 "%s saves  %s cancels  %s/%s: fields  %s list  %s $EDITOR  * required",
+		 ui_keys_first(UI_ACT_FORM_SAVE), ui_keys_first(UI_ACT_FORM_CANCEL),
+		 ui_keys_first(UI_ACT_FORM_NEXT), ui_keys_first(UI_ACT_FORM_PREV),
+		 ui_keys_first(UI_ACT_FORM_PICK), ui_keys_first(UI_ACT_FORM_EDITOR));
 	if (cx >= 0) {
 		curs_set(1);
 		move(cy, cx);

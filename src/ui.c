@@ -19,11 +19,13 @@
 #include "journeyhack/ui.h"
 #include "journeyhack/ui_actions.h"
 #include "journeyhack/ui_apply.h"
+#include "journeyhack/ui_bell.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_keys.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
+#include "journeyhack/ui_theme.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -152,8 +154,8 @@ static int follow_room(struct ui *ui, jh_id was, int reloaded)
 	}
 	/* Switched in the loop, not here: a form or dialog may be open. */
 	ui->follow_to = v + 1;
-	ui_message(ui, 0, "The room moved to step %d %s (f stays here)",
-		   session_step_number(&ui->d, s), s->title);
+	ui_message(ui, 0, "The room moved to step %d %s (%s stays here)",
+		   session_step_number(&ui->d, s), s->title, ui_keys_first(UI_ACT_FOLLOW));
 	return reloaded;
 }
 
@@ -172,8 +174,9 @@ static int follow_key(struct ui *ui, int key)
 		return 0;
 	ui->stay = !ui->stay;
 	ui_message(ui, 0,
-		   ui->stay ? "You stay where you are when the room moves (f follows again)"
-			    : "You follow the room's step to its view (f stays here)");
+		   ui->stay ? "You stay where you are when the room moves (%s follows again)"
+			    : "You follow the room's step to its view (%s stays here)",
+		   ui_keys_first(UI_ACT_FOLLOW));
 	return 1;
 }
 
@@ -216,6 +219,10 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 
 	memset(&ui, 0, sizeof ui);
 	err_clear(err);
+	ui_keys_apply(opts->config);
+	ui_theme_set(opts->config);
+	ui_bell_set(opts->config);
+	ui.export_folder = opts->export_folder;
 	ui_term_locale(&ui);
 	ui.poll = poll_changes;
 	ui.replay = opts->replay_path != NULL;

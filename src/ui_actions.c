@@ -266,7 +266,8 @@ void ui_actions_key(struct ui *ui, int key)
 	if (act < 0) {
 		char name[32];
 		ui_keys_name(key, name, sizeof name);
-		ui_message(ui, 1, "%s does nothing here: ? lists the keys", name);
+		ui_message(ui, 1, "%s does nothing here: %s lists the keys", name,
+			   ui_keys_first(UI_ACT_HELP));
 		return;
 	}
 	ui_frame_view_rect(ui, &r);

@@ -185,11 +185,18 @@ static void pick_draw(struct ui *ui, struct pick *p, const char *title, int mult
 			snprintf(line, sizeof line, "%s", it->label);
 		ui_text(r->y + 1 + i, r->x + 1, r->w - 2, line, a, 1);
 	}
-	ui_text(r->y + r->h - 2, r->x + 1, r->w - 2,
-		!p->nshown ? "Nothing matches: Backspace or Esc clears"
-		: multi	   ? "Space marks, Enter accepts, Esc cancels"
-			   : "Enter chooses, Esc cancels",
-		ui_attr(ui, UI_C_DIM), 1);
+	if (!p->nshown)
+		ui_textf(r->y + r->h - 2, r->x + 1, r->w - 2, ui_attr(ui, UI_C_DIM), 1,
+			 "Nothing matches: Backspace or %s clears",
+			 ui_keys_first(UI_ACT_FORM_CANCEL));
+	else if (multi)
+		ui_textf(r->y + r->h - 2, r->x + 1, r->w - 2, ui_attr(ui, UI_C_DIM), 1,
+			 "%s marks, %s accepts, %s cancels", ui_keys_first(UI_ACT_LIST_TOGGLE),
+			 ui_keys_first(UI_ACT_LIST_ACCEPT), ui_keys_first(UI_ACT_FORM_CANCEL));
+	else
+		ui_textf(r->y + r->h - 2, r->x + 1, r->w - 2, ui_attr(ui, UI_C_DIM), 1,
+			 "%s chooses, %s cancels", ui_keys_first(UI_ACT_LIST_ACCEPT),
+			 ui_keys_first(UI_ACT_FORM_CANCEL));
 }
 
 static void pick_mouse(struct ui *ui, struct pick *p, const struct ui_rect *r, int rows)

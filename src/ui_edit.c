@@ -158,12 +158,13 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 	} else if (c == 1) {
 		rc = keep_mine(ui, f, item, r.revision, as, n, err);
 		if (!rc)
-			ui_message(ui, 0, "Saved yours over %s's (u puts theirs back)", who);
+			ui_message(ui, 0, "Saved yours over %s's (%s puts theirs back)", who,
+				   ui_keys_first(UI_ACT_UNDO));
 	} else {
 		/* The next save goes over what is there now, seen. */
 		f->base_rev = r.revision;
-		rc =
-		    err_set(err, "%s saved: %s. Yours is in the form: Enter saves it", who, theirs);
+		rc = err_set(err, "%s saved: %s. Yours is in the form: %s saves it", who, theirs,
+			     ui_keys_first(UI_ACT_FORM_SAVE));
 	}
 	model_data_free(&d);
 	return rc;
@@ -238,8 +239,8 @@ int ui_edit_facilitator(struct ui *ui, enum session_right r)
 		return 0;
 	if (session_may(&ui->d, ui->me, r))
 		return 1;
-	ui_message(ui, 1, "Only a facilitator can %s (p chooses who you are)",
-		   session_right_text(r));
+	ui_message(ui, 1, "Only a facilitator can %s (%s chooses who you are)",
+		   session_right_text(r), ui_keys_first(UI_ACT_PARTICIPANT));
 	return 0;
 }
 
@@ -438,8 +439,8 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (!item)
 		return UI_HANDLED | UI_RELOAD;
 	text_fit(kinds_text(kinds_field(k, k->label_field), item), 40, 0, label, sizeof label);
-	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? u undoes it.", kinds_get(kind)->name,
-		 (long long)id, label);
+	snprintf(q, sizeof q, "Delete %s #%lld \"%s\"? %s undoes it.", kinds_get(kind)->name,
+		 (long long)id, label, ui_keys_first(UI_ACT_UNDO));
 	if (!ui_dialog_confirm(ui, q)) {
 		ui_message(ui, 0, "Not deleted");
 		return UI_HANDLED;
@@ -476,7 +477,8 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	relink_records(ui, kind, id);
 	ui_undo_push(ui, &rec);
 	ui_undo_group_end(ui);
-	ui_message(ui, 0, "Deleted %s #%lld (u undoes)", kinds_get(kind)->name, (long long)id);
+	ui_message(ui, 0, "Deleted %s #%lld (%s undoes)", kinds_get(kind)->name, (long long)id,
+		   ui_keys_first(UI_ACT_UNDO));
 	return UI_HANDLED | UI_RELOAD;
 }
 
@@ -537,7 +539,8 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if (!ui->acting) {
-		ui_message(ui, 1, "Who is voting? p chooses a participant first");
+		ui_message(ui, 1, "Who is voting? %s chooses a participant first",
+			   ui_keys_first(UI_ACT_PARTICIPANT));
 		return UI_HANDLED;
 	}
 	if (store_vote(ui->st, ui->wid, ui->acting, idea, dots, &err)) {

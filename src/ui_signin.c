@@ -86,9 +86,10 @@ void ui_signin_status(const struct ui *ui, char *buf, size_t size)
 		snprintf(buf, size, " %s%s", me->name,
 			 session_is_facilitator(me) ? " (facilitator)" : "");
 	else if (ui->removed)
-		snprintf(buf, size, " %s removed (p signs in)", ui->me_name);
+		snprintf(buf, size, " %s removed (%s signs in)", ui->me_name,
+			 ui_keys_first(UI_ACT_PARTICIPANT));
 	else
-		snprintf(buf, size, " nobody (p chooses)");
+		snprintf(buf, size, " nobody (%s chooses)", ui_keys_first(UI_ACT_PARTICIPANT));
 	l = strlen(buf);
 	if (ui->acting && ui->acting != ui->me)
 		l += (size_t)snprintf(buf + l, size - l, " for %s", name_of(ui, ui->acting));

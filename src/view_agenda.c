@@ -68,7 +68,8 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 {
 	(void)state;
 	(void)w;
-	snprintf(buf, size, "Agenda: %zu steps (S starts the selected step)", ui->d.nsteps);
+	snprintf(buf, size, "Agenda: %zu steps (%s starts the selected step)", ui->d.nsteps,
+		 ui_keys_first(UI_ACT_STEP_GOTO));
 }
 
 static void row(struct ui *ui, const void *state, const struct view_list_row *rw,

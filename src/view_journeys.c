@@ -269,7 +269,8 @@ static void draw_columns(struct ui *ui, const struct layout *L)
 				  w, L->card_h >= CARD_H ? 3 : 1,
 				  c == S->col && S->top + (size_t)k == S->card);
 		if (!S->ncards[c] && c == S->col)
-			ui_text(L->area_y, x, w, "(empty: a adds)", ui_attr(ui, UI_C_SELECTED), 1);
+			ui_textf(L->area_y, x, w, ui_attr(ui, UI_C_SELECTED), 1, "(empty: %s adds)",
+				 ui_keys_first(UI_ACT_ADD));
 	}
 	/* Marks for what is scrolled out of view. */
 	if (S->top > 0)
@@ -392,8 +393,9 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 	ui_hline(ui, L->info_y, r->x + MARGIN, r->w - MARGIN, ui_attr(ui, UI_C_BORDER));
 	if (!t) {
 		ui_textf(box.y, box.x, box.w, ui_attr(ui, UI_C_DIM), 0,
-			 "Stage %s: no touchpoints yet (a adds one)",
-			 S->col < S->nstages ? ui->d.stages[S->stages[S->col]].name : "");
+			 "Stage %s: no touchpoints yet (%s adds one)",
+			 S->col < S->nstages ? ui->d.stages[S->stages[S->col]].name : "",
+			 ui_keys_first(UI_ACT_ADD));
 		return;
 	}
 	ui_score_text(ui, t->score, score, sizeof score);

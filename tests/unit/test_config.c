@@ -86,7 +86,8 @@ Test(problems, each_bad_line_is_named_with_its_number)
 	    {"color title white blue shiny",
 	     "rc:2: unknown attribute \"shiny\" (normal, bold, dim, underline, reverse, standout, "
 	     "blink, italic)"},
-	    {"color title white", "rc:2: color needs a meaning, a foreground and a background colour"},
+	    {"color title white",
+	     "rc:2: color needs a meaning, a foreground and a background colour"},
 	    {"mono title", "rc:2: mono needs a meaning and its attributes (or normal)"},
 	    {"bell maybe", "rc:2: bell: expected on or off, not \"maybe\""},
 	    {"bell", "rc:2: bell: expected on or off, not \"\""},
@@ -176,17 +177,25 @@ Test(keys, names_read_and_written_alike)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-	    {"j", "j"},	      {"C-r", "C-r"},	     {"c-R", "C-r"},	     {"Space", "Space"},
-	    {"SPC", "Space"}, {"enter", "Enter"},    {"Return", "Enter"},    {"C-m", "Enter"},
-	    {"Tab", "Tab"},   {"C-i", "Tab"},	     {"Esc", "Esc"},	     {"C-[", "Esc"},
-	    {"F5", "F5"},     {"f12", "F12"},	     {"F24", "F24"},	     {"PgDn", "PgDn"},
-	    {"PageDown", "PgDn"}, {"pgup", "PgUp"},  {"S-Tab", "S-Tab"},     {"Up", "Up"},
-	    {"Delete", "Delete"}, {"Del", "Delete"}, {"Insert", "Insert"},   {"Home", "Home"},
-	    {"End", "End"},   {"Backspace", "Backspace"}, {"C-h", "C-h"},    {"å", "å"},
-	    {"Ø", "Ø"},	      {"€", "€"},	     {"#", "#"},	     {"?", "?"},
+	    {"j", "j"},		  {"C-r", "C-r"},
+	    {"c-R", "C-r"},	  {"Space", "Space"},
+	    {"SPC", "Space"},	  {"enter", "Enter"},
+	    {"Return", "Enter"},  {"C-m", "Enter"},
+	    {"Tab", "Tab"},	  {"C-i", "Tab"},
+	    {"Esc", "Esc"},	  {"C-[", "Esc"},
+	    {"F5", "F5"},	  {"f12", "F12"},
+	    {"F24", "F24"},	  {"PgDn", "PgDn"},
+	    {"PageDown", "PgDn"}, {"pgup", "PgUp"},
+	    {"S-Tab", "S-Tab"},	  {"Up", "Up"},
+	    {"Delete", "Delete"}, {"Del", "Delete"},
+	    {"Insert", "Insert"}, {"Home", "Home"},
+	    {"End", "End"},	  {"Backspace", "Backspace"},
+	    {"C-h", "C-h"},	  {"å", "å"},
+	    {"Ø", "Ø"},		  {"€", "€"},
+	    {"#", "#"},		  {"?", "?"},
 	};
-	static const char *const bad[] = {"", "Hyper", "F0", "F25", "F05", "C-", "C-1", "C-ab",
-					  "ab", "åä", "\x01", "\xc2\x85", "\xff", " "};
+	static const char *const bad[] = {"",	  "Hyper", "F0", "F25",	 "F05",	     "C-",   "C-1",
+					  "C-ab", "ab",	   "åä", "\x01", "\xc2\x85", "\xff", " "};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char name[32];
@@ -254,7 +263,8 @@ Test(bindings, conflicts_are_refused_swaps_work)
 	parse(&c, "bind move-down k\nunbind move-down j\nunbind move-up k\nbind move-down k\n"
 		  "bind move-up j\n");
 	cr_assert_eq(c.nproblems, 1);
-	cr_assert_str_eq(c.problems[0], "rc:1: k is already bound to move-up (unbind move-up k first)");
+	cr_assert_str_eq(c.problems[0],
+			 "rc:1: k is already bound to move-up (unbind move-up k first)");
 	cr_assert(has_key(&c, "move-down", "k"));
 	cr_assert(has_key(&c, "move-up", "j"));
 	cr_assert(!has_key(&c, "move-down", "j"));
