@@ -316,7 +316,9 @@ void ui_dialog_help(struct ui *ui, const char *title)
 
 		ui_frame_draw(ui);
 		if (!ui->too_small && r.h >= 4 && r.w >= 20) {
-			ui_box(ui, &r, "Keys (q closes)", ui_attr(ui, UI_C_BORDER));
+			char box[64];
+			snprintf(box, sizeof box, "Keys (%s closes)", ui_keys_first(UI_ACT_QUIT));
+			ui_box(ui, &r, box, ui_attr(ui, UI_C_BORDER));
 			if (l.top + (size_t)rows > n)
 				l.top = n > (size_t)rows ? n - (size_t)rows : 0;
 			for (int i = 0; i < rows && l.top + (size_t)i < n; i++) {
@@ -331,12 +333,17 @@ void ui_dialog_help(struct ui *ui, const char *title)
 				ui_text(y, r.x + 21, r.w - 23, h->text, A_NORMAL, 0);
 			}
 			ui_textf(r.y + r.h - 2, r.x + 2, r.w - 4, ui_attr(ui, UI_C_DIM), 0,
-				 "%zu-%zu of %zu  j/k PgUp/PgDn scroll", n ? l.top + 1 : 0,
-				 l.top + (size_t)rows < n ? l.top + (size_t)rows : n, n);
+				 "%zu-%zu of %zu  %s/%s %s/%s scroll", n ? l.top + 1 : 0,
+				 l.top + (size_t)rows < n ? l.top + (size_t)rows : n, n,
+				 ui_keys_first(UI_ACT_DOWN), ui_keys_first(UI_ACT_UP),
+				 ui_keys_first(UI_ACT_PAGE_UP), ui_keys_first(UI_ACT_PAGE_DOWN));
 		}
 		refresh();
 		key = ui_term_key(ui);
-		if (key == UI_KEY_EOF || key == UI_KEY_ESC || key == 'q' || key == '?')
+		/* Closed by Esc, or by the keys that quit or ask for help. */
+		act = ui_keys_action(key, UI_IN(ui->view));
+		if (key == UI_KEY_EOF || key == UI_KEY_ESC || act == UI_ACT_QUIT ||
+		    act == UI_ACT_HELP)
 			return;
 		if (key == UI_KEY_NONE)
 			continue;
