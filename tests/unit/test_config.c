@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "journeyhack/config.h"
+#include "journeyhack/ui_bell.h"
+#include "journeyhack/ui_keys.h"
+#include "journeyhack/view.h"
 #include "testutil.h"
 
 static void parse(struct config *c, const char *text)
@@ -24,7 +27,7 @@ static const int *keys_of(const struct config *c, const char *action, size_t *n)
 	return c->bind[a].keys;
 }
 
-static int has_key(const struct config *c, const char *action, const char *key)
+static int is_bound(const struct config *c, const char *action, const char *key)
 {
 	size_t n;
 	const int *k = keys_of(c, action, &n);
@@ -127,8 +130,8 @@ Test(problems, good_lines_around_bad_ones_still_count)
 	cr_assert(!strncmp(c.problems[1], "rc:4: ", 6), "%s", c.problems[1]);
 	cr_assert_eq(c.bell, 0);
 	cr_assert_str_eq(c.participant, "Øyvind");
-	cr_assert(has_key(&c, "vote", "C-v"));
-	cr_assert(has_key(&c, "vote", "v"));
+	cr_assert(is_bound(&c, "vote", "C-v"));
+	cr_assert(is_bound(&c, "vote", "v"));
 	config_free(&c);
 }
 
@@ -139,8 +142,8 @@ Test(problems, a_bad_line_changes_nothing)
 
 	parse(&c, "bind vote C-v Hyper-x\nunbind vote v Hyper\n");
 	cr_assert_eq(c.nproblems, 2);
-	cr_assert(!has_key(&c, "vote", "C-v"));
-	cr_assert(has_key(&c, "vote", "v"));
+	cr_assert(!is_bound(&c, "vote", "C-v"));
+	cr_assert(is_bound(&c, "vote", "v"));
 	config_free(&c);
 }
 
@@ -227,12 +230,12 @@ Test(keys, defaults_come_from_keys_def)
 			cr_assert_eq(config_key_parse(kn), c.bind[a].keys[i], "%s: %s", name, kn);
 		}
 	}
-	cr_assert(has_key(&c, "quit", "q"));
-	cr_assert(has_key(&c, "page-down", "PgDn"));
-	cr_assert(has_key(&c, "page-down", "C-f"));
-	cr_assert(has_key(&c, "help", "F1"));
-	cr_assert(has_key(&c, "form-backspace", "Backspace"));
-	cr_assert(has_key(&c, "form-backspace", "C-h"));
+	cr_assert(is_bound(&c, "quit", "q"));
+	cr_assert(is_bound(&c, "page-down", "PgDn"));
+	cr_assert(is_bound(&c, "page-down", "C-f"));
+	cr_assert(is_bound(&c, "help", "F1"));
+	cr_assert(is_bound(&c, "form-backspace", "Backspace"));
+	cr_assert(is_bound(&c, "form-backspace", "C-h"));
 	cr_assert_eq(config_action_find("no-such"), -1);
 	config_free(&c);
 }
@@ -244,13 +247,13 @@ Test(bindings, bind_adds_unbind_takes_away)
 	parse(&c, "bind quit Q\nunbind timer\nbind timer C-t F5\nbind export C-x ö\n"
 		  "unbind export x\n");
 	cr_assert_eq(c.nproblems, 0, "%s", c.nproblems ? c.problems[0] : "");
-	cr_assert(has_key(&c, "quit", "q"));
-	cr_assert(has_key(&c, "quit", "Q"));
-	cr_assert(!has_key(&c, "timer", "t"));
-	cr_assert(has_key(&c, "timer", "C-t"));
-	cr_assert(has_key(&c, "timer", "F5"));
-	cr_assert(has_key(&c, "export", "ö"));
-	cr_assert(!has_key(&c, "export", "x"));
+	cr_assert(is_bound(&c, "quit", "q"));
+	cr_assert(is_bound(&c, "quit", "Q"));
+	cr_assert(!is_bound(&c, "timer", "t"));
+	cr_assert(is_bound(&c, "timer", "C-t"));
+	cr_assert(is_bound(&c, "timer", "F5"));
+	cr_assert(is_bound(&c, "export", "ö"));
+	cr_assert(!is_bound(&c, "export", "x"));
 	config_free(&c);
 }
 
@@ -265,9 +268,9 @@ Test(bindings, conflicts_are_refused_swaps_work)
 	cr_assert_eq(c.nproblems, 1);
 	cr_assert_str_eq(c.problems[0],
 			 "rc:1: k is already bound to move-up (unbind move-up k first)");
-	cr_assert(has_key(&c, "move-down", "k"));
-	cr_assert(has_key(&c, "move-up", "j"));
-	cr_assert(!has_key(&c, "move-down", "j"));
+	cr_assert(is_bound(&c, "move-down", "k"));
+	cr_assert(is_bound(&c, "move-up", "j"));
+	cr_assert(!is_bound(&c, "move-down", "j"));
 	config_free(&c);
 }
 
@@ -279,8 +282,8 @@ Test(bindings, a_key_may_serve_actions_that_never_meet)
 
 	parse(&c, "unbind card-left\nbind card-left v\n");
 	cr_assert_eq(c.nproblems, 0, "%s", c.nproblems ? c.problems[0] : "");
-	cr_assert(has_key(&c, "card-left", "v"));
-	cr_assert(has_key(&c, "vote", "v"));
+	cr_assert(is_bound(&c, "card-left", "v"));
+	cr_assert(is_bound(&c, "vote", "v"));
 	config_free(&c);
 }
 
@@ -291,8 +294,8 @@ Test(bindings, at_most_eight_keys)
 	parse(&c, "bind vote F2 F3 F4 F5 F6 F7 F8\nbind vote F9 F10\n");
 	cr_assert_eq(c.nproblems, 1);
 	cr_assert_str_eq(c.problems[0], "rc:2: vote: at most 8 keys");
-	cr_assert(has_key(&c, "vote", "F8"));
-	cr_assert(!has_key(&c, "vote", "F9"));
+	cr_assert(is_bound(&c, "vote", "F8"));
+	cr_assert(!is_bound(&c, "vote", "F9"));
 	config_free(&c);
 }
 
@@ -435,4 +438,112 @@ Test(dump, names_every_binding_and_setting)
 	cr_assert(strstr(out, "\n# mono title reverse\n"));
 	free(out);
 	config_free(&c);
+}
+
+/* ------------------------------------------------------------ hostile */
+
+/* Any bytes at all: problems, never a crash, and every problem is one
+ * line that starts with the file and a line number. */
+Test(problems, hostile_bytes_never_crash)
+{
+	static const char alphabet[] = "bind vote C-\x01\n\r\t #\"\xc3\xa5\xff~color";
+	char buf[6];
+	size_t na = sizeof alphabet - 1;
+	unsigned seed = 15;
+
+	for (int round = 0; round < 20000; round++) {
+		struct config c;
+		for (size_t i = 0; i < sizeof buf; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = alphabet[(seed >> 16) % na];
+		}
+		parse(&c, "");
+		config_parse(&c, "rc", buf, sizeof buf);
+		for (size_t i = 0; i < c.nproblems; i++) {
+			cr_assert(!strncmp(c.problems[i], "rc:", 3), "%s", c.problems[i]);
+			cr_assert_null(strchr(c.problems[i], '\n'));
+		}
+		config_free(&c);
+	}
+}
+
+/* ------------------------------------------------------------ the interface */
+
+/* config.c and ui_keys.c read one keys.def: the same actions, in the same
+ * order, and the same names for every default key. */
+Test(interface, the_same_actions_and_key_names)
+{
+	struct config c;
+
+	config_init(&c);
+	for (int a = 0; a < UI_NACTIONS; a++) {
+		const struct ui_action_info *i = ui_keys_info((enum ui_action)a);
+		char ui_names[128], cfg_names[128] = "";
+		size_t len = 0;
+		cr_assert_str_eq(i->name, config_action_name(a));
+		ui_keys_list((enum ui_action)a, ui_names, sizeof ui_names);
+		for (size_t k = 0; k < c.bind[a].n; k++) {
+			char kn[32];
+			config_key_name(c.bind[a].keys[k], kn, sizeof kn);
+			len += (size_t)snprintf(cfg_names + len, sizeof cfg_names - len, "%s%s",
+						len ? " " : "", kn);
+		}
+		cr_assert_str_eq(ui_names, cfg_names, "%s", i->name);
+	}
+	config_free(&c);
+}
+
+Test(interface, configured_keys_replace_the_defaults)
+{
+	struct config c;
+
+	parse(&c, "unbind view-painpoints\nbind view-painpoints C-p F5 ö\nunbind quit\n"
+		  "bind quit Q\nunbind form-delete\nbind form-backspace Delete\n");
+	cr_assert_eq(c.nproblems, 0, "%s", c.nproblems ? c.problems[0] : "");
+	ui_keys_apply(&c);
+	cr_assert_eq(ui_keys_action(UI_CTRL('p'), UI_IN(UI_VIEW_AGENDA)), UI_ACT_VIEW_PAINPOINTS);
+	cr_assert_eq(ui_keys_action(UI_FKEY(KEY_F(5)), UI_IN(UI_VIEW_AGENDA)),
+		     UI_ACT_VIEW_PAINPOINTS);
+	cr_assert_eq(ui_keys_action(0xf6, UI_IN(UI_VIEW_AGENDA)), UI_ACT_VIEW_PAINPOINTS);
+	cr_assert_eq(ui_keys_action('3', UI_IN(UI_VIEW_AGENDA)), -1);
+	cr_assert_eq(ui_keys_action('q', UI_IN(UI_VIEW_AGENDA)), -1);
+	cr_assert_eq(ui_keys_action('Q', UI_IN_LIST), UI_ACT_QUIT);
+	/* Backspace is the terminal's key and DEL alike. */
+	cr_assert_eq(ui_keys_action(UI_FKEY(KEY_BACKSPACE), UI_IN_FORM), UI_ACT_FORM_BACKSPACE);
+	cr_assert_eq(ui_keys_action(127, UI_IN_FORM), UI_ACT_FORM_BACKSPACE);
+	cr_assert_eq(ui_keys_action(UI_FKEY(KEY_DC), UI_IN_FORM), UI_ACT_FORM_BACKSPACE);
+	cr_assert_str_eq(ui_keys_first(UI_ACT_VIEW_PAINPOINTS), "C-p");
+	cr_assert_str_eq(ui_keys_first(UI_ACT_QUIT), "Q");
+	cr_assert_str_eq(ui_keys_first(UI_ACT_FORM_DELETE), "<form-delete>");
+	ui_keys_apply(NULL);
+	cr_assert_eq(ui_keys_action('3', UI_IN(UI_VIEW_AGENDA)), UI_ACT_VIEW_PAINPOINTS);
+	cr_assert_eq(ui_keys_action('q', UI_IN(UI_VIEW_AGENDA)), UI_ACT_QUIT);
+	cr_assert_str_eq(ui_keys_first(UI_ACT_QUIT), "q");
+	config_free(&c);
+}
+
+/* The bell rings on the change from time left to time up that this
+ * terminal sees, once; not for a timer already over, paused, or off. */
+Test(interface, the_bell_rings_once_at_time_up)
+{
+	struct config off;
+
+	ui_bell_set(NULL);
+	cr_assert_eq(ui_bell_timer(7, -30, 1), 0, "over when first seen");
+	cr_assert_eq(ui_bell_timer(7, -31, 1), 0);
+	ui_bell_set(NULL);
+	cr_assert_eq(ui_bell_timer(7, 2, 1), 0);
+	cr_assert_eq(ui_bell_timer(7, 0, 1), 0, "zero left is not over yet");
+	cr_assert_eq(ui_bell_timer(7, -1, 1), 1, "time up");
+	cr_assert_eq(ui_bell_timer(7, -2, 1), 0, "once");
+	cr_assert_eq(ui_bell_timer(8, 60, 1), 0, "the next step");
+	cr_assert_eq(ui_bell_timer(9, -1, 1), 0, "another step, already over");
+	cr_assert_eq(ui_bell_timer(9, 5, 0), 0);
+	cr_assert_eq(ui_bell_timer(9, -1, 0), 0, "a paused timer does not run out");
+	parse(&off, "bell off\n");
+	ui_bell_set(&off);
+	cr_assert_eq(ui_bell_timer(7, 1, 1), 0);
+	cr_assert_eq(ui_bell_timer(7, -1, 1), 0, "bell off");
+	ui_bell_set(NULL);
+	config_free(&off);
 }
