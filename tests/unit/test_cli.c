@@ -440,6 +440,7 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "  journeyhack [-d DB] import WORKSHOP FILE [--kind painpoints|ideas|actions]\n"
 	    "  journeyhack [-d DB] export WORKSHOP [-f md|csv|json|yaml|taskwarrior]\n"
 	    "                      [-r actions|backlog|report] [-o FILE] [--csv-raw]\n"
+	    "  journeyhack config [--dump | --path]           the configuration in effect\n"
 	    "  journeyhack --help | --version\n"
 	    "\n"
 	    "KIND: participant journey stage touchpoint painpoint idea vote action parking\n";
