@@ -391,17 +391,28 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 
 /* ---------------------------------------------------------- drawing */
 
+/* The hint names the keys in effect; drawn at once, so one buffer does. */
 static const char *mode_hint(const struct form_field *ff)
 {
+	static char hint[128];
+	const char *left = ui_keys_first(UI_ACT_FORM_CHOICE_PREV);
+	const char *right = ui_keys_first(UI_ACT_FORM_CHOICE_NEXT);
+	const char *pick = ui_keys_first(UI_ACT_FORM_PICK);
+
 	switch (ff->mode) {
 	case FORM_LONG:
-		return "C-e edits in $EDITOR";
+		snprintf(hint, sizeof hint, "%s edits in $EDITOR",
+			 ui_keys_first(UI_ACT_FORM_EDITOR));
+		return hint;
 	case FORM_CHOICE:
-		return "Left/Right or C-t list";
+		snprintf(hint, sizeof hint, "%s/%s or %s list", left, right, pick);
+		return hint;
 	case FORM_SUGGEST:
-		return "type, or Left/Right, C-t list";
+		snprintf(hint, sizeof hint, "type, or %s/%s, %s list", left, right, pick);
+		return hint;
 	case FORM_IDLIST:
-		return "ids, or C-t to mark in a list";
+		snprintf(hint, sizeof hint, "ids, or %s to mark in a list", pick);
+		return hint;
 	default:
 		return ff->def->type == JF_DATE ? "YYYY-MM-DD" : "";
 	}
