@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/config.h"
 #include "journeyhack/items.h"
 #include "journeyhack/replay.h"
 #include "journeyhack/samefile.h"
@@ -252,6 +253,11 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	ui.data_version = store_data_version(ui.st);
 	if (store_load(ui.st, ui.wid, &ui.d, err) || resolve_as(&ui, opts->as_name, err))
 		goto out;
+	/* Printed before the screen took over, so said again where it shows. */
+	if (opts->config && opts->config->nproblems)
+		ui_message(&ui, 1, "%s%s", opts->config->problems[0],
+			   opts->config->nproblems > 1 ? " (and more: journeyhack config --dump)"
+						       : "");
 	/* Said at once, not at the first refused change: the title bar's
 	 * "[read-only]" is cut off on a narrow terminal. */
 	if (ui.readonly)

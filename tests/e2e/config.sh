@@ -102,7 +102,7 @@ colors() {
 }
 printf 'theme monochrome\n' >"$WORK/mono.rc"
 printf 'theme light\n' >"$WORK/light.rc"
-printf 'color title yellow magenta bold\n' >"$WORK/title.rc"
+printf 'color title yellow magenta bold\nbell kanske\n' >"$WORK/title.rc"
 for s in default mono light title; do
 	rc=/dev/null
 	[ "$s" = default ] || rc="$WORK/$s.rc"
@@ -115,6 +115,8 @@ ui_start nocolor --config "$WORK/light.rc" -d "$DB" --as Øyvind verkstad
 for s in default mono light title nocolor; do
 	wait_for "$s" "Step 1/10"
 done
+# A problem printed before the screen took over is shown on it too.
+wait_for title "$WORK/title.rc:2: bell: expected on or off, not \"kanske\""
 t capture-pane -e -p -t default | head -n 1 | grep -q "$(printf '\033')\[44m" ||
 	die "default: the title bar is not on blue"
 [ -z "$(colors mono)" ] || die "monochrome sets colours: $(colors mono | od -c | head -3)"
