@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "journeyhack/cli_cmd.h"
+#include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_show.h"
@@ -14,11 +15,17 @@
 
 /* In --help's order. */
 static const struct cli_command *const cmd_table[] = {
-    &cli_workshops_new_entry,	    &cli_workshops_list_entry,
-    &cli_workshops_templates_entry, &cli_workshops_check_template_entry,
-    &cli_items_add_entry,	    &cli_show_entry,
-    &cli_items_set_entry,	    &cli_items_rm_entry,
-    &cli_items_import_entry,	    &cli_export_entry,
+    &cli_workshops_new_entry,
+    &cli_workshops_list_entry,
+    &cli_workshops_templates_entry,
+    &cli_workshops_check_template_entry,
+    &cli_items_add_entry,
+    &cli_show_entry,
+    &cli_items_set_entry,
+    &cli_items_rm_entry,
+    &cli_items_import_entry,
+    &cli_export_entry,
+    &cli_config_entry,
 };
 
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
@@ -45,7 +52,8 @@ int cli_cmd_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 	int rc;
 
 	if (!c) {
-		cli_line(ctx->err, _("journeyhack: unknown command \"%s\" (see: journeyhack --help)"),
+		cli_line(ctx->err,
+			 _("journeyhack: unknown command \"%s\" (see: journeyhack --help)"),
 			 argv[0]);
 		return CLI_USAGE;
 	}
@@ -115,24 +123,26 @@ void cli_cmd_help(FILE *f)
 	help_line(f, "", "--help | --version", NULL);
 	fprintf(f,
 		_("\n"
-		"KIND: %s\n"
-		"      (set also takes step and workshop)\n"
-		"\n"
-		"Options:\n"
-		"  -d, --db FILE          database file (default $JOURNEYHACK_DB, else\n"
-		"                         $XDG_DATA_HOME/journeyhack/journeyhack.db)\n"
-		"  --as NAME              act as this participant (authors, votes, rights)\n"
-		"  --facilitator NAME     new: the workshop's facilitator\n"
-		"  --replay FILE          UI: read keys from FILE on a virtual screen\n"
-		"  --size COLSxROWS       UI: virtual screen size for --replay (80x24)\n"
-		"  --dump-screen FILE     UI: write the final screen to FILE\n"
-		"  --trim                 set: lower dots or max_dots below what is spent,\n"
-		"                         removing the excess dots, newest first\n"
-		"  --json                 list, show, templates, check-template: one JSON\n"
-		"                         document for scripts (journeyhack(1): JSON output)\n"
-		"  -h, --help             show this help\n"
-		"  -V, --version          show the version\n"
-		"\n"
-		"See journeyhack(1) and journeyhack-template(5).\n"),
+		  "KIND: %s\n"
+		  "      (set also takes step and workshop)\n"
+		  "\n"
+		  "Options:\n"
+		  "  -d, --db FILE          database file (default $JOURNEYHACK_DB, else\n"
+		  "                         $XDG_DATA_HOME/journeyhack/journeyhack.db)\n"
+		  "  --as NAME              act as this participant (authors, votes, rights)\n"
+		  "  --config FILE          configuration (default $JOURNEYHACK_CONFIG, else\n"
+		  "                         $XDG_CONFIG_HOME/journeyhack/config)\n"
+		  "  --facilitator NAME     new: the workshop's facilitator\n"
+		  "  --replay FILE          UI: read keys from FILE on a virtual screen\n"
+		  "  --size COLSxROWS       UI: virtual screen size for --replay (80x24)\n"
+		  "  --dump-screen FILE     UI: write the final screen to FILE\n"
+		  "  --trim                 set: lower dots or max_dots below what is spent,\n"
+		  "                         removing the excess dots, newest first\n"
+		  "  --json                 list, show, templates, check-template: one JSON\n"
+		  "                         document for scripts (journeyhack(1): JSON output)\n"
+		  "  -h, --help             show this help\n"
+		  "  -V, --version          show the version\n"
+		  "\n"
+		  "See journeyhack(1), journeyhack-template(5) and journeyhack-config(5).\n"),
 		kinds_names());
 }

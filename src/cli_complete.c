@@ -24,9 +24,9 @@
 static const struct {
 	const char *name, *value; /* value: what optarg answers */
 } global_options[] = {
-    {"-d", "file"},	{"--db", "file"},	   {"--as", "text"}, {"--replay", "file"},
-    {"--size", "text"}, {"--dump-screen", "file"}, {"-h", "flag"},   {"--help", "flag"},
-    {"-V", "flag"},	{"--version", "flag"},
+    {"-d", "file"},	{"--db", "file"},	   {"--as", "text"},	 {"--replay", "file"},
+    {"--size", "text"}, {"--dump-screen", "file"}, {"-h", "flag"},	 {"--help", "flag"},
+    {"-V", "flag"},	{"--version", "flag"},	   {"--config", "file"},
 };
 
 /* Synopsis placeholders (operands and option values) and what a shell

@@ -5,8 +5,10 @@
  * run while a workshop is going on in other terminals. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
 #include "journeyhack/csv.h"
 #include "journeyhack/export.h"
@@ -109,6 +111,7 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	struct jh_err err;
 	int fmt, rc;
 	jh_id wid;
+	char *in_folder = NULL;
 
 	fmt = export_format_parse(format);
 	if (fmt < 0)
@@ -136,9 +139,12 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return rc;
 	if (store_load(ctx->st, wid, &d, &err))
 		return cli_fail(ctx, err.msg);
+	if (!out && ctx->export_folder)
+		out = in_folder = cli_config_export_path(ctx, &d, (enum export_format)fmt, r);
 	view = d;
 	if (args->opt[4] && pick_journey(ctx, wid, args->opt[4], &d, &view, &err)) {
 		model_data_free(&d);
+		free(in_folder);
 		return cli_fail(ctx, err.msg);
 	}
 	if (!out || !strcmp(out, "-"))
@@ -149,6 +155,9 @@ static int export_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		rc = export_write_file(out, store_path(ctx->st), &view, (enum export_format)fmt, r,
 				       &err);
 	model_data_free(&d);
+	if (in_folder && !rc)
+		cli_line(ctx->out, "%s", in_folder);
+	free(in_folder);
 	return rc ? cli_fail(ctx, err.msg) : CLI_OK;
 }
 

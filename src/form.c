@@ -392,17 +392,28 @@ static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 
 /* ---------------------------------------------------------- drawing */
 
+/* The hint names the keys in effect; drawn at once, so one buffer does. */
 static const char *mode_hint(const struct form_field *ff)
 {
+	static char hint[128];
+	const char *left = ui_keys_first(UI_ACT_FORM_CHOICE_PREV);
+	const char *right = ui_keys_first(UI_ACT_FORM_CHOICE_NEXT);
+	const char *pick = ui_keys_first(UI_ACT_FORM_PICK);
+
 	switch (ff->mode) {
 	case FORM_LONG:
-		return _("C-e edits in $EDITOR");
+		snprintf(hint, sizeof hint, _("%s edits in $EDITOR"),
+			 ui_keys_first(UI_ACT_FORM_EDITOR));
+		return hint;
 	case FORM_CHOICE:
-		return _("Left/Right or C-t list");
+		snprintf(hint, sizeof hint, _("%s/%s or %s list"), left, right, pick);
+		return hint;
 	case FORM_SUGGEST:
-		return _("type, or Left/Right, C-t list");
+		snprintf(hint, sizeof hint, _("type, or %s/%s, %s list"), left, right, pick);
+		return hint;
 	case FORM_IDLIST:
-		return _("ids, or C-t to mark in a list");
+		snprintf(hint, sizeof hint, _("ids, or %s to mark in a list"), pick);
+		return hint;
 	default:
 		return ff->def->type == JF_DATE ? "YYYY-MM-DD" : "";
 	}
@@ -416,7 +427,9 @@ static void draft_notice(const struct form *form, char *buf, size_t size)
 
 	if (localtime_r(&t, &tm))
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	snprintf(buf, size, _("Your unsaved draft from %s: C-r restores it, C-d discards it"), when);
+	snprintf(buf, size, _("Your unsaved draft from %s: %s restores it, %s discards it"), when,
+		 ui_keys_first(UI_ACT_FORM_DRAFT_RESTORE),
+		 ui_keys_first(UI_ACT_FORM_DRAFT_DISCARD));
 }
 
 static const char *display_value(const struct form_field *ff)
@@ -533,9 +546,11 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 		: form->draft_offered			      ? ui_attr(ui, UI_C_WARNING)
 							      : ui_attr(ui, UI_C_DIM),
 		1);
-	ui_text(r.y + r.h - 2, r.x + 2, r.w - 4,
-		_("Enter saves  Esc cancels  Tab/S-Tab: fields  C-t list  C-e $EDITOR  * required"),
-		ui_attr(ui, UI_C_DIM), 1);
+	ui_textf(r.y + r.h - 2, r.x + 2, r.w - 4, ui_attr(ui, UI_C_DIM), 1,
+		 _("%s saves  %s cancels  %s/%s: fields  %s list  %s $EDITOR  * required"),
+		 ui_keys_first(UI_ACT_FORM_SAVE), ui_keys_first(UI_ACT_FORM_CANCEL),
+		 ui_keys_first(UI_ACT_FORM_NEXT), ui_keys_first(UI_ACT_FORM_PREV),
+		 ui_keys_first(UI_ACT_FORM_PICK), ui_keys_first(UI_ACT_FORM_EDITOR));
 	if (cx >= 0) {
 		curs_set(1);
 		move(cy, cx);

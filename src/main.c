@@ -10,6 +10,7 @@
 #include "journeyhack/cli.h"
 #include "journeyhack/cli_cmd.h"
 #include "journeyhack/cli_complete.h"
+#include "journeyhack/config.h"
 #include "journeyhack/i18n.h"
 #include "journeyhack/paths.h"
 #include "journeyhack/ui.h"
@@ -44,12 +45,57 @@ static int run_ui(struct cli_ctx *ctx, struct ui_opts *o)
 		}
 	}
 	o->db_path = ctx->db_path ? ctx->db_path : path;
-	o->as_name = ctx->as_name;
+	if (ctx->as_name)
+		o->as_name = ctx->as_name;
 	rc = ui_run(o, &err);
 	if (rc)
 		cli_fail(ctx, err.msg);
 	free(path);
 	return rc == UI_RUN_NODB ? CLI_DBFAIL : rc ? CLI_FAIL : CLI_OK;
+}
+
+/* The configuration: --config FILE, else $JOURNEYHACK_CONFIG, else the
+ * XDG place, where a missing file is no error. Its problems go to stderr
+ * and the program goes on with the defaults for what they named. Static:
+ * it lives as long as the program. */
+static struct config cfg;
+
+static void load_config(const char *option)
+{
+	const char *env = getenv("JOURNEYHACK_CONFIG");
+	const char *named = option ? option : env && *env ? env : NULL;
+	char *path = named ? util_xstrdup(named) : config_default_path();
+	struct jh_err err;
+
+	config_init(&cfg);
+	if (path && config_load(&cfg, path, named != NULL, &err))
+		cli_line(stderr, "%s", err.msg);
+	for (size_t i = 0; i < cfg.nproblems; i++)
+		cli_line(stderr, "%s", cfg.problems[i]);
+	free(path);
+}
+
+/* The configuration's defaults under what the command line and the
+ * environment say: -d, then $JOURNEYHACK_DB, then `database`. */
+static void apply_config(struct cli_ctx *ctx, struct ui_opts *ui)
+{
+	static char *db, *folder;
+	const char *env = getenv("JOURNEYHACK_DB");
+
+	if (!ctx->db_path && !(env && *env) && cfg.database)
+		ctx->db_path = db = config_expand(cfg.database);
+	if (cfg.export_folder) {
+		size_t n;
+		folder = config_expand(cfg.export_folder);
+		/* "ut/" names the folder "ut": no doubled slash before the file. */
+		for (n = strlen(folder); n > 1 && folder[n - 1] == '/'; n--)
+			folder[n - 1] = '\0';
+		ctx->export_folder = ui->export_folder = folder;
+	}
+	ctx->config = &cfg;
+	ui->config = &cfg;
+	if (!ctx->as_name)
+		ui->as_name = cfg.participant;
 }
 
 /* Output lost to a full disk or a closed pipe must not pass for success:
@@ -69,6 +115,7 @@ int main(int argc, char **argv)
 {
 	struct cli_ctx ctx = {0};
 	struct ui_opts ui = {0};
+	const char *config_path = NULL;
 	int i;
 
 	setlocale(LC_ALL, "");
@@ -96,6 +143,11 @@ int main(int argc, char **argv)
 			i++;
 		} else if (!strncmp(a, "--db=", 5)) {
 			ctx.db_path = a + 5;
+		} else if (!strcmp(a, "--config") && next) {
+			config_path = next;
+			i++;
+		} else if (!strncmp(a, "--config=", 9)) {
+			config_path = a + 9;
 		} else if (!strcmp(a, "--as") && next) {
 			ctx.as_name = next;
 			i++;
@@ -127,6 +179,8 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
+	load_config(config_path);
+	apply_config(&ctx, &ui);
 	if (cli_complete_wanted(argc - i, argv + i))
 		return finish(cli_complete_run(&ctx, argc - i, argv + i));
 	/* One word that is no command is a workshop to open; more are a

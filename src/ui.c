@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/config.h"
 #include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
 #include "journeyhack/replay.h"
@@ -20,11 +21,13 @@
 #include "journeyhack/ui.h"
 #include "journeyhack/ui_actions.h"
 #include "journeyhack/ui_apply.h"
+#include "journeyhack/ui_bell.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_keys.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
+#include "journeyhack/ui_theme.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -58,7 +61,8 @@ static int find_workshop(struct ui *ui, const char *name, struct jh_err *err)
 		model_workshop_free(&list[i]);
 	free(list);
 	if (n == 0)
-		return err_set(err, _("%s holds no workshop: create one with 'journeyhack new NAME'"),
+		return err_set(err,
+			       _("%s holds no workshop: create one with 'journeyhack new NAME'"),
 			       store_path(ui->st));
 	return 0;
 }
@@ -153,8 +157,8 @@ static int follow_room(struct ui *ui, jh_id was, int reloaded)
 	}
 	/* Switched in the loop, not here: a form or dialog may be open. */
 	ui->follow_to = v + 1;
-	ui_message(ui, 0, _("The room moved to step %d %s (f stays here)"),
-		   session_step_number(&ui->d, s), s->title);
+	ui_message(ui, 0, _("The room moved to step %d %s (%s stays here)"),
+		   session_step_number(&ui->d, s), s->title, ui_keys_first(UI_ACT_FOLLOW));
 	return reloaded;
 }
 
@@ -173,8 +177,9 @@ static int follow_key(struct ui *ui, int key)
 		return 0;
 	ui->stay = !ui->stay;
 	ui_message(ui, 0,
-		   ui->stay ? _("You stay where you are when the room moves (f follows again)")
-			    : _("You follow the room's step to its view (f stays here)"));
+		   ui->stay ? _("You stay where you are when the room moves (%s follows again)")
+			    : _("You follow the room's step to its view (%s stays here)"),
+		   ui_keys_first(UI_ACT_FOLLOW));
 	return 1;
 }
 
@@ -217,6 +222,10 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 
 	memset(&ui, 0, sizeof ui);
 	err_clear(err);
+	ui_keys_apply(opts->config);
+	ui_theme_set(opts->config);
+	ui_bell_set(opts->config);
+	ui.export_folder = opts->export_folder;
 	ui_term_locale(&ui);
 	ui.poll = poll_changes;
 	ui.replay = opts->replay_path != NULL;
@@ -246,6 +255,11 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	ui.data_version = store_data_version(ui.st);
 	if (store_load(ui.st, ui.wid, &ui.d, err) || resolve_as(&ui, opts->as_name, err))
 		goto out;
+	/* Printed before the screen took over, so said again where it shows. */
+	if (opts->config && opts->config->nproblems)
+		ui_message(&ui, 1, "%s%s", opts->config->problems[0],
+			   opts->config->nproblems > 1 ? " (and more: journeyhack config --dump)"
+						       : "");
 	/* Said at once, not at the first refused change: the title bar's
 	 * "[read-only]" is cut off on a narrow terminal. */
 	if (ui.readonly)

@@ -54,7 +54,10 @@ static int do_reveal(struct ui *ui)
 		n++;
 	}
 	if (n)
-		ui_message(ui, 0, ngettext("Revealed private writing of %d step", "Revealed private writing of %d steps", (unsigned long)n), n);
+		ui_message(ui, 0,
+			   ngettext("Revealed private writing of %d step",
+				    "Revealed private writing of %d steps", (unsigned long)n),
+			   n);
 	else
 		ui_message(ui, 0, _("Nothing private to reveal"));
 	return UI_HANDLED | (n ? UI_RELOAD : 0);
@@ -267,7 +270,8 @@ void ui_actions_key(struct ui *ui, int key)
 	if (act < 0) {
 		char name[32];
 		ui_keys_name(key, name, sizeof name);
-		ui_message(ui, 1, _("%s does nothing here: ? lists the keys"), name);
+		ui_message(ui, 1, _("%s does nothing here: %s lists the keys"), name,
+			   ui_keys_first(UI_ACT_HELP));
 		return;
 	}
 	ui_frame_view_rect(ui, &r);

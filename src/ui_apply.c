@@ -29,7 +29,8 @@ int ui_apply_db_gone(struct ui *ui)
 	 * would be reported saved and be lost with it; what is loaded can
 	 * still be exported. */
 	if (!ui->msg[0] || !ui->msg_error)
-		ui_message(ui, 1, _("%s: nothing more can be saved (x still exports what is shown)"),
+		ui_message(ui, 1,
+			   _("%s: nothing more can be saved (x still exports what is shown)"),
 			   ui->db_lost);
 	return 1;
 }

@@ -186,11 +186,18 @@ static void pick_draw(struct ui *ui, struct pick *p, const char *title, int mult
 			snprintf(line, sizeof line, "%s", it->label);
 		ui_text(r->y + 1 + i, r->x + 1, r->w - 2, line, a, 1);
 	}
-	ui_text(r->y + r->h - 2, r->x + 1, r->w - 2,
-		!p->nshown ? _("Nothing matches: Backspace or Esc clears")
-		: multi	   ? _("Space marks, Enter accepts, Esc cancels")
-			   : _("Enter chooses, Esc cancels"),
-		ui_attr(ui, UI_C_DIM), 1);
+	if (!p->nshown)
+		ui_textf(r->y + r->h - 2, r->x + 1, r->w - 2, ui_attr(ui, UI_C_DIM), 1,
+			 _("Nothing matches: Backspace or %s clears"),
+			 ui_keys_first(UI_ACT_FORM_CANCEL));
+	else if (multi)
+		ui_textf(r->y + r->h - 2, r->x + 1, r->w - 2, ui_attr(ui, UI_C_DIM), 1,
+			 _("%s marks, %s accepts, %s cancels"), ui_keys_first(UI_ACT_LIST_TOGGLE),
+			 ui_keys_first(UI_ACT_LIST_ACCEPT), ui_keys_first(UI_ACT_FORM_CANCEL));
+	else
+		ui_textf(r->y + r->h - 2, r->x + 1, r->w - 2, ui_attr(ui, UI_C_DIM), 1,
+			 _("%s chooses, %s cancels"), ui_keys_first(UI_ACT_LIST_ACCEPT),
+			 ui_keys_first(UI_ACT_FORM_CANCEL));
 }
 
 static void pick_mouse(struct ui *ui, struct pick *p, const struct ui_rect *r, int rows)
@@ -275,7 +282,8 @@ static size_t help_lines(struct ui *ui, const char *view_title, struct help_line
 	static const struct {
 		unsigned where;
 		const char *title;
-	} sections[] = {{0, NULL}, {UI_IN_FORM, N_("In forms")}, {UI_IN_LIST, N_("In lists and dialogs")}};
+	} sections[] = {
+	    {0, NULL}, {UI_IN_FORM, N_("In forms")}, {UI_IN_LIST, N_("In lists and dialogs")}};
 	size_t n = 0;
 
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
@@ -310,7 +318,10 @@ void ui_dialog_help(struct ui *ui, const char *title)
 
 		ui_frame_draw(ui);
 		if (!ui->too_small && r.h >= 4 && r.w >= 20) {
-			ui_box(ui, &r, _("Keys (q closes)"), ui_attr(ui, UI_C_BORDER));
+			char box[64];
+			snprintf(box, sizeof box, _("Keys (%s closes)"),
+				 ui_keys_first(UI_ACT_QUIT));
+			ui_box(ui, &r, box, ui_attr(ui, UI_C_BORDER));
 			if (l.top + (size_t)rows > n)
 				l.top = n > (size_t)rows ? n - (size_t)rows : 0;
 			for (int i = 0; i < rows && l.top + (size_t)i < n; i++) {
@@ -325,12 +336,17 @@ void ui_dialog_help(struct ui *ui, const char *title)
 				ui_text(y, r.x + 21, r.w - 23, h->text, A_NORMAL, 0);
 			}
 			ui_textf(r.y + r.h - 2, r.x + 2, r.w - 4, ui_attr(ui, UI_C_DIM), 0,
-				 _("%zu-%zu of %zu  j/k PgUp/PgDn scroll"), n ? l.top + 1 : 0,
-				 l.top + (size_t)rows < n ? l.top + (size_t)rows : n, n);
+				 _("%zu-%zu of %zu  %s/%s %s/%s scroll"), n ? l.top + 1 : 0,
+				 l.top + (size_t)rows < n ? l.top + (size_t)rows : n, n,
+				 ui_keys_first(UI_ACT_DOWN), ui_keys_first(UI_ACT_UP),
+				 ui_keys_first(UI_ACT_PAGE_UP), ui_keys_first(UI_ACT_PAGE_DOWN));
 		}
 		refresh();
 		key = ui_term_key(ui);
-		if (key == UI_KEY_EOF || key == UI_KEY_ESC || key == 'q' || key == '?')
+		/* Closed by Esc, or by the keys that quit or ask for help. */
+		act = ui_keys_action(key, UI_IN(ui->view));
+		if (key == UI_KEY_EOF || key == UI_KEY_ESC || act == UI_ACT_QUIT ||
+		    act == UI_ACT_HELP)
 			return;
 		if (key == UI_KEY_NONE)
 			continue;

@@ -12,38 +12,9 @@
 
 #include "journeyhack/text.h"
 #include "journeyhack/ui_draw.h"
+#include "journeyhack/ui_theme.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
-
-enum { SCHEME_COLOR, SCHEME_MONO };
-
-/* Meaning -> (foreground, background, attributes in colour, attributes
- * without colour). Monochrome keeps every meaning distinguishable by
- * attribute, and the views add a symbol or word to each state anyway.
- * Text on the terminal's own background avoids blue (lost on black) and
- * yellow (lost on white), so it reads on dark and light themes alike. */
-static const struct {
-	short fg, bg;
-	attr_t color_attr, mono_attr;
-} scheme[UI_NCOLORS] = {
-    [UI_C_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
-    [UI_C_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
-    [UI_C_TAB] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_BOLD | A_UNDERLINE},
-    [UI_C_STATUS] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
-    [UI_C_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
-    [UI_C_HEADER] = {-1, -1, A_BOLD | A_UNDERLINE, A_BOLD},
-    [UI_C_DIM] = {-1, -1, A_DIM, A_DIM},
-    [UI_C_NEGATIVE] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-    [UI_C_NEUTRAL] = {-1, -1, A_NORMAL, A_NORMAL},
-    [UI_C_POSITIVE] = {COLOR_GREEN, -1, A_BOLD, A_NORMAL},
-    [UI_C_ALARM] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
-    [UI_C_OVERDUE] = {COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE},
-    [UI_C_WARNING] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
-    [UI_C_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-    [UI_C_CURRENT] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
-    [UI_C_BORDER] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
-    [UI_C_MARK] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_UNDERLINE},
-};
 
 static const char *const glyphs_utf8[UI_NGLYPHS] = {
     [UI_G_HLINE] = "\u2500", [UI_G_VLINE] = "\u2502", [UI_G_TL] = "\u250c",
@@ -61,30 +32,15 @@ static const char *const glyphs_ascii[UI_NGLYPHS] = {
     [UI_G_PAUSE] = "=", [UI_G_LOCK] = "#",  [UI_G_ARROW] = ">", [UI_G_SEP] = "|",
 };
 
+/* The colours are the configured theme's (ui_theme.c). */
 void ui_colors_init(struct ui *ui)
 {
-	const char *no_color = getenv("NO_COLOR");
-
-	ui->scheme = SCHEME_MONO;
-	/* https://no-color.org: any non-empty value turns colour off;
-	 * attributes (bold, reverse) stay, they are not colour. */
-	if ((no_color && *no_color) || !has_colors() || start_color() == ERR)
-		return;
-	use_default_colors();
-	if (COLORS < 8 || COLOR_PAIRS < UI_NCOLORS + 1)
-		return;
-	ui->scheme = SCHEME_COLOR;
-	for (int i = 1; i < UI_NCOLORS; i++)
-		init_pair((short)i, scheme[i].fg, scheme[i].bg);
+	ui_theme_start(ui);
 }
 
 attr_t ui_attr(const struct ui *ui, enum ui_color c)
 {
-	if ((int)c < 0 || c >= UI_NCOLORS)
-		return A_NORMAL;
-	if (ui->scheme == SCHEME_COLOR)
-		return c == UI_C_NORMAL ? A_NORMAL : (COLOR_PAIR(c) | scheme[c].color_attr);
-	return scheme[c].mono_attr;
+	return ui_theme_attr(ui, c);
 }
 
 const char *ui_glyph(const struct ui *ui, enum ui_glyph g)

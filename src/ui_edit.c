@@ -130,7 +130,8 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 
 	if (!item || store_item_revision(ui->st, ui->wid, f->kind, f->id, &r, err)) {
 		model_data_free(&d);
-		return err_set(err, _("this %s was removed in another terminal; not saved"), k->name);
+		return err_set(err, _("this %s was removed in another terminal; not saved"),
+			       k->name);
 	}
 	who = r.by[0] ? r.by : _("Someone else");
 	values_text(theirs, sizeof theirs, k, as, n, item);
@@ -159,12 +160,13 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 	} else if (c == 1) {
 		rc = keep_mine(ui, f, item, r.revision, as, n, err);
 		if (!rc)
-			ui_message(ui, 0, _("Saved yours over %s's (u puts theirs back)"), who);
+			ui_message(ui, 0, _("Saved yours over %s's (%s puts theirs back)"), who,
+				   ui_keys_first(UI_ACT_UNDO));
 	} else {
 		/* The next save goes over what is there now, seen. */
 		f->base_rev = r.revision;
-		rc =
-		    err_set(err, _("%s saved: %s. Yours is in the form: Enter saves it"), who, theirs);
+		rc = err_set(err, _("%s saved: %s. Yours is in the form: %s saves it"), who, theirs,
+			     ui_keys_first(UI_ACT_FORM_SAVE));
 	}
 	model_data_free(&d);
 	return rc;
@@ -222,8 +224,8 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 			 kinds_get(f->kind)->name, (long long)rec.id);
 		ui_undo_push(ui, &rec);
 		f->id = add ? id : f->id;
-		ui_message(ui, 0, "%s %s #%lld", add ? _("Added") : _("Saved"), kinds_get(f->kind)->name,
-			   (long long)(add ? id : f->id));
+		ui_message(ui, 0, "%s %s #%lld", add ? _("Added") : _("Saved"),
+			   kinds_get(f->kind)->name, (long long)(add ? id : f->id));
 	}
 out:
 	ui_undo_discard(&rec);
@@ -239,8 +241,8 @@ int ui_edit_facilitator(struct ui *ui, enum session_right r)
 		return 0;
 	if (session_may(&ui->d, ui->me, r))
 		return 1;
-	ui_message(ui, 1, _("Only a facilitator can %s (p chooses who you are)"),
-		   session_right_text(r));
+	ui_message(ui, 1, _("Only a facilitator can %s (%s chooses who you are)"),
+		   session_right_text(r), ui_keys_first(UI_ACT_PARTICIPANT));
 	return 0;
 }
 
@@ -439,8 +441,8 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (!item)
 		return UI_HANDLED | UI_RELOAD;
 	text_fit(kinds_text(kinds_field(k, k->label_field), item), 40, 0, label, sizeof label);
-	snprintf(q, sizeof q, _("Delete %s #%lld \"%s\"? u undoes it."), kinds_get(kind)->name,
-		 (long long)id, label);
+	snprintf(q, sizeof q, _("Delete %s #%lld \"%s\"? %s undoes it."), kinds_get(kind)->name,
+		 (long long)id, label, ui_keys_first(UI_ACT_UNDO));
 	if (!ui_dialog_confirm(ui, q)) {
 		ui_message(ui, 0, _("Not deleted"));
 		return UI_HANDLED;
@@ -477,7 +479,8 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	relink_records(ui, kind, id);
 	ui_undo_push(ui, &rec);
 	ui_undo_group_end(ui);
-	ui_message(ui, 0, _("Deleted %s #%lld (u undoes)"), kinds_get(kind)->name, (long long)id);
+	ui_message(ui, 0, _("Deleted %s #%lld (%s undoes)"), kinds_get(kind)->name, (long long)id,
+		   ui_keys_first(UI_ACT_UNDO));
 	return UI_HANDLED | UI_RELOAD;
 }
 
@@ -538,7 +541,8 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if (!ui->acting) {
-		ui_message(ui, 1, _("Who is voting? p chooses a participant first"));
+		ui_message(ui, 1, _("Who is voting? %s chooses a participant first"),
+			   ui_keys_first(UI_ACT_PARTICIPANT));
 		return UI_HANDLED;
 	}
 	if (store_vote(ui->st, ui->wid, ui->acting, idea, dots, &err)) {
@@ -546,11 +550,13 @@ int ui_edit_vote(struct ui *ui, jh_id idea, int dots)
 		return UI_HANDLED;
 	}
 	ui_undo_init(&rec, UI_UNDO_VOTE, JH_IDEA, idea,
-		     dots > 0 ? _("vote on idea #%lld") : _("unvote on idea #%lld"), (long long)idea);
+		     dots > 0 ? _("vote on idea #%lld") : _("unvote on idea #%lld"),
+		     (long long)idea);
 	ui_undo_vote(&rec, ui->acting, dots);
 	ui_undo_push(ui, &rec);
 	ui_message(ui, 0,
-		   dots > 0 ? _("%s gave a dot to #%lld %s") : _("%s took back a dot from #%lld %s"),
+		   dots > 0 ? _("%s gave a dot to #%lld %s")
+			    : _("%s took back a dot from #%lld %s"),
 		   ui_name(ui, ui->acting), (long long)idea, i ? i->title : "");
 	return UI_HANDLED | UI_RELOAD;
 }
@@ -566,7 +572,8 @@ int ui_edit_step(struct ui *ui, int position)
 		return UI_HANDLED;
 	if (position < 0 || (size_t)position >= ui->d.nsteps) {
 		ui_message(ui, 1,
-			   position < 0 ? _("Already at the first step") : _("Already at the last step"));
+			   position < 0 ? _("Already at the first step")
+					: _("Already at the last step"));
 		return UI_HANDLED;
 	}
 	if (store_step_goto(ui->st, ui->wid, position, &err)) {

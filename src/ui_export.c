@@ -54,7 +54,8 @@ int ui_export(struct ui *ui)
 		}
 		def = export_default_filename(ui->d.workshop.name, (enum export_format)fmt, r);
 	}
-	snprintf(path, sizeof path, "%s", def ? def : "export");
+	snprintf(path, sizeof path, "%s%s%s", ui->export_folder ? ui->export_folder : "",
+		 ui->export_folder ? "/" : "", def ? def : "export");
 	free(def);
 	if (!ui_dialog_prompt(ui, _("Export to file: "), path, sizeof path) || !path[0]) {
 		ui_message(ui, 0, _("Not exported"));

@@ -7,6 +7,7 @@
 #include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
 #include "journeyhack/text.h"
+#include "journeyhack/ui_bell.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
@@ -85,8 +86,8 @@ static void draw_status(struct ui *ui)
 	ui_signin_status(ui, who, sizeof who);
 	if (s)
 		snprintf(step, sizeof step, _("%s %sStep %d/%zu %s%s"), ui_glyph(ui, UI_G_SEP),
-			 ui->stay ? _("[staying] ") : "", session_step_number(&ui->d, s), ui->d.nsteps,
-			 s->title, session_step_hides(s) ? _(" (private)") : "");
+			 ui->stay ? _("[staying] ") : "", session_step_number(&ui->d, s),
+			 ui->d.nsteps, s->title, session_step_hides(s) ? _(" (private)") : "");
 	else
 		snprintf(step, sizeof step, _("%s no agenda"), ui_glyph(ui, UI_G_SEP));
 	if (!s)
@@ -112,6 +113,7 @@ static void draw_status(struct ui *ui)
 	ui_text(y, 0, ww, who, bar, 0);
 	ui_text(y, ww + 1, COLS - ww - 1 - tw - 1, step, bar, 0);
 	ui_text(y, COLS - tw, tw, timer, ta, 0);
+	ui_bell_timer(s ? s->id : 0, left, ui->d.workshop.timer_running);
 }
 
 void ui_frame_draw(struct ui *ui)
@@ -125,8 +127,8 @@ void ui_frame_draw(struct ui *ui)
 	if (ui->too_small) {
 		struct ui_rect all = {0, 0, LINES, COLS};
 		char t[128];
-		snprintf(t, sizeof t, _("Terminal too small: %dx%d, need %dx%d. q quits."), COLS,
-			 LINES, MIN_COLS, MIN_ROWS);
+		snprintf(t, sizeof t, _("Terminal too small: %dx%d, need %dx%d. %s quits."), COLS,
+			 LINES, MIN_COLS, MIN_ROWS, ui_keys_first(UI_ACT_QUIT));
 		ui_wrap(&all, 0, t, A_BOLD);
 		return;
 	}

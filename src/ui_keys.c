@@ -1,7 +1,9 @@
-/* ui_keys.c: the action table generated from keys.def, and key names. */
+/* ui_keys.c: the action table generated from keys.def, the keys the
+ * configuration binds in place of the defaults, and key names. */
 #include <stdio.h>
 #include <string.h>
 
+#include "journeyhack/config.h"
 #include "journeyhack/ui_keys.h"
 #include "journeyhack/view.h"
 
@@ -9,11 +11,90 @@
 #include "journeyhack/keys.def"
 #undef UI_ACTION
 
-static const struct ui_action_info actions[UI_NACTIONS] = {
+static const int *const default_keys[UI_NACTIONS] = {
+#define UI_ACTION(id, name, help, where, ...) keys_##id,
+#include "journeyhack/keys.def"
+#undef UI_ACTION
+};
+
+/* keys points at the defaults, or at the configured keys (ui_keys_apply). */
+static struct ui_action_info actions[UI_NACTIONS] = {
 #define UI_ACTION(id, name, help, where, ...) {UI_ACT_##id, name, help, where, keys_##id},
 #include "journeyhack/keys.def"
 #undef UI_ACTION
 };
+
+_Static_assert((int)CONFIG_NACTIONS == (int)UI_NACTIONS,
+	       "config.h and ui_keys.h read one keys.def");
+
+/* The configuration's named keys as curses codes, by the names they
+ * share. */
+static const int named_keys[] = {
+#define NAMED_KEY(id, name) KEY_##id,
+    CONFIG_NAMED_KEYS(NAMED_KEY)
+#undef NAMED_KEY
+};
+
+#define NNAMED (sizeof named_keys / sizeof named_keys[0])
+
+/* The codes curses hands over for a configured key: Backspace arrives as
+ * the terminal's key or as DEL. Returns how many. */
+static size_t from_config(int key, int *out)
+{
+	if (key > CONFIG_KEY_F(0) && key <= CONFIG_KEY_F(CONFIG_NFKEYS)) {
+		out[0] = UI_FKEY(KEY_F(key - CONFIG_KEY_F(0)));
+		return 1;
+	}
+	if (key >= CONFIG_KEY_NAMED && (size_t)(key - CONFIG_KEY_NAMED) < NNAMED) {
+		out[0] = UI_FKEY(named_keys[key - CONFIG_KEY_NAMED]);
+		out[1] = 127;
+		return key == CONFIG_KEY_BACKSPACE ? 2 : 1;
+	}
+	out[0] = key;
+	return 1;
+}
+
+/* A key code as the configuration writes it, or -1. */
+static int to_config(int key)
+{
+	int k = key & ~UI_FKEY(0);
+
+	if (!(key & UI_FKEY(0)))
+		return key;
+	if (k > KEY_F(0) && k <= KEY_F(CONFIG_NFKEYS))
+		return CONFIG_KEY_F(k - KEY_F(0));
+	for (size_t i = 0; i < NNAMED; i++)
+		if (named_keys[i] == k)
+			return CONFIG_KEY_NAMED + (int)i;
+	return -1;
+}
+
+void ui_keys_apply(const struct config *c)
+{
+	static int bound[UI_NACTIONS][2 * CONFIG_MAX_KEYS + 1];
+
+	for (int a = 0; a < UI_NACTIONS; a++) {
+		size_t n = 0;
+		actions[a].keys = c ? bound[a] : default_keys[a];
+		for (size_t i = 0; c && i < c->bind[a].n; i++)
+			n += from_config(c->bind[a].keys[i], &bound[a][n]);
+		bound[a][n] = 0;
+	}
+}
+
+const char *ui_keys_first(enum ui_action act)
+{
+	static char first[UI_NACTIONS][40];
+	const struct ui_action_info *a = ui_keys_info(act);
+
+	if (!a)
+		return "";
+	if (a->keys[0])
+		ui_keys_name(a->keys[0], first[act], sizeof first[act]);
+	else
+		snprintf(first[act], sizeof first[act], "<%s>", a->name);
+	return first[act];
+}
 
 const struct ui_action_info *ui_keys_info(enum ui_action act)
 {
@@ -34,44 +115,14 @@ int ui_keys_action(int key, unsigned where)
 	return -1;
 }
 
-static const struct {
-	int key;
-	const char *name;
-} key_names[] = {
-    {'\t', "Tab"},
-    {'\r', "Enter"},
-    {' ', "Space"},
-    {27, "Esc"},
-    {127, "Backspace"},
-    {8, "C-h"},
-    {UI_FKEY(KEY_BTAB), "S-Tab"},
-    {UI_FKEY(KEY_DOWN), "Down"},
-    {UI_FKEY(KEY_UP), "Up"},
-    {UI_FKEY(KEY_LEFT), "Left"},
-    {UI_FKEY(KEY_RIGHT), "Right"},
-    {UI_FKEY(KEY_NPAGE), "PgDn"},
-    {UI_FKEY(KEY_PPAGE), "PgUp"},
-    {UI_FKEY(KEY_HOME), "Home"},
-    {UI_FKEY(KEY_END), "End"},
-    {UI_FKEY(KEY_DC), "Delete"},
-    {UI_FKEY(KEY_BACKSPACE), "Backspace"},
-};
-
 void ui_keys_name(int key, char *buf, size_t size)
 {
-	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
-		if (key_names[i].key == key) {
-			snprintf(buf, size, "%s", key_names[i].name);
-			return;
-		}
-	if (key >= UI_FKEY(KEY_F(1)) && key <= UI_FKEY(KEY_F(12)))
-		snprintf(buf, size, "F%d", key - UI_FKEY(KEY_F(0)));
-	else if (key > 0 && key < 32)
-		snprintf(buf, size, "C-%c", key + 'a' - 1);
-	else if (key > 32 && key < 127)
-		snprintf(buf, size, "%c", key);
-	else
+	int k = to_config(key);
+
+	if (k < 0)
 		snprintf(buf, size, "#%d", key);
+	else
+		config_key_name(k, buf, size);
 }
 
 void ui_keys_list(enum ui_action act, char *buf, size_t size)

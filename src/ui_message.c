@@ -26,6 +26,10 @@ void ui_message_draw(struct ui *ui)
 		ui_text(y, 0, COLS, ui->msg, ui->msg_error ? ui_attr(ui, UI_C_ERROR) : A_NORMAL, 0);
 	else
 		/* TRANSLATORS: the bottom line at 80 columns; keep it under 80. */
-		ui_text(y, 0, COLS, _("? help  a add  e edit  d delete  u undo  / search  q quit"),
-			ui_attr(ui, UI_C_DIM), 0);
+		ui_textf(y, 0, COLS, ui_attr(ui, UI_C_DIM), 0,
+			 _("%s help  %s add  %s edit  %s delete  %s undo  %s search  %s quit"),
+			 ui_keys_first(UI_ACT_HELP), ui_keys_first(UI_ACT_ADD),
+			 ui_keys_first(UI_ACT_EDIT), ui_keys_first(UI_ACT_DELETE),
+			 ui_keys_first(UI_ACT_UNDO), ui_keys_first(UI_ACT_SEARCH),
+			 ui_keys_first(UI_ACT_QUIT));
 }

@@ -29,7 +29,7 @@ void ui_signin_settled(struct ui *ui, int removed)
 	ui->removed = 1;
 	ui_message(ui, 1,
 		   _("%s was removed from the workshop: nothing more is saved as them "
-		   "(p signs in)"),
+		     "(p signs in)"),
 		   ui->me_name);
 }
 
@@ -87,9 +87,10 @@ void ui_signin_status(const struct ui *ui, char *buf, size_t size)
 		snprintf(buf, size, " %s%s", me->name,
 			 session_is_facilitator(me) ? _(" (facilitator)") : "");
 	else if (ui->removed)
-		snprintf(buf, size, _(" %s removed (p signs in)"), ui->me_name);
+		snprintf(buf, size, _(" %s removed (%s signs in)"), ui->me_name,
+			 ui_keys_first(UI_ACT_PARTICIPANT));
 	else
-		snprintf(buf, size, _(" nobody (p chooses)"));
+		snprintf(buf, size, _(" nobody (%s chooses)"), ui_keys_first(UI_ACT_PARTICIPANT));
 	l = strlen(buf);
 	if (ui->acting && ui->acting != ui->me)
 		l += (size_t)snprintf(buf + l, size - l, _(" for %s"), name_of(ui, ui->acting));

@@ -120,7 +120,7 @@ int ui_term_start(struct ui *ui, int rows, int cols, struct jh_err *err)
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 			return err_set(err,
 				       _("the interface needs a terminal (use --replay FILE for a "
-				       "headless run, or a subcommand)"));
+					 "headless run, or a subcommand)"));
 		screen = newterm_fallback(NULL, stdout, stdin);
 	}
 	if (!screen)

@@ -252,9 +252,9 @@ static int still_mine(struct ui *ui, const struct ui_undo_rec *r, struct jh_err 
 		return 0;
 	return err_set(err,
 		       _("%s changed or used %s #%lld since (revision %lld, yours was %lld); "
-		       "undo takes back only your own changes"),
-		       by[0] ? by : _("someone else"), kinds_get(r->kind)->name, (long long)r->id, now,
-		       r->rev);
+			 "undo takes back only your own changes"),
+		       by[0] ? by : _("someone else"), kinds_get(r->kind)->name, (long long)r->id,
+		       now, r->rev);
 }
 
 /* After undoing r, the next older record of the same item expects the

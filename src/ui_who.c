@@ -112,8 +112,9 @@ int ui_who_choose(struct ui *ui)
 	jh_id chosen;
 
 	list_make(ui, for_whom ? me : NULL, _("+ someone new"), &l);
-	chosen = list_pick(ui, &l, for_whom ? _("Enter items and votes for whom?") : _("Who are you?"),
-			   for_whom ? ui->acting : ui->me, &cancel);
+	chosen =
+	    list_pick(ui, &l, for_whom ? _("Enter items and votes for whom?") : _("Who are you?"),
+		      for_whom ? ui->acting : ui->me, &cancel);
 	list_free(&l);
 	if (cancel)
 		return UI_HANDLED;
@@ -173,7 +174,8 @@ int ui_who_facilitator(struct ui *ui)
 	chosen = l.n ? list_pick(ui, &l, _("Who else should facilitate?"), 0, &cancel) : 0;
 	list_free(&l);
 	if (!chosen || !model_participant(&ui->d, chosen)) {
-		ui_message(ui, !l.n, l.n ? _("Nobody named") : _("Everyone here facilitates already"));
+		ui_message(ui, !l.n,
+			   l.n ? _("Nobody named") : _("Everyone here facilitates already"));
 		return UI_HANDLED;
 	}
 	snprintf(name, sizeof name, "%s", ui_name(ui, chosen));

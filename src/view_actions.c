@@ -76,8 +76,8 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	(void)ui;
 	snprintf(left, sizeof left, _("Action points %s (s)"), view_list_sort_name(state));
 	ui_columns(buf, size, w, left, w - (wide ? 42 : 17),
-		/* TRANSLATORS: column headings over the owner (16 columns), due date
-		 * (11) and status: keep each word where the English one starts. */
+		   /* TRANSLATORS: column headings over the owner (16 columns), due date
+		    * (11) and status: keep each word where the English one starts. */
 		   wide ? _("Owner           Due        Status") : _("Due        Status"));
 }
 

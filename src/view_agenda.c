@@ -69,7 +69,8 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 {
 	(void)state;
 	(void)w;
-	snprintf(buf, size, _("Agenda: %zu steps (S starts the selected step)"), ui->d.nsteps);
+	snprintf(buf, size, _("Agenda: %zu steps (%s starts the selected step)"), ui->d.nsteps,
+		 ui_keys_first(UI_ACT_STEP_GOTO));
 }
 
 static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
@@ -132,8 +133,8 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 
 	(void)state;
 	ui_textf(t.y, t.x, t.w, A_BOLD, 0, "%d. %s", s->position + 1, s->title);
-	snprintf(info, sizeof info, _("Day %d, %d minutes, works in %s (%d)%s%s"), s->day, s->minutes,
-		 v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view, v + 1,
+	snprintf(info, sizeof info, _("Day %d, %d minutes, works in %s (%d)%s%s"), s->day,
+		 s->minutes, v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view, v + 1,
 		 s->private_ ? (s->revealed ? _(", private writing (revealed)")
 					    : _(", private writing: hidden until R reveals it"))
 			     : "",
@@ -165,7 +166,8 @@ static int confirm_start(struct ui *ui, const struct jh_step *s)
 
 	if (!w->timer_running && used <= 0)
 		return 1;
-	snprintf(q, sizeof q, _("Timer %s at %02ld:%02ld: start step %d for the room and reset it?"),
+	snprintf(q, sizeof q,
+		 _("Timer %s at %02ld:%02ld: start step %d for the room and reset it?"),
 		 w->timer_running ? _("running") : _("paused"), used / 60, used % 60,
 		 session_step_number(&ui->d, s));
 	return ui_dialog_confirm(ui, q);

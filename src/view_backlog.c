@@ -103,7 +103,8 @@ static const void *item(const struct ui *ui, const void *state, long i)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	return view_list_hidden(ui, ui->ix.hidden_ideas, ngettext("idea", "ideas", ui->ix.hidden_ideas), buf, size);
+	return view_list_hidden(ui, ui->ix.hidden_ideas,
+				ngettext("idea", "ideas", ui->ix.hidden_ideas), buf, size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
@@ -236,13 +237,15 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	ui_textf(t.y++, t.x, t.w, A_BOLD, 0, "#%lld %s", (long long)idea->id, idea->title);
 	t.h--;
 	analysis_format_score(S->method, rk->score, score, sizeof score);
-	snprintf(
-	    buf, sizeof buf, _("Impact %d  Effort %d  Confidence %d  Reach %d%%  %s %s (%s)  %s%s%s"),
-	    idea->impact, idea->effort, idea->confidence, idea->reach, S->label, score,
-	    analysis_method_formula(S->method), _(analysis_quadrant_label(rk->quadrant)),
-	    rk->on_weakest_link ? "  " : "", rk->on_weakest_link ? ui_glyph(ui, UI_G_STAR) : "");
+	snprintf(buf, sizeof buf,
+		 _("Impact %d  Effort %d  Confidence %d  Reach %d%%  %s %s (%s)  %s%s%s"),
+		 idea->impact, idea->effort, idea->confidence, idea->reach, S->label, score,
+		 analysis_method_formula(S->method), _(analysis_quadrant_label(rk->quadrant)),
+		 rk->on_weakest_link ? "  " : "",
+		 rk->on_weakest_link ? ui_glyph(ui, UI_G_STAR) : "");
 	if (rk->on_weakest_link)
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" addresses a weakest link"));
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			 _(" addresses a weakest link"));
 	n = ui_wrap(&t, 0, buf, ui_attr(ui, UI_C_DIM));
 	t.y += n;
 	t.h -= n;

@@ -208,12 +208,14 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 		     S->stats.at_risk ? ui_attr(ui, UI_C_ALARM) : ui_attr(ui, UI_C_POSITIVE), 0);
 	if (S->stats.at_risk)
 		x += ui_text(r->y, x, end - x, _("!! AT RISK "), ui_attr(ui, UI_C_ALARM), 0);
-	snprintf(buf, sizeof buf,
-		 ngettext(" %d channel hop", " %d channel hops", (unsigned long)S->stats.channel_hops),
-		 S->stats.channel_hops);
+	snprintf(
+	    buf, sizeof buf,
+	    ngettext(" %d channel hop", " %d channel hops", (unsigned long)S->stats.channel_hops),
+	    S->stats.channel_hops);
 	x += ui_text(r->y, x, end - x, buf, A_NORMAL, 0);
 	if (weak) {
-		snprintf(buf, sizeof buf, _("  %s weakest: %s"), ui_glyph(ui, UI_G_STAR), weak->name);
+		snprintf(buf, sizeof buf, _("  %s weakest: %s"), ui_glyph(ui, UI_G_STAR),
+			 weak->name);
 		ui_text(r->y, x, end - x, buf, ui_attr(ui, UI_C_WARNING), 0);
 	}
 }
@@ -271,7 +273,8 @@ static void draw_columns(struct ui *ui, const struct layout *L)
 				  w, L->card_h >= CARD_H ? 3 : 1,
 				  c == S->col && S->top + (size_t)k == S->card);
 		if (!S->ncards[c] && c == S->col)
-			ui_text(L->area_y, x, w, _("(empty: a adds)"), ui_attr(ui, UI_C_SELECTED), 1);
+			ui_textf(L->area_y, x, w, ui_attr(ui, UI_C_SELECTED), 1,
+				 _("(empty: %s adds)"), ui_keys_first(UI_ACT_ADD));
 	}
 	/* Marks for what is scrolled out of view. */
 	if (S->top > 0)
@@ -394,15 +397,16 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 	ui_hline(ui, L->info_y, r->x + MARGIN, r->w - MARGIN, ui_attr(ui, UI_C_BORDER));
 	if (!t) {
 		ui_textf(box.y, box.x, box.w, ui_attr(ui, UI_C_DIM), 0,
-			 _("Stage %s: no touchpoints yet (a adds one)"),
-			 S->col < S->nstages ? ui->d.stages[S->stages[S->col]].name : "");
+			 _("Stage %s: no touchpoints yet (%s adds one)"),
+			 S->col < S->nstages ? ui->d.stages[S->stages[S->col]].name : _(""),
+			 ui_keys_first(UI_ACT_ADD));
 		return;
 	}
 	ui_score_text(ui, t->score, score, sizeof score);
-	snprintf(buf, sizeof buf, _("%s: %s, %s, score %s, reach %d%%, potential %d/3, exposure %d%s"),
-		 t->name, *t->channel ? t->channel : _("no channel"),
-		 *t->owner ? t->owner : _("no owner"), score, t->reach, t->potential,
-		 analysis_exposure(t),
+	snprintf(buf, sizeof buf,
+		 _("%s: %s, %s, score %s, reach %d%%, potential %d/3, exposure %d%s"), t->name,
+		 *t->channel ? t->channel : _("no channel"), *t->owner ? t->owner : _("no owner"),
+		 score, t->reach, t->potential, analysis_exposure(t),
 		 analysis_questionable(t) ? _(" (no potential: should it exist?)") : "");
 	used = ui_wrap(&box, 0, buf, A_BOLD);
 	box.y += used;
@@ -423,8 +427,8 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 	struct layout L;
 
 	if (!ui->d.njourneys) {
-		ui_text(r->y + 1, r->x + 2, r->w - 4, _("No journeys yet: A, then journey, adds one."),
-			ui_attr(ui, UI_C_DIM), 0);
+		ui_text(r->y + 1, r->x + 2, r->w - 4,
+			_("No journeys yet: A, then journey, adds one."), ui_attr(ui, UI_C_DIM), 0);
 		return;
 	}
 	remember(ui);
@@ -473,7 +477,8 @@ static int move_card_stage(struct ui *ui, int dir)
 		return UI_HANDLED;
 	}
 	if ((dir < 0 && S->col == 0) || (dir > 0 && S->col + 1 >= S->nstages)) {
-		ui_message(ui, 1, dir < 0 ? _("No stage further left") : _("No stage further right"));
+		ui_message(ui, 1,
+			   dir < 0 ? _("No stage further left") : _("No stage further right"));
 		return UI_HANDLED;
 	}
 	to = dir < 0 ? S->col - 1 : S->col + 1;
@@ -500,7 +505,9 @@ static int move_card_order(struct ui *ui, int dir)
 	}
 	n = S->ncards[S->col];
 	if ((dir < 0 && S->card == 0) || (dir > 0 && S->card + 1 >= n)) {
-		ui_message(ui, 1, dir < 0 ? _("The card is already first") : _("The card is already last"));
+		ui_message(ui, 1,
+			   dir < 0 ? _("The card is already first")
+				   : _("The card is already last"));
 		return UI_HANDLED;
 	}
 	other = dir < 0 ? S->card - 1 : S->card + 1;

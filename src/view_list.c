@@ -262,8 +262,8 @@ void view_list_draw(struct ui *ui, const struct ui_rect *r)
 	vl->cls->header(ui, vl, list.w, header, sizeof header);
 	draw_rows(ui, vl, &list, header);
 	if (!vl->l.n && list.h > 2 && vl->cls->empty)
-		ui_text(list.y + 2, list.x + 2, list.w - 4, _(vl->cls->empty), ui_attr(ui, UI_C_DIM),
-			0);
+		ui_text(list.y + 2, list.x + 2, list.w - 4, _(vl->cls->empty),
+			ui_attr(ui, UI_C_DIM), 0);
 	draw_detail(ui, vl, r, &det);
 }
 

@@ -153,9 +153,9 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 
 	S->list.sel_id = view_list_selected_id(ui, &S->list);
 	layout(r, &g);
-	ui_text(r->y, r->x, r->w,
-		_("Impact (up) against effort (right); ideas by #id, j/k walk the backlog"),
-		ui_attr(ui, UI_C_HEADER), 0);
+	ui_textf(r->y, r->x, r->w, ui_attr(ui, UI_C_HEADER), 0,
+		 _("Impact (up) against effort (right); ideas by #id, %s/%s walk the backlog"),
+		 ui_keys_first(UI_ACT_DOWN), ui_keys_first(UI_ACT_UP));
 	if (g.ch < 1 || g.cw < 4) {
 		ui_text(r->y + 1, r->x, r->w, _("Too small for the matrix: enlarge the terminal"),
 			ui_attr(ui, UI_C_WARNING), 0);
@@ -196,8 +196,9 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 			 idea->impact, idea->effort, S->label, score, rk->rank);
 		ui_text(r->y + r->h - 1, r->x, r->w, buf, A_BOLD, 0);
 	} else {
-		ui_text(r->y + r->h - 1, r->x, r->w, _("No ideas yet: add them in the backlog (4)"),
-			ui_attr(ui, UI_C_DIM), 0);
+		ui_textf(r->y + r->h - 1, r->x, r->w, ui_attr(ui, UI_C_DIM), 0,
+			 _("No ideas yet: add them in the backlog (%s)"),
+			 ui_keys_first(UI_ACT_VIEW_BACKLOG));
 	}
 }
 

@@ -63,7 +63,9 @@ static void build(struct ui *ui, void *state)
 
 static int banner(const struct ui *ui, char *buf, size_t size)
 {
-	return view_list_hidden(ui, ui->ix.hidden_pain, ngettext("pain point", "pain points", ui->ix.hidden_pain), buf, size);
+	return view_list_hidden(ui, ui->ix.hidden_pain,
+				ngettext("pain point", "pain points", ui->ix.hidden_pain), buf,
+				size);
 }
 
 static void header(const struct ui *ui, const void *state, int w, char *buf, size_t size)
@@ -73,8 +75,8 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	(void)ui;
 	snprintf(left, sizeof left, _("Pain points %s (s)"), view_list_sort_name(state));
 	ui_columns(buf, size, w, left, w - (w >= 64 ? 25 : 6),
-		/* TRANSLATORS: headings over severity (8 columns, dots), weight (2) and
-		 * status; keep each word where the English one starts. */
+		   /* TRANSLATORS: headings over severity (8 columns, dots), weight (2) and
+		    * status; keep each word where the English one starts. */
 		   w >= 64 ? _("Severity Wt Status") : _("Wt"));
 }
 
@@ -156,7 +158,8 @@ static void ideas(struct ui *ui, struct painpoints *S, jh_id pain, struct ui_rec
 	for (size_t i = 0; i < S->nideas && t->h > 0; i++, t->h--) {
 		const struct jh_idea *idea = &ui->d.ideas[S->ideas[i]];
 		if (!i) {
-			ui_text(t->y++, t->x, t->w, _("Ideas for it:"), ui_attr(ui, UI_C_HEADER), 0);
+			ui_text(t->y++, t->x, t->w, _("Ideas for it:"), ui_attr(ui, UI_C_HEADER),
+				0);
 			if (--t->h <= 0)
 				break;
 		}

@@ -25,7 +25,8 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 	char left[128];
 
 	(void)ui;
-	snprintf(left, sizeof left, _("Parking lot: %zu, %s (s)"), vl->l.n, view_list_sort_name(vl));
+	snprintf(left, sizeof left, _("Parking lot: %zu, %s (s)"), vl->l.n,
+		 view_list_sort_name(vl));
 	if (w >= 70)
 		ui_columns(buf, size, w, left, w - 14, _("Raised by"));
 	else

@@ -17,9 +17,15 @@ enum {
 	CLI_DBFAIL = 3 /* database could not be opened */
 };
 
+struct config;
+
 struct cli_ctx {
 	const char *db_path; /* -d, or NULL for the default */
 	const char *as_name; /* --as NAME: acting participant */
+	/* The configuration read (config.h), and where export without -o
+	 * writes (NULL: standard output). */
+	const struct config *config;
+	const char *export_folder;
 	FILE *out;
 	FILE *err;
 	struct jh_store *st; /* opened by cli_open_store */

@@ -4,6 +4,8 @@
 
 #include "journeyhack/err.h"
 
+struct config;
+
 struct ui_opts {
 	const char *db_path;	 /* database file (already resolved) */
 	const char *workshop;	 /* name or id; NULL: the only one, or a chooser */
@@ -11,6 +13,10 @@ struct ui_opts {
 	const char *replay_path; /* --replay FILE: keys from FILE, virtual screen */
 	const char *dump_path;	 /* --dump-screen FILE: final screen as text */
 	int cols, rows;		 /* --size COLSxROWS for replay (default 80x24) */
+	/* Keys, colours and bell (NULL: the defaults), and the folder the
+	 * export prompt proposes (NULL: the current one). */
+	const struct config *config;
+	const char *export_folder;
 };
 
 /* ui_run's answer when the database cannot be opened (missing, foreign,

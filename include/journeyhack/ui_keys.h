@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+struct config;
+
 /* Where an action applies: views, forms, pick lists and dialogs. The view
  * masks name enum ui_view_id (view.h), which is in scope where they are
  * expanded. */
@@ -42,7 +44,14 @@ struct ui_action_info {
 /* The action bound to key in context `where` (one UI_IN bit), or -1. */
 int ui_keys_action(int key, unsigned where);
 const struct ui_action_info *ui_keys_info(enum ui_action act);
-/* Human name of a key: "j", "Down", "C-l", "Tab", "Space". */
+/* Bind the configuration's keys in place of keys.def's (NULL: keys.def's
+ * again). */
+void ui_keys_apply(const struct config *c);
+/* The name of the first key bound to act, for hints ("u undoes"); the
+ * action's name in angle brackets when it has no key. */
+const char *ui_keys_first(enum ui_action act);
+/* Human name of a key, as the configuration writes it: "j", "Down",
+ * "C-l", "Tab", "Space", "å". */
 void ui_keys_name(int key, char *buf, size_t size);
 /* "j Down": the keys of an action. */
 void ui_keys_list(enum ui_action act, char *buf, size_t size);

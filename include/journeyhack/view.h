@@ -68,6 +68,8 @@ struct ui {
 	char db_lost[384];
 	int utf8;   /* the locale's codeset is UTF-8 */
 	int scheme; /* colour scheme in use */
+	/* The configured export folder, or NULL. */
+	const char *export_folder;
 	char msg[512];
 	int msg_error;
 	char search[256];
