@@ -618,7 +618,8 @@ static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 const struct cli_command cli_items_import_entry = {
     .name = "import",
-    .synopsis = "import WORKSHOP FILE [-k KIND] [--map MAP [--journey J]]",
+    .synopsis = "import WORKSHOP FILE [-k painpoints|ideas|actions|touchpoints] [--csv-sep SEP] "
+		"[--map MAP [--journey J]]",
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_PLAIN,
     .options = {{"-k", "--kind", CLI_OPT_EQUALS},

@@ -143,7 +143,10 @@ expect "journeyhack export W -" "-f
 --report
 -o
 --output
---csv-raw"
+--csv-raw
+--journey
+--csv-sep
+--csv-bom"
 expect "journeyhack set W painpoint 1 --t" --trim
 
 # Workshop names from the database that -d, --db= or $JOURNEYHACK_DB
@@ -239,14 +242,16 @@ expect "journeyhack export W --format=ta" taskwarrior
 expect "journeyhack export W -f js" json
 expect "journeyhack export W -r " "actions
 backlog
-report"
+report
+painpoints"
 expect "journeyhack export W --report=ba" backlog
 for r in actions backlog; do
 	"$JH" -d "$DB" export Kundresa-Åre -f md -r "$r" >/dev/null || die "report $r is refused"
 done
 expect "journeyhack import W fil.csv --kind " "painpoints
 ideas
-actions"
+actions
+touchpoints"
 
 # Files where a file is wanted.
 mkdir "$WORK/filer" && : >"$WORK/filer/åtgärder.csv" && : >"$WORK/filer/mall.yaml"

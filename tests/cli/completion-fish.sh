@@ -45,10 +45,13 @@ expect "journeyhack -d $WORK/saknas.db show " ""
 # Options, global and the command's.
 expect "journeyhack --ve" --version
 offers "journeyhack -" -d --db --as --help --version
-expect "journeyhack export W --" "--format
---report
+expect "journeyhack export W --" "--csv-bom
+--csv-raw
+--csv-sep
+--format
+--journey
 --output
---csv-raw"
+--report"
 expect "journeyhack set W painpoint 1 --t" --trim
 
 # Kinds, fields and values.
@@ -86,10 +89,12 @@ offers "journeyhack export W -f " md csv json yaml taskwarrior
 expect "journeyhack export W --format=ta" --format=taskwarrior
 expect "journeyhack export W -r " "actions
 backlog
+painpoints
 report"
-expect "journeyhack import W x.csv --kind " "painpoints
+expect "journeyhack import W x.csv --kind " "actions
 ideas
-actions"
+painpoints
+touchpoints"
 
 # Files where a file is wanted, nothing for free text.
 mkdir "$WORK/filer" && : >"$WORK/filer/åtgärder.csv" || die "mkdir"

@@ -74,7 +74,10 @@ expect "journeyhack export W -" "-f
 --report
 -o
 --output
---csv-raw"
+--csv-raw
+--journey
+--csv-sep
+--csv-bom"
 
 help_kinds=$("$JH" --help | sed -n 's/^KIND: //p' | tr ' ' '\n')
 expect "journeyhack -d $DB add Kundresa-Åre " "$help_kinds"
@@ -109,10 +112,12 @@ offers "journeyhack export W -f " md csv json yaml taskwarrior
 completes "journeyhack export W --format=ta" "journeyhack export W --format=taskwarrior "
 expect "journeyhack export W -r " "actions
 backlog
-report"
+report
+painpoints"
 expect "journeyhack import W x.csv --kind " "painpoints
 ideas
-actions"
+actions
+touchpoints"
 
 completes "journeyhack export W -o åt" "journeyhack export W -o åtgärder.csv "
 completes "journeyhack import W åt" "journeyhack import W åtgärder.csv "

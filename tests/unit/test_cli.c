@@ -437,7 +437,9 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
 	    "  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
 	    "  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
-	    "  journeyhack [-d DB] import WORKSHOP FILE [-k KIND] [--map MAP [--journey J]]\n"
+	    "  journeyhack [-d DB] import WORKSHOP FILE\n"
+	    "                      [-k painpoints|ideas|actions|touchpoints] [--csv-sep SEP]\n"
+	    "                      [--map MAP [--journey J]]\n"
 	    "  journeyhack [-d DB] export WORKSHOP [-f FORMAT]\n"
 	    "                      [-r actions|backlog|report|painpoints] [-o FILE]\n"
 	    "                      [--csv-raw] [--csv-sep SEP] [--csv-bom]\n"
@@ -465,8 +467,10 @@ Test(cli_cmd, every_command_found_by_name_and_in_help)
 		const struct cli_command *c = cli_cmd_find(names[i]);
 		cr_assert(c, "%s", names[i]);
 		cr_assert_str_eq(c->name, names[i]);
-		cr_assert(strstr(help, c->synopsis) || !strcmp(c->name, "export"), "%s",
-			  c->synopsis);
+		/* The two longest synopses are wrapped over several lines. */
+		cr_assert(strstr(help, c->synopsis) || !strcmp(c->name, "export") ||
+			      !strcmp(c->name, "import"),
+			  "%s", c->synopsis);
 	}
 	cr_assert_null(cli_cmd_find("frobnicate"));
 	cr_assert_null(cli_cmd_find("w"));
