@@ -27,8 +27,9 @@ int ui_apply_db_gone(struct ui *ui)
 	}
 	/* SQLite goes on writing to the file it holds open, so every change
 	 * would be reported saved and be lost with it; what is loaded can
-	 * still be exported. */
-	if (!ui->msg[0] || !ui->msg_error)
+	 * still be exported. It comes back once the line is free, so the
+	 * outcome of that export stays readable until the next key. */
+	if (!ui->msg[0])
 		ui_message(ui, 1,
 			   _("%s: nothing more can be saved (x still exports what is shown)"),
 			   ui->db_lost);

@@ -81,6 +81,11 @@ ok
 # What is shown can still be exported.
 export_to exp "$WORK/sub/rescued.md"
 wait_for exp "Exported to"
+# The outcome stays readable: polling puts the lost database back on
+# the line only once it is free, at the next key.
+sleep 1
+screen exp | grep -q "Exported to" || die "the export's outcome vanished from the message line"
+ok
 [ -s "$WORK/sub/rescued.md" ] || die "nothing was exported from the interface whose file went"
 ok
 keys exp q
