@@ -222,6 +222,37 @@ const struct jh_kind_def *kinds_get(enum jh_kind kind)
 	return &kind_table[kind];
 }
 
+const char *kinds_noun(enum jh_kind kind, unsigned long n)
+{
+	switch (kind) {
+	case JH_PARTICIPANT:
+		return ngettext("participant", "participants", n);
+	case JH_JOURNEY:
+		return ngettext("journey", "journeys", n);
+	case JH_STAGE:
+		return ngettext("stage", "stages", n);
+	case JH_TOUCHPOINT:
+		return ngettext("touchpoint", "touchpoints", n);
+	case JH_PAINPOINT:
+		return ngettext("painpoint", "painpoints", n);
+	case JH_IDEA:
+		return ngettext("idea", "ideas", n);
+	case JH_VOTE:
+		return ngettext("vote", "votes", n);
+	case JH_ACTION:
+		return ngettext("action", "actions", n);
+	case JH_PARKING:
+		/* TRANSLATORS: an item of the parking lot. */
+		return ngettext("parking", "parking", n);
+	case JH_STEP:
+		return ngettext("step", "steps", n);
+	case JH_WORKSHOP:
+		return ngettext("workshop", "workshops", n);
+	default:
+		return "?";
+	}
+}
+
 const struct jh_kind_def *kinds_find(const char *name)
 {
 	size_t i;
