@@ -253,6 +253,30 @@ const char *kinds_noun(enum jh_kind kind, unsigned long n)
 	}
 }
 
+const char *kinds_value_label(const char *value)
+{
+	/* TRANSLATORS: status and role values, shown in the views' columns;
+	 * keep them short (a pain point's status column is 9 wide). */
+	static const char *const labels[][2] = {
+	    {"open", N_("open")},
+	    {"addressed", N_("addressed")},
+	    {"dropped", N_("dropped")},
+	    {"todo", N_("todo")},
+	    {"doing", N_("doing")},
+	    {"done", N_("done")},
+	    {"facilitator", N_("facilitator")},
+	};
+
+	if (!value)
+		return "";
+	if (!strcmp(value, "participant"))
+		return kinds_noun(JH_PARTICIPANT, 1);
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (!strcmp(value, labels[i][0]))
+			return _(labels[i][1]);
+	return value;
+}
+
 const struct jh_kind_def *kinds_find(const char *name)
 {
 	size_t i;

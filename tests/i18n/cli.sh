@@ -134,6 +134,10 @@ for l in "sv Lägg till smärtpunkt" "nb Legg til smertepunkt"; do
 	expect "form title, ${l%% *}" "${l#* }" "$(cat "$WORK/screen" 2>/dev/null)"
 	grep -q painpoint "$WORK/screen" && bad "${l%% *}: the screen says painpoint"
 done
+# A status is shown in the language and stored as typed.
+expect "status shown, Norwegian" " åpen" "$(cat "$WORK/screen" 2>/dev/null)"
+out=$(jh LANGUAGE=nb LC_ALL=C.UTF-8 -- show pay painpoints --json 2>&1)
+expect "status stored" '"status": "open"' "$out"
 
 # Files that programs read are the same in every language; the reports
 # (md, svg, html) stay English for now.
