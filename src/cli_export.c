@@ -53,7 +53,7 @@ static int pick_journey(struct cli_ctx *ctx, jh_id wid, const char *which, const
 			view->njourneys = 1;
 			return 0;
 		}
-	return err_set(err, "--journey: no journey with id %s in this workshop", which);
+	return err_set(err, _("--journey: no journey with id %s in this workshop"), which);
 }
 
 /* --csv-sep and --csv-bom: the layout of a CSV export. 0 with o filled,
@@ -94,10 +94,10 @@ static int write_stdout(struct cli_ctx *ctx, const struct jh_data *d, int fmt, e
 		rc = export_write(ctx->out, d, (enum export_format)fmt, r, err);
 	if (rc == 0 && fflush(ctx->out) == EOF) {
 		rc = -1;
-		snprintf(err->msg, sizeof err->msg, "write error on standard output");
+		snprintf(err->msg, sizeof err->msg, "%s", _("write error on standard output"));
 	}
 	if (rc)
-		err_prefix(err, "standard output");
+		err_prefix(err, "%s", _("standard output"));
 	return rc;
 }
 

@@ -266,7 +266,7 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		return CLI_FAIL;
 	if (!kinds_addable(k->kind))
 		return cli_failf(ctx, _("%s items come from the template; change them with set"),
-				 k->name);
+				 kinds_noun(k->kind, 1));
 	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))
 		return CLI_FAIL;
 	if ((rc = cli_workshop(ctx, 1, argv[1], &wid)) || (rc = begin(ctx)))
@@ -274,7 +274,7 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	rc = add_in_tx(ctx, wid, k, a, n, &id, &joined);
 	if ((rc = in_tx(ctx, rc, joined)))
 		return rc;
-	fprintf(ctx->out, _("added %s %lld\n"), k->name, (long long)id);
+	fprintf(ctx->out, _("added %s %lld\n"), kinds_noun(k->kind, 1), (long long)id);
 	return CLI_OK;
 }
 
@@ -319,9 +319,11 @@ static int item_arg(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
 
 	if (util_parse_int(arg, &num) == 0) {
 		if (num <= 0)
-			return cli_failf(ctx, _("%s: %lld is not a valid id"), k->name, num);
+			return cli_failf(ctx, _("%s: %lld is not a valid id"),
+					 kinds_noun(k->kind, 1), num);
 		if (!store_item_exists(ctx->st, wid, k->kind, num))
-			return cli_failf(ctx, _("no %s %lld in this workshop"), k->name, num);
+			return cli_failf(ctx, _("no %s %lld in this workshop"),
+					 kinds_noun(k->kind, 1), num);
 		*id = num;
 		return 0;
 	}
@@ -344,7 +346,7 @@ static int set_workshop_trim(struct cli_ctx *ctx, const struct jh_kind_def *k, j
 		return 0;
 	if (k->kind != JH_WORKSHOP) {
 		cli_failf(ctx, _("--trim is for the workshop's dots and max_dots, not %s"),
-			  k->name);
+			  kinds_noun(k->kind, 1));
 		return 1;
 	}
 	if (store_workshop_trim(ctx->st, wid, vals->v, vals->n, &removed, &err)) {
@@ -431,10 +433,10 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
 	if (base)
-		fprintf(ctx->out, _("updated %s %lld (revision %lld)\n"), k->name, (long long)id,
-			store_last_revision(ctx->st));
+		fprintf(ctx->out, _("updated %s %lld (revision %lld)\n"), kinds_noun(k->kind, 1),
+			(long long)id, store_last_revision(ctx->st));
 	else
-		fprintf(ctx->out, _("updated %s %lld\n"), k->name, (long long)id);
+		fprintf(ctx->out, _("updated %s %lld\n"), kinds_noun(k->kind, 1), (long long)id);
 	return CLI_OK;
 }
 
@@ -488,7 +490,7 @@ static int rm_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		cli_failf(ctx, "rm %s %lld: %s", k->name, (long long)id, err.msg);
 	if (gate_end(ctx, rc, joined))
 		return CLI_FAIL;
-	fprintf(ctx->out, _("removed %s %lld\n"), k->name, (long long)id);
+	fprintf(ctx->out, _("removed %s %lld\n"), kinds_noun(k->kind, 1), (long long)id);
 	return CLI_OK;
 }
 
@@ -565,14 +567,15 @@ static int import_map_exec(struct cli_ctx *ctx, const struct cli_args *args, cha
 static void import_said(struct cli_ctx *ctx, const struct jh_kind_def *k,
 			const struct import_csv_result *res, const char *file)
 {
+	const char *noun = kinds_noun(k->kind, res->rows);
+
 	if (!res->updated && !res->unchanged) {
-		cli_line(ctx->out, "imported %zu %s from %s", res->rows,
-			 res->rows == 1 ? k->name : k->plural, file);
+		/* TRANSLATORS: "imported 3 action points from a.csv". */
+		cli_line(ctx->out, _("imported %zu %s from %s"), res->rows, noun, file);
 		return;
 	}
 	cli_line(ctx->out, _("imported %zu %s from %s: %zu added, %zu updated, %zu unchanged"),
-		 res->rows, res->rows == 1 ? k->name : k->plural, file, res->added, res->updated,
-		 res->unchanged);
+		 res->rows, noun, file, res->added, res->updated, res->unchanged);
 }
 
 static int import_exec(struct cli_ctx *ctx, const struct cli_args *args)

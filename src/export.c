@@ -224,7 +224,7 @@ int export_write_file(const char *path, const char *db, const struct jh_data *d,
 {
 	struct export_job j = {d, fmt, r};
 	char **files = db ? db_files(db) : NULL;
-	struct filewrite_guard guard = {(const char *const *)files, "the workshop database"};
+	struct filewrite_guard guard = {(const char *const *)files, _("the workshop database")};
 	int rc;
 
 	if (export_check(fmt, &j.r, err))
@@ -255,7 +255,7 @@ int export_write_csv_file(const char *path, const char *db, const struct jh_data
 {
 	struct csv_job j = {d, r, o};
 	char **files = db ? db_files(db) : NULL;
-	struct filewrite_guard guard = {(const char *const *)files, "the workshop database"};
+	struct filewrite_guard guard = {(const char *const *)files, _("the workshop database")};
 	int rc;
 
 	if (export_check(EXPORT_CSV, &j.r, err))

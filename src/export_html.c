@@ -6,7 +6,6 @@
  * The numbers come from export_facts, as in every other export. Every
  * piece of user text goes through export_xml_text, which makes markup
  * characters entities: nothing a participant typed can become a tag. */
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,6 @@
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_svg.h"
 #include "journeyhack/export_xml.h"
-#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 
 /* Maps print on A3 landscape pages of their own, the tables on A4. */
@@ -46,25 +44,6 @@ static void esc_or(struct export_w *w, const char *s, const char *none)
 	esc(w, s && *s ? s : none);
 }
 
-/* The language the page's own words are in: the locale's when the
- * message catalogue translated them, English otherwise. */
-static void lang(char *buf, size_t size)
-{
-	const char *loc = setlocale(LC_MESSAGES, NULL);
-	size_t n = 0;
-
-	snprintf(buf, size, "en");
-	if (!loc || !strcmp(_("Action points"), "Action points"))
-		return;
-	while (n + 1 < size &&
-	       ((loc[n] >= 'a' && loc[n] <= 'z') || (loc[n] >= 'A' && loc[n] <= 'Z')))
-		n++;
-	if (n >= 2) {
-		memcpy(buf, loc, n);
-		buf[n] = '\0';
-	}
-}
-
 /* A score with its symbol: doubled for -2 and +2; a capital, which
  * has no scale, gets a single one. */
 static void score_cell(struct export_w *w, int score, int capital)
@@ -88,7 +67,7 @@ static void th_row(struct export_w *w, const char *const *heads)
 	export_w_puts(w, "<table>\n<thead><tr>");
 	for (; *heads; heads++) {
 		export_w_puts(w, "<th>");
-		esc(w, _(*heads));
+		esc(w, *heads);
 		export_w_puts(w, "</th>");
 	}
 	export_w_puts(w, "</tr></thead>\n<tbody>\n");
@@ -138,34 +117,34 @@ static void summary(struct export_w *w, const struct jh_data *d, const struct ex
 
 	for (size_t i = 0; i < d->njourneys; i++)
 		risk += x->journeys[i].at_risk;
-	h2(w, "summary", _("Summary"));
+	h2(w, "summary", "Summary");
 	export_w_puts(w, "<ul>\n<li>");
-	snprintf(buf, sizeof buf, _("Journeys: %zu, %d at risk"), d->njourneys, risk);
+	snprintf(buf, sizeof buf, "Journeys: %zu, %d at risk", d->njourneys, risk);
 	esc(w, buf);
 	export_w_puts(w, "</li>\n<li>");
-	snprintf(buf, sizeof buf, _("Pain points: %zu"), d->npainpoints);
+	snprintf(buf, sizeof buf, "Pain points: %zu", d->npainpoints);
 	esc(w, buf);
 	export_w_puts(w, "</li>\n<li>");
-	snprintf(buf, sizeof buf, _("Ideas: %zu (method: %s, score = %s)"), d->nideas,
+	snprintf(buf, sizeof buf, "Ideas: %zu (method: %s, score = %s)", d->nideas,
 		 analysis_method_name(x->method), analysis_method_formula(x->method));
 	esc(w, buf);
 	export_w_puts(w, "</li>\n<li>");
-	snprintf(buf, sizeof buf, _("Action points: %zu, %d overdue"), d->nactions,
+	snprintf(buf, sizeof buf, "Action points: %zu, %d overdue", d->nactions,
 		 count_overdue(d, x));
 	esc(w, buf);
 	export_w_puts(w, "</li>\n<li>");
-	snprintf(buf, sizeof buf, _("Parking lot: %zu"), d->nparking);
+	snprintf(buf, sizeof buf, "Parking lot: %zu", d->nparking);
 	esc(w, buf);
 	export_w_puts(w, "</li>\n</ul>\n</section>\n");
 }
 
 static void team(struct export_w *w, const struct jh_data *d)
 {
-	static const char *const heads[] = {N_("Name"), N_("Department"), N_("Role"), NULL};
+	static const char *const heads[] = {"Name", "Department", "Role", NULL};
 
-	h2(w, "team", _("Team"));
+	h2(w, "team", "Team");
 	if (!d->nparticipants)
-		para(w, _("No participants recorded."));
+		para(w, "No participants recorded.");
 	else
 		th_row(w, heads);
 	for (size_t i = 0; i < d->nparticipants; i++) {
@@ -197,7 +176,7 @@ static void journey_row(struct export_w *w, const struct jh_data *d, const struc
 	export_w_puts(w, "</td><td>");
 	if (s->at_risk) {
 		export_w_puts(w, "<span class=\"flag\">\u25bc ");
-		esc(w, _("AT RISK"));
+		esc(w, "AT RISK");
 		export_w_puts(w, "</span>");
 	}
 	export_w_puts(w, "</td></tr>\n");
@@ -205,14 +184,14 @@ static void journey_row(struct export_w *w, const struct jh_data *d, const struc
 
 static void journey_table(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
-	static const char *const heads[] = {N_("#"),
-					    N_("Journey"),
-					    N_("Touchpoints"),
-					    N_("CX capital"),
-					    N_("\u25b2 = \u25bc"),
-					    N_("Channel hops"),
-					    N_("Weakest link"),
-					    N_("Risk"),
+	static const char *const heads[] = {"#",
+					    "Journey",
+					    "Touchpoints",
+					    "CX capital",
+					    "\u25b2 = \u25bc",
+					    "Channel hops",
+					    "Weakest link",
+					    "Risk",
 					    NULL};
 
 	th_row(w, heads);
@@ -224,9 +203,8 @@ static void journey_table(struct export_w *w, const struct jh_data *d, const str
 static void touchpoint_rows(struct export_w *w, const struct jh_data *d,
 			    const struct export_facts *x, size_t ji)
 {
-	static const char *const heads[] = {
-	    N_("#"),	 N_("Stage"), N_("Touchpoint"), N_("Channel"),	N_("Owner"),
-	    N_("Score"), N_("Reach"), N_("Potential"),	N_("Exposure"), NULL};
+	static const char *const heads[] = {"#",     "Stage", "Touchpoint", "Channel",	"Owner",
+					    "Score", "Reach", "Potential",  "Exposure", NULL};
 	size_t n, *idx = analysis_journey_touchpoints(d, d->journeys[ji].id, &n);
 
 	if (n)
@@ -242,7 +220,7 @@ static void touchpoint_rows(struct export_w *w, const struct jh_data *d,
 		esc(w, t->name);
 		if (weak) {
 			export_w_puts(w, " <strong>\u26a0 ");
-			esc(w, _("weakest link"));
+			esc(w, "weakest link");
 			export_w_puts(w, "</strong>");
 		}
 		export_w_puts(w, "</td>");
@@ -261,9 +239,9 @@ static void touchpoint_rows(struct export_w *w, const struct jh_data *d,
 
 static void journeys(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
-	h2(w, "journeys", _("Journeys"));
+	h2(w, "journeys", "Journeys");
 	if (!d->njourneys) {
-		para(w, _("No journeys mapped yet."));
+		para(w, "No journeys mapped yet.");
 		export_w_puts(w, "</section>\n");
 		return;
 	}
@@ -299,13 +277,13 @@ static void touchpoint_ref(struct export_w *w, const struct jh_data *d, jh_id ti
 
 static void painpoints(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
-	static const char *const heads[] = {N_("Id"),	    N_("Pain point"), N_("Touchpoint"),
-					    N_("Severity"), N_("Frequency"),  N_("Weight"),
-					    N_("Status"),   N_("Evidence"),   NULL};
+	static const char *const heads[] = {"Id",	"Pain point", "Touchpoint",
+					    "Severity", "Frequency",  "Weight",
+					    "Status",	"Evidence",   NULL};
 
-	h2(w, "painpoints", _("Pain points"));
+	h2(w, "painpoints", "Pain points");
 	if (!d->npainpoints) {
-		para(w, _("No pain points logged."));
+		para(w, "No pain points logged.");
 		export_w_puts(w, "</section>\n");
 		return;
 	}
@@ -318,7 +296,7 @@ static void painpoints(struct export_w *w, const struct jh_data *d, const struct
 		esc(w, p->title);
 		if (weak) {
 			export_w_puts(w, " <strong>\u26a0 ");
-			esc(w, _("weakest link"));
+			esc(w, "weakest link");
 			export_w_puts(w, "</strong>");
 		}
 		export_w_puts(w, "</td>");
@@ -335,18 +313,17 @@ static void painpoints(struct export_w *w, const struct jh_data *d, const struct
 
 static void ideas(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
-	static const char *const heads[] = {
-	    N_("Rank"),	  N_("Id"),	N_("Idea"),	  N_("Score"),	  N_("Votes"),
-	    N_("Impact"), N_("Effort"), N_("Confidence"), N_("Quadrant"), NULL};
+	static const char *const heads[] = {"Rank",   "Id",	"Idea",	      "Score",	  "Votes",
+					    "Impact", "Effort", "Confidence", "Quadrant", NULL};
 	char score[32], line[256];
 
-	h2(w, "backlog", _("Ideas ranked"));
+	h2(w, "backlog", "Ideas ranked");
 	if (!x->nbacklog) {
-		para(w, _("No ideas yet."));
+		para(w, "No ideas yet.");
 		export_w_puts(w, "</section>\n");
 		return;
 	}
-	snprintf(line, sizeof line, _("Method: %s (score = %s)."), analysis_method_name(x->method),
+	snprintf(line, sizeof line, "Method: %s (score = %s).", analysis_method_name(x->method),
 		 analysis_method_formula(x->method));
 	para(w, line);
 	th_row(w, heads);
@@ -360,7 +337,7 @@ static void ideas(struct export_w *w, const struct jh_data *d, const struct expo
 		esc(w, idea->title);
 		if (r->on_weakest_link) {
 			export_w_puts(w, " <strong>\u26a0 ");
-			esc(w, _("weakest link"));
+			esc(w, "weakest link");
 			export_w_puts(w, "</strong>");
 		}
 		export_w_printf(w, "</td><td class=\"n\">%s</td>", score);
@@ -368,7 +345,7 @@ static void ideas(struct export_w *w, const struct jh_data *d, const struct expo
 		td_int(w, idea->impact, "");
 		td_int(w, idea->effort, "");
 		td_int(w, idea->confidence, "");
-		td(w, _(analysis_quadrant_label(r->quadrant)));
+		td(w, analysis_quadrant_label(r->quadrant));
 		export_w_puts(w, "</tr>\n");
 	}
 	export_w_puts(w, "</tbody></table>\n</section>\n");
@@ -383,12 +360,12 @@ static void action_row(struct export_w *w, const struct jh_data *d, const struct
 	export_w_printf(w, "<tr><td class=\"n\">%lld</td>", (long long)a->id);
 	td(w, a->title);
 	export_w_puts(w, "<td>");
-	esc_or(w, a->owner, _("unassigned"));
+	esc_or(w, a->owner, "unassigned");
 	export_w_puts(w, late ? "</td><td class=\"flag\">" : "</td><td>");
-	esc_or(w, a->due, _("no date"));
+	esc_or(w, a->due, "no date");
 	if (late) {
 		export_w_puts(w, " \u25bc ");
-		esc(w, _("OVERDUE"));
+		esc(w, "OVERDUE");
 	}
 	export_w_puts(w, "</td>");
 	td(w, a->status);
@@ -402,13 +379,12 @@ static void action_row(struct export_w *w, const struct jh_data *d, const struct
 
 static void actions(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
-	static const char *const heads[] = {N_("Id"),  N_("Action point"), N_("Owner"),
-					    N_("Due"), N_("Status"),	   N_("Idea (rank)"),
-					    NULL};
+	static const char *const heads[] = {"Id",     "Action point", "Owner", "Due",
+					    "Status", "Idea (rank)",  NULL};
 
-	h2(w, "actions", _("Action points"));
+	h2(w, "actions", "Action points");
 	if (!x->nactions) {
-		para(w, _("No action points yet."));
+		para(w, "No action points yet.");
 		export_w_puts(w, "</section>\n");
 		return;
 	}
@@ -420,12 +396,12 @@ static void actions(struct export_w *w, const struct jh_data *d, const struct ex
 
 static void parking(struct export_w *w, const struct jh_data *d)
 {
-	static const char *const heads[] = {N_("Id"), N_("Question or objection"), N_("Answered"),
-					    N_("Answer"), NULL};
+	static const char *const heads[] = {"Id", "Question or objection", "Answered", "Answer",
+					    NULL};
 
-	h2(w, "parking", _("Parking lot"));
+	h2(w, "parking", "Parking lot");
 	if (!d->nparking) {
-		para(w, _("Nothing parked."));
+		para(w, "Nothing parked.");
 		export_w_puts(w, "</section>\n");
 		return;
 	}
@@ -434,7 +410,7 @@ static void parking(struct export_w *w, const struct jh_data *d)
 		const struct jh_parking *p = &d->parking[i];
 		export_w_printf(w, "<tr><td class=\"n\">%lld</td>", (long long)p->id);
 		td(w, p->text);
-		td(w, p->answered ? _("yes") : _("no"));
+		td(w, p->answered ? "yes" : "no");
 		td(w, p->answer);
 		export_w_puts(w, "</tr>\n");
 	}
@@ -447,20 +423,20 @@ static void head(struct export_w *w, const struct jh_data *d, const struct expor
 {
 	const struct jh_workshop *ws = &d->workshop;
 	const char *title = ws->title && *ws->title ? ws->title : ws->name;
-	char buf[512], code[16];
+	char buf[512];
 
-	lang(code, sizeof code);
-	export_w_printf(w,
-			"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-			"<meta name=\"generator\" content=\"journeyhack\">\n<title>",
-			code);
+	/* The report's own words stay English in every locale, so that a
+	 * file passed around reads the same whoever exported it. */
+	export_w_puts(w,
+		      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		      "<meta name=\"generator\" content=\"journeyhack\">\n<title>");
 	esc(w, title);
 	export_w_printf(w, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", style);
 	esc(w, title);
 	export_w_puts(w, "</h1>\n");
-	snprintf(buf, sizeof buf, _("Workshop %s, created %s. Exported %s."),
-		 export_w_str(ws->name), ws->created && *ws->created ? ws->created : "-", x->today);
+	snprintf(buf, sizeof buf, "Workshop %s, created %s. Exported %s.", export_w_str(ws->name),
+		 ws->created && *ws->created ? ws->created : "-", x->today);
 	para(w, buf);
 	if (*ws->description)
 		para(w, ws->description);

@@ -13,7 +13,6 @@
 #include "journeyhack/export.h"
 #include "journeyhack/export_svg.h"
 #include "journeyhack/export_xml.h"
-#include "journeyhack/i18n.h"
 #include "journeyhack/util.h"
 
 #define PAGE_W	 420.0
@@ -162,9 +161,9 @@ static void legend(struct export_w *w, double x, double y)
 	static const struct {
 		int score;
 		const char *label;
-	} rows[] = {{1, N_("above expectations (+1, +2)")},
-		    {0, N_("as expected (0)")},
-		    {-1, N_("below expectations (-1, -2)")}};
+	} rows[] = {{1, "above expectations (+1, +2)"},
+		    {0, "as expected (0)"},
+		    {-1, "below expectations (-1, -2)"}};
 	struct font f = {3.0, 0, C_TEXT, NULL};
 	char buf[160];
 
@@ -172,15 +171,15 @@ static void legend(struct export_w *w, double x, double y)
 		double ly = y + (double)i * 4.6;
 		rect(w, (struct box){x, ly - 3.0, 3.6, 3.6}, tone[tone_of(rows[i].score)].ink, NULL,
 		     0, NULL);
-		snprintf(buf, sizeof buf, "%s %s", symbol(rows[i].score), _(rows[i].label));
+		snprintf(buf, sizeof buf, "%s %s", symbol(rows[i].score), rows[i].label);
 		text(w, x + 5.0, ly, &f, buf);
 	}
 	rect(w, (struct box){x + 62.0, y - 3.0, 3.6, 3.6}, C_WEAK, NULL, 0, NULL);
-	snprintf(buf, sizeof buf, "\u26a0 %s", _("weakest link (analysis)"));
+	snprintf(buf, sizeof buf, "\u26a0 %s", "weakest link (analysis)");
 	text(w, x + 67.0, y, &f, buf);
-	snprintf(buf, sizeof buf, "%s", _("CX capital: the sum of the scores"));
+	snprintf(buf, sizeof buf, "%s", "CX capital: the sum of the scores");
 	text(w, x + 62.0, y + 4.6, &f, buf);
-	snprintf(buf, sizeof buf, "%s", _("Numbers link cards to the curve"));
+	snprintf(buf, sizeof buf, "%s", "Numbers link cards to the curve");
 	text(w, x + 62.0, y + 9.2, &f, buf);
 }
 
@@ -192,8 +191,8 @@ static void page_head(struct export_w *w, const struct jh_data *d, const struct 
 	char buf[512];
 
 	text_fit(w, MARGIN, 17.0, &title, name, 262.0);
-	snprintf(buf, sizeof buf, _("Workshop %s, created %s. Exported %s."),
-		 export_w_str(ws->name), ws->created && *ws->created ? ws->created : "-", x->today);
+	snprintf(buf, sizeof buf, "Workshop %s, created %s. Exported %s.", export_w_str(ws->name),
+		 ws->created && *ws->created ? ws->created : "-", x->today);
 	text_fit(w, MARGIN, 24.0, &sub, buf, 262.0);
 	legend(w, 280.0, 12.0);
 }
@@ -287,17 +286,17 @@ static void journey_head(struct export_w *w, const struct layout *L, struct box 
 
 	snprintf(buf, sizeof buf, "%zu. %s", L->ji + 1, export_w_str(j->name));
 	text_fit(w, b.x + 3.0, y, &name, buf, b.w * 0.42);
-	snprintf(capital, sizeof capital,
-		 s->cx_capital ? _("CX capital %+d %s") : _("CX capital %d %s"), s->cx_capital,
+	snprintf(capital, sizeof capital, s->cx_capital ? "CX capital %+d %s" : "CX capital %d %s",
+		 s->cx_capital,
 		 symbol(s->cx_capital > 0   ? 1
 			: s->cx_capital < 0 ? -1
 					    : 0));
 	if (s->at_risk)
 		snprintf(capital + strlen(capital), sizeof capital - strlen(capital), " %s",
-			 _("AT RISK"));
+			 "AT RISK");
 	text(w, right, y, &cap, capital);
 	capw = export_xml_width(capital, cap.size, 1) + 2.0;
-	snprintf(buf, sizeof buf, _("%d touchpoints: %d %s, %d %s, %d %s; %d channel hops"),
+	snprintf(buf, sizeof buf, "%d touchpoints: %d %s, %d %s, %d %s; %d channel hops",
 		 s->ntouchpoints, s->npositive, symbol(1), s->nneutral, symbol(0), s->nnegative,
 		 symbol(-1), s->channel_hops);
 	text_fit(w, right - capw, y, &rest, buf, b.w * 0.55 - capw);
@@ -309,13 +308,13 @@ static void stage_heads(struct export_w *w, const struct layout *L, struct box b
 
 	for (size_t c = 0; c < L->ncols; c++) {
 		double cx = L->colx + (double)c * L->colw;
-		const char *name = L->cols[c] ? L->cols[c]->name : _("(no stage)");
+		const char *name = L->cols[c] ? L->cols[c]->name : "(no stage)";
 		rect(w, (struct box){cx, b.y, L->colw, b.h}, c % 2 ? "#f1f3f5" : "#ffffff", NULL, 0,
 		     NULL);
 		rect(w, (struct box){cx + 0.5, L->cards_y - sh - 0.8, L->colw - 1.0, sh}, "#dee2e6",
 		     NULL, 0, NULL);
 		text_fit(w, cx + L->colw / 2, L->cards_y - sh * 0.3 - 0.8, &f,
-			 name && *name ? name : _("(unnamed stage)"), L->colw - 2.0);
+			 name && *name ? name : "(unnamed stage)", L->colw - 2.0);
 	}
 }
 
@@ -333,7 +332,7 @@ static char *pain_list(const struct jh_data *d, jh_id tid)
 	if (!count)
 		return NULL;
 	out = util_xmalloc(cap);
-	snprintf(out, cap, count == 1 ? _("%zu pain point:") : _("%zu pain points:"), count);
+	snprintf(out, cap, count == 1 ? "%zu pain point:" : "%zu pain points:", count);
 	len = strlen(out);
 	for (size_t i = 0; i < d->npainpoints && len + 2 < cap; i++)
 		if (d->painpoints[i].touchpoint_id == tid)
@@ -353,7 +352,7 @@ static void card_score(struct export_w *w, const struct jh_touchpoint *t, double
 	export_w_printf(w, "<tspan font-weight=\"bold\" fill=\"%s\">%s ",
 			tone[tone_of(t->score)].ink, symbol(t->score));
 	export_w_printf(w, t->score ? "%+d</tspan> " : "%d</tspan> ", t->score);
-	snprintf(buf, sizeof buf, _("reach %d%%"), t->reach);
+	snprintf(buf, sizeof buf, "reach %d%%", t->reach);
 	export_xml_text(w, buf);
 	export_w_puts(w, "</text>\n");
 }
@@ -375,7 +374,7 @@ static void card(struct export_w *w, const struct layout *L, size_t i, struct bo
 		struct font rib = {fs, 1, C_TEXT, NULL};
 		rect(w, (struct box){b.x, b.y, b.w, lh + pad}, C_WEAK, NULL, 0,
 		     id_of(buf, sizeof buf, "weakest", L));
-		snprintf(buf, sizeof buf, "\u26a0 %s", _("WEAKEST LINK"));
+		snprintf(buf, sizeof buf, "\u26a0 %s", "WEAKEST LINK");
 		text_fit(w, b.x + pad, y, &rib, buf, inner);
 		y += lh + pad * 0.5;
 	}
@@ -384,7 +383,7 @@ static void card(struct export_w *w, const struct layout *L, size_t i, struct bo
 	snprintf(buf, sizeof buf, "%zu. %s", i + 1, export_w_str(t->name));
 	y = text_lines(w, b.x + pad, y, &name, buf, inner, namelines);
 	if (lines >= 3) {
-		snprintf(buf, sizeof buf, _("channel: %s"), *t->channel ? t->channel : "-");
+		snprintf(buf, sizeof buf, "channel: %s", *t->channel ? t->channel : "-");
 		text_fit(w, b.x + pad, y, &small, buf, inner);
 		y += lh;
 	}
@@ -392,7 +391,7 @@ static void card(struct export_w *w, const struct layout *L, size_t i, struct bo
 	y += lh;
 	pain = pain_list(L->d, t->id);
 	if (painlines > 0)
-		text_lines(w, b.x + pad, y, &small, pain ? pain : _("no pain points"), inner,
+		text_lines(w, b.x + pad, y, &small, pain ? pain : "no pain points", inner,
 			   painlines > 5 ? 5 : painlines);
 	free(pain);
 	export_w_puts(w, "</g>\n");
@@ -540,7 +539,7 @@ static void band(struct export_w *w, const struct jh_data *d, const struct expor
 	rect(w, b, "#ffffff", C_RULE, 0.4, NULL);
 	journey_head(w, &L, b, hh);
 	if (!L.ncols) {
-		empty_band(w, b, _("No touchpoints mapped yet."));
+		empty_band(w, b, "No touchpoints mapped yet.");
 	} else {
 		layout_room(&L, b, hh + sh);
 		stage_heads(w, &L, (struct box){b.x, b.y + hh, b.w, b.h - hh}, sh);
@@ -566,8 +565,8 @@ static void svg_open(struct export_w *w, const char *name, int standalone)
 			 "<title>");
 	export_xml_text(w, name);
 	export_w_puts(w, "</title>\n<desc>");
-	export_xml_text(w, _("Journey map: stages as columns, touchpoints as cards, the "
-			     "experience curve of their scores and the weakest link."));
+	export_xml_text(w, "Journey map: stages as columns, touchpoints as cards, the "
+			   "experience curve of their scores and the weakest link.");
 	export_w_puts(w, "</desc>\n");
 	rect(w, (struct box){0, 0, PAGE_W, PAGE_H}, "#ffffff", NULL, 0, NULL);
 }
@@ -591,7 +590,7 @@ void export_svg_map(struct export_w *w, const struct jh_data *d, const struct ex
 	page_head(w, d, x, name);
 	if (!count)
 		empty_band(w, (struct box){MARGIN, TOP, PAGE_W - 2 * MARGIN, 100},
-			   _("No journeys mapped yet."));
+			   "No journeys mapped yet.");
 	for (size_t i = 0; i < count; i++)
 		band(
 		    w, d, x, first + i,

@@ -93,7 +93,8 @@ static int check_header(struct importer *im)
 			im->role[c] = R_FIELD;
 		else if (!extra_role(im->k->kind, t->header.fields[c], &im->role[c]))
 			return err_set(im->err, _("%s:%zu: unknown column \"%s\" for %s"), im->path,
-				       t->header.line, t->header.fields[c], im->k->plural);
+				       t->header.line, t->header.fields[c],
+				       kinds_noun(im->k->kind, 2));
 	}
 	im->c_id = column_of(t, "id");
 	im->c_rev = column_of(t, "revision");

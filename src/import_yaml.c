@@ -829,8 +829,8 @@ static int check_ids(struct imp *im, struct checks *c, enum jh_kind kind)
 			const struct imark *first = mark_of(im, kind, e[i - 1].pos, "id");
 			return fail_at(im, mark_of(im, kind, e[i].pos, "id"),
 				       _("duplicate %s id %lld (first at line %zu, column %zu)"),
-				       kinds_get(kind)->name, (long long)e[i].id,
-				       (size_t)first->line, (size_t)first->col);
+				       kinds_noun(kind, 1), (long long)e[i].id, (size_t)first->line,
+				       (size_t)first->col);
 		}
 	return 0;
 }
@@ -858,7 +858,7 @@ static int check_unique_names(struct imp *im, enum jh_kind kind)
 	if (i < 0)
 		return 0;
 	return fail_at(im, mark_of(im, kind, (size_t)i, name->name),
-		       _("a %s named \"%.60s\" appears twice%s"), kd->name,
+		       _("a %s named \"%.60s\" appears twice%s"), kinds_noun(kd->kind, 1),
 		       kinds_text(name, kinds_item(kd, &im->d, (size_t)i)),
 		       scope ? " in this journey" : "");
 }
@@ -879,12 +879,13 @@ static int check_ref(struct imp *im, struct checks *c, enum jh_kind kind, size_t
 			return 0;
 		return fail_at(im, mark_of(im, kind, i, f->name),
 			       _("%s %lld: not a %s of this %s's journey"), f->name, (long long)id,
-			       td->name, kd->name);
+			       kinds_noun(td->kind, 1), kinds_noun(kd->kind, 1));
 	}
 	if (!id || at >= 0)
 		return 0;
-	return fail_at(im, mark_of(im, kind, i, f->name), _("%s %lld: no %s with this id in the file"),
-		       f->name, (long long)id, td->name);
+	return fail_at(im, mark_of(im, kind, i, f->name),
+		       _("%s %lld: no %s with this id in the file"), f->name, (long long)id,
+		       kinds_noun(td->kind, 1));
 }
 
 static int check_list(struct imp *im, struct checks *c, enum jh_kind kind, size_t i,

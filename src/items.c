@@ -338,8 +338,8 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 
 		if (!f) {
 			field_list(k, list, sizeof list);
-			return err_set(err, _("%s has no field \"%s\" (fields: %s)"), k->name,
-				       a[i].field, list);
+			return err_set(err, _("%s has no field \"%s\" (fields: %s)"),
+				       kinds_noun(k->kind, 1), a[i].field, list);
 		}
 		/* Each assignment filed under its field once, so the loop over
 		 * the fields below does not search the assignments again. */
@@ -391,7 +391,8 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 			continue;
 		}
 		if (f->required) {
-			err_set(err, _("%s: required for a new %s"), f->name, k->name);
+			err_set(err, _("%s: required for a new %s"), f->name,
+				kinds_noun(k->kind, 1));
 			goto fail;
 		}
 		if (f->defval && add_value(st, wid, f, f->defval, 0, out, err))

@@ -222,6 +222,61 @@ const struct jh_kind_def *kinds_get(enum jh_kind kind)
 	return &kind_table[kind];
 }
 
+const char *kinds_noun(enum jh_kind kind, unsigned long n)
+{
+	switch (kind) {
+	case JH_PARTICIPANT:
+		return ngettext("participant", "participants", n);
+	case JH_JOURNEY:
+		return ngettext("journey", "journeys", n);
+	case JH_STAGE:
+		return ngettext("stage", "stages", n);
+	case JH_TOUCHPOINT:
+		return ngettext("touchpoint", "touchpoints", n);
+	case JH_PAINPOINT:
+		return ngettext("painpoint", "painpoints", n);
+	case JH_IDEA:
+		return ngettext("idea", "ideas", n);
+	case JH_VOTE:
+		return ngettext("vote", "votes", n);
+	case JH_ACTION:
+		return ngettext("action", "actions", n);
+	case JH_PARKING:
+		/* TRANSLATORS: an item of the parking lot. */
+		return ngettext("parking", "parking", n);
+	case JH_STEP:
+		return ngettext("step", "steps", n);
+	case JH_WORKSHOP:
+		return ngettext("workshop", "workshops", n);
+	default:
+		return "?";
+	}
+}
+
+const char *kinds_value_label(const char *value)
+{
+	/* TRANSLATORS: status and role values, shown in the views' columns;
+	 * keep them short (a pain point's status column is 9 wide). */
+	static const char *const labels[][2] = {
+	    {"open", N_("open")},
+	    {"addressed", N_("addressed")},
+	    {"dropped", N_("dropped")},
+	    {"todo", N_("todo")},
+	    {"doing", N_("doing")},
+	    {"done", N_("done")},
+	    {"facilitator", N_("facilitator")},
+	};
+
+	if (!value)
+		return "";
+	if (!strcmp(value, "participant"))
+		return kinds_noun(JH_PARTICIPANT, 1);
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (!strcmp(value, labels[i][0]))
+			return _(labels[i][1]);
+	return value;
+}
+
 const struct jh_kind_def *kinds_find(const char *name)
 {
 	size_t i;

@@ -1647,9 +1647,10 @@ static int unique_error(struct jh_store *st, const struct jh_kind_def *k,
 	if (sqlite3_extended_errcode(st->db) != SQLITE_CONSTRAINT_UNIQUE)
 		return -1;
 	if (v && v->text)
-		return err_set(err, _("a %s named \"%s\" already exists%s"), k->name, v->text,
-			       k->kind == JH_STAGE ? _(" in this journey") : _(" in this workshop"));
-	return err_set(err, _("this %s already exists"), k->name);
+		return err_set(
+		    err, _("a %s named \"%s\" already exists%s"), kinds_noun(k->kind, 1), v->text,
+		    k->kind == JH_STAGE ? _(" in this journey") : _(" in this workshop"));
+	return err_set(err, _("this %s already exists"), kinds_noun(k->kind, 1));
 }
 
 static int journey_stages(struct jh_store *st, jh_id wid, jh_id jid, const struct jh_value *v,
@@ -1983,7 +1984,8 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	head[1] = (struct arg)I64(want_id);
 	if (run_vals(st, s, head, 2, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
-			return err_set(err, _("%s %lld already exists"), k->name, (long long)want_id);
+			return err_set(err, _("%s %lld already exists"), kinds_noun(k->kind, 1),
+				       (long long)want_id);
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
@@ -2163,7 +2165,8 @@ static int update_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		unique_error(st, k, vals, nvals, err);
 		return -1;
 	}
-	return one_row(st, 0, err, _("no %s %lld in this workshop"), k->name, (long long)id);
+	return one_row(st, 0, err, _("no %s %lld in this workshop"), kinds_noun(k->kind, 1),
+		       (long long)id);
 }
 
 static int links_of(const struct jh_value *vals, size_t nvals)
@@ -2380,7 +2383,8 @@ static int read_revision(struct jh_store *st, const struct jh_kind_def *k, jh_id
 		return 0;
 	if (rc != SQLITE_DONE)
 		return db_error(st, err, "read");
-	return err_set(err, _("no %s %lld in this workshop"), k->name, (long long)id);
+	return err_set(err, _("no %s %lld in this workshop"), kinds_noun(k->kind, 1),
+		       (long long)id);
 }
 
 int store_item_revision(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id id,
@@ -2407,8 +2411,10 @@ static int check_base(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 	if (r.revision == base)
 		return 0;
 	st->conflict = 1;
-	return err_set(err, _("%s %lld was changed by %s since revision %lld (now %lld); not saved"),
-		       k->name, (long long)id, r.by[0] ? r.by : _("someone else"), base, r.revision);
+	return err_set(err,
+		       _("%s %lld was changed by %s since revision %lld (now %lld); not saved"),
+		       kinds_noun(k->kind, 1), (long long)id, r.by[0] ? r.by : _("someone else"),
+		       base, r.revision);
 }
 
 static int set_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
@@ -2468,10 +2474,10 @@ struct dependant {
 };
 
 static const struct dependant dependants[] = {
-    {JH_PARTICIPANT, "SELECT count(*) FROM vote WHERE participant_id = ?1", "votes"},
-    {JH_JOURNEY, "SELECT count(*) FROM touchpoint WHERE journey_id = ?1", "touchpoints"},
-    {JH_STAGE, "SELECT count(*) FROM touchpoint WHERE stage_id = ?1", "touchpoints"},
-    {JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", "pain points"},
+    {JH_PARTICIPANT, "SELECT count(*) FROM vote WHERE participant_id = ?1", N_("votes")},
+    {JH_JOURNEY, "SELECT count(*) FROM touchpoint WHERE journey_id = ?1", N_("touchpoints")},
+    {JH_STAGE, "SELECT count(*) FROM touchpoint WHERE stage_id = ?1", N_("touchpoints")},
+    {JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", N_("pain points")},
 };
 
 static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
@@ -2480,7 +2486,8 @@ static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 	char sql[160];
 
 	if (!store_item_exists(st, wid, k->kind, id))
-		return err_set(err, _("no %s %lld in this workshop"), k->name, (long long)id);
+		return err_set(err, _("no %s %lld in this workshop"), kinds_noun(k->kind, 1),
+			       (long long)id);
 	for (size_t i = 0; i < sizeof dependants / sizeof dependants[0]; i++) {
 		int failed = 0;
 		long long n;
@@ -2490,8 +2497,9 @@ static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		if (failed)
 			return -1;
 		if (n > 0)
-			return err_set(err, _("%s %lld still has %lld %s; remove or move them first"),
-				       k->name, (long long)id, n, dependants[i].what);
+			return err_set(
+			    err, _("%s %lld still has %lld %s; remove or move them first"),
+			    kinds_noun(k->kind, 1), (long long)id, n, _(dependants[i].what));
 	}
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1 AND workshop_id = ?2", k->table);
 	return run(st, sql, ARGS(I64(id), I64(wid)), err);
@@ -2521,7 +2529,8 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 	const struct arg args[] = {I64(wid), TXT(name), I64(scope_id)};
 
 	if (!k || !k->label_field || kind == JH_WORKSHOP)
-		return err_set(err, _("%s items are referred to by id"), k ? k->name : "these");
+		return err_set(err, _("%s items are referred to by id"),
+			       k ? kinds_noun(k->kind, 1) : "these");
 	snprintf(sql, sizeof sql,
 		 "SELECT id FROM %s WHERE workshop_id = ?1 AND %s = ?2%s ORDER BY id LIMIT 4",
 		 k->table, kinds_field(k, k->label_field)->column,
@@ -2538,10 +2547,11 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 		return 0;
 	}
 	if (n == 0)
-		return err_set(err, _("no %s named \"%s\"%s"), k->name, name,
+		return err_set(err, _("no %s named \"%s\"%s"), kinds_noun(k->kind, 1), name,
 			       scoped ? _(" in that journey") : _(" in this workshop"));
-	return err_set(err, _("%s \"%s\" is ambiguous (ids %lld, %lld%s); use the id"), k->name, name,
-		       (long long)found[0], (long long)found[1], n > 2 ? ", ..." : "");
+	return err_set(err, _("%s \"%s\" is ambiguous (ids %lld, %lld%s); use the id"),
+		       kinds_noun(k->kind, 1), name, (long long)found[0], (long long)found[1],
+		       n > 2 ? ", ..." : "");
 }
 
 /* ---------------------------------------------------------------- votes */

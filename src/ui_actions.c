@@ -118,7 +118,7 @@ static int do_add_any(struct ui *ui)
 	long k;
 
 	for (size_t i = 0; i < n; i++) {
-		items[i].label = kinds_get(kinds[i])->name;
+		items[i].label = kinds_noun(kinds[i], 1);
 		items[i].marked = 0;
 	}
 	items[n].label = _("workshop settings (edit)");

@@ -95,8 +95,8 @@ static int keep_mine(struct ui *ui, struct form *f, const void *item, long long 
 	struct ui_undo_rec rec;
 	int rc;
 
-	ui_undo_init(&rec, UI_UNDO_SET, f->kind, f->id, _("edit of %s #%lld"), k->name,
-		     (long long)f->id);
+	ui_undo_init(&rec, UI_UNDO_SET, f->kind, f->id, _("edit of %s #%lld"),
+		     kinds_noun(k->kind, 1), (long long)f->id);
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(as[i], '=');
 		char name[64], *v;
@@ -131,13 +131,13 @@ static int resolve_conflict(struct ui *ui, struct form *f, char **as, size_t n, 
 	if (!item || store_item_revision(ui->st, ui->wid, f->kind, f->id, &r, err)) {
 		model_data_free(&d);
 		return err_set(err, _("this %s was removed in another terminal; not saved"),
-			       k->name);
+			       kinds_noun(k->kind, 1));
 	}
 	who = r.by[0] ? r.by : _("Someone else");
 	values_text(theirs, sizeof theirs, k, as, n, item);
 	values_text(mine, sizeof mine, k, as, n, NULL);
 	snprintf(title, sizeof title, _("Conflict: %s changed this %s while you edited it"), who,
-		 k->name);
+		 kinds_noun(k->kind, 1));
 	snprintf(l0, sizeof l0, _("Keep theirs (%s): %s"), who, theirs);
 	snprintf(l1, sizeof l1, _("Keep yours: %s"), mine);
 	items[0] = (struct ui_pick_item){l0, 0};
@@ -221,11 +221,11 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 		rec.kind = f->kind;
 		rec.id = add ? id : f->id;
 		snprintf(rec.what, sizeof rec.what, "%s %s #%lld", add ? _("add of") : _("edit of"),
-			 kinds_get(f->kind)->name, (long long)rec.id);
+			 kinds_noun(f->kind, 1), (long long)rec.id);
 		ui_undo_push(ui, &rec);
 		f->id = add ? id : f->id;
 		ui_message(ui, 0, "%s %s #%lld", add ? _("Added") : _("Saved"),
-			   kinds_get(f->kind)->name, (long long)(add ? id : f->id));
+			   kinds_noun(f->kind, 1), (long long)(add ? id : f->id));
 	}
 out:
 	ui_undo_discard(&rec);
@@ -296,7 +296,7 @@ int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if (!kinds_addable(kind) || kind == JH_VOTE) {
-		ui_message(ui, 1, _("%s items cannot be added here"), kinds_get(kind)->name);
+		ui_message(ui, 1, _("%s items cannot be added here"), kinds_noun(kind, 1));
 		return UI_HANDLED;
 	}
 	form_init(&f, kind, 0, 1);
@@ -356,12 +356,12 @@ int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (kind == JH_WORKSHOP)
 		snprintf(f.title, sizeof f.title, _("Workshop settings"));
 	else
-		snprintf(f.title, sizeof f.title, _("Edit %s #%lld"), kinds_get(kind)->name,
+		snprintf(f.title, sizeof f.title, _("Edit %s #%lld"), kinds_noun(kind, 1),
 			 (long long)id);
 	if (ui_fill_form(ui, &f, kind, id)) {
 		form_free(&f);
 		ui_message(ui, 1, _("That %s is gone (removed in another terminal?)"),
-			   kinds_get(kind)->name);
+			   kinds_noun(kind, 1));
 		return UI_HANDLED | UI_RELOAD;
 	}
 	form_mark_orig(&f);
@@ -380,7 +380,7 @@ static void push_set(struct ui *ui, enum jh_kind kind, jh_id id, const char *fie
 {
 	struct ui_undo_rec r;
 
-	ui_undo_init(&r, UI_UNDO_SET, kind, id, _("links of %s #%lld"), kinds_get(kind)->name,
+	ui_undo_init(&r, UI_UNDO_SET, kind, id, _("links of %s #%lld"), kinds_noun(kind, 1),
 		     (long long)id);
 	ui_undo_assign(&r, field, value);
 	ui_undo_push(ui, &r);
@@ -435,19 +435,19 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (!writable(ui))
 		return UI_HANDLED;
 	if (!kinds_addable(kind)) {
-		ui_message(ui, 1, _("%s items cannot be deleted here"), kinds_get(kind)->name);
+		ui_message(ui, 1, _("%s items cannot be deleted here"), kinds_noun(kind, 1));
 		return UI_HANDLED;
 	}
 	if (!item)
 		return UI_HANDLED | UI_RELOAD;
 	text_fit(kinds_text(kinds_field(k, k->label_field), item), 40, 0, label, sizeof label);
-	snprintf(q, sizeof q, _("Delete %s #%lld \"%s\"? %s undoes it."), kinds_get(kind)->name,
+	snprintf(q, sizeof q, _("Delete %s #%lld \"%s\"? %s undoes it."), kinds_noun(kind, 1),
 		 (long long)id, label, ui_keys_first(UI_ACT_UNDO));
 	if (!ui_dialog_confirm(ui, q)) {
 		ui_message(ui, 0, _("Not deleted"));
 		return UI_HANDLED;
 	}
-	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, _("delete of %s #%lld"), kinds_get(kind)->name,
+	ui_undo_init(&rec, UI_UNDO_DELETE, kind, id, _("delete of %s #%lld"), kinds_noun(kind, 1),
 		     (long long)id);
 	ui_fill_snapshot(ui, kind, id, &rec);
 	if (kind == JH_JOURNEY) {
@@ -479,7 +479,7 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 	relink_records(ui, kind, id);
 	ui_undo_push(ui, &rec);
 	ui_undo_group_end(ui);
-	ui_message(ui, 0, _("Deleted %s #%lld (%s undoes)"), kinds_get(kind)->name, (long long)id,
+	ui_message(ui, 0, _("Deleted %s #%lld (%s undoes)"), kinds_noun(kind, 1), (long long)id,
 		   ui_keys_first(UI_ACT_UNDO));
 	return UI_HANDLED | UI_RELOAD;
 }
@@ -499,7 +499,7 @@ int ui_edit_set_fields(struct ui *ui, enum jh_kind kind, jh_id id, const char *c
 		return UI_HANDLED | UI_RELOAD;
 	as = util_xcalloc(n + 1, sizeof *as);
 	ui_undo_init(&rec, UI_UNDO_SET, kind, id, _("change of %s of %s #%lld"), what,
-		     kinds_get(kind)->name, (long long)id);
+		     kinds_noun(kind, 1), (long long)id);
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(assigns[i], '=');
 		const struct jh_field_def *fd;

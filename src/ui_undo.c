@@ -208,7 +208,7 @@ static int restore_list(struct ui *ui, const struct ui_undo_rec *r, const char *
 		return err_set(err, _("%s: not a list of ids"), f->name);
 	for (size_t i = 0; i < n && !rc; i++)
 		if (!store_item_exists(ui->st, ui->wid, f->ref, ids[i]))
-			rc = err_set(err, _("%s %lld is gone"), kinds_get(f->ref)->name,
+			rc = err_set(err, _("%s %lld is gone"), kinds_noun(f->ref, 1),
 				     (long long)ids[i]);
 	v.ids = ids;
 	v.nids = n;
@@ -253,7 +253,7 @@ static int still_mine(struct ui *ui, const struct ui_undo_rec *r, struct jh_err 
 	return err_set(err,
 		       _("%s changed or used %s #%lld since (revision %lld, yours was %lld); "
 			 "undo takes back only your own changes"),
-		       by[0] ? by : _("someone else"), kinds_get(r->kind)->name, (long long)r->id,
+		       by[0] ? by : _("someone else"), kinds_noun(r->kind, 1), (long long)r->id,
 		       now, r->rev);
 }
 

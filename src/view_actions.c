@@ -108,7 +108,8 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 				     : warn,
 		     1) +
 	     1;
-	ui_text(line->y, x, line->x + line->w - x, overdue ? _("OVERDUE") : a->status,
+	ui_text(line->y, x, line->x + line->w - x,
+		overdue ? _("OVERDUE") : kinds_value_label(a->status),
 		overdue	       ? (sel ? base | A_BOLD : ui_attr(ui, UI_C_OVERDUE))
 		: done && !sel ? ui_attr(ui, UI_C_POSITIVE)
 			       : base,
@@ -128,8 +129,8 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	ui_textf(t.y++, t.x, t.w, A_BOLD, 0, "#%lld %s", (long long)a->id, a->title);
 	t.h--;
 	snprintf(buf, sizeof buf, _("Owner: %s  Due: %s  Status: %s%s"),
-		 *a->owner ? a->owner : "(none: who will do it?)",
-		 *a->due ? a->due : "(none: by when?)", a->status,
+		 *a->owner ? a->owner : _("(none: who will do it?)"),
+		 *a->due ? a->due : _("(none: by when?)"), kinds_value_label(a->status),
 		 analysis_action_overdue(a, S->today) ? _("  OVERDUE") : "");
 	n = ui_wrap(&t, 0, buf,
 		    analysis_action_overdue(a, S->today) ? ui_attr(ui, UI_C_OVERDUE) : A_NORMAL);

@@ -415,7 +415,8 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 	for (size_t i = 0; i < n && box.h > 0; i++, box.y++, box.h--) {
 		const struct jh_painpoint *p = &ui->d.painpoints[pains[i]];
 		ui_textf(box.y, box.x, box.w, A_NORMAL, 0, "! #%lld %s (%dx%d, %s)",
-			 (long long)p->id, p->title, p->severity, p->frequency, p->status);
+			 (long long)p->id, p->title, p->severity, p->frequency,
+			 kinds_value_label(p->status));
 	}
 	if (box.h > 0 && *t->notes)
 		ui_wrap(&box, 0, t->notes, ui_attr(ui, UI_C_DIM));

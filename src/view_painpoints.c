@@ -129,7 +129,8 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 			     : p->severity >= 4 ? ui_attr(ui, UI_C_NEGATIVE)
 						: base,
 			     0);
-		ui_text(line->y, x, right - 9, p->status, sel ? base : ui_attr(ui, UI_C_DIM), 1);
+		ui_text(line->y, x, right - 9, kinds_value_label(p->status),
+			sel ? base : ui_attr(ui, UI_C_DIM), 1);
 	} else {
 		ui_textf(line->y, x, right, base, 1, "%d", p->severity * p->frequency);
 	}
@@ -182,8 +183,9 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	ui_dots(ui, p->severity, 5, sev, sizeof sev);
 	ui_dots(ui, p->frequency, 5, freq, sizeof freq);
 	snprintf(buf, sizeof buf, _("Severity %s %d/5  Frequency %s %d/5  Weight %d  %s%s%s"), sev,
-		 p->severity, freq, p->frequency, p->severity * p->frequency, p->status,
-		 p->author_id ? _(", by ") : "", ui_name(ui, p->author_id));
+		 p->severity, freq, p->frequency, p->severity * p->frequency,
+		 kinds_value_label(p->status), p->author_id ? _(", by ") : "",
+		 ui_name(ui, p->author_id));
 	t.h -= 2;
 	n = ui_wrap(&t, 0, buf, A_NORMAL);
 	t.y += n + 1;

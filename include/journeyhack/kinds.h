@@ -83,6 +83,16 @@ const struct jh_kind_def *kinds_get(enum jh_kind kind);
  * ("painpoint", "painpoints"); NULL when unknown. */
 const struct jh_kind_def *kinds_find(const char *name);
 
+/* The name of N items of a kind as people read it, in the interface's
+ * language ("painpoint", "smärtpunkt"); name and plural above are what
+ * the command line takes and prints for scripts. */
+const char *kinds_noun(enum jh_kind kind, unsigned long n);
+
+/* A status or role value as people read it ("open" shows "öppen" in
+ * Swedish); what is stored and typed stays the value itself, and a value
+ * without a display name is shown as it is. */
+const char *kinds_value_label(const char *value);
+
 const struct jh_field_def *kinds_field(const struct jh_kind_def *k, const char *name);
 
 /* "participant journey stage ..." for messages and help. */

@@ -101,8 +101,47 @@ out=$(jh LC_ALL=sv_SE.UTF-8 -- set pay workshop 1 dots=1 --trim 2>&1)
 expect "trim 1, Swedish" "tog bort 1 prick" "$out"
 printf '%s\n' "$out" | grep -q prickar && bad "trim 1, Swedish: plural used for 1: $out"
 
-# Files that programs read are the same in every language.
-for f in csv json yaml md taskwarrior; do
+# Messages of the CSV import, the exports and the kinds, in Swedish and
+# Norwegian: kinds by their display names, never the command-line ones.
+jh LC_ALL=C.UTF-8 -- export pay -f csv -r actions -o "$WORK/actions.csv" >/dev/null ||
+	die "export the actions as CSV"
+out=$(jh LANGUAGE=sv LC_ALL=C.UTF-8 -- import pay "$WORK/actions.csv" -k actions 2>&1)
+expect "import summary, Swedish" "importerade 1 åtgärdspunkt från" "$out"
+expect "import summary, Swedish" "0 tillagda, 0 uppdaterade, 1 oförändrade" "$out"
+out=$(jh LANGUAGE=nb LC_ALL=C.UTF-8 -- import pay "$WORK/actions.csv" -k actions 2>&1)
+expect "import summary, Norwegian" "importerte 1 tiltak fra" "$out"
+expect "import summary, Norwegian" "0 lagt til, 0 oppdatert, 1 uendret" "$out"
+printf 'title,owner\n"Öppna frågor,Åsa\n' >"$WORK/open.csv"
+err=$(jh LANGUAGE=sv LC_ALL=C.UTF-8 -- import pay "$WORK/open.csv" -k actions 2>&1) &&
+	bad "import of an unclosed quote succeeded"
+expect "CSV error, Swedish" "open.csv:2:1: oavslutat citerat fält" "$err"
+err=$(jh LANGUAGE=nb LC_ALL=C.UTF-8 -- import pay "$WORK/open.csv" -k actions --csv-sep x 2>&1) &&
+	bad "import with --csv-sep x succeeded"
+expect "CSV separator, Norwegian" 'import: --csv-sep "x": skilletegnet er , ; eller tab' "$err"
+err=$(jh LANGUAGE=sv LC_ALL=C.UTF-8 -- export pay -f nosuch 2>&1) && bad "export -f nosuch succeeded"
+expect "unknown format, Swedish" 'okänt format "nosuch" (md, csv, json' "$err"
+err=$(jh LANGUAGE=nb LC_ALL=C.UTF-8 -- export pay -f nosuch 2>&1) && bad "export -f nosuch succeeded"
+expect "unknown format, Norwegian" 'ukjent format "nosuch" (md, csv, json' "$err"
+out=$(jh LANGUAGE=sv LC_ALL=C.UTF-8 -- add pay painpoint touchpoint=1 "title=Svår blankett" 2>&1)
+expect "add, Swedish" "lade till smärtpunkt" "$out"
+err=$(jh LANGUAGE=nb LC_ALL=C.UTF-8 -- rm pay touchpoint 1 2>&1) && bad "rm of a touchpoint with pain points succeeded"
+expect "rm refused, Norwegian" "kontaktpunkt 1 har fortsatt smertepunkter knyttet til seg (1)" "$err"
+# The interface's form title (replayed keys: the pain view, then a).
+printf '3\na\n' >"$WORK/keys"
+for l in "sv Lägg till smärtpunkt" "nb Legg til smertepunkt"; do
+	jh LANGUAGE="${l%% *}" LC_ALL=C.UTF-8 -- --replay "$WORK/keys" --dump-screen "$WORK/screen" pay ||
+		bad "replay in ${l%% *} failed"
+	expect "form title, ${l%% *}" "${l#* }" "$(cat "$WORK/screen" 2>/dev/null)"
+	grep -q painpoint "$WORK/screen" && bad "${l%% *}: the screen says painpoint"
+done
+# A status is shown in the language and stored as typed.
+expect "status shown, Norwegian" " åpen" "$(cat "$WORK/screen" 2>/dev/null)"
+out=$(jh LANGUAGE=nb LC_ALL=C.UTF-8 -- show pay painpoints --json 2>&1)
+expect "status stored" '"status": "open"' "$out"
+
+# Files that programs read are the same in every language; the reports
+# (md, svg, html) stay English for now.
+for f in csv json yaml md taskwarrior jira-csv gitlab-csv ical todotxt svg html; do
 	case $f in csv | taskwarrior) r="-r actions" ;; *) r="" ;; esac
 	# shellcheck disable=SC2086
 	jh LC_ALL=C.UTF-8 -- export pay -f $f $r -o "$WORK/en.$f" >/dev/null 2>&1 ||

@@ -103,7 +103,7 @@ for how in "LANGUAGE=sv LANG=C.UTF-8" "LC_ALL=sv_SE.UTF-8"; do
 	wait_for "Nästa vy"
 	fits "help"
 	t send-keys -t "$cur" q 3 a
-	wait_for "Ny painpoint"
+	wait_for "Lägg till smärtpunkt"
 	wait_for "Allvar"
 	wait_for "Enter sparar"
 	fits "form"
