@@ -88,7 +88,8 @@ int cli_open_store(struct cli_ctx *ctx, int write)
 		if (store_begin(ctx->st, &err) == 0) {
 			store_rollback(ctx->st);
 			snprintf(err.msg, sizeof err.msg,
-				 _("%s is read-only: changes cannot be saved"), store_path(ctx->st));
+				 _("%s is read-only: changes cannot be saved"),
+				 store_path(ctx->st));
 		}
 		cli_fail(ctx, err.msg);
 		store_close(ctx->st);

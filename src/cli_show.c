@@ -438,7 +438,8 @@ static void show_kind(struct show *s, enum jh_kind kind, FILE *f)
 
 	cli_table_init(&t, st->ncols);
 	for (size_t c = 0; c < st->ncols; c++) {
-		cli_table_col(&t, c, *st->cols[c].head ? _(st->cols[c].head) : "", st->cols[c].maxw, st->cols[c].right);
+		cli_table_col(&t, c, *st->cols[c].head ? _(st->cols[c].head) : "", st->cols[c].maxw,
+			      st->cols[c].right);
 		fields[c] = st->cols[c].field ? kinds_field(k, st->cols[c].field) : NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -484,10 +485,10 @@ static void show_all(struct show *s, FILE *f)
 		const char *title;
 		enum jh_kind kind;
 	} sections[] = {
-	    {N_("Agenda"), JH_STEP},	   {N_("Participants"), JH_PARTICIPANT},
-	    {N_("Journeys"), JH_JOURNEY},	   {N_("Touchpoints"), JH_TOUCHPOINT},
+	    {N_("Agenda"), JH_STEP},	       {N_("Participants"), JH_PARTICIPANT},
+	    {N_("Journeys"), JH_JOURNEY},      {N_("Touchpoints"), JH_TOUCHPOINT},
 	    {N_("Pain points"), JH_PAINPOINT}, {N_("Backlog"), JH_IDEA},
-	    {N_("Actions"), JH_ACTION},	   {N_("Parking lot"), JH_PARKING},
+	    {N_("Actions"), JH_ACTION},	       {N_("Parking lot"), JH_PARKING},
 	};
 	const struct jh_data *d = s->d;
 

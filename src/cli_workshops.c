@@ -65,8 +65,8 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 		if (create(ctx, name, &tpl, args->opt[1], &err))
 			rc = cli_fail(ctx, err.msg);
 		else
-			cli_line(ctx->out, _("created workshop %s (%s) from template %s in %s"), name,
-				 tpl.title, tpl.name, store_path(ctx->st));
+			cli_line(ctx->out, _("created workshop %s (%s) from template %s in %s"),
+				 name, tpl.title, tpl.name, store_path(ctx->st));
 		if (!rc && args->opt[1])
 			cli_line(ctx->out, _("%s facilitates it"), args->opt[1]);
 	}
@@ -149,8 +149,9 @@ static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *
 	struct cli_table t;
 
 	if (n == 0) {
-		fprintf(ctx->out,
-			_("no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n"));
+		fprintf(
+		    ctx->out,
+		    _("no templates found (see JOURNEYHACK_TEMPLATE_PATH in journeyhack(1))\n"));
 		return CLI_OK;
 	}
 	cli_table_init(&t, 3);
@@ -159,8 +160,8 @@ static int print_templates(struct cli_ctx *ctx, const struct jh_template_entry *
 	cli_table_col(&t, 2, _("PATH"), 0, 0);
 	for (size_t i = 0; i < n; i++) {
 		char title[512];
-		snprintf(title, sizeof title, "%s%s",
-			 list[i].valid ? "" : _("INVALID: "), list[i].title);
+		snprintf(title, sizeof title, "%s%s", list[i].valid ? "" : _("INVALID: "),
+			 list[i].title);
 		const char *row[] = {list[i].name, title, list[i].path};
 		cli_table_row(&t, row);
 	}

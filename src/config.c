@@ -144,11 +144,11 @@ static int char_key(const char *s)
 
 int config_key_parse(const char *name)
 {
-	int k;
-
 	if (!name || !*name)
 		return -1;
 	if (name[1]) {
+		int k;
+
 		for (size_t i = 0; i < NKEYNAMES; i++)
 			if (!strcasecmp(key_names[i].name, name))
 				return key_names[i].key == 127 ? CONFIG_KEY_BACKSPACE

@@ -336,8 +336,8 @@ static int forbidden(const char *path, const struct filewrite_guard *guard, stru
 {
 	for (size_t i = 0; guard && guard->paths && guard->paths[i]; i++)
 		if (samefile_is(path, guard->paths[i]))
-			return err_set(err, _("%s would overwrite %s (%s); choose another file"), path,
-				       guard->what ? guard->what : _("a protected file"),
+			return err_set(err, _("%s would overwrite %s (%s); choose another file"),
+				       path, guard->what ? guard->what : _("a protected file"),
 				       guard->paths[i]);
 	return 0;
 }
@@ -370,7 +370,7 @@ static int replaceable(const char *path, struct stat *sb, int *exists, struct jh
 		if (S_ISLNK(lb.st_mode))
 			return err_set(err,
 				       _("%s is a symbolic link to a file that does not exist: not "
-				       "replaced; export to the file itself"),
+					 "replaced; export to the file itself"),
 				       path);
 		return err_set(err, "%s: %s", path, strerror(errno));
 	}
@@ -401,7 +401,8 @@ static int write_stream(const char *path, int (*write_fn)(FILE *, void *, struct
 	if (S_ISDIR(sb.st_mode))
 		return err_set(err, _("%s is a directory"), path);
 	if (S_ISBLK(sb.st_mode))
-		return err_set(err, _("%s is a block device: only a regular file is written"), path);
+		return err_set(err, _("%s is a block device: only a regular file is written"),
+			       path);
 	return write_direct(path, write_fn, ctx, err);
 }
 
@@ -425,7 +426,7 @@ int filewrite_atomic_guarded(const char *path, const struct filewrite_guard *gua
 	if (!target)
 		return err_set(err,
 			       _("%s: a symbolic link owned by someone else in a shared "
-			       "directory; not followed"),
+				 "directory; not followed"),
 			       path);
 	clean_stale(target);
 	rc = replace(path, target, exists ? sb.st_mode & 07777 : new_file_mode(), write_fn, ctx,

@@ -399,7 +399,7 @@ static const char *mode_hint(const struct form_field *ff)
 	static char hint[128];
 	const char *left = ui_keys_first(UI_ACT_FORM_CHOICE_PREV);
 	const char *right = ui_keys_first(UI_ACT_FORM_CHOICE_NEXT);
-	const char *pick = ui_keys_first(UI_ACT_FORM_PICK);
+	const char *list = ui_keys_first(UI_ACT_FORM_PICK);
 
 	switch (ff->mode) {
 	case FORM_LONG:
@@ -407,13 +407,13 @@ static const char *mode_hint(const struct form_field *ff)
 			 ui_keys_first(UI_ACT_FORM_EDITOR));
 		return hint;
 	case FORM_CHOICE:
-		snprintf(hint, sizeof hint, _("%s/%s or %s list"), left, right, pick);
+		snprintf(hint, sizeof hint, _("%s/%s or %s list"), left, right, list);
 		return hint;
 	case FORM_SUGGEST:
-		snprintf(hint, sizeof hint, _("type, or %s/%s, %s list"), left, right, pick);
+		snprintf(hint, sizeof hint, _("type, or %s/%s, %s list"), left, right, list);
 		return hint;
 	case FORM_IDLIST:
-		snprintf(hint, sizeof hint, _("ids, or %s to mark in a list"), pick);
+		snprintf(hint, sizeof hint, _("ids, or %s to mark in a list"), list);
 		return hint;
 	default:
 		return ff->def->type == JF_DATE ? "YYYY-MM-DD" : "";

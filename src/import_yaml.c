@@ -110,7 +110,8 @@ static int get_int(struct imp *im, const struct yamlread_node *n, const char *ke
 	if (util_parse_int(v, &num))
 		return fail_at(im, n, _("%s: \"%.40s\" is not a whole number"), key, v);
 	if (num < min || num > max)
-		return fail_at(im, n, _("%s: %lld is out of range (%lld..%lld)"), key, num, min, max);
+		return fail_at(im, n, _("%s: %lld is out of range (%lld..%lld)"), key, num, min,
+			       max);
 	*out = num;
 	return 0;
 }
@@ -586,7 +587,8 @@ static int read_workshop(struct imp *im, const struct yamlread_node *n)
 	if (read_item(im, n, JH_WORKSHOP, "workshop", &fl, w, 0, &ex, NULL))
 		return -1;
 	if (*w->created && !util_date_valid(w->created))
-		return fail_at(im, n, _("created: \"%.20s\" is not a date (YYYY-MM-DD)"), w->created);
+		return fail_at(im, n, _("created: \"%.20s\" is not a date (YYYY-MM-DD)"),
+			       w->created);
 	for (size_t i = 0; i < NEXTRA; i++) {
 		char ***items = (char ***)(void *)((char *)&im->d + word_lists[i].items);
 		size_t *count = (size_t *)(void *)((char *)&im->d + word_lists[i].count);
@@ -604,8 +606,9 @@ static int read_version(struct imp *im, const struct yamlread_node *v)
 	if (get_int(im, v, "journeyhack", 1, INT_MAX, &version))
 		return -1;
 	if (version != 1)
-		return fail_at(
-		    im, v, _("format version %lld is newer than this journeyhack reads (1)"), version);
+		return fail_at(im, v,
+			       _("format version %lld is newer than this journeyhack reads (1)"),
+			       version);
 	return 0;
 }
 
@@ -732,7 +735,8 @@ static int read_root(struct imp *im)
 			       _("not a journeyhack workshop (expected a mapping, found %s)"),
 			       type_name(root));
 	if (!im->have_version)
-		return fail_at(im, root, _("not a journeyhack workshop file (no \"journeyhack: 1\")"));
+		return fail_at(im, root,
+			       _("not a journeyhack workshop file (no \"journeyhack: 1\")"));
 	if (!im->have_workshop)
 		return fail_at(im, root, _("no \"workshop:\" section"));
 	return 0;
@@ -961,8 +965,8 @@ static int check_all(struct imp *im, struct checks *c)
 			if (check_item(im, c, (enum jh_kind)k, i))
 				return -1;
 	if (d->workshop.current_step > 0 && (size_t)d->workshop.current_step >= d->nsteps)
-		return err_set(im->err, _("%s: current_step %d: the agenda has %zu steps"), im->label,
-			       d->workshop.current_step, d->nsteps);
+		return err_set(im->err, _("%s: current_step %d: the agenda has %zu steps"),
+			       im->label, d->workshop.current_step, d->nsteps);
 	return 0;
 }
 

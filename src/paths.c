@@ -39,7 +39,7 @@ static char *data_home(struct jh_err *err)
 		return util_xstrdup(xdg);
 	if (!home || home[0] != '/') {
 		err_set(err, _("cannot find a home for the database: set $HOME, $XDG_DATA_HOME or "
-			     "$JOURNEYHACK_DB, or give -d FILE"));
+			       "$JOURNEYHACK_DB, or give -d FILE"));
 		return NULL;
 	}
 	return join(home, ".local/share");

@@ -366,10 +366,15 @@ int session_vote_check(const struct session_ballot *b, jh_id idea_id, struct jh_
 		return 0;
 	if (b->spent - b->have + b->want > b->budget)
 		return err_set(
-		    err, ngettext("vote refused: the budget is %lld dots per participant and %lld is used", "vote refused: the budget is %lld dots per participant and %lld are used", (unsigned long)b->spent),
+		    err,
+		    ngettext(
+			"vote refused: the budget is %lld dots per participant and %lld is used",
+			"vote refused: the budget is %lld dots per participant and %lld are used",
+			(unsigned long)b->spent),
 		    b->budget, b->spent);
 	if (b->cap > 0 && b->want > b->cap)
-		return err_set(err, _("vote refused: at most %lld dots per idea from one participant"),
+		return err_set(err,
+			       _("vote refused: at most %lld dots per idea from one participant"),
 			       b->cap);
 	return 0;
 }

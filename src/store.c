@@ -472,7 +472,8 @@ static int mkdirs_for(const char *path, struct jh_err *err)
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			rc = err_set(err, _("%s: cannot create directory: %s"), dir, strerror(errno));
+			rc = err_set(err, _("%s: cannot create directory: %s"), dir,
+				     strerror(errno));
 		*p = '/';
 	}
 	free(dir);
@@ -522,10 +523,10 @@ static int precheck_file(const char *path, int flags, int *created, struct jh_er
 		if (errno != ENOENT)
 			return err_set(err, "%s: %s", path, strerror(errno));
 		if (flags & (STORE_NOCREATE | STORE_READONLY))
-			return err_set(
-			    err,
-			    _("%s: no such database (create a workshop first: journeyhack new NAME)"),
-			    path);
+			return err_set(err,
+				       _("%s: no such database (create a workshop first: "
+					 "journeyhack new NAME)"),
+				       path);
 		if (mkdirs_for(path, err))
 			return -1;
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -623,18 +624,19 @@ static int inspect(struct jh_store *st, struct jh_err *err)
 	version = query_int(st, "PRAGMA user_version", NOARGS, 0, err, &failed);
 	tables = query_int(st, "SELECT count(*) FROM sqlite_schema", NOARGS, 0, err, &failed);
 	if (failed) {
-		err_set(err, _("%s: the database is damaged (%s)"), st->path, sqlite3_errmsg(st->db));
+		err_set(err, _("%s: the database is damaged (%s)"), st->path,
+			sqlite3_errmsg(st->db));
 		return -1;
 	}
 	if (appid != STORE_APPLICATION_ID && !(appid == 0 && tables == 0 && version == 0))
-		return err_set(err,
-			       _("%s: an SQLite database that journeyhack did not write; not opened"),
-			       st->path);
+		return err_set(
+		    err, _("%s: an SQLite database that journeyhack did not write; not opened"),
+		    st->path);
 	if (version > (long long)STORE_NMIGRATIONS)
 		return err_set(
 		    err,
 		    _("%s: written by a newer journeyhack (schema %lld, this one knows %d); "
-		    "upgrade journeyhack to open it"),
+		      "upgrade journeyhack to open it"),
 		    st->path, version, (int)STORE_NMIGRATIONS);
 	if (version < 0)
 		return err_set(err, _("%s: impossible schema version %lld; not opened"), st->path,
@@ -706,8 +708,8 @@ static int defend(struct jh_store *st, struct jh_err *err)
 			want = 1;
 		if (sqlite3_db_config(st->db, defences[i].op, want, &now) != SQLITE_OK ||
 		    now != want)
-			return err_set(err, _("%s: this SQLite cannot set %s; not opened"), st->path,
-				       defences[i].name);
+			return err_set(err, _("%s: this SQLite cannot set %s; not opened"),
+				       st->path, defences[i].name);
 	}
 	return exec_sql(st, "PRAGMA trusted_schema = OFF", err);
 }
@@ -741,7 +743,7 @@ static int reconnect_immutable(struct jh_store *st, struct jh_err *err)
 	if (stat(wal, &wb) == 0 && wb.st_size > 0)
 		return err_set(err,
 			       _("%s: cannot be read here: its write-ahead log %s holds changes "
-			       "and %s; open it once where it can be written"),
+				 "and %s; open it once where it can be written"),
 			       st->path, wal, st->ro_reason);
 	drop_cache(st);
 	sqlite3_close(st->db);
@@ -1455,7 +1457,7 @@ int store_workshop_create(struct jh_store *st, const char *name, const struct jh
 	if (!valid_workshop_name(name))
 		return err_set(err,
 			       _("workshop name \"%s\": use 1 to 64 characters without spaces, "
-			       "slashes or control characters"),
+				 "slashes or control characters"),
 			       name);
 	if (util_parse_int(name, &num) == 0)
 		return err_set(err, _("workshop name \"%s\": a number would be mistaken for an id"),
@@ -1905,9 +1907,9 @@ static int step_set(struct jh_store *st, const struct jh_kind_def *k, jh_id wid,
 	if (failed)
 		return -1;
 	if (p && from >= 0 && p->num >= n)
-		return err_set(err,
-			       _("position=%lld: the agenda has %lld steps, at positions 0 to %lld"),
-			       (long long)p->num, n, n - 1);
+		return err_set(
+		    err, _("position=%lld: the agenda has %lld steps, at positions 0 to %lld"),
+		    (long long)p->num, n, n - 1);
 	if (update_row(st, k, wid, id, vals, nvals, err))
 		return -1;
 	/* Moving down it goes after the step it lands on, moving up before. */
@@ -2568,8 +2570,9 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 		      ARGS(I64(pid), I64(wid)), 0, err, &failed) != 1 ||
 	    query_int(st, "SELECT count(*) FROM idea WHERE id = ?1 AND workshop_id = ?2",
 		      ARGS(I64(iid), I64(wid)), 0, err, &failed) != 1)
-		return failed ? -1
-			      : err_set(err, _("vote: no such idea or participant in this workshop"));
+		return failed
+			   ? -1
+			   : err_set(err, _("vote: no such idea or participant in this workshop"));
 	b.budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
 			     ARGS(I64(wid)), 0, err, &failed);
 	b.cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1",

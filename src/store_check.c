@@ -217,8 +217,8 @@ static int compare_objects(const struct schema *have, const struct schema *want,
 	for (size_t i = 0; i < have->nobj; i++) {
 		const struct sobj *o = &have->obj[i];
 		if (!find_obj(want, o->name ? o->name : "") && !sqlite_own_table(o))
-			return fail(why, size, _("unexpected %s '%s'"), shown(o->type, b1, sizeof b1),
-				    shown(o->name, b2, sizeof b2));
+			return fail(why, size, _("unexpected %s '%s'"),
+				    shown(o->type, b1, sizeof b1), shown(o->name, b2, sizeof b2));
 	}
 	for (size_t i = 0; i < want->nobj; i++) {
 		const struct sobj *o = &want->obj[i], *h = find_obj(have, o->name);
@@ -282,15 +282,16 @@ static int diff_columns(const struct sobj *want, const struct scol *have, size_t
 	for (size_t i = 0; i < want->ncols; i++) {
 		const struct scol *w = &want->cols[i], *h = find_col(have, nh, w->name);
 		if (!h)
-			return fail(why, size, _("table %s lacks column '%s'"), want->name, w->name);
-		if (!same_text(h->decl, w->decl))
-			return fail(why, size, _("column %s.%s is declared differently"), want->name,
+			return fail(why, size, _("table %s lacks column '%s'"), want->name,
 				    w->name);
+		if (!same_text(h->decl, w->decl))
+			return fail(why, size, _("column %s.%s is declared differently"),
+				    want->name, w->name);
 	}
 	for (size_t i = 0; i < nh; i++)
 		if (!find_col(want->cols, want->ncols, have[i].name ? have[i].name : ""))
-			return fail(why, size, _("table %s has an unexpected column '%s'"), want->name,
-				    shown(have[i].name, b, sizeof b));
+			return fail(why, size, _("table %s has an unexpected column '%s'"),
+				    want->name, shown(have[i].name, b, sizeof b));
 	return 0;
 }
 
@@ -308,7 +309,8 @@ static int compare_table(sqlite3 *db, const struct sobj *want, const struct sobj
 	rc = diff_columns(want, cols, nh, why, size);
 	columns_free(cols, nh);
 	if (!rc && !same_text(want->sql, have->sql))
-		rc = fail(why, size, _("table %s is defined differently (checks or defaults changed)"),
+		rc = fail(why, size,
+			  _("table %s is defined differently (checks or defaults changed)"),
 			  want->name);
 	return rc;
 }
@@ -442,8 +444,9 @@ static int bad_value(const struct range *r, sqlite3_stmt *q, int i, char *why, s
 		return fail(why, size, _("table %s, row %lld: %s = '%s' is not a whole number"),
 			    r->table, row, r->column,
 			    shown((const char *)sqlite3_column_text(q, i), b, sizeof b));
-	return fail(why, size, _("table %s, row %lld: %s = %lld is out of range %lld..%lld"), r->table,
-		    row, r->column, (long long)sqlite3_column_int64(q, i), r->min, r->max);
+	return fail(why, size, _("table %s, row %lld: %s = %lld is out of range %lld..%lld"),
+		    r->table, row, r->column, (long long)sqlite3_column_int64(q, i), r->min,
+		    r->max);
 }
 
 static void cat(char *sql, size_t size, const char *a, const char *b)
@@ -517,8 +520,8 @@ static int scan_table(sqlite3 *db, const struct range *r, int n, char *why, size
 				break;
 			}
 		if (!*why) /* the filter and value_ok disagree: name the row */
-			fail(why, size, _("table %s, row %lld: a value is out of range"), r[0].table,
-			     (long long)sqlite3_column_int64(q, 0));
+			fail(why, size, _("table %s, row %lld: a value is out of range"),
+			     r[0].table, (long long)sqlite3_column_int64(q, 0));
 	} else if (rc != SQLITE_DONE) {
 		db_fail(db, why, size);
 	}

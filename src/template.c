@@ -448,8 +448,8 @@ static int load_steps(struct ctx *c, const struct yamlread_node *top, struct jh_
 		/* Steps run in file order; a day going backwards is a slip. */
 		if (i > 0 && s->day < t->steps[i - 1].day)
 			return fail(c, yamlread_map_get(m, "day"),
-				    _("day: %d comes after day %d; list the agenda in order"), s->day,
-				    t->steps[i - 1].day);
+				    _("day: %d comes after day %d; list the agenda in order"),
+				    s->day, t->steps[i - 1].day);
 	}
 	return 0;
 }
@@ -487,8 +487,8 @@ static int load_touchpoints(struct ctx *c, const struct yamlread_node *jm, struc
 			join_words(list, sizeof list, (const char *const *)j->stages, j->nstages,
 				   ", ");
 			yamlread_quote(q, sizeof q, sn->text, sn->len);
-			return fail(c, sn, _("stage: %s is not one of the journey's stages (%s)"), q,
-				    list);
+			return fail(c, sn, _("stage: %s is not one of the journey's stages (%s)"),
+				    q, list);
 		}
 		if (get_text(c, m, "name", what, 1, 0, &tp->name) ||
 		    get_text(c, m, "channel", what, 0, 0, &tp->channel) ||
@@ -552,7 +552,8 @@ static int load_journeys(struct ctx *c, const struct yamlread_node *top, struct 
 			j->stages = strv_dup(t->stages, t->nstages);
 			j->nstages = t->nstages;
 		} else if (j->nstages == 0) {
-			return fail(c, yamlread_map_get(m, "stages"), _("stages: must not be empty"));
+			return fail(c, yamlread_map_get(m, "stages"),
+				    _("stages: must not be empty"));
 		}
 		if (load_touchpoints(c, m, j))
 			return -1;

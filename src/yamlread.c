@@ -240,7 +240,8 @@ static int check_duplicate_keys(struct ctx *c, const struct yamlread_node *map)
 	k = map->items[2 * again];
 	f = map->items[2 * first];
 	yamlread_quote(q, sizeof q, k->text, k->len);
-	return fail(c, k, _("duplicate key %s (first at line %zu, column %zu)"), q, f->line, f->col);
+	return fail(c, k, _("duplicate key %s (first at line %zu, column %zu)"), q, f->line,
+		    f->col);
 }
 
 /* Byte offset of a 1-based line and character column, for looking at what
@@ -433,7 +434,8 @@ static int open_event(struct ctx *c, const yaml_event_t *ev)
 		: refuse_extras(c, ev, ev->data.mapping_start.anchor, ev->data.mapping_start.tag))
 		return -1;
 	if (c->depth >= c->o->max_depth)
-		return fail_ev(c, ev, _("nested too deeply (more than %zu levels)"), c->o->max_depth);
+		return fail_ev(c, ev, _("nested too deeply (more than %zu levels)"),
+			       c->o->max_depth);
 	/* A second document is only walked for what it may not hold. */
 	if (c->docs <= 1) {
 		n = node_new(seq ? YAMLREAD_SEQ : YAMLREAD_MAP, ev->start_mark);

@@ -542,11 +542,10 @@ Test(cli_cmd, usage_errors_keep_each_commands_wording)
 	p = parse("list", ARGV("list", "extra"));
 	cr_assert_str_eq(p.err, "journeyhack: list: usage: journeyhack list\n");
 	p = parse("export", ARGV("export", "w", "-f"));
-	cr_assert_str_eq(p.err,
-			 "journeyhack: export: an option needs a value\n"
-			 "usage: journeyhack export WORKSHOP [-f FORMAT] "
-			 "[-r actions|backlog|report|painpoints] [-o FILE] [--csv-raw] "
-			 "[--csv-sep SEP] [--csv-bom] [--journey JOURNEY]\n");
+	cr_assert_str_eq(p.err, "journeyhack: export: an option needs a value\n"
+				"usage: journeyhack export WORKSHOP [-f FORMAT] "
+				"[-r actions|backlog|report|painpoints] [-o FILE] [--csv-raw] "
+				"[--csv-sep SEP] [--csv-bom] [--journey JOURNEY]\n");
 	p = parse("export", ARGV("export", "w", "-x"));
 	cr_assert(strstr(p.err, "export: unknown option\n"), "%s", p.err);
 	p = parse("export", ARGV("export", "w", "v"));
