@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -207,6 +208,22 @@ int ui_term_dump(const char *path, struct jh_err *err)
 
 /* ------------------------------------------------------------ keys */
 
+/* A resize whose signal curses never turned into KEY_RESIZE (a second
+ * one arriving while the first was handled) would leave the screen laid
+ * out for the old size until the next; so between keys the terminal's
+ * size is compared with the one drawn for. 1 when it changed. */
+static int missed_resize(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+		return 0;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return 0;
+	resizeterm(ws.ws_row, ws.ws_col);
+	return 1;
+}
+
 static int replay_key(struct ui *ui)
 {
 	static const int special[] = {
@@ -288,7 +305,7 @@ int ui_term_key(struct ui *ui)
 				ui->quit = 1;
 				return UI_KEY_EOF;
 			}
-			if (timer_shown_changed(ui))
+			if (timer_shown_changed(ui) || missed_resize())
 				return UI_KEY_NONE;
 			continue;
 		}
