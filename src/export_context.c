@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/csv.h"
 #include "journeyhack/export_context.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -195,4 +196,21 @@ void export_context_write(struct export_w *w, const struct export_context *c,
 	export_w_puts(w, " ");
 	st->text(w, c->d->workshop.name);
 	export_w_puts(w, st->nl);
+}
+
+int export_context_csv(FILE *f, const struct jh_data *d, const char *const *header, size_t n,
+		       export_context_row_fn row, struct jh_err *err)
+{
+	struct export_w w;
+	struct export_facts x;
+
+	export_w_init(&w, f);
+	export_facts_init(&x, d);
+	if (csv_write_row(f, header, n) < 0)
+		export_w_fail(&w);
+	for (size_t i = 0; i < x.nactions && !w.failed; i++)
+		if (row(f, d, &x, &d->actions[x.actions[i]]) < 0)
+			export_w_fail(&w);
+	export_facts_free(&x);
+	return export_w_done(&w, err);
 }

@@ -119,16 +119,6 @@ static int row(FILE *f, const struct jh_data *d, const struct export_facts *x,
 int export_gitlab(FILE *f, const struct jh_data *d, struct jh_err *err)
 {
 	static const char *const header[] = {"title", "description", "due_date"};
-	struct export_w w;
-	struct export_facts x;
 
-	export_w_init(&w, f);
-	export_facts_init(&x, d);
-	if (csv_write_row(f, header, 3) < 0)
-		export_w_fail(&w);
-	for (size_t i = 0; i < x.nactions && !w.failed; i++)
-		if (row(f, d, &x, &d->actions[x.actions[i]]) < 0)
-			export_w_fail(&w);
-	export_facts_free(&x);
-	return export_w_done(&w, err);
+	return export_context_csv(f, d, header, sizeof header / sizeof header[0], row, err);
 }

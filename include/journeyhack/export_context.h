@@ -9,6 +9,7 @@
 #define JOURNEYHACK_EXPORT_CONTEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_w.h"
@@ -60,5 +61,14 @@ void export_context_plain(struct export_w *w, const char *s);
  * white space one space, none at the ends; cut after `max` code points
  * (0: no limit) with "…" as the last of them. Caller frees. */
 char *export_context_line(const char *s, size_t max);
+
+/* One CSV row a tracker imports for an action point; < 0 on a write error. */
+typedef int (*export_context_row_fn)(FILE *f, const struct jh_data *d, const struct export_facts *x,
+				     const struct jh_action *a);
+
+/* A tracker's CSV: the header, then one row per action point in the
+ * order the other exports list them. */
+int export_context_csv(FILE *f, const struct jh_data *d, const char *const *header, size_t n,
+		       export_context_row_fn row, struct jh_err *err);
 
 #endif
