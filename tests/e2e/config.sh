@@ -134,7 +134,7 @@ echo "ok: themes change the colour pairs, NO_COLOR wins"
 # ---- the bell when the timer runs out
 # Every step lasts a minute and this one has 53 seconds behind it: the
 # time runs out about 7 seconds from now, with both terminals watching.
-"$SQLITE3_BIN" "$DB" "UPDATE step SET minutes = 1;
+"$SQLITE3_BIN" -cmd '.timeout 10000' "$DB" "UPDATE step SET minutes = 1;
 	UPDATE workshop SET timer_running = 1, timer_elapsed = 53,
 	timer_started = CAST(strftime('%s', 'now') AS INTEGER);" || die "cannot start the timer"
 printf 'bell off\n' >"$WORK/quiet.rc"

@@ -235,7 +235,7 @@ if "$JH_BIN" -d "$DB" show pay parking 2>&1 | grep -F -q "Osparad fråga"; then
 	fail "an unsaved form reached the database"
 fi
 if [ -n "${SQLITE3_BIN:-}" ] && [ -x "$SQLITE3_BIN" ]; then
-	[ "$("$SQLITE3_BIN" "$DB" 'PRAGMA integrity_check')" = ok ] || fail "database damaged"
+	[ "$("$SQLITE3_BIN" -cmd '.timeout 10000' "$DB" 'PRAGMA integrity_check')" = ok ] || fail "database damaged"
 fi
 
 # ---------------------------------------------------------------- two terminals

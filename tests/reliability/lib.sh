@@ -48,9 +48,11 @@ need_sqlite3() {
 }
 
 # sql DB STATEMENT: read-only look at a database, beside journeyhack;
-# columns separated by tabs.
+# columns separated by tabs. A reader can meet a lock for a moment (a
+# checkpoint, or a writer killed a moment ago being rolled back), so it
+# waits for it as journeyhack does, instead of failing at once.
 sql() {
-	"$SQLITE3" -batch -bail -separator '	' "file:$1?mode=ro" "$2"
+	"$SQLITE3" -batch -bail -cmd '.timeout 10000' -separator '	' "file:$1?mode=ro" "$2"
 }
 
 # A uniformly random number in 0..$1-1 (sh has no $RANDOM).
