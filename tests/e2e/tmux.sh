@@ -65,9 +65,10 @@ start() {
 		fail "cannot start tmux session $name"
 }
 
-# Wait until session NAME shows TEXT, for at most SECONDS (default 10).
+# Wait until session NAME shows TEXT, for at most SECONDS (default 30: an
+# ASan build on a busy machine can take that long).
 wait_for() {
-	name=$1 text=$2 limit=${3:-10}
+	name=$1 text=$2 limit=${3:-30}
 	deadline=$(($(now_ms) + limit * 1000))
 	while :; do
 		if t capture-pane -p -t "$name" 2>/dev/null | grep -F -q -- "$text"; then

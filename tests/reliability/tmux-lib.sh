@@ -54,14 +54,15 @@ screen() {
 	t capture-pane -p -t "$1" 2>/dev/null
 }
 
-# wait_for SESSION TEXT [SECONDS]: poll the screen, never sleep blindly.
+# wait_for SESSION TEXT [SECONDS]: poll the screen, never sleep blindly;
+# 30 s by default, as an ASan build on a busy machine can take that long.
 wait_for() {
-	deadline=$(($(now_ms) + ${3:-10} * 1000))
+	deadline=$(($(now_ms) + ${3:-30} * 1000))
 	while :; do
 		screen "$1" | grep -F -q -- "$2" && return 0
 		[ "$(now_ms)" -lt "$deadline" ] || {
 			screen "$1" >&2
-			die "session $1 did not show \"$2\" within ${3:-10} s"
+			die "session $1 did not show \"$2\" within ${3:-30} s"
 		}
 		sleep 0.03
 	done
