@@ -18,24 +18,24 @@
 #include "journeyhack/kinds.h"
 #include "journeyhack/util.h"
 #include "store_check.h"
+#include "store_expect.h"
 #include "store_schema.h"
 
 /* ---------------------------------------------------------------- schema */
 
-struct scol {
-	char *name, *decl; /* decl: type, not null, default, key, hidden */
+/* The newest version's schema as store-schema-gen wrote it at build time,
+ * with the SQLite it was built against. */
+struct store_expected_col {
+	const char *name, *decl;
 };
+struct store_expected_obj {
+	const char *type, *name, *table, *sql;
+	size_t col, ncols;
+};
+#include "store_expected.h"
 
-struct sobj {
-	char *type, *name, *table, *sql;
-	struct scol *cols; /* a table's, in the expected schema only */
-	size_t ncols;
-};
-
-struct schema {
-	struct sobj *obj;
-	size_t nobj;
-};
+_Static_assert(STORE_EXPECTED_MIGRATIONS == STORE_NMIGRATIONS,
+	       "store_expected.h is older than store_schema.h");
 
 /* SQLite makes these itself when asked for statistics (ANALYZE); they
  * hold numbers for the query planner, never code. */
@@ -48,13 +48,7 @@ static const struct {
 
 /* The schema of each version, built on first use and kept for the life of
  * the process: every open of a file at that version compares with it. */
-static struct schema *expected[STORE_NMIGRATIONS + 1];
-
-static char *dup_text(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? util_xstrdup((const char *)t) : NULL;
-}
+static struct store_schema *expected[STORE_NMIGRATIONS + 1];
 
 /* A name from the file, fit for a one-line message: it may hold anything,
  * terminal escapes included, so only printable ASCII goes through. */
@@ -88,62 +82,44 @@ static int db_fail(sqlite3 *db, char *why, size_t size)
 	return fail(why, size, _("the database is damaged (%s)"), sqlite3_errmsg(db));
 }
 
-static void columns_free(struct scol *c, size_t n)
+static char *dup_or_null(const char *t)
 {
-	for (size_t i = 0; c && i < n; i++) {
-		free(c[i].name);
-		free(c[i].decl);
-	}
-	free(c);
+	return t ? util_xstrdup(t) : NULL;
 }
 
-static void schema_free(struct schema *s)
+/* The compiled-in schema, when this process runs with the SQLite it was
+ * worked out with (another version may word the SQL of a changed table
+ * differently): the migrations need not run again. */
+static struct store_schema *compiled(void)
 {
-	for (size_t i = 0; s && i < s->nobj; i++) {
-		free(s->obj[i].type);
-		free(s->obj[i].name);
-		free(s->obj[i].table);
-		free(s->obj[i].sql);
-		columns_free(s->obj[i].cols, s->obj[i].ncols);
-	}
-	if (s)
-		free(s->obj);
-	free(s);
-}
+	size_t n = sizeof store_expected_objs / sizeof store_expected_objs[0];
+	struct store_schema *s;
 
-/* Every object in sqlite_schema, by name. */
-static struct schema *read_objects(sqlite3 *db, char *why, size_t size)
-{
-	struct schema *s = util_xcalloc(1, sizeof *s);
-	sqlite3_stmt *q = NULL;
-	size_t cap = 0;
-	int rc;
-
-	if (sqlite3_prepare_v2(db,
-			       "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name",
-			       -1, &q, NULL) != SQLITE_OK) {
-		db_fail(db, why, size);
-		schema_free(s);
+	if (sqlite3_libversion_number() != STORE_EXPECTED_SQLITE)
 		return NULL;
-	}
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (s->nobj == cap) {
-			cap = cap ? cap * 2 : 32;
-			s->obj = util_xrealloc(s->obj, cap * sizeof *s->obj);
-		}
-		s->obj[s->nobj++] = (struct sobj){dup_text(q, 0), dup_text(q, 1), dup_text(q, 2),
-						  dup_text(q, 3), NULL,		  0};
-	}
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
-		db_fail(db, why, size);
-		schema_free(s);
-		return NULL;
+	s = util_xcalloc(1, sizeof *s);
+	s->obj = util_xcalloc(n, sizeof *s->obj);
+	s->nobj = n;
+	for (size_t i = 0; i < n; i++) {
+		const struct store_expected_obj *e = &store_expected_objs[i];
+		struct store_obj *o = &s->obj[i];
+		*o = (struct store_obj){dup_or_null(e->type),
+					dup_or_null(e->name),
+					dup_or_null(e->table),
+					dup_or_null(e->sql),
+					NULL,
+					e->ncols};
+		if (e->ncols)
+			o->cols = util_xcalloc(e->ncols, sizeof *o->cols);
+		for (size_t c = 0; c < e->ncols; c++)
+			o->cols[c] =
+			    (struct store_col){dup_or_null(store_expected_cols[e->col + c].name),
+					       dup_or_null(store_expected_cols[e->col + c].decl)};
 	}
 	return s;
 }
 
-static const struct sobj *find_obj(const struct schema *s, const char *name)
+static const struct store_obj *find_obj(const struct store_schema *s, const char *name)
 {
 	for (size_t i = 0; i < s->nobj; i++)
 		if (s->obj[i].name && !strcmp(s->obj[i].name, name))
@@ -156,7 +132,7 @@ static int same_text(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
-static int sqlite_own_table(const struct sobj *o)
+static int sqlite_own_table(const struct store_obj *o)
 {
 	for (size_t i = 0; i < sizeof sqlite_own / sizeof sqlite_own[0]; i++)
 		if (same_text(o->type, "table") && same_text(o->name, sqlite_own[i].name) &&
@@ -165,63 +141,30 @@ static int sqlite_own_table(const struct sobj *o)
 	return 0;
 }
 
-static struct scol *read_columns(sqlite3 *db, const char *table, size_t *n, char *why, size_t size);
-
-static struct schema *build_expected(long long version, char *why, size_t size)
-{
-	sqlite3 *mem = NULL;
-	struct schema *s = NULL;
-
-	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		fail(why, size, _("cannot work out the expected schema: %s"),
-		     mem ? sqlite3_errmsg(mem) : "out of memory");
-		sqlite3_close(mem);
-		return NULL;
-	}
-	for (long long v = 0; v < version; v++)
-		if (sqlite3_exec(mem, MIGRATIONS[v], NULL, NULL, NULL) != SQLITE_OK) {
-			fail(why, size, _("migration %lld does not apply: %s"), v + 1,
-			     sqlite3_errmsg(mem));
-			sqlite3_close(mem);
-			return NULL;
-		}
-	s = read_objects(mem, why, size);
-	for (size_t i = 0; s && i < s->nobj; i++) {
-		struct sobj *o = &s->obj[i];
-		if (strcmp(o->type, "table"))
-			continue;
-		o->cols = read_columns(mem, o->name, &o->ncols, why, size);
-		if (!o->cols) {
-			schema_free(s);
-			s = NULL;
-		}
-	}
-	sqlite3_close(mem);
-	return s;
-}
-
 /* The expected objects of a version, built once per process. */
-static const struct schema *expected_at(long long version, char *why, size_t size)
+static const struct store_schema *expected_at(long long version, char *why, size_t size)
 {
+	if (!expected[version] && version == (long long)STORE_NMIGRATIONS)
+		expected[version] = compiled();
 	if (!expected[version])
-		expected[version] = build_expected(version, why, size);
+		expected[version] = store_expect_build(version, why, size);
 	return expected[version];
 }
 
 /* An object the program did not create, or one it created that is gone. */
-static int compare_objects(const struct schema *have, const struct schema *want, char *why,
-			   size_t size)
+static int compare_objects(const struct store_schema *have, const struct store_schema *want,
+			   char *why, size_t size)
 {
 	char b1[80], b2[80];
 
 	for (size_t i = 0; i < have->nobj; i++) {
-		const struct sobj *o = &have->obj[i];
+		const struct store_obj *o = &have->obj[i];
 		if (!find_obj(want, o->name ? o->name : "") && !sqlite_own_table(o))
 			return fail(why, size, _("unexpected %s '%s'"),
 				    shown(o->type, b1, sizeof b1), shown(o->name, b2, sizeof b2));
 	}
 	for (size_t i = 0; i < want->nobj; i++) {
-		const struct sobj *o = &want->obj[i], *h = find_obj(have, o->name);
+		const struct store_obj *o = &want->obj[i], *h = find_obj(have, o->name);
 		if (!h)
 			return fail(why, size, _("missing %s '%s'"), o->type, o->name);
 		if (!same_text(h->type, o->type) || !same_text(h->table, o->table))
@@ -232,41 +175,7 @@ static int compare_objects(const struct schema *have, const struct schema *want,
 	return 0;
 }
 
-/* A table's columns as pragma_table_xinfo reports them, generated and
- * hidden ones included. NULL with why set on an error. */
-static struct scol *read_columns(sqlite3 *db, const char *table, size_t *n, char *why, size_t size)
-{
-	sqlite3_stmt *q = NULL;
-	struct scol *c = util_xcalloc(1, sizeof *c);
-	size_t cap = 1;
-	int rc;
-
-	*n = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, printf('%s|%d|%s|%d|%d', type, \"notnull\","
-			       " dflt_value, pk, hidden) FROM pragma_table_xinfo(?1) ORDER BY cid",
-			       -1, &q, NULL) != SQLITE_OK) {
-		free(c);
-		db_fail(db, why, size);
-		return NULL;
-	}
-	sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			c = util_xrealloc(c, cap * sizeof *c);
-		}
-		c[(*n)++] = (struct scol){dup_text(q, 0), dup_text(q, 1)};
-	}
-	sqlite3_finalize(q);
-	if (rc == SQLITE_DONE)
-		return c;
-	columns_free(c, *n);
-	db_fail(db, why, size);
-	return NULL;
-}
-
-static const struct scol *find_col(const struct scol *c, size_t n, const char *name)
+static const struct store_col *find_col(const struct store_col *c, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)
 		if (same_text(c[i].name, name))
@@ -274,13 +183,13 @@ static const struct scol *find_col(const struct scol *c, size_t n, const char *n
 	return NULL;
 }
 
-static int diff_columns(const struct sobj *want, const struct scol *have, size_t nh, char *why,
-			size_t size)
+static int diff_columns(const struct store_obj *want, const struct store_col *have, size_t nh,
+			char *why, size_t size)
 {
 	char b[80];
 
 	for (size_t i = 0; i < want->ncols; i++) {
-		const struct scol *w = &want->cols[i], *h = find_col(have, nh, w->name);
+		const struct store_col *w = &want->cols[i], *h = find_col(have, nh, w->name);
 		if (!h)
 			return fail(why, size, _("table %s lacks column '%s'"), want->name,
 				    w->name);
@@ -297,17 +206,17 @@ static int diff_columns(const struct sobj *want, const struct scol *have, size_t
 
 /* Same columns, then the same SQL: the text holds the checks, defaults
  * and references the columns alone do not show. */
-static int compare_table(sqlite3 *db, const struct sobj *want, const struct sobj *have, char *why,
-			 size_t size)
+static int compare_table(sqlite3 *db, const struct store_obj *want, const struct store_obj *have,
+			 char *why, size_t size)
 {
 	size_t nh;
-	struct scol *cols = read_columns(db, want->name, &nh, why, size);
+	struct store_col *cols = store_expect_columns(db, want->name, &nh, why, size);
 	int rc;
 
 	if (!cols)
 		return -1;
 	rc = diff_columns(want, cols, nh, why, size);
-	columns_free(cols, nh);
+	store_expect_columns_free(cols, nh);
 	if (!rc && !same_text(want->sql, have->sql))
 		rc = fail(why, size,
 			  _("table %s is defined differently (checks or defaults changed)"),
@@ -317,8 +226,8 @@ static int compare_table(sqlite3 *db, const struct sobj *want, const struct sobj
 
 int store_check_schema(sqlite3 *db, long long version, char *why, size_t size)
 {
-	const struct schema *want;
-	struct schema *have;
+	const struct store_schema *want;
+	struct store_schema *have;
 	int rc;
 
 	*why = '\0';
@@ -327,25 +236,61 @@ int store_check_schema(sqlite3 *db, long long version, char *why, size_t size)
 	want = expected_at(version, why, size);
 	if (!want)
 		return -1;
-	have = read_objects(db, why, size);
+	have = store_expect_read(db, why, size);
 	if (!have)
 		return -1;
 	rc = compare_objects(have, want, why, size);
 	for (size_t i = 0; !rc && i < want->nobj; i++) {
-		const struct sobj *w = &want->obj[i], *h = find_obj(have, w->name);
+		const struct store_obj *w = &want->obj[i], *h = find_obj(have, w->name);
 		if (!strcmp(w->type, "table"))
 			rc = compare_table(db, w, h, why, size);
 		else if (!same_text(w->sql, h->sql))
 			rc = fail(why, size, _("%s %s is defined differently"), w->type, w->name);
 	}
-	schema_free(have);
+	store_expect_free(have);
+	return rc;
+}
+
+/* Two schemas alike in every object, text and column. */
+static int same_schema(const struct store_schema *a, const struct store_schema *b, char *why,
+		       size_t size)
+{
+	if (a->nobj != b->nobj)
+		return fail(why, size, "%zu objects, not %zu", a->nobj, b->nobj);
+	for (size_t i = 0; i < a->nobj; i++) {
+		const struct store_obj *x = &a->obj[i], *y = &b->obj[i];
+		if (!same_text(x->type, y->type) || !same_text(x->name, y->name) ||
+		    !same_text(x->table, y->table) || !same_text(x->sql, y->sql) ||
+		    x->ncols != y->ncols)
+			return fail(why, size, "object %s differs", x->name ? x->name : "?");
+		for (size_t c = 0; c < x->ncols; c++)
+			if (!same_text(x->cols[c].name, y->cols[c].name) ||
+			    !same_text(x->cols[c].decl, y->cols[c].decl))
+				return fail(why, size, "column %s.%s differs", x->name,
+					    x->cols[c].name);
+	}
+	return 0;
+}
+
+int store_check_compiled(char *why, size_t size)
+{
+	struct store_schema *c = compiled(), *b;
+	int rc;
+
+	*why = '\0';
+	if (!c)
+		return 0;
+	b = store_expect_build((long long)STORE_NMIGRATIONS, why, size);
+	rc = b && !same_schema(c, b, why, size) ? 1 : -1;
+	store_expect_free(b);
+	store_expect_free(c);
 	return rc;
 }
 
 int store_check_creates(const char *type)
 {
 	char why[256];
-	const struct schema *s = expected_at(STORE_NMIGRATIONS, why, sizeof why);
+	const struct store_schema *s = expected_at(STORE_NMIGRATIONS, why, sizeof why);
 
 	for (size_t i = 0; s && i < s->nobj; i++)
 		if (!strcmp(s->obj[i].type, type))

@@ -34,6 +34,12 @@ int store_check_values(sqlite3 *db, char *why, size_t size);
 int store_check_field(const struct jh_field_def *f, const char *table, sqlite3_stmt *q, int i,
 		      char *why, size_t size);
 
+/* Whether the newest schema comes compiled in: 1 when it does and is
+ * exactly what the migrations build here and now, 0 when this SQLite is
+ * not the one it was built with (each open then works it out once), -1
+ * with the first difference in why. For the tests. */
+int store_check_compiled(char *why, size_t size);
+
 /* Do the migrations create any object of this type ("trigger", "view")?
  * Those are the only ones a file may hold, and need switching on. */
 int store_check_creates(const char *type);

@@ -18,6 +18,7 @@
 #include "journeyhack/model.h"
 #include "journeyhack/store.h"
 #include "journeyhack/template.h"
+#include "store_check.h"
 #include "testutil.h"
 
 static char *dir;
@@ -352,4 +353,13 @@ Test(hostile_values, pain_weight_and_exposure_do_not_overflow)
 	cr_assert_eq(analysis_exposure(&t), INT_MAX);
 	cr_assert_eq(analysis_capital(scores, 2), INT_MAX);
 	free(w);
+}
+
+/* The schema a file is compared with comes compiled in, and is exactly
+ * what the migrations build at run time: the build cannot let it drift. */
+Test(hostile_schema, the_compiled_schema_is_what_the_migrations_build)
+{
+	char why[256];
+
+	cr_assert_eq(store_check_compiled(why, sizeof why), 1, "%s", why);
 }
