@@ -133,8 +133,7 @@ static int merge_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 const struct cli_command cli_merge_entry = {
     .name = "merge",
-    .synopsis = "merge WORKSHOP painpoint|idea A B [B2...] [--if-revision REV]",
-    .about = N_("merge duplicates B... into A, keeping their evidence, links, votes and authors"),
+    .synopsis = "merge WORKSHOP painpoint|idea A B... [--if-revision REV]",
     .globals = CLI_GLOBAL_DB | CLI_GLOBAL_AS,
     .usage = CLI_USAGE_PLAIN,
     .options = {{NULL, "--if-revision", CLI_OPT_EQUALS}},
