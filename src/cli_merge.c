@@ -61,7 +61,9 @@ static void report(struct cli_ctx *ctx, const struct jh_kind_def *k, const struc
 	    _("merged %s %lld into %lld: %zu links, %zu evidence, %d votes moved"), k->name,
 	    (long long)p->from, (long long)p->into, p->links, p->texts, p->dots_moved);
 	if (p->nactions && len < sizeof line)
-		len += (size_t)snprintf(line + len, sizeof line - len, _(", %zu actions moved"),
+		len += (size_t)snprintf(line + len, sizeof line - len,
+					ngettext(", %zu action moved", ", %zu actions moved",
+						 (unsigned long)p->nactions),
 					p->nactions);
 	for (size_t i = 0; i < p->nmoves && len < sizeof line; i++) {
 		const struct jh_participant *who =

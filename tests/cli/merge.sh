@@ -72,7 +72,7 @@ Kundtjänst: många samtal
 
 # Øyvind has 1 on idea 1 and 2 on idea 2, cap 2: one moves, one returns.
 out=$(j --as Øyvind merge w idea 1 2) || die "merge ideas: $out"
-[ "$out" = "merged idea 2 into 1: 0 links, 1 evidence, 2 votes moved, 1 actions moved, 1 dot returned to Øyvind" ] ||
+[ "$out" = "merged idea 2 into 1: 0 links, 1 evidence, 2 votes moved, 1 action moved, 1 dot returned to Øyvind" ] ||
 	die "said: $out"
 votes=$(j show w votes --json | jq -c '[.[] | [.idea, .dots]] | sort')
 [ "$votes" = '[[1,1],[1,2]]' ] || die "votes: $votes"
