@@ -137,7 +137,7 @@ static int merge_in_tx(struct jh_store *st, jh_id wid, const struct store_merge_
 int store_merge(struct jh_store *st, jh_id wid, const struct store_merge_req *r,
 		struct merge_plan *plan, struct jh_err *err)
 {
-	struct merge_plan local;
+	struct merge_plan local = {0};
 	struct merge_plan *p = plan ? plan : &local;
 	int rc;
 
