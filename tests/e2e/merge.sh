@@ -42,6 +42,7 @@ keys asa M
 wait_for asa "Mark the painpoint to keep with m first"
 keys asa g m
 wait_for asa 'Marked painpoint #1 "Fakturan är oklar"'
+wait_for asa '*#1    Fakturan är oklar'
 keys asa j M
 wait_for asa 'Merge painpoint #2 "Ingen förstår fakturan" into #1 "Fakturan är oklar"?'
 keys asa y
@@ -68,6 +69,7 @@ wait_for asa "Tydligare faktura"
 # Idea 2 leads the backlog with its dots: mark the last, idea 1.
 keys asa G m
 wait_for asa 'Marked idea #1 "Förklara avgifterna"'
+wait_for asa '* 2  #1    Förklara avgifterna'
 keys asa g M
 wait_for asa 'Merge idea #2 "Tydligare faktura" into #1 "Förklara avgifterna"?'
 keys asa y
