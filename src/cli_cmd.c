@@ -8,6 +8,7 @@
 #include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
 #include "journeyhack/cli_items.h"
+#include "journeyhack/cli_merge.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_workshops.h"
 #include "journeyhack/i18n.h"
@@ -23,6 +24,7 @@ static const struct cli_command *const cmd_table[] = {
     &cli_show_entry,
     &cli_items_set_entry,
     &cli_items_rm_entry,
+    &cli_merge_entry,
     &cli_items_import_entry,
     &cli_export_entry,
     &cli_config_entry,

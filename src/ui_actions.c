@@ -13,6 +13,7 @@
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
 #include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_merge.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/ui_who.h"
@@ -182,6 +183,12 @@ static int global_action(struct ui *ui, enum ui_action act)
 		return ui_edit_delete(ui, kind, id);
 	case UI_ACT_CYCLE:
 		return do_cycle(ui);
+	case UI_ACT_MERGE_MARK:
+	case UI_ACT_MERGE:
+		if (selected(ui, &kind, &id))
+			return UI_HANDLED;
+		return act == UI_ACT_MERGE ? ui_merge_into_mark(ui, kind, id)
+					   : ui_merge_mark(ui, kind, id);
 	case UI_ACT_UNDO:
 		return do_undo(ui);
 	case UI_ACT_VOTE:

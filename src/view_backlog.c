@@ -148,6 +148,8 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 	int x = line->x, wide = line->w >= 72, right = wide ? 33 : 12;
 
 	x += ui_textf(line->y, x, 4, base | A_BOLD, 1, "%3d", r->rank) + 1;
+	if (ui->merge_mark == idea->id && ui->merge_kind == JH_IDEA)
+		ui_text(line->y, line->x, 1, "*", base | A_BOLD, 0); /* what M merges into */
 	x += ui_textf(line->y, x, 6, base, 1, "#%lld", (long long)idea->id);
 	ui_text(line->y, x, line->w - (x - line->x) - right - 1, idea->title, base, 1);
 	x = line->x + line->w - right;

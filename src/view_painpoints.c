@@ -113,6 +113,8 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 		return;
 	}
 	p = &ui->d.painpoints[rw->item];
+	if (ui->merge_mark == p->id && ui->merge_kind == JH_PAINPOINT)
+		ui_text(line->y, x, 1, "*", base | A_BOLD, 0); /* what M merges into */
 	x += ui_textf(line->y, x + 1, 6, base, 1, "#%lld", (long long)p->id) + 1;
 	ui_text(line->y, x, line->w - (x - line->x) - right - 1, p->title,
 		sel				? base

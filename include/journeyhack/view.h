@@ -92,6 +92,9 @@ struct ui {
 	 * changes; 1 when the data was reloaded. Set by the loop above, so
 	 * the terminal layer never calls up into the views. */
 	int (*poll)(struct ui *ui);
+	/* The pain point or idea duplicates merge into (ui_merge.c); 0: none. */
+	enum jh_kind merge_kind;
+	jh_id merge_mark;
 };
 
 struct view_list_class; /* view_list.h */

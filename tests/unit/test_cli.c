@@ -437,6 +437,8 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "  journeyhack [-d DB] show WORKSHOP [KIND]       print items as a table\n"
 	    "  journeyhack [-d DB] set WORKSHOP KIND ID FIELD=VALUE...\n"
 	    "  journeyhack [-d DB] rm WORKSHOP KIND ID\n"
+	    "  journeyhack [-d DB] [--as NAME] merge WORKSHOP painpoint|idea A B...\n"
+	    "                                  [--if-revision REV]\n"
 	    "  journeyhack [-d DB] import WORKSHOP FILE\n"
 	    "                      [-k painpoints|ideas|actions|touchpoints] [--csv-sep SEP]\n"
 	    "                      [--map MAP [--journey J]]\n"
