@@ -422,10 +422,6 @@ static void relink_records(struct ui *ui, enum jh_kind kind, jh_id id)
 			if (d->parking[i].author_id == id)
 				push_set(ui, JH_PARKING, d->parking[i].id, "author", v);
 	}
-	if (kind == JH_PERSONA)
-		for (size_t i = 0; i < d->njourneys; i++)
-			if (d->journeys[i].persona_id == id)
-				push_set(ui, JH_JOURNEY, d->journeys[i].id, "persona", v);
 }
 
 int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
