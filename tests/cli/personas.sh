@@ -7,7 +7,8 @@
 #     exit, the database unchanged;
 #   - the YAML export carries personas and journeys' personas, and an
 #     import of it exports byte-identical;
-#   - the markdown report groups journeys by persona, "No persona" last.
+#   - the markdown and HTML reports group journeys by persona, "No persona"
+#     last.
 # shellcheck source=tests/cli/json-lib.sh
 . "${JH_SRCDIR:?}/tests/cli/json-lib.sh"
 
@@ -92,6 +93,13 @@ awk '/^### Persona: Åsa på pendeltåget$/ {a = NR} /^#### [0-9]+\. Flytta hemi
      /^### No persona$/ {n = NR} /^#### [0-9]+\. Utan någon$/ {u = NR}
      END { exit !(a && a < f && f < o && o < s && s < n && n < u) }' "$O" ||
 	die "the report does not group journeys by persona: $(grep '^###' "$O")"
+
+# ---- so does the HTML report, each persona a heading over its journeys
+ok "$O" "$E" -d "$DB" export bo -f html
+awk '/<h3 class="persona">Persona: Åsa på pendeltåget<\/h3>/ {a = NR} /<h4>[0-9]+\. Flytta hemifrån<\/h4>/ {f = NR}
+     /<h3 class="persona">No persona<\/h3>/ {n = NR} /<h4>[0-9]+\. Utan någon<\/h4>/ {u = NR}
+     END { exit !(a && a < f && f < n && n < u) }' "$O" ||
+	die "the HTML report does not group journeys by persona: $(grep -E '<h[34]' "$O")"
 
 # ---- rm: the persona goes, its journeys stay without one
 ok "$O" "$E" -d "$DB" rm bo persona 1
