@@ -1065,9 +1065,9 @@ static int add(struct ins *in, enum jh_kind kind, size_t i)
  * ascending id so new ids keep the file's order. */
 static int add_all(struct ins *in)
 {
-	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_STEP,	   JH_PERSONA, JH_JOURNEY,
-					     JH_STAGE,	     JH_TOUCHPOINT, JH_PAINPOINT, JH_IDEA,
-					     JH_VOTE,	     JH_ACTION,	    JH_PARKING};
+	static const enum jh_kind order[] = {
+	    JH_PARTICIPANT, JH_STEP, JH_PERSONA, JH_JOURNEY, JH_STAGE,	JH_TOUCHPOINT,
+	    JH_PAINPOINT,   JH_IDEA, JH_VOTE,	 JH_ACTION,  JH_PARKING};
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		const struct model_index *ix = &in->c->ix;

@@ -1227,9 +1227,9 @@ static void expect_values(enum jh_kind k, const struct export_fields *fl, const 
  * the file at once, so the import must read it without being told. */
 Test(export, yaml_import_restores_every_field_of_the_table)
 {
-	static const enum jh_kind top[] = {JH_STEP, JH_PARTICIPANT, JH_PERSONA, JH_JOURNEY,
-					   JH_PAINPOINT, JH_IDEA,	JH_VOTE,    JH_ACTION,
-					   JH_PARKING};
+	static const enum jh_kind top[] = {JH_STEP,    JH_PARTICIPANT, JH_PERSONA,
+					   JH_JOURNEY, JH_PAINPOINT,   JH_IDEA,
+					   JH_VOTE,    JH_ACTION,      JH_PARKING};
 	struct export_fields fl;
 	char *text = NULL, raw[128], yaml[160];
 	size_t len = 0;
