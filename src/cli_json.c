@@ -101,8 +101,8 @@ static void show_workshop(struct export_jsonw *j, const struct jh_data *d,
 			  const struct export_facts *x)
 {
 	static const enum jh_kind order[] = {
-	    JH_PARTICIPANT, JH_STEP, JH_JOURNEY, JH_STAGE,  JH_TOUCHPOINT,
-	    JH_PAINPOINT,   JH_IDEA, JH_VOTE,	 JH_ACTION, JH_PARKING,
+	    JH_PARTICIPANT, JH_STEP, JH_JOURNEY, JH_STAGE,   JH_TOUCHPOINT, JH_PAINPOINT,
+	    JH_IDEA,	    JH_VOTE, JH_ACTION,	 JH_PARKING, JH_PERSONA,
 	};
 
 	export_jsonw_int(j, "id", d->workshop.id);

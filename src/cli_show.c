@@ -375,6 +375,14 @@ static const struct show_col parking_cols[] = {
     COL("ANSWER", 50, 0, SHOW_PLAIN, "answer"),
 };
 
+static const struct show_col persona_cols[] = {
+    ID,
+    COL("NAME", 30, 0, SHOW_PLAIN, "name"),
+    COL("GOALS", 40, 0, SHOW_PLAIN, "goals"),
+    COL("NEEDS", 40, 0, SHOW_PLAIN, "needs"),
+    COL("DESCRIPTION", 50, 0, SHOW_PLAIN, "description"),
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 struct show_table {
@@ -394,6 +402,7 @@ static const struct show_table tables[JH_NKINDS] = {
     [JH_ACTION] = {action_cols, N(action_cols)},
     [JH_PARKING] = {parking_cols, N(parking_cols)},
     [JH_STEP] = {step_cols, N(step_cols)},
+    [JH_PERSONA] = {persona_cols, N(persona_cols)},
 };
 
 static void show_init(struct show *s, const struct jh_data *d)
@@ -498,6 +507,12 @@ static void show_all(struct show *s, FILE *f)
 		fprintf(f, "\n%s (%zu)\n", _(sections[i].title), n);
 		if (n)
 			show_kind(s, sections[i].kind, f);
+	}
+	/* Only where there are some: a workshop without personas reads as
+	 * it did before they existed. */
+	if (d->npersonas) {
+		fprintf(f, "\n%s (%zu)\n", _("Personas"), d->npersonas);
+		show_kind(s, JH_PERSONA, f);
 	}
 	if (d->nprompts) {
 		fprintf(f, _("\nPrompts\n"));

@@ -15,6 +15,7 @@
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_svg.h"
 #include "journeyhack/export_xml.h"
+#include "journeyhack/personas.h"
 #include "journeyhack/util.h"
 
 /* Maps print on A3 landscape pages of their own, the tables on A4. */
@@ -158,13 +159,13 @@ static void team(struct export_w *w, const struct jh_data *d)
 }
 
 static void journey_row(struct export_w *w, const struct jh_data *d, const struct export_facts *x,
-			size_t i)
+			size_t i, size_t nth)
 {
 	const struct jh_journey_stats *s = &x->journeys[i];
 	const struct jh_touchpoint *weak =
 	    s->weakest_link ? model_touchpoint(d, s->weakest_link) : NULL;
 
-	export_w_printf(w, "<tr><td class=\"n\">%zu</td>", i + 1);
+	export_w_printf(w, "<tr><td class=\"n\">%zu</td>", nth);
 	td(w, d->journeys[i].name);
 	td_int(w, s->ntouchpoints, "");
 	score_cell(w, s->cx_capital, 1);
@@ -182,7 +183,8 @@ static void journey_row(struct export_w *w, const struct jh_data *d, const struc
 	export_w_puts(w, "</td></tr>\n");
 }
 
-static void journey_table(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
+static void journey_table(struct export_w *w, const struct jh_data *d, const struct export_facts *x,
+			  const size_t *order)
 {
 	static const char *const heads[] = {"#",
 					    "Journey",
@@ -196,7 +198,7 @@ static void journey_table(struct export_w *w, const struct jh_data *d, const str
 
 	th_row(w, heads);
 	for (size_t i = 0; i < d->njourneys; i++)
-		journey_row(w, d, x, i);
+		journey_row(w, d, x, order[i], i + 1);
 	export_w_puts(w, "</tbody></table>\n");
 }
 
@@ -239,17 +241,30 @@ static void touchpoint_rows(struct export_w *w, const struct jh_data *d,
 
 static void journeys(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
+	const char *level = d->npersonas ? "h4" : "h3";
+	size_t *order;
+
 	h2(w, "journeys", "Journeys");
 	if (!d->njourneys) {
 		para(w, "No journeys mapped yet.");
 		export_w_puts(w, "</section>\n");
 		return;
 	}
-	journey_table(w, d, x);
-	for (size_t i = 0; i < d->njourneys; i++) {
-		export_w_printf(w, "<section id=\"journey-%zu\">\n<h3>%zu. ", i + 1, i + 1);
+	order = util_xcalloc(d->njourneys, sizeof *order);
+	personas_journey_order(d, order);
+	journey_table(w, d, x, order);
+	for (size_t k = 0; k < d->njourneys; k++) {
+		size_t i = order[k];
+		/* Grouped: the persona is the heading, its journeys under it. */
+		if (personas_group_starts(d, order, k)) {
+			export_w_puts(w, "<h3 class=\"persona\">");
+			esc(w, personas_of(d, &d->journeys[i]) ? "Persona: " : "");
+			esc(w, personas_group_name(d, &d->journeys[i]));
+			export_w_puts(w, "</h3>\n");
+		}
+		export_w_printf(w, "<section id=\"journey-%zu\">\n<%s>%zu. ", i + 1, level, k + 1);
 		esc(w, d->journeys[i].name);
-		export_w_puts(w, "</h3>\n");
+		export_w_printf(w, "</%s>\n", level);
 		if (*d->journeys[i].description)
 			para(w, d->journeys[i].description);
 		export_w_puts(w, "<figure class=\"map\">\n");
@@ -258,6 +273,7 @@ static void journeys(struct export_w *w, const struct jh_data *d, const struct e
 		touchpoint_rows(w, d, x, i);
 		export_w_puts(w, "</section>\n");
 	}
+	free(order);
 	export_w_puts(w, "</section>\n");
 }
 

@@ -212,6 +212,7 @@ int export_json(FILE *f, const struct jh_data *d, struct jh_err *err)
 	export_json_workshop(&j, d, x.today);
 	items(&j, d, &x, JH_PARTICIPANT, 0);
 	items(&j, d, &x, JH_STEP, 0);
+	items(&j, d, &x, JH_PERSONA, 0);
 	journeys(&j, d, &x);
 	items(&j, d, &x, JH_PAINPOINT, 0);
 	items(&j, d, &x, JH_IDEA, 0);

@@ -15,6 +15,7 @@
 #include "journeyhack/export_facts.h"
 #include "journeyhack/export_mdtext.h"
 #include "journeyhack/export_w.h"
+#include "journeyhack/personas.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 
@@ -328,7 +329,7 @@ static void exposure_line(struct export_w *w, const struct jh_data *d, const str
 }
 
 static void journey_section(struct export_w *w, const struct jh_data *d,
-			    const struct export_facts *x, size_t ji)
+			    const struct export_facts *x, size_t ji, size_t nth, const char *level)
 {
 	const struct jh_journey *j = &d->journeys[ji];
 	const struct jh_journey_stats *s = &x->journeys[ji];
@@ -338,7 +339,7 @@ static void journey_section(struct export_w *w, const struct jh_data *d,
 	char num[16];
 	int nq = 0;
 
-	export_w_printf(w, "\n### %zu. ", ji + 1);
+	export_w_printf(w, "\n%s %zu. ", level, nth);
 	md(w, j->name);
 	export_w_puts(w, "\n\n");
 	if (or_dash(j->description)) {
@@ -560,6 +561,46 @@ static void summary(struct export_w *w, const struct jh_data *d, const struct ex
 	export_w_printf(w, "\n- Parking lot: %zu\n", d->nparking);
 }
 
+static void persona_line(struct export_w *w, const char *label, const char *text)
+{
+	if (!or_dash(text))
+		return;
+	export_w_printf(w, "- **%s:** ", label);
+	md(w, text);
+	export_w_putc(w, '\n');
+}
+
+/* A group's heading: the persona and what it is after, or "No persona". */
+static void persona_heading(struct export_w *w, const struct jh_data *d, const struct jh_journey *j)
+{
+	const struct jh_persona *p = personas_of(d, j);
+
+	export_w_puts(w, p ? "\n### Persona: " : "\n### ");
+	md(w, personas_group_name(d, j));
+	export_w_puts(w, "\n");
+	if (!p || !(or_dash(p->description) || or_dash(p->goals) || or_dash(p->needs)))
+		return;
+	export_w_putc(w, '\n');
+	persona_line(w, "Description", p->description);
+	persona_line(w, "Goals", p->goals);
+	persona_line(w, "Needs", p->needs);
+}
+
+/* Journeys persona by persona; without personas, as they always were. */
+static void journeys_by_persona(struct export_w *w, const struct jh_data *d,
+				const struct export_facts *x)
+{
+	size_t *order = util_xcalloc(d->njourneys + 1, sizeof *order);
+
+	personas_journey_order(d, order);
+	for (size_t i = 0; i < d->njourneys; i++) {
+		if (personas_group_starts(d, order, i))
+			persona_heading(w, d, &d->journeys[order[i]]);
+		journey_section(w, d, x, order[i], i + 1, d->npersonas ? "####" : "###");
+	}
+	free(order);
+}
+
 static void report_all(struct export_w *w, const struct jh_data *d, const struct export_facts *x)
 {
 	header(w, d, x, "");
@@ -574,8 +615,7 @@ static void report_all(struct export_w *w, const struct jh_data *d, const struct
 	export_w_puts(w, "\n## Journeys\n");
 	if (!d->njourneys)
 		export_w_puts(w, "\nNo journeys mapped yet.\n");
-	for (size_t i = 0; i < d->njourneys; i++)
-		journey_section(w, d, x, i);
+	journeys_by_persona(w, d, x);
 	export_w_puts(w, "\n## Pain points\n\n");
 	painpoint_table(w, d, x);
 	export_w_puts(w, "\n## Backlog\n\n");

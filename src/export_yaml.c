@@ -286,8 +286,9 @@ static void items(struct y *y, const struct jh_data *d, enum jh_kind k, const ch
 }
 
 /* Stages and touchpoints are written inside their journey. */
-static const enum jh_kind sections[] = {JH_STEP, JH_PARTICIPANT, JH_JOURNEY, JH_PAINPOINT,
-					JH_IDEA, JH_VOTE,	 JH_ACTION,  JH_PARKING};
+static const enum jh_kind sections[] = {JH_STEP,    JH_PARTICIPANT, JH_PERSONA,
+					JH_JOURNEY, JH_PAINPOINT,   JH_IDEA,
+					JH_VOTE,    JH_ACTION,	    JH_PARKING};
 
 int export_yaml(FILE *f, const struct jh_data *d, struct jh_err *err)
 {

@@ -162,6 +162,7 @@ static const struct section {
     {"ideas", JH_IDEA, "idea", 0},	    {"votes", JH_VOTE, "vote", 0},
     {"actions", JH_ACTION, "action", 0},    {"parking", JH_PARKING, "parking-lot entry", 0},
     {"stages", JH_STAGE, "stage", 1},	    {"touchpoints", JH_TOUCHPOINT, "touchpoint", 1},
+    {"personas", JH_PERSONA, "persona", 0},
 };
 
 #define NSECTIONS (sizeof sections / sizeof sections[0])
@@ -1064,9 +1065,9 @@ static int add(struct ins *in, enum jh_kind kind, size_t i)
  * ascending id so new ids keep the file's order. */
 static int add_all(struct ins *in)
 {
-	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_STEP,	   JH_JOURNEY, JH_STAGE,
-					     JH_TOUCHPOINT,  JH_PAINPOINT, JH_IDEA,    JH_VOTE,
-					     JH_ACTION,	     JH_PARKING};
+	static const enum jh_kind order[] = {
+	    JH_PARTICIPANT, JH_STEP, JH_PERSONA, JH_JOURNEY, JH_STAGE,	JH_TOUCHPOINT,
+	    JH_PAINPOINT,   JH_IDEA, JH_VOTE,	 JH_ACTION,  JH_PARKING};
 
 	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
 		const struct model_index *ix = &in->c->ix;

@@ -64,6 +64,9 @@ static const struct jh_field_def journey_fields[] = {
 	 * workshop's defaults. Not a column: the store creates stage rows. */
 	{"stages", NULL, JF_TEXT, 0, 0, NULL, 0, 0, NULL, N_("Stages"), KINDS_NO_OFFSET},
 	UUID,
+	/* Last: the columns and keys the journey had before personas keep
+	 * their place in tables and exports. */
+	REF("persona", "persona_id", JH_PERSONA, 0, "Persona", persona_id),
 };
 #undef S
 
@@ -191,6 +194,16 @@ static const struct jh_field_def workshop_fields[] = {
 };
 #undef S
 
+#define S struct jh_persona
+static const struct jh_field_def persona_fields[] = {
+	TEXT("name", "name", 1, "Name", name),
+	LONG("description", "description", "Description", description),
+	LONG("goals", "goals", "Goals", goals),
+	LONG("needs", "needs", "Needs", needs),
+	UUID,
+};
+#undef S
+
 /* A kind's name is also its table's, its fields are <name>_fields, its
  * model struct jh_<name>, and its items are jh_data's ARR and nARR. */
 #define KIND(id, name, arr, label)                                                                 \
@@ -212,6 +225,7 @@ static const struct jh_kind_def kind_table[JH_NKINDS] = {
 	{JH_WORKSHOP, "workshop", "workshops", "workshop", "title", workshop_fields,
 	 N(workshop_fields), sizeof(struct jh_workshop), offsetof(struct jh_data, workshop),
 	 KINDS_NO_OFFSET},
+	KIND(JH_PERSONA, persona, personas, "name"),
 };
 /* clang-format on */
 
@@ -248,6 +262,8 @@ const char *kinds_noun(enum jh_kind kind, unsigned long n)
 		return ngettext("step", "steps", n);
 	case JH_WORKSHOP:
 		return ngettext("workshop", "workshops", n);
+	case JH_PERSONA:
+		return ngettext("persona", "personas", n);
 	default:
 		return "?";
 	}
@@ -308,12 +324,12 @@ const struct jh_field_def *kinds_field(const struct jh_kind_def *k, const char *
 
 const char *kinds_names(void)
 {
-	return "participant journey stage touchpoint painpoint idea vote action parking";
+	return "participant journey stage touchpoint painpoint idea vote action parking persona";
 }
 
 int kinds_addable(enum jh_kind kind)
 {
-	return kind >= JH_PARTICIPANT && kind <= JH_PARKING;
+	return (kind >= JH_PARTICIPANT && kind <= JH_PARKING) || kind == JH_PERSONA;
 }
 
 size_t kinds_count(const struct jh_kind_def *k, const struct jh_data *d)
@@ -416,6 +432,8 @@ int64_t kinds_revision(enum jh_kind kind, const void *item)
 		return ((const struct jh_step *)item)->revision;
 	case JH_WORKSHOP:
 		return ((const struct jh_workshop *)item)->revision;
+	case JH_PERSONA:
+		return ((const struct jh_persona *)item)->revision;
 	case JH_NKINDS:
 		break;
 	}

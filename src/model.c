@@ -128,3 +128,8 @@ const struct jh_idea *model_idea(const struct jh_data *d, jh_id id)
 {
 	FIND_ID(d->ideas, d->nideas);
 }
+
+const struct jh_persona *model_persona(const struct jh_data *d, jh_id id)
+{
+	FIND_ID(d->personas, d->npersonas);
+}

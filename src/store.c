@@ -976,6 +976,7 @@ static const struct col idea_cols[] = {ID_REV(jh_idea)};
 static const struct col vote_cols[] = {ID_REV(jh_vote)};
 static const struct col action_cols[] = {ID_REV(jh_action)};
 static const struct col parking_cols[] = {ID_REV(jh_parking)};
+static const struct col persona_cols[] = {ID_REV(jh_persona)};
 static const struct col step_cols[] = {
     ID_REV(jh_step),
     MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
@@ -1018,6 +1019,7 @@ static const struct load_spec {
     [JH_PARKING] = {parking_cols, 2, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
 		     "workshop x WHERE x.id = ?1"},
+    [JH_PERSONA] = {persona_cols, 2, "persona x WHERE x.workshop_id = ?1 ORDER BY x.id"},
 };
 
 /* A field kept both in a column and in the model struct. */
@@ -1217,7 +1219,7 @@ static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 /* The kinds in the order they are read; links follow their ideas. */
 static const enum jh_kind load_order[] = {JH_PARTICIPANT, JH_STEP,	JH_JOURNEY, JH_STAGE,
 					  JH_TOUCHPOINT,  JH_PAINPOINT, JH_IDEA,    JH_VOTE,
-					  JH_ACTION,	  JH_PARKING};
+					  JH_ACTION,	  JH_PARKING,	JH_PERSONA};
 
 static int load_items(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
 {

@@ -237,6 +237,20 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
 	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
 	" WHERE id = OLD.idea_id; END;",
+	/* personas: who a journey is walked as. Removing a persona leaves
+	 * its journeys without one (SET NULL), never removes them. */
+	"CREATE TABLE persona ("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL CHECK (name <> ''),"
+	" description TEXT NOT NULL DEFAULT '',"
+	" goals TEXT NOT NULL DEFAULT '',"
+	" needs TEXT NOT NULL DEFAULT '',"
+	" UNIQUE (workshop_id, name)"
+	");"
+	"ALTER TABLE journey ADD COLUMN persona_id INTEGER REFERENCES persona(id) ON DELETE SET NULL;"
+	"CREATE INDEX journey_persona ON journey(persona_id);"
+	ITEM_REVISIONS("persona"),
 };
 /* clang-format on */
 

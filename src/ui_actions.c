@@ -112,8 +112,9 @@ static int do_cycle(struct ui *ui)
 
 static int do_add_any(struct ui *ui)
 {
-	static const enum jh_kind kinds[] = {JH_TOUCHPOINT, JH_PAINPOINT, JH_IDEA,  JH_ACTION,
-					     JH_PARKING,    JH_JOURNEY,	  JH_STAGE, JH_PARTICIPANT};
+	static const enum jh_kind kinds[] = {JH_TOUCHPOINT, JH_PAINPOINT,   JH_IDEA,
+					     JH_ACTION,	    JH_PARKING,	    JH_JOURNEY,
+					     JH_STAGE,	    JH_PARTICIPANT, JH_PERSONA};
 	struct ui_pick_item items[sizeof kinds / sizeof kinds[0] + 1];
 	size_t n = sizeof kinds / sizeof kinds[0];
 	long k;

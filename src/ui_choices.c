@@ -128,6 +128,7 @@ static void ref_choices(struct ui *ui, struct form *f, struct form_field *ff)
 	case JH_IDEA:
 	case JH_PAINPOINT:
 	case JH_PARTICIPANT:
+	case JH_PERSONA:
 		item_choices(ui, ff->def->ref, &cs);
 		break;
 	default:

@@ -11,6 +11,7 @@
 
 #include "journeyhack/analysis.h"
 #include "journeyhack/i18n.h"
+#include "journeyhack/personas.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -192,16 +193,45 @@ static void compute_layout(struct journeys *S, const struct ui_rect *r, struct l
 		S->top = S->card - (size_t)L->nrows + 1;
 }
 
+/* Where the journey at index ji stands in the map's order: persona by
+ * persona (personas.h), so paging through journeys walks each group. */
+static size_t grouped_pos(const struct jh_data *d, size_t ji, size_t *order)
+{
+	size_t k = 0;
+
+	personas_journey_order(d, order);
+	while (k + 1 < d->njourneys && order[k] != ji)
+		k++;
+	return k;
+}
+
+/* "1/3 Name" and, where the workshop has personas, the journey's group. */
+static void header_title(const struct ui *ui, size_t jpos, char *buf, size_t size)
+{
+	const struct jh_data *d = &ui->d;
+	const struct jh_journey *j = &d->journeys[jpos];
+	size_t *order = util_xcalloc(d->njourneys + 1, sizeof *order);
+	size_t k = grouped_pos(d, jpos, order);
+
+	free(order);
+	if (!d->npersonas)
+		snprintf(buf, size, "%zu/%zu %s ", k + 1, d->njourneys, j->name);
+	else if (personas_of(d, j))
+		snprintf(buf, size, _("%zu/%zu %s (persona %s) "), k + 1, d->njourneys, j->name,
+			 personas_of(d, j)->name);
+	else
+		snprintf(buf, size, _("%zu/%zu %s (no persona) "), k + 1, d->njourneys, j->name);
+}
+
 static void draw_header(struct ui *ui, const struct ui_rect *r)
 {
 	struct journeys *S = view_private(ui);
-	const struct jh_journey *j = &ui->d.journeys[S->jpos];
 	const struct jh_touchpoint *weak =
 	    model_index_item(&ui->ix.m, JH_TOUCHPOINT, S->stats.weakest_link);
 	int x = r->x, end = r->x + r->w;
 	char buf[512];
 
-	snprintf(buf, sizeof buf, "%zu/%zu %s ", S->jpos + 1, ui->d.njourneys, j->name);
+	header_title(ui, S->jpos, buf, sizeof buf);
 	x += ui_text(r->y, x, end - x, buf, A_BOLD, 0);
 	snprintf(buf, sizeof buf, _(" CX capital %+d "), S->stats.cx_capital);
 	x += ui_text(r->y, x, end - x, buf,
@@ -451,13 +481,16 @@ static void draw(struct ui *ui, const struct ui_rect *r)
 static void journey_step(struct ui *ui, int dir)
 {
 	struct journeys *S = view_private(ui);
-	size_t n = ui->d.njourneys;
+	size_t n = ui->d.njourneys, k, *order;
 
 	if (n < 2) {
 		ui_message(ui, 0, n ? _("This is the only journey") : _("No journeys yet"));
 		return;
 	}
-	S->jpos = (S->jpos + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+	order = util_xcalloc(n + 1, sizeof *order);
+	k = grouped_pos(&ui->d, S->jpos, order);
+	S->jpos = order[(k + n + (size_t)(dir > 0 ? 1 : n - 1)) % n];
+	free(order);
 	S->journey = ui->d.journeys[S->jpos].id;
 	S->col = S->card = S->left = S->top = 0;
 	S->sel_tp = S->sel_stage = 0;
@@ -532,6 +565,16 @@ static int move_card_order(struct ui *ui, int dir)
 	return flags;
 }
 
+/* The shown journey's persona, or a new one to choose in its form. */
+static int edit_persona(struct ui *ui)
+{
+	struct journeys *S = view_private(ui);
+	const struct jh_journey *j = model_index_item(&ui->ix.m, JH_JOURNEY, S->journey);
+	const struct jh_persona *p = personas_of(&ui->d, j);
+
+	return p ? ui_edit_item(ui, JH_PERSONA, p->id) : ui_edit_add(ui, JH_PERSONA);
+}
+
 static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 {
 	struct journeys *S = view_private(ui);
@@ -584,6 +627,8 @@ static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 		if (!S->journey)
 			return UI_HANDLED;
 		return ui_edit_item(ui, JH_JOURNEY, S->journey);
+	case UI_ACT_EDIT_PERSONA:
+		return edit_persona(ui);
 	default:
 		return 0;
 	}

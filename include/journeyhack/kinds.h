@@ -23,6 +23,7 @@ enum jh_kind {
 	JH_PARKING,
 	JH_STEP,
 	JH_WORKSHOP,
+	JH_PERSONA,
 	JH_NKINDS
 };
 

@@ -58,6 +58,7 @@ struct jh_journey {
 	char *description;
 	char *uuid;	  /* stable and random: the same item in every export */
 	int64_t revision; /* one more with every change (store.h) */
+	jh_id persona_id; /* 0: no persona */
 };
 
 struct jh_stage {
@@ -148,6 +149,17 @@ struct jh_parking {
 	int64_t revision; /* one more with every change (store.h) */
 };
 
+/* Who a journey is walked as: maps and reports group journeys by it. */
+struct jh_persona {
+	jh_id id;
+	char *name;
+	char *description;
+	char *goals;
+	char *needs;
+	char *uuid;	  /* stable and random: the same item in every export */
+	int64_t revision; /* one more with every change (store.h) */
+};
+
 /* A whole workshop in memory, every array ordered as listed in the
  * comment: the order the CLI shows and the exports write. */
 struct jh_data {
@@ -178,6 +190,8 @@ struct jh_data {
 	size_t nactions; /* id */
 	struct jh_parking *parking;
 	size_t nparking; /* id */
+	struct jh_persona *personas;
+	size_t npersonas; /* id */
 };
 
 void model_data_free(struct jh_data *d);
@@ -191,5 +205,6 @@ const struct jh_stage *model_stage(const struct jh_data *d, jh_id id);
 const struct jh_touchpoint *model_touchpoint(const struct jh_data *d, jh_id id);
 const struct jh_painpoint *model_painpoint(const struct jh_data *d, jh_id id);
 const struct jh_idea *model_idea(const struct jh_data *d, jh_id id);
+const struct jh_persona *model_persona(const struct jh_data *d, jh_id id);
 
 #endif

@@ -449,7 +449,8 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "  journeyhack config [--dump | --path]           the configuration in effect\n"
 	    "  journeyhack --help | --version\n"
 	    "\n"
-	    "KIND: participant journey stage touchpoint painpoint idea vote action parking\n";
+	    "KIND: participant journey stage touchpoint painpoint idea vote action parking "
+	    "persona\n";
 	char *got = help_text();
 
 	/* The lines made from the table; the options that follow are one

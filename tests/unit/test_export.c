@@ -63,6 +63,22 @@ static jh_id add(enum jh_kind kind, const char *const *args)
 
 #define ADD(kind, ...) add(kind, (const char *const[]){__VA_ARGS__, NULL})
 
+/* Journey jid belongs to the persona named name. */
+static void set_persona(jh_id jid, const char *name)
+{
+	struct jh_assign a;
+	char field[64], arg[128];
+	struct jh_values vals = {0};
+	struct jh_err err;
+
+	snprintf(arg, sizeof arg, "persona=%s", name);
+	cr_assert_eq(items_split_assign(arg, &a, field, sizeof field, &err), 0, "%s", err.msg);
+	cr_assert_eq(items_parse(st, wid, JH_JOURNEY, &a, 1, 0, &vals, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_item_set(st, wid, JH_JOURNEY, jid, vals.v, vals.n, &err), 0, "%s",
+		     err.msg);
+	items_values_free(&vals);
+}
+
 static void sample_template(struct jh_template *t)
 {
 	static char *stages[] = {"Aware", "Buy", "Use", "Pay", "Leave"};
@@ -159,6 +175,10 @@ static void build_sample(void)
 	ADD(JH_PARKING, "text=It is too complex | wait for system X", "answered=yes",
 	    "answer=Start small: *one* segment");
 	ADD(JH_PARKING, "text=Customer experience is not our job?", "author=Bjørn Ærø");
+	/* Last, so that every item before it keeps the UUID it had. */
+	ADD(JH_PERSONA, "name=Åse | *pensionär*", "description=Pays by letter <b>always</b>",
+	    "goals=Pay on time\n- without calling", "needs=Large print");
+	set_persona(1, "Åse | *pensionär*");
 }
 
 static void setup(void)
@@ -1207,8 +1227,9 @@ static void expect_values(enum jh_kind k, const struct export_fields *fl, const 
  * the file at once, so the import must read it without being told. */
 Test(export, yaml_import_restores_every_field_of_the_table)
 {
-	static const enum jh_kind top[] = {JH_STEP, JH_PARTICIPANT, JH_JOURNEY, JH_PAINPOINT,
-					   JH_IDEA, JH_VOTE,	    JH_ACTION,	JH_PARKING};
+	static const enum jh_kind top[] = {JH_STEP,    JH_PARTICIPANT, JH_PERSONA,
+					   JH_JOURNEY, JH_PAINPOINT,   JH_IDEA,
+					   JH_VOTE,    JH_ACTION,      JH_PARKING};
 	struct export_fields fl;
 	char *text = NULL, raw[128], yaml[160];
 	size_t len = 0;

@@ -245,9 +245,9 @@ static char *export_of(const char *database, const char *format)
 Test(roundtrip, every_field_of_every_kind)
 {
 	/* In an order where every reference has something to point at. */
-	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_JOURNEY, JH_STAGE,   JH_TOUCHPOINT,
-					     JH_PAINPOINT,   JH_IDEA,	 JH_VOTE,    JH_ACTION,
-					     JH_PARKING,     JH_STEP,	 JH_WORKSHOP};
+	static const enum jh_kind order[] = {JH_PARTICIPANT, JH_PERSONA,   JH_JOURNEY, JH_STAGE,
+					     JH_TOUCHPOINT,  JH_PAINPOINT, JH_IDEA,    JH_VOTE,
+					     JH_ACTION,	     JH_PARKING,   JH_STEP,    JH_WORKSHOP};
 	static struct item items[sizeof(order) / sizeof(order[0])];
 	size_t nk = sizeof(order) / sizeof(order[0]);
 	struct tu_run r = run((const char *const[]){"new", "w", NULL});
