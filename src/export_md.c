@@ -382,8 +382,11 @@ static void journey_section(struct export_w *w, const struct jh_data *d,
 	export_w_puts(w, "\n- **Weakest link:** ");
 	if (weak) {
 		md(w, weak->name);
-		export_w_printf(w, " (touchpoint %lld, score %s, reach %d%%)", (long long)weak->id,
-				signed_num(weak->score, num, sizeof num), weak->reach);
+		export_w_printf(w, " (touchpoint %lld, score %s, reach %d%%, exposure %d)",
+				(long long)weak->id, signed_num(weak->score, num, sizeof num),
+				weak->reach, s->weakest_exposure);
+		export_w_puts(w, "; the link of highest exposure, ties to the lower score, then "
+				 "the higher reach");
 	}
 	export_w_printf(w, "\n- **Channel hops:** %d\n", s->channel_hops);
 	exposure_line(w, d, j);

@@ -214,8 +214,8 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 	    S->stats.channel_hops);
 	x += ui_text(r->y, x, end - x, buf, A_NORMAL, 0);
 	if (weak) {
-		snprintf(buf, sizeof buf, _("  %s weakest: %s"), ui_glyph(ui, UI_G_STAR),
-			 weak->name);
+		snprintf(buf, sizeof buf, _("  %s weakest: %s (exposure %d)"),
+			 ui_glyph(ui, UI_G_STAR), weak->name, S->stats.weakest_exposure);
 		ui_text(r->y, x, end - x, buf, ui_attr(ui, UI_C_WARNING), 0);
 	}
 }
@@ -418,8 +418,17 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 			 (long long)p->id, p->title, p->severity, p->frequency,
 			 kinds_value_label(p->status));
 	}
-	if (box.h > 0 && *t->notes)
-		ui_wrap(&box, 0, t->notes, ui_attr(ui, UI_C_DIM));
+	if (box.h > 0 && *t->notes) {
+		used = ui_wrap(&box, 0, t->notes, ui_attr(ui, UI_C_DIM));
+		box.y += used;
+		box.h -= used;
+	}
+	/* The rule last: what the team wrote down comes first. */
+	if (t->id == S->stats.weakest_link && box.h > 0)
+		ui_wrap(&box, 0,
+			_("Weakest link: the highest exposure (reach x points below "
+			  "expectations); ties go to the lower score, then the higher reach"),
+			ui_attr(ui, UI_C_WARNING));
 }
 
 static void draw(struct ui *ui, const struct ui_rect *r)
