@@ -524,3 +524,56 @@ size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked
 	*n = d->nactions;
 	return idx;
 }
+
+/* ------------------------------------------------------ as-is and to-be */
+
+int analysis_target(const struct jh_touchpoint *t, int *target)
+{
+	long long v;
+
+	/* kinds.c only lets "none" and -2..2 in. */
+	if (!t->target || util_parse_int(t->target, &v) || v < -2 || v > 2)
+		return 0;
+	*target = (int)v;
+	return 1;
+}
+
+static int cmp_gap(const void *ctx, const void *a, const void *b)
+{
+	const struct jh_data *d = ctx;
+	const struct jh_gap *x = a, *y = b;
+	const struct jh_touchpoint *tx = &d->touchpoints[x->index], *ty = &d->touchpoints[y->index];
+	int c = cmp_i64(y->weight, x->weight);
+
+	if (!c)
+		c = cmp_i64(y->gap, x->gap);
+	if (!c)
+		c = cmp_i64(tx->score, ty->score);
+	if (!c)
+		c = cmp_i64(ty->reach, tx->reach);
+	return c ? c : cmp_i64(tx->id, ty->id);
+}
+
+struct jh_gap *analysis_gaps(const struct jh_data *d, jh_id journey_id, size_t *n)
+{
+	struct jh_gap *g = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *g);
+	size_t k = 0;
+
+	for (size_t i = 0; i < d->ntouchpoints; i++) {
+		const struct jh_touchpoint *t = &d->touchpoints[i];
+		int target;
+		if ((journey_id && t->journey_id != journey_id) || !analysis_target(t, &target) ||
+		    target <= t->score)
+			continue;
+		g[k].index = i;
+		g[k].gap = target - t->score;
+		g[k].reachable = g[k].gap < t->potential ? g[k].gap : t->potential;
+		if (g[k].reachable < 0)
+			g[k].reachable = 0;
+		g[k].weight = capped((long long)g[k].reachable * t->reach);
+		k++;
+	}
+	util_sort(g, k, sizeof *g, cmp_gap, d);
+	*n = k;
+	return g;
+}

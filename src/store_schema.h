@@ -237,6 +237,10 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
 	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
 	" WHERE id = OLD.idea_id; END;",
+	/* An optional to-be score per touchpoint beside the as-is one:
+	 * "none" until the team sets one. */
+	"ALTER TABLE touchpoint ADD COLUMN target TEXT NOT NULL DEFAULT 'none'"
+	" CHECK (target IN ('none', '-2', '-1', '0', '1', '2'));",
 };
 /* clang-format on */
 

@@ -119,4 +119,26 @@ int analysis_action_overdue(const struct jh_action *a, const char *today);
 size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked_idea *backlog,
 				 size_t nbacklog, size_t *n);
 
+/* ---- as-is and to-be (issue 14) ---- */
+
+/* The touchpoint's to-be score in *target; 0 when none is set (then
+ * *target is left alone). */
+int analysis_target(const struct jh_touchpoint *t, int *target);
+
+/* A gap between the as-is score and the to-be one. Only a target above
+ * the score is a gap: one at or below it asks nothing of the team. */
+struct jh_gap {
+	size_t index;  /* into d->touchpoints */
+	int gap;       /* target - score, 1..4 */
+	int reachable; /* min(gap, potential): what the touchpoint can close */
+	int weight;    /* reachable x reach: customers moved, and how far */
+};
+
+/* The gaps of a journey (0: of every journey), largest weight first;
+ * ties go to the larger gap, then the lower score, then the higher reach,
+ * then the lower id. A gap beyond the potential keeps its place by what
+ * it can close, so a target out of reach sinks rather than leads. Caller
+ * frees. */
+struct jh_gap *analysis_gaps(const struct jh_data *d, jh_id journey_id, size_t *n);
+
 #endif
