@@ -62,4 +62,18 @@ jh -d "$WORK/b.db" import kopia "$WORK/w.yaml" >/dev/null 2>"$WORK/err" ||
 	die "yaml import: $(cat "$WORK/err")"
 [ "$(sql "$WORK/b.db" "SELECT name || '=' || target FROM touchpoint ORDER BY id")" = "Påminnelse på papper=none
 Förstå avgifterna=1" ] || die "round trip: $(sql "$WORK/b.db" "SELECT name, target FROM touchpoint")"
+# A journey map from a spreadsheet carries targets; a bad one names the
+# file, line and column, and nothing is imported.
+printf 'name,stage,score,reach,target\nÖppna kuvertet,Få,0,50,1\nLäsa,Få,-1,40,none\n' \
+	>"$WORK/t.csv"
+jh -d "$DB" import räkning "$WORK/t.csv" -k touchpoints --journey "Betala fakturan" \
+	>/dev/null || die "csv import with targets"
+[ "$(sql "$DB" "SELECT target FROM touchpoint WHERE name IN ('Öppna kuvertet', 'Läsa') ORDER BY id")" = "1
+none" ] || die "csv targets: $(sql "$DB" "SELECT name, target FROM touchpoint")"
+printf 'name,stage,score,reach,target\nSista,Få,-2,80,7\n' >"$WORK/u.csv"
+rc=0
+jh -d "$DB" import räkning "$WORK/u.csv" -k touchpoints --journey "Betala fakturan" \
+	>/dev/null 2>"$WORK/err" || rc=$?
+[ "$rc" -ne 0 ] && grep -q "u.csv:2:5: .*target" "$WORK/err" || die "csv bad target: $(cat "$WORK/err")"
+[ "$(sql "$DB" "SELECT count(*) FROM touchpoint")" = 4 ] || die "a refused import added rows"
 echo "exposure: ok ($checks jq checks)"
