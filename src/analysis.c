@@ -165,14 +165,20 @@ int *analysis_pain_weights(const struct jh_data *d)
 	return w;
 }
 
-/* Is a weaker than b as a link of the chain? Lower score, then higher
- * reach (more customers pass it), then heavier open pain, then lower id.
- * The weights are computed only when a tie needs them. */
+/* Is a weaker than b as a link of the chain? A link weighs by how many
+ * customers it lets down (exposure: reach x how far below expectations),
+ * so a -1 passed by 60 % outranks a -2 passed by 20 %. Equal exposure
+ * (always the case when nothing is below expectations: all 0) falls back
+ * to lower score, then higher reach, then heavier open pain, then lower
+ * id. The weights are computed only when a tie needs them. */
 static int weaker(const struct jh_data *d, size_t a_idx, size_t b_idx, int **weights)
 {
 	const struct jh_touchpoint *a = &d->touchpoints[a_idx], *b = &d->touchpoints[b_idx];
+	int ea = analysis_exposure(a), eb = analysis_exposure(b);
 	int pa, pb;
 
+	if (ea != eb)
+		return ea > eb;
 	if (a->score != b->score)
 		return a->score < b->score;
 	if (a->reach != b->reach)
@@ -233,6 +239,7 @@ static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_j
 	out->at_risk = n > 0 && out->cx_capital <= 0;
 	out->channel_hops = count_hops(d, idx, n);
 	out->weakest_link = weakest ? weakest->id : 0;
+	out->weakest_exposure = weakest ? analysis_exposure(weakest) : 0;
 	free(idx);
 }
 
@@ -244,20 +251,29 @@ void analysis_journey(const struct jh_data *d, jh_id journey_id, struct jh_journ
 	free(weights);
 }
 
+struct rank_ctx {
+	const struct jh_data *d;
+	int *weights;
+};
+
+/* The chain's order, weakest first: the same rule as the weakest link. */
 static int cmp_exposure(const void *ctx, size_t a, size_t b)
 {
-	const struct jh_data *d = ctx;
-	const struct jh_touchpoint *x = &d->touchpoints[a], *y = &d->touchpoints[b];
-	int c = cmp_i64(analysis_exposure(y), analysis_exposure(x));
+	const struct rank_ctx *c = ctx;
+	int *w = c->weights; /* computed up front: weaker() never replaces it */
 
-	return c ? c : cmp_i64(x->id, y->id);
+	if (a == b)
+		return 0;
+	return weaker(c->d, a, b, &w) ? -1 : 1;
 }
 
 size_t *analysis_exposure_rank(const struct jh_data *d, jh_id journey_id, size_t *n)
 {
 	size_t *idx = analysis_journey_touchpoints(d, journey_id, n);
+	struct rank_ctx c = {d, analysis_pain_weights(d)};
 
-	sort_indexes(idx, *n, cmp_exposure, d);
+	sort_indexes(idx, *n, cmp_exposure, &c);
+	free(c.weights);
 	return idx;
 }
 
@@ -507,4 +523,57 @@ size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked
 	free(rank);
 	*n = d->nactions;
 	return idx;
+}
+
+/* ------------------------------------------------------ as-is and to-be */
+
+int analysis_target(const struct jh_touchpoint *t, int *target)
+{
+	long long v;
+
+	/* kinds.c only lets "none" and -2..2 in. */
+	if (!t->target || util_parse_int(t->target, &v) || v < -2 || v > 2)
+		return 0;
+	*target = (int)v;
+	return 1;
+}
+
+static int cmp_gap(const void *ctx, const void *a, const void *b)
+{
+	const struct jh_data *d = ctx;
+	const struct jh_gap *x = a, *y = b;
+	const struct jh_touchpoint *tx = &d->touchpoints[x->index], *ty = &d->touchpoints[y->index];
+	int c = cmp_i64(y->weight, x->weight);
+
+	if (!c)
+		c = cmp_i64(y->gap, x->gap);
+	if (!c)
+		c = cmp_i64(tx->score, ty->score);
+	if (!c)
+		c = cmp_i64(ty->reach, tx->reach);
+	return c ? c : cmp_i64(tx->id, ty->id);
+}
+
+struct jh_gap *analysis_gaps(const struct jh_data *d, jh_id journey_id, size_t *n)
+{
+	struct jh_gap *g = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *g);
+	size_t k = 0;
+
+	for (size_t i = 0; i < d->ntouchpoints; i++) {
+		const struct jh_touchpoint *t = &d->touchpoints[i];
+		int target;
+		if ((journey_id && t->journey_id != journey_id) || !analysis_target(t, &target) ||
+		    target <= t->score)
+			continue;
+		g[k].index = i;
+		g[k].gap = target - t->score;
+		g[k].reachable = g[k].gap < t->potential ? g[k].gap : t->potential;
+		if (g[k].reachable < 0)
+			g[k].reachable = 0;
+		g[k].weight = capped((long long)g[k].reachable * t->reach);
+		k++;
+	}
+	util_sort(g, k, sizeof *g, cmp_gap, d);
+	*n = k;
+	return g;
 }

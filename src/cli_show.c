@@ -199,7 +199,8 @@ static const char *journey_weakest(struct show_row *r, char *buf, size_t size)
 
 	buf[0] = '\0';
 	if (w)
-		snprintf(buf, size, "%lld %s", (long long)w->id, w->name);
+		snprintf(buf, size, _("%lld %s (exposure %d)"), (long long)w->id, w->name,
+			 journey_stats(r)->weakest_exposure);
 	return buf;
 }
 

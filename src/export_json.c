@@ -76,6 +76,7 @@ static void journey_facts(struct export_jsonw *j, const struct jh_data *d,
 		export_jsonw_open(j, "weakest_link", '{');
 		export_jsonw_int(j, "id", weak->id);
 		export_jsonw_str(j, "name", weak->name);
+		export_jsonw_int(j, "exposure", s->weakest_exposure);
 		export_jsonw_close(j, '}');
 	} else {
 		export_jsonw_null(j, "weakest_link");

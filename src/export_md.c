@@ -328,6 +328,34 @@ static void exposure_line(struct export_w *w, const struct jh_data *d, const str
 	free(idx);
 }
 
+/* The to-be against the as-is, where the team set a target above the
+ * score; listed only when there is one. */
+static void gaps_line(struct export_w *w, const struct jh_data *d, const struct jh_journey *j)
+{
+	size_t n;
+	struct jh_gap *g = analysis_gaps(d, j->id, &n);
+	char from[16], to[16];
+
+	if (n)
+		export_w_puts(w, "- **Gaps** (target - score; ranked by what the potential can "
+				 "close x reach): ");
+	for (size_t i = 0; i < n; i++) {
+		const struct jh_touchpoint *t = &d->touchpoints[g[i].index];
+		int target = 0;
+		analysis_target(t, &target);
+		if (i)
+			export_w_puts(w, ", ");
+		md(w, t->name);
+		export_w_printf(w, " %s → %s (gap %d, closes %d, weight %d)",
+				signed_num(t->score, from, sizeof from),
+				signed_num(target, to, sizeof to), g[i].gap, g[i].reachable,
+				g[i].weight);
+	}
+	if (n)
+		export_w_putc(w, '\n');
+	free(g);
+}
+
 static void journey_section(struct export_w *w, const struct jh_data *d,
 			    const struct export_facts *x, size_t ji, size_t nth, const char *level)
 {
@@ -383,11 +411,15 @@ static void journey_section(struct export_w *w, const struct jh_data *d,
 	export_w_puts(w, "\n- **Weakest link:** ");
 	if (weak) {
 		md(w, weak->name);
-		export_w_printf(w, " (touchpoint %lld, score %s, reach %d%%)", (long long)weak->id,
-				signed_num(weak->score, num, sizeof num), weak->reach);
+		export_w_printf(w, " (touchpoint %lld, score %s, reach %d%%, exposure %d)",
+				(long long)weak->id, signed_num(weak->score, num, sizeof num),
+				weak->reach, s->weakest_exposure);
+		export_w_puts(w, "; the link of highest exposure, ties to the lower score, then "
+				 "the higher reach");
 	}
 	export_w_printf(w, "\n- **Channel hops:** %d\n", s->channel_hops);
 	exposure_line(w, d, j);
+	gaps_line(w, d, j);
 	if (nq) {
 		int first = 1;
 		export_w_puts(w, "- **Question whether it should exist** (no potential, not "

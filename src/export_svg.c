@@ -483,6 +483,26 @@ static void curve_point(struct export_w *w, const struct layout *L, size_t i, do
 	text(w, px, t->score <= -2 ? py + r + 0.8 + num.size : py - r - 0.8, &num, buf);
 }
 
+/* The to-be curve: a hollow, dashed ring at each target that differs
+ * from the score, under the as-is points. */
+static void curve_targets(struct export_w *w, const struct layout *L, double r)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		const struct jh_touchpoint *t = &L->d->touchpoints[L->tp[i]];
+		int target;
+		if (!analysis_target(t, &target) || target == t->score)
+			continue;
+		export_w_printf(w,
+				"<circle class=\"target\" fill=\"none\" stroke=\"%s\" "
+				"stroke-width=\"0.5\" stroke-dasharray=\"0.8 0.6\"",
+				tone[tone_of(target)].ink);
+		attr(w, "cx", curve_px(L, i));
+		attr(w, "cy", curve_py(L, target));
+		attr(w, "r", r);
+		export_w_puts(w, "/>\n");
+	}
+}
+
 static void curve(struct export_w *w, const struct layout *L, double right)
 {
 	double r = L->colw * 0.05 < L->curve_h / 10 ? L->colw * 0.05 : L->curve_h / 10;
@@ -500,6 +520,7 @@ static void curve(struct export_w *w, const struct layout *L, double right)
 		    export_xml_num(curve_py(L, L->d->touchpoints[L->tp[i]].score), b, sizeof b));
 	}
 	export_w_puts(w, "\"/>\n");
+	curve_targets(w, L, r);
 	for (size_t i = 0; i < L->n; i++)
 		curve_point(w, L, i, r);
 }

@@ -16,6 +16,9 @@
 static const char *const roles[] = {"participant", "facilitator", NULL};
 static const char *const pain_status[] = {"open", "addressed", "dropped", NULL};
 static const char *const action_status[] = {"todo", "doing", "done", NULL};
+/* A to-be score is optional, so it is a choice with "none" for unset
+ * rather than a number that would need a value for "not decided". */
+static const char *const targets[] = {"none", "-2", "-1", "0", "1", "2", NULL};
 static const char *const methods[] = {
 #define METHOD(id, name, formula) name,
 #include "journeyhack/methods.def"
@@ -94,6 +97,7 @@ static const struct jh_field_def touchpoint_fields[] = {
 	INT("position", "position", 0, 1000000, NULL, "Position", position),
 	LONG("notes", "notes", "Notes", notes),
 	UUID,
+	ENUM("target", "target", targets, "none", "Target", target),
 };
 #undef S
 

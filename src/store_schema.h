@@ -251,6 +251,10 @@ static const char *const MIGRATIONS[] = {
 	"ALTER TABLE journey ADD COLUMN persona_id INTEGER REFERENCES persona(id) ON DELETE SET NULL;"
 	"CREATE INDEX journey_persona ON journey(persona_id);"
 	ITEM_REVISIONS("persona"),
+	/* An optional to-be score per touchpoint beside the as-is one:
+	 * "none" until the team sets one. */
+	"ALTER TABLE touchpoint ADD COLUMN target TEXT NOT NULL DEFAULT 'none'"
+	" CHECK (target IN ('none', '-2', '-1', '0', '1', '2'));",
 };
 /* clang-format on */
 

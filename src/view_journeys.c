@@ -244,8 +244,8 @@ static void draw_header(struct ui *ui, const struct ui_rect *r)
 	    S->stats.channel_hops);
 	x += ui_text(r->y, x, end - x, buf, A_NORMAL, 0);
 	if (weak) {
-		snprintf(buf, sizeof buf, _("  %s weakest: %s"), ui_glyph(ui, UI_G_STAR),
-			 weak->name);
+		snprintf(buf, sizeof buf, _("  %s weakest: %s (exposure %d)"),
+			 ui_glyph(ui, UI_G_STAR), weak->name, S->stats.weakest_exposure);
 		ui_text(r->y, x, end - x, buf, ui_attr(ui, UI_C_WARNING), 0);
 	}
 }
@@ -352,6 +352,30 @@ static size_t curve_points(const struct layout *L, const struct ui *ui, struct p
 	return n;
 }
 
+/* The to-be curve: a hollow marker at each target that differs from the
+ * score (an equal one hides under the as-is point). Drawn before the
+ * as-is points, so those stay on top. */
+static void draw_targets(struct ui *ui, const struct layout *L, const struct point *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct jh_touchpoint *t = &ui->d.touchpoints[p[i].tp];
+		int target;
+		if (analysis_target(t, &target) && target != t->score)
+			ui_text(L->curve_y + 1 + (2 - target), p[i].x, 1, ui_glyph(ui, UI_G_EMPTY),
+				ui_attr(ui, ui_score_color(target)), 0);
+	}
+}
+
+static int any_target(const struct ui *ui, const struct point *p, size_t n)
+{
+	int target;
+
+	for (size_t i = 0; i < n; i++)
+		if (analysis_target(&ui->d.touchpoints[p[i].tp], &target))
+			return 1;
+	return 0;
+}
+
 static void draw_curve(struct ui *ui, const struct layout *L)
 {
 	struct journeys *S = view_private(ui);
@@ -362,8 +386,13 @@ static void draw_curve(struct ui *ui, const struct layout *L)
 
 	if (L->curve_y < 0)
 		return;
+	p = util_xcalloc((size_t)width + 1, sizeof *p);
+	n = curve_points(L, ui, p, (size_t)width + 1);
 	ui_text(L->curve_y, L->mx - MARGIN, width + MARGIN,
-		_("Experience curve: each touchpoint's score, in journey order"),
+		any_target(ui, p, n)
+		    ? _("Experience curve: each touchpoint's score, its target hollow, in journey "
+			"order")
+		    : _("Experience curve: each touchpoint's score, in journey order"),
 		ui_attr(ui, UI_C_DIM), 0);
 	for (int s = 2; s >= -2; s--) {
 		int y = L->curve_y + 1 + (2 - s);
@@ -373,8 +402,6 @@ static void draw_curve(struct ui *ui, const struct layout *L)
 				ui_text(y, L->mx + x, 1, ui->utf8 ? "\u2504" : "-",
 					ui_attr(ui, UI_C_DIM), 0);
 	}
-	p = util_xcalloc((size_t)width + 1, sizeof *p);
-	n = curve_points(L, ui, p, (size_t)width + 1);
 	/* Connectors first, so the points stay on top of them. */
 	for (size_t i = 1; i < n; i++)
 		for (int cx = p[i - 1].x + 1; cx < p[i].x; cx++) {
@@ -382,6 +409,7 @@ static void draw_curve(struct ui *ui, const struct layout *L)
 				 (p[i].y - p[i - 1].y) * (cx - p[i - 1].x) / (p[i].x - p[i - 1].x);
 			ui_text(cy, cx, 1, ui->utf8 ? "\u00b7" : ".", ui_attr(ui, UI_C_DIM), 0);
 		}
+	draw_targets(ui, L, p, n);
 	for (size_t i = 0; i < n; i++) {
 		const struct jh_touchpoint *t = &ui->d.touchpoints[p[i].tp];
 		ui_text(p[i].y, p[i].x, 1,
@@ -413,6 +441,24 @@ static size_t card_pains(const struct ui *ui, jh_id tp, size_t *out, size_t max)
 	return S->npains < max ? S->npains : max;
 }
 
+/* The to-be beside the as-is, when the team set one; the lines used. */
+static int target_line(struct ui *ui, const struct ui_rect *box, const struct jh_touchpoint *t)
+{
+	char buf[256], to[32];
+	int target;
+
+	if (box->h <= 0 || !analysis_target(t, &target))
+		return 0;
+	ui_score_text(ui, target, to, sizeof to);
+	if (target > t->score)
+		snprintf(buf, sizeof buf, _("Target %s: gap %d, potential closes %d"), to,
+			 target - t->score,
+			 target - t->score < t->potential ? target - t->score : t->potential);
+	else
+		snprintf(buf, sizeof buf, _("Target %s: reached"), to);
+	return ui_wrap(box, 0, buf, A_NORMAL);
+}
+
 static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rect *r)
 {
 	struct journeys *S = view_private(ui);
@@ -441,6 +487,9 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 	used = ui_wrap(&box, 0, buf, A_BOLD);
 	box.y += used;
 	box.h -= used;
+	used = target_line(ui, &box, t);
+	box.y += used;
+	box.h -= used;
 	n = card_pains(ui, t->id, pains, sizeof pains / sizeof pains[0]);
 	for (size_t i = 0; i < n && box.h > 0; i++, box.y++, box.h--) {
 		const struct jh_painpoint *p = &ui->d.painpoints[pains[i]];
@@ -448,8 +497,17 @@ static void draw_info(struct ui *ui, const struct layout *L, const struct ui_rec
 			 (long long)p->id, p->title, p->severity, p->frequency,
 			 kinds_value_label(p->status));
 	}
-	if (box.h > 0 && *t->notes)
-		ui_wrap(&box, 0, t->notes, ui_attr(ui, UI_C_DIM));
+	if (box.h > 0 && *t->notes) {
+		used = ui_wrap(&box, 0, t->notes, ui_attr(ui, UI_C_DIM));
+		box.y += used;
+		box.h -= used;
+	}
+	/* The rule last: what the team wrote down comes first. */
+	if (t->id == S->stats.weakest_link && box.h > 0)
+		ui_wrap(&box, 0,
+			_("Weakest link: the highest exposure (reach x points below "
+			  "expectations); ties go to the lower score, then the higher reach"),
+			ui_attr(ui, UI_C_WARNING));
 }
 
 static void draw(struct ui *ui, const struct ui_rect *r)

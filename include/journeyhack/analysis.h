@@ -18,6 +18,7 @@ struct jh_journey_stats {
 	int channel_hops;   /* consecutive touchpoints whose channels differ */
 	jh_id weakest_link; /* touchpoint id, 0 when the journey is empty */
 	int npositive, nneutral, nnegative;
+	int weakest_exposure; /* analysis_exposure of the weakest link */
 };
 
 /* Touchpoints of a journey in journey order (stage position, position,
@@ -36,14 +37,19 @@ int analysis_pain_weight(const struct jh_data *d, jh_id touchpoint_id);
  * one pass over the pain points. Caller frees. */
 int *analysis_pain_weights(const struct jh_data *d);
 
-/* reach x max(0, -score) */
+/* reach x max(0, -score): how many customers a touchpoint lets down, and
+ * how badly. The weakest link is the touchpoint of highest exposure; ties
+ * (and a journey with nothing below expectations, where every exposure
+ * is 0) go to the lower score, then the higher reach, then the heavier
+ * open pain, then the lower id. */
 int analysis_exposure(const struct jh_touchpoint *t);
 
 /* "Question whether it should exist": potential 0 and score <= 0. */
 int analysis_questionable(const struct jh_touchpoint *t);
 
-/* A journey's touchpoints ranked by exposure (descending, then id), as
- * indexes into d->touchpoints. Caller frees. */
+/* A journey's touchpoints ranked as links of the chain, weakest first
+ * (the weakest link's rule above), as indexes into d->touchpoints.
+ * Caller frees. */
 size_t *analysis_exposure_rank(const struct jh_data *d, jh_id journey_id, size_t *n);
 
 enum jh_method {
@@ -112,5 +118,27 @@ int analysis_action_overdue(const struct jh_action *a, const char *today);
  * into d->actions. Caller frees. */
 size_t *analysis_actions_ordered(const struct jh_data *d, const struct jh_ranked_idea *backlog,
 				 size_t nbacklog, size_t *n);
+
+/* ---- as-is and to-be (issue 14) ---- */
+
+/* The touchpoint's to-be score in *target; 0 when none is set (then
+ * *target is left alone). */
+int analysis_target(const struct jh_touchpoint *t, int *target);
+
+/* A gap between the as-is score and the to-be one. Only a target above
+ * the score is a gap: one at or below it asks nothing of the team. */
+struct jh_gap {
+	size_t index;  /* into d->touchpoints */
+	int gap;       /* target - score, 1..4 */
+	int reachable; /* min(gap, potential): what the touchpoint can close */
+	int weight;    /* reachable x reach: customers moved, and how far */
+};
+
+/* The gaps of a journey (0: of every journey), largest weight first;
+ * ties go to the larger gap, then the lower score, then the higher reach,
+ * then the lower id. A gap beyond the potential keeps its place by what
+ * it can close, so a target out of reach sinks rather than leads. Caller
+ * frees. */
+struct jh_gap *analysis_gaps(const struct jh_data *d, jh_id journey_id, size_t *n);
 
 #endif

@@ -84,6 +84,7 @@ struct jh_touchpoint {
 	char *notes;
 	char *uuid;	  /* stable and random: the same item in every export */
 	int64_t revision; /* one more with every change (store.h) */
+	char *target;	  /* to-be score "-2".."2", or "none" (analysis_target) */
 };
 
 struct jh_painpoint {

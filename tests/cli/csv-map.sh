@@ -76,7 +76,7 @@ expect_err "journeyhack: $f:3:1: column \"Resa\": the journey is empty; nothing 
 printf 'Steg;Fas\r\nFår fakturan;Ta emot\r\n;Förstå\r\n' >"$f"
 expect_err "journeyhack: $f:3:1: column \"Steg\": name: must not be empty; nothing was imported" \
 	jh import resa "$f" --map 'Steg=name,Fas=stage' --journey Ny
-expect_err "journeyhack: --map: \"Steg=namn\": a touchpoint has no field \"namn\" (name, journey, stage, channel, owner, score, reach, potential, position, notes); nothing was imported" \
+expect_err "journeyhack: --map: \"Steg=namn\": a touchpoint has no field \"namn\" (name, journey, stage, channel, owner, score, reach, potential, position, notes, target); nothing was imported" \
 	jh import resa "$f" --map 'Steg=namn,Fas=stage' --journey Ny
 expect_err "journeyhack: $f:1: --map names the column \"Stege\", which the header does not have; nothing was imported" \
 	jh import resa "$f" --map 'Stege=name,Fas=stage' --journey Ny

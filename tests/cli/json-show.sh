@@ -125,7 +125,7 @@ EOF
 ok "$O" "$E" -d "$DB" show faktura journeys --json
 check "$O" <<'EOF'
 length == 1 and .[0].name == "Pay the invoice" and .[0].touchpoint_count == 5
-.[0].weakest_link == {"id": 1, "name": "Receive invoice"} and .[0].at_risk == true
+.[0].weakest_link == {"id": 1, "name": "Receive invoice", "exposure": 160} and .[0].at_risk == true
 (.[0].cx_capital | type) == "number" and (.[0].channel_hops | type) == "number"
 .[0].positive + .[0].neutral + .[0].negative == .[0].touchpoint_count
 EOF

@@ -76,6 +76,14 @@ fixture_overtime() {
 		"$SQLITE3_BIN" "$DB" "UPDATE workshop SET timer_elapsed = 1300, timer_running = 0"
 }
 
+# The payment workshop with to-be targets: two gaps and one reached.
+fixture_targets() {
+	fixture_payment &&
+		jh set pay touchpoint 1 target=1 &&
+		jh set pay touchpoint 2 target=1 &&
+		jh set pay touchpoint 4 target=1
+}
+
 # Build (once per run) the database of a fixture; prints its path.
 fixture_db() {
 	_f=$1

@@ -259,6 +259,7 @@ Test(weakest, domain_example_invoice)
 
 	analysis_journey(&d, v.j, &s);
 	cr_assert_eq(s.weakest_link, v.receive, "the invoice is the O-ring of the journey");
+	cr_assert_eq(s.weakest_exposure, 160, "80 %% reach x 2 below expectations");
 	cr_assert_eq(s.cx_capital, -3);
 	cr_assert_eq(s.at_risk, 1);
 	cr_assert_eq(s.channel_hops, 4, "letter, web, phone, bank app, e-mail");
@@ -281,17 +282,72 @@ Test(weakest, tie_on_score_goes_to_higher_reach)
 	model_data_free(&d);
 }
 
-Test(weakest, lower_score_beats_reach)
+/* The rule of issue 14: a -1 passed by 60 % lets down 60, a -2 passed by
+ * 20 % lets down 40, so the -1 is the weaker link although its score is
+ * higher. */
+Test(weakest, exposure_beats_lower_score)
+{
+	struct jh_data d = {0};
+	struct jh_journey_stats s;
+	jh_id j = journey(&d, "Betala fakturan"), st = stage(&d, j, 0, "Betala");
+	jh_id wide, deep;
+
+	deep = tp(&d, j, st, -2, 20);
+	wide = tp(&d, j, st, -1, 60);
+	analysis_journey(&d, j, &s);
+	cr_assert_eq(s.weakest_link, wide);
+	cr_assert_eq(s.weakest_exposure, 60);
+	cr_assert_eq(analysis_exposure(model_touchpoint(&d, deep)), 40);
+	model_data_free(&d);
+}
+
+Test(weakest, exposure_beats_lower_score_at_any_reach)
 {
 	struct jh_data d = {0};
 	struct jh_journey_stats s;
 	jh_id j = journey(&d, "j"), st = stage(&d, j, 0, "s");
-	jh_id worst;
+	jh_id wide;
 
-	tp(&d, j, st, -1, 100);
-	worst = tp(&d, j, st, -2, 5);
+	wide = tp(&d, j, st, -1, 100); /* 100 */
+	tp(&d, j, st, -2, 5);	       /* 10 */
 	analysis_journey(&d, j, &s);
-	cr_assert_eq(s.weakest_link, worst);
+	cr_assert_eq(s.weakest_link, wide);
+	cr_assert_eq(s.weakest_exposure, 100);
+	model_data_free(&d);
+}
+
+/* Equal exposure: the lower score decides before reach does. */
+Test(weakest, equal_exposure_goes_to_lower_score)
+{
+	struct jh_data d = {0};
+	struct jh_journey_stats s;
+	jh_id j = journey(&d, "j"), st = stage(&d, j, 0, "s");
+	jh_id deep;
+
+	tp(&d, j, st, -1, 80);	      /* 80 */
+	deep = tp(&d, j, st, -2, 40); /* 80 */
+	analysis_journey(&d, j, &s);
+	cr_assert_eq(s.weakest_link, deep);
+	cr_assert_eq(s.weakest_exposure, 80);
+	model_data_free(&d);
+}
+
+/* Nothing below expectations: every exposure is 0, and the link is the
+ * lowest score, then the widest reach, as before exposure existed. */
+Test(weakest, no_exposure_falls_back_to_score_then_reach)
+{
+	struct jh_data d = {0};
+	struct jh_journey_stats s;
+	jh_id j = journey(&d, "j"), st = stage(&d, j, 0, "s");
+	jh_id neutral_wide;
+
+	tp(&d, j, st, 2, 100);
+	tp(&d, j, st, 0, 30);
+	neutral_wide = tp(&d, j, st, 0, 70);
+	tp(&d, j, st, 1, 100);
+	analysis_journey(&d, j, &s);
+	cr_assert_eq(s.weakest_link, neutral_wide);
+	cr_assert_eq(s.weakest_exposure, 0);
 	model_data_free(&d);
 }
 
@@ -415,8 +471,8 @@ Test(exposure, ranking_of_the_invoice_journey)
 {
 	struct jh_data d = {0};
 	struct invoice v = pay_the_invoice(&d);
-	/* 160, 60, 30, then the zeros by id. */
-	jh_id want[5] = {v.receive, v.understand, v.ask, v.pay, v.confirm};
+	/* 160, 60, 30, then the zeros by score: 0 before +1. */
+	jh_id want[5] = {v.receive, v.understand, v.ask, v.confirm, v.pay};
 	size_t n, *idx = analysis_exposure_rank(&d, v.j, &n);
 
 	cr_assert_eq(n, 5);
@@ -426,16 +482,21 @@ Test(exposure, ranking_of_the_invoice_journey)
 	model_data_free(&d);
 }
 
-Test(exposure, ties_go_to_lower_id)
+Test(exposure, ties_go_to_lower_score_then_higher_reach_then_id)
 {
 	struct jh_data d = {0};
 	jh_id j = journey(&d, "j"), st = stage(&d, j, 0, "s");
 	jh_id a = tp_full(&d, j, st, 1, "a", "", -1, 40, 1);
-	jh_id b = tp_full(&d, j, st, 0, "b", "", -2, 20, 1); /* 40 too, earlier in journey */
+	jh_id b = tp_full(&d, j, st, 0, "b", "", -2, 20, 1); /* 40 too, lower score */
+	jh_id c = tp_full(&d, j, st, 2, "c", "", 0, 90, 1);
+	jh_id e = tp_full(&d, j, st, 3, "e", "", 0, 90, 1); /* same as c: id */
+	jh_id f = tp_full(&d, j, st, 4, "f", "", 0, 10, 1);
+	jh_id want[5] = {b, a, c, e, f};
 	size_t n, *idx = analysis_exposure_rank(&d, j, &n);
 
-	cr_assert_eq(d.touchpoints[idx[0]].id, a);
-	cr_assert_eq(d.touchpoints[idx[1]].id, b);
+	cr_assert_eq(n, 5);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(d.touchpoints[idx[i]].id, want[i], "place %zu", i);
 	free(idx);
 	model_data_free(&d);
 }
@@ -875,4 +936,133 @@ Test(sort, stable_and_with_a_context)
 		}
 		free(v);
 	}
+}
+
+/* ------------------------------------------------------ as-is and to-be */
+
+static void set_target(struct jh_data *d, jh_id id, const char *target)
+{
+	for (size_t i = 0; i < d->ntouchpoints; i++)
+		if (d->touchpoints[i].id == id) {
+			free(d->touchpoints[i].target);
+			d->touchpoints[i].target = util_xstrdup(target);
+		}
+}
+
+Test(target, unset_none_and_values)
+{
+	struct jh_data d = {0};
+	jh_id j = journey(&d, "j"), st = stage(&d, j, 0, "s");
+	jh_id a = tp(&d, j, st, -1, 50), b = tp(&d, j, st, -1, 50), c = tp(&d, j, st, -1, 50);
+	int v = 99;
+
+	set_target(&d, b, "none");
+	set_target(&d, c, "-2");
+	cr_assert_eq(analysis_target(model_touchpoint(&d, a), &v), 0, "never set");
+	cr_assert_eq(analysis_target(model_touchpoint(&d, b), &v), 0, "none");
+	cr_assert_eq(v, 99, "left alone when unset");
+	cr_assert_eq(analysis_target(model_touchpoint(&d, c), &v), 1);
+	cr_assert_eq(v, -2);
+	model_data_free(&d);
+}
+
+/* The invoice journey with targets, worked by hand:
+ *   receive    -2 -> +1, gap 3, potential 2: closes 2 x 80 % = 160
+ *   understand -1 -> +1, gap 2, potential 3: closes 2 x 60 % = 120
+ *   ask        -1 ->  0, gap 1, potential 2: closes 1 x 30 % =  30
+ *   pay        +1 -> +1, no gap
+ *   confirm     0 -> +2, gap 2, potential 0: closes 0          =   0 */
+Test(gaps, invoice_journey_ranked_by_what_potential_can_close)
+{
+	struct jh_data d = {0};
+	struct invoice v = pay_the_invoice(&d);
+	jh_id want[4] = {v.receive, v.understand, v.ask, v.confirm};
+	int gap[4] = {3, 2, 1, 2}, reachable[4] = {2, 2, 1, 0}, weight[4] = {160, 120, 30, 0};
+	size_t n;
+	struct jh_gap *g;
+
+	set_target(&d, v.receive, "1");
+	set_target(&d, v.understand, "1");
+	set_target(&d, v.ask, "0");
+	set_target(&d, v.pay, "1");
+	set_target(&d, v.confirm, "2");
+	g = analysis_gaps(&d, v.j, &n);
+	cr_assert_eq(n, 4);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(d.touchpoints[g[i].index].id, want[i], "place %zu", i);
+		cr_assert_eq(g[i].gap, gap[i], "gap %zu", i);
+		cr_assert_eq(g[i].reachable, reachable[i], "reachable %zu", i);
+		cr_assert_eq(g[i].weight, weight[i], "weight %zu", i);
+	}
+	free(g);
+	model_data_free(&d);
+}
+
+Test(gaps, target_at_or_below_score_is_no_gap)
+{
+	struct jh_data d = {0};
+	jh_id j = journey(&d, "Bli kund"), st = stage(&d, j, 0, "Köpa");
+	jh_id a = tp(&d, j, st, 1, 90), b = tp(&d, j, st, 0, 90);
+	size_t n;
+	struct jh_gap *g;
+
+	set_target(&d, a, "-1");
+	set_target(&d, b, "0");
+	tp(&d, j, st, -2, 90); /* no target at all */
+	g = analysis_gaps(&d, j, &n);
+	cr_assert_eq(n, 0);
+	free(g);
+	model_data_free(&d);
+}
+
+/* Equal weights: the larger gap, then the lower score, then the higher
+ * reach, then the lower id. */
+Test(gaps, ties)
+{
+	struct jh_data d = {0};
+	jh_id j = journey(&d, "j"), st = stage(&d, j, 0, "s");
+	jh_id a = tp_full(&d, j, st, 0, "a", "", -1, 50, 3);  /* gap 2, 2 x 50 = 100 */
+	jh_id b = tp_full(&d, j, st, 1, "b", "", -2, 100, 1); /* gap 2, 1 x 100 = 100 */
+	jh_id c = tp_full(&d, j, st, 2, "c", "", -1, 50, 3);  /* as a: by id */
+	jh_id e = tp_full(&d, j, st, 3, "e", "", 0, 100, 1);  /* gap 1, 1 x 100 = 100 */
+	jh_id f = tp_full(&d, j, st, 4, "f", "", 0, 50, 2);   /* gap 2, 2 x 50 = 100 */
+	jh_id want[5] = {b, a, c, f, e};
+	size_t n;
+	struct jh_gap *g;
+
+	set_target(&d, a, "1");
+	set_target(&d, b, "0");
+	set_target(&d, c, "1");
+	set_target(&d, e, "1");
+	set_target(&d, f, "2");
+	g = analysis_gaps(&d, j, &n);
+	cr_assert_eq(n, 5);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(g[i].weight, 100, "weight %zu", i);
+		cr_assert_eq(d.touchpoints[g[i].index].id, want[i], "place %zu", i);
+	}
+	free(g);
+	model_data_free(&d);
+}
+
+Test(gaps, every_journey_with_zero)
+{
+	struct jh_data d = {0};
+	jh_id j1 = journey(&d, "Betala"), s1 = stage(&d, j1, 0, "s");
+	jh_id j2 = journey(&d, "Få hjälp"), s2 = stage(&d, j2, 0, "s");
+	jh_id a = tp(&d, j1, s1, -1, 40), b = tp(&d, j2, s2, -1, 70);
+	size_t n;
+	struct jh_gap *g;
+
+	set_target(&d, a, "0");
+	set_target(&d, b, "0");
+	g = analysis_gaps(&d, 0, &n);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(d.touchpoints[g[0].index].id, b, "70 before 40");
+	cr_assert_eq(d.touchpoints[g[1].index].id, a);
+	free(g);
+	g = analysis_gaps(&d, j1, &n);
+	cr_assert_eq(n, 1);
+	free(g);
+	model_data_free(&d);
 }

@@ -845,7 +845,8 @@ Test(export, json_parses_with_the_analysis)
 	jq_true(path, "[.participants, .journeys, .painpoints, .ideas, .votes, .actions, .parking]"
 		      " | map(length) == [3, 2, 3, 5, 4, 5, 2]");
 	jq_true(path, ".journeys[0] | .cx_capital == -3 and .at_risk == true and .channel_hops == 4"
-		      " and .weakest_link == {\"id\": 1, \"name\": \"Receive invoice <letter>\"}"
+		      " and .weakest_link == {\"id\": 1, \"name\": \"Receive invoice <letter>\","
+		      " \"exposure\": 160}"
 		      " and (.stages | length) == 5 and (.touchpoints | length) == 5");
 	jq_true(path, ".journeys[1] | .cx_capital == 0 and .at_risk == false"
 		      " and .weakest_link == null and (.touchpoints | length) == 0");
