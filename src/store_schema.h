@@ -237,6 +237,18 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
 	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
 	" WHERE id = OLD.idea_id; END;",
+	/* focus: the one item the facilitator has the room look at (a pain
+	 * point, an idea or a journey; kind '' is none). Deleting the item
+	 * ends the focus, so no terminal jumps to something gone. */
+#define FOCUS_ENDS(t) \
+	"CREATE TRIGGER " t "_focus_gone AFTER DELETE ON " t " BEGIN" \
+	" UPDATE workshop SET focus_kind = '', focus_id = 0" \
+	" WHERE focus_kind = '" t "' AND focus_id = OLD.id; END;"
+	"ALTER TABLE workshop ADD COLUMN focus_kind TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE workshop ADD COLUMN focus_id INTEGER NOT NULL DEFAULT 0;"
+	FOCUS_ENDS("painpoint")
+	FOCUS_ENDS("idea")
+	FOCUS_ENDS("journey"),
 };
 /* clang-format on */
 
