@@ -92,6 +92,10 @@ struct ui {
 	 * changes; 1 when the data was reloaded. Set by the loop above, so
 	 * the terminal layer never calls up into the views. */
 	int (*poll)(struct ui *ui);
+	int presenter;	 /* the projector view is on (ui_presenter.c) */
+	int focus_stay;	 /* do not jump to the facilitator's focus (ui_focus.c) */
+	int focus_shown; /* 1 + the kind, and the id, of the focus last followed */
+	jh_id focus_shown_id;
 };
 
 struct view_list_class; /* view_list.h */
