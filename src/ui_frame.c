@@ -80,14 +80,15 @@ static void draw_title(struct ui *ui)
  * where a narrow terminal does not cut it off. */
 static void insert_focus(const struct ui *ui, char *step, size_t size)
 {
-	size_t at = strlen(ui_glyph(ui, UI_G_SEP)) + 1;
-	char f[128], rest[512];
+	size_t at = strlen(ui_glyph(ui, UI_G_SEP)) + 1, len = strlen(step), flen;
+	char f[128];
 
 	ui_focus_status(ui, f, sizeof f);
-	if (!f[0] || strlen(step) < at)
+	flen = strlen(f);
+	if (!flen || len < at || len + flen >= size)
 		return;
-	snprintf(rest, sizeof rest, "%s", step + at);
-	snprintf(step + at, size - at, "%s%s", f, rest);
+	memmove(step + at + flen, step + at, len - at + 1);
+	memcpy(step + at, f, flen);
 }
 
 static void draw_status(struct ui *ui)
