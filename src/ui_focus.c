@@ -61,8 +61,14 @@ static void set_focus(struct ui *ui)
 		return;
 	}
 	ui_views_reload(ui);
+	/* This terminal is where the focus is already: nothing to follow. */
+	ui->focus_shown = kind == JH_NKINDS ? 0 : (int)kind + 1;
+	ui->focus_shown_id = kind == JH_NKINDS ? 0 : id;
 	if (kind == JH_NKINDS)
 		ui_message(ui, 0, _("Focus cleared"));
+	else
+		ui_message(ui, 0, _("The room looks at %s: %s (%s again clears it)"),
+			   kinds_noun(kind, 1), focus_text(&ui->d), ui_keys_first(UI_ACT_FOCUS));
 }
 
 int ui_focus_action(struct ui *ui, enum ui_action act)
