@@ -87,8 +87,8 @@ static int focus_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 const struct cli_command cli_focus_entry = {
     .name = "focus",
-    .synopsis = "focus WORKSHOP (KIND ID | --clear)",
-    .about = "Point every terminal at a painpoint, idea or journey",
+    .synopsis = "focus WORKSHOP [KIND ID|--clear]",
+    .about = NULL,
     .globals = CLI_GLOBAL_DB | CLI_GLOBAL_AS,
     .options = {{NULL, "--clear", CLI_OPT_FLAG}},
     .usage = CLI_USAGE_REASON,
