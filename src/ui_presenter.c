@@ -40,7 +40,8 @@ int ui_presenter_key(struct ui *ui, int key)
 {
 	int act = ui_keys_action(key, UI_IN(ui->view));
 
-	if (ui->too_small && act != UI_ACT_QUIT)
+	/* The "too small" notice promises that q quits, presenter or not. */
+	if (ui->too_small)
 		return 0;
 	if (act == UI_ACT_PRESENTER || (ui->presenter && act == UI_ACT_QUIT)) {
 		ui->presenter = act == UI_ACT_PRESENTER ? !ui->presenter : 0;
