@@ -7,6 +7,7 @@
 #include "journeyhack/cli_cmd.h"
 #include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
+#include "journeyhack/cli_focus.h"
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_merge.h"
 #include "journeyhack/cli_show.h"
@@ -28,6 +29,7 @@ static const struct cli_command *const cmd_table[] = {
     &cli_items_import_entry,
     &cli_export_entry,
     &cli_config_entry,
+    &cli_focus_entry,
 };
 
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])

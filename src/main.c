@@ -154,6 +154,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--replay") && next) {
 			ui.replay_path = next;
 			i++;
+		} else if (!strcmp(a, "--presenter")) {
+			ui.presenter = 1;
 		} else if (!strcmp(a, "--dump-screen") && next) {
 			ui.dump_path = next;
 			i++;

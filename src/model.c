@@ -44,6 +44,7 @@ void model_workshop_free(struct jh_workshop *w)
 	free(w->name);
 	free(w->template_name);
 	free(w->created);
+	free(w->focus_kind);
 }
 
 static void free_strv(char **v, size_t n)

@@ -990,6 +990,9 @@ static const struct col workshop_cols[] = {
     MEMBER("timer_running", KINDS_S_INT, jh_workshop, timer_running, COL_BOOL),
     MEMBER("timer_started", KINDS_S_ID, jh_workshop, timer_started, 0),
     MEMBER("timer_elapsed", KINDS_S_INT, jh_workshop, timer_elapsed, 0),
+    /* Set only by store_focus_set: never restored with the settings. */
+    MEMBER("focus_kind", KINDS_S_TEXT, jh_workshop, focus_kind, COL_KEY),
+    MEMBER("focus_id", KINDS_S_ID, jh_workshop, focus_id, COL_KEY),
 };
 
 /* How a kind's rows are read: the members besides its fields, and the
@@ -2782,4 +2785,47 @@ void store_draft_free(struct store_draft *d)
 	free(d->names);
 	free(d->values);
 	memset(d, 0, sizeof *d);
+}
+
+/* ----------------------------------------------------------------- focus */
+
+/* One statement per kind, so the item's table is never spliced into SQL;
+ * the focus moves only to an item of this workshop. */
+static const char *focus_sql(const char *kind)
+{
+	static const struct {
+		const char *kind, *sql;
+	} t[] = {
+	    {"painpoint", "UPDATE workshop SET focus_kind = ?2, focus_id = ?3 WHERE id = ?1 AND"
+			  " EXISTS (SELECT 1 FROM painpoint WHERE id = ?3 AND workshop_id = ?1)"},
+	    {"idea", "UPDATE workshop SET focus_kind = ?2, focus_id = ?3 WHERE id = ?1 AND"
+		     " EXISTS (SELECT 1 FROM idea WHERE id = ?3 AND workshop_id = ?1)"},
+	    {"journey", "UPDATE workshop SET focus_kind = ?2, focus_id = ?3 WHERE id = ?1 AND"
+			" EXISTS (SELECT 1 FROM journey WHERE id = ?3 AND workshop_id = ?1)"},
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (!strcmp(kind, t[i].kind))
+			return t[i].sql;
+	return NULL;
+}
+
+int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id,
+		    struct jh_err *err)
+{
+	const char *sql = kind && *kind ? focus_sql(kind) : NULL;
+
+	if (!kind || !*kind)
+		return IN_TX(st, err,
+			     one_row(st,
+				     run(st,
+					 "UPDATE workshop SET focus_kind = '', focus_id = 0"
+					 " WHERE id = ?1",
+					 ARGS(I64(wid)), err),
+				     err, _("no workshop with id %lld"), (long long)wid));
+	if (!sql)
+		return err_set(err, _("cannot focus a %s"), kind);
+	return IN_TX(st, err,
+		     one_row(st, run(st, sql, ARGS(I64(wid), TXT(kind), I64(id)), err), err,
+			     _("no %s %lld in this workshop"), kind, (long long)id));
 }

@@ -255,6 +255,18 @@ static const char *const MIGRATIONS[] = {
 	 * "none" until the team sets one. */
 	"ALTER TABLE touchpoint ADD COLUMN target TEXT NOT NULL DEFAULT 'none'"
 	" CHECK (target IN ('none', '-2', '-1', '0', '1', '2'));",
+	/* focus: the one item the facilitator has the room look at (a pain
+	 * point, an idea or a journey; kind '' is none). Deleting the item
+	 * ends the focus, so no terminal jumps to something gone. */
+#define FOCUS_ENDS(t) \
+	"CREATE TRIGGER " t "_focus_gone AFTER DELETE ON " t " BEGIN" \
+	" UPDATE workshop SET focus_kind = '', focus_id = 0" \
+	" WHERE focus_kind = '" t "' AND focus_id = OLD.id; END;"
+	"ALTER TABLE workshop ADD COLUMN focus_kind TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE workshop ADD COLUMN focus_id INTEGER NOT NULL DEFAULT 0;"
+	FOCUS_ENDS("painpoint")
+	FOCUS_ENDS("idea")
+	FOCUS_ENDS("journey"),
 };
 /* clang-format on */
 

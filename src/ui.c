@@ -23,8 +23,10 @@
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_bell.h"
 #include "journeyhack/ui_dialog.h"
+#include "journeyhack/ui_focus.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_keys.h"
+#include "journeyhack/ui_presenter.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/ui_theme.h"
@@ -266,17 +268,19 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 		ui_message(&ui, 1, _("Read-only (%s): you can look, but nothing can be changed"),
 			   store_readonly_reason(ui.st));
 	ui.view = UI_VIEW_AGENDA;
+	ui.presenter = opts->presenter;
 	ui_views_adopt(&ui);
 	ui.last_poll_ms = ui_term_now_ms();
 	while (!ui.quit) {
 		int key;
 		follow_now(&ui);
+		ui_focus_follow(&ui);
 		ui_frame_draw(&ui);
 		refresh();
 		key = ui_term_key(&ui);
 		if (key == UI_KEY_EOF)
 			break;
-		if (key != UI_KEY_NONE && !follow_key(&ui, key))
+		if (key != UI_KEY_NONE && !follow_key(&ui, key) && !ui_presenter_key(&ui, key))
 			ui_actions_key(&ui, key);
 	}
 	rc = 0;

@@ -28,3 +28,9 @@ int ui_bell_timer(jh_id step, long left, int running)
 	flash();
 	return 1;
 }
+
+int ui_bell_toggle(void)
+{
+	enabled = !enabled;
+	return enabled;
+}

@@ -8,7 +8,9 @@
 #include "journeyhack/session.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_bell.h"
+#include "journeyhack/ui_focus.h"
 #include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_presenter.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
@@ -74,6 +76,21 @@ static void draw_title(struct ui *ui)
 	}
 }
 
+/* "[focus: following] " after the bar's separator, before the step,
+ * where a narrow terminal does not cut it off. */
+static void insert_focus(const struct ui *ui, char *step, size_t size)
+{
+	size_t at = strlen(ui_glyph(ui, UI_G_SEP)) + 1, len = strlen(step), flen;
+	char f[128];
+
+	ui_focus_status(ui, f, sizeof f);
+	flen = strlen(f);
+	if (!flen || len < at || len + flen >= size)
+		return;
+	memmove(step + at + flen, step + at, len - at + 1);
+	memcpy(step + at, f, flen);
+}
+
 static void draw_status(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_STATUS);
@@ -90,6 +107,7 @@ static void draw_status(struct ui *ui)
 			 ui->d.nsteps, s->title, session_step_hides(s) ? _(" (private)") : "");
 	else
 		snprintf(step, sizeof step, _("%s no agenda"), ui_glyph(ui, UI_G_SEP));
+	insert_focus(ui, step, sizeof step);
 	if (!s)
 		timer[0] = '\0';
 	else if (left < 0) {
@@ -136,6 +154,10 @@ void ui_frame_draw(struct ui *ui)
 		/* Nothing loaded yet (choosing a workshop): just the name. */
 		ui_fill(0, 0, COLS, ui_attr(ui, UI_C_TITLE));
 		ui_text(0, 0, COLS, " journeyhack", ui_attr(ui, UI_C_TITLE), 0);
+		return;
+	}
+	if (ui->presenter) {
+		ui_presenter_draw(ui);
 		return;
 	}
 	draw_title(ui);

@@ -26,6 +26,8 @@ struct jh_workshop {
 	int timer_elapsed;     /* seconds accumulated before timer_started */
 	char *uuid;	       /* stable and random: the same item in every export */
 	int64_t revision;      /* one more with every change (store.h) */
+	char *focus_kind;      /* the item the room looks at: "painpoint", "idea", */
+	jh_id focus_id;	       /* "journey", or "" (none); see focus.h */
 };
 
 struct jh_participant {

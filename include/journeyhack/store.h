@@ -225,4 +225,12 @@ int store_begin(struct jh_store *st, struct jh_err *err);
 int store_commit(struct jh_store *st, struct jh_err *err);
 void store_rollback(struct jh_store *st);
 
+/* ---- focus (focus.h holds the rule of who may change it) ---- */
+
+/* Point the room at item id of kind ("painpoint", "idea", "journey") of
+ * workshop wid, or clear the focus (kind NULL or ""). -1 with err when
+ * the item is not in the workshop; deleting the item clears it. */
+int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id,
+		    struct jh_err *err);
+
 #endif

@@ -17,6 +17,7 @@ struct ui_opts {
 	 * export prompt proposes (NULL: the current one). */
 	const struct config *config;
 	const char *export_folder;
+	int presenter; /* --presenter: start in the presenter view */
 };
 
 /* ui_run's answer when the database cannot be opened (missing, foreign,

@@ -14,4 +14,8 @@ void ui_bell_set(const struct config *c);
  * bell once and flash. Returns 1 when it rang. */
 int ui_bell_timer(jh_id step, long left, int running);
 
+/* Turn this terminal's bell off or on (the key of the same name);
+ * returns 1 when it is on now. */
+int ui_bell_toggle(void);
+
 #endif

@@ -95,6 +95,10 @@ struct ui {
 	/* The pain point or idea duplicates merge into (ui_merge.c); 0: none. */
 	enum jh_kind merge_kind;
 	jh_id merge_mark;
+	int presenter;	 /* the projector view is on (ui_presenter.c) */
+	int focus_stay;	 /* do not jump to the facilitator's focus (ui_focus.c) */
+	int focus_shown; /* 1 + the kind, and the id, of the focus last followed */
+	jh_id focus_shown_id;
 };
 
 struct view_list_class; /* view_list.h */

@@ -447,6 +447,7 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "                      [--csv-raw] [--csv-sep SEP] [--csv-bom]\n"
 	    "                      [--journey JOURNEY]\n"
 	    "  journeyhack config [--dump | --path]           the configuration in effect\n"
+	    "  journeyhack [-d DB] [--as NAME] focus WORKSHOP [KIND ID|--clear]\n"
 	    "  journeyhack --help | --version\n"
 	    "\n"
 	    "KIND: participant journey stage touchpoint painpoint idea vote action parking "
