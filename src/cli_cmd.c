@@ -8,6 +8,7 @@
 #include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
 #include "journeyhack/cli_items.h"
+#include "journeyhack/cli_rounds.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_workshops.h"
 #include "journeyhack/i18n.h"
@@ -26,6 +27,8 @@ static const struct cli_command *const cmd_table[] = {
     &cli_items_import_entry,
     &cli_export_entry,
     &cli_config_entry,
+    &cli_rounds_round_entry,
+    &cli_rounds_ready_entry,
 };
 
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])

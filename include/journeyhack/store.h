@@ -225,4 +225,17 @@ int store_begin(struct jh_store *st, struct jh_err *err);
 int store_commit(struct jh_store *st, struct jh_err *err);
 void store_rollback(struct jh_store *st);
 
+/* ---- voting rounds and ready markers (rounds.h) ---- */
+
+struct rounds_plan;
+/* Open the round rounds_plan worked out; fails when one is open. */
+int store_round_open(struct jh_store *st, jh_id wid, const struct rounds_plan *p,
+		     struct jh_err *err);
+/* Close the open round: its totals count from now on. */
+int store_round_close(struct jh_store *st, jh_id wid, struct jh_err *err);
+/* Mark participant_id done (ready 1) or not with the current step; moving
+ * the agenda clears every mark. */
+int store_ready_set(struct jh_store *st, jh_id wid, jh_id participant_id, int ready,
+		    struct jh_err *err);
+
 #endif
