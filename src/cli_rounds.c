@@ -197,9 +197,9 @@ static int round_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 const struct cli_command cli_rounds_round_entry = {
     .name = "round",
-    .synopsis = "round WORKSHOP [open [--dots N] [--ideas ID,ID | --journey J | --status S] "
-		"| close]",
-    .about = N_("open, close or show a voting round"),
+    .synopsis = "round WORKSHOP [open|close] [--dots N] [--ideas ID,ID] [--journey J] "
+		"[--status S]",
+    .about = NULL, /* the synopsis fills the line */
     .globals = CLI_GLOBAL_DB | CLI_GLOBAL_AS,
     .usage = CLI_USAGE_REASON,
     .options = {{NULL, "--dots", CLI_OPT_EQUALS},
@@ -361,8 +361,8 @@ static int ready_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 const struct cli_command cli_rounds_ready_entry = {
     .name = "ready",
-    .synopsis = "ready WORKSHOP [--as NAME] [--undo | --status [--json]]",
-    .about = N_("say you are done with the step, or who is"),
+    .synopsis = "ready WORKSHOP [--as NAME] [--undo] [--status] [--json]",
+    .about = NULL, /* the synopsis fills the line */
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_REASON,
     .options = {{NULL, "--as", CLI_OPT_EQUALS},

@@ -445,6 +445,9 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "                      [--csv-raw] [--csv-sep SEP] [--csv-bom]\n"
 	    "                      [--journey JOURNEY]\n"
 	    "  journeyhack config [--dump | --path]           the configuration in effect\n"
+	    "  journeyhack [-d DB] [--as NAME] round WORKSHOP [open|close] [--dots N]\n"
+	    "                                  [--ideas ID,ID] [--journey J] [--status S]\n"
+	    "  journeyhack [-d DB] ready WORKSHOP [--as NAME] [--undo] [--status] [--json]\n"
 	    "  journeyhack --help | --version\n"
 	    "\n"
 	    "KIND: participant journey stage touchpoint painpoint idea vote action parking\n";
