@@ -140,7 +140,7 @@ static int round_open(struct cli_ctx *ctx, const struct cli_args *args, jh_id wi
 		return rc;
 	if (args->opt[OPT_DOTS] && util_parse_int(args->opt[OPT_DOTS], &dots))
 		return cli_failf(ctx, _("--dots: \"%s\" is not a number"), args->opt[OPT_DOTS]);
-	if (dots < 0 || dots > 100)
+	if (args->opt[OPT_DOTS] && (dots < 1 || dots > 100))
 		return cli_failf(ctx, _("--dots: %lld is out of range 1..%d"), dots, 100);
 	if (rounds_plan(d, (int)dots, subset, value, &plan, &err))
 		return cli_fail(ctx, err.msg);
