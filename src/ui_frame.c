@@ -9,6 +9,7 @@
 #include "journeyhack/text.h"
 #include "journeyhack/ui_bell.h"
 #include "journeyhack/ui_frame.h"
+#include "journeyhack/ui_rounds.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
@@ -74,6 +75,24 @@ static void draw_title(struct ui *ui)
 	}
 }
 
+/* A voting round and who is ready go first: a long step title is cut. */
+static void with_rounds(const struct ui *ui, char *step, size_t size)
+{
+	char rounds[256], both[1024];
+	size_t n;
+
+	ui_rounds_status(ui, rounds, sizeof rounds);
+	if (!rounds[0] || !size)
+		return;
+	snprintf(both, sizeof both, "%s %s%s", ui_glyph(ui, UI_G_SEP), rounds, step);
+	n = strlen(both);
+	/* Cut where a character starts, never inside one. */
+	for (n = n < size ? n : size - 1; n && (both[n] & 0xC0) == 0x80; n--)
+		;
+	memcpy(step, both, n);
+	step[n] = '\0';
+}
+
 static void draw_status(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_STATUS);
@@ -90,6 +109,7 @@ static void draw_status(struct ui *ui)
 			 ui->d.nsteps, s->title, session_step_hides(s) ? _(" (private)") : "");
 	else
 		snprintf(step, sizeof step, _("%s no agenda"), ui_glyph(ui, UI_G_SEP));
+	with_rounds(ui, step, sizeof step);
 	if (!s)
 		timer[0] = '\0';
 	else if (left < 0) {

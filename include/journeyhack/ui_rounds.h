@@ -1,0 +1,22 @@
+/* ui_rounds.h: voting rounds and ready markers in the interface: the
+ * facilitator opens and closes a round (a small dialog for its budget
+ * and its ideas), everyone says when they are done with the step, and
+ * the status line shows both. The rules are rounds.h's. */
+#ifndef JOURNEYHACK_UI_ROUNDS_H
+#define JOURNEYHACK_UI_ROUNDS_H
+
+#include <stddef.h>
+
+struct ui;
+
+/* O: open a round (asks its budget and ideas) or close the open one. */
+int ui_rounds_round(struct ui *ui);
+/* r: the participant at this terminal is done with the step, or not. */
+int ui_rounds_ready(struct ui *ui);
+/* W: who has not said they are done with the step. */
+int ui_rounds_not_ready(struct ui *ui);
+/* The status line's part: "Round 2 open: 3 of 5 dots left", and for a
+ * facilitator "7 of 9 ready"; "" when there is nothing to say. */
+void ui_rounds_status(const struct ui *ui, char *buf, size_t size);
+
+#endif
