@@ -223,10 +223,15 @@ void ui_rounds_status(const struct ui *ui, char *buf, size_t size)
 		len += (size_t)snprintf(buf, size, _("Round %d open "), r->number);
 	if (len >= size)
 		return;
+	if (len)
+		len += (size_t)snprintf(buf + len, size - len, "%s ", ui_glyph(ui, UI_G_SEP));
+	if (len >= size)
+		return;
 	n = rounds_ready_count(&ui->d, &of);
-	if (ui->facilitator && of)
-		snprintf(buf + len, size - len, _("%s %zu of %zu ready "),
-			 len ? ui_glyph(ui, UI_G_SEP) : "", n, of);
+	if (ui->facilitator && n)
+		snprintf(buf + len, size - len, _("%zu of %zu ready "), n, of);
 	else if (ui->me && rounds_is_ready(&ui->d, ui->me))
-		snprintf(buf + len, size - len, _("%s ready "), len ? ui_glyph(ui, UI_G_SEP) : "");
+		snprintf(buf + len, size - len, "%s", _("ready "));
+	else if (len >= strlen(ui_glyph(ui, UI_G_SEP)) + 1)
+		buf[len - strlen(ui_glyph(ui, UI_G_SEP)) - 1] = '\0';
 }

@@ -8,6 +8,9 @@
 # shellcheck source=tests/reliability/lib.sh
 . "${JH_SRCDIR:?}/tests/reliability/lib.sh"
 
+JQ=${JQ_BIN:-$(command -v jq 2>/dev/null || true)}
+[ -n "$JQ" ] && [ -x "$JQ" ] || die "jq is needed to read --json output (apt-get install jq)"
+
 DB="$WORK/rounds.db"
 jh -d "$DB" new w -t payment-moment --facilitator Åsa >/dev/null || die "new"
 jh -d "$DB" add w participant name=Øyvind >/dev/null || die "Øyvind"
@@ -62,7 +65,7 @@ jh -d "$DB" show w idea | grep -q "Färre steg .* ? " || die "show idea shows a 
 [ "$(jh -d "$DB" show w idea | grep -c "^ *[0-9]  *[0-9]  .*  [0-9][0-9]*  *?  ")" = 3 ] ||
 	die "a total leaks: $(jh -d "$DB" show w idea)"
 jh -d "$DB" show w rounds | grep -q "^ *1  open  *3  *2  *?$" || die "show rounds while open"
-[ "$(jh -d "$DB" show w rounds --json | jq -c '.[0].ideas')" = \
+[ "$(jh -d "$DB" show w rounds --json | "$JQ" -c '.[0].ideas')" = \
 	'[{"id":1,"dots":null},{"id":2,"dots":null}]' ] || die "--json shows totals while open"
 
 out=$(jh -d "$DB" --as Åsa round w close) || die "close: $out"
@@ -72,7 +75,7 @@ printf '%s\n' "$out" | grep -q "^ 2  Färre steg  *2$" || die "no result for ide
 printf '%s\n' "$out" | grep -q "^ 1  Tydligare faktura  *2$" || die "no result for idea 1"
 # Idea 1's total is the free dot and Märta's two.
 jh -d "$DB" show w idea | grep -q "Tydligare faktura .* 3 " || die "total after close"
-[ "$(jh -d "$DB" show w rounds --json | jq -c '.[0] | [.number, .open, .dots, .every_idea]')" = \
+[ "$(jh -d "$DB" show w rounds --json | "$JQ" -c '.[0] | [.number, .open, .dots, .every_idea]')" = \
 	'[1,false,3,false]' ] || die "--json after close"
 
 # A second round over every idea, the workshop's budget: the same vote
@@ -92,7 +95,7 @@ err=$(jh -d "$DB" ready w 2>&1)
 jh -d "$DB" --as märta ready w >/dev/null || die "ready Märta through the global --as"
 out=$(jh -d "$DB" ready w --status)
 [ "$out" = "$(printf '2 of 3 ready\nNot ready: Åsa')" ] || die "status: $out"
-[ "$(jh -d "$DB" ready w --status --json | jq -c .)" = \
+[ "$(jh -d "$DB" ready w --status --json | "$JQ" -c .)" = \
 	'{"ready":2,"of":3,"not_ready":["Åsa"]}' ] || die "status --json"
 [ "$(jh -d "$DB" ready w --as Øyvind --undo)" = "Øyvind is not ready" ] || die "undo"
 [ "$(jh -d "$DB" ready w --status | head -1)" = "1 of 3 ready" ] || die "after undo"
