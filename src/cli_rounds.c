@@ -15,7 +15,7 @@
 #include "journeyhack/util.h"
 
 enum { OPT_DOTS, OPT_IDEAS, OPT_JOURNEY, OPT_STATUS };
-enum { READY_AS, READY_UNDO, READY_STATUS, READY_JSON };
+enum { READY_UNDO, READY_STATUS, READY_JSON };
 
 /* The workshop loaded, and the participant --as names (0: none given). */
 static int load(struct cli_ctx *ctx, int write, const char *workshop, const char *as, jh_id *wid,
@@ -331,15 +331,35 @@ static int ready_status(struct cli_ctx *ctx, const struct jh_data *d)
 	return CLI_OK;
 }
 
+/* --as NAME after the workshop as well as before the command: it is the
+ * global option (main.c), so the entry leaves it to the operands. */
+static int ready_as(struct cli_ctx *ctx, const struct cli_args *args, const char **as)
+{
+	char **v = args->argv;
+
+	*as = ctx->as_name;
+	if (args->argc == 2)
+		return CLI_OK;
+	if (args->argc == 4 && !strcmp(v[2], "--as"))
+		*as = v[3];
+	else if (args->argc == 3 && !strncmp(v[2], "--as=", 5))
+		*as = v[2] + 5;
+	else
+		return cli_usage_error(ctx, args->cmd, _("it takes one workshop and --as NAME"));
+	return CLI_OK;
+}
+
 static int ready_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
-	const char *as = args->opt[READY_AS] ? args->opt[READY_AS] : ctx->as_name;
+	const char *as;
 	int status = args->opt[READY_STATUS] != NULL, undo = args->opt[READY_UNDO] != NULL;
 	struct jh_data d;
 	struct jh_err err;
 	jh_id wid, me;
 	int rc;
 
+	if ((rc = ready_as(ctx, args, &as)))
+		return rc;
 	if (status && undo)
 		return cli_usage_error(ctx, args->cmd, _("--status or --undo, not both"));
 	if (args->opt[READY_JSON] && !status)
@@ -365,14 +385,12 @@ const struct cli_command cli_rounds_ready_entry = {
     .about = NULL, /* the synopsis fills the line */
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_REASON,
-    .options = {{NULL, "--as", CLI_OPT_EQUALS},
-		{NULL, "--undo", CLI_OPT_FLAG},
+    .options = {{NULL, "--undo", CLI_OPT_FLAG},
 		{NULL, "--status", CLI_OPT_FLAG},
 		{NULL, "--json", CLI_OPT_FLAG}},
-    .strict = 1,
     .min_operands = 1,
-    .max_operands = 1,
+    .max_operands = 3,
     .too_few = "it needs a workshop",
-    .too_many = "it takes one workshop",
+    .too_many = "it takes one workshop and --as NAME",
     .exec = ready_exec,
 };

@@ -9,7 +9,7 @@
 #include "journeyhack/text.h"
 #include "journeyhack/ui_bell.h"
 #include "journeyhack/ui_frame.h"
-#include "journeyhack/ui_rounds.h"
+#include "journeyhack/ui_roundbar.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
@@ -81,7 +81,7 @@ static void with_rounds(const struct ui *ui, char *step, size_t size)
 	char rounds[256], both[1024];
 	size_t n;
 
-	ui_rounds_status(ui, rounds, sizeof rounds);
+	ui_roundbar_text(ui, rounds, sizeof rounds);
 	if (!rounds[0] || !size)
 		return;
 	snprintf(both, sizeof both, "%s %s%s", ui_glyph(ui, UI_G_SEP), rounds, step);

@@ -207,31 +207,3 @@ int ui_rounds_not_ready(struct ui *ui)
 	free(items);
 	return UI_HANDLED;
 }
-
-void ui_rounds_status(const struct ui *ui, char *buf, size_t size)
-{
-	const struct jh_round *r = rounds_open(&ui->d);
-	size_t len = 0, of, n;
-
-	buf[0] = '\0';
-	if (r && ui->acting) {
-		struct rounds_progress p;
-		rounds_progress(&ui->d, r, ui->acting, &p);
-		len += (size_t)snprintf(buf, size, _("Round %d open: %d of %d dots left "),
-					p.number, p.left, p.dots);
-	} else if (r)
-		len += (size_t)snprintf(buf, size, _("Round %d open "), r->number);
-	if (len >= size)
-		return;
-	if (len)
-		len += (size_t)snprintf(buf + len, size - len, "%s ", ui_glyph(ui, UI_G_SEP));
-	if (len >= size)
-		return;
-	n = rounds_ready_count(&ui->d, &of);
-	if (ui->facilitator && n)
-		snprintf(buf + len, size - len, _("%zu of %zu ready "), n, of);
-	else if (ui->me && rounds_is_ready(&ui->d, ui->me))
-		snprintf(buf + len, size - len, "%s", _("ready "));
-	else if (len >= strlen(ui_glyph(ui, UI_G_SEP)) + 1)
-		buf[len - strlen(ui_glyph(ui, UI_G_SEP)) - 1] = '\0';
-}

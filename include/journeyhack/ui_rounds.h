@@ -15,9 +15,5 @@ int ui_rounds_round(struct ui *ui);
 int ui_rounds_ready(struct ui *ui);
 /* W: who has not said they are done with the step. */
 int ui_rounds_not_ready(struct ui *ui);
-/* The status line's part: "Round 2 open: 3 of 5 dots left", and for a
- * facilitator "7 of 9 ready" once anyone is; "" when there is nothing to
- * say. */
-void ui_rounds_status(const struct ui *ui, char *buf, size_t size);
 
 #endif
