@@ -10,6 +10,7 @@
 #include "journeyhack/cli_focus.h"
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_merge.h"
+#include "journeyhack/cli_rounds.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_workshops.h"
 #include "journeyhack/i18n.h"
@@ -30,6 +31,8 @@ static const struct cli_command *const cmd_table[] = {
     &cli_export_entry,
     &cli_config_entry,
     &cli_focus_entry,
+    &cli_rounds_round_entry,
+    &cli_rounds_ready_entry,
 };
 
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])

@@ -10,10 +10,12 @@
 
 #include "journeyhack/analysis.h"
 #include "journeyhack/cli_json.h"
+#include "journeyhack/cli_rounds.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_table.h"
 #include "journeyhack/i18n.h"
 #include "journeyhack/model_index.h"
+#include "journeyhack/rounds.h"
 #include "journeyhack/session.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
@@ -245,6 +247,9 @@ static const char *idea_score(struct show_row *r, char *buf, size_t size)
 
 static const char *idea_votes(struct show_row *r, char *buf, size_t size)
 {
+	/* An open voting round's totals stay hidden (rounds.h). */
+	if (rounds_open(r->s->d))
+		return "?";
 	return num_text(buf, size, r->rank->votes, 0);
 }
 
@@ -535,6 +540,8 @@ static int show_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	jh_id wid;
 	int rc;
 
+	if (args->argc == 3 && !strcmp(argv[2], "rounds"))
+		return cli_rounds_list(ctx, argv[1], args->opt[0] != NULL);
 	if (args->argc == 3 && !(k = kinds_find(argv[2])))
 		return cli_failf(ctx, _("unknown kind \"%s\" (kinds: %s step)"), argv[2],
 				 kinds_names());

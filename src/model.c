@@ -75,6 +75,10 @@ void model_data_free(struct jh_data *d)
 			free_owned(off, noff, items + i * k->item_size);
 		free(items);
 	}
+	for (size_t i = 0; i < d->nrounds; i++)
+		free(d->rounds[i].ideas);
+	free(d->rounds);
+	free(d->ready);
 	*d = (struct jh_data){0};
 }
 

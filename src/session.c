@@ -11,6 +11,7 @@
 
 #include "journeyhack/i18n.h"
 #include "journeyhack/names.h"
+#include "journeyhack/rounds.h"
 #include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
@@ -45,6 +46,7 @@ static const char *const right_text[SESSION_NRIGHTS] = {
     [SESSION_EDIT_AGENDA] = N_("edit the agenda"),
     [SESSION_EDIT_WORKSHOP] = N_("change the workshop"),
     [SESSION_TYPE_FOR_OTHERS] = N_("enter items and votes for someone else"),
+    [SESSION_RUN_ROUND] = N_("open or close a voting round"),
 };
 
 int session_may(const struct jh_data *d, jh_id me, enum session_right r)
@@ -265,7 +267,7 @@ size_t session_hidden_ideas(const struct jh_data *d, const struct session_viewer
 
 int session_votes_hidden(const struct jh_data *d)
 {
-	return session_step_hides(session_current_step(d));
+	return session_step_hides(session_current_step(d)) || rounds_open(d);
 }
 
 int session_votes_anonymous(const struct jh_data *d)
@@ -293,7 +295,7 @@ int session_idea_votes(const struct jh_data *d, jh_id idea_id)
 	int n = 0;
 
 	for (size_t i = 0; i < d->nvotes; i++)
-		if (d->votes[i].idea_id == idea_id)
+		if (d->votes[i].idea_id == idea_id && rounds_vote_shown(d, &d->votes[i]))
 			n += d->votes[i].dots;
 	return n;
 }
@@ -303,14 +305,15 @@ int session_participant_dots(const struct jh_data *d, jh_id participant_id)
 	int n = 0;
 
 	for (size_t i = 0; i < d->nvotes; i++)
-		if (d->votes[i].participant_id == participant_id)
+		if (d->votes[i].participant_id == participant_id &&
+		    rounds_vote_spent(d, &d->votes[i]))
 			n += d->votes[i].dots;
 	return n;
 }
 
 int session_dots_left(const struct jh_data *d, jh_id participant_id)
 {
-	return d->workshop.dots_per_participant - session_participant_dots(d, participant_id);
+	return rounds_budget(d) - session_participant_dots(d, participant_id);
 }
 
 void session_tally(const struct jh_data *d, jh_id acting, struct session_tally *t)
@@ -324,16 +327,17 @@ void session_tally(const struct jh_data *d, jh_id acting, struct session_tally *
 	for (size_t i = 0; i < d->nvotes; i++) {
 		const struct jh_vote *v = &d->votes[i];
 		const struct jh_idea *x = model_idea(d, v->idea_id);
-		int ours = acting && v->participant_id == acting;
+		int ours = acting && v->participant_id == acting && rounds_vote_spent(d, v);
 		if (ours)
 			t->spent += v->dots;
 		if (!x)
 			continue;
-		t->votes[x - d->ideas] += v->dots;
+		if (rounds_vote_shown(d, v))
+			t->votes[x - d->ideas] += v->dots;
 		if (ours)
 			t->mine[x - d->ideas] += v->dots;
 	}
-	t->left = d->workshop.dots_per_participant - t->spent;
+	t->left = rounds_budget(d) - t->spent;
 }
 
 void session_tally_free(struct session_tally *t)
@@ -346,12 +350,13 @@ void session_tally_free(struct session_tally *t)
 void session_ballot(const struct jh_data *d, jh_id participant_id, jh_id idea_id, int dots,
 		    struct session_ballot *b)
 {
-	b->budget = d->workshop.dots_per_participant;
+	b->budget = rounds_budget(d);
 	b->cap = d->workshop.max_dots_per_idea;
 	b->spent = session_participant_dots(d, participant_id);
 	b->have = 0;
 	for (size_t i = 0; i < d->nvotes; i++)
-		if (d->votes[i].participant_id == participant_id && d->votes[i].idea_id == idea_id)
+		if (d->votes[i].participant_id == participant_id && d->votes[i].idea_id == idea_id &&
+		    rounds_vote_spent(d, &d->votes[i]))
 			b->have += d->votes[i].dots;
 	b->want = b->have + dots;
 }

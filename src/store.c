@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "journeyhack/i18n.h"
+#include "journeyhack/rounds.h"
 #include "journeyhack/session.h"
 #include "journeyhack/store.h"
 #include "journeyhack/util.h"
@@ -973,7 +974,10 @@ static const struct col stage_cols[] = {ID_REV(jh_stage)};
 static const struct col touchpoint_cols[] = {ID_REV(jh_touchpoint)};
 static const struct col painpoint_cols[] = {ID_REV(jh_painpoint)};
 static const struct col idea_cols[] = {ID_REV(jh_idea)};
-static const struct col vote_cols[] = {ID_REV(jh_vote)};
+static const struct col vote_cols[] = {
+    ID_REV(jh_vote),
+    MEMBER("round_id", KINDS_S_ID, jh_vote, round_id, COL_KEY),
+};
 static const struct col action_cols[] = {ID_REV(jh_action)};
 static const struct col parking_cols[] = {ID_REV(jh_parking)};
 static const struct col persona_cols[] = {ID_REV(jh_persona)};
@@ -1016,7 +1020,7 @@ static const struct load_spec {
 		       " ORDER BY j.position, j.id, s.position, s.id, x.position, x.id"},
     [JH_PAINPOINT] = {painpoint_cols, 2, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_IDEA] = {idea_cols, 2, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_VOTE] = {vote_cols, 2,
+    [JH_VOTE] = {vote_cols, 3,
 		 "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
     [JH_ACTION] = {action_cols, 2, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_PARKING] = {parking_cols, 2, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
@@ -1268,6 +1272,8 @@ int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struc
 	return 0;
 }
 
+static int load_rounds(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
+
 int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
 {
 	memset(out, 0, sizeof *out);
@@ -1276,7 +1282,7 @@ int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_er
 	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
 		return -1;
 	if (load_workshop(st, wid, &out->workshop, err) || load_lists(st, wid, out, err) ||
-	    load_items(st, wid, out, err)) {
+	    load_items(st, wid, out, err) || load_rounds(st, wid, out, err)) {
 		if (st->depth == 0)
 			exec_sql(st, "ROLLBACK", NULL);
 		model_data_free(out);
@@ -2565,10 +2571,15 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 
 /* The budget check and the change: vote_tx runs them as one transaction,
  * so two terminals voting at once can never overspend. */
+static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round *r,
+		      jh_id *one, struct jh_err *err);
+
 static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
 		       jh_id *id_out, struct jh_err *err)
 {
 	struct session_ballot b;
+	struct jh_round r;
+	jh_id one;
 	int failed = 0;
 
 	if (query_int(st, "SELECT count(*) FROM participant WHERE id = ?1 AND workshop_id = ?2",
@@ -2578,31 +2589,42 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 		return failed
 			   ? -1
 			   : err_set(err, _("vote: no such idea or participant in this workshop"));
-	b.budget = query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
-			     ARGS(I64(wid)), 0, err, &failed);
+	if (open_round(st, wid, iid, &r, &one, err) || rounds_vote_check(r.id ? &r : NULL, iid, err))
+		return -1;
+	b.budget = r.id ? r.dots
+			: query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
+				    ARGS(I64(wid)), 0, err, &failed);
 	b.cap = query_int(st, "SELECT max_dots_per_idea FROM workshop WHERE id = ?1",
 			  ARGS(I64(wid)), 0, err, &failed);
-	b.spent = query_int(st, "SELECT coalesce(sum(dots), 0) FROM vote WHERE participant_id = ?1",
-			    ARGS(I64(pid)), 0, err, &failed);
-	b.have = query_int(st, "SELECT dots FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
-			   ARGS(I64(pid), I64(iid)), 0, err, &failed);
+	b.spent = query_int(st,
+			    "SELECT coalesce(sum(dots), 0) FROM vote WHERE participant_id = ?1"
+			    " AND round_id = ?2",
+			    ARGS(I64(pid), I64(r.id)), 0, err, &failed);
+	b.have = query_int(st,
+			   "SELECT dots FROM vote WHERE participant_id = ?1 AND idea_id = ?2"
+			   " AND round_id = ?3",
+			   ARGS(I64(pid), I64(iid), I64(r.id)), 0, err, &failed);
 	if (failed)
 		return -1;
 	b.want = absolute ? dots : b.have + dots;
 	if (session_vote_check(&b, iid, err))
 		return -1;
-	if (b.want == 0 ? run(st, "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
-			      ARGS(I64(pid), I64(iid)), err)
+	if (b.want == 0 ? run(st,
+			      "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2"
+			      " AND round_id = ?3",
+			      ARGS(I64(pid), I64(iid), I64(r.id)), err)
 			: run(st,
-			      "INSERT INTO vote (workshop_id, participant_id, idea_id, dots)"
-			      " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (participant_id, idea_id)"
+			      "INSERT INTO vote (workshop_id, participant_id, idea_id, dots, round_id)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5)"
+			      " ON CONFLICT (participant_id, idea_id, round_id)"
 			      " DO UPDATE SET dots = excluded.dots",
-			      ARGS(I64(wid), I64(pid), I64(iid), I64(b.want)), err))
+			      ARGS(I64(wid), I64(pid), I64(iid), I64(b.want), I64(r.id)), err))
 		return -1;
 	if (id_out)
-		*id_out =
-		    query_int(st, "SELECT id FROM vote WHERE participant_id = ?1 AND idea_id = ?2",
-			      ARGS(I64(pid), I64(iid)), 0, err, &failed);
+		*id_out = query_int(st,
+				    "SELECT id FROM vote WHERE participant_id = ?1 AND idea_id = ?2"
+				    " AND round_id = ?3",
+				    ARGS(I64(pid), I64(iid), I64(r.id)), 0, err, &failed);
 	return failed ? -1 : 0;
 }
 
@@ -2828,4 +2850,139 @@ int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id,
 	return IN_TX(st, err,
 		     one_row(st, run(st, sql, ARGS(I64(wid), TXT(kind), I64(id)), err), err,
 			     _("no %s %lld in this workshop"), kind, (long long)id));
+}
+
+/* ---------------------------------------------------------------- rounds */
+
+/* The workshop's open round as the vote rules need it (r->id 0: none):
+ * its ideas narrowed to iid, held in *one, when iid is in it. */
+static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round *r,
+		      jh_id *one, struct jh_err *err)
+{
+	int failed = 0;
+
+	memset(r, 0, sizeof *r);
+	r->id = query_int(st, "SELECT id FROM round WHERE workshop_id = ?1 AND open = 1",
+			  ARGS(I64(wid)), 0, err, &failed);
+	if (failed || !r->id)
+		return failed ? -1 : 0;
+	r->open = 1;
+	r->number = (int)query_int(st, "SELECT number FROM round WHERE id = ?1", ARGS(I64(r->id)),
+				   0, err, &failed);
+	r->dots = (int)query_int(st, "SELECT dots FROM round WHERE id = ?1", ARGS(I64(r->id)), 0,
+				 err, &failed);
+	r->every_idea = (int)query_int(st, "SELECT every_idea FROM round WHERE id = ?1",
+				       ARGS(I64(r->id)), 0, err, &failed);
+	*one = iid;
+	r->ideas = one;
+	r->nideas = (size_t)query_int(
+	    st, "SELECT count(*) FROM round_idea WHERE round_id = ?1 AND idea_id = ?2",
+	    ARGS(I64(r->id), I64(iid)), 0, err, &failed);
+	return failed ? -1 : 0;
+}
+
+static int load_round_ideas(struct jh_store *st, struct jh_round *r, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT idea_id FROM round_idea WHERE round_id = ?1"
+				   " ORDER BY idea_id",
+			       ARGS(I64(r->id)), err);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		GROW(r->ideas, r->nideas, cap);
+		r->ideas[r->nideas++] = sqlite3_column_int64(s, 0);
+	}
+	return rows_end(st, s, rc, "read rounds", err);
+}
+
+static int load_ready(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT participant_id FROM ready WHERE workshop_id = ?1"
+				   " ORDER BY participant_id",
+			       ARGS(I64(wid)), err);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		GROW(out->ready, out->nready, cap);
+		out->ready[out->nready++] = sqlite3_column_int64(s, 0);
+	}
+	return rows_end(st, s, rc, "read ready", err);
+}
+
+static int load_rounds(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT id, number, dots, every_idea, open FROM round"
+				   " WHERE workshop_id = ?1 ORDER BY number",
+			       ARGS(I64(wid)), err);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		GROW(out->rounds, out->nrounds, cap);
+		out->rounds[out->nrounds++] = (struct jh_round){
+		    .id = sqlite3_column_int64(s, 0),
+		    .number = sqlite3_column_int(s, 1),
+		    .dots = sqlite3_column_int(s, 2),
+		    .every_idea = sqlite3_column_int(s, 3) != 0,
+		    .open = sqlite3_column_int(s, 4) != 0,
+		};
+	}
+	if (rows_end(st, s, rc, "read rounds", err))
+		return -1;
+	for (size_t i = 0; i < out->nrounds; i++)
+		if (!out->rounds[i].every_idea && load_round_ideas(st, &out->rounds[i], err))
+			return -1;
+	return load_ready(st, wid, out, err);
+}
+
+static int round_insert(struct jh_store *st, jh_id wid, const struct rounds_plan *p,
+			struct jh_err *err)
+{
+	jh_id rid;
+	int failed = 0;
+
+	/* round_one_open refuses a second open round from another terminal. */
+	if (run(st, "INSERT INTO round (workshop_id, number, dots, every_idea) VALUES (?1, ?2, ?3, ?4)",
+		ARGS(I64(wid), I64(p->number), I64(p->dots), I64(p->every_idea)), err))
+		return -1;
+	rid = query_int(st, "SELECT id FROM round WHERE workshop_id = ?1 AND number = ?2",
+			ARGS(I64(wid), I64(p->number)), 0, err, &failed);
+	for (size_t i = 0; !failed && i < p->nideas; i++)
+		failed = run(st, "INSERT INTO round_idea (round_id, idea_id) VALUES (?1, ?2)",
+			     ARGS(I64(rid), I64(p->ideas[i])), err) != 0;
+	return failed ? -1 : 0;
+}
+
+int store_round_open(struct jh_store *st, jh_id wid, const struct rounds_plan *p,
+		     struct jh_err *err)
+{
+	return IN_TX(st, err, round_insert(st, wid, p, err));
+}
+
+int store_round_close(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	int rc = change(st, "UPDATE round SET open = 0 WHERE workshop_id = ?1 AND open = 1",
+			ARGS(I64(wid)), err);
+
+	return one_row(st, rc, err, "%s", _("no round is open"));
+}
+
+int store_ready_set(struct jh_store *st, jh_id wid, jh_id participant_id, int ready,
+		    struct jh_err *err)
+{
+	if (ready)
+		return change(st,
+			      "INSERT OR IGNORE INTO ready (workshop_id, participant_id)"
+			      " VALUES (?1, ?2)",
+			      ARGS(I64(wid), I64(participant_id)), err);
+	return change(st, "DELETE FROM ready WHERE workshop_id = ?1 AND participant_id = ?2",
+		      ARGS(I64(wid), I64(participant_id)), err);
 }

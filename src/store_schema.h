@@ -267,6 +267,71 @@ static const char *const MIGRATIONS[] = {
 	FOCUS_ENDS("painpoint")
 	FOCUS_ENDS("idea")
 	FOCUS_ENDS("journey"),
+	/* voting rounds and ready markers. A round is a window of voting
+	 * with its own budget, over every idea or the ideas listed in
+	 * round_idea; at most one is open per workshop. A vote belongs to
+	 * the round it was given in (0: outside any round), so the same
+	 * participant can vote on an idea again in a later round: the vote
+	 * table is rebuilt for that key, its triggers made again. A ready
+	 * marker says a participant is done with the current step; moving
+	 * the agenda clears them all. */
+	"CREATE TABLE round ("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	" number INTEGER NOT NULL CHECK (number >= 1),"
+	" dots INTEGER NOT NULL CHECK (dots BETWEEN 1 AND 100),"
+	" every_idea INTEGER NOT NULL DEFAULT 1 CHECK (every_idea IN (0,1)),"
+	" open INTEGER NOT NULL DEFAULT 1 CHECK (open IN (0,1)),"
+	" UNIQUE (workshop_id, number)"
+	");"
+	"CREATE UNIQUE INDEX round_one_open ON round(workshop_id) WHERE open = 1;"
+	"CREATE TABLE round_idea ("
+	" round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,"
+	" idea_id INTEGER NOT NULL REFERENCES idea(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (round_id, idea_id)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE ready ("
+	" workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	" participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (workshop_id, participant_id)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER ready_step_moves AFTER UPDATE OF current_step ON workshop"
+	" WHEN NEW.current_step IS NOT OLD.current_step"
+	" BEGIN DELETE FROM ready WHERE workshop_id = NEW.id; END;"
+	"CREATE TABLE vote_by_round ("
+	" id INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	" participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	" idea_id INTEGER NOT NULL REFERENCES idea(id) ON DELETE CASCADE,"
+	" dots INTEGER NOT NULL CHECK (dots >= 1),"
+	" revision INTEGER NOT NULL DEFAULT 1,"
+	" changed_by TEXT NOT NULL DEFAULT '',"
+	" uuid TEXT NOT NULL DEFAULT '',"
+	" round_id INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE (participant_id, idea_id, round_id)"
+	");"
+	"INSERT INTO vote_by_round (id, workshop_id, participant_id, idea_id, dots, revision,"
+	" changed_by, uuid) SELECT id, workshop_id, participant_id, idea_id, dots, revision,"
+	" changed_by, uuid FROM vote;"
+	"DROP TABLE vote;"
+	"ALTER TABLE vote_by_round RENAME TO vote;"
+	"CREATE INDEX vote_idea ON vote(idea_id);"
+	"CREATE INDEX vote_workshop ON vote(workshop_id);"
+	"CREATE TRIGGER vote_uuid AFTER INSERT ON vote WHEN NEW.uuid = '' BEGIN"
+	" UPDATE vote SET uuid = " UUID_SQL " WHERE id = NEW.id; END;"
+	"CREATE TRIGGER vote_retire AFTER DELETE ON vote BEGIN"
+	" INSERT OR REPLACE INTO retired_id (tbl, high) VALUES ('vote',"
+	" max(OLD.id, coalesce((SELECT high FROM retired_id WHERE tbl = 'vote'), 0)));"
+	" END;"
+	"CREATE TRIGGER vote_uses_idea_add AFTER INSERT ON vote BEGIN"
+	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("NEW")
+	" WHERE id = NEW.idea_id; END;"
+	"CREATE TRIGGER vote_uses_idea_set AFTER UPDATE OF dots ON vote BEGIN"
+	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("NEW")
+	" WHERE id = NEW.idea_id; END;"
+	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
+	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
+	" WHERE id = OLD.idea_id; END;",
 };
 /* clang-format on */
 

@@ -14,6 +14,7 @@
 #include "journeyhack/ui_export.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_merge.h"
+#include "journeyhack/ui_rounds.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/ui_who.h"
@@ -235,6 +236,12 @@ static int global_action(struct ui *ui, enum ui_action act)
 	case UI_ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return UI_HANDLED;
+	case UI_ACT_ROUND:
+		return ui_rounds_round(ui);
+	case UI_ACT_READY:
+		return ui_rounds_ready(ui);
+	case UI_ACT_NOT_READY:
+		return ui_rounds_not_ready(ui);
 	default:
 		return 0;
 	}

@@ -11,6 +11,7 @@
 #include "journeyhack/ui_focus.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_presenter.h"
+#include "journeyhack/ui_roundbar.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/util.h"
@@ -91,6 +92,24 @@ static void insert_focus(const struct ui *ui, char *step, size_t size)
 	memcpy(step + at, f, flen);
 }
 
+/* A voting round and who is ready go first: a long step title is cut. */
+static void with_rounds(const struct ui *ui, char *step, size_t size)
+{
+	char rounds[256], both[1024];
+	size_t n;
+
+	ui_roundbar_text(ui, rounds, sizeof rounds);
+	if (!rounds[0] || !size)
+		return;
+	snprintf(both, sizeof both, "%s %s%s", ui_glyph(ui, UI_G_SEP), rounds, step);
+	n = strlen(both);
+	/* Cut where a character starts, never inside one. */
+	for (n = n < size ? n : size - 1; n && (both[n] & 0xC0) == 0x80; n--)
+		;
+	memcpy(step, both, n);
+	step[n] = '\0';
+}
+
 static void draw_status(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_STATUS);
@@ -108,6 +127,7 @@ static void draw_status(struct ui *ui)
 	else
 		snprintf(step, sizeof step, _("%s no agenda"), ui_glyph(ui, UI_G_SEP));
 	insert_focus(ui, step, sizeof step);
+	with_rounds(ui, step, sizeof step);
 	if (!s)
 		timer[0] = '\0';
 	else if (left < 0) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "journeyhack/i18n.h"
+#include "journeyhack/rounds.h"
 #include "journeyhack/session.h"
 #include "journeyhack/ui_signin.h"
 #include "journeyhack/view.h"
@@ -97,7 +98,7 @@ void ui_signin_status(const struct ui *ui, char *buf, size_t size)
 	/* Dots left to whoever votes here: voting happens in any view. */
 	if (ui->acting && l < size)
 		l += (size_t)snprintf(buf + l, size - l, _(" %d/%d dots"), ui->ix.tally.left,
-				      ui->d.workshop.dots_per_participant);
+				      rounds_budget(&ui->d));
 	leader(ui, lead, sizeof lead);
 	if (l < size)
 		snprintf(buf + l, size - l, "%s", lead);

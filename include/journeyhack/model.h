@@ -128,6 +128,18 @@ struct jh_vote {
 	jh_id idea_id;
 	int dots;
 	int64_t revision; /* one more with every change (store.h) */
+	jh_id round_id;	  /* the voting round it was given in; 0: none */
+};
+
+/* A voting round (rounds.h): its own budget, over every idea or a few. */
+struct jh_round {
+	jh_id id;
+	int number;	/* 1, 2, ... within the workshop */
+	int dots;	/* each participant's budget in this round */
+	int every_idea; /* 1: every idea, even one added while open */
+	int open;	/* votes go to it and totals are hidden */
+	jh_id *ideas;	/* every_idea 0: the ideas in it, ascending */
+	size_t nideas;
 };
 
 struct jh_action {
@@ -195,6 +207,10 @@ struct jh_data {
 	size_t nparking; /* id */
 	struct jh_persona *personas;
 	size_t npersonas; /* id */
+	struct jh_round *rounds;
+	size_t nrounds; /* number */
+	jh_id *ready;	/* participants done with the current step, ascending */
+	size_t nready;
 };
 
 void model_data_free(struct jh_data *d);

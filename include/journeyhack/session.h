@@ -35,6 +35,7 @@ enum session_right {
 	SESSION_EDIT_AGENDA,	 /* edit a step */
 	SESSION_EDIT_WORKSHOP,	 /* change the workshop's settings */
 	SESSION_TYPE_FOR_OTHERS, /* enter items and votes for someone else */
+	SESSION_RUN_ROUND,	 /* open or close a voting round (rounds.h) */
 	SESSION_NRIGHTS
 };
 

@@ -18,7 +18,7 @@
 struct jh_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 7
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
@@ -231,6 +231,19 @@ void store_rollback(struct jh_store *st);
  * workshop wid, or clear the focus (kind NULL or ""). -1 with err when
  * the item is not in the workshop; deleting the item clears it. */
 int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id,
+		    struct jh_err *err);
+
+/* ---- voting rounds and ready markers (rounds.h) ---- */
+
+struct rounds_plan;
+/* Open the round rounds_plan worked out; fails when one is open. */
+int store_round_open(struct jh_store *st, jh_id wid, const struct rounds_plan *p,
+		     struct jh_err *err);
+/* Close the open round: its totals count from now on. */
+int store_round_close(struct jh_store *st, jh_id wid, struct jh_err *err);
+/* Mark participant_id done (ready 1) or not with the current step; moving
+ * the agenda clears every mark. */
+int store_ready_set(struct jh_store *st, jh_id wid, jh_id participant_id, int ready,
 		    struct jh_err *err);
 
 #endif
