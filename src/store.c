@@ -979,6 +979,7 @@ static const struct col parking_cols[] = {ID_REV(jh_parking)};
 static const struct col step_cols[] = {
     ID_REV(jh_step),
     MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
+    MEMBER("start", KINDS_S_INT, jh_step, start, 0),
 };
 static const struct col workshop_cols[] = {
     ID_REV(jh_workshop),
@@ -1000,7 +1001,7 @@ static const struct load_spec {
 } loads[JH_NKINDS] = {
     [JH_PARTICIPANT] = {participant_cols, 2,
 			"participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_STEP] = {step_cols, 3, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_STEP] = {step_cols, 4, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
     [JH_JOURNEY] = {journey_cols, 2,
 		    "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
     [JH_STAGE] = {stage_cols, 2,
@@ -2780,4 +2781,17 @@ void store_draft_free(struct store_draft *d)
 	free(d->names);
 	free(d->values);
 	memset(d, 0, sizeof *d);
+}
+
+int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start,
+		     struct jh_err *err)
+{
+	if (start < -1 || start >= 24 * 60)
+		return err_set(err, _("start=%d: not a time of day"), start);
+	return IN_TX(
+	    st, err,
+	    one_row(st,
+		    run(st, "UPDATE step SET start = ?3 WHERE id = ?1 AND workshop_id = ?2",
+			ARGS(I64(step_id), I64(wid), I64(start)), err),
+		    err, _("no agenda step %lld in this workshop"), (long long)step_id));
 }
