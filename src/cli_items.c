@@ -286,7 +286,8 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
-	if (!kinds_addable(k->kind))
+	/* A step is the agenda's: the template's, and the facilitator's to add. */
+	if (!kinds_addable(k->kind) && k->kind != JH_STEP)
 		return cli_failf(ctx, _("%s items come from the template; change them with set"),
 				 kinds_noun(k->kind, 1));
 	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))

@@ -301,7 +301,8 @@ int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 	*out = 0;
 	if (!writable(ui))
 		return UI_HANDLED;
-	if (!kinds_addable(kind) || kind == JH_VOTE) {
+	/* Steps too: the facilitator edits the agenda here (ui_setup.c). */
+	if ((!kinds_addable(kind) && kind != JH_STEP) || kind == JH_VOTE) {
 		ui_message(ui, 1, _("%s items cannot be added here"), kinds_noun(kind, 1));
 		return UI_HANDLED;
 	}
@@ -440,7 +441,7 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 
 	if (!writable(ui))
 		return UI_HANDLED;
-	if (!kinds_addable(kind)) {
+	if (!kinds_addable(kind) && kind != JH_STEP) {
 		ui_message(ui, 1, _("%s items cannot be deleted here"), kinds_noun(kind, 1));
 		return UI_HANDLED;
 	}

@@ -30,7 +30,8 @@ int ui_setup_step_move(struct ui *ui, size_t i, int dir)
 
 	if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= ui->d.nsteps)) {
 		ui_message(ui, 1,
-			   dir < 0 ? _("The step is already first") : _("The step is already last"));
+			   dir < 0 ? _("The step is already first")
+				   : _("The step is already last"));
 		return UI_HANDLED;
 	}
 	o = &ui->d.steps[dir < 0 ? i - 1 : i + 1];
@@ -124,7 +125,8 @@ int ui_setup_stage_move(struct ui *ui, jh_id stage, int dir)
 	if ((dir < 0 && at == 0) || (dir > 0 && at + 1 >= n)) {
 		free(order);
 		ui_message(ui, 1,
-			   dir < 0 ? _("The stage is already first") : _("The stage is already last"));
+			   dir < 0 ? _("The stage is already first")
+				   : _("The stage is already last"));
 		return UI_HANDLED;
 	}
 	tmp = order[at];
