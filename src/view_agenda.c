@@ -211,7 +211,8 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	timing_format(timing_step_start(&ui->d, (size_t)rw->item), from, sizeof from);
 	timing_format(timing_step_start(&ui->d, (size_t)rw->item) + s->minutes, to, sizeof to);
 	snprintf(info, sizeof info, _("Day %d, %s-%s, %d minutes, works in %s (%d)%s%s"), s->day,
-		 from, to, s->minutes, v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view, v + 1,
+		 from, to, s->minutes, v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view,
+		 v + 1,
 		 s->private_ ? (s->revealed ? _(", private writing (revealed)")
 					    : _(", private writing: hidden until R reveals it"))
 			     : "",

@@ -162,5 +162,43 @@ cli add verkstad action "title=Fråga juristen" owner=Gunnar >/dev/null
 	die "owners: $(sql "SELECT group_concat(owner) FROM action")"
 echo "ok: owners typed without diacritics become the participant, others stay free text"
 
+# ---- the template picker: a database with no workshop starts with it
+EMPTY="$WORK/tom.db"
+"$JH" -d "$EMPTY" new bort -t payment-moment >/dev/null || die "cannot make a database"
+sqlite3 -cmd ".timeout 5000" "$EMPTY" "PRAGMA foreign_keys = ON; DELETE FROM workshop" || die "cannot empty the database"
+ui_start pick -d "$EMPTY"
+wait_for pick "New workshop from which template?"
+screen pick | grep -F "payment-moment-sv" | grep -F -q "Betalningsögonblicket  [sv]" ||
+	die "the picker does not show the Swedish template's title and language"
+screen pick | grep -F "half-day-sprint" | grep -F -q "[en]" || die "no language for half-day-sprint"
+keys pick j j j Enter
+wait_for pick "Name of the new workshop"
+type_text pick "fel namn"
+keys pick Enter
+wait_for pick "without spaces"
+keys pick C-u
+type_text pick "höstsprint"
+keys pick Enter
+wait_for pick "Step 1/10 Kick-off"
+screen pick | head -n 1 | grep -F -q "Half-day journey sprint" || die "the new workshop is not open"
+[ "$(sqlite3 "$EMPTY" "SELECT template FROM workshop WHERE name = 'höstsprint'")" = half-day-sprint ] ||
+	die "the workshop was not created from the template"
+keys pick q
+echo "ok: a workshop created from the template picker"
+
+# With workshops, the start-up chooser offers a new one last.
+"$JH" -d "$EMPTY" new vår -t half-day-sprint >/dev/null || die "cannot add a second workshop"
+ui_start pick2 -d "$EMPTY"
+wait_for pick2 "New workshop from a template..."
+keys pick2 G Enter
+wait_for pick2 "New workshop from which template?"
+keys pick2 Enter
+wait_for pick2 "Name of the new workshop"
+type_text pick2 "tredje"
+keys pick2 Enter
+wait_for pick2 "Customer Journey Hackathon"
+[ "$(sqlite3 "$EMPTY" "SELECT count(*) FROM workshop")" = 3 ] || die "no third workshop"
+echo "ok: the chooser's last entry makes a new workshop"
+
 t kill-server 2>/dev/null
 exit 0
