@@ -18,7 +18,7 @@
 struct jh_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
