@@ -87,14 +87,14 @@ static long clock_now(void)
 	return tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec;
 }
 
-/* The room is late only once its step has started: an agenda read the
- * evening before is not late. Seconds behind, 0 when not late. */
+/* The room runs late only while its step's timer runs: an agenda read
+ * the evening before, or paused for a discussion, is not late. Seconds
+ * behind, 0 when not late. */
 static long late_now(const struct ui *ui)
 {
-	const struct jh_workshop *w = &ui->d.workshop;
 	long late;
 
-	if (!w->timer_running && session_timer_elapsed(w, ui_term_now()) <= 0)
+	if (!ui->d.workshop.timer_running)
 		return 0;
 	late = timing_late(&ui->d, clock_now());
 	return late > 0 ? late : 0;
