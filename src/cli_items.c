@@ -13,6 +13,7 @@
 #include "journeyhack/import_map.h"
 #include "journeyhack/import_yaml.h"
 #include "journeyhack/items.h"
+#include "journeyhack/owners.h"
 #include "journeyhack/session.h"
 #include "journeyhack/util.h"
 
@@ -52,11 +53,25 @@ static int has_field(const struct jh_assign *a, size_t n, const char *name)
 	return 0;
 }
 
+#define FOLD_MAX 128
+
+/* owner=Oyvind on an action is Øyvind when she is in the room: one
+ * owner, however it was typed (owners.h). */
+static void owner_as_participant(const struct jh_data *d, struct jh_assign *a, char *buf)
+{
+	const struct jh_participant *p = owners_participant(d, a->value);
+
+	if (p && strcmp(p->name, a->value) && strlen(p->name) < FOLD_MAX) {
+		snprintf(buf, FOLD_MAX, "%s", p->name);
+		a->value = buf;
+	}
+}
+
 /* author=øyvind, participant=ÅSA: people named in values are found by
  * the same rule as --as (session_participant_named), their ids put in
  * ids[i]. A name nobody has is left for items_parse to refuse. */
 static int fold_people(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k,
-		       struct jh_assign *a, size_t n, char (*ids)[24])
+		       struct jh_assign *a, size_t n, char (*ids)[FOLD_MAX])
 {
 	struct jh_data d;
 	struct jh_err err;
@@ -66,6 +81,13 @@ static int fold_people(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def 
 		const struct jh_field_def *f = kinds_field(k, a[i].field);
 		const struct jh_participant *p;
 		long long num;
+		if (f && k->kind == JH_ACTION && !strcmp(f->name, "owner")) {
+			if (!loaded && store_load_people(ctx->st, wid, &d, &err))
+				return cli_fail(ctx, err.msg);
+			loaded = 1;
+			owner_as_participant(&d, &a[i], ids[i]);
+			continue;
+		}
 		if (!f || f->type != JF_REF || f->ref != JH_PARTICIPANT ||
 		    util_parse_int(a[i].value, &num) == 0)
 			continue;
@@ -183,7 +205,7 @@ static int add_in_tx(struct cli_ctx *ctx, jh_id wid, const struct jh_kind_def *k
 	struct jh_values vals;
 	struct actor who;
 	struct jh_err err;
-	char ids[MAX_ASSIGN][24];
+	char ids[MAX_ASSIGN][FOLD_MAX];
 	int rc;
 
 	if (fold_people(ctx, wid, k, a, n, ids) || actor_find(ctx, wid, &who))
@@ -264,7 +286,8 @@ static int add_exec(struct cli_ctx *ctx, const struct cli_args *args)
 
 	if (!(k = kind_arg(ctx, argv[2])))
 		return CLI_FAIL;
-	if (!kinds_addable(k->kind))
+	/* A step is the agenda's: the template's, and the facilitator's to add. */
+	if (!kinds_addable(k->kind) && k->kind != JH_STEP)
 		return cli_failf(ctx, _("%s items come from the template; change them with set"),
 				 kinds_noun(k->kind, 1));
 	if (split_args(ctx, argc - 3, argv + 3, a, names, &n))
@@ -382,7 +405,7 @@ static int set_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	char **argv = args->argv;
 	struct jh_assign a[MAX_ASSIGN + 1];
 	char names[MAX_ASSIGN][64];
-	char idtext[32], ids[MAX_ASSIGN][24];
+	char idtext[32], ids[MAX_ASSIGN][FOLD_MAX];
 	const struct jh_kind_def *k;
 	struct jh_values vals;
 	struct jh_err err;

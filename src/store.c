@@ -984,6 +984,7 @@ static const struct col persona_cols[] = {ID_REV(jh_persona)};
 static const struct col step_cols[] = {
     ID_REV(jh_step),
     MEMBER("revealed", KINDS_S_INT, jh_step, revealed, 0),
+    MEMBER("start", KINDS_S_INT, jh_step, start, 0),
 };
 static const struct col workshop_cols[] = {
     ID_REV(jh_workshop),
@@ -1008,7 +1009,7 @@ static const struct load_spec {
 } loads[JH_NKINDS] = {
     [JH_PARTICIPANT] = {participant_cols, 2,
 			"participant x WHERE x.workshop_id = ?1 ORDER BY x.id"},
-    [JH_STEP] = {step_cols, 3, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
+    [JH_STEP] = {step_cols, 4, "step x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
     [JH_JOURNEY] = {journey_cols, 2,
 		    "journey x WHERE x.workshop_id = ?1 ORDER BY x.position, x.id"},
     [JH_STAGE] = {stage_cols, 2,
@@ -2985,4 +2986,17 @@ int store_ready_set(struct jh_store *st, jh_id wid, jh_id participant_id, int re
 			      ARGS(I64(wid), I64(participant_id)), err);
 	return change(st, "DELETE FROM ready WHERE workshop_id = ?1 AND participant_id = ?2",
 		      ARGS(I64(wid), I64(participant_id)), err);
+}
+
+int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start,
+		     struct jh_err *err)
+{
+	if (start < -1 || start >= 24 * 60)
+		return err_set(err, _("start=%d: not a time of day"), start);
+	return IN_TX(
+	    st, err,
+	    one_row(st,
+		    run(st, "UPDATE step SET start = ?3 WHERE id = ?1 AND workshop_id = ?2",
+			ARGS(I64(step_id), I64(wid), I64(start)), err),
+		    err, _("no agenda step %lld in this workshop"), (long long)step_id));
 }

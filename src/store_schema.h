@@ -332,6 +332,11 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
 	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
 	" WHERE id = OLD.idea_id; END;",
+	/* 3 -> 4: clock times for the agenda: a step may be fixed to start
+	 * at a time of day (minutes after midnight); -1 starts it when the
+	 * step before it ends, the day's first at 09:00. */
+	"ALTER TABLE step ADD COLUMN start INTEGER NOT NULL DEFAULT -1"
+	" CHECK (start BETWEEN -1 AND 1439);",
 };
 /* clang-format on */
 

@@ -28,6 +28,7 @@
 #include "journeyhack/ui_keys.h"
 #include "journeyhack/ui_presenter.h"
 #include "journeyhack/ui_signin.h"
+#include "journeyhack/ui_templates.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/ui_theme.h"
 #include "journeyhack/ui_views.h"
@@ -62,7 +63,8 @@ static int find_workshop(struct ui *ui, const char *name, struct jh_err *err)
 	for (size_t i = 0; i < n; i++)
 		model_workshop_free(&list[i]);
 	free(list);
-	if (n == 0)
+	/* None yet: the chooser offers the templates (ui_templates.c). */
+	if (n == 0 && ui->readonly)
 		return err_set(err,
 			       _("%s holds no workshop: create one with 'journeyhack new NAME'"),
 			       store_path(ui->st));
@@ -80,20 +82,28 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 
 	if (store_workshop_list(ui->st, &list, &n, err))
 		return -1;
-	items = util_xcalloc(n, sizeof *items);
+	items = util_xcalloc(n + 1, sizeof *items);
 	labels = util_xcalloc(n, sizeof *labels);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(labels[i], sizeof labels[i], "%s  %s", list[i].name, list[i].title);
 		items[i].label = labels[i];
 	}
-	k = ui_dialog_pick(ui, _("Open which workshop?"), items, n, 0, 0);
-	if (k >= 0)
+	items[n].label = _("New workshop from a template...");
+	k = n ? ui_dialog_pick(ui, _("Open which workshop?"), items, ui->readonly ? n : n + 1, 0, 0)
+	      : (long)n;
+	if (k >= 0 && (size_t)k < n)
 		ui->wid = list[k].id;
 	for (size_t i = 0; i < n; i++)
 		model_workshop_free(&list[i]);
 	free(labels);
 	free(items);
 	free(list);
+	if (k >= 0 && (size_t)k == n) {
+		int rc = ui_templates_new(ui, &ui->wid, err);
+		if (rc <= 0)
+			return rc;
+		k = -1;
+	}
 	/* Keys that run out here, or a quit signal, end the run quietly. */
 	if (k < 0 && ui->quit)
 		return 1;

@@ -161,6 +161,7 @@ static int global_action(struct ui *ui, enum ui_action act)
 	case UI_ACT_VIEW_MATRIX:
 	case UI_ACT_VIEW_ACTIONS:
 	case UI_ACT_VIEW_PARKING:
+	case UI_ACT_VIEW_PARTICIPANTS:
 		ui_views_switch(ui, (int)(act - UI_ACT_VIEW_AGENDA));
 		return UI_HANDLED;
 	case UI_ACT_VIEW_NEXT:

@@ -14,6 +14,7 @@
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_edit.h"
 #include "journeyhack/ui_fill.h"
+#include "journeyhack/ui_owner.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
@@ -180,6 +181,7 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 	size_t n = 0;
 	jh_id id = 0;
 	int add = f->id == 0 && f->kind != JH_WORKSHOP, rc;
+	int settled = ui_owner_settle(ui, f);
 	char b[32];
 
 	memset(&rec, 0, sizeof rec);
@@ -226,6 +228,10 @@ static int save_form(struct form *f, void *ctx, struct jh_err *err)
 		f->id = add ? id : f->id;
 		ui_message(ui, 0, "%s %s #%lld", add ? _("Added") : _("Saved"),
 			   kinds_noun(f->kind, 1), (long long)(add ? id : f->id));
+		if (settled)
+			ui_message(ui, 0, _("%s %s #%lld, owned by %s from the participants"),
+				   add ? _("Added") : _("Saved"), kinds_noun(f->kind, 1),
+				   (long long)(add ? id : f->id), form_get(f, "owner"));
 	}
 out:
 	ui_undo_discard(&rec);
@@ -295,7 +301,8 @@ int ui_edit_add_id(struct ui *ui, enum jh_kind kind, jh_id *out)
 	*out = 0;
 	if (!writable(ui))
 		return UI_HANDLED;
-	if (!kinds_addable(kind) || kind == JH_VOTE) {
+	/* Steps too: the facilitator edits the agenda here (ui_setup.c). */
+	if ((!kinds_addable(kind) && kind != JH_STEP) || kind == JH_VOTE) {
 		ui_message(ui, 1, _("%s items cannot be added here"), kinds_noun(kind, 1));
 		return UI_HANDLED;
 	}
@@ -434,7 +441,7 @@ int ui_edit_delete(struct ui *ui, enum jh_kind kind, jh_id id)
 
 	if (!writable(ui))
 		return UI_HANDLED;
-	if (!kinds_addable(kind)) {
+	if (!kinds_addable(kind) && kind != JH_STEP) {
 		ui_message(ui, 1, _("%s items cannot be deleted here"), kinds_noun(kind, 1));
 		return UI_HANDLED;
 	}

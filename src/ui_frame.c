@@ -43,12 +43,16 @@ static void draw_title(struct ui *ui)
 {
 	attr_t bar = ui_attr(ui, UI_C_TITLE);
 	char left[512];
-	int tabs_w = 0;
+	int tabs_w = 0, compact;
 
 	ui_fill(0, 0, COLS, bar);
 	for (int i = 0; i < UI_NVIEWS; i++)
 		tabs_w += text_width(_(view_get((enum ui_view_id)i)->tab)) + 3;
 	tabs_w += 2; /* the current tab's brackets */
+	/* Too narrow for every label: the other tabs show their numbers. */
+	compact = COLS - tabs_w < 12;
+	if (compact)
+		tabs_w = 2 * UI_NVIEWS + 3 + text_width(_(view_get(ui->view)->tab));
 	snprintf(left, sizeof left, " %s%s", ui->d.workshop.title ? ui->d.workshop.title : "",
 		 ui->readonly ? _(" [read-only]") : "");
 	if (COLS - tabs_w >= 12) {
@@ -59,7 +63,9 @@ static void draw_title(struct ui *ui)
 			int cur = i == (int)ui->view;
 			/* Brackets mark the current tab without colour. */
 			snprintf(t, sizeof t, cur ? "[%d %s]" : "%d %s", i + 1,
-				 _(view_get((enum ui_view_id)i)->tab));
+				 compact && !cur ? "" : _(view_get((enum ui_view_id)i)->tab));
+			if (compact && !cur)
+				t[strlen(t) - 1] = '\0';
 			tab_x[i] = x;
 			x += ui_text(0, x, 1, " ", bar, 0);
 			x += ui_text(0, x, COLS - x, t, cur ? ui_attr(ui, UI_C_TAB) : bar, 0);

@@ -2,11 +2,14 @@
  * selected step's timebox and facilitator notes. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "journeyhack/i18n.h"
 #include "journeyhack/session.h"
+#include "journeyhack/timing.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_edit.h"
+#include "journeyhack/ui_setup.h"
 #include "journeyhack/ui_term.h"
 #include "journeyhack/view_list.h"
 
@@ -73,17 +76,77 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 		 ui_keys_first(UI_ACT_STEP_GOTO));
 }
 
+/* Seconds after local midnight now: what the agenda's clock times mean. */
+static long clock_now(void)
+{
+	time_t now = (time_t)ui_term_now();
+	struct tm tm;
+
+	if (!localtime_r(&now, &tm))
+		return 0;
+	return tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec;
+}
+
+/* The room runs late only while its step's timer runs: an agenda read
+ * the evening before, or paused for a discussion, is not late. Seconds
+ * behind, 0 when not late. */
+static long late_now(const struct ui *ui)
+{
+	long late;
+
+	if (!ui->d.workshop.timer_running)
+		return 0;
+	late = timing_late(&ui->d, clock_now());
+	return late > 0 ? late : 0;
+}
+
+static int banner(const struct ui *ui, char *buf, size_t size)
+{
+	long late = late_now(ui);
+
+	if (late < 60)
+		return 0;
+	snprintf(buf, size, _("%s Running %ld min late: the step was planned to end %ld min ago"),
+		 ui->utf8 ? "\u26a0" : "!", late / 60, late / 60);
+	return 1;
+}
+
+/* "Day 2  08:30-11:30  3 h 0 min": when the day runs and how long its
+ * steps take (a fixed start after lunch makes the span longer). */
+static void day_heading(struct ui *ui, long day, const struct ui_rect *line)
+{
+	int total = timing_day_minutes(&ui->d, (int)day);
+	long first = -1, last = -1;
+	char from[8], to[8];
+
+	for (size_t i = 0; i < ui->d.nsteps; i++)
+		if (ui->d.steps[i].day == day) {
+			if (first < 0)
+				first = (long)i;
+			last = (long)i;
+		}
+	if (first < 0) {
+		ui_textf(line->y, line->x, line->w, ui_attr(ui, UI_C_HEADER), 0, _("Day %ld"), day);
+		return;
+	}
+	timing_format(timing_step_start(&ui->d, (size_t)first), from, sizeof from);
+	timing_format(timing_step_start(&ui->d, (size_t)last) + ui->d.steps[last].minutes, to,
+		      sizeof to);
+	ui_textf(line->y, line->x, line->w, ui_attr(ui, UI_C_HEADER), 0,
+		 _("Day %ld  %s-%s  %d h %02d min"), day, from, to, total / 60, total % 60);
+}
+
 static void row(struct ui *ui, const void *state, const struct view_list_row *rw,
 		const struct ui_rect *line, int sel)
 {
 	const struct jh_step *s;
 	attr_t base = sel ? ui_attr(ui, UI_C_SELECTED) : A_NORMAL;
 	int cur, past, x = line->x, right = line->w >= 60 ? 28 : 8;
-	char tail[64];
+	char tail[64], clock[8];
 
 	(void)state;
 	if (rw->item < 0) {
-		ui_textf(line->y, x, line->w, ui_attr(ui, UI_C_HEADER), 0, _("Day %ld"), rw->group);
+		day_heading(ui, rw->group, line);
 		return;
 	}
 	s = &ui->d.steps[rw->item];
@@ -93,6 +156,16 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 	x += ui_text(line->y, x, 2, cur ? ui_glyph(ui, UI_G_PLAY) : " ",
 		     sel ? base : ui_attr(ui, UI_C_CURRENT), 1);
 	x += ui_textf(line->y, x, 4, base, 1, "%2d.", s->position + 1);
+	/* The clock time it starts at; the current step's in the warning
+	 * colour while the room runs late. */
+	timing_format(timing_step_start(&ui->d, (size_t)rw->item), clock, sizeof clock);
+	if (line->w >= 40)
+		x += ui_text(line->y, x, 6, clock,
+			     sel			 ? base
+			     : cur && late_now(ui) >= 60 ? ui_attr(ui, UI_C_WARNING)
+			     : s->start >= 0		 ? A_BOLD
+							 : ui_attr(ui, UI_C_DIM),
+			     1);
 	if (right == 28)
 		snprintf(tail, sizeof tail, "%4d min  %-10s %s", s->minutes, s->view,
 			 s->private_ ? (s->revealed ? _("shared") : _("private")) : "");
@@ -133,8 +206,13 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 
 	(void)state;
 	ui_textf(t.y, t.x, t.w, A_BOLD, 0, "%d. %s", s->position + 1, s->title);
-	snprintf(info, sizeof info, _("Day %d, %d minutes, works in %s (%d)%s%s"), s->day,
-		 s->minutes, v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view, v + 1,
+	char from[8], to[8];
+
+	timing_format(timing_step_start(&ui->d, (size_t)rw->item), from, sizeof from);
+	timing_format(timing_step_start(&ui->d, (size_t)rw->item) + s->minutes, to, sizeof to);
+	snprintf(info, sizeof info, _("Day %d, %s-%s, %d minutes, works in %s (%d)%s%s"), s->day,
+		 from, to, s->minutes, v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view,
+		 v + 1,
 		 s->private_ ? (s->revealed ? _(", private writing (revealed)")
 					    : _(", private writing: hidden until R reveals it"))
 			     : "",
@@ -173,15 +251,49 @@ static int confirm_start(struct ui *ui, const struct jh_step *s)
 	return ui_dialog_confirm(ui, q);
 }
 
+/* Reordering and retiming: the facilitator's, as editing a step is. */
+static int edit_step(struct ui *ui, enum ui_action act, size_t i)
+{
+	switch (act) {
+	case UI_ACT_STEP_UP:
+	case UI_ACT_STEP_DOWN:
+		return ui_setup_step_move(ui, i, act == UI_ACT_STEP_UP ? -1 : 1);
+	case UI_ACT_TIMEBOX_LONGER:
+	case UI_ACT_TIMEBOX_SHORTER:
+		return ui_setup_timebox(ui, i, act == UI_ACT_TIMEBOX_LONGER ? 5 : -5);
+	default:
+		return ui_setup_step_start(ui, i);
+	}
+}
+
+/* A new step goes after the selected one, on its day. */
+static size_t presets(struct ui *ui, enum jh_kind kind, char (*buf)[128], size_t max)
+{
+	const struct view_list *vl = view_private(ui);
+	const struct view_list_row *rw = view_list_current(vl);
+	size_t n = 0;
+
+	if (kind != JH_STEP || !rw || rw->item < 0 || max < 2)
+		return 0;
+	snprintf(buf[n++], 128, "day=%d", ui->d.steps[rw->item].day);
+	snprintf(buf[n++], 128, "position=%d", ui->d.steps[rw->item].position + 1);
+	return n;
+}
+
 static int action(struct ui *ui, void *state, enum ui_action act)
 {
 	const struct view_list_row *rw = view_list_current(state);
 	const struct jh_step *s;
+	int edit = act == UI_ACT_STEP_UP || act == UI_ACT_STEP_DOWN ||
+		   act == UI_ACT_TIMEBOX_LONGER || act == UI_ACT_TIMEBOX_SHORTER ||
+		   act == UI_ACT_STEP_START;
 
-	if (act != UI_ACT_STEP_GOTO)
+	if (act != UI_ACT_STEP_GOTO && !edit)
 		return 0;
 	if (!rw || rw->item < 0)
 		return UI_HANDLED;
+	if (edit)
+		return edit_step(ui, act, (size_t)rw->item);
 	s = &ui->d.steps[rw->item];
 	if (is_current(ui, s)) {
 		ui_message(ui, 0, _("Step %d is already the current step"),
@@ -234,6 +346,7 @@ static const struct view_list_class agenda = {
     VIEW_LIST_SEARCH(search),
     .build = build,
     .keep = keep,
+    .banner = banner,
     .header = header,
     .row = row,
     .detail = detail,
@@ -241,7 +354,7 @@ static const struct view_list_class agenda = {
 };
 
 const struct view_ops view_agenda_ops = {
-    .kind = JH_NKINDS,
+    .kind = JH_STEP,
     .private_size = sizeof(struct agenda),
     .list = &agenda,
     .rebuild = view_list_rebuild,
@@ -250,5 +363,7 @@ const struct view_ops view_agenda_ops = {
     .selected = view_list_selected,
     .search = agenda_search,
     .click = view_list_click,
+    .presets = presets,
+    .focus = view_list_focus,
     .cleanup = view_list_cleanup,
 };

@@ -13,6 +13,7 @@
 #include "journeyhack/i18n.h"
 #include "journeyhack/personas.h"
 #include "journeyhack/text.h"
+#include "journeyhack/ui_setup.h"
 #include "journeyhack/util.h"
 #include "journeyhack/view.h"
 
@@ -633,6 +634,22 @@ static int edit_persona(struct ui *ui)
 	return p ? ui_edit_item(ui, JH_PERSONA, p->id) : ui_edit_add(ui, JH_PERSONA);
 }
 
+/* Renaming and reordering the stage the cursor is in (ui_setup.c). */
+static int stage_action(struct ui *ui, enum ui_action act)
+{
+	struct journeys *S = view_private(ui);
+	jh_id stage;
+
+	if (S->col >= S->nstages) {
+		ui_message(ui, 1, _("No stage selected"));
+		return UI_HANDLED;
+	}
+	stage = ui->d.stages[S->stages[S->col]].id;
+	if (act == UI_ACT_STAGE_RENAME)
+		return ui_setup_stage_rename(ui, stage);
+	return ui_setup_stage_move(ui, stage, act == UI_ACT_STAGE_LEFT ? -1 : 1);
+}
+
 static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 {
 	struct journeys *S = view_private(ui);
@@ -687,6 +704,10 @@ static int action(struct ui *ui, enum ui_action act, const struct ui_rect *r)
 		return ui_edit_item(ui, JH_JOURNEY, S->journey);
 	case UI_ACT_EDIT_PERSONA:
 		return edit_persona(ui);
+	case UI_ACT_STAGE_RENAME:
+	case UI_ACT_STAGE_LEFT:
+	case UI_ACT_STAGE_RIGHT:
+		return stage_action(ui, act);
 	default:
 		return 0;
 	}

@@ -18,7 +18,7 @@
 struct jh_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 9
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
@@ -217,6 +217,10 @@ int store_step_restore(struct jh_store *st, jh_id wid, jh_id step_id,
 /* Start or pause the timer of the current step at time `now` (epoch s). */
 int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_err *err);
 int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err);
+/* Fix step_id to start at `start` minutes after midnight (-1: it starts
+ * when the step before it ends, the day's first at 09:00). */
+int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start,
+		     struct jh_err *err);
 int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_err *err);
 
 /* ---- batches (CSV and YAML import): all or nothing ---- */
