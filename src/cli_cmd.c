@@ -7,6 +7,7 @@
 #include "journeyhack/cli_cmd.h"
 #include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
+#include "journeyhack/cli_followup.h"
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_show.h"
 #include "journeyhack/cli_workshops.h"
@@ -25,6 +26,7 @@ static const struct cli_command *const cmd_table[] = {
     &cli_items_rm_entry,
     &cli_items_import_entry,
     &cli_export_entry,
+    &cli_followup_entry,
     &cli_config_entry,
 };
 

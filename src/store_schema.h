@@ -237,6 +237,13 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
 	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
 	" WHERE id = OLD.idea_id; END;",
+	/* 3 -> 4: follow-up sessions. A workshop names the one it follows
+	 * (its UUID); carried rows keep their UUID and name the workshop they
+	 * came from, so a chain of sessions is one history per item. */
+	"ALTER TABLE workshop ADD COLUMN follows TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE action ADD COLUMN origin TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE parking ADD COLUMN origin TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE touchpoint ADD COLUMN origin TEXT NOT NULL DEFAULT '';",
 };
 /* clang-format on */
 

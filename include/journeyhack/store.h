@@ -18,7 +18,7 @@
 struct jh_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
@@ -224,5 +224,30 @@ int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_e
 int store_begin(struct jh_store *st, struct jh_err *err);
 int store_commit(struct jh_store *st, struct jh_err *err);
 void store_rollback(struct jh_store *st);
+
+/* ---- follow-up sessions ---- */
+
+/* What a follow-up carries from the workshop it follows: the whole map
+ * and the chosen actions and parking-lot entries (followup_carry). */
+struct store_follow {
+	const struct jh_data *from; /* the workshop followed up, loaded */
+	const size_t *actions;	    /* indexes into from->actions */
+	size_t nactions;
+	const size_t *parking; /* indexes into from->parking */
+	size_t nparking;
+};
+
+/* Create workshop `name` from a template (its agenda, lists and
+ * settings, not its starter journeys) as a follow-up of f->from, in one
+ * transaction: it records the workshop it follows, and copies every
+ * journey, stage and touchpoint with its score and the chosen actions
+ * and parking-lot entries, each keeping its UUID and naming the workshop
+ * it came from. Refuses a follow-up of itself and a name in use. */
+int store_workshop_follow(struct jh_store *st, const char *name, const struct jh_template *tpl,
+			  const struct store_follow *f, jh_id *id_out, struct jh_err *err);
+
+/* The id of the workshop wid follows up; 0 when it follows none or that
+ * workshop is no longer in the file. */
+int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct jh_err *err);
 
 #endif

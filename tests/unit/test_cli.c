@@ -444,6 +444,7 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "                      [-r actions|backlog|report|painpoints] [-o FILE]\n"
 	    "                      [--csv-raw] [--csv-sep SEP] [--csv-bom]\n"
 	    "                      [--journey JOURNEY]\n"
+	    "  journeyhack [-d DB] followup WORKSHOP [-o FILE] follow-up report\n"
 	    "  journeyhack config [--dump | --path]           the configuration in effect\n"
 	    "  journeyhack --help | --version\n"
 	    "\n"
