@@ -2809,6 +2809,14 @@ static void follow_map_add(struct follow_map *m, jh_id from, jh_id to)
 	m->to[m->n++] = to;
 }
 
+/* A carried item goes on from the revision it had: a calendar that
+ * imported the earlier session's export takes the next one's as newer
+ * (iCalendar's SEQUENCE is the revision). */
+static long long carried_revision(int64_t revision)
+{
+	return revision > 0 ? (long long)revision : 1;
+}
+
 static int follow_journeys(struct jh_store *st, jh_id wid, const struct jh_data *src,
 			   struct follow_map *m, struct jh_err *err)
 {
@@ -2817,10 +2825,10 @@ static int follow_journeys(struct jh_store *st, jh_id wid, const struct jh_data 
 		jh_id id;
 		FRESH("journey");
 		if (run(st,
-			"INSERT INTO journey (workshop_id, position, name, description, uuid, id)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			"INSERT INTO journey (workshop_id, position, name, description, uuid,"
+			" revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			ARGS(I64(wid), I64(j->position), TXT(j->name), TXT(j->description),
-			     TXT(j->uuid), I64(id)),
+			     TXT(j->uuid), I64(carried_revision(j->revision)), I64(id)),
 			err))
 			return -1;
 		follow_map_add(m, j->id, id);
@@ -2836,10 +2844,11 @@ static int follow_stages(struct jh_store *st, jh_id wid, const struct jh_data *s
 		jh_id id;
 		FRESH("stage");
 		if (run(st,
-			"INSERT INTO stage (workshop_id, journey_id, position, name, uuid, id)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			"INSERT INTO stage (workshop_id, journey_id, position, name, uuid,"
+			" revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			ARGS(I64(wid), I64(follow_mapped(jm, s->journey_id)), I64(s->position),
-			     TXT(s->name), TXT(s->uuid), I64(id)),
+			     TXT(s->name), TXT(s->uuid), I64(carried_revision(s->revision)),
+			     I64(id)),
 			err))
 			return -1;
 		follow_map_add(m, s->id, id);
@@ -2857,13 +2866,14 @@ static int follow_touchpoints(struct jh_store *st, jh_id wid, const struct jh_da
 		FRESH("touchpoint");
 		if (run(st,
 			"INSERT INTO touchpoint (workshop_id, journey_id, stage_id, position, name,"
-			" channel, owner, score, reach, potential, notes, uuid, origin, id)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+			" channel, owner, score, reach, potential, notes, uuid, origin, revision,"
+			" id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+			" ?15)",
 			ARGS(I64(wid), I64(follow_mapped(jm, t->journey_id)),
 			     I64(follow_mapped(sm, t->stage_id)), I64(t->position), TXT(t->name),
 			     TXT(t->channel), TXT(t->owner), I64(t->score), I64(t->reach),
 			     I64(t->potential), TXT(t->notes), TXT(t->uuid),
-			     TXT(src->workshop.uuid), I64(id)),
+			     TXT(src->workshop.uuid), I64(carried_revision(t->revision)), I64(id)),
 			err))
 			return -1;
 	}
@@ -2897,9 +2907,10 @@ static int follow_actions(struct jh_store *st, jh_id wid, const struct store_fol
 		FRESH("action");
 		if (run(st,
 			"INSERT INTO action (workshop_id, title, owner, due, status, notes, uuid,"
-			" origin, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			" origin, revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 			ARGS(I64(wid), TXT(a->title), TXT(a->owner), TXT(a->due), TXT(a->status),
-			     TXT(a->notes), TXT(a->uuid), TXT(f->from->workshop.uuid), I64(id)),
+			     TXT(a->notes), TXT(a->uuid), TXT(f->from->workshop.uuid),
+			     I64(carried_revision(a->revision)), I64(id)),
 			err))
 			return -1;
 	}
@@ -2914,10 +2925,11 @@ static int follow_parking(struct jh_store *st, jh_id wid, const struct store_fol
 		jh_id id;
 		FRESH("parking");
 		if (run(st,
-			"INSERT INTO parking (workshop_id, text, answer, uuid, origin, id)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			"INSERT INTO parking (workshop_id, text, answer, uuid, origin, revision,"
+			" id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			ARGS(I64(wid), TXT(p->text), TXT(p->answer), TXT(p->uuid),
-			     TXT(f->from->workshop.uuid), I64(id)),
+			     TXT(f->from->workshop.uuid), I64(carried_revision(p->revision)),
+			     I64(id)),
 			err))
 			return -1;
 	}

@@ -388,7 +388,13 @@ Test(store, carried_items_keep_their_uuid, .init = setup, .fini = teardown)
 	struct jh_data d1, d2;
 	struct jh_err err;
 	jh_id w1 = first_session(), w2, from;
+	struct jh_assign owner = {"owner", "Øyvind"};
+	struct jh_values vals;
 
+	/* Changed once: the carried copy goes on from revision 2. */
+	cr_assert_eq(items_parse(st, w1, JH_ACTION, &owner, 1, 0, &vals, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_item_set(st, w1, JH_ACTION, 1, vals.v, vals.n, &err), 0, "%s", err.msg);
+	items_values_free(&vals);
 	cr_assert_eq(store_load(st, w1, &d1, &err), 0, "%s", err.msg);
 	cr_assert_eq(follow(&d1, "v2", &w2, &err), 0, "%s", err.msg);
 	cr_assert_eq(store_load(st, w2, &d2, &err), 0, "%s", err.msg);
@@ -398,6 +404,9 @@ Test(store, carried_items_keep_their_uuid, .init = setup, .fini = teardown)
 	cr_assert_str_eq(d2.actions[0].title, "Ring Åsa");
 	cr_assert_str_eq(d2.actions[0].uuid, d1.actions[0].uuid);
 	cr_assert_neq(d2.actions[0].id, d1.actions[0].id);
+	cr_assert_str_eq(d2.actions[0].owner, "Øyvind");
+	cr_assert_eq(d1.actions[0].revision, 2);
+	cr_assert_eq(d2.actions[0].revision, 2);
 	cr_assert_eq(d2.nparking, 1);
 	cr_assert_str_eq(d2.parking[0].uuid, d1.parking[0].uuid);
 	cr_assert_eq(d2.njourneys, d1.njourneys);
