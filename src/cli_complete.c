@@ -47,6 +47,7 @@ static const struct {
     {"--format", "formats"},
     {"--report", "reports"},
     {"--template", "templates"},
+    {"--follow-up", "workshop"},
 };
 
 static void word(struct cli_ctx *ctx, const char *w)

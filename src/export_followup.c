@@ -72,11 +72,12 @@ static void changes(struct export_w *w, const struct export_followup *x)
 	for (size_t i = 0; i < r->nchanges; i++) {
 		const struct followup_change *c = &r->changes[i];
 		const struct jh_touchpoint *t = &x->then->touchpoints[c->then_tp];
+		char a[8], b[8];
 		export_w_puts(w, "|");
 		cell(w, x->then->painpoints[c->painpoint].title);
 		cell(w, t->name);
-		export_w_printf(w, " %+d → %+d |\n", t->score,
-				x->now->touchpoints[c->now_tp].score);
+		export_w_printf(w, " %s → %s |\n", followup_score(t->score, a),
+				followup_score(x->now->touchpoints[c->now_tp].score, b));
 	}
 }
 

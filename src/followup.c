@@ -1,4 +1,5 @@
 /* followup.c: what a follow-up carries and what its report says. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,12 @@ void followup_carry_free(struct followup_carry *c)
 	free(c->actions);
 	free(c->parking);
 	memset(c, 0, sizeof *c);
+}
+
+const char *followup_score(int score, char *buf)
+{
+	snprintf(buf, 8, score ? "%+d" : "%d", score);
+	return buf;
 }
 
 const char *followup_state_name(enum followup_state s)

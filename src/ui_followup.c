@@ -113,9 +113,11 @@ static void score_lines(struct lines *l, const struct jh_data *then, const struc
 	line(l, _("Pain points on re-scored touchpoints: %zu"), r->nchanges);
 	for (size_t i = 0; i < r->nchanges; i++) {
 		const struct followup_change *c = &r->changes[i];
-		line(l, "  %s: %s %+d → %+d", then->painpoints[c->painpoint].title,
-		     then->touchpoints[c->then_tp].name, then->touchpoints[c->then_tp].score,
-		     now->touchpoints[c->now_tp].score);
+		char a[8], b[8];
+		line(l, "  %s: %s %s → %s", then->painpoints[c->painpoint].title,
+		     then->touchpoints[c->then_tp].name,
+		     followup_score(then->touchpoints[c->then_tp].score, a),
+		     followup_score(now->touchpoints[c->now_tp].score, b));
 	}
 	line(l, "%s", _("CX capital then → now:"));
 	for (size_t i = 0; i < r->njourneys; i++) {

@@ -26,6 +26,9 @@ void followup_carry_free(struct followup_carry *c);
 
 enum followup_state { FOLLOWUP_DONE, FOLLOWUP_OPEN, FOLLOWUP_OVERDUE };
 
+/* A score as the report writes it: "+1", "0", "-2" (buf: 8 bytes). */
+const char *followup_score(int score, char *buf);
+
 /* "done", "open", "overdue": the report's words, never translated. */
 const char *followup_state_name(enum followup_state s);
 
