@@ -441,3 +441,12 @@ Test(store, refusals_leave_the_file_unchanged, .init = setup, .fini = teardown)
 	cr_assert_eq(store_item_count(st, w1, JH_ACTION), 2);
 	model_data_free(&d1);
 }
+
+Test(report, scores_signed_and_zero_plain)
+{
+	char buf[8];
+
+	cr_assert_str_eq(followup_score(-2, buf), "-2");
+	cr_assert_str_eq(followup_score(0, buf), "0");
+	cr_assert_str_eq(followup_score(1, buf), "+1");
+}
