@@ -2817,6 +2817,16 @@ static long long carried_revision(int64_t revision)
 	return revision > 0 ? (long long)revision : 1;
 }
 
+/* Where a carried item came from: the workshop src, by UUID. */
+static int carried(struct jh_store *st, jh_id wid, const char *kind, const char *uuid,
+		   const struct jh_data *src, struct jh_err *err)
+{
+	return run(st,
+		   "INSERT OR REPLACE INTO carried (workshop_id, kind, uuid, origin)"
+		   " VALUES (?1, ?2, ?3, ?4)",
+		   ARGS(I64(wid), TXT(kind), TXT(uuid), TXT(src->workshop.uuid)), err);
+}
+
 static int follow_journeys(struct jh_store *st, jh_id wid, const struct jh_data *src,
 			   struct follow_map *m, struct jh_err *err)
 {
@@ -2866,15 +2876,15 @@ static int follow_touchpoints(struct jh_store *st, jh_id wid, const struct jh_da
 		FRESH("touchpoint");
 		if (run(st,
 			"INSERT INTO touchpoint (workshop_id, journey_id, stage_id, position, name,"
-			" channel, owner, score, reach, potential, notes, uuid, origin, revision,"
-			" id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-			" ?15)",
+			" channel, owner, score, reach, potential, notes, uuid, revision, id)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 			ARGS(I64(wid), I64(follow_mapped(jm, t->journey_id)),
 			     I64(follow_mapped(sm, t->stage_id)), I64(t->position), TXT(t->name),
 			     TXT(t->channel), TXT(t->owner), I64(t->score), I64(t->reach),
 			     I64(t->potential), TXT(t->notes), TXT(t->uuid),
-			     TXT(src->workshop.uuid), I64(carried_revision(t->revision)), I64(id)),
-			err))
+			     I64(carried_revision(t->revision)), I64(id)),
+			err) ||
+		    carried(st, wid, "touchpoint", t->uuid, src, err))
 			return -1;
 	}
 	return 0;
@@ -2907,11 +2917,12 @@ static int follow_actions(struct jh_store *st, jh_id wid, const struct store_fol
 		FRESH("action");
 		if (run(st,
 			"INSERT INTO action (workshop_id, title, owner, due, status, notes, uuid,"
-			" origin, revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			" revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 			ARGS(I64(wid), TXT(a->title), TXT(a->owner), TXT(a->due), TXT(a->status),
-			     TXT(a->notes), TXT(a->uuid), TXT(f->from->workshop.uuid),
-			     I64(carried_revision(a->revision)), I64(id)),
-			err))
+			     TXT(a->notes), TXT(a->uuid), I64(carried_revision(a->revision)),
+			     I64(id)),
+			err) ||
+		    carried(st, wid, "action", a->uuid, f->from, err))
 			return -1;
 	}
 	return 0;
@@ -2925,12 +2936,12 @@ static int follow_parking(struct jh_store *st, jh_id wid, const struct store_fol
 		jh_id id;
 		FRESH("parking");
 		if (run(st,
-			"INSERT INTO parking (workshop_id, text, answer, uuid, origin, revision,"
-			" id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			"INSERT INTO parking (workshop_id, text, answer, uuid, revision, id)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 			ARGS(I64(wid), TXT(p->text), TXT(p->answer), TXT(p->uuid),
-			     TXT(f->from->workshop.uuid), I64(carried_revision(p->revision)),
-			     I64(id)),
-			err))
+			     I64(carried_revision(p->revision)), I64(id)),
+			err) ||
+		    carried(st, wid, "parking", p->uuid, f->from, err))
 			return -1;
 	}
 	return 0;
@@ -2945,8 +2956,8 @@ static int follow_tx(struct jh_store *st, const char *name, const struct jh_temp
 
 	bare.njourneys = 0;
 	if (store_workshop_create(st, name, &bare, wid, err) ||
-	    run(st, "UPDATE workshop SET follows = ?1 WHERE id = ?2",
-		ARGS(TXT(f->from->workshop.uuid), I64(*wid)), err) ||
+	    run(st, "INSERT INTO follow_up (workshop_id, follows) VALUES (?1, ?2)",
+		ARGS(I64(*wid), TXT(f->from->workshop.uuid)), err) ||
 	    follow_map(st, *wid, f->from, err) || follow_actions(st, *wid, f, err) ||
 	    follow_parking(st, *wid, f, err))
 		return -1;
@@ -2972,9 +2983,8 @@ int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct j
 	int failed = 0;
 
 	*from = query_int(st,
-			  "SELECT f.id FROM workshop w JOIN workshop f ON f.uuid = w.follows"
-			  " WHERE w.id = ?1 AND w.follows <> '' AND f.id <> w.id"
-			  " ORDER BY f.id LIMIT 1",
+			  "SELECT f.id FROM follow_up u JOIN workshop f ON f.uuid = u.follows"
+			  " WHERE u.workshop_id = ?1 AND f.id <> ?1 ORDER BY f.id LIMIT 1",
 			  ARGS(I64(wid)), 0, err, &failed);
 	return failed ? -1 : 0;
 }

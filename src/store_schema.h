@@ -237,13 +237,23 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER vote_uses_idea_rm AFTER DELETE ON vote BEGIN"
 	" UPDATE idea SET revision = revision + 1, changed_by = " VOTER("OLD")
 	" WHERE id = OLD.idea_id; END;",
-	/* 3 -> 4: follow-up sessions. A workshop names the one it follows
-	 * (its UUID); carried rows keep their UUID and name the workshop they
-	 * came from, so a chain of sessions is one history per item. */
-	"ALTER TABLE workshop ADD COLUMN follows TEXT NOT NULL DEFAULT '';"
-	"ALTER TABLE action ADD COLUMN origin TEXT NOT NULL DEFAULT '';"
-	"ALTER TABLE parking ADD COLUMN origin TEXT NOT NULL DEFAULT '';"
-	"ALTER TABLE touchpoint ADD COLUMN origin TEXT NOT NULL DEFAULT '';",
+	/* 3 -> 4: follow-up sessions. A follow-up names the workshop it
+	 * follows (its UUID); the rows it carried keep their UUID and name the
+	 * workshop they came from, so a chain of sessions is one history per
+	 * item. Tables of their own, not columns: a row is dropped with its
+	 * workshop, and the item tables stay as every other part knows them. */
+	"CREATE TABLE follow_up ("
+	" workshop_id INTEGER PRIMARY KEY REFERENCES workshop(id) ON DELETE CASCADE,"
+	" follows TEXT NOT NULL CHECK (follows <> '')"
+	");"
+	"CREATE TABLE carried ("
+	" workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL"
+	"  CHECK (kind = 'action' OR kind = 'parking' OR kind = 'touchpoint'),"
+	" uuid TEXT NOT NULL CHECK (uuid <> ''),"
+	" origin TEXT NOT NULL CHECK (origin <> ''),"
+	" PRIMARY KEY (workshop_id, kind, uuid)"
+	") WITHOUT ROWID;",
 };
 /* clang-format on */
 

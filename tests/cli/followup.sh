@@ -46,14 +46,17 @@ out=$(jh -d "$DB" new uppföljning --follow-up räkning 2>&1) && die "in use: ac
 
 # Linked to where they came from: the source workshop's UUID.
 src=$(sql "$DB" "SELECT uuid FROM workshop WHERE name = 'räkning'")
-[ "$(sql "$DB" "SELECT follows FROM workshop WHERE name = 'uppföljning'")" = "$src" ] ||
+dst=$(sql "$DB" "SELECT id FROM workshop WHERE name = 'uppföljning'")
+[ "$(sql "$DB" "SELECT follows FROM follow_up WHERE workshop_id = $dst")" = "$src" ] ||
 	die "follows"
-[ "$(sql "$DB" "SELECT count(*) FROM action a JOIN workshop w ON w.id = a.workshop_id
-	WHERE w.name = 'uppföljning' AND a.origin = '$src' AND a.uuid IN
-	(SELECT uuid FROM action WHERE workshop_id = (SELECT id FROM workshop WHERE name = 'räkning'))")" = 3 ] ||
+[ "$(sql "$DB" "SELECT count(*) FROM action a JOIN carried c ON c.workshop_id = a.workshop_id
+	AND c.kind = 'action' AND c.uuid = a.uuid WHERE a.workshop_id = $dst AND c.origin = '$src'
+	AND a.uuid IN (SELECT uuid FROM action WHERE workshop_id =
+	(SELECT id FROM workshop WHERE name = 'räkning'))")" = 3 ] ||
 	die "actions not linked to their origin"
-[ "$(sql "$DB" "SELECT p.text, p.origin = '$src' FROM parking p JOIN workshop w
-	ON w.id = p.workshop_id WHERE w.name = 'uppföljning'")" = "Vem äger fakturan?	1" ] ||
+[ "$(sql "$DB" "SELECT p.text, c.origin = '$src' FROM parking p JOIN carried c
+	ON c.workshop_id = p.workshop_id AND c.kind = 'parking' AND c.uuid = p.uuid
+	WHERE p.workshop_id = $dst")" = "Vem äger fakturan?	1" ] ||
 	die "parking not carried as it should"
 
 # The same UUID for each carried action in every tracker's export.

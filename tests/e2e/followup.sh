@@ -67,16 +67,21 @@ wait_for fac "Follow-up session vintern started" || fail_ui "the follow-up was n
 echo "ok: U starts a follow-up for the facilitator only"
 
 src=$(sql "$DB" "SELECT uuid FROM workshop WHERE name = 'hösten'")
-[ "$(sql "$DB" "SELECT follows, template FROM workshop WHERE name = 'vintern'")" = "$src	follow-up" ] ||
+[ "$(sql "$DB" "SELECT u.follows, w.template FROM workshop w JOIN follow_up u
+	ON u.workshop_id = w.id WHERE w.name = 'vintern'")" = "$src	follow-up" ] ||
 	die "vintern does not follow hösten"
 [ "$(sql "$DB" "SELECT a.title, a.owner, a.due, a.status FROM action a
 	JOIN workshop w ON w.id = a.workshop_id WHERE w.name = 'vintern' ORDER BY a.id")" = "Skriv om fakturan på svenska	Åsa	2026-12-24	todo
 Ring Øyvind om æ, ø og å	Øyvind	2026-11-30	doing
 Mät samtalen om fakturan	Åsa	2026-12-10	todo" ] || die "the open actions were not carried as they were"
 [ "$(sql "$DB" "SELECT count(*) FROM action a JOIN action b ON a.uuid = b.uuid
-	WHERE a.workshop_id <> b.workshop_id AND a.workshop_id =
-	(SELECT id FROM workshop WHERE name = 'vintern') AND b.origin = '' AND a.origin = '$src'")" = 3 ] ||
+	JOIN carried c ON c.workshop_id = a.workshop_id AND c.kind = 'action' AND c.uuid = a.uuid
+	WHERE a.workshop_id = (SELECT id FROM workshop WHERE name = 'vintern')
+	AND b.workshop_id = (SELECT id FROM workshop WHERE name = 'hösten')
+	AND c.origin = '$src'")" = 3 ] ||
 	die "carried actions do not keep their UUID and origin"
+[ "$(sql "$DB" "SELECT count(*) FROM carried WHERE kind = 'touchpoint' AND origin = '$src'")" = 5 ] ||
+	die "touchpoints not linked to their origin"
 echo "ok: the open actions, the open question and the map are carried"
 
 # ---- between the sessions, in the follow-up
