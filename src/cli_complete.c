@@ -47,7 +47,6 @@ static const struct {
     {"--format", "formats"},
     {"--report", "reports"},
     {"--template", "templates"},
-    {"--follow-up", "workshop"},
 };
 
 static void word(struct cli_ctx *ctx, const char *w)
