@@ -8,6 +8,7 @@
 #include "journeyhack/cli_config.h"
 #include "journeyhack/cli_export.h"
 #include "journeyhack/cli_focus.h"
+#include "journeyhack/cli_followup.h"
 #include "journeyhack/cli_items.h"
 #include "journeyhack/cli_merge.h"
 #include "journeyhack/cli_rounds.h"
@@ -29,6 +30,7 @@ static const struct cli_command *const cmd_table[] = {
     &cli_merge_entry,
     &cli_items_import_entry,
     &cli_export_entry,
+    &cli_followup_entry,
     &cli_config_entry,
     &cli_focus_entry,
     &cli_rounds_round_entry,

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/cli_followup.h"
 #include "journeyhack/cli_json.h"
 #include "journeyhack/cli_table.h"
 #include "journeyhack/cli_workshops.h"
@@ -17,14 +18,15 @@
 /* The workshop and its facilitator (--facilitator NAME, or none) as one
  * transaction: a bad name leaves no workshop behind. */
 static int create(struct cli_ctx *ctx, const char *name, const struct jh_template *tpl,
-		  const char *facilitator, struct jh_err *err)
+		  const char *facilitator, const struct store_follow *follow, struct jh_err *err)
 {
 	jh_id wid, pid;
 	int rc;
 
 	if (store_begin(ctx->st, err))
 		return -1;
-	rc = store_workshop_create(ctx->st, name, tpl, &wid, err);
+	rc = follow ? store_workshop_follow(ctx->st, name, tpl, follow, &wid, err)
+		    : store_workshop_create(ctx->st, name, tpl, &wid, err);
 	if (!rc && facilitator) {
 		struct jh_assign a[2] = {{"name", facilitator}, {"role", "facilitator"}};
 		struct jh_values vals;
@@ -46,8 +48,10 @@ static int create(struct cli_ctx *ctx, const char *name, const struct jh_templat
 static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *name = args->argv[1];
-	char *tname = args->opt[0] ? util_xstrdup(args->opt[0])
-				   : template_locale_default("customer-journey-hackathon");
+	char *tname = args->opt[0]   ? util_xstrdup(args->opt[0])
+		      : args->opt[2] ? cli_followup_template()
+				     : template_locale_default("customer-journey-hackathon");
+	struct cli_followup fu = {0};
 	struct jh_template tpl;
 	struct jh_err err;
 	char *path;
@@ -61,15 +65,22 @@ static int new_exec(struct cli_ctx *ctx, const struct cli_args *args)
 	free(path);
 	if (rc)
 		return cli_fail(ctx, err.msg);
-	if ((rc = cli_open_store(ctx, 1)) == 0) {
-		if (create(ctx, name, &tpl, args->opt[1], &err))
+	/* The workshop followed up is found first: a name that is not there
+	 * leaves even a database that does not exist yet uncreated. */
+	if (args->opt[2])
+		rc = cli_followup_load(ctx, args->opt[2], &fu);
+	if (!rc && (rc = cli_open_store(ctx, 1)) == 0) {
+		if (create(ctx, name, &tpl, args->opt[1], fu.loaded ? &fu.follow : NULL, &err))
 			rc = cli_fail(ctx, err.msg);
 		else
 			cli_line(ctx->out, _("created workshop %s (%s) from template %s in %s"),
 				 name, tpl.title, tpl.name, store_path(ctx->st));
 		if (!rc && args->opt[1])
 			cli_line(ctx->out, _("%s facilitates it"), args->opt[1]);
+		if (!rc && fu.loaded)
+			cli_followup_created(ctx, &fu);
 	}
+	cli_followup_free(&fu);
 	template_free(&tpl);
 	return rc;
 }
@@ -80,7 +91,9 @@ const struct cli_command cli_workshops_new_entry = {
     .about = N_("create a workshop"),
     .globals = CLI_GLOBAL_DB,
     .usage = CLI_USAGE_NAMED,
-    .options = {{"-t", "--template", 0}, {NULL, "--facilitator", CLI_OPT_EQUALS}},
+    .options = {{"-t", "--template", 0},
+		{NULL, "--facilitator", CLI_OPT_EQUALS},
+		{NULL, "--follow-up", CLI_OPT_EQUALS}},
     .strict = 1,
     .min_operands = 1,
     .max_operands = 1,

@@ -302,3 +302,8 @@ int export_to_path(struct jh_store *st, jh_id wid, const char *format, const cha
 	model_data_free(&d);
 	return rc;
 }
+
+char **export_db_files(const char *db)
+{
+	return db_files(db);
+}

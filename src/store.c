@@ -3000,3 +3000,209 @@ int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start,
 			ARGS(I64(step_id), I64(wid), I64(start)), err),
 		    err, _("no agenda step %lld in this workshop"), (long long)step_id));
 }
+/* ------------------------------------------------------------ follow-up
+ *
+ * A follow-up session is a new workshop that carries the map (journeys,
+ * stages and touchpoints with their scores, to be scored again) and the
+ * chosen open actions and parking-lot entries of the workshop it follows.
+ * Carried rows keep their UUID, so an export of either session names the
+ * same item the same way, and name the workshop they came from (origin). */
+
+struct follow_map {
+	jh_id *from, *to;
+	size_t n;
+};
+
+static jh_id follow_mapped(const struct follow_map *m, jh_id id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->from[i] == id)
+			return m->to[i];
+	return 0;
+}
+
+static void follow_map_add(struct follow_map *m, jh_id from, jh_id to)
+{
+	m->from[m->n] = from;
+	m->to[m->n++] = to;
+}
+
+/* A carried item goes on from the revision it had: a calendar that
+ * imported the earlier session's export takes the next one's as newer
+ * (iCalendar's SEQUENCE is the revision). */
+static long long carried_revision(int64_t revision)
+{
+	return revision > 0 ? (long long)revision : 1;
+}
+
+/* Where a carried item came from: the workshop src, by UUID. */
+static int carried(struct jh_store *st, jh_id wid, const char *kind, const char *uuid,
+		   const struct jh_data *src, struct jh_err *err)
+{
+	return run(st,
+		   "INSERT OR REPLACE INTO carried (workshop_id, kind, uuid, origin)"
+		   " VALUES (?1, ?2, ?3, ?4)",
+		   ARGS(I64(wid), TXT(kind), TXT(uuid), TXT(src->workshop.uuid)), err);
+}
+
+static int follow_journeys(struct jh_store *st, jh_id wid, const struct jh_data *src,
+			   struct follow_map *m, struct jh_err *err)
+{
+	for (size_t i = 0; i < src->njourneys; i++) {
+		const struct jh_journey *j = &src->journeys[i];
+		jh_id id;
+		FRESH("journey");
+		if (run(st,
+			"INSERT INTO journey (workshop_id, position, name, description, uuid,"
+			" revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			ARGS(I64(wid), I64(j->position), TXT(j->name), TXT(j->description),
+			     TXT(j->uuid), I64(carried_revision(j->revision)), I64(id)),
+			err))
+			return -1;
+		follow_map_add(m, j->id, id);
+	}
+	return 0;
+}
+
+static int follow_stages(struct jh_store *st, jh_id wid, const struct jh_data *src,
+			 const struct follow_map *jm, struct follow_map *m, struct jh_err *err)
+{
+	for (size_t i = 0; i < src->nstages; i++) {
+		const struct jh_stage *s = &src->stages[i];
+		jh_id id;
+		FRESH("stage");
+		if (run(st,
+			"INSERT INTO stage (workshop_id, journey_id, position, name, uuid,"
+			" revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			ARGS(I64(wid), I64(follow_mapped(jm, s->journey_id)), I64(s->position),
+			     TXT(s->name), TXT(s->uuid), I64(carried_revision(s->revision)),
+			     I64(id)),
+			err))
+			return -1;
+		follow_map_add(m, s->id, id);
+	}
+	return 0;
+}
+
+static int follow_touchpoints(struct jh_store *st, jh_id wid, const struct jh_data *src,
+			      const struct follow_map *jm, const struct follow_map *sm,
+			      struct jh_err *err)
+{
+	for (size_t i = 0; i < src->ntouchpoints; i++) {
+		const struct jh_touchpoint *t = &src->touchpoints[i];
+		jh_id id;
+		FRESH("touchpoint");
+		if (run(st,
+			"INSERT INTO touchpoint (workshop_id, journey_id, stage_id, position, name,"
+			" channel, owner, score, reach, potential, notes, uuid, revision, id)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+			ARGS(I64(wid), I64(follow_mapped(jm, t->journey_id)),
+			     I64(follow_mapped(sm, t->stage_id)), I64(t->position), TXT(t->name),
+			     TXT(t->channel), TXT(t->owner), I64(t->score), I64(t->reach),
+			     I64(t->potential), TXT(t->notes), TXT(t->uuid),
+			     I64(carried_revision(t->revision)), I64(id)),
+			err) ||
+		    carried(st, wid, "touchpoint", t->uuid, src, err))
+			return -1;
+	}
+	return 0;
+}
+
+/* The map as it stands: every journey with its stages and touchpoints. */
+static int follow_map(struct jh_store *st, jh_id wid, const struct jh_data *src, struct jh_err *err)
+{
+	struct follow_map jm = {util_xcalloc(src->njourneys + 1, sizeof(jh_id)),
+				util_xcalloc(src->njourneys + 1, sizeof(jh_id)), 0};
+	struct follow_map sm = {util_xcalloc(src->nstages + 1, sizeof(jh_id)),
+				util_xcalloc(src->nstages + 1, sizeof(jh_id)), 0};
+	int rc = follow_journeys(st, wid, src, &jm, err) ||
+		 follow_stages(st, wid, src, &jm, &sm, err) ||
+		 follow_touchpoints(st, wid, src, &jm, &sm, err);
+
+	free(jm.from);
+	free(jm.to);
+	free(sm.from);
+	free(sm.to);
+	return rc ? -1 : 0;
+}
+
+static int follow_actions(struct jh_store *st, jh_id wid, const struct store_follow *f,
+			  struct jh_err *err)
+{
+	for (size_t i = 0; i < f->nactions; i++) {
+		const struct jh_action *a = &f->from->actions[f->actions[i]];
+		jh_id id;
+		FRESH("action");
+		if (run(st,
+			"INSERT INTO action (workshop_id, title, owner, due, status, notes, uuid,"
+			" revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+			ARGS(I64(wid), TXT(a->title), TXT(a->owner), TXT(a->due), TXT(a->status),
+			     TXT(a->notes), TXT(a->uuid), I64(carried_revision(a->revision)),
+			     I64(id)),
+			err) ||
+		    carried(st, wid, "action", a->uuid, f->from, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int follow_parking(struct jh_store *st, jh_id wid, const struct store_follow *f,
+			  struct jh_err *err)
+{
+	for (size_t i = 0; i < f->nparking; i++) {
+		const struct jh_parking *p = &f->from->parking[f->parking[i]];
+		jh_id id;
+		FRESH("parking");
+		if (run(st,
+			"INSERT INTO parking (workshop_id, text, answer, uuid, revision, id)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			ARGS(I64(wid), TXT(p->text), TXT(p->answer), TXT(p->uuid),
+			     I64(carried_revision(p->revision)), I64(id)),
+			err) ||
+		    carried(st, wid, "parking", p->uuid, f->from, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int follow_tx(struct jh_store *st, const char *name, const struct jh_template *t,
+		     const struct store_follow *f, jh_id *wid, struct jh_err *err)
+{
+	/* The template's starter journeys would stand beside the carried
+	 * ones: a follow-up scores again the map it follows. */
+	struct jh_template bare = *t;
+
+	bare.njourneys = 0;
+	if (store_workshop_create(st, name, &bare, wid, err) ||
+	    run(st, "INSERT INTO follow_up (workshop_id, follows) VALUES (?1, ?2)",
+		ARGS(I64(*wid), TXT(f->from->workshop.uuid)), err) ||
+	    follow_map(st, *wid, f->from, err) || follow_actions(st, *wid, f, err) ||
+	    follow_parking(st, *wid, f, err))
+		return -1;
+	return 0;
+}
+
+int store_workshop_follow(struct jh_store *st, const char *name, const struct jh_template *t,
+			  const struct store_follow *f, jh_id *id_out, struct jh_err *err)
+{
+	jh_id wid = 0;
+
+	if (!strcmp(name, f->from->workshop.name))
+		return err_set(err, _("workshop \"%s\" cannot follow up itself"), name);
+	if (IN_TX(st, err, follow_tx(st, name, t, f, &wid, err)))
+		return -1;
+	if (id_out)
+		*id_out = wid;
+	return 0;
+}
+
+int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct jh_err *err)
+{
+	int failed = 0;
+
+	*from = query_int(st,
+			  "SELECT f.id FROM follow_up u JOIN workshop f ON f.uuid = u.follows"
+			  " WHERE u.workshop_id = ?1 AND f.id <> ?1 ORDER BY f.id LIMIT 1",
+			  ARGS(I64(wid)), 0, err, &failed);
+	return failed ? -1 : 0;
+}

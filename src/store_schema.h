@@ -337,6 +337,23 @@ static const char *const MIGRATIONS[] = {
 	 * step before it ends, the day's first at 09:00. */
 	"ALTER TABLE step ADD COLUMN start INTEGER NOT NULL DEFAULT -1"
 	" CHECK (start BETWEEN -1 AND 1439);",
+	/* 3 -> 4: follow-up sessions. A follow-up names the workshop it
+	 * follows (its UUID); the rows it carried keep their UUID and name the
+	 * workshop they came from, so a chain of sessions is one history per
+	 * item. Tables of their own, not columns: a row is dropped with its
+	 * workshop, and the item tables stay as every other part knows them. */
+	"CREATE TABLE follow_up ("
+	" workshop_id INTEGER PRIMARY KEY REFERENCES workshop(id) ON DELETE CASCADE,"
+	" follows TEXT NOT NULL CHECK (follows <> '')"
+	");"
+	"CREATE TABLE carried ("
+	" workshop_id INTEGER NOT NULL REFERENCES workshop(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL"
+	"  CHECK (kind = 'action' OR kind = 'parking' OR kind = 'touchpoint'),"
+	" uuid TEXT NOT NULL CHECK (uuid <> ''),"
+	" origin TEXT NOT NULL CHECK (origin <> ''),"
+	" PRIMARY KEY (workshop_id, kind, uuid)"
+	") WITHOUT ROWID;",
 };
 /* clang-format on */
 

@@ -12,6 +12,7 @@
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
+#include "journeyhack/ui_followup.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_merge.h"
 #include "journeyhack/ui_rounds.h"
@@ -229,6 +230,8 @@ static int global_action(struct ui *ui, enum ui_action act)
 		return ui_who_facilitator(ui);
 	case UI_ACT_EXPORT:
 		return ui_export(ui);
+	case UI_ACT_FOLLOWUP:
+		return ui_followup(ui);
 	case UI_ACT_HELP:
 		ui_dialog_help(ui, _(view_get(ui->view)->title));
 		return UI_HANDLED;

@@ -129,4 +129,9 @@ int export_gitlab(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_ical(FILE *f, const struct jh_data *d, struct jh_err *err);
 int export_todotxt(FILE *f, const struct jh_data *d, struct jh_err *err);
 
+/* The workshop database at db and its -wal, -shm and -journal files, by
+ * the name given and its real one: what an export must never be written
+ * over. NULL-terminated; free each and the array. */
+char **export_db_files(const char *db);
+
 #endif

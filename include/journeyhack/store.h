@@ -249,5 +249,29 @@ int store_round_close(struct jh_store *st, jh_id wid, struct jh_err *err);
  * the agenda clears every mark. */
 int store_ready_set(struct jh_store *st, jh_id wid, jh_id participant_id, int ready,
 		    struct jh_err *err);
+/* ---- follow-up sessions ---- */
+
+/* What a follow-up carries from the workshop it follows: the whole map
+ * and the chosen actions and parking-lot entries (followup_carry). */
+struct store_follow {
+	const struct jh_data *from; /* the workshop followed up, loaded */
+	const size_t *actions;	    /* indexes into from->actions */
+	size_t nactions;
+	const size_t *parking; /* indexes into from->parking */
+	size_t nparking;
+};
+
+/* Create workshop `name` from a template (its agenda, lists and
+ * settings, not its starter journeys) as a follow-up of f->from, in one
+ * transaction: it records the workshop it follows, and copies every
+ * journey, stage and touchpoint with its score and the chosen actions
+ * and parking-lot entries, each keeping its UUID and naming the workshop
+ * it came from. Refuses a follow-up of itself and a name in use. */
+int store_workshop_follow(struct jh_store *st, const char *name, const struct jh_template *tpl,
+			  const struct store_follow *f, jh_id *id_out, struct jh_err *err);
+
+/* The id of the workshop wid follows up; 0 when it follows none or that
+ * workshop is no longer in the file. */
+int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct jh_err *err);
 
 #endif

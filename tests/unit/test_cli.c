@@ -446,6 +446,7 @@ Test(cli_cmd, help_is_made_from_the_table_unchanged)
 	    "                      [-r actions|backlog|report|painpoints] [-o FILE]\n"
 	    "                      [--csv-raw] [--csv-sep SEP] [--csv-bom]\n"
 	    "                      [--journey JOURNEY]\n"
+	    "  journeyhack [-d DB] followup WORKSHOP [-o FILE] follow-up report\n"
 	    "  journeyhack config [--dump | --path]           the configuration in effect\n"
 	    "  journeyhack [-d DB] [--as NAME] focus WORKSHOP [KIND ID|--clear]\n"
 	    "  journeyhack [-d DB] [--as NAME] round WORKSHOP [open|close] [--dots N]\n"
