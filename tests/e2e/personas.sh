@@ -6,7 +6,7 @@
 #   - the map names the journey's persona and walks the journeys persona
 #     by persona, the journeys without one last ("no persona"), on the
 #     other terminal too;
-#   - P edits the shown journey's persona; undo takes the choice back.
+#   - C edits the shown journey's persona; undo takes the choice back.
 # Exit 0 pass, 1 fail, 77 skip.
 set -u
 
@@ -88,10 +88,10 @@ keys oyv '<'
 wait_for oyv "1/2 Säga upp avtalet (persona Pendlaren Åsa)"
 echo "ok: the participant's map follows"
 
-# P on a journey with a persona edits that persona.
+# C on a journey with a persona edits that persona.
 keys asa '<'
 wait_for asa "1/2 Säga upp avtalet"
-keys asa P
+keys asa C
 wait_for asa "Edit persona #1"
 keys asa Escape
 # Undo takes the journey's persona back; the map is ungrouped again.
@@ -100,7 +100,7 @@ wait_for asa "Undone"
 wait_for asa "(no persona)"
 [ "$(sql "$DB" "SELECT count(*) FROM journey WHERE persona_id IS NOT NULL")" = 0 ] ||
 	fail_all "undo left a journey with a persona"
-echo "ok: P edits the persona, undo takes the choice back"
+echo "ok: C edits the persona, undo takes the choice back"
 
 for s in asa oyv; do
 	keys "$s" q

@@ -128,7 +128,7 @@ keys fac q
 # ---- stages: rename and move, the cards with them
 keys fac 2
 wait_for fac "Bläddrar på webben"
-keys fac r
+keys fac c
 wait_for fac "New name for the stage Behov"
 keys fac C-u
 type_text fac "Upptäcka"
