@@ -122,6 +122,7 @@ done
 
 start en LANG=C.UTF-8
 wait_for "? help  a add  e edit  d delete  u undo  / search  q quit"
-wait_for "2 Map 3 Pain"
+t send-keys -t "$cur" 3 || fail "send-keys"
+wait_for "[3 Pain]"
 t send-keys -t "$cur" q
 echo "ui: Swedish at 80x24 in every view, the help and a form; English under C.UTF-8"
