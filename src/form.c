@@ -11,6 +11,7 @@
 #include "journeyhack/form.h"
 #include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
+#include "journeyhack/reldate.h"
 #include "journeyhack/store.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_apply.h"
@@ -416,7 +417,7 @@ static const char *mode_hint(const struct form_field *ff)
 		snprintf(hint, sizeof hint, _("ids, or %s to mark in a list"), list);
 		return hint;
 	default:
-		return ff->def->type == JF_DATE ? "YYYY-MM-DD" : "";
+		return ff->def->type == JF_DATE ? _("YYYY-MM-DD, +2w or friday") : "";
 	}
 }
 
@@ -562,9 +563,23 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 
 /* ---------------------------------------------------------- the loop */
 
+/* A due date typed as "+2w" or "friday" shows the date it stands for
+ * once the field is left, so what is saved is what was seen. */
+static void resolve_date(struct form_field *ff)
+{
+	char day[11];
+	struct jh_err err;
+
+	if (ff->def->type == JF_DATE && *ff->line.text && !util_date_valid(ff->line.text) &&
+	    reldate_resolve(ff->line.text, day, &err) == 0)
+		ui_line_set(&ff->line, day);
+}
+
 static void move_field(struct form *form, int dir)
 {
 	size_t i = form->cur;
+
+	resolve_date(&form->f[i]);
 
 	for (size_t k = 0; k < form->n; k++) {
 		i = (i + form->n + (size_t)(dir > 0 ? 1 : form->n - 1)) % form->n;
