@@ -100,7 +100,7 @@ void form_init(struct form *form, enum jh_kind kind, jh_id id, int for_add)
 	form->kind = kind;
 	form->id = id;
 	snprintf(form->title, sizeof form->title, "%s %s", for_add ? _("New") : _("Edit"),
-		 kinds_noun(k->kind, 1));
+		 kinds_title_noun(k->kind));
 	form->f = util_xcalloc(k->nfields, sizeof *form->f);
 	form->n = k->nfields;
 	for (size_t i = 0; i < k->nfields; i++) {
