@@ -101,10 +101,8 @@ int testcard_parse(const char *text, char *parts[TESTCARD_NPARTS], struct jh_err
 		if (h >= 0) {
 			if (h != cur + 1)
 				return err_set(
-				    err,
-				    _("line %d: heading \"# %s\" where \"# %s\" belongs "
-				      "(keep the four headings, in order)"),
-				    line, testcard_heading(h),
+				    err, _("line %d: \"# %s\" where \"# %s\" belongs"), line,
+				    testcard_heading(h),
 				    testcard_heading(cur + 1 < TESTCARD_NPARTS ? cur + 1 : cur));
 			if (cur >= 0)
 				end[cur] = s;
@@ -114,9 +112,7 @@ int testcard_parse(const char *text, char *parts[TESTCARD_NPARTS], struct jh_err
 		s = next;
 	}
 	if (cur < TESTCARD_NPARTS - 1)
-		return err_set(
-		    err, _("the heading \"# %s\" is missing (keep the four headings, in order)"),
-		    testcard_heading(cur + 1));
+		return err_set(err, _("\"# %s\" is missing"), testcard_heading(cur + 1));
 	end[cur] = s;
 	for (int i = 0; i < TESTCARD_NPARTS; i++)
 		parts[i] = part_text(start[i], end[i]);

@@ -1,7 +1,10 @@
 #!/bin/sh
 # slips.sh: small fixes in the interface, in a private tmux server.
 #   - the export prompt expands ~/ to $HOME, and asks before replacing a
-#     file that is there (n brings the prompt back with the text kept).
+#     file that is there (n brings the prompt back with the text kept);
+#   - C in the backlog opens the whole test card in $EDITOR as one text,
+#     and the four parts land in the store; headings out of order are
+#     refused, the store is unchanged and the text is kept as a draft.
 # Exit 0 pass, 1 fail.
 set -u
 
@@ -15,6 +18,15 @@ set -u
 HOME="$WORK/hem"
 export HOME
 mkdir -p "$HOME/ut"
+# ... and the editor, with what it is told.
+EDITOR="$JH_SRCDIR/tests/e2e/testcard-editor.sh"
+JH_TESTCARD_SEEN="$WORK/seen.txt"
+JH_TESTCARD_BAD="$WORK/bad"
+# Its temporary files go here, to be sure none is left behind.
+TMPDIR="$WORK/tmp"
+mkdir -p "$TMPDIR"
+export EDITOR JH_TESTCARD_SEEN JH_TESTCARD_BAD TMPDIR
+unset VISUAL
 # shellcheck source=tests/reliability/tmux-lib.sh
 . "$JH_SRCDIR/tests/reliability/tmux-lib.sh"
 
@@ -28,6 +40,8 @@ cli() {
 cli new verkstad -t half-day-sprint
 cli add verkstad participant name=Øyvind role=facilitator
 cli add verkstad action "title=Skriv om fakturan på svenska" owner=Øyvind
+cli add verkstad idea "title=Tydligare faktura" impact=4 effort=2 "belief=gammal tro" \
+	"metric=gammalt mått"
 
 # ---- export: ~/ is the home folder; an existing file is not overwritten
 # without a yes.
@@ -77,3 +91,36 @@ keys exp Enter
 wait_for exp "Export failed:"
 screen exp | grep -q "$HOME" || die "the failure does not name the home folder: $(screen exp)"
 echo "ok: the export prompt expands ~ and asks before replacing"
+
+# ---- the whole test card in one editor buffer
+show_idea() {
+	"$JH" -d "$DB" show verkstad idea --json </dev/null
+}
+keys exp 4
+wait_for exp "Tydligare faktura"
+: >"$JH_TESTCARD_BAD"
+keys exp C
+wait_for exp "belongs. Edit again? (y/n)"
+screen exp | grep -q "where \"# We believe that\" belongs" || die "the error names no heading: $(screen exp)"
+keys exp n
+wait_for exp "Test card kept as a draft"
+show_idea | grep -q "gammal tro" || die "a refused card changed the store: $(show_idea)"
+rm -f "$JH_TESTCARD_BAD"
+# The next edit starts from the draft, not from the store.
+keys exp C
+wait_for exp "Saved the test card of idea #1"
+grep -q "fel ordning" "$JH_TESTCARD_SEEN" || die "the draft was lost: $(cat "$JH_TESTCARD_SEEN")"
+out=$(show_idea)
+for want in "kunder som förstår fakturan" "testa en ny layout på 500 kunder" \
+	"samtal om fakturan (Åsa räknar)" "samtalen minskar med 20 % – Øyvind följer upp"; do
+	printf '%s\n' "$out" | grep -q -F -- "$want" || die "not stored: $want: $out"
+done
+printf '%s\n' "$out" | grep -q "gammal" && die "the old parts are still stored: $out"
+# Opened from the store, the card shows every part under its heading.
+keys exp C
+wait_for exp "Nothing changed"
+[ "$(sed -n 1p "$JH_TESTCARD_SEEN")" = "# We believe that" ] || die "no first heading: $(cat "$JH_TESTCARD_SEEN")"
+grep -q -x "# We are right if" "$JH_TESTCARD_SEEN" || die "no last heading"
+grep -q "ringer mindre" "$JH_TESTCARD_SEEN" || die "the stored card was not offered"
+[ -z "$(ls -A "$TMPDIR")" ] || die "a temporary file was left: $(ls -A "$TMPDIR")"
+echo "ok: C edits the whole test card in \$EDITOR"

@@ -71,22 +71,18 @@ Test(parse, a_hash_line_that_is_no_heading_is_text)
 Test(parse, a_missing_heading_is_named)
 {
 	refuses("# We believe that\na\n# To verify that, we will\nb\n# We are right if\nd\n",
-		"line 5: heading \"# We are right if\" where \"# and measure\" belongs (keep the "
-		"four headings, in order)");
+		"line 5: \"# We are right if\" where \"# and measure\" belongs");
 	refuses("# We believe that\na\n# To verify that, we will\nb\n# and measure\nc\n",
-		"the heading \"# We are right if\" is missing (keep the four headings, in order)");
-	refuses("", "the heading \"# We believe that\" is missing (keep the four headings, in "
-		    "order)");
+		"\"# We are right if\" is missing");
+	refuses("", "\"# We believe that\" is missing");
 }
 
 Test(parse, reordered_or_repeated_headings_are_refused)
 {
 	refuses("# To verify that, we will\nb\n# We believe that\na\n",
-		"line 1: heading \"# To verify that, we will\" where \"# We believe that\" "
-		"belongs (keep the four headings, in order)");
+		"line 1: \"# To verify that, we will\" where \"# We believe that\" belongs");
 	refuses("# We believe that\na\n# We believe that\na\n",
-		"line 3: heading \"# We believe that\" where \"# To verify that, we will\" "
-		"belongs (keep the four headings, in order)");
+		"line 3: \"# We believe that\" where \"# To verify that, we will\" belongs");
 }
 
 Test(parse, text_before_the_first_heading_is_refused)
