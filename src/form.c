@@ -16,6 +16,7 @@
 #include "journeyhack/text.h"
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
+#include "journeyhack/testcard.h"
 #include "journeyhack/ui_editor.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_line.h"
@@ -353,6 +354,49 @@ static int contains_id(const char *list, const char *id)
 	return 0;
 }
 
+/* The four parts of an idea's test card in one $EDITOR text: they are
+ * written as one thought. A text whose headings cannot be read is offered
+ * to the editor again, or kept for the next C-o in this form. */
+static void testcard_in_form(struct ui *ui, struct form *form)
+{
+	static const char *const names[TESTCARD_NPARTS] = {"belief", "experiment", "metric",
+							   "success"};
+	static char *draft;
+	const char *now[TESTCARD_NPARTS];
+	char *parts[TESTCARD_NPARTS], *text, q[1200];
+	struct jh_err err;
+
+	if (form->kind != JH_IDEA) {
+		snprintf(form->error, sizeof form->error, _("Only an idea has a test card"));
+		return;
+	}
+	for (int i = 0; i < TESTCARD_NPARTS; i++)
+		now[i] = form_get(form, names[i]);
+	text = draft ? draft : testcard_format(now);
+	draft = NULL;
+	for (;;) {
+		if (ui_editor(ui, &text, &err)) {
+			draft = text;
+			snprintf(form->error, sizeof form->error, "%s", err.msg);
+			return;
+		}
+		if (!testcard_parse(text, parts, &err))
+			break;
+		snprintf(q, sizeof q, _("%s. Edit again?"), err.msg);
+		if (!ui_dialog_confirm(ui, q)) {
+			draft = text;
+			snprintf(form->error, sizeof form->error,
+				 _("Test card kept as a draft: the next edit starts from it"));
+			return;
+		}
+	}
+	free(text);
+	for (int i = 0; i < TESTCARD_NPARTS; i++) {
+		form_set(form, names[i], parts[i]);
+		free(parts[i]);
+	}
+}
+
 static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 {
 	struct ui_pick_item *items;
@@ -649,6 +693,9 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 		} else {
 			snprintf(form->error, sizeof form->error, _("C-e works on text fields"));
 		}
+		break;
+	case UI_ACT_FORM_TESTCARD:
+		testcard_in_form(ui, form);
 		break;
 	case UI_ACT_FORM_CLEAR:
 		ui_line_set(&ff->line, "");

@@ -124,3 +124,22 @@ grep -q -x "# We are right if" "$JH_TESTCARD_SEEN" || die "no last heading"
 grep -q "ringer mindre" "$JH_TESTCARD_SEEN" || die "the stored card was not offered"
 [ -z "$(ls -A "$TMPDIR")" ] || die "a temporary file was left: $(ls -A "$TMPDIR")"
 echo "ok: C edits the whole test card in \$EDITOR"
+
+# ---- the same from the idea form: C-o fills the four fields, Enter saves.
+cli add verkstad idea "title=Påminnelse per sms" impact=2 effort=1 "belief=ingen aning"
+ui_start form -d "$DB" --as Øyvind verkstad
+wait_for form "Step 1/"
+keys form 4
+wait_for form "Påminnelse per sms"
+keys form G e
+wait_for form "Edit idea #2"
+keys form C-o
+wait_for form "samtalen minskar med 20 %"
+grep -q -x "ingen aning" "$JH_TESTCARD_SEEN" || die "the form's card was not offered: $(cat "$JH_TESTCARD_SEEN")"
+keys form Enter
+wait_for form "Saved idea #2"
+out=$("$JH" -d "$DB" show verkstad idea --json </dev/null)
+printf '%s\n' "$out" | grep -q "ingen aning" && die "the form kept the old belief: $out"
+[ "$(printf '%s\n' "$out" | grep -c "testa en ny layout på 500 kunder")" -eq 2 ] ||
+	die "the form did not store the card: $out"
+echo "ok: C-o in the idea form edits the whole test card"
