@@ -11,10 +11,12 @@
 #include "journeyhack/form.h"
 #include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
+#include "journeyhack/reldate.h"
 #include "journeyhack/store.h"
 #include "journeyhack/text.h"
 #include "journeyhack/ui_apply.h"
 #include "journeyhack/ui_dialog.h"
+#include "journeyhack/testcard.h"
 #include "journeyhack/ui_editor.h"
 #include "journeyhack/ui_frame.h"
 #include "journeyhack/ui_line.h"
@@ -99,7 +101,7 @@ void form_init(struct form *form, enum jh_kind kind, jh_id id, int for_add)
 	form->kind = kind;
 	form->id = id;
 	snprintf(form->title, sizeof form->title, "%s %s", for_add ? _("New") : _("Edit"),
-		 kinds_noun(k->kind, 1));
+		 kinds_title_noun(k->kind));
 	form->f = util_xcalloc(k->nfields, sizeof *form->f);
 	form->n = k->nfields;
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -352,6 +354,49 @@ static int contains_id(const char *list, const char *id)
 	return 0;
 }
 
+/* The four parts of an idea's test card in one $EDITOR text: they are
+ * written as one thought. A text whose headings cannot be read is offered
+ * to the editor again, or kept for the next C-o in this form. */
+static void testcard_in_form(struct ui *ui, struct form *form)
+{
+	static const char *const names[TESTCARD_NPARTS] = {"belief", "experiment", "metric",
+							   "success"};
+	static char *draft;
+	const char *now[TESTCARD_NPARTS];
+	char *parts[TESTCARD_NPARTS], *text, q[1200];
+	struct jh_err err;
+
+	if (form->kind != JH_IDEA) {
+		snprintf(form->error, sizeof form->error, _("Only an idea has a test card"));
+		return;
+	}
+	for (int i = 0; i < TESTCARD_NPARTS; i++)
+		now[i] = form_get(form, names[i]);
+	text = draft ? draft : testcard_format(now);
+	draft = NULL;
+	for (;;) {
+		if (ui_editor(ui, &text, &err)) {
+			draft = text;
+			snprintf(form->error, sizeof form->error, "%s", err.msg);
+			return;
+		}
+		if (!testcard_parse(text, parts, &err))
+			break;
+		snprintf(q, sizeof q, _("%s. Edit again?"), err.msg);
+		if (!ui_dialog_confirm(ui, q)) {
+			draft = text;
+			snprintf(form->error, sizeof form->error,
+				 _("Test card kept as a draft: the next edit starts from it"));
+			return;
+		}
+	}
+	free(text);
+	for (int i = 0; i < TESTCARD_NPARTS; i++) {
+		form_set(form, names[i], parts[i]);
+		free(parts[i]);
+	}
+}
+
 static void pick(struct ui *ui, struct form *form, struct form_field *ff)
 {
 	struct ui_pick_item *items;
@@ -416,7 +461,7 @@ static const char *mode_hint(const struct form_field *ff)
 		snprintf(hint, sizeof hint, _("ids, or %s to mark in a list"), list);
 		return hint;
 	default:
-		return ff->def->type == JF_DATE ? "YYYY-MM-DD" : "";
+		return ff->def->type == JF_DATE ? _("YYYY-MM-DD, +2w or friday") : "";
 	}
 }
 
@@ -562,9 +607,23 @@ static void form_draw(struct ui *ui, struct form *form, size_t *top)
 
 /* ---------------------------------------------------------- the loop */
 
+/* A due date typed as "+2w" or "friday" shows the date it stands for
+ * once the field is left, so what is saved is what was seen. */
+static void resolve_date(struct form_field *ff)
+{
+	char day[11];
+	struct jh_err err;
+
+	if (ff->def->type == JF_DATE && *ff->line.text && !util_date_valid(ff->line.text) &&
+	    reldate_resolve(ff->line.text, day, &err) == 0)
+		ui_line_set(&ff->line, day);
+}
+
 static void move_field(struct form *form, int dir)
 {
 	size_t i = form->cur;
+
+	resolve_date(&form->f[i]);
 
 	for (size_t k = 0; k < form->n; k++) {
 		i = (i + form->n + (size_t)(dir > 0 ? 1 : form->n - 1)) % form->n;
@@ -634,6 +693,9 @@ static void edit_key(struct ui *ui, struct form *form, int key, int act)
 		} else {
 			snprintf(form->error, sizeof form->error, _("C-e works on text fields"));
 		}
+		break;
+	case UI_ACT_FORM_TESTCARD:
+		testcard_in_form(ui, form);
 		break;
 	case UI_ACT_FORM_CLEAR:
 		ui_line_set(&ff->line, "");

@@ -270,7 +270,12 @@ static int check_value(struct imp *im, enum jh_kind kind, const struct jh_field_
 {
 	struct jh_err e;
 
-	if (kinds_field(kinds_get(kind), f->name) != f || items_check_value(f, v, &e) == 0)
+	if (kinds_field(kinds_get(kind), f->name) != f)
+		return 0;
+	/* A saved file holds dates, never "+2w": today would move them. */
+	if (f->type == JF_DATE && *v && !util_date_valid(v))
+		return fail_at(im, n, _("%s: \"%.40s\" is not a date (YYYY-MM-DD)"), f->name, v);
+	if (items_check_value(f, v, &e) == 0)
 		return 0;
 	return fail_at(im, n, "%s", e.msg);
 }

@@ -2,12 +2,14 @@
  *
  * The command line, CSV import and the UI's forms all come through here,
  * so a value refused in one is refused in all, with the same message. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "journeyhack/i18n.h"
 #include "journeyhack/items.h"
+#include "journeyhack/reldate.h"
 #include "journeyhack/text.h"
 #include "journeyhack/util.h"
 #include "journeyhack/yesno.h"
@@ -88,6 +90,24 @@ static const char *shown(const char *v, char *buf, size_t size)
 	return buf;
 }
 
+/* A date typed as a date is judged as one; anything else may be a date
+ * relative to today ("+2w", "friday"), resolved when it is stored. */
+static int check_date(const struct jh_field_def *f, const char *value, struct jh_err *err)
+{
+	char vb[64], day[11];
+
+	if (!*value || util_date_valid(value))
+		return 0;
+	if (isdigit((unsigned char)*value))
+		return err_set(err, _("%s: \"%s\" is not a date (YYYY-MM-DD)"), f->name,
+			       shown(value, vb, sizeof vb));
+	if (reldate_resolve(value, day, err)) {
+		err_prefix(err, "%s", f->name);
+		return -1;
+	}
+	return 0;
+}
+
 int items_check_value(const struct jh_field_def *f, const char *value, struct jh_err *err)
 {
 	char vb[64], list[256];
@@ -123,10 +143,7 @@ int items_check_value(const struct jh_field_def *f, const char *value, struct jh
 				       shown(value, vb, sizeof vb));
 		return 0;
 	case JF_DATE:
-		if (*value && !util_date_valid(value))
-			return err_set(err, _("%s: \"%s\" is not a date (YYYY-MM-DD)"), f->name,
-				       shown(value, vb, sizeof vb));
-		return 0;
+		return check_date(f, value, err);
 	case JF_ENUM:
 		for (size_t i = 0; f->choices[i]; i++)
 			if (!strcmp(value, f->choices[i]))
@@ -262,6 +279,13 @@ static int add_value(struct jh_store *st, jh_id wid, const struct jh_field_def *
 		if (parse_idlist(st, wid, f, value, &v, out, err))
 			return -1;
 		break;
+	case JF_DATE: {
+		char day[11];
+		if (reldate_resolve(value, day, err))
+			return -1;
+		v.text = keep_text(out, day);
+		break;
+	}
 	default:
 		v.text = keep_text(out, value);
 		break;

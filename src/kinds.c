@@ -443,3 +443,12 @@ int64_t kinds_revision(enum jh_kind kind, const void *item)
 	}
 	return 0;
 }
+
+const char *kinds_title_noun(enum jh_kind kind)
+{
+	/* kinds_noun is also the command line's word, which scripts match;
+	 * a form's title is read by people. */
+	if (kind == JH_PAINPOINT)
+		return _("pain point");
+	return kinds_noun(kind, 1);
+}

@@ -2485,13 +2485,18 @@ struct dependant {
 	enum jh_kind kind;
 	const char *sql;
 	const char *what;
+	const char *what_one; /* the singular: "1 pain points" reads wrong */
 };
 
 static const struct dependant dependants[] = {
-    {JH_PARTICIPANT, "SELECT count(*) FROM vote WHERE participant_id = ?1", N_("votes")},
-    {JH_JOURNEY, "SELECT count(*) FROM touchpoint WHERE journey_id = ?1", N_("touchpoints")},
-    {JH_STAGE, "SELECT count(*) FROM touchpoint WHERE stage_id = ?1", N_("touchpoints")},
-    {JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", N_("pain points")},
+    {JH_PARTICIPANT, "SELECT count(*) FROM vote WHERE participant_id = ?1", N_("votes"),
+     N_("vote")},
+    {JH_JOURNEY, "SELECT count(*) FROM touchpoint WHERE journey_id = ?1", N_("touchpoints"),
+     N_("touchpoint")},
+    {JH_STAGE, "SELECT count(*) FROM touchpoint WHERE stage_id = ?1", N_("touchpoints"),
+     N_("touchpoint")},
+    {JH_TOUCHPOINT, "SELECT count(*) FROM painpoint WHERE touchpoint_id = ?1", N_("pain points"),
+     N_("pain point")},
 };
 
 static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wid, jh_id id,
@@ -2513,7 +2518,8 @@ static int delete_row(struct jh_store *st, const struct jh_kind_def *k, jh_id wi
 		if (n > 0)
 			return err_set(
 			    err, _("%s %lld still has %lld %s; remove or move them first"),
-			    kinds_noun(k->kind, 1), (long long)id, n, _(dependants[i].what));
+			    kinds_noun(k->kind, 1), (long long)id, n,
+			    ngettext(dependants[i].what_one, dependants[i].what, (unsigned long)n));
 	}
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?1 AND workshop_id = ?2", k->table);
 	return run(st, sql, ARGS(I64(id), I64(wid)), err);

@@ -17,6 +17,7 @@
 #include "journeyhack/ui_merge.h"
 #include "journeyhack/ui_rounds.h"
 #include "journeyhack/ui_term.h"
+#include "journeyhack/ui_testcard.h"
 #include "journeyhack/ui_views.h"
 #include "journeyhack/ui_who.h"
 #include "journeyhack/util.h"
@@ -232,6 +233,10 @@ static int global_action(struct ui *ui, enum ui_action act)
 		return ui_export(ui);
 	case UI_ACT_FOLLOWUP:
 		return ui_followup(ui);
+	case UI_ACT_TESTCARD_EDIT:
+		if (selected(ui, &kind, &id) || kind != JH_IDEA)
+			return UI_HANDLED;
+		return ui_testcard(ui, id);
 	case UI_ACT_HELP:
 		ui_dialog_help(ui, _(view_get(ui->view)->title));
 		return UI_HANDLED;

@@ -363,7 +363,7 @@ int ui_edit_item(struct ui *ui, enum jh_kind kind, jh_id id)
 	if (kind == JH_WORKSHOP)
 		snprintf(f.title, sizeof f.title, _("Workshop settings"));
 	else
-		snprintf(f.title, sizeof f.title, _("Edit %s #%lld"), kinds_noun(kind, 1),
+		snprintf(f.title, sizeof f.title, _("Edit %s #%lld"), kinds_title_noun(kind),
 			 (long long)id);
 	if (ui_fill_form(ui, &f, kind, id)) {
 		form_free(&f);

@@ -2,12 +2,47 @@
  * writing itself is export.c's, the same as the command line's. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
+#include "journeyhack/config.h"
 #include "journeyhack/export.h"
 #include "journeyhack/i18n.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
 #include "journeyhack/view.h"
+
+/* Ask for the file (path holds the offer) and write it there. A shell
+ * user types ~/ and expects the shell's meaning; a file already there is
+ * replaced only when the user says so, else the prompt comes back with
+ * the text as typed. */
+static int export_where(struct ui *ui, const char *format, const char *report, char *path,
+			size_t size)
+{
+	struct jh_err err;
+	struct stat st;
+	char *file = NULL, q[1200];
+
+	for (;;) {
+		if (!ui_dialog_prompt(ui, _("Export to file: "), path, size) || !path[0]) {
+			ui_message(ui, 0, _("Not exported"));
+			return UI_HANDLED;
+		}
+		free(file);
+		file = config_expand(path);
+		/* A folder is not replaced: the writer refuses it with its reason. */
+		if (stat(file, &st) != 0 || S_ISDIR(st.st_mode))
+			break;
+		snprintf(q, sizeof q, _("Replace %s?"), file);
+		if (ui_dialog_confirm(ui, q))
+			break;
+	}
+	if (export_to_path(ui->st, ui->wid, format, report, file, &err))
+		ui_message(ui, 1, _("Export failed: %s"), err.msg);
+	else
+		ui_message(ui, 0, _("Exported to %s"), file);
+	free(file);
+	return UI_HANDLED;
+}
 
 int ui_export(struct ui *ui)
 {
@@ -57,14 +92,5 @@ int ui_export(struct ui *ui)
 	snprintf(path, sizeof path, "%s%s%s", ui->export_folder ? ui->export_folder : "",
 		 ui->export_folder ? "/" : "", def ? def : "export");
 	free(def);
-	if (!ui_dialog_prompt(ui, _("Export to file: "), path, sizeof path) || !path[0]) {
-		ui_message(ui, 0, _("Not exported"));
-		return UI_HANDLED;
-	}
-	if (export_to_path(ui->st, ui->wid, kinds[k].format, kinds[k].report, path, &err)) {
-		ui_message(ui, 1, _("Export failed: %s"), err.msg);
-		return UI_HANDLED;
-	}
-	ui_message(ui, 0, _("Exported to %s"), path);
-	return UI_HANDLED;
+	return export_where(ui, kinds[k].format, kinds[k].report, path, sizeof path);
 }

@@ -202,17 +202,16 @@ static void detail(struct ui *ui, void *state, const struct view_list_row *rw,
 	const struct jh_step *s = &ui->d.steps[rw->item];
 	int v = view_find(s->view), n;
 	struct ui_rect t = *r;
-	char info[512];
+	char info[512], mins[64], from[8], to[8];
 
 	(void)state;
+	snprintf(mins, sizeof mins, ngettext("%d minute", "%d minutes", (unsigned long)s->minutes),
+		 s->minutes);
 	ui_textf(t.y, t.x, t.w, A_BOLD, 0, "%d. %s", s->position + 1, s->title);
-	char from[8], to[8];
-
 	timing_format(timing_step_start(&ui->d, (size_t)rw->item), from, sizeof from);
 	timing_format(timing_step_start(&ui->d, (size_t)rw->item) + s->minutes, to, sizeof to);
-	snprintf(info, sizeof info, _("Day %d, %s-%s, %d minutes, works in %s (%d)%s%s"), s->day,
-		 from, to, s->minutes, v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view,
-		 v + 1,
+	snprintf(info, sizeof info, _("Day %d, %s-%s, %s, works in %s (%d)%s%s"), s->day, from, to,
+		 mins, v >= 0 ? _(view_get((enum ui_view_id)v)->title) : s->view, v + 1,
 		 s->private_ ? (s->revealed ? _(", private writing (revealed)")
 					    : _(", private writing: hidden until R reveals it"))
 			     : "",

@@ -111,17 +111,23 @@ static void header(const struct ui *ui, const void *state, int w, char *buf, siz
 {
 	const struct backlog *S = state;
 	char left[128], labels[128];
+	const char *label = S->label;
 	int wide = w >= 72;
 
 	(void)ui;
+	/* A method name cut to the column ("IMPACT-EFFORT" as "IMPACT") would
+	 * name one input instead of the score. */
+	if (strlen(label) > 6)
+		/* TRANSLATORS: heading over the score column, at most 6 columns. */
+		label = _("SCORE");
 	snprintf(left, sizeof left, _("  # Idea, %s (s)"), view_list_sort_name(&S->list));
 	/* Labels over the columns row() draws on the right. */
 	if (wide)
 		/* TRANSLATORS: headings over the dots (11 columns) and the quadrant;
 		 * keep the quadrant heading where the English one starts. */
-		snprintf(labels, sizeof labels, _("%6.6s Dots       Quadrant"), S->label);
+		snprintf(labels, sizeof labels, _("%6.6s Dots       Quadrant"), label);
 	else
-		snprintf(labels, sizeof labels, _("%6.6s Dots"), S->label);
+		snprintf(labels, sizeof labels, _("%6.6s Dots"), label);
 	ui_columns(buf, size, w, left, w - (wide ? 33 : 12), labels);
 }
 

@@ -204,6 +204,22 @@ static void layout(const struct ui *ui, const struct view_list *vl, const struct
 	ui_split(&all, vl->cls->detail_min, vl->l.n, list, det);
 }
 
+/* "3/12" counts items: a day or group heading is not a row one can be
+ * on, so counting it would promise more items than there are. */
+static void position(const struct view_list *vl, char *buf, size_t size)
+{
+	size_t items = 0, at = 0;
+
+	for (size_t i = 0; i < vl->l.n && i < vl->nrows; i++) {
+		if (vl->rows[i].item < 0)
+			continue;
+		items++;
+		if (i <= vl->l.sel)
+			at = items;
+	}
+	snprintf(buf, size, " %zu/%zu", at, items);
+}
+
 /* Rows [top, top + height) under the header, with "3/12" at its right. */
 static void draw_rows(struct ui *ui, struct view_list *vl, const struct ui_rect *r,
 		      const char *header)
@@ -214,7 +230,7 @@ static void draw_rows(struct ui *ui, struct view_list *vl, const struct ui_rect 
 
 	if (r->h <= 0 || r->w <= 0)
 		return;
-	snprintf(pos, sizeof pos, " %zu/%zu", l->n ? l->sel + 1 : 0, l->n);
+	position(vl, pos, sizeof pos);
 	pw = (int)strlen(pos);
 	ui_text(r->y, r->x, r->w, header, ui_attr(ui, UI_C_HEADER), 1);
 	/* Where am I: when the header leaves room for it. */

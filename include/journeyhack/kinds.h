@@ -119,4 +119,7 @@ const jh_id *kinds_ids(const struct jh_field_def *f, const void *item, size_t *n
 /* The revision an item was loaded at (store.h); 0 for none. */
 int64_t kinds_revision(enum jh_kind kind, const void *item);
 
+/* The kind as a person names it, for form titles ("pain point"). */
+const char *kinds_title_noun(enum jh_kind kind);
+
 #endif

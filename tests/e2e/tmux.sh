@@ -171,7 +171,7 @@ wait_for A "Köpa (1)"
 keys A A
 wait_for A "Add what?"
 keys A j Enter
-wait_for A "New painpoint"
+wait_for A "New pain point"
 type_text A "Kön i butiken är för lång"
 keys A Tab Tab Right Tab Tab C-e
 wait_for A "Citat från kund"

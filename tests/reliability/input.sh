@@ -55,7 +55,7 @@ done
 
 # ---- a pick list filters as it is typed
 keys a 3 a
-wait_for a "New painpoint"
+wait_for a "New pain point"
 type_text a "Kvittot kommer aldrig"
 keys a Tab C-t
 wait_for a "Öppna appen"
@@ -67,7 +67,7 @@ while screen a | grep -q "Öppna appen"; do
 done
 screen a | grep -q "Få kvitto" || { screen a >&2; die "typing \"kvi\" filtered Få kvitto away"; }
 keys a Enter Enter
-closed a "New painpoint"
+closed a "New pain point"
 got=$(sql "$DB" "SELECT t.name FROM painpoint p JOIN touchpoint t ON t.id = p.touchpoint_id WHERE p.title = 'Kvittot kommer aldrig'")
 [ "$got" = "Få kvitto" ] || die "the pick list filtered to Få kvitto chose \"$got\""
 ok

@@ -99,3 +99,9 @@ fixture_db() {
 	fi
 	printf '%s\n' "$_db"
 }
+
+# The payment workshop ranked by impact and effort.
+fixture_impact() {
+	fixture_payment &&
+		jh set pay workshop pay method=impact-effort
+}

@@ -258,7 +258,7 @@ Test(store, delete_refuses_while_dependants_exist)
 	cr_assert_eq(add(JH_PAINPOINT, &pp, &err, "touchpoint=T", "title=P", NULL), 0, "%s",
 		     err.msg);
 	cr_assert_eq(store_item_delete(st, wid, JH_TOUCHPOINT, tp, &err), -1);
-	cr_assert(strstr(err.msg, "1 pain points"), "%s", err.msg);
+	cr_assert(strstr(err.msg, "still has 1 pain point;"), "%s", err.msg);
 	cr_assert_eq(store_item_delete(st, wid, JH_JOURNEY, j, &err), -1);
 	cr_assert_eq(store_item_delete(st, wid, JH_PAINPOINT, pp, &err), 0, "%s", err.msg);
 	cr_assert_eq(store_item_delete(st, wid, JH_TOUCHPOINT, tp, &err), 0, "%s", err.msg);
