@@ -125,7 +125,7 @@ expect "unknown format, Norwegian" 'ukjent format "nosuch" (md, csv, json' "$err
 out=$(jh LANGUAGE=sv LC_ALL=C.UTF-8 -- add pay painpoint touchpoint=1 "title=Svår blankett" 2>&1)
 expect "add, Swedish" "lade till smärtpunkt" "$out"
 err=$(jh LANGUAGE=nb LC_ALL=C.UTF-8 -- rm pay touchpoint 1 2>&1) && bad "rm of a touchpoint with pain points succeeded"
-expect "rm refused, Norwegian" "kontaktpunkt 1 har fortsatt smertepunkter knyttet til seg (1)" "$err"
+expect "rm refused, Norwegian" "kontaktpunkt 1 har fortsatt smertepunkt knyttet til seg (1)" "$err"
 # The interface's form title (replayed keys: the pain view, then a).
 printf '3\na\n' >"$WORK/keys"
 for l in "sv Lägg till smärtpunkt" "nb Legg til smertepunkt"; do
