@@ -258,7 +258,7 @@ Test(cli, bad_values_change_nothing)
 	expect_fail(RUN("add", "w", "participant", "name=Åsa"), 1, "already exists");
 	expect_fail(RUN("add", "w", "vote", "idea=1", "participant=Åsa"), 1, "no idea with id 1");
 	expect_fail(RUN("set", "w", "painpoint", "77", "severity=2"), 1, "no painpoint 77");
-	expect_fail(RUN("rm", "w", "stage", "Receive"), 1, "still has 1 touchpoints");
+	expect_fail(RUN("rm", "w", "stage", "Receive"), 1, "still has 1 touchpoint;");
 	expect_fail(RUN("set", "w", "workshop", "method=magic"), 1, "is not one of");
 	after = show_all();
 	cr_assert_str_eq(before, after);
