@@ -148,7 +148,8 @@ int export_followup_file(const char *path, const char *db, const struct export_f
 	}
 	files = db ? export_db_files(db) : NULL;
 	struct filewrite_guard guard = {(const char *const *)files, _("the workshop database")};
-	rc = filewrite_atomic_guarded(path, files ? &guard : NULL, write_job, (void *)x, err);
+	struct export_followup job = *x; /* the writer's context is not const */
+	rc = filewrite_atomic_guarded(path, files ? &guard : NULL, write_job, &job, err);
 	for (size_t i = 0; files && files[i]; i++)
 		free(files[i]);
 	free(files);

@@ -41,9 +41,9 @@ const char *followup_state_name(enum followup_state s)
 	case FOLLOWUP_OVERDUE:
 		return "overdue";
 	case FOLLOWUP_OPEN:
-	default:
-		return "open";
+		break;
 	}
+	return "open";
 }
 
 /* An empty UUID names nothing: rows from before UUIDs never match. */

@@ -94,13 +94,15 @@ static const char *shown(const char *v, char *buf, size_t size)
  * relative to today ("+2w", "friday"), resolved when it is stored. */
 static int check_date(const struct jh_field_def *f, const char *value, struct jh_err *err)
 {
-	char vb[64], day[11];
+	char day[11];
 
 	if (!*value || util_date_valid(value))
 		return 0;
-	if (isdigit((unsigned char)*value))
+	if (isdigit((unsigned char)*value)) {
+		char vb[64];
 		return err_set(err, _("%s: \"%s\" is not a date (YYYY-MM-DD)"), f->name,
 			       shown(value, vb, sizeof vb));
+	}
 	if (reldate_resolve(value, day, err)) {
 		err_prefix(err, "%s", f->name);
 		return -1;

@@ -355,8 +355,8 @@ void session_ballot(const struct jh_data *d, jh_id participant_id, jh_id idea_id
 	b->spent = session_participant_dots(d, participant_id);
 	b->have = 0;
 	for (size_t i = 0; i < d->nvotes; i++)
-		if (d->votes[i].participant_id == participant_id && d->votes[i].idea_id == idea_id &&
-		    rounds_vote_spent(d, &d->votes[i]))
+		if (d->votes[i].participant_id == participant_id &&
+		    d->votes[i].idea_id == idea_id && rounds_vote_spent(d, &d->votes[i]))
 			b->have += d->votes[i].dots;
 	b->want = b->have + dots;
 }

@@ -2578,8 +2578,8 @@ int store_item_lookup(struct jh_store *st, jh_id wid, enum jh_kind kind, const c
 
 /* The budget check and the change: vote_tx runs them as one transaction,
  * so two terminals voting at once can never overspend. */
-static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round *r,
-		      jh_id *one, struct jh_err *err);
+static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round *r, jh_id *one,
+		      struct jh_err *err);
 
 static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int dots, int absolute,
 		       jh_id *id_out, struct jh_err *err)
@@ -2596,7 +2596,8 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 		return failed
 			   ? -1
 			   : err_set(err, _("vote: no such idea or participant in this workshop"));
-	if (open_round(st, wid, iid, &r, &one, err) || rounds_vote_check(r.id ? &r : NULL, iid, err))
+	if (open_round(st, wid, iid, &r, &one, err) ||
+	    rounds_vote_check(r.id ? &r : NULL, iid, err))
 		return -1;
 	b.budget = r.id ? r.dots
 			: query_int(st, "SELECT dots_per_participant FROM workshop WHERE id = ?1",
@@ -2616,16 +2617,17 @@ static int vote_change(struct jh_store *st, jh_id wid, jh_id pid, jh_id iid, int
 	b.want = absolute ? dots : b.have + dots;
 	if (session_vote_check(&b, iid, err))
 		return -1;
-	if (b.want == 0 ? run(st,
-			      "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2"
-			      " AND round_id = ?3",
-			      ARGS(I64(pid), I64(iid), I64(r.id)), err)
-			: run(st,
-			      "INSERT INTO vote (workshop_id, participant_id, idea_id, dots, round_id)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5)"
-			      " ON CONFLICT (participant_id, idea_id, round_id)"
-			      " DO UPDATE SET dots = excluded.dots",
-			      ARGS(I64(wid), I64(pid), I64(iid), I64(b.want), I64(r.id)), err))
+	if (b.want == 0
+		? run(st,
+		      "DELETE FROM vote WHERE participant_id = ?1 AND idea_id = ?2"
+		      " AND round_id = ?3",
+		      ARGS(I64(pid), I64(iid), I64(r.id)), err)
+		: run(st,
+		      "INSERT INTO vote (workshop_id, participant_id, idea_id, dots, round_id)"
+		      " VALUES (?1, ?2, ?3, ?4, ?5)"
+		      " ON CONFLICT (participant_id, idea_id, round_id)"
+		      " DO UPDATE SET dots = excluded.dots",
+		      ARGS(I64(wid), I64(pid), I64(iid), I64(b.want), I64(r.id)), err))
 		return -1;
 	if (id_out)
 		*id_out = query_int(st,
@@ -2839,8 +2841,7 @@ static const char *focus_sql(const char *kind)
 	return NULL;
 }
 
-int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id,
-		    struct jh_err *err)
+int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id, struct jh_err *err)
 {
 	const char *sql = kind && *kind ? focus_sql(kind) : NULL;
 
@@ -2863,8 +2864,8 @@ int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id,
 
 /* The workshop's open round as the vote rules need it (r->id 0: none):
  * its ideas narrowed to iid, held in *one, when iid is in it. */
-static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round *r,
-		      jh_id *one, struct jh_err *err)
+static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round *r, jh_id *one,
+		      struct jh_err *err)
 {
 	int failed = 0;
 
@@ -2890,8 +2891,9 @@ static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round
 
 static int load_round_ideas(struct jh_store *st, struct jh_round *r, struct jh_err *err)
 {
-	sqlite3_stmt *s = stmt(st, "SELECT idea_id FROM round_idea WHERE round_id = ?1"
-				   " ORDER BY idea_id",
+	sqlite3_stmt *s = stmt(st,
+			       "SELECT idea_id FROM round_idea WHERE round_id = ?1"
+			       " ORDER BY idea_id",
 			       ARGS(I64(r->id)), err);
 	size_t cap = 0;
 	int rc;
@@ -2907,8 +2909,9 @@ static int load_round_ideas(struct jh_store *st, struct jh_round *r, struct jh_e
 
 static int load_ready(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
 {
-	sqlite3_stmt *s = stmt(st, "SELECT participant_id FROM ready WHERE workshop_id = ?1"
-				   " ORDER BY participant_id",
+	sqlite3_stmt *s = stmt(st,
+			       "SELECT participant_id FROM ready WHERE workshop_id = ?1"
+			       " ORDER BY participant_id",
 			       ARGS(I64(wid)), err);
 	size_t cap = 0;
 	int rc;
@@ -2924,8 +2927,9 @@ static int load_ready(struct jh_store *st, jh_id wid, struct jh_data *out, struc
 
 static int load_rounds(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
 {
-	sqlite3_stmt *s = stmt(st, "SELECT id, number, dots, every_idea, open FROM round"
-				   " WHERE workshop_id = ?1 ORDER BY number",
+	sqlite3_stmt *s = stmt(st,
+			       "SELECT id, number, dots, every_idea, open FROM round"
+			       " WHERE workshop_id = ?1 ORDER BY number",
 			       ARGS(I64(wid)), err);
 	size_t cap = 0;
 	int rc;
@@ -2957,7 +2961,8 @@ static int round_insert(struct jh_store *st, jh_id wid, const struct rounds_plan
 	int failed = 0;
 
 	/* round_one_open refuses a second open round from another terminal. */
-	if (run(st, "INSERT INTO round (workshop_id, number, dots, every_idea) VALUES (?1, ?2, ?3, ?4)",
+	if (run(st,
+		"INSERT INTO round (workshop_id, number, dots, every_idea) VALUES (?1, ?2, ?3, ?4)",
 		ARGS(I64(wid), I64(p->number), I64(p->dots), I64(p->every_idea)), err))
 		return -1;
 	rid = query_int(st, "SELECT id FROM round WHERE workshop_id = ?1 AND number = ?2",
@@ -2994,8 +2999,7 @@ int store_ready_set(struct jh_store *st, jh_id wid, jh_id participant_id, int re
 		      ARGS(I64(wid), I64(participant_id)), err);
 }
 
-int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start,
-		     struct jh_err *err)
+int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start, struct jh_err *err)
 {
 	if (start < -1 || start >= 24 * 60)
 		return err_set(err, _("start=%d: not a time of day"), start);

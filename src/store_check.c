@@ -24,14 +24,7 @@
 /* ---------------------------------------------------------------- schema */
 
 /* The newest version's schema as store-schema-gen wrote it at build time,
- * with the SQLite it was built against. */
-struct store_expected_col {
-	const char *name, *decl;
-};
-struct store_expected_obj {
-	const char *type, *name, *table, *sql;
-	size_t col, ncols;
-};
+ * with the SQLite it was built against (struct store_expected_*). */
 #include "store_expected.h"
 
 _Static_assert(STORE_EXPECTED_MIGRATIONS == STORE_NMIGRATIONS,

@@ -28,6 +28,16 @@ struct store_schema {
 	size_t nobj;
 };
 
+/* The same, as store-schema-gen writes it for store_check.c to compile
+ * in: constant text, a table's columns from col in one shared array. */
+struct store_expected_col {
+	const char *name, *decl;
+};
+struct store_expected_obj {
+	const char *type, *name, *table, *sql;
+	size_t col, ncols;
+};
+
 /* Every object of db's schema, ordered by name; NULL with why set when
  * the file cannot be read. */
 struct store_schema *store_expect_read(sqlite3 *db, char *why, size_t size);

@@ -46,7 +46,7 @@ static int heading_of(const char *s, const char *e)
 {
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 		e--;
-	if (e - s < 2 || s[0] != '#' || s[1] != ' ')
+	if (e < s + 2 || s[0] != '#' || s[1] != ' ')
 		return -1;
 	s += 2;
 	for (int i = 0; i < TESTCARD_NPARTS; i++) {

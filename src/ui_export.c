@@ -7,9 +7,26 @@
 #include "journeyhack/config.h"
 #include "journeyhack/export.h"
 #include "journeyhack/i18n.h"
+#include "journeyhack/samefile.h"
+#include "journeyhack/store.h"
 #include "journeyhack/ui_dialog.h"
 #include "journeyhack/ui_export.h"
 #include "journeyhack/view.h"
+
+/* The workshop's own database (or its journal): never offered for
+ * replacing, the writer refuses it with its reason. */
+static int is_database(struct ui *ui, const char *file)
+{
+	char **db = export_db_files(store_path(ui->st));
+	int hit = 0;
+
+	for (size_t i = 0; db && db[i]; i++) {
+		hit = hit || samefile_is(file, db[i]);
+		free(db[i]);
+	}
+	free(db);
+	return hit;
+}
 
 /* Ask for the file (path holds the offer) and write it there. A shell
  * user types ~/ and expects the shell's meaning; a file already there is
@@ -30,7 +47,7 @@ static int export_where(struct ui *ui, const char *format, const char *report, c
 		free(file);
 		file = config_expand(path);
 		/* A folder is not replaced: the writer refuses it with its reason. */
-		if (stat(file, &st) != 0 || S_ISDIR(st.st_mode))
+		if (stat(file, &st) != 0 || S_ISDIR(st.st_mode) || is_database(ui, file))
 			break;
 		snprintf(q, sizeof q, _("Replace %s?"), file);
 		if (ui_dialog_confirm(ui, q))

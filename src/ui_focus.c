@@ -32,10 +32,13 @@ static int selection(struct ui *ui, enum jh_kind *kind, jh_id *id)
 
 	if (!v->selected || v->selected(ui, kind, id))
 		return -1;
-	if (*kind == JH_TOUCHPOINT && (t = model_touchpoint(&ui->d, *id)))
-		*kind = JH_JOURNEY, *id = t->journey_id;
-	else if (*kind == JH_STAGE && (s = model_stage(&ui->d, *id)))
-		*kind = JH_JOURNEY, *id = s->journey_id;
+	if (*kind == JH_TOUCHPOINT && (t = model_touchpoint(&ui->d, *id))) {
+		*kind = JH_JOURNEY;
+		*id = t->journey_id;
+	} else if (*kind == JH_STAGE && (s = model_stage(&ui->d, *id))) {
+		*kind = JH_JOURNEY;
+		*id = s->journey_id;
+	}
 	return 0;
 }
 

@@ -68,6 +68,7 @@ static int start(struct ui *ui)
 /* The report's lines, each an owned string. */
 struct lines {
 	struct ui_pick_item *items;
+	char **text; /* the labels, owned */
 	size_t n, cap;
 };
 
@@ -83,8 +84,10 @@ static void line(struct lines *l, const char *fmt, ...)
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 32;
 		l->items = util_xrealloc(l->items, l->cap * sizeof *l->items);
+		l->text = util_xrealloc(l->text, l->cap * sizeof *l->text);
 	}
-	l->items[l->n].label = util_xstrdup(buf);
+	l->text[l->n] = util_xstrdup(buf);
+	l->items[l->n].label = l->text[l->n];
 	l->items[l->n++].marked = 0;
 }
 
@@ -134,7 +137,7 @@ static void score_lines(struct lines *l, const struct jh_data *then, const struc
 static void show(struct ui *ui, const struct jh_data *then)
 {
 	struct followup_report r;
-	struct lines l = {NULL, 0, 0};
+	struct lines l = {NULL, NULL, 0, 0};
 	char today[11], title[256];
 
 	util_today(today);
@@ -145,7 +148,8 @@ static void show(struct ui *ui, const struct jh_data *then)
 		 then->workshop.name);
 	ui_dialog_pick(ui, title, l.items, l.n, 0, 0);
 	for (size_t i = 0; i < l.n; i++)
-		free((char *)l.items[i].label);
+		free(l.text[i]);
+	free(l.text);
 	free(l.items);
 	followup_report_free(&r);
 }

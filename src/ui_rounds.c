@@ -193,7 +193,6 @@ int ui_rounds_not_ready(struct ui *ui)
 {
 	size_t of, n = rounds_ready_count(&ui->d, &of), k = 0;
 	struct ui_pick_item *items = util_xcalloc(of + 1, sizeof *items);
-	char title[128];
 
 	for (size_t i = 0; i < ui->d.nparticipants; i++)
 		if (!rounds_is_ready(&ui->d, ui->d.participants[i].id))
@@ -201,6 +200,7 @@ int ui_rounds_not_ready(struct ui *ui)
 	if (!k)
 		ui_message(ui, 0, _("Everyone is ready (%zu of %zu)"), n, of);
 	else {
+		char title[128];
 		snprintf(title, sizeof title, _("%zu of %zu ready; not yet:"), n, of);
 		ui_dialog_pick(ui, title, items, k, 0, 0);
 	}

@@ -70,7 +70,6 @@ int ui_templates_new(struct ui *ui, jh_id *wid, struct jh_err *err)
 	struct jh_template_entry *list = NULL;
 	struct jh_template tpl;
 	size_t n = 0;
-	long k;
 	int rc;
 
 	paths_templates(&list, &n);
@@ -80,7 +79,7 @@ int ui_templates_new(struct ui *ui, jh_id *wid, struct jh_err *err)
 				      "journeyhack(1))"));
 	}
 	for (;;) {
-		k = pick(ui, list, n);
+		long k = pick(ui, list, n);
 		if (k < 0) {
 			paths_templates_free(list, n);
 			return 1;

@@ -51,7 +51,7 @@ struct jh_step {
 	char *notes;
 	char *uuid;	  /* stable and random: the same item in every export */
 	int64_t revision; /* one more with every change (store.h) */
-	int start; /* minutes after midnight it is fixed to start at; -1: follows */
+	int start;	  /* minutes after midnight it is fixed to start at; -1: follows */
 };
 
 struct jh_journey {

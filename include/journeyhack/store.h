@@ -219,8 +219,7 @@ int store_timer_toggle(struct jh_store *st, jh_id wid, int64_t now, struct jh_er
 int store_timer_reset(struct jh_store *st, jh_id wid, struct jh_err *err);
 /* Fix step_id to start at `start` minutes after midnight (-1: it starts
  * when the step before it ends, the day's first at 09:00). */
-int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start,
-		     struct jh_err *err);
+int store_step_start(struct jh_store *st, jh_id wid, jh_id step_id, int start, struct jh_err *err);
 int store_step_reveal(struct jh_store *st, jh_id wid, jh_id step_id, struct jh_err *err);
 
 /* ---- batches (CSV and YAML import): all or nothing ---- */
@@ -234,8 +233,7 @@ void store_rollback(struct jh_store *st);
 /* Point the room at item id of kind ("painpoint", "idea", "journey") of
  * workshop wid, or clear the focus (kind NULL or ""). -1 with err when
  * the item is not in the workshop; deleting the item clears it. */
-int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id,
-		    struct jh_err *err);
+int store_focus_set(struct jh_store *st, jh_id wid, const char *kind, jh_id id, struct jh_err *err);
 
 /* ---- voting rounds and ready markers (rounds.h) ---- */
 

@@ -127,7 +127,8 @@ t capture-pane -e -p -t pres | grep "OVER TIME" | grep -q "$(printf '\033')\[" |
 	die "over time is not drawn in the alarm attribute"
 db "UPDATE workshop SET timer_elapsed = 0"
 keys pres P
-wait_for pres "1 Agenda"
+# Back in the view it left, with the tab bar (tabs by number at 80 columns).
+wait_for pres "[4 Backlog]"
 keys pres P
 wait_for pres "‖ paused"
 echo "ok: the presenter view at 80x24, 200x60 and too small, over time"

@@ -171,7 +171,14 @@ wait_for pick "New workshop from which template?"
 screen pick | grep -F "payment-moment-sv" | grep -F -q "Betalningsögonblicket  [sv]" ||
 	die "the picker does not show the Swedish template's title and language"
 screen pick | grep -F "half-day-sprint" | grep -F -q "[en]" || die "no language for half-day-sprint"
-keys pick j j j Enter
+# Down to half-day-sprint, wherever it is in the list.
+row=$(screen pick | grep -E '\[(en|sv|nb)\]' | grep -n -F "half-day-sprint" | cut -d: -f1)
+[ -n "$row" ] || die "half-day-sprint is not in the picker"
+while [ "$row" -gt 1 ]; do
+	keys pick j
+	row=$((row - 1))
+done
+keys pick Enter
 wait_for pick "Name of the new workshop"
 type_text pick "fel namn"
 keys pick Enter

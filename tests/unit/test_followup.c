@@ -41,8 +41,7 @@ static jh_id journey(struct jh_data *d, const char *name, const char *uuid)
 	return j->id;
 }
 
-static jh_id touchpoint(struct jh_data *d, jh_id jid, const char *name, const char *uuid,
-			int score)
+static jh_id touchpoint(struct jh_data *d, jh_id jid, const char *name, const char *uuid, int score)
 {
 	struct jh_touchpoint *t = GROW(d->touchpoints, d->ntouchpoints);
 
