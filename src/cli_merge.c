@@ -44,8 +44,10 @@ static int who_merges(struct cli_ctx *ctx, jh_id wid, struct store_merge_req *r,
 	r->owner = !ctx->as_name;
 	if (r->owner)
 		return 0;
-	if (!(p = session_participant_named(people, ctx->as_name)))
+	if (!(p = session_participant_named(people, ctx->as_name))) {
+		model_data_free(people);
 		return cli_failf(ctx, _("--as %s: no participant of that name"), ctx->as_name);
+	}
 	r->me = p->id;
 	return 0;
 }

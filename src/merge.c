@@ -192,8 +192,12 @@ static void plan_links(const struct jh_idea *a, const struct jh_idea *b, struct 
 	size_t n = a->npainpoints + b->npainpoints;
 	jh_id *all = util_xmalloc((n + 1) * sizeof *all);
 
-	memcpy(all, a->painpoints, a->npainpoints * sizeof *all);
-	memcpy(all + a->npainpoints, b->painpoints, b->npainpoints * sizeof *all);
+	/* An idea without links has no array at all: memcpy may not be
+	 * given NULL, even for nothing. */
+	if (a->npainpoints)
+		memcpy(all, a->painpoints, a->npainpoints * sizeof *all);
+	if (b->npainpoints)
+		memcpy(all + a->npainpoints, b->painpoints, b->npainpoints * sizeof *all);
 	p->painpoints = replaced(all, n, 0, 0, &p->npainpoints);
 	p->links = p->npainpoints - a->npainpoints;
 	free(all);

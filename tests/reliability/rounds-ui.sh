@@ -70,9 +70,13 @@ wait_for asa "Close round 1 and show its results?"
 keys asa y
 wait_for asa "Round 1 closed: the totals are shown"
 for s in asa oyv mar; do
-	wait_for "$s" "3 dots"
-	screen "$s" | grep -q -E "#1 +Tydligare faktura +[0-9]+ +3 " ||
-		die "$s: the total is not shown after close: $(screen "$s")"
+	# "3 dots" is also in a status line ("1/3 dots"): wait for the row.
+	deadline=$(($(now_ms) + 30000))
+	until screen "$s" | grep -q -E "#1 +Tydligare faktura +[0-9]+ +3 "; do
+		[ "$(now_ms)" -lt "$deadline" ] ||
+			die "$s: the total is not shown after close: $(screen "$s")"
+		sleep 0.05
+	done
 	screen "$s" | grep -q "Round 1 open" && die "$s still shows the round open"
 done
 
