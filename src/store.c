@@ -2889,40 +2889,21 @@ static int open_round(struct jh_store *st, jh_id wid, jh_id iid, struct jh_round
 	return failed ? -1 : 0;
 }
 
-static int load_round_ideas(struct jh_store *st, struct jh_round *r, struct jh_err *err)
+/* The ids the one-column query sql selects for key, in its order. */
+static int load_ids(struct jh_store *st, const char *sql, jh_id key, jh_id **ids, size_t *n,
+		    const char *what, struct jh_err *err)
 {
-	sqlite3_stmt *s = stmt(st,
-			       "SELECT idea_id FROM round_idea WHERE round_id = ?1"
-			       " ORDER BY idea_id",
-			       ARGS(I64(r->id)), err);
+	sqlite3_stmt *s = stmt(st, sql, ARGS(I64(key)), err);
 	size_t cap = 0;
 	int rc;
 
 	if (!s)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		GROW(r->ideas, r->nideas, cap);
-		r->ideas[r->nideas++] = sqlite3_column_int64(s, 0);
+		GROW(*ids, *n, cap);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
-	return rows_end(st, s, rc, "read rounds", err);
-}
-
-static int load_ready(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
-{
-	sqlite3_stmt *s = stmt(st,
-			       "SELECT participant_id FROM ready WHERE workshop_id = ?1"
-			       " ORDER BY participant_id",
-			       ARGS(I64(wid)), err);
-	size_t cap = 0;
-	int rc;
-
-	if (!s)
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		GROW(out->ready, out->nready, cap);
-		out->ready[out->nready++] = sqlite3_column_int64(s, 0);
-	}
-	return rows_end(st, s, rc, "read ready", err);
+	return rows_end(st, s, rc, what, err);
 }
 
 static int load_rounds(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
@@ -2949,9 +2930,16 @@ static int load_rounds(struct jh_store *st, jh_id wid, struct jh_data *out, stru
 	if (rows_end(st, s, rc, "read rounds", err))
 		return -1;
 	for (size_t i = 0; i < out->nrounds; i++)
-		if (!out->rounds[i].every_idea && load_round_ideas(st, &out->rounds[i], err))
+		if (!out->rounds[i].every_idea &&
+		    load_ids(st,
+			     "SELECT idea_id FROM round_idea WHERE round_id = ?1 ORDER BY idea_id",
+			     out->rounds[i].id, &out->rounds[i].ideas, &out->rounds[i].nideas,
+			     "read rounds", err))
 			return -1;
-	return load_ready(st, wid, out, err);
+	return load_ids(st,
+			"SELECT participant_id FROM ready WHERE workshop_id = ?1"
+			" ORDER BY participant_id",
+			wid, &out->ready, &out->nready, "read ready", err);
 }
 
 static int round_insert(struct jh_store *st, jh_id wid, const struct rounds_plan *p,
