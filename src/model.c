@@ -47,6 +47,13 @@ void model_workshop_free(struct jh_workshop *w)
 	free(w->focus_kind);
 }
 
+void model_item_free(int kind, void *item)
+{
+	size_t off[MAX_OWNED];
+
+	free_owned(off, owned(kinds_get((enum jh_kind)kind), off), item);
+}
+
 static void free_strv(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "journeyhack/i18n.h"
+#include "journeyhack/model_patch.h"
 #include "journeyhack/rounds.h"
 #include "journeyhack/session.h"
 #include "journeyhack/store.h"
@@ -1022,7 +1023,7 @@ static const struct load_spec {
     [JH_PAINPOINT] = {painpoint_cols, 2, "painpoint x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_IDEA] = {idea_cols, 2, "idea x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_VOTE] = {vote_cols, 3,
-		 "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id"},
+		 "vote x WHERE x.workshop_id = ?1 ORDER BY x.idea_id, x.participant_id, x.id"},
     [JH_ACTION] = {action_cols, 2, "action x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_PARKING] = {parking_cols, 2, "parking x WHERE x.workshop_id = ?1 ORDER BY x.id"},
     [JH_WORKSHOP] = {workshop_cols, sizeof workshop_cols / sizeof workshop_cols[0],
@@ -1275,6 +1276,16 @@ int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struc
 
 static int load_rounds(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
 
+/* How far the change feed was when the snapshot was taken. */
+static int load_feed_seq(struct jh_store *st, struct jh_data *out, struct jh_err *err)
+{
+	int failed = 0;
+
+	out->feed_seq = query_int(st, "SELECT coalesce(max(seq), 0) FROM change_feed", NOARGS, 0,
+				  err, &failed);
+	return failed ? -1 : 0;
+}
+
 int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
 {
 	memset(out, 0, sizeof *out);
@@ -1283,7 +1294,8 @@ int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_er
 	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
 		return -1;
 	if (load_workshop(st, wid, &out->workshop, err) || load_lists(st, wid, out, err) ||
-	    load_items(st, wid, out, err) || load_rounds(st, wid, out, err)) {
+	    load_items(st, wid, out, err) || load_rounds(st, wid, out, err) ||
+	    load_feed_seq(st, out, err)) {
 		if (st->depth == 0)
 			exec_sql(st, "ROLLBACK", NULL);
 		model_data_free(out);
@@ -3203,4 +3215,250 @@ int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct j
 			  " WHERE u.workshop_id = ?1 AND f.id <> ?1 ORDER BY f.id LIMIT 1",
 			  ARGS(I64(wid)), 0, err, &failed);
 	return failed ? -1 : 0;
+}
+
+/* ------------------------------------------------------------ change feed */
+
+/* More distinct items than this and a workshop is read again whole: it
+ * costs about the same, and an import or a follow-up writes thousands. */
+#define FEED_PATCH_MAX 2000
+
+/* What a feed entry's kind asks to read again: one item, or a part of the
+ * workshop that is few rows and ordered through other rows. */
+enum feed_part { FEED_HEAD = 1, FEED_STEPS = 2, FEED_MAP = 4, FEED_ROUNDS = 8, FEED_ALL = 16 };
+
+struct feed_item {
+	enum jh_kind kind;
+	jh_id id;
+};
+
+static int feed_item_cmp(const void *a, const void *b)
+{
+	const struct feed_item *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* File one entry under the part or item it changes. */
+static void feed_file(const char *kind, jh_id id, unsigned *parts, struct feed_item **items,
+		      size_t *n, size_t *cap)
+{
+	const struct jh_kind_def *k;
+
+	if (!strcmp(kind, "workshop")) {
+		*parts |= FEED_HEAD;
+		return;
+	}
+	if (!strcmp(kind, "round") || !strcmp(kind, "ready")) {
+		*parts |= FEED_ROUNDS;
+		return;
+	}
+	k = kinds_find(kind);
+	if (!k) { /* a kind this build does not know: read all */
+		*parts |= FEED_ALL;
+		return;
+	}
+	if (k->kind == JH_STEP) {
+		*parts |= FEED_STEPS;
+		return;
+	}
+	if (!model_patch_by_item(k->kind)) {
+		*parts |= FEED_MAP;
+		return;
+	}
+	if (*n >= FEED_PATCH_MAX) {
+		*parts |= FEED_ALL;
+		return;
+	}
+	GROW(*items, *n, *cap);
+	(*items)[(*n)++] = (struct feed_item){k->kind, id};
+}
+
+/* The entries after d->feed_seq, filed; the new sequence in *upto.
+ * FEED_ALL when the feed no longer reaches back that far. */
+static int feed_read(struct jh_store *st, jh_id wid, int64_t after, int64_t *upto, unsigned *parts,
+		     struct feed_item **items, size_t *n, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st, "SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM change_feed",
+			       NOARGS, err);
+	size_t cap = 0;
+	int64_t lo, hi;
+	int rc;
+
+	if (!s)
+		return -1;
+	rc = sqlite3_step(s);
+	lo = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	hi = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	if (rows_end(st, s, rc, "read changes", err))
+		return -1;
+	*upto = hi;
+	if (hi == after)
+		return 0;
+	if (hi < after || (lo > after + 1 && lo != 0)) {
+		*parts |= FEED_ALL;
+		return 0;
+	}
+	s = stmt(st,
+		 "SELECT kind, item_id FROM change_feed WHERE seq > ?1 AND workshop_id = ?2"
+		 " ORDER BY seq",
+		 ARGS(I64(after), I64(wid)), err);
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !(*parts & FEED_ALL)) {
+		const unsigned char *t = sqlite3_column_text(s, 0);
+		feed_file(t ? (const char *)t : "", sqlite3_column_int64(s, 1), parts, items, n,
+			  &cap);
+	}
+	return rows_end(st, s, rc, "read changes", err);
+}
+
+/* Read one kind's rows again, whole. */
+static int feed_kind(struct jh_store *st, jh_id wid, struct jh_data *d, enum jh_kind kind,
+		     struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+
+	model_patch_clear(d, kind);
+	return read_rows(st, kind, loads[kind].from, ARGS(I64(wid)), (char *)d + k->items_offset,
+			 (size_t *)(void *)((char *)d + k->count_offset), "read changes", err);
+}
+
+static int feed_head(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	struct jh_workshop w;
+	struct jh_data lists = {0};
+
+	if (load_workshop(st, wid, &w, err) || load_lists(st, wid, &lists, err)) {
+		model_data_free(&lists);
+		return -1;
+	}
+	model_workshop_free(&d->workshop);
+	d->workshop = w;
+	/* The lists move over; the rest of lists is empty. */
+	for (size_t i = 0; i < d->nchannels; i++)
+		free(d->channels[i]);
+	for (size_t i = 0; i < d->nstage_names; i++)
+		free(d->stage_names[i]);
+	for (size_t i = 0; i < d->nprompts; i++)
+		free(d->prompts[i]);
+	free(d->channels);
+	free(d->stage_names);
+	free(d->prompts);
+	d->channels = lists.channels;
+	d->nchannels = lists.nchannels;
+	d->stage_names = lists.stage_names;
+	d->nstage_names = lists.nstage_names;
+	d->prompts = lists.prompts;
+	d->nprompts = lists.nprompts;
+	return 0;
+}
+
+static int feed_rounds(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	for (size_t i = 0; i < d->nrounds; i++)
+		free(d->rounds[i].ideas);
+	free(d->rounds);
+	free(d->ready);
+	d->rounds = NULL;
+	d->ready = NULL;
+	d->nrounds = d->nready = 0;
+	return load_rounds(st, wid, d, err);
+}
+
+/* Read one item again and put it in place, or take it out when gone. */
+static int feed_one(struct jh_store *st, jh_id wid, struct jh_data *d, enum jh_kind kind, jh_id id,
+		    struct jh_err *err)
+{
+	char from[128];
+	char *rows = NULL;
+	size_t n = 0;
+	int rc;
+
+	snprintf(from, sizeof from, "%s x WHERE x.id = ?1 AND x.workshop_id = ?2",
+		 kinds_get(kind)->table);
+	rc = read_rows(st, kind, from, ARGS(I64(id), I64(wid)), &rows, &n, "read changes", err);
+	if (!rc && n == 1 && kind == JH_IDEA) {
+		struct jh_idea *idea = (struct jh_idea *)(void *)rows;
+		rc = load_ids(st,
+			      "SELECT painpoint_id FROM idea_painpoint WHERE idea_id = ?1"
+			      " ORDER BY painpoint_id",
+			      id, &idea->painpoints, &idea->npainpoints, "read changes", err);
+	}
+	if (rc) {
+		for (size_t i = 0; i < n; i++)
+			model_item_free(kind, rows + i * kinds_get(kind)->item_size);
+	} else if (n == 1) {
+		model_patch_put(d, kind, rows);
+	} else {
+		model_patch_drop(d, kind, id);
+	}
+	free(rows);
+	return rc;
+}
+
+static int feed_apply(struct jh_store *st, jh_id wid, struct jh_data *d, unsigned parts,
+		      struct feed_item *items, size_t n, struct jh_err *err)
+{
+	int rc = 0;
+
+	if (parts & FEED_HEAD)
+		rc = feed_head(st, wid, d, err);
+	if (!rc && (parts & FEED_STEPS))
+		rc = feed_kind(st, wid, d, JH_STEP, err);
+	if (!rc && (parts & FEED_MAP))
+		rc = feed_kind(st, wid, d, JH_JOURNEY, err) ||
+		     feed_kind(st, wid, d, JH_STAGE, err) ||
+		     feed_kind(st, wid, d, JH_TOUCHPOINT, err);
+	if (!rc && (parts & FEED_ROUNDS))
+		rc = feed_rounds(st, wid, d, err);
+	qsort(items, n, sizeof *items, feed_item_cmp);
+	for (size_t i = 0; i < n && !rc; i++)
+		if (!i || feed_item_cmp(&items[i - 1], &items[i]))
+			rc = feed_one(st, wid, d, items[i].kind, items[i].id, err);
+	return rc;
+}
+
+/* Read the workshop whole into d, in a snapshot of its own. */
+static int feed_whole(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	struct jh_data fresh;
+
+	if (store_load(st, wid, &fresh, err))
+		return -1;
+	model_data_free(d);
+	*d = fresh;
+	return STORE_REFRESH_WHOLE;
+}
+
+int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	struct feed_item *items = NULL;
+	size_t n = 0;
+	unsigned parts = 0;
+	int64_t upto = d->feed_seq;
+	int rc, nested = st->depth > 0;
+
+	/* One read transaction: the feed and the rows it names are one
+	 * snapshot, so no change is missed or seen half. */
+	if (!nested && exec_sql(st, "BEGIN", err))
+		return -1;
+	rc = feed_read(st, wid, d->feed_seq, &upto, &parts, &items, &n, err);
+	if (!rc && !(parts & FEED_ALL) && (parts || n)) {
+		rc = feed_apply(st, wid, d, parts, items, n, err);
+		/* Failed half-way, d is partly new: it is read whole below. */
+		parts |= rc ? FEED_ALL : 0;
+		rc = rc ? 0 : STORE_REFRESH_PATCHED;
+	}
+	if (rc >= 0)
+		d->feed_seq = upto;
+	free(items);
+	if (!nested)
+		exec_sql(st, rc < 0 ? "ROLLBACK" : "COMMIT", NULL);
+	if (rc >= 0 && (parts & FEED_ALL))
+		rc = nested ? err_set(err, "%s", _("the change feed cannot be read inside a change"))
+			    : feed_whole(st, wid, d, err);
+	return rc;
 }

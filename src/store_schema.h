@@ -35,6 +35,43 @@
 
 #define VOTER(row) "coalesce((SELECT name FROM participant WHERE id = " row ".participant_id), '')"
 
+/* One entry of the change feed (migration 9 -> 10). */
+#define FEED_ROW(wid, kind, id, op) \
+	" INSERT INTO change_feed (workshop_id, kind, item_id, op)" \
+	" VALUES (" wid ", " kind ", " id ", '" op "'); END;"
+
+/* The feed triggers of an item table whose rows name their workshop in
+ * column w; set_when filters the update trigger. */
+#define FEED_TRIGGERS(t, w, set_when) \
+	"CREATE TRIGGER " t "_feed_add AFTER INSERT ON " t " BEGIN" \
+	FEED_ROW("NEW." w, "'" t "'", "NEW.id", "add") \
+	"CREATE TRIGGER " t "_feed_set AFTER UPDATE ON " t set_when " BEGIN" \
+	FEED_ROW("NEW." w, "'" t "'", "NEW.id", "set") \
+	"CREATE TRIGGER " t "_feed_del AFTER DELETE ON " t " BEGIN" \
+	FEED_ROW("OLD." w, "'" t "'", "OLD.id", "del")
+#define FEED_ITEM(t, w) FEED_TRIGGERS(t, w, " WHEN OLD.uuid <> ''")
+#define FEED_ITEM_ALL(t, w) FEED_TRIGGERS(t, w, "")
+
+/* A link row (idea_painpoint, round_idea) changes its parent p, found
+ * through column c; the parent may be gone already when a cascade
+ * removes its links (workshop 0: nobody's). */
+#define FEED_LINK_ROW(p, c, row) \
+	FEED_ROW("coalesce((SELECT workshop_id FROM " p " WHERE id = " row "." c "), 0)", \
+		 "'" p "'", row "." c, "set")
+#define FEED_LINK(t, p, c) \
+	"CREATE TRIGGER " t "_feed_add AFTER INSERT ON " t " BEGIN" FEED_LINK_ROW(p, c, "NEW") \
+	"CREATE TRIGGER " t "_feed_del AFTER DELETE ON " t " BEGIN" FEED_LINK_ROW(p, c, "OLD")
+
+/* A row of a workshop's own table (lists, ready markers), fed as kind k
+ * with the id in column c. */
+#define FEED_PART(t, k, c, add, del) \
+	"CREATE TRIGGER " t "_feed_add AFTER INSERT ON " t " BEGIN" \
+	FEED_ROW("NEW.workshop_id", "'" k "'", "NEW." c, add) \
+	"CREATE TRIGGER " t "_feed_set AFTER UPDATE ON " t " BEGIN" \
+	FEED_ROW("NEW.workshop_id", "'" k "'", "NEW." c, "set") \
+	"CREATE TRIGGER " t "_feed_del AFTER DELETE ON " t " BEGIN" \
+	FEED_ROW("OLD.workshop_id", "'" k "'", "OLD." c, del)
+
 static const char *const MIGRATIONS[] = {
 	/* 0 -> 1: the whole domain */
 	"CREATE TABLE workshop ("
@@ -354,6 +391,43 @@ static const char *const MIGRATIONS[] = {
 	" origin TEXT NOT NULL CHECK (origin <> ''),"
 	" PRIMARY KEY (workshop_id, kind, uuid)"
 	") WITHOUT ROWID;",
+	/* 9 -> 10: the change feed. Every committed change appends what it
+	 * touched (kind, id, operation) in its own transaction, written by
+	 * triggers so that no writer, present or future, can forget it. An
+	 * interface asks for the changes after the sequence it has seen and
+	 * patches what it holds instead of reading the workshop again. A
+	 * link row is a change of its idea or round; a list row or a ready
+	 * marker of the workshop. The update trigger skips the UUID a new row
+	 * is given by its own trigger: that is part of the insert. The feed
+	 * keeps its newest 20 000 entries: a terminal further behind reads
+	 * the workshop whole, as it would after a restart. */
+	"CREATE TABLE change_feed ("
+	" seq INTEGER PRIMARY KEY,"
+	" workshop_id INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" item_id INTEGER NOT NULL,"
+	" op TEXT NOT NULL CHECK (op = 'add' OR op = 'set' OR op = 'del')"
+	");"
+	"CREATE TRIGGER change_feed_trim AFTER INSERT ON change_feed"
+	" WHEN NEW.seq % 1000 = 0"
+	" BEGIN DELETE FROM change_feed WHERE seq <= NEW.seq - 20000; END;"
+	FEED_ITEM("workshop", "id")
+	FEED_ITEM("participant", "workshop_id")
+	FEED_ITEM("step", "workshop_id")
+	FEED_ITEM("journey", "workshop_id")
+	FEED_ITEM("stage", "workshop_id")
+	FEED_ITEM("touchpoint", "workshop_id")
+	FEED_ITEM("painpoint", "workshop_id")
+	FEED_ITEM("idea", "workshop_id")
+	FEED_ITEM("vote", "workshop_id")
+	FEED_ITEM("action", "workshop_id")
+	FEED_ITEM("parking", "workshop_id")
+	FEED_ITEM("persona", "workshop_id")
+	FEED_ITEM_ALL("round", "workshop_id")
+	FEED_LINK("idea_painpoint", "idea", "idea_id")
+	FEED_LINK("round_idea", "round", "round_id")
+	FEED_PART("workshop_list", "workshop", "workshop_id", "set", "set")
+	FEED_PART("ready", "ready", "participant_id", "add", "del"),
 };
 /* clang-format on */
 

@@ -1,7 +1,8 @@
 /* ui_views.c: the loaded workshop and the views that show it.
  *
- * A reload (a change here, or another process's commit) replaces the data
- * whole; the indexes follow at once, the views when they are shown. */
+ * A change here or another process's commit is brought in through the
+ * store's change feed: the changed items are read again and patched in
+ * (store_refresh); the indexes follow at once, the views when shown. */
 #include "journeyhack/i18n.h"
 #include "journeyhack/store.h"
 #include "journeyhack/ui_term.h"
@@ -27,20 +28,26 @@ void ui_views_adopt(struct ui *ui)
 	views_rebuild(ui);
 }
 
-int ui_views_reload(struct ui *ui)
+/* Bring the data up to date; the indexes and views follow when it changed,
+ * or always when asked (who this terminal is may have changed). Returns
+ * what store_refresh did. */
+static int bring_up_to_date(struct ui *ui, int always)
 {
-	struct jh_data d;
 	struct jh_err err;
+	int rc;
 
 	ui->data_version = store_data_version(ui->st);
-	if (store_load(ui->st, ui->wid, &d, &err)) {
+	rc = store_refresh(ui->st, ui->wid, &ui->d, &err);
+	if (rc < 0)
 		ui_message(ui, 1, _("reload failed: %s"), err.msg);
-		return -1;
-	}
-	model_data_free(&ui->d);
-	ui->d = d;
-	ui_views_adopt(ui);
-	return 0;
+	if (rc || always)
+		ui_views_adopt(ui);
+	return rc;
+}
+
+int ui_views_reload(struct ui *ui)
+{
+	return bring_up_to_date(ui, 1) < 0 ? -1 : 0;
 }
 
 void ui_views_switch(struct ui *ui, int v)
@@ -62,7 +69,7 @@ int ui_views_poll(struct ui *ui)
 	v = store_data_version(ui->st);
 	if (v < 0 || v == ui->data_version)
 		return 0;
-	return ui_views_reload(ui) == 0;
+	return bring_up_to_date(ui, 0) != 0;
 }
 
 void ui_views_cleanup(void)

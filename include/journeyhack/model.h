@@ -212,10 +212,14 @@ struct jh_data {
 	size_t nrounds; /* number */
 	jh_id *ready;	/* participants done with the current step, ascending */
 	size_t nready;
+	int64_t feed_seq; /* the store's change feed as far as this data shows it */
 };
 
 void model_data_free(struct jh_data *d);
 void model_workshop_free(struct jh_workshop *w);
+/* Free what one item of kind (an enum jh_kind, kinds.h) owns: its texts
+ * and id lists, not the item itself. */
+void model_item_free(int kind, void *item);
 
 /* Lookups by id in a loaded workshop; NULL when absent. Linear for
  * kinds not loaded in id order: for many lookups use model_index.h. */

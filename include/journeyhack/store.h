@@ -18,7 +18,7 @@
 struct jh_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 enum {
 	STORE_READONLY = 1 << 0, /* open for viewing only */
@@ -72,6 +72,14 @@ int store_workshop_delete(struct jh_store *st, jh_id wid, struct jh_err *err);
 int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
 /* Load only the workshop row and its participants (the rest left empty):
  * what names and rights need, without reading a large workshop whole. */
+/* Bring d, loaded by store_load, up to date through the change feed: the
+ * items changed since d was read are read again and put in place, or d is
+ * read whole when the feed no longer reaches back (or names thousands).
+ * Returns 0 when nothing changed in the workshop, STORE_REFRESH_PATCHED,
+ * STORE_REFRESH_WHOLE, or -1 (d stays usable, but may be partly new). */
+enum { STORE_REFRESH_PATCHED = 1, STORE_REFRESH_WHOLE = 2 };
+int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err);
+
 int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
 
 /* ---- generic item changes (the field tables in kinds.h) ---- */

@@ -7,9 +7,10 @@ struct ui;
 
 /* The views and indexes follow freshly loaded data in ui->d. */
 void ui_views_adopt(struct ui *ui);
-/* Load the workshop again; -1 (with a message) when that fails. */
+/* Bring the workshop up to date (the change feed, store_refresh) after a
+ * change here; -1 (with a message) when that fails. */
 int ui_views_reload(struct ui *ui);
-/* Another process committed: reload. 1 when it did. */
+/* Another process committed: bring its changes in. 1 when any did. */
 int ui_views_poll(struct ui *ui);
 /* Show view v (rebuilding it first if the data changed since). */
 void ui_views_switch(struct ui *ui, int v);
