@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1746,6 +1747,40 @@ static jh_id fresh_id(struct jh_store *st, const char *table, struct jh_err *err
 	return id;
 }
 
+/* A new item's UUID, the same text UUID_SQL makes from the same random
+ * bytes taken in the same order (so a seeded run repeats its UUIDs), at a
+ * fraction of the cost of the SQL functions, which an import pays per row. */
+static void fresh_uuid(char out[37])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char b[16];
+	sqlite3_int64 r;
+	size_t o = 0;
+
+	sqlite3_randomness(4, b);
+	sqlite3_randomness(2, b + 4);
+	sqlite3_randomness(2, b + 6);
+	sqlite3_randomness(sizeof r, &r);
+	sqlite3_randomness(2, b + 8);
+	sqlite3_randomness(6, b + 10);
+	if (r < 0) /* as SQL's random() */
+		r = -(r & INT64_MAX);
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		/* The third and fourth groups keep the low three digits of
+		 * their two bytes, after the version digit and the variant. */
+		if (i == 6)
+			out[o++] = '4';
+		else if (i == 8)
+			out[o++] = "89ab"[llabs(r % 4)];
+		if (i != 6 && i != 8)
+			out[o++] = hex[b[i] >> 4];
+		out[o++] = hex[b[i] & 15];
+	}
+	out[o] = '\0';
+}
+
 /* The prepared INSERT of kind k for the columns of vals (in their order)
  * and the extra columns in flags. The text is built and hashed once per
  * shape (struct insert_memo); the statement itself stays in the cache. */
@@ -1796,10 +1831,10 @@ static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *
 	sql_cat(sql, sizeof sql, &len, ") VALUES (?");
 	for (int i = 1; i < nparam; i++)
 		sql_cat(sql, sizeof sql, &len, ", ?");
-	/* Made in the INSERT itself: the trigger's UPDATE would write
-	 * every imported row twice. */
+	/* Made in the INSERT itself (fresh_uuid): the trigger's UPDATE would
+	 * write every imported row twice. */
 	if (flags & MEMO_UUID)
-		sql_cat(sql, sizeof sql, &len, ", " UUID_SQL);
+		sql_cat(sql, sizeof sql, &len, ", ?");
 	sql_cat(sql, sizeof sql, &len, ")");
 	s = prep(st, sql, err);
 	if (s && memo && len < sizeof sql) {
@@ -1956,8 +1991,10 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	const struct jh_kind_def *k = kinds_get(kind);
 	int pos = -1, failed = 0;
 	jh_id step_id = 0, id, cur = 0;
-	struct arg head[2] = {I64(wid), I64(want_id)}, tail[2];
+	struct arg head[2] = {I64(wid), I64(want_id)}, tail[3];
 	size_t ntail = 0;
+	char uuid[37];
+	unsigned uuid_flag = find_val(vals, nvals, "uuid") ? 0 : MEMO_UUID;
 	sqlite3_stmt *s;
 	int need_pos =
 	    kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY || kind == JH_STEP;
@@ -1991,10 +2028,13 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		tail[ntail++] = (struct arg)I64(pos);
 	if (step_id)
 		tail[ntail++] = (struct arg)I64(step_id);
-	s = insert_stmt(st, k, vals, nvals,
-			MEMO_ID | (pos >= 0 ? MEMO_POSITION : 0) | (step_id ? MEMO_STEP : 0) |
-			    (find_val(vals, nvals, "uuid") ? 0 : MEMO_UUID),
-			err);
+	if (uuid_flag) {
+		fresh_uuid(uuid);
+		tail[ntail++] = (struct arg)TXT(uuid);
+	}
+	s = insert_stmt(
+	    st, k, vals, nvals,
+	    MEMO_ID | (pos >= 0 ? MEMO_POSITION : 0) | (step_id ? MEMO_STEP : 0) | uuid_flag, err);
 	head[1] = (struct arg)I64(want_id);
 	if (run_vals(st, s, head, 2, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
