@@ -317,3 +317,38 @@ Test(perf_import, killed_mid_import_leaves_the_file_whole)
 	free(schema);
 	free(db);
 }
+
+/* With the uuid trigger off, a row added with an empty UUID still gets
+ * one of its own, as the trigger would have given it. */
+Test(perf_import, empty_uuid_gets_one_while_the_trigger_is_off)
+{
+	jh_id wid;
+	struct jh_err err;
+	struct store_bulk *bulk = NULL;
+	struct jh_store *st = fresh("u.db", &wid);
+	char *db = tu_join(dir, "u.db"), *uuids;
+
+	cr_assert_eq(store_begin(st, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_bulk_begin(st, wid, JH_PAINPOINT, 1000, &bulk, &err), 0, "%s", err.msg);
+	cr_assert(bulk, "1000 rows into an empty table take the indexes off");
+	for (int i = 1; i <= 3; i++) {
+		char title[32];
+		struct jh_assign as[2] = {{"title", title}, {"uuid", ""}};
+		struct jh_values vals;
+
+		snprintf(title, sizeof title, "Utan uuid %d", i);
+		cr_assert_eq(items_parse(st, wid, JH_PAINPOINT, as, 2, 1, &vals, &err), 0, "%s",
+			     err.msg);
+		cr_assert_eq(store_item_add(st, wid, JH_PAINPOINT, vals.v, vals.n, NULL, &err), 0,
+			     "%s", err.msg);
+		items_values_free(&vals);
+	}
+	cr_assert_eq(store_bulk_end(st, bulk, 1, &err), 0, "%s", err.msg);
+	cr_assert_eq(store_commit(st, &err), 0, "%s", err.msg);
+	store_close(st);
+	uuids = dump(db, "SELECT count(DISTINCT uuid) || ' ' || sum(uuid GLOB '*-4*-*-*')"
+			 " FROM painpoint WHERE uuid <> ''");
+	cr_expect_str_eq(uuids, "3 3\n");
+	free(uuids);
+	free(db);
+}
