@@ -46,6 +46,9 @@ struct importer {
 	const char *author;
 	struct jh_err *err;
 	enum role *role; /* per column */
+	/* Per column, its field (NULL: not a field), looked up once and not
+	 * per cell; the kind's author field. */
+	const struct jh_field_def **field, *author_field;
 	size_t c_id, c_rev, c_title, c_idea, c_uuid;
 	struct jh_data d;     /* actions: the workshop before the import */
 	const void **by_uuid; /* its actions sorted by uuid */
@@ -88,8 +91,10 @@ static int check_header(struct importer *im)
 	const struct csv_table *t = im->t;
 
 	im->role = util_xcalloc(t->header.nfields, sizeof *im->role);
+	im->field = util_xcalloc(t->header.nfields, sizeof *im->field);
+	im->author_field = kinds_field(im->k, "author");
 	for (size_t c = 0; c < t->header.nfields; c++) {
-		if (kinds_field(im->k, t->header.fields[c]))
+		if ((im->field[c] = kinds_field(im->k, t->header.fields[c])))
 			im->role[c] = R_FIELD;
 		else if (!extra_role(im->k->kind, t->header.fields[c], &im->role[c]))
 			return err_set(im->err, _("%s:%zu: unknown column \"%s\" for %s"), im->path,
@@ -210,21 +215,21 @@ static size_t row_assigns(const struct importer *im, const struct csv_row *row, 
 
 		if (im->role[c] != R_FIELD || (full && c == im->c_uuid))
 			continue;
-		f = kinds_field(im->k, im->t->header.fields[c]);
+		f = im->field[c];
 		if (c == im->c_idea && idea)
 			v = idea;
 		if (!*v && !full)
 			continue;
 		a[n].field = f->name;
 		a[n].value = !*v && f->defval ? f->defval : v;
-		has_author |= !strcmp(f->name, "author");
+		has_author |= f == im->author_field;
 		n++;
 	}
 	if (idea && im->c_idea == NONE) {
 		a[n].field = "idea";
 		a[n++].value = idea;
 	}
-	if (im->author && !has_author && !full && kinds_field(im->k, "author")) {
+	if (im->author && !has_author && !full && im->author_field) {
 		a[n].field = "author";
 		a[n++].value = im->author;
 	}
@@ -333,12 +338,21 @@ static int import_row(struct importer *im, const struct csv_row *row)
 	return add_row(im, row, by_title ? idea : NULL);
 }
 
+/* A large file writes its rows with the table's indexes off (see
+ * store_bulk_begin), all inside the one transaction. */
 static int add_rows(struct importer *im)
 {
-	int rc = 0;
+	struct store_bulk *bulk = NULL;
+	int rc = store_bulk_begin(im->st, im->wid, im->k->kind, im->t->nrows, &bulk, im->err);
 
+	if (rc)
+		rc = nothing_imported(im->path, 0, im->err);
 	for (size_t r = 0; r < im->t->nrows && rc == 0; r++)
 		rc = import_row(im, &im->t->rows[r]);
+	if (rc == 0 && store_bulk_end(im->st, bulk, 1, im->err))
+		rc = nothing_imported(im->path, 0, im->err);
+	else if (rc)
+		store_bulk_end(im->st, bulk, 0, NULL);
 	if (rc)
 		store_rollback(im->st);
 	else if (store_commit(im->st, im->err))
@@ -370,6 +384,7 @@ int import_csv_file_with(struct jh_store *st, jh_id wid, const struct jh_kind_de
 		model_data_free(&im.d);
 	free(im.by_uuid);
 	free(im.role);
+	free(im.field);
 	free(im.a);
 	csv_free(&t);
 	return rc;

@@ -338,6 +338,16 @@ static int journey_scope(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_i
 		       store_item_count(st, wid, JH_JOURNEY));
 }
 
+/* kinds_field, first by the name's address: an import names its fields
+ * by the field table's own strings, and strcmp was a tenth of its row. */
+static const struct jh_field_def *field_named(const struct jh_kind_def *k, const char *name)
+{
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].name == name)
+			return &k->fields[i];
+	return kinds_field(k, name);
+}
+
 int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct jh_assign *a,
 		size_t n, int for_add, struct jh_values *out, struct jh_err *err)
 {
@@ -359,7 +369,7 @@ int items_parse(struct jh_store *st, jh_id wid, enum jh_kind kind, const struct 
 		n--;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct jh_field_def *f = kinds_field(k, a[i].field);
+		const struct jh_field_def *f = field_named(k, a[i].field);
 		size_t fi;
 
 		if (!f) {

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,10 @@ struct jh_store {
 		uint32_t gen;
 	} next_id[JH_NKINDS];
 	int conflict; /* the last set failed because the row had changed */
+	/* The table whose uuid trigger a bulk write has taken off (NULL:
+	 * none), and what the store_stats counters count. */
+	const char *bulk_table;
+	struct store_stats stats;
 };
 
 /* ---------------------------------------------------------------- basics */
@@ -135,6 +140,7 @@ static sqlite3_stmt *prep_hashed(struct jh_store *st, const char *sql, uint32_t 
 	sqlite3_stmt *s = NULL;
 	size_t i;
 
+	st->stats.used++;
 	/* Newest first: a batch keeps asking for the statements it just used. */
 	for (i = st->ncache; i-- > 0;) {
 		if (st->cache[i].hash == h && !strcmp(st->cache[i].sql, sql)) {
@@ -148,6 +154,7 @@ static sqlite3_stmt *prep_hashed(struct jh_store *st, const char *sql, uint32_t 
 		db_error(st, err, "prepare");
 		return NULL;
 	}
+	st->stats.prepared++;
 	if (st->ncache == STMT_CACHE) {
 		/* Evict the oldest; the cache only needs to hold the hot set. */
 		sqlite3_finalize(st->cache[0].stmt);
@@ -180,6 +187,8 @@ static int exec_sql(struct jh_store *st, const char *sql, struct jh_err *err)
 {
 	char *msg = NULL;
 
+	st->stats.used++;
+	st->stats.prepared++;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		sqlite3_free(msg);
 		return db_error(st, err, "sql");
@@ -1758,6 +1767,40 @@ static jh_id fresh_id(struct jh_store *st, const char *table, struct jh_err *err
 	return id;
 }
 
+/* A new item's UUID, the same text UUID_SQL makes from the same random
+ * bytes taken in the same order (so a seeded run repeats its UUIDs), at a
+ * fraction of the cost of the SQL functions, which an import pays per row. */
+static void fresh_uuid(char out[37])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char b[16];
+	sqlite3_int64 r;
+	size_t o = 0;
+
+	sqlite3_randomness(4, b);
+	sqlite3_randomness(2, b + 4);
+	sqlite3_randomness(2, b + 6);
+	sqlite3_randomness(sizeof r, &r);
+	sqlite3_randomness(2, b + 8);
+	sqlite3_randomness(6, b + 10);
+	if (r < 0) /* as SQL's random() */
+		r = -(r & INT64_MAX);
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		/* The third and fourth groups keep the low three digits of
+		 * their two bytes, after the version digit and the variant. */
+		if (i == 6)
+			out[o++] = '4';
+		else if (i == 8)
+			out[o++] = "89ab"[llabs(r % 4)];
+		if (i != 6 && i != 8)
+			out[o++] = hex[b[i] >> 4];
+		out[o++] = hex[b[i] & 15];
+	}
+	out[o] = '\0';
+}
+
 /* The prepared INSERT of kind k for the columns of vals (in their order)
  * and the extra columns in flags. The text is built and hashed once per
  * shape (struct insert_memo); the statement itself stays in the cache. */
@@ -1808,10 +1851,10 @@ static sqlite3_stmt *insert_stmt(struct jh_store *st, const struct jh_kind_def *
 	sql_cat(sql, sizeof sql, &len, ") VALUES (?");
 	for (int i = 1; i < nparam; i++)
 		sql_cat(sql, sizeof sql, &len, ", ?");
-	/* Made in the INSERT itself: the trigger's UPDATE would write
-	 * every imported row twice. */
+	/* Made in the INSERT itself (fresh_uuid): the trigger's UPDATE would
+	 * write every imported row twice. */
 	if (flags & MEMO_UUID)
-		sql_cat(sql, sizeof sql, &len, ", " UUID_SQL);
+		sql_cat(sql, sizeof sql, &len, ", ?");
 	sql_cat(sql, sizeof sql, &len, ")");
 	s = prep(st, sql, err);
 	if (s && memo && len < sizeof sql) {
@@ -1962,14 +2005,31 @@ static int mark_changer(struct jh_store *st, const struct jh_kind_def *k, jh_id 
 	return run(st, sql, ARGS(TXT(st->actor), I64(id)), err);
 }
 
+/* What the uuid trigger, taken off by a bulk write, does for a row added
+ * with an empty UUID. */
+static int blank_uuid(struct jh_store *st, const struct jh_kind_def *k, const struct jh_value *vals,
+		      size_t nvals, jh_id id, struct jh_err *err)
+{
+	const struct jh_value *v = find_val(vals, nvals, "uuid");
+	char sql[96], uuid[37];
+
+	if (!v || v->is_null || (v->text && *v->text))
+		return 0;
+	fresh_uuid(uuid);
+	snprintf(sql, sizeof sql, "UPDATE %s SET uuid = ?1 WHERE id = ?2", k->table);
+	return run(st, sql, ARGS(TXT(uuid), I64(id)), err);
+}
+
 static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,
 		       const struct jh_value *vals, size_t nvals, jh_id *id_out, struct jh_err *err)
 {
 	const struct jh_kind_def *k = kinds_get(kind);
 	int pos = -1, failed = 0;
 	jh_id step_id = 0, id, cur = 0;
-	struct arg head[2] = {I64(wid), I64(want_id)}, tail[2];
+	struct arg head[2] = {I64(wid), I64(want_id)}, tail[3];
 	size_t ntail = 0;
+	char uuid[37];
+	unsigned uuid_flag = find_val(vals, nvals, "uuid") ? 0 : MEMO_UUID;
 	sqlite3_stmt *s;
 	int need_pos =
 	    kind == JH_STAGE || kind == JH_TOUCHPOINT || kind == JH_JOURNEY || kind == JH_STEP;
@@ -2003,10 +2063,13 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 		tail[ntail++] = (struct arg)I64(pos);
 	if (step_id)
 		tail[ntail++] = (struct arg)I64(step_id);
-	s = insert_stmt(st, k, vals, nvals,
-			MEMO_ID | (pos >= 0 ? MEMO_POSITION : 0) | (step_id ? MEMO_STEP : 0) |
-			    (find_val(vals, nvals, "uuid") ? 0 : MEMO_UUID),
-			err);
+	if (uuid_flag) {
+		fresh_uuid(uuid);
+		tail[ntail++] = (struct arg)TXT(uuid);
+	}
+	s = insert_stmt(
+	    st, k, vals, nvals,
+	    MEMO_ID | (pos >= 0 ? MEMO_POSITION : 0) | (step_id ? MEMO_STEP : 0) | uuid_flag, err);
 	head[1] = (struct arg)I64(want_id);
 	if (run_vals(st, s, head, 2, vals, nvals, tail, ntail, err)) {
 		if (sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -2017,6 +2080,8 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	}
 	id = sqlite3_last_insert_rowid(st->db);
 	st->last_rev = 1;
+	if (!uuid_flag && st->bulk_table == k->table && blank_uuid(st, k, vals, nvals, id, err))
+		return -1;
 	if ((kind == JH_STEP && step_after_add(st, wid, id, restore, cur, err)) ||
 	    (st->actor[0] && mark_changer(st, k, id, err)))
 		return -1;
@@ -3217,6 +3282,187 @@ int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct j
 	return failed ? -1 : 0;
 }
 
+/* ------------------------------------------------------------ bulk writes
+ *
+ * A large import into a table writes its rows into the table's b-tree
+ * alone: inside the import's transaction the table's plain indexes are
+ * dropped and created again, from the very text they had, just before the
+ * commit, so the schema check at the next open finds them unchanged. One
+ * sorted build costs far less than a b-tree insert per row and index, and
+ * a rollback (a bad row, a crash) brings them back with everything else.
+ * Unique indexes stay: they are checks, and a row that breaks one must
+ * fail on its own line. The same is done for the AFTER INSERT triggers in
+ * bulk_triggers, whose work the store then does itself. */
+
+/* Triggers a bulk write takes off (named prefix, table, suffix), and the
+ * statement (NULL: none) that does once, before they are back, what they
+ * would have done per row (?1: the workshop written to). The change
+ * feed's entry per row becomes one "bulk" entry, on which a terminal reads
+ * the workshop whole. The uuid trigger needs none: item_insert gives every row its UUID
+ * while st->bulk_table names the table. */
+static const struct {
+	const char *prefix, *suffix, *instead;
+} bulk_triggers[] = {{"", "_uuid", NULL},
+		     {"", "_feed_add",
+		      "INSERT INTO change_feed (workshop_id, kind, item_id, op)"
+		      " VALUES (?1, 'bulk', 0, 'add')"}};
+
+/* Below this many rows, or with more rows than this already in the
+ * table, the indexes are kept: rebuilding them would cost more. */
+#define BULK_MIN_ROWS 1000
+
+struct store_bulk {
+	const struct jh_kind_def *k;
+	jh_id wid;
+	size_t n;
+	struct bulk_obj {
+		char *name, *sql;
+		const char *instead;
+	} * obj;
+};
+
+void store_stats(const struct jh_store *st, struct store_stats *out)
+{
+	*out = st->stats;
+}
+
+static void bulk_free(struct jh_store *st, struct store_bulk *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->obj[i].name);
+		free(b->obj[i].sql);
+	}
+	free(b->obj);
+	free(b);
+	st->bulk_table = NULL;
+}
+
+/* Whether rows of a bulk of nrows would be most of the table. */
+static int bulk_worth(struct jh_store *st, const struct jh_kind_def *k, size_t nrows,
+		      struct jh_err *err, int *failed)
+{
+	char sql[128];
+	long long have;
+
+	if (nrows < BULK_MIN_ROWS)
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s LIMIT ?1)", k->table);
+	have = query_int(st, sql, ARGS(I64((long long)nrows + 1)), 0, err, failed);
+	return !*failed && have <= (long long)nrows;
+}
+
+static const char *bulk_instead(const struct jh_kind_def *k, const char *type, const char *name,
+				int *suspend)
+{
+	char want[128];
+
+	*suspend = !strcmp(type, "index");
+	for (size_t i = 0; !*suspend && i < sizeof bulk_triggers / sizeof bulk_triggers[0]; i++) {
+		snprintf(want, sizeof want, "%s%s%s", bulk_triggers[i].prefix, k->table,
+			 bulk_triggers[i].suffix);
+		if (!strcmp(name, want)) {
+			*suspend = 1;
+			return bulk_triggers[i].instead;
+		}
+	}
+	return NULL;
+}
+
+/* The plain indexes and bulk_triggers of k's table, in schema order. */
+static int bulk_collect(struct jh_store *st, struct store_bulk *b, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st,
+			       "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = ?1"
+			       " AND sql IS NOT NULL AND (type = 'trigger' OR (type = 'index'"
+			       " AND name IN (SELECT name FROM pragma_index_list(?1)"
+			       " WHERE \"unique\" = 0 AND origin = 'c'))) ORDER BY rowid",
+			       ARGS(TXT(b->k->table)), err);
+	int rc;
+
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(s, 0);
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		int suspend;
+		const char *instead = bulk_instead(b->k, type, name, &suspend);
+
+		if (!suspend)
+			continue;
+		b->obj = util_xrealloc(b->obj, (b->n + 1) * sizeof *b->obj);
+		b->obj[b->n++] = (struct bulk_obj){
+		    util_xstrdup(name), util_xstrdup((const char *)sqlite3_column_text(s, 2)),
+		    instead};
+	}
+	return rows_end(st, s, rc, "read", err);
+}
+
+static int bulk_drop(struct jh_store *st, const struct store_bulk *b, struct jh_err *err)
+{
+	char sql[256];
+
+	for (size_t i = 0; i < b->n; i++) {
+		snprintf(sql, sizeof sql, "DROP %s \"%s\"",
+			 !strncmp(b->obj[i].sql, "CREATE INDEX", 12) ? "INDEX" : "TRIGGER",
+			 b->obj[i].name);
+		if (exec_sql(st, sql, err))
+			return -1;
+	}
+	return 0;
+}
+
+int store_bulk_begin(struct jh_store *st, jh_id wid, enum jh_kind kind, size_t nrows,
+		     struct store_bulk **out, struct jh_err *err)
+{
+	const struct jh_kind_def *k = kinds_get(kind);
+	struct store_bulk *b;
+	int failed = 0;
+
+	*out = NULL;
+	if (st->depth == 0)
+		return err_set(err, _("a bulk write needs a transaction"));
+	if (!k || kind == JH_WORKSHOP || st->bulk_table || !bulk_worth(st, k, nrows, err, &failed))
+		return failed ? -1 : 0;
+	b = util_xcalloc(1, sizeof *b);
+	b->k = k;
+	b->wid = wid;
+	st->bulk_table = k->table;
+	if (bulk_collect(st, b, err) || bulk_drop(st, b, err)) {
+		bulk_free(st, b);
+		return -1;
+	}
+	*out = b;
+	return 0;
+}
+
+/* Everything taken off put back, in its order, with its own text. */
+static int bulk_restore(struct jh_store *st, const struct store_bulk *b, struct jh_err *err)
+{
+	int failed = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->obj[i].instead && run(st, b->obj[i].instead, ARGS(I64(b->wid)), err))
+			return -1;
+	for (size_t i = 0; i < b->n; i++)
+		if (exec_sql(st, b->obj[i].sql, err))
+			return -1;
+	/* The schema is as it was: the next write need not check it again. */
+	st->schema_seen = query_int(st, "PRAGMA schema_version", NOARGS, 0, err, &failed);
+	return failed ? -1 : 0;
+}
+
+int store_bulk_end(struct jh_store *st, struct store_bulk *b, int keep, struct jh_err *err)
+{
+	int rc = 0;
+
+	if (b && keep)
+		rc = bulk_restore(st, b, err);
+	bulk_free(st, b);
+	return rc;
+}
+
 /* ------------------------------------------------------------ change feed */
 
 /* More distinct items than this and a workshop is read again whole: it
@@ -3249,6 +3495,11 @@ static void feed_file(const char *kind, jh_id id, unsigned *parts, struct feed_i
 
 	if (!strcmp(kind, "workshop")) {
 		*parts |= FEED_HEAD;
+		return;
+	}
+	/* A bulk write (a large import) says so once instead of per row. */
+	if (!strcmp(kind, "bulk")) {
+		*parts |= FEED_ALL;
 		return;
 	}
 	if (!strcmp(kind, "round") || !strcmp(kind, "ready")) {

@@ -280,4 +280,30 @@ int store_workshop_follow(struct jh_store *st, const char *name, const struct jh
  * workshop is no longer in the file. */
 int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct jh_err *err);
 
+/* ---- bulk writes (an import) ---- */
+
+/* What the store asked of SQLite since it was opened: statements run
+ * (each use of a cached statement or an sqlite3_exec) and statements
+ * compiled. An import's cost per row shows in them, without a clock. */
+struct store_stats {
+	long long used;
+	long long prepared;
+};
+void store_stats(const struct jh_store *st, struct store_stats *out);
+
+/* Inside a transaction, before writing nrows new items of `kind` to
+ * workshop wid: when that is at least BULK_MIN_ROWS (1000) and no fewer
+ * than the table's present rows, take the table's plain (non-unique)
+ * indexes and its per-row insert triggers off until store_bulk_end, so
+ * each row writes one b-tree; every check stays. *out is NULL when it
+ * was not worth it. */
+struct store_bulk;
+int store_bulk_begin(struct jh_store *st, jh_id wid, enum jh_kind kind, size_t nrows,
+		     struct store_bulk **out, struct jh_err *err);
+
+/* keep: put everything back as it was (the same SQL text), before the
+ * commit; 0: the transaction is being rolled back, which restores them.
+ * Frees b (NULL is fine). */
+int store_bulk_end(struct jh_store *st, struct store_bulk *b, int keep, struct jh_err *err);
+
 #endif

@@ -471,3 +471,41 @@ Test(feed, patching_puts_votes_in_load_order)
 	cr_assert_eq(d.votes[2].id, 4);
 	model_data_free(&d);
 }
+
+Test(feed, a_large_import_is_one_entry_and_read_whole)
+{
+	struct jh_data d;
+	struct jh_err err;
+	char *csv = tu_join(dir, "smärtor.csv");
+	size_t cap = 64 * 1600, len = 0;
+	char *text = malloc(cap);
+	const char *argv[] = {"import", "verkstad", csv, "--kind", "painpoints", NULL};
+	struct tu_run r;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	len += (size_t)snprintf(text + len, cap - len, "title,severity\n");
+	for (int i = 0; i < 1500; i++)
+		len += (size_t)snprintf(text + len, cap - len, "Kön vid kassa %d,%d\n", i, 1 + i % 5);
+	tu_write(csv, text);
+	cr_assert_eq(store_load(rd, wid, &d, &err), 0, "%s", err.msg);
+	r = tu_jhdb(path, argv);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	cr_assert_eq(check(&d), STORE_REFRESH_WHOLE);
+	cr_assert_eq(d.npainpoints, 1500);
+	/* One entry for the import, not one per row. */
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(db,
+					"SELECT count(*) FROM change_feed WHERE kind = 'painpoint'"
+					" OR kind = 'bulk'",
+					-1, &s, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
+	cr_assert_eq(sqlite3_column_int(s, 0), 1);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	model_data_free(&d);
+	free(text);
+	free(csv);
+}
