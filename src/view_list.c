@@ -140,6 +140,58 @@ static void add_headings(struct view_list *vl)
 	free(items);
 }
 
+/* Put the rows in the order of the last sort, items new since then at
+ * the end. Only for rows that are indexes into the kind's array (no item
+ * callback), which the model's id index finds in O(log n). The sort that
+ * follows gives the same result from any start: its order is total (ids
+ * break ties). */
+static void prearrange(const struct ui *ui, struct view_list *vl)
+{
+	size_t n = vl->nrows, m = vl->norder, count = kinds_count(kinds_get(vl->cls->kind), &ui->d);
+	size_t *rank, fresh = m;
+	struct view_list_row *placed;
+	unsigned char *taken;
+
+	if (vl->cls->item || !m || vl->order_sort != vl->sort || !count)
+		return;
+	/* rank[p]: where the item now at array position p stood last time. */
+	rank = util_xmalloc(count * sizeof *rank);
+	for (size_t p = 0; p < count; p++)
+		rank[p] = (size_t)-1;
+	for (size_t r = 0; r < m; r++) {
+		long p = model_index_pos(&ui->ix.m, vl->cls->kind, vl->order[r]);
+		if (p >= 0 && (size_t)p < count)
+			rank[p] = r;
+	}
+	placed = util_xmalloc((m + n) * sizeof *placed);
+	taken = util_xcalloc(m + n, 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t p = (size_t)vl->rows[i].item;
+		size_t at = p < count && rank[p] != (size_t)-1 && !taken[rank[p]] ? rank[p] : fresh++;
+		placed[at] = vl->rows[i];
+		taken[at] = 1;
+	}
+	n = 0;
+	for (size_t i = 0; i < fresh; i++)
+		if (taken[i])
+			vl->rows[n++] = placed[i];
+	free(placed);
+	free(taken);
+	free(rank);
+}
+
+/* Note the sorted items' ids for the next prearrange. */
+static void note_order(const struct ui *ui, struct view_list *vl)
+{
+	free(vl->order);
+	vl->order = util_xmalloc((vl->nrows ? vl->nrows : 1) * sizeof *vl->order);
+	vl->norder = 0;
+	vl->order_sort = vl->sort;
+	for (size_t i = 0; i < vl->nrows; i++)
+		if (vl->rows[i].item >= 0)
+			vl->order[vl->norder++] = item_id(ui, vl, vl->rows[i].item);
+}
+
 static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 {
 	const struct view_list_class *c = vl->cls;
@@ -153,7 +205,10 @@ static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 	if (c->nsorts && vl->nrows > 1) {
 		struct sort_ctx ctx = {ui, vl};
 
+		prearrange(ui, vl);
 		util_sort(vl->rows, vl->nrows, sizeof *vl->rows, compare_rows, &ctx);
+		if (!c->item)
+			note_order(ui, vl);
 	}
 	if (c->grouped & (1u << vl->sort))
 		add_headings(vl);
@@ -392,4 +447,5 @@ void view_list_cleanup(void *private)
 	if (vl->cls && vl->cls->free)
 		vl->cls->free(vl);
 	free(vl->rows);
+	free(vl->order);
 }

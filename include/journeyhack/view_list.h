@@ -29,6 +29,12 @@ struct view_list {
 	 * on the item it moved; 0: follow the item, as usual. */
 	size_t hold_row;
 	size_t sel_row; /* the row of sel_id when it was noted */
+	/* The items' ids in the order of the last sort (by sort order_sort),
+	 * the start of the next: after a change to a few items the rows are
+	 * nearly in order and the sort costs little more than a pass. */
+	jh_id *order;
+	size_t norder;
+	int order_sort;
 };
 
 /* An ordering; cmp returning 0 (or NULL) falls back to id order. */
