@@ -42,9 +42,9 @@ live_capture() {
 		awk -v pat="$1" '/^@@bench@@ / { s = $2; next } s != "" && $0 ~ pat { print s, $0; s = "" }'
 }
 
-live_start() { # DB
+live_start() { # DB SIZE
 	local db=$1 i s v
-	TSOCK=$WORK/tmux.sock
+	TSOCK=$WORK/tmux-$2.sock
 	LIVE_SESSIONS=()
 	LIVE_CAP=()
 	tm -f /dev/null new-session -d -s f -x 100 -y 30 -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
@@ -122,7 +122,7 @@ bench_live() {
 	rm -f "$db" "$db-wal" "$db-shm"
 	cp "$WORK/$n/w.db" "$db"
 	log "starting $IFACES interfaces and the facilitator's at $n"
-	if ! live_start "$db"; then
+	if ! live_start "$db" "$n"; then
 		row "$n" "UI: $what in tmux" "did not start within 300 s" "-" "-" "-" "**no**"
 		tmux_stop
 		return
