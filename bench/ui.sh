@@ -192,7 +192,7 @@ ui_frame_row() {
 
 UI_PREV=
 ui_view_row() { # SIZE VIEW
-	local n=$1 v=$2 k cells="" r rs="" move=- met=- a b
+	local n=$1 v=$2 k cells="" r rs="" move=- met=- a b peer=-
 	for k in first switch move page search; do
 		a=$(ui_cost "$n" views "v$v.$k")
 		cells="$cells${cells:+ / }$(fmt_ir "$a")"
@@ -202,11 +202,12 @@ ui_view_row() { # SIZE VIEW
 		rs="$rs${rs:+, }$k ${r}x"
 		[ "$k" = move ] && move=$r
 	done
+	[ -n "$UI_PREV" ] && peer="same at $UI_PREV"
 	if [ -n "$UI_PREV" ] && [ "$UI_PREV" -ge 10000 ]; then
 		met=$(verdict "$move" "<=" 1.05)
 	fi
 	row "$n" "UI view $v ${UI_NAMES[v - 1]}, instructions: first visit / switch / move / page / search" \
-		"$cells" "${UI_PREV:+same at $UI_PREV}${UI_PREV:--}" "${rs:--}" \
+		"$cells" "$peer" "${rs:--}" \
 		"move key growth 1.00x (≤ 1.05), 10 000 → 100 000" "$met"
 }
 
