@@ -9,6 +9,12 @@
 # The YAML import's memory is measured too (peak resident memory over the
 # file's size, /usr/bin/time): a measurement, not a timed test.
 #
+# The interface (bench/ui.sh): first frame and peak memory, the
+# instructions of every key in every view and of add, edit, vote and undo
+# (callgrind, a dump per key read). A room (bench/live.sh): BENCH_IFACES
+# interfaces in tmux following another process's changes and the
+# facilitator's timer.
+#
 # Times are CPU time (user + system) of the measured process, with the
 # wall-clock time beside it: on a shared machine the wall clock mostly
 # measures the neighbours, CPU time measures the program. UI costs are
@@ -24,6 +30,13 @@
 #   BENCH_TIMEOUT seconds before one run is given up (120)
 #   BENCH_OUT     also write the table here     (bench-results.md)
 #   BENCH_KEEP    keep the work directory when set
+#   BENCH_PARTS   what to run ("cli ui live")
+#   BENCH_LIVE_SIZES sizes with interfaces in tmux ("10000 100000", those
+#                 of BENCH_SIZES)
+#   BENCH_IFACES  interfaces following the changes (20)
+#   BENCH_CHANGES changes they follow (20)
+#   BENCH_LIVE_WAIT seconds an interface may take to show one (15)
+#   BENCH_CG_TIMEOUT seconds for one replay under callgrind (400)
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +48,8 @@ RUNS=${BENCH_RUNS:-5}
 BUDGET=${BENCH_BUDGET:-20}
 TIMEOUT=${BENCH_TIMEOUT:-120}
 OUT=${BENCH_OUT:-bench-results.md}
+LIVE_SIZES=${BENCH_LIVE_SIZES:-"10000 100000"}
+PARTS=${BENCH_PARTS:-"cli ui live"}
 TASK=${TASK_BIN:-$(command -v task || true)}
 SQLITE=${SQLITE3_BIN:-$(command -v sqlite3 || true)}
 TMUXB=${TMUX_BIN:-$(command -v tmux || true)}
@@ -306,162 +321,15 @@ bench_show_pains() {
 
 # ------------------------------------------------------------- UI
 
+# shellcheck source=bench/ui.sh
+. "$here/ui.sh"
+# shellcheck source=bench/live.sh
+. "$here/live.sh"
+
 ui_works() {
 	printf 'q' >"$WORK/q.keys"
-	"$JH" -d "$WORK/100/w.db" --replay "$WORK/q.keys" --size 80x24 \
+	"$JH" -d "$WORK/${SIZES%% *}/w.db" --replay "$WORK/q.keys" --size 80x24 \
 		--dump-screen "$WORK/q.screen" bench >/dev/null 2>&1 && [ -s "$WORK/q.screen" ]
-}
-
-# The keys whose cost is measured, in the pain point list (the view that
-# grows with the workshop): switch view, 5 moves, 3 pages, a search.
-UI_KEYS='3<Down><Down><Down><Down><Down><PageDown><PageDown><PageDown>/faktura<Enter>q'
-# what each key (event) is, in order; the parts callgrind dumps follow it
-UI_EVENTS="switch move move move move move page page page search search search search search search search search search quit"
-
-# callgrind instructions: first frame, then per key class (medians)
-bench_ui_instructions() {
-	local n=$1 d=$WORK/$1/cg i=1 ev f ir
-	mkdir -p "$d"
-	timeout $((TIMEOUT * 5)) "$VALGRIND" --tool=callgrind --dump-before=ui_term_key \
-		--callgrind-out-file="$d/cg.out" "$JH" -d "$WORK/$n/w.db" --replay "$WORK/ui.keys" \
-		--size 80x24 bench >/dev/null 2>>"$WORK/stderr.log" || return 1
-	# cg.out.1: start to the first key read (the first frame); cg.out.K+1:
-	# the K-th key and the frame after it; cg.out: quit.
-	: >"$d/parts"
-	for ev in first $UI_EVENTS; do
-		if [ "$ev" = quit ]; then
-			f=$d/cg.out
-		else
-			f=$d/cg.out.$i
-		fi
-		ir=$(awk '/^(summary|totals):/ { print $2; exit }' "$f" 2>/dev/null)
-		[ -n "$ir" ] || return 1
-		echo "$ev $ir" >>"$d/parts"
-		i=$((i + 1))
-	done
-	# the search is one key press made of 9 events ("/", 7 letters, Enter)
-	awk '$1 == "search" { s += $2; next } { print } END { print "search", s }' "$d/parts" \
-		>"$d/keys"
-}
-
-ui_cost() { # SIZE CLASS -> median instructions of that class
-	awk -v c="$2" '$1 == c { print $2 }' "$WORK/$1/cg/keys" | median
-}
-
-bench_ui() {
-	local n=$1 a mem small=${SIZES%% *} c base r what
-	printf 'q' >"$WORK/q.keys"
-	printf '%s' "$UI_KEYS" >"$WORK/ui.keys"
-	a=$(measure : "$JH" -d "$WORK/$n/w.db" --replay "$WORK/q.keys" --size 80x24 bench)
-	row "$n" "UI: open to first frame (replay, wall)" "$(fmt_ms "$a")" "-" "-" \
-		"wall < 100 ms at 100 000" "$([ "$n" = 100000 ] && awk -v a="$a" 'BEGIN {
-			split(a, x, " "); print (x[2] < 100) ? "yes" : "**no**" }' || echo -)"
-	: >"$WORK/mem"
-	[ -x "$GNUTIME" ] && $GNUTIME -f '%M' -o "$WORK/mem" "$JH" -d "$WORK/$n/w.db" \
-		--replay "$WORK/ui.keys" --size 80x24 bench >/dev/null 2>&1
-	mem=$(awk '{ printf "%.1f", $1 / 1024 }' "$WORK/mem" 2>/dev/null)
-	if [ -z "$mem" ]; then
-		row "$n" "UI: peak memory" "not measured (needs /usr/bin/time, package time)" "-" \
-			"-" "< 64 MB at 100 000" "-"
-	else
-		row "$n" "UI: peak memory (replay, /usr/bin/time)" "$mem MB" "-" "-" \
-			"< 64 MB at 100 000" "$([ "$n" = 100000 ] && awk -v m="$mem" 'BEGIN {
-				print (m < 64) ? "yes" : "**no**" }' || echo -)"
-	fi
-	if [ -z "$VALGRIND" ]; then
-		row "$n" "UI: key costs" "valgrind not installed" "-" "-" "-" "-"
-		return
-	fi
-	if ! bench_ui_instructions "$n"; then
-		row "$n" "UI: key costs (callgrind)" "failed or timed out" "-" "-" "-" "-"
-		return
-	fi
-	for c in first switch move page search; do
-		a=$(ui_cost "$n" "$c")
-		what="UI instructions: key ($c)"
-		[ "$c" = first ] && what="UI instructions: open to first frame"
-		if [ "$n" = "$small" ] || [ ! -s "$WORK/$small/cg/keys" ]; then
-			row "$n" "$what" "$a" "-" "-" "-" "-"
-			continue
-		fi
-		base=$(ui_cost "$small" "$c")
-		r=$(ratio "$a" "$base")
-		if [ "$c" = first ]; then
-			row "$n" "$what" "$a" "same at $small: $base" "$r" "-" "-"
-		else
-			row "$n" "$what" "$a" "same at $small: $base" "$r" "ratio <= 1.5" \
-				"$(verdict "$r" "<=" 1.5)"
-		fi
-	done
-}
-
-# ----------------------------------------------------- UI in a terminal
-
-TSOCK=
-tmux_stop() {
-	[ -n "$TSOCK" ] && "$TMUXB" -S "$TSOCK" kill-server >/dev/null 2>&1
-	TSOCK=
-}
-
-wait_for() { # TEXT DEADLINE_MS -> prints ms waited, fails past the deadline
-	local t0 now
-	t0=$(date +%s%3N)
-	while :; do
-		if "$TMUXB" -S "$TSOCK" capture-pane -p -t bench 2>/dev/null | grep -qF "$1"; then
-			now=$(date +%s%3N)
-			echo $((now - t0))
-			return 0
-		fi
-		now=$(date +%s%3N)
-		[ $((now - t0)) -ge "$2" ] && return 1
-		sleep 0.02
-	done
-}
-
-cpu_ticks() { # PID -> utime + stime in clock ticks
-	awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null
-}
-
-# Idle CPU and live refresh in a real terminal (tmux), at size N.
-bench_live() {
-	local n=$1 pid t0 t1 hz idle lat title
-	if [ -z "$TMUXB" ]; then
-		row "$n" "UI: idle CPU, live refresh" "tmux not installed" "-" "-" "-" "-"
-		return
-	fi
-	TSOCK=$WORK/tmux.sock
-	"$TMUXB" -S "$TSOCK" -f /dev/null new-session -d -s bench -x 100 -y 30 \
-		-e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TERM=xterm-256color \
-		"exec '$JH' -d '$WORK/$n/w.db' bench" || { row "$n" "UI in tmux" "failed" - - - -; return; }
-	if ! wait_for "Agenda" 60000 >/dev/null; then
-		row "$n" "UI: idle CPU, live refresh" "UI did not start in tmux" "-" "-" "-" "-"
-		tmux_stop
-		return
-	fi
-	pid=$("$TMUXB" -S "$TSOCK" display -p -t bench '#{pane_pid}')
-	sleep 2 # let the start-up settle
-	hz=$(getconf CLK_TCK)
-	t0=$(cpu_ticks "$pid")
-	sleep 10
-	t1=$(cpu_ticks "$pid")
-	idle=$(awk -v a="$t0" -v b="$t1" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) / hz / 10 * 100 }')
-	row "$n" "UI: idle CPU over 10 s (tmux)" "$idle % of a core" "-" "-" "< 1 %" \
-		"$(awk -v i="$idle" 'BEGIN { print (i < 1) ? "yes" : "**no**" }')"
-	# Another process renames the first agenda step; the status line and
-	# the agenda show its title.
-	title="Bench $RANDOM$RANDOM"
-	t0=$(date +%s%3N)
-	"$JH" -d "$WORK/$n/w.db" set bench step 1 "title=$title" >/dev/null 2>>"$WORK/stderr.log"
-	if lat=$(wait_for "$title" 10000); then
-		t1=$(date +%s%3N)
-		lat=$((t1 - t0))
-		row "$n" "UI: live refresh after a change by another process" "$lat ms (wall)" "-" "-" \
-			"< 1000 ms" "$([ "$lat" -lt 1000 ] && echo yes || echo '**no**')"
-	else
-		row "$n" "UI: live refresh after a change by another process" "not seen within 10 s" \
-			"-" "-" "< 1000 ms" "**no**"
-	fi
-	tmux_stop
 }
 
 # ------------------------------------------------------------- main
@@ -471,7 +339,13 @@ log "peers: $([ -n "$SQLITE" ] && "$SQLITE" --version | cut -d' ' -f1) sqlite3, 
 for n in $SIZES; do
 	generate "$n"
 done
+has_part() {
+	case " $PARTS " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
 for n in $SIZES; do
+	has_part cli || break
 	log "CLI at $n"
 	bench_import "$n"
 	# Below 10 000 the file is smaller than SQLite's own cache.
@@ -482,12 +356,16 @@ for n in $SIZES; do
 done
 if ui_works; then
 	for n in $SIZES; do
+		has_part ui || break
 		log "UI at $n"
 		bench_ui "$n"
 	done
-	last=${SIZES##* }
-	log "UI in a terminal at $last"
-	bench_live "$last"
+	for n in $LIVE_SIZES; do
+		has_part live || break
+		case " $SIZES " in *" $n "*) ;; *) continue ;; esac
+		log "$IFACES interfaces in tmux at $n"
+		bench_live "$n"
+	done
 else
 	row "all" "UI (--replay)" "pending: journeyhack --replay does not work yet" "-" "-" "-" "-"
 fi
