@@ -4,6 +4,7 @@
  * rows on screen, so a frame costs what the screen shows. The selection
  * is kept by id: it is noted whenever it moves and found again after the
  * rows were rebuilt. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,34 +141,75 @@ static void add_headings(struct view_list *vl)
 	free(items);
 }
 
+static jh_id id_at(const struct ui *ui, const struct jh_kind_def *k, size_t p)
+{
+	jh_id id;
+
+	memcpy(&id, kinds_item(k, &ui->d, p), sizeof id);
+	return id;
+}
+
+/* rank[p]: the rank of the row of the item now at position p of the
+ * kind's array in the last sort, SIZE_MAX for an item new since. Both
+ * arrays in id order (most kinds load so) are walked side by side;
+ * otherwise each item is found through the model's id index. */
+static void ranks_now(const struct ui *ui, const struct view_list *vl, size_t count, size_t *rank)
+{
+	const struct jh_kind_def *k = kinds_get(vl->cls->kind);
+	size_t i = 0;
+	jh_id last = 0;
+
+	for (size_t p = 0; p < count; p++)
+		rank[p] = SIZE_MAX;
+	for (size_t p = 0; vl->prev_sorted && p < count; p++) {
+		jh_id id = id_at(ui, k, p);
+		if (p && id <= last)
+			break; /* not in id order after all: the index below */
+		last = id;
+		while (i < vl->nprev && vl->prev_ids[i] < id)
+			i++;
+		if (i < vl->nprev && vl->prev_ids[i] == id)
+			rank[p] = vl->prev_rank[i];
+		if (p + 1 == count)
+			return;
+	}
+	for (size_t p = 0; p < count; p++)
+		rank[p] = SIZE_MAX;
+	for (size_t j = 0; j < vl->nprev; j++) {
+		long p = vl->prev_rank[j] == SIZE_MAX
+			     ? -1
+			     : model_index_pos(&ui->ix.m, vl->cls->kind, vl->prev_ids[j]);
+		if (p >= 0 && (size_t)p < count)
+			rank[p] = vl->prev_rank[j];
+	}
+}
+
 /* Put the rows in the order of the last sort, items new since then at
- * the end. Only for rows that are indexes into the kind's array (no item
- * callback), which the model's id index finds in O(log n). The sort that
- * follows gives the same result from any start: its order is total (ids
- * break ties). */
+ * the end. Only for rows that are positions in the kind's array (no item
+ * callback). The sort that follows gives the same result from any start:
+ * its order is total (ids break ties). */
 static void prearrange(const struct ui *ui, struct view_list *vl)
 {
-	size_t n = vl->nrows, m = vl->norder, count = kinds_count(kinds_get(vl->cls->kind), &ui->d);
-	size_t *rank, fresh = m;
+	size_t n = vl->nrows, count = kinds_count(kinds_get(vl->cls->kind), &ui->d);
+	size_t *rank, fresh = 0, top = 0;
 	struct view_list_row *placed;
 	unsigned char *taken;
 
-	if (vl->cls->item || !m || vl->order_sort != vl->sort || !count)
+	if (vl->cls->item || !vl->nprev || vl->prev_sort != vl->sort || !count)
 		return;
-	/* rank[p]: where the item now at array position p stood last time. */
 	rank = util_xmalloc(count * sizeof *rank);
-	for (size_t p = 0; p < count; p++)
-		rank[p] = (size_t)-1;
-	for (size_t r = 0; r < m; r++) {
-		long p = model_index_pos(&ui->ix.m, vl->cls->kind, vl->order[r]);
-		if (p >= 0 && (size_t)p < count)
-			rank[p] = r;
-	}
-	placed = util_xmalloc((m + n) * sizeof *placed);
-	taken = util_xcalloc(m + n, 1);
+	ranks_now(ui, vl, count, rank);
 	for (size_t i = 0; i < n; i++) {
 		size_t p = (size_t)vl->rows[i].item;
-		size_t at = p < count && rank[p] != (size_t)-1 && !taken[rank[p]] ? rank[p] : fresh++;
+		if (p < count && rank[p] != SIZE_MAX && rank[p] + 1 > top)
+			top = rank[p] + 1;
+	}
+	fresh = top;
+	placed = util_xmalloc((top + n) * sizeof *placed);
+	taken = util_xcalloc(top + n, 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t p = (size_t)vl->rows[i].item;
+		size_t at = p < count && rank[p] != SIZE_MAX && !taken[rank[p]] ? rank[p] : fresh++;
 		placed[at] = vl->rows[i];
 		taken[at] = 1;
 	}
@@ -180,16 +222,25 @@ static void prearrange(const struct ui *ui, struct view_list *vl)
 	free(rank);
 }
 
-/* Note the sorted items' ids for the next prearrange. */
+/* Note the sort for the next prearrange. */
 static void note_order(const struct ui *ui, struct view_list *vl)
 {
-	free(vl->order);
-	vl->order = util_xmalloc((vl->nrows ? vl->nrows : 1) * sizeof *vl->order);
-	vl->norder = 0;
-	vl->order_sort = vl->sort;
+	const struct jh_kind_def *k = kinds_get(vl->cls->kind);
+	size_t count = kinds_count(k, &ui->d), r = 0;
+
+	vl->prev_ids = util_xrealloc(vl->prev_ids, (count ? count : 1) * sizeof *vl->prev_ids);
+	vl->prev_rank = util_xrealloc(vl->prev_rank, (count ? count : 1) * sizeof *vl->prev_rank);
+	vl->nprev = count;
+	vl->prev_sort = vl->sort;
+	vl->prev_sorted = 1;
+	for (size_t p = 0; p < count; p++) {
+		vl->prev_ids[p] = id_at(ui, k, p);
+		vl->prev_rank[p] = SIZE_MAX;
+		vl->prev_sorted &= p == 0 || vl->prev_ids[p - 1] < vl->prev_ids[p];
+	}
 	for (size_t i = 0; i < vl->nrows; i++)
-		if (vl->rows[i].item >= 0)
-			vl->order[vl->norder++] = item_id(ui, vl, vl->rows[i].item);
+		if (vl->rows[i].item >= 0 && (size_t)vl->rows[i].item < count)
+			vl->prev_rank[vl->rows[i].item] = r++;
 }
 
 static void build(struct ui *ui, struct view_list *vl, jh_id keep)
@@ -447,5 +498,6 @@ void view_list_cleanup(void *private)
 	if (vl->cls && vl->cls->free)
 		vl->cls->free(vl);
 	free(vl->rows);
-	free(vl->order);
+	free(vl->prev_ids);
+	free(vl->prev_rank);
 }

@@ -29,12 +29,15 @@ struct view_list {
 	 * on the item it moved; 0: follow the item, as usual. */
 	size_t hold_row;
 	size_t sel_row; /* the row of sel_id when it was noted */
-	/* The items' ids in the order of the last sort (by sort order_sort),
-	 * the start of the next: after a change to a few items the rows are
-	 * nearly in order and the sort costs little more than a pass. */
-	jh_id *order;
-	size_t norder;
-	int order_sort;
+	/* The last sort (by sort prev_sort), the start of the next: the id
+	 * of the item at each position of the kind's array then, and the
+	 * rank its row had (SIZE_MAX: none). After a change to a few items
+	 * the rows start nearly in order and the sort costs about a pass. */
+	jh_id *prev_ids;
+	size_t *prev_rank;
+	size_t nprev;
+	int prev_sort;
+	int prev_sorted; /* prev_ids ascending, as most kinds load */
 };
 
 /* An ordering; cmp returning 0 (or NULL) falls back to id order. */
