@@ -210,10 +210,10 @@ static int count_hops(const struct jh_data *d, const size_t *idx, size_t n)
 	return hops;
 }
 
-static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out,
-			  int **weights)
+/* The figures of one journey from its touchpoints in journey order. */
+static void stats_of(const struct jh_data *d, jh_id journey_id, const size_t *idx, size_t n,
+		     struct jh_journey_stats *out, int **weights)
 {
-	size_t n, *idx = analysis_journey_touchpoints(d, journey_id, &n);
 	const struct jh_touchpoint *weakest = NULL;
 	size_t weakest_idx = 0;
 
@@ -240,6 +240,14 @@ static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_j
 	out->channel_hops = count_hops(d, idx, n);
 	out->weakest_link = weakest ? weakest->id : 0;
 	out->weakest_exposure = weakest ? analysis_exposure(weakest) : 0;
+}
+
+static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out,
+			  int **weights)
+{
+	size_t n, *idx = analysis_journey_touchpoints(d, journey_id, &n);
+
+	stats_of(d, journey_id, idx, n, out, weights);
 	free(idx);
 }
 
@@ -367,19 +375,67 @@ enum jh_method analysis_workshop_method(const struct jh_data *d)
 	return m < 0 ? JH_METHOD_IMPACT_EFFORT : (enum jh_method)m;
 }
 
+/* Journey, then journey order: every journey's touchpoints in one run. */
+static int cmp_by_journey(const void *ctx, size_t a, size_t b)
+{
+	const struct tp_order *o = ctx;
+	int c = cmp_i64(o->d->touchpoints[a].journey_id, o->d->touchpoints[b].journey_id);
+
+	return c ? c : cmp_journey_order(ctx, a, b);
+}
+
+/* Every touchpoint sorted by journey once: asking each journey for its
+ * touchpoints would scan them all per journey. */
+static size_t *touchpoints_by_journey(const struct jh_data *d)
+{
+	size_t *idx = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *idx);
+	int *stage_pos = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *stage_pos);
+	struct tp_order o = {d, stage_pos};
+
+	for (size_t i = 0; i < d->ntouchpoints; i++) {
+		const struct jh_stage *s = model_stage(d, d->touchpoints[i].stage_id);
+		stage_pos[i] = s ? s->position : 0x7fffffff;
+		idx[i] = i;
+	}
+	sort_indexes(idx, d->ntouchpoints, cmp_by_journey, &o);
+	free(stage_pos);
+	return idx;
+}
+
+/* The first of the run of `journey_id` in idx (sorted by journey). */
+static size_t run_start(const struct jh_data *d, const size_t *idx, size_t n, jh_id journey_id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->touchpoints[idx[mid]].journey_id < journey_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
 {
-	jh_id *ids = util_xmalloc(d->njourneys * sizeof *ids);
+	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
+	size_t *idx = touchpoints_by_journey(d);
 	int *weights = NULL;
 	size_t k = 0;
 
 	for (size_t i = 0; i < d->njourneys; i++) {
 		struct jh_journey_stats s;
-		journey_stats(d, d->journeys[i].id, &s, &weights);
+		jh_id jid = d->journeys[i].id;
+		size_t a = run_start(d, idx, d->ntouchpoints, jid), b = a;
+		while (b < d->ntouchpoints && d->touchpoints[idx[b]].journey_id == jid)
+			b++;
+		stats_of(d, jid, idx + a, b - a, &s, &weights);
 		if (s.weakest_link)
 			ids[k++] = s.weakest_link;
 	}
 	free(weights);
+	free(idx);
 	*n = k;
 	return ids;
 }
@@ -394,6 +450,28 @@ int analysis_idea_on_weakest_link(const struct jh_data *d, const struct jh_idea 
 		for (size_t k = 0; k < nlinks; k++)
 			if (links[k] == p->touchpoint_id)
 				return 1;
+	}
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	jh_id x = *(const jh_id *)a, y = *(const jh_id *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* analysis_idea_on_weakest_link against links sorted by id: a binary
+ * search per linked pain point instead of a scan of every journey's
+ * link, which made the backlog ideas x journeys. */
+static int on_sorted_links(const struct jh_data *d, const struct jh_idea *idea, const jh_id *links,
+			   size_t nlinks)
+{
+	for (size_t i = 0; i < idea->npainpoints; i++) {
+		const struct jh_painpoint *p = model_painpoint(d, idea->painpoints[i]);
+		if (p && p->touchpoint_id &&
+		    bsearch(&p->touchpoint_id, links, nlinks, sizeof *links, cmp_id))
+			return 1;
 	}
 	return 0;
 }
@@ -420,6 +498,7 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 	size_t nlinks;
 	jh_id *links = analysis_weakest_links(d, &nlinks);
 
+	qsort(links, nlinks, sizeof *links, cmp_id);
 	session_tally(d, 0, &t);
 	for (size_t i = 0; i < d->nideas; i++) {
 		const struct jh_idea *x = &d->ideas[i];
@@ -427,7 +506,7 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 		r[i].votes = t.votes[i];
 		r[i].score = analysis_idea_score(m, x, r[i].votes);
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
-		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
+		r[i].on_weakest_link = on_sorted_links(d, x, links, nlinks);
 	}
 	util_sort(r, d->nideas, sizeof *r, cmp_backlog, d);
 	for (size_t i = 0; i < d->nideas; i++)

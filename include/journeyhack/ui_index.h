@@ -18,7 +18,8 @@ struct ui_index {
 	unsigned char *pain_hidden; /* per d->painpoints[i]: private, not ours */
 	unsigned char *idea_hidden; /* per d->ideas[i] */
 	size_t hidden_pain, hidden_ideas;
-	int votes_hidden; /* current step private and unrevealed */
+	int votes_hidden;		     /* current step private and unrevealed */
+	struct model_index_links pain_ideas; /* ideas addressing each pain point */
 };
 
 void ui_index_build(struct ui *ui);
