@@ -140,9 +140,9 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 
 /* From the index of links: a move costs the ideas found, not a scan of
  * every idea. */
-static void find_ideas(const struct ui *ui, struct painpoints *S, jh_id pain)
+static void find_ideas(struct ui *ui, struct painpoints *S, jh_id pain)
 {
-	const struct model_index_links *l = &ui->ix.pain_ideas;
+	const struct model_index_links *l;
 	long p = model_index_pos(&ui->ix.m, JH_PAINPOINT, pain);
 
 	if (S->ideas_of == pain && S->ideas_gen == ui->generation)
@@ -150,6 +150,7 @@ static void find_ideas(const struct ui *ui, struct painpoints *S, jh_id pain)
 	S->ideas_of = pain;
 	S->ideas_gen = ui->generation;
 	S->nideas = 0;
+	l = ui_index_pain_ideas(ui);
 	if (p < 0 || (size_t)p >= l->n)
 		return;
 	for (size_t k = l->at[p]; k < l->at[p + 1] && S->nideas < 16; k++)
