@@ -417,25 +417,33 @@ static size_t run_start(const struct jh_data *d, const size_t *idx, size_t n, jh
 	return lo;
 }
 
-jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
+void analysis_journeys(const struct jh_data *d, struct jh_journey_stats *out)
 {
-	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
 	size_t *idx = touchpoints_by_journey(d);
 	int *weights = NULL;
-	size_t k = 0;
 
 	for (size_t i = 0; i < d->njourneys; i++) {
-		struct jh_journey_stats s;
 		jh_id jid = d->journeys[i].id;
 		size_t a = run_start(d, idx, d->ntouchpoints, jid), b = a;
 		while (b < d->ntouchpoints && d->touchpoints[idx[b]].journey_id == jid)
 			b++;
-		stats_of(d, jid, idx + a, b - a, &s, &weights);
-		if (s.weakest_link)
-			ids[k++] = s.weakest_link;
+		stats_of(d, jid, idx + a, b - a, &out[i], &weights);
 	}
 	free(weights);
 	free(idx);
+}
+
+jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
+{
+	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
+	struct jh_journey_stats *s = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *s);
+	size_t k = 0;
+
+	analysis_journeys(d, s);
+	for (size_t i = 0; i < d->njourneys; i++)
+		if (s[i].weakest_link)
+			ids[k++] = s[i].weakest_link;
+	free(s);
 	*n = k;
 	return ids;
 }

@@ -140,6 +140,17 @@ static void add_headings(struct view_list *vl)
 	free(items);
 }
 
+/* Rows a view adds in their order already (the backlog in rank order)
+ * need no sort: a stable sort of sorted rows changes nothing, and one
+ * pass to see it costs n comparisons instead of n log n. */
+static int in_order(const struct view_list *vl, const struct sort_ctx *ctx)
+{
+	for (size_t i = 1; i < vl->nrows; i++)
+		if (compare(ctx, &vl->rows[i - 1], &vl->rows[i]) > 0)
+			return 0;
+	return 1;
+}
+
 static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 {
 	const struct view_list_class *c = vl->cls;
@@ -153,7 +164,8 @@ static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 	if (c->nsorts && vl->nrows > 1) {
 		struct sort_ctx ctx = {ui, vl};
 
-		util_sort(vl->rows, vl->nrows, sizeof *vl->rows, compare_rows, &ctx);
+		if (!in_order(vl, &ctx))
+			util_sort(vl->rows, vl->nrows, sizeof *vl->rows, compare_rows, &ctx);
 	}
 	if (c->grouped & (1u << vl->sort))
 		add_headings(vl);

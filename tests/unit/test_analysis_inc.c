@@ -207,13 +207,20 @@ static void same_as_fresh(const struct analysis_inc *a, const struct jh_data *d)
 	struct jh_ranked_idea *fresh = analysis_backlog(d, &n);
 	struct jh_ranked_idea *kept = analysis_inc_backlog(a, d, &m);
 
+	struct jh_journey_stats *all = util_xcalloc(d->njourneys + 1, sizeof *all);
+
+	/* analysis_journeys (every journey in one pass) is held to the
+	 * per-journey function too. */
+	analysis_journeys(d, all);
 	for (size_t i = 0; i < d->njourneys; i++) {
 		struct jh_journey_stats s;
 		const struct jh_journey_stats *k = analysis_inc_stats(a, d->journeys[i].id);
 		analysis_journey(d, d->journeys[i].id, &s);
 		cr_assert_not_null(k);
 		same_stats(k, &s);
+		same_stats(&all[i], &s);
 	}
+	free(all);
 	cr_assert_eq(m, n);
 	for (size_t i = 0; i < n; i++) {
 		cr_assert_eq(kept[i].index, fresh[i].index, "rank %zu", i + 1);
