@@ -29,6 +29,10 @@ struct view_list {
 	 * on the item it moved; 0: follow the item, as usual. */
 	size_t hold_row;
 	size_t sel_row; /* the row of sel_id when it was noted */
+	/* "3/12" kept between frames: a move walks from the last row asked
+	 * instead of counting every row. Reset by each build. */
+	int pos_valid;
+	size_t pos_items, pos_row, pos_at; /* items in all, and up to pos_row */
 };
 
 /* An ordering; cmp returning 0 (or NULL) falls back to id order. */
