@@ -484,43 +484,87 @@ static int on_sorted_links(const struct jh_data *d, const struct jh_idea *idea, 
 	return 0;
 }
 
-static int cmp_backlog(const void *ctx, const void *a, const void *b)
-{
-	const struct jh_data *d = ctx;
-	const struct jh_ranked_idea *x = a, *y = b;
+/* The backlog's order: score desc, then votes desc, then id asc; the
+ * index last keeps the order of a stable sort should two ideas share an
+ * id. Compared inline on small keys: util_sort's calls and copies of
+ * whole rows were most of entering the backlog at 100 000 ideas. */
+struct rank_key {
+	double score;
+	int votes;
+	jh_id id;
+	size_t index;
+};
 
-	if (x->score > y->score)
-		return -1;
-	if (x->score < y->score)
-		return 1;
-	if (x->votes != y->votes)
-		return x->votes > y->votes ? -1 : 1;
-	return cmp_i64(d->ideas[x->index].id, d->ideas[y->index].id);
+static int ranks_before(const struct rank_key *a, const struct rank_key *b)
+{
+	if (a->score != b->score)
+		return a->score > b->score;
+	if (a->votes != b->votes)
+		return a->votes > b->votes;
+	if (a->id != b->id)
+		return a->id < b->id;
+	return a->index < b->index;
+}
+
+static void merge_keys(const struct rank_key *src, struct rank_key *dst, size_t lo, size_t mid,
+		       size_t hi)
+{
+	size_t i = lo, j = mid, k = lo;
+
+	while (i < mid && j < hi)
+		dst[k++] = ranks_before(&src[j], &src[i]) ? src[j++] : src[i++];
+	while (i < mid)
+		dst[k++] = src[i++];
+	while (j < hi)
+		dst[k++] = src[j++];
+}
+
+/* Bottom-up merge sort; returns the buffer holding the result. */
+static struct rank_key *sort_keys(struct rank_key *v, struct rank_key *tmp, size_t n)
+{
+	for (size_t w = 1; w < n; w *= 2) {
+		struct rank_key *t;
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			merge_keys(v, tmp, lo, mid, hi);
+		}
+		t = v;
+		v = tmp;
+		tmp = t;
+	}
+	return v;
 }
 
 struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 {
 	enum jh_method m = analysis_workshop_method(d);
-	struct jh_ranked_idea *r = util_xcalloc(d->nideas, sizeof *r);
+	struct jh_ranked_idea *r = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *r);
+	struct rank_key *keys = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *keys);
+	struct rank_key *tmp = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *tmp);
+	const struct rank_key *sorted;
 	struct session_tally t;
 	size_t nlinks;
 	jh_id *links = analysis_weakest_links(d, &nlinks);
 
 	qsort(links, nlinks, sizeof *links, cmp_id);
 	session_tally(d, 0, &t);
+	for (size_t i = 0; i < d->nideas; i++)
+		keys[i] = (struct rank_key){analysis_idea_score(m, &d->ideas[i], t.votes[i]),
+					    t.votes[i], d->ideas[i].id, i};
+	sorted = sort_keys(keys, tmp, d->nideas);
 	for (size_t i = 0; i < d->nideas; i++) {
-		const struct jh_idea *x = &d->ideas[i];
-		r[i].index = i;
-		r[i].votes = t.votes[i];
-		r[i].score = analysis_idea_score(m, x, r[i].votes);
+		const struct jh_idea *x = &d->ideas[sorted[i].index];
+		r[i].index = sorted[i].index;
+		r[i].rank = (int)i + 1;
+		r[i].votes = sorted[i].votes;
+		r[i].score = sorted[i].score;
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
 		r[i].on_weakest_link = on_sorted_links(d, x, links, nlinks);
 	}
-	util_sort(r, d->nideas, sizeof *r, cmp_backlog, d);
-	for (size_t i = 0; i < d->nideas; i++)
-		r[i].rank = (int)i + 1;
 	session_tally_free(&t);
 	free(links);
+	free(keys);
+	free(tmp);
 	*n = d->nideas;
 	return r;
 }
