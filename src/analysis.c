@@ -469,18 +469,47 @@ static int cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* analysis_idea_on_weakest_link against links sorted by id: a binary
- * search per linked pain point instead of a scan of every journey's
- * link, which made the backlog ideas x journeys. */
-static int on_sorted_links(const struct jh_data *d, const struct jh_idea *idea, const jh_id *links,
-			   size_t nlinks)
+static int has_id(const jh_id *ids, size_t n, jh_id id)
 {
-	for (size_t i = 0; i < idea->npainpoints; i++) {
-		const struct jh_painpoint *p = model_painpoint(d, idea->painpoints[i]);
-		if (p && p->touchpoint_id &&
-		    bsearch(&p->touchpoint_id, links, nlinks, sizeof *links, cmp_id))
-			return 1;
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo < n && ids[lo] == id;
+}
+
+/* The pain points on a weakest link (links sorted), ascending: each
+ * link of an idea is then looked up among these few instead of among
+ * every pain point, and never against every journey's link. */
+static jh_id *weak_pains(const struct jh_data *d, const jh_id *links, size_t nlinks, size_t *n)
+{
+	jh_id *ids = util_xmalloc((d->npainpoints ? d->npainpoints : 1) * sizeof *ids);
+	size_t k = 0;
+	int sorted = 1;
+
+	for (size_t i = 0; i < d->npainpoints; i++) {
+		const struct jh_painpoint *p = &d->painpoints[i];
+		if (!p->touchpoint_id || !has_id(links, nlinks, p->touchpoint_id))
+			continue;
+		sorted &= k == 0 || ids[k - 1] < p->id;
+		ids[k++] = p->id;
+	}
+	if (!sorted)
+		qsort(ids, k, sizeof *ids, cmp_id);
+	*n = k;
+	return ids;
+}
+
+static int on_weak_pain(const struct jh_idea *idea, const jh_id *pains, size_t npains)
+{
+	for (size_t i = 0; i < idea->npainpoints; i++)
+		if (has_id(pains, npains, idea->painpoints[i]))
+			return 1;
 	return 0;
 }
 
@@ -544,9 +573,11 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 	const struct rank_key *sorted;
 	struct session_tally t;
 	size_t nlinks;
-	jh_id *links = analysis_weakest_links(d, &nlinks);
+	jh_id *links = analysis_weakest_links(d, &nlinks), *pains;
+	size_t npains;
 
 	qsort(links, nlinks, sizeof *links, cmp_id);
+	pains = weak_pains(d, links, nlinks, &npains);
 	session_tally(d, 0, &t);
 	for (size_t i = 0; i < d->nideas; i++)
 		keys[i] = (struct rank_key){analysis_idea_score(m, &d->ideas[i], t.votes[i]),
@@ -559,10 +590,11 @@ struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 		r[i].votes = sorted[i].votes;
 		r[i].score = sorted[i].score;
 		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
-		r[i].on_weakest_link = on_sorted_links(d, x, links, nlinks);
+		r[i].on_weakest_link = on_weak_pain(x, pains, npains);
 	}
 	session_tally_free(&t);
 	free(links);
+	free(pains);
 	free(keys);
 	free(tmp);
 	*n = d->nideas;
