@@ -155,9 +155,15 @@ int *analysis_pain_weights(const struct jh_data *d)
 	for (size_t i = 0; i < d->npainpoints; i++) {
 		const struct jh_painpoint *p = &d->painpoints[i];
 		struct tp_key k = {p->touchpoint_id, 0}, *hit;
+		uint64_t guess =
+		    (uint64_t)p->touchpoint_id - (uint64_t)(d->ntouchpoints ? keys[0].id : 0);
 		if (!p->touchpoint_id)
 			continue;
-		hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
+		/* Dense ids: the key at the id's distance from the first. */
+		if (guess < d->ntouchpoints && keys[guess].id == p->touchpoint_id)
+			hit = &keys[guess];
+		else
+			hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
 		if (hit)
 			w[hit->index] = capped((long long)w[hit->index] + open_weight(p));
 	}

@@ -72,8 +72,9 @@ long model_index_pos(const struct model_index *ix, enum jh_kind kind, jh_id id)
 	hi = ix->n[kind];
 	/* Ids of one workshop are mostly dense: where the id's distance
 	 * from the first is its place, no search is needed. */
-	if (hi && id >= e[0].id && (uint64_t)(id - e[0].id) < hi && e[id - e[0].id].id == id)
-		return (long)e[id - e[0].id].pos;
+	if (hi && (uint64_t)id - (uint64_t)e[0].id < hi &&
+	    e[(uint64_t)id - (uint64_t)e[0].id].id == id)
+		return (long)e[(uint64_t)id - (uint64_t)e[0].id].pos;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (e[mid].id < id)
