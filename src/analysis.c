@@ -155,9 +155,15 @@ int *analysis_pain_weights(const struct jh_data *d)
 	for (size_t i = 0; i < d->npainpoints; i++) {
 		const struct jh_painpoint *p = &d->painpoints[i];
 		struct tp_key k = {p->touchpoint_id, 0}, *hit;
+		uint64_t guess =
+		    (uint64_t)p->touchpoint_id - (uint64_t)(d->ntouchpoints ? keys[0].id : 0);
 		if (!p->touchpoint_id)
 			continue;
-		hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
+		/* Dense ids: the key at the id's distance from the first. */
+		if (guess < d->ntouchpoints && keys[guess].id == p->touchpoint_id)
+			hit = &keys[guess];
+		else
+			hit = bsearch(&k, keys, d->ntouchpoints, sizeof *keys, cmp_tp_key);
 		if (hit)
 			w[hit->index] = capped((long long)w[hit->index] + open_weight(p));
 	}
@@ -210,10 +216,10 @@ static int count_hops(const struct jh_data *d, const size_t *idx, size_t n)
 	return hops;
 }
 
-static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out,
-			  int **weights)
+/* The figures of one journey from its touchpoints in journey order. */
+static void stats_of(const struct jh_data *d, jh_id journey_id, const size_t *idx, size_t n,
+		     struct jh_journey_stats *out, int **weights)
 {
-	size_t n, *idx = analysis_journey_touchpoints(d, journey_id, &n);
 	const struct jh_touchpoint *weakest = NULL;
 	size_t weakest_idx = 0;
 
@@ -240,6 +246,14 @@ static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_j
 	out->channel_hops = count_hops(d, idx, n);
 	out->weakest_link = weakest ? weakest->id : 0;
 	out->weakest_exposure = weakest ? analysis_exposure(weakest) : 0;
+}
+
+static void journey_stats(const struct jh_data *d, jh_id journey_id, struct jh_journey_stats *out,
+			  int **weights)
+{
+	size_t n, *idx = analysis_journey_touchpoints(d, journey_id, &n);
+
+	stats_of(d, journey_id, idx, n, out, weights);
 	free(idx);
 }
 
@@ -367,19 +381,75 @@ enum jh_method analysis_workshop_method(const struct jh_data *d)
 	return m < 0 ? JH_METHOD_IMPACT_EFFORT : (enum jh_method)m;
 }
 
-jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
+/* Journey, then journey order: every journey's touchpoints in one run. */
+static int cmp_by_journey(const void *ctx, size_t a, size_t b)
 {
-	jh_id *ids = util_xmalloc(d->njourneys * sizeof *ids);
+	const struct tp_order *o = ctx;
+	int c = cmp_i64(o->d->touchpoints[a].journey_id, o->d->touchpoints[b].journey_id);
+
+	return c ? c : cmp_journey_order(ctx, a, b);
+}
+
+/* Every touchpoint sorted by journey once: asking each journey for its
+ * touchpoints would scan them all per journey. */
+static size_t *touchpoints_by_journey(const struct jh_data *d)
+{
+	size_t *idx = util_xmalloc((d->ntouchpoints ? d->ntouchpoints : 1) * sizeof *idx);
+	int *stage_pos = util_xcalloc(d->ntouchpoints ? d->ntouchpoints : 1, sizeof *stage_pos);
+	struct tp_order o = {d, stage_pos};
+
+	for (size_t i = 0; i < d->ntouchpoints; i++) {
+		const struct jh_stage *s = model_stage(d, d->touchpoints[i].stage_id);
+		stage_pos[i] = s ? s->position : 0x7fffffff;
+		idx[i] = i;
+	}
+	sort_indexes(idx, d->ntouchpoints, cmp_by_journey, &o);
+	free(stage_pos);
+	return idx;
+}
+
+/* The first of the run of `journey_id` in idx (sorted by journey). */
+static size_t run_start(const struct jh_data *d, const size_t *idx, size_t n, jh_id journey_id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->touchpoints[idx[mid]].journey_id < journey_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void analysis_journeys(const struct jh_data *d, struct jh_journey_stats *out)
+{
+	size_t *idx = touchpoints_by_journey(d);
 	int *weights = NULL;
-	size_t k = 0;
 
 	for (size_t i = 0; i < d->njourneys; i++) {
-		struct jh_journey_stats s;
-		journey_stats(d, d->journeys[i].id, &s, &weights);
-		if (s.weakest_link)
-			ids[k++] = s.weakest_link;
+		jh_id jid = d->journeys[i].id;
+		size_t a = run_start(d, idx, d->ntouchpoints, jid), b = a;
+		while (b < d->ntouchpoints && d->touchpoints[idx[b]].journey_id == jid)
+			b++;
+		stats_of(d, jid, idx + a, b - a, &out[i], &weights);
 	}
 	free(weights);
+	free(idx);
+}
+
+jh_id *analysis_weakest_links(const struct jh_data *d, size_t *n)
+{
+	jh_id *ids = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *ids);
+	struct jh_journey_stats *s = util_xmalloc((d->njourneys ? d->njourneys : 1) * sizeof *s);
+	size_t k = 0;
+
+	analysis_journeys(d, s);
+	for (size_t i = 0; i < d->njourneys; i++)
+		if (s[i].weakest_link)
+			ids[k++] = s[i].weakest_link;
+	free(s);
 	*n = k;
 	return ids;
 }
@@ -398,42 +468,141 @@ int analysis_idea_on_weakest_link(const struct jh_data *d, const struct jh_idea 
 	return 0;
 }
 
-static int cmp_backlog(const void *ctx, const void *a, const void *b)
+static int cmp_id(const void *a, const void *b)
 {
-	const struct jh_data *d = ctx;
-	const struct jh_ranked_idea *x = a, *y = b;
+	jh_id x = *(const jh_id *)a, y = *(const jh_id *)b;
 
-	if (x->score > y->score)
-		return -1;
-	if (x->score < y->score)
-		return 1;
-	if (x->votes != y->votes)
-		return x->votes > y->votes ? -1 : 1;
-	return cmp_i64(d->ideas[x->index].id, d->ideas[y->index].id);
+	return (x > y) - (x < y);
+}
+
+static int has_id(const jh_id *ids, size_t n, jh_id id)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && ids[lo] == id;
+}
+
+/* The pain points on a weakest link (links sorted), ascending: each
+ * link of an idea is then looked up among these few instead of among
+ * every pain point, and never against every journey's link. */
+static jh_id *weak_pains(const struct jh_data *d, const jh_id *links, size_t nlinks, size_t *n)
+{
+	jh_id *ids = util_xmalloc((d->npainpoints ? d->npainpoints : 1) * sizeof *ids);
+	size_t k = 0;
+	int sorted = 1;
+
+	for (size_t i = 0; i < d->npainpoints; i++) {
+		const struct jh_painpoint *p = &d->painpoints[i];
+		if (!p->touchpoint_id || !has_id(links, nlinks, p->touchpoint_id))
+			continue;
+		sorted &= k == 0 || ids[k - 1] < p->id;
+		ids[k++] = p->id;
+	}
+	if (!sorted)
+		qsort(ids, k, sizeof *ids, cmp_id);
+	*n = k;
+	return ids;
+}
+
+static int on_weak_pain(const struct jh_idea *idea, const jh_id *pains, size_t npains)
+{
+	for (size_t i = 0; i < idea->npainpoints; i++)
+		if (has_id(pains, npains, idea->painpoints[i]))
+			return 1;
+	return 0;
+}
+
+/* The backlog's order: score desc, then votes desc, then id asc; the
+ * index last keeps the order of a stable sort should two ideas share an
+ * id. Compared inline on small keys: util_sort's calls and copies of
+ * whole rows were most of entering the backlog at 100 000 ideas. */
+struct rank_key {
+	double score;
+	int votes;
+	jh_id id;
+	size_t index;
+};
+
+static int ranks_before(const struct rank_key *a, const struct rank_key *b)
+{
+	if (a->score != b->score)
+		return a->score > b->score;
+	if (a->votes != b->votes)
+		return a->votes > b->votes;
+	if (a->id != b->id)
+		return a->id < b->id;
+	return a->index < b->index;
+}
+
+static void merge_keys(const struct rank_key *src, struct rank_key *dst, size_t lo, size_t mid,
+		       size_t hi)
+{
+	size_t i = lo, j = mid, k = lo;
+
+	while (i < mid && j < hi)
+		dst[k++] = ranks_before(&src[j], &src[i]) ? src[j++] : src[i++];
+	while (i < mid)
+		dst[k++] = src[i++];
+	while (j < hi)
+		dst[k++] = src[j++];
+}
+
+/* Bottom-up merge sort; returns the buffer holding the result. */
+static struct rank_key *sort_keys(struct rank_key *v, struct rank_key *tmp, size_t n)
+{
+	for (size_t w = 1; w < n; w *= 2) {
+		struct rank_key *t;
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			merge_keys(v, tmp, lo, mid, hi);
+		}
+		t = v;
+		v = tmp;
+		tmp = t;
+	}
+	return v;
 }
 
 struct jh_ranked_idea *analysis_backlog(const struct jh_data *d, size_t *n)
 {
 	enum jh_method m = analysis_workshop_method(d);
-	struct jh_ranked_idea *r = util_xcalloc(d->nideas, sizeof *r);
+	struct jh_ranked_idea *r = util_xcalloc(d->nideas ? d->nideas : 1, sizeof *r);
+	struct rank_key *keys = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *keys);
+	struct rank_key *tmp = util_xmalloc((d->nideas ? d->nideas : 1) * sizeof *tmp);
+	const struct rank_key *sorted;
 	struct session_tally t;
 	size_t nlinks;
-	jh_id *links = analysis_weakest_links(d, &nlinks);
+	jh_id *links = analysis_weakest_links(d, &nlinks), *pains;
+	size_t npains;
 
+	qsort(links, nlinks, sizeof *links, cmp_id);
+	pains = weak_pains(d, links, nlinks, &npains);
 	session_tally(d, 0, &t);
-	for (size_t i = 0; i < d->nideas; i++) {
-		const struct jh_idea *x = &d->ideas[i];
-		r[i].index = i;
-		r[i].votes = t.votes[i];
-		r[i].score = analysis_idea_score(m, x, r[i].votes);
-		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
-		r[i].on_weakest_link = analysis_idea_on_weakest_link(d, x, links, nlinks);
-	}
-	util_sort(r, d->nideas, sizeof *r, cmp_backlog, d);
 	for (size_t i = 0; i < d->nideas; i++)
+		keys[i] = (struct rank_key){analysis_idea_score(m, &d->ideas[i], t.votes[i]),
+					    t.votes[i], d->ideas[i].id, i};
+	sorted = sort_keys(keys, tmp, d->nideas);
+	for (size_t i = 0; i < d->nideas; i++) {
+		const struct jh_idea *x = &d->ideas[sorted[i].index];
+		r[i].index = sorted[i].index;
 		r[i].rank = (int)i + 1;
+		r[i].votes = sorted[i].votes;
+		r[i].score = sorted[i].score;
+		r[i].quadrant = analysis_quadrant(x->impact, x->effort);
+		r[i].on_weakest_link = on_weak_pain(x, pains, npains);
+	}
 	session_tally_free(&t);
 	free(links);
+	free(pains);
+	free(keys);
+	free(tmp);
 	*n = d->nideas;
 	return r;
 }

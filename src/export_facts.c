@@ -15,8 +15,7 @@ void export_facts_init(struct export_facts *x, const struct jh_data *d)
 	for (size_t i = 0; i < x->nbacklog; i++)
 		x->by_idea[x->backlog[i].index] = &x->backlog[i];
 	x->journeys = util_xcalloc(d->njourneys ? d->njourneys : 1, sizeof *x->journeys);
-	for (size_t i = 0; i < d->njourneys; i++)
-		analysis_journey(d, d->journeys[i].id, &x->journeys[i]);
+	analysis_journeys(d, x->journeys);
 	x->pain_weights = analysis_pain_weights(d);
 	x->actions = analysis_actions_ordered(d, x->backlog, x->nbacklog, &x->nactions);
 }

@@ -70,6 +70,11 @@ long model_index_pos(const struct model_index *ix, enum jh_kind kind, jh_id id)
 		return -1;
 	e = ix->by_id[kind];
 	hi = ix->n[kind];
+	/* Ids of one workshop are mostly dense: where the id's distance
+	 * from the first is its place, no search is needed. */
+	if (hi && (uint64_t)id - (uint64_t)e[0].id < hi &&
+	    e[(uint64_t)id - (uint64_t)e[0].id].id == id)
+		return (long)e[(uint64_t)id - (uint64_t)e[0].id].pos;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (e[mid].id < id)
@@ -85,4 +90,47 @@ const void *model_index_item(const struct model_index *ix, enum jh_kind kind, jh
 	long pos = model_index_pos(ix, kind, id);
 
 	return pos < 0 ? NULL : kinds_item(kinds_get(kind), ix->d, (size_t)pos);
+}
+
+/* Where the k-th pain point of an idea is, -1 when gone or repeated. */
+static long linked_pos(const struct model_index *ix, const struct jh_idea *x, size_t k)
+{
+	if (k && x->painpoints[k] == x->painpoints[k - 1])
+		return -1;
+	return model_index_pos(ix, JH_PAINPOINT, x->painpoints[k]);
+}
+
+/* Counting sort by pain point: count, turn counts into offsets, place. */
+void model_index_pain_ideas(struct model_index_links *l, const struct model_index *ix)
+{
+	const struct jh_data *d = ix->d;
+	size_t total = 0;
+
+	l->n = d->npainpoints;
+	l->at = util_xcalloc(d->npainpoints + 2, sizeof *l->at);
+	for (size_t i = 0; i < d->nideas; i++)
+		for (size_t k = 0; k < d->ideas[i].npainpoints; k++) {
+			long p = linked_pos(ix, &d->ideas[i], k);
+			if (p >= 0) {
+				l->at[(size_t)p + 2]++;
+				total++;
+			}
+		}
+	for (size_t p = 2; p < d->npainpoints + 2; p++)
+		l->at[p] += l->at[p - 1];
+	l->idea = util_xmalloc((total ? total : 1) * sizeof *l->idea);
+	/* Ideas in array order: each pain point's run comes out ascending. */
+	for (size_t i = 0; i < d->nideas; i++)
+		for (size_t k = 0; k < d->ideas[i].npainpoints; k++) {
+			long p = linked_pos(ix, &d->ideas[i], k);
+			if (p >= 0)
+				l->idea[l->at[(size_t)p + 1]++] = i;
+		}
+}
+
+void model_index_links_free(struct model_index_links *l)
+{
+	free(l->at);
+	free(l->idea);
+	memset(l, 0, sizeof *l);
 }

@@ -21,6 +21,7 @@ const char *ui_name(const struct ui *ui, jh_id participant)
 void ui_index_free(struct ui_index *ix)
 {
 	model_index_free(&ix->m);
+	model_index_links_free(&ix->pain_ideas);
 	session_tally_free(&ix->tally);
 	free(ix->pain_hidden);
 	free(ix->idea_hidden);
@@ -46,4 +47,13 @@ void ui_index_build(struct ui *ui)
 	ix->hidden_pain = session_hidden_painpoints(d, &v, ix->pain_hidden);
 	ix->hidden_ideas = session_hidden_ideas(d, &v, ix->idea_hidden);
 	ix->votes_hidden = session_votes_hidden(d);
+}
+
+/* Built on first use, not per reload: the first frame and the views
+ * that never ask pay nothing for it. */
+const struct model_index_links *ui_index_pain_ideas(struct ui *ui)
+{
+	if (!ui->ix.pain_ideas.at)
+		model_index_pain_ideas(&ui->ix.pain_ideas, &ui->ix.m);
+	return &ui->ix.pain_ideas;
 }

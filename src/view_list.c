@@ -248,6 +248,7 @@ static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 	const struct view_list_class *c = vl->cls;
 
 	vl->nrows = 0;
+	vl->pos_valid = 0;
 	if (c->build)
 		c->build(ui, vl);
 	else
@@ -256,6 +257,9 @@ static void build(struct ui *ui, struct view_list *vl, jh_id keep)
 	if (c->nsorts && vl->nrows > 1) {
 		struct sort_ctx ctx = {ui, vl};
 
+		/* util_sort skips halves already in order, so rows that came
+		 * in order (the backlog in rank order) or were prearranged in
+		 * the last order cost about one comparison each. */
 		prearrange(ui, vl);
 		util_sort(vl->rows, vl->nrows, sizeof *vl->rows, compare_rows, &ctx);
 		if (!c->item)
@@ -312,18 +316,30 @@ static void layout(const struct ui *ui, const struct view_list *vl, const struct
 
 /* "3/12" counts items: a day or group heading is not a row one can be
  * on, so counting it would promise more items than there are. */
-static void position(const struct view_list *vl, char *buf, size_t size)
+static void position(struct view_list *vl, char *buf, size_t size)
 {
-	size_t items = 0, at = 0;
+	size_t n = vl->l.n < vl->nrows ? vl->l.n : vl->nrows, to;
 
-	for (size_t i = 0; i < vl->l.n && i < vl->nrows; i++) {
-		if (vl->rows[i].item < 0)
-			continue;
-		items++;
-		if (i <= vl->l.sel)
-			at = items;
+	if (!n) {
+		snprintf(buf, size, " 0/0");
+		return;
 	}
-	snprintf(buf, size, " %zu/%zu", at, items);
+	/* Counted once per build; then each frame walks only as far as
+	 * the cursor moved, so a move key costs the same at any size. */
+	if (!vl->pos_valid) {
+		vl->pos_items = 0;
+		for (size_t i = 0; i < n; i++)
+			vl->pos_items += vl->rows[i].item >= 0;
+		vl->pos_row = 0;
+		vl->pos_at = vl->rows[0].item >= 0;
+		vl->pos_valid = 1;
+	}
+	to = vl->l.sel < n ? vl->l.sel : n - 1;
+	while (vl->pos_row < to)
+		vl->pos_at += vl->rows[++vl->pos_row].item >= 0;
+	while (vl->pos_row > to)
+		vl->pos_at -= vl->rows[vl->pos_row--].item >= 0;
+	snprintf(buf, size, " %zu/%zu", vl->pos_at, vl->pos_items);
 }
 
 /* Rows [top, top + height) under the header, with "3/12" at its right. */

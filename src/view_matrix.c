@@ -49,12 +49,20 @@ static void build(struct ui *ui, void *state)
 	S->ranked = view_backlog_visible(ui, 0, &k);
 	S->method = analysis_workshop_method(&ui->d);
 	view_backlog_label(S->method, S->label, sizeof S->label);
-	/* Cells are filled once here, so a frame only reads what fits. */
+	/* Cells are filled once here, so a frame only reads what fits;
+	 * counted first, so each cell is allocated once, not per idea. */
+	for (size_t i = 0; i < k; i++) {
+		const struct jh_idea *idea = &ui->d.ideas[S->ranked[i].index];
+		S->ncell[clamp5(idea->impact) - 1][clamp5(idea->effort) - 1]++;
+	}
+	for (int im = 0; im < 5; im++)
+		for (int ef = 0; ef < 5; ef++) {
+			S->cell[im][ef] = util_xmalloc((S->ncell[im][ef] + 1) * sizeof(size_t));
+			S->ncell[im][ef] = 0;
+		}
 	for (size_t i = 0; i < k; i++) {
 		const struct jh_idea *idea = &ui->d.ideas[S->ranked[i].index];
 		int im = clamp5(idea->impact) - 1, ef = clamp5(idea->effort) - 1;
-		S->cell[im][ef] =
-		    util_xrealloc(S->cell[im][ef], (S->ncell[im][ef] + 1) * sizeof(size_t));
 		S->cell[im][ef][S->ncell[im][ef]++] = i;
 		view_list_add(&S->list, (long)i, 0);
 	}

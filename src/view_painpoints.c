@@ -138,21 +138,24 @@ static void row(struct ui *ui, const void *state, const struct view_list_row *rw
 	}
 }
 
-static void find_ideas(const struct ui *ui, struct painpoints *S, jh_id pain)
+/* From the index of links: a move costs the ideas found, not a scan of
+ * every idea. */
+static void find_ideas(struct ui *ui, struct painpoints *S, jh_id pain)
 {
+	const struct model_index_links *l;
+	long p = model_index_pos(&ui->ix.m, JH_PAINPOINT, pain);
+
 	if (S->ideas_of == pain && S->ideas_gen == ui->generation)
 		return;
 	S->ideas_of = pain;
 	S->ideas_gen = ui->generation;
 	S->nideas = 0;
-	for (size_t i = 0; i < ui->d.nideas && S->nideas < 16; i++) {
-		const struct jh_idea *idea = &ui->d.ideas[i];
-		for (size_t k = 0; k < idea->npainpoints && !ui->ix.idea_hidden[i]; k++)
-			if (idea->painpoints[k] == pain) {
-				S->ideas[S->nideas++] = i;
-				break;
-			}
-	}
+	l = ui_index_pain_ideas(ui);
+	if (p < 0 || (size_t)p >= l->n)
+		return;
+	for (size_t k = l->at[p]; k < l->at[p + 1] && S->nideas < 16; k++)
+		if (!ui->ix.idea_hidden[l->idea[k]])
+			S->ideas[S->nideas++] = l->idea[k];
 }
 
 static void ideas(struct ui *ui, struct painpoints *S, jh_id pain, struct ui_rect *t)

@@ -141,4 +141,11 @@ struct jh_gap {
  * frees. */
 struct jh_gap *analysis_gaps(const struct jh_data *d, jh_id journey_id, size_t *n);
 
+/* ---- every journey at once (issue 12) ---- */
+
+/* analysis_journey of every journey of d, into out[i] for d->journeys[i]:
+ * the touchpoints sorted by journey once and the pain weights computed
+ * once, where a call per journey scans every touchpoint each time. */
+void analysis_journeys(const struct jh_data *d, struct jh_journey_stats *out);
+
 #endif

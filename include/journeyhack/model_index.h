@@ -34,4 +34,19 @@ long model_index_pos(const struct model_index *ix, enum jh_kind kind, jh_id id);
 /* The item itself (a struct jh_idea * for JH_IDEA, ...), or NULL. */
 const void *model_index_item(const struct model_index *ix, enum jh_kind kind, jh_id id);
 
+/* Which ideas address each pain point: the inverse of jh_idea.painpoints.
+ * The ideas of the pain point at position p in d->painpoints are
+ * idea[at[p]] .. idea[at[p + 1] - 1], positions in d->ideas, ascending.
+ * Built in one pass over the links, so a view asks in O(ideas found)
+ * instead of scanning every idea. Points into nothing: rebuild it with
+ * the model index after every reload. */
+struct model_index_links {
+	size_t *at; /* npainpoints + 1 offsets */
+	size_t *idea;
+	size_t n; /* pain points covered */
+};
+
+void model_index_pain_ideas(struct model_index_links *l, const struct model_index *ix);
+void model_index_links_free(struct model_index_links *l);
+
 #endif

@@ -18,11 +18,15 @@ struct ui_index {
 	unsigned char *pain_hidden; /* per d->painpoints[i]: private, not ours */
 	unsigned char *idea_hidden; /* per d->ideas[i] */
 	size_t hidden_pain, hidden_ideas;
-	int votes_hidden; /* current step private and unrevealed */
+	int votes_hidden;		     /* current step private and unrevealed */
+	struct model_index_links pain_ideas; /* see ui_index_pain_ideas */
 };
 
 void ui_index_build(struct ui *ui);
 void ui_index_free(struct ui_index *ix);
+/* Which ideas address each pain point (model_index.h), built on the
+ * first call after a reload. */
+const struct model_index_links *ui_index_pain_ideas(struct ui *ui);
 /* Name of a participant, "" when none. */
 const char *ui_name(const struct ui *ui, jh_id participant);
 

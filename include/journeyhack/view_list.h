@@ -38,6 +38,10 @@ struct view_list {
 	size_t nprev;
 	int prev_sort;
 	int prev_sorted; /* prev_ids ascending, as most kinds load */
+	/* "3/12" kept between frames: a move walks from the last row asked
+	 * instead of counting every row. Reset by each build. */
+	int pos_valid;
+	size_t pos_items, pos_row, pos_at; /* items in all, and up to pos_row */
 };
 
 /* An ordering; cmp returning 0 (or NULL) falls back to id order. */
