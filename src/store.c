@@ -85,6 +85,9 @@ struct jh_store {
 		uint32_t gen;
 	} next_id[JH_NKINDS];
 	int conflict; /* the last set failed because the row had changed */
+	/* Rows read into the model, by kind: how tests see what a load
+	 * read (store_rows_read). */
+	long long rows_read[JH_NKINDS];
 };
 
 /* ---------------------------------------------------------------- basics */
@@ -1120,6 +1123,7 @@ static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from, c
 		if (read_row(st, kinds_get(kind)->table, c, ncols, s, arr + *n * size, err))
 			break;
 		(*n)++;
+		st->rows_read[kind]++;
 	}
 	memcpy(arrp, &arr, sizeof arr);
 	if (rc == SQLITE_ROW) {
@@ -3203,4 +3207,45 @@ int store_workshop_follows(struct jh_store *st, jh_id wid, jh_id *from, struct j
 			  " WHERE u.workshop_id = ?1 AND f.id <> ?1 ORDER BY f.id LIMIT 1",
 			  ARGS(I64(wid)), 0, err, &failed);
 	return failed ? -1 : 0;
+}
+
+/* ------------------------------------------------------ partial loads */
+
+long long store_rows_read(const struct jh_store *st, enum jh_kind kind)
+{
+	return (unsigned)kind < JH_NKINDS ? st->rows_read[kind] : 0;
+}
+
+/* The kinds the head holds: small in any workshop (the votes carry no
+ * text and are counted in dots on the status line). */
+static const enum jh_kind head_order[] = {JH_PARTICIPANT, JH_STEP, JH_VOTE};
+
+static int load_head_rows(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	if (load_workshop(st, wid, &d->workshop, err) || load_lists(st, wid, d, err))
+		return -1;
+	for (size_t i = 0; i < sizeof head_order / sizeof head_order[0]; i++) {
+		const struct jh_kind_def *k = kinds_get(head_order[i]);
+		if (read_rows(st, k->kind, loads[k->kind].from, ARGS(I64(wid)),
+			      (char *)d + k->items_offset,
+			      (size_t *)(void *)((char *)d + k->count_offset), "load", err))
+			return -1;
+	}
+	return load_rounds(st, wid, d, err);
+}
+
+int store_load_head(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
+		return -1;
+	if (load_head_rows(st, wid, out, err)) {
+		if (st->depth == 0)
+			exec_sql(st, "ROLLBACK", NULL);
+		model_data_free(out);
+		return -1;
+	}
+	if (st->depth == 0)
+		exec_sql(st, "COMMIT", NULL);
+	return 0;
 }

@@ -110,6 +110,53 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 	return k < 0 ? err_set(err, _("no workshop chosen")) : 0;
 }
 
+/* ------------------------------------------------------------ loading */
+
+/* The first frame needs only the head (store_load_head): the agenda and
+ * the status line. The rest is read before anything else is shown or
+ * done (load_rest), so no view ever shows a part not yet read as empty. */
+static int load_start(struct ui *ui, int whole, struct jh_err *err)
+{
+	ui->data_version = store_data_version(ui->st);
+	ui->partial = !whole;
+	return whole ? store_load(ui->st, ui->wid, &ui->d, err)
+		     : store_load_head(ui->st, ui->wid, &ui->d, err);
+}
+
+/* The room's focus is an item the head does not hold; the first frame
+ * already shows it, in its view. */
+static int focus_named(const struct ui *ui)
+{
+	const char *k = ui->d.workshop.focus_kind;
+
+	return k && *k;
+}
+
+/* Read the whole workshop once the head is on screen; 0 when it is in
+ * memory (a failure is on the message line and tried again later). */
+static int load_rest(struct ui *ui)
+{
+	if (!ui->partial)
+		return 0;
+	if (ui_views_reload(ui))
+		return -1;
+	ui->partial = 0;
+	return 0;
+}
+
+/* Every key but quit may show or change any part of the workshop. */
+static int key_needs_rest(const struct ui *ui, int key)
+{
+	return ui->partial &&
+	       (key == UI_KEY_MOUSE || ui_keys_action(key, UI_IN(ui->view)) != UI_ACT_QUIT);
+}
+
+static void count_rows(const struct ui *ui, long long *rows)
+{
+	for (int k = 0; k < JH_NKINDS; k++)
+		rows[k] = store_rows_read(ui->st, (enum jh_kind)k);
+}
+
 /* --as NAME: the participant at this terminal, found by the one rule
  * for names (session_participant_named: "øyvind" is "Øyvind", as on the
  * command line); a name nobody has joins the workshop, which is how
@@ -135,8 +182,7 @@ static int resolve_as(struct ui *ui, const char *name, struct jh_err *err)
 	items_values_free(&vals);
 	ui_message(ui, 0, _("Welcome, %s: you joined as a participant"), name);
 	model_data_free(&ui->d);
-	ui->data_version = store_data_version(ui->st);
-	if (store_load(ui->st, ui->wid, &ui->d, err))
+	if (load_start(ui, 0, err))
 		return -1;
 	ui_signin_as(ui, id);
 	return 0;
@@ -210,7 +256,12 @@ static int poll_changes(struct ui *ui)
 	snprintf(before, sizeof before, "%s", ui->msg);
 	if (!ui_apply_db_gone(ui)) {
 		jh_id was = step_id(ui);
-		return follow_room(ui, was, ui_views_poll(ui));
+		int rest = ui->partial;
+		/* Idle after the first frame: the time to read the rest. The
+		 * changes are only ever looked for in a whole workshop. */
+		if (load_rest(ui))
+			return 1;
+		return follow_room(ui, was, ui_views_poll(ui) || rest);
 	}
 	ui->last_poll_ms = ui_term_now_ms();
 	return strcmp(before, ui->msg) != 0;
@@ -262,11 +313,15 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 			goto out;
 		}
 	}
-	/* Load once, then sign in: a large workshop is read a second time
-	 * only when --as names someone new, who joins. */
-	ui.data_version = store_data_version(ui.st);
-	if (store_load(ui.st, ui.wid, &ui.d, err) || resolve_as(&ui, opts->as_name, err))
+	/* Load the head, then sign in (a join reads the head again); the
+	 * rest is read after the first frame. */
+	if (load_start(&ui, 0, err) || resolve_as(&ui, opts->as_name, err))
 		goto out;
+	if (focus_named(&ui)) {
+		model_data_free(&ui.d);
+		if (load_start(&ui, 1, err))
+			goto out;
+	}
 	/* Printed before the screen took over, so said again where it shows. */
 	if (opts->config && opts->config->nproblems)
 		ui_message(&ui, 1, "%s%s", opts->config->problems[0],
@@ -280,17 +335,23 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	ui.view = UI_VIEW_AGENDA;
 	ui.presenter = opts->presenter;
 	ui_views_adopt(&ui);
-	ui.last_poll_ms = ui_term_now_ms();
-	while (!ui.quit) {
+	/* A terminal polls at once after the first frame, which reads the
+	 * rest; replayed keys read it with the first key but quit. */
+	ui.last_poll_ms = ui.partial ? 0 : ui_term_now_ms();
+	for (int frames = 0; !ui.quit; frames++) {
 		int key;
 		follow_now(&ui);
 		ui_focus_follow(&ui);
 		ui_frame_draw(&ui);
 		refresh();
+		if (!frames && opts->stats)
+			count_rows(&ui, opts->stats->first_frame_rows);
 		key = ui_term_key(&ui);
 		if (key == UI_KEY_EOF)
 			break;
-		if (key != UI_KEY_NONE && !follow_key(&ui, key) && !ui_presenter_key(&ui, key))
+		if (key == UI_KEY_NONE || (key_needs_rest(&ui, key) && load_rest(&ui)))
+			continue;
+		if (!follow_key(&ui, key) && !ui_presenter_key(&ui, key))
 			ui_actions_key(&ui, key);
 	}
 	rc = 0;
@@ -305,6 +366,8 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 		rc = -1;
 	}
 out:
+	if (opts->stats && ui.st)
+		count_rows(&ui, opts->stats->rows);
 	ui_term_stop();
 	ui_free(&ui);
 	free(ev);

@@ -73,6 +73,14 @@ int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_er
 /* Load only the workshop row and its participants (the rest left empty):
  * what names and rights need, without reading a large workshop whole. */
 int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
+/* Load what the agenda and the status line show, in one snapshot: the
+ * workshop row and lists, participants, steps, votes, rounds and ready
+ * markers; no journey, pain point, idea or other item table is read, so
+ * the first frame of any workshop costs the same. Free with
+ * model_data_free; store_load reads the whole. */
+int store_load_head(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
+/* How many rows of kind the loads on st have read since it was opened. */
+long long store_rows_read(const struct jh_store *st, enum jh_kind kind);
 
 /* ---- generic item changes (the field tables in kinds.h) ---- */
 
