@@ -1125,6 +1125,10 @@ static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from, c
 		(*n)++;
 		st->rows_read[kind]++;
 	}
+	/* Exactly as long as it is, as every model array (a later read
+	 * appends from *n): the doubling's slack is up to half of it. */
+	if (*n && *n < cap)
+		arr = util_xrealloc(arr, *n * size);
 	memcpy(arrp, &arr, sizeof arr);
 	if (rc == SQLITE_ROW) {
 		sqlite3_reset(s);
@@ -1222,7 +1226,13 @@ static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 			break;
 		if (d->ideas[k].id != iid)
 			continue;
-		GROW(d->ideas[k].painpoints, d->ideas[k].npainpoints, cap);
+		/* Most ideas have a link or two: GROW's 16 would be 128
+		 * bytes each, 13 MB of 100 000 ideas. */
+		if (d->ideas[k].npainpoints == cap) {
+			cap = cap ? cap * 2 : 2;
+			d->ideas[k].painpoints = util_xrealloc(d->ideas[k].painpoints,
+							       cap * sizeof *d->ideas[k].painpoints);
+		}
 		d->ideas[k].painpoints[d->ideas[k].npainpoints++] = sqlite3_column_int64(s, 1);
 	}
 	return rows_end(st, s, rc, "load links", err);
