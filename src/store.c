@@ -1230,8 +1230,8 @@ static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 		 * bytes each, 13 MB of 100 000 ideas. */
 		if (d->ideas[k].npainpoints == cap) {
 			cap = cap ? cap * 2 : 2;
-			d->ideas[k].painpoints = util_xrealloc(d->ideas[k].painpoints,
-							       cap * sizeof *d->ideas[k].painpoints);
+			d->ideas[k].painpoints = util_xrealloc(
+			    d->ideas[k].painpoints, cap * sizeof *d->ideas[k].painpoints);
 		}
 		d->ideas[k].painpoints[d->ideas[k].npainpoints++] = sqlite3_column_int64(s, 1);
 	}
