@@ -259,8 +259,10 @@ static int poll_changes(struct ui *ui)
 		int rest = ui->partial;
 		/* Idle after the first frame: the time to read the rest. The
 		 * changes are only ever looked for in a whole workshop. */
-		if (load_rest(ui))
+		if (load_rest(ui)) {
+			ui->last_poll_ms = ui_term_now_ms(); /* tried again at the next poll */
 			return 1;
+		}
 		return follow_room(ui, was, ui_views_poll(ui) || rest);
 	}
 	ui->last_poll_ms = ui_term_now_ms();
