@@ -8,6 +8,7 @@
  * the whole workshop. */
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@
 
 static char *dir, *dbpath, *keys, *dump;
 static struct jh_store *st;
-static jh_id wid, first_idea, voter;
+static jh_id wid, first_idea, first_pain, voter;
 
 /* Add from FIELD=VALUE strings, as the CLI does. */
 static jh_id add_ok(enum jh_kind kind, ...)
@@ -73,11 +74,15 @@ static void setup(void)
 	cr_assert_eq(store_begin(st, &err), 0, "%s", err.msg);
 	for (int i = 0; i < NPAIN; i++) {
 		snprintf(title, sizeof title, "title=Smärta %03d", i);
-		add_ok(JH_PAINPOINT, title, "touchpoint=1", NULL);
+		jh_id id = add_ok(JH_PAINPOINT, title, "touchpoint=1", NULL);
+		if (!first_pain)
+			first_pain = id;
 	}
 	for (int i = 0; i < NIDEA; i++) {
+		char link[64];
 		snprintf(title, sizeof title, "title=Idé %03d", i);
-		jh_id id = add_ok(JH_IDEA, title, NULL);
+		snprintf(link, sizeof link, "painpoints=%lld", (long long)first_pain);
+		jh_id id = add_ok(JH_IDEA, title, i % 2 ? link : "painpoints=", NULL);
 		if (!first_idea)
 			first_idea = id;
 	}
@@ -180,6 +185,35 @@ Test(first_head, unknown_workshop_is_an_error)
 
 	cr_assert_eq(store_load_head(st, wid + 100, &d, &err), -1);
 	cr_assert(strstr(err.msg, "no workshop"), "%s", err.msg);
+}
+
+/* What a loaded workshop holds costs what it holds: the arrays are cut
+ * to their length after the doubling, and an idea's one link takes a
+ * small block, not room for sixteen. malloc_usable_size sees the block
+ * behind a pointer, which is what the memory of 100 000 ideas adds up. */
+Test(first_head, loaded_arrays_and_links_hold_no_slack)
+{
+	struct jh_data d;
+	struct jh_err err;
+	size_t linked = 0;
+
+	cr_assert_eq(store_load(st, wid, &d, &err), 0, "%s", err.msg);
+	cr_assert_eq(d.npainpoints, NPAIN);
+	cr_assert_lt(malloc_usable_size(d.painpoints), (NPAIN + 1) * sizeof *d.painpoints,
+		     "the pain point array kept the doubling's slack");
+	cr_assert_lt(malloc_usable_size(d.ideas), (NIDEA + 1) * sizeof *d.ideas);
+	for (size_t i = 0; i < d.nideas; i++) {
+		if (!d.ideas[i].npainpoints)
+			continue;
+		cr_assert_eq(d.ideas[i].npainpoints, 1);
+		cr_assert_eq(d.ideas[i].painpoints[0], first_pain);
+		cr_assert_lt(malloc_usable_size(d.ideas[i].painpoints), 16 * sizeof(jh_id),
+			     "one link took room for more: %zu bytes",
+			     malloc_usable_size(d.ideas[i].painpoints));
+		linked++;
+	}
+	cr_assert_eq(linked, NIDEA / 2);
+	model_data_free(&d);
 }
 
 /* ----------------------------------------------------- the interface */
