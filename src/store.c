@@ -3259,3 +3259,73 @@ int store_load_head(struct jh_store *st, jh_id wid, struct jh_data *out, struct 
 		exec_sql(st, "COMMIT", NULL);
 	return 0;
 }
+
+/* The links of the workshop's ideas, as load_links reads them. */
+static const char links_sql[] = "SELECT l.idea_id, l.painpoint_id FROM idea_painpoint l"
+				" JOIN idea i ON i.id = l.idea_id WHERE i.workshop_id = ?1"
+				" ORDER BY i.id, l.painpoint_id";
+
+/* Step through the rows of kind as read_rows does, checking every value
+ * and keeping none. */
+static int check_rows(struct jh_store *st, enum jh_kind kind, jh_id wid, struct jh_err *err)
+{
+	const char *table = kinds_get(kind)->table;
+	struct col c[MAX_COLS];
+	size_t ncols = kind_cols(kind, c);
+	char sql[1024], why[256];
+	sqlite3_stmt *s;
+	int rc;
+
+	load_sql(c, ncols, loads[kind].from, sql, sizeof sql);
+	s = stmt(st, sql, ARGS(I64(wid)), err);
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		for (size_t i = 0; i < ncols; i++)
+			if (c[i].field &&
+			    store_check_field(c[i].field, table, s, (int)i, why, sizeof why)) {
+				sqlite3_reset(s);
+				return err_set(err, _("%s: %s; not read"), st->path, why);
+			}
+	return rows_end(st, s, rc, "load", err);
+}
+
+static int check_links(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st, links_sql, ARGS(I64(wid)), err);
+	int rc;
+
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	return rows_end(st, s, rc, "load links", err);
+}
+
+static int in_head(enum jh_kind kind)
+{
+	for (size_t i = 0; i < sizeof head_order / sizeof head_order[0]; i++)
+		if (head_order[i] == kind)
+			return 1;
+	return 0;
+}
+
+static int check_rest(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	for (size_t i = 0; i < sizeof load_order / sizeof load_order[0]; i++)
+		if (!in_head(load_order[i]) && check_rows(st, load_order[i], wid, err))
+			return -1;
+	return check_links(st, wid, err);
+}
+
+int store_check_rest(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	int rc;
+
+	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
+		return -1;
+	rc = check_rest(st, wid, err);
+	if (st->depth == 0)
+		exec_sql(st, rc ? "ROLLBACK" : "COMMIT", NULL);
+	return rc;
+}

@@ -132,16 +132,41 @@ static int focus_named(const struct ui *ui)
 	return k && *k;
 }
 
+/* Why the rest could not be read: the run ends with it, as a start-up
+ * that read the whole workshop at once did (a damaged file). */
+static struct jh_err rest_err;
+static int rest_failed;
+
 /* Read the whole workshop once the head is on screen; 0 when it is in
- * memory (a failure is on the message line and tried again later). */
+ * memory, else -1 and the run ends. */
 static int load_rest(struct ui *ui)
 {
+	struct jh_data d;
+
 	if (!ui->partial)
 		return 0;
-	if (ui_views_reload(ui))
+	ui->data_version = store_data_version(ui->st);
+	if (store_load(ui->st, ui->wid, &d, &rest_err)) {
+		rest_failed = 1;
+		ui->quit = 1;
 		return -1;
+	}
+	model_data_free(&ui->d);
+	ui->d = d;
 	ui->partial = 0;
+	ui_views_adopt(ui);
 	return 0;
+}
+
+/* A run that ended on the head alone still refuses a damaged file, as
+ * before: the rest is checked, not kept. */
+static int rest_ok(struct ui *ui, struct jh_err *err)
+{
+	if (!rest_failed && ui->partial && store_check_rest(ui->st, ui->wid, &rest_err))
+		rest_failed = 1;
+	if (rest_failed)
+		*err = rest_err;
+	return rest_failed ? -1 : 0;
 }
 
 /* Every key but quit may show or change any part of the workshop. */
@@ -259,10 +284,8 @@ static int poll_changes(struct ui *ui)
 		int rest = ui->partial;
 		/* Idle after the first frame: the time to read the rest. The
 		 * changes are only ever looked for in a whole workshop. */
-		if (load_rest(ui)) {
-			ui->last_poll_ms = ui_term_now_ms(); /* tried again at the next poll */
+		if (load_rest(ui))
 			return 1;
-		}
 		return follow_room(ui, was, ui_views_poll(ui) || rest);
 	}
 	ui->last_poll_ms = ui_term_now_ms();
@@ -287,6 +310,7 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 
 	memset(&ui, 0, sizeof ui);
 	err_clear(err);
+	rest_failed = 0;
 	ui_keys_apply(opts->config);
 	ui_theme_set(opts->config);
 	ui_bell_set(opts->config);
@@ -356,6 +380,8 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 		if (!follow_key(&ui, key) && !ui_presenter_key(&ui, key))
 			ui_actions_key(&ui, key);
 	}
+	if (rest_ok(&ui, err))
+		goto out;
 	rc = 0;
 	if (ui.dump_path && !ui.dumped) {
 		/* A quit key leaves the last frame before it: draw the state
