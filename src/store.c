@@ -91,6 +91,9 @@ struct jh_store {
 	 * none), and what the store_stats counters count. */
 	const char *bulk_table;
 	struct store_stats stats;
+	/* Rows read into the model, by kind: how tests see what a load
+	 * read (store_rows_read). */
+	long long rows_read[JH_NKINDS];
 };
 
 /* ---------------------------------------------------------------- basics */
@@ -1130,7 +1133,12 @@ static int read_rows(struct jh_store *st, enum jh_kind kind, const char *from, c
 		if (read_row(st, kinds_get(kind)->table, c, ncols, s, arr + *n * size, err))
 			break;
 		(*n)++;
+		st->rows_read[kind]++;
 	}
+	/* Exactly as long as it is, as every model array (a later read
+	 * appends from *n): the doubling's slack is up to half of it. */
+	if (*n && *n < cap)
+		arr = util_xrealloc(arr, *n * size);
 	memcpy(arrp, &arr, sizeof arr);
 	if (rc == SQLITE_ROW) {
 		sqlite3_reset(s);
@@ -1228,7 +1236,13 @@ static int load_links(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 			break;
 		if (d->ideas[k].id != iid)
 			continue;
-		GROW(d->ideas[k].painpoints, d->ideas[k].npainpoints, cap);
+		/* Most ideas have a link or two: GROW's 16 would be 128
+		 * bytes each, 13 MB of 100 000 ideas. */
+		if (d->ideas[k].npainpoints == cap) {
+			cap = cap ? cap * 2 : 2;
+			d->ideas[k].painpoints = util_xrealloc(
+			    d->ideas[k].painpoints, cap * sizeof *d->ideas[k].painpoints);
+		}
 		d->ideas[k].painpoints[d->ideas[k].npainpoints++] = sqlite3_column_int64(s, 1);
 	}
 	return rows_end(st, s, rc, "load links", err);
@@ -3708,5 +3722,116 @@ int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_e
 	if (rc >= 0 && (parts & FEED_ALL))
 		rc = nested ? err_set(err, "%s", _("the change feed cannot be read inside a change"))
 			    : feed_whole(st, wid, d, err);
+	return rc;
+}
+
+/* ------------------------------------------------------ partial loads */
+
+long long store_rows_read(const struct jh_store *st, enum jh_kind kind)
+{
+	return (unsigned)kind < JH_NKINDS ? st->rows_read[kind] : 0;
+}
+
+/* The kinds the head holds: small in any workshop (the votes carry no
+ * text and are counted in dots on the status line). */
+static const enum jh_kind head_order[] = {JH_PARTICIPANT, JH_STEP, JH_VOTE};
+
+static int load_head_rows(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+{
+	if (load_workshop(st, wid, &d->workshop, err) || load_lists(st, wid, d, err))
+		return -1;
+	for (size_t i = 0; i < sizeof head_order / sizeof head_order[0]; i++) {
+		const struct jh_kind_def *k = kinds_get(head_order[i]);
+		if (read_rows(st, k->kind, loads[k->kind].from, ARGS(I64(wid)),
+			      (char *)d + k->items_offset,
+			      (size_t *)(void *)((char *)d + k->count_offset), "load", err))
+			return -1;
+	}
+	return load_rounds(st, wid, d, err);
+}
+
+int store_load_head(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
+		return -1;
+	if (load_head_rows(st, wid, out, err)) {
+		if (st->depth == 0)
+			exec_sql(st, "ROLLBACK", NULL);
+		model_data_free(out);
+		return -1;
+	}
+	if (st->depth == 0)
+		exec_sql(st, "COMMIT", NULL);
+	return 0;
+}
+
+/* The links of the workshop's ideas, as load_links reads them. */
+static const char links_sql[] = "SELECT l.idea_id, l.painpoint_id FROM idea_painpoint l"
+				" JOIN idea i ON i.id = l.idea_id WHERE i.workshop_id = ?1"
+				" ORDER BY i.id, l.painpoint_id";
+
+/* Step through the rows of kind as read_rows does, checking every value
+ * and keeping none. */
+static int check_rows(struct jh_store *st, enum jh_kind kind, jh_id wid, struct jh_err *err)
+{
+	const char *table = kinds_get(kind)->table;
+	struct col c[MAX_COLS];
+	size_t ncols = kind_cols(kind, c);
+	char sql[1024], why[256];
+	sqlite3_stmt *s;
+	int rc;
+
+	load_sql(c, ncols, loads[kind].from, sql, sizeof sql);
+	s = stmt(st, sql, ARGS(I64(wid)), err);
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		for (size_t i = 0; i < ncols; i++)
+			if (c[i].field &&
+			    store_check_field(c[i].field, table, s, (int)i, why, sizeof why)) {
+				sqlite3_reset(s);
+				return err_set(err, _("%s: %s; not read"), st->path, why);
+			}
+	return rows_end(st, s, rc, "load", err);
+}
+
+static int check_links(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	sqlite3_stmt *s = stmt(st, links_sql, ARGS(I64(wid)), err);
+	int rc;
+
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	return rows_end(st, s, rc, "load links", err);
+}
+
+static int in_head(enum jh_kind kind)
+{
+	for (size_t i = 0; i < sizeof head_order / sizeof head_order[0]; i++)
+		if (head_order[i] == kind)
+			return 1;
+	return 0;
+}
+
+static int check_rest(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	for (size_t i = 0; i < sizeof load_order / sizeof load_order[0]; i++)
+		if (!in_head(load_order[i]) && check_rows(st, load_order[i], wid, err))
+			return -1;
+	return check_links(st, wid, err);
+}
+
+int store_check_rest(struct jh_store *st, jh_id wid, struct jh_err *err)
+{
+	int rc;
+
+	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
+		return -1;
+	rc = check_rest(st, wid, err);
+	if (st->depth == 0)
+		exec_sql(st, rc ? "ROLLBACK" : "COMMIT", NULL);
 	return rc;
 }

@@ -110,6 +110,78 @@ static int choose_workshop(struct ui *ui, struct jh_err *err)
 	return k < 0 ? err_set(err, _("no workshop chosen")) : 0;
 }
 
+/* ------------------------------------------------------------ loading */
+
+/* The first frame needs only the head (store_load_head): the agenda and
+ * the status line. The rest is read before anything else is shown or
+ * done (load_rest), so no view ever shows a part not yet read as empty. */
+static int load_start(struct ui *ui, int whole, struct jh_err *err)
+{
+	ui->data_version = store_data_version(ui->st);
+	ui->partial = !whole;
+	return whole ? store_load(ui->st, ui->wid, &ui->d, err)
+		     : store_load_head(ui->st, ui->wid, &ui->d, err);
+}
+
+/* The room's focus is an item the head does not hold; the first frame
+ * already shows it, in its view. */
+static int focus_named(const struct ui *ui)
+{
+	const char *k = ui->d.workshop.focus_kind;
+
+	return k && *k;
+}
+
+/* Why the rest could not be read: the run ends with it, as a start-up
+ * that read the whole workshop at once did (a damaged file). */
+static struct jh_err rest_err;
+static int rest_failed;
+
+/* Read the whole workshop once the head is on screen; 0 when it is in
+ * memory, else -1 and the run ends. */
+static int load_rest(struct ui *ui)
+{
+	struct jh_data d;
+
+	if (!ui->partial)
+		return 0;
+	ui->data_version = store_data_version(ui->st);
+	if (store_load(ui->st, ui->wid, &d, &rest_err)) {
+		rest_failed = 1;
+		ui->quit = 1;
+		return -1;
+	}
+	model_data_free(&ui->d);
+	ui->d = d;
+	ui->partial = 0;
+	ui_views_adopt(ui);
+	return 0;
+}
+
+/* A run that ended on the head alone still refuses a damaged file, as
+ * before: the rest is checked, not kept. */
+static int rest_ok(struct ui *ui, struct jh_err *err)
+{
+	if (!rest_failed && ui->partial && store_check_rest(ui->st, ui->wid, &rest_err))
+		rest_failed = 1;
+	if (rest_failed)
+		*err = rest_err;
+	return rest_failed ? -1 : 0;
+}
+
+/* Every key but quit may show or change any part of the workshop. */
+static int key_needs_rest(const struct ui *ui, int key)
+{
+	return ui->partial &&
+	       (key == UI_KEY_MOUSE || ui_keys_action(key, UI_IN(ui->view)) != UI_ACT_QUIT);
+}
+
+static void count_rows(const struct ui *ui, long long *rows)
+{
+	for (int k = 0; k < JH_NKINDS; k++)
+		rows[k] = store_rows_read(ui->st, (enum jh_kind)k);
+}
+
 /* --as NAME: the participant at this terminal, found by the one rule
  * for names (session_participant_named: "øyvind" is "Øyvind", as on the
  * command line); a name nobody has joins the workshop, which is how
@@ -135,8 +207,7 @@ static int resolve_as(struct ui *ui, const char *name, struct jh_err *err)
 	items_values_free(&vals);
 	ui_message(ui, 0, _("Welcome, %s: you joined as a participant"), name);
 	model_data_free(&ui->d);
-	ui->data_version = store_data_version(ui->st);
-	if (store_load(ui->st, ui->wid, &ui->d, err))
+	if (load_start(ui, 0, err))
 		return -1;
 	ui_signin_as(ui, id);
 	return 0;
@@ -210,7 +281,12 @@ static int poll_changes(struct ui *ui)
 	snprintf(before, sizeof before, "%s", ui->msg);
 	if (!ui_apply_db_gone(ui)) {
 		jh_id was = step_id(ui);
-		return follow_room(ui, was, ui_views_poll(ui));
+		int rest = ui->partial;
+		/* Idle after the first frame: the time to read the rest. The
+		 * changes are only ever looked for in a whole workshop. */
+		if (load_rest(ui))
+			return 1;
+		return follow_room(ui, was, ui_views_poll(ui) || rest);
 	}
 	ui->last_poll_ms = ui_term_now_ms();
 	return strcmp(before, ui->msg) != 0;
@@ -234,6 +310,7 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 
 	memset(&ui, 0, sizeof ui);
 	err_clear(err);
+	rest_failed = 0;
 	ui_keys_apply(opts->config);
 	ui_theme_set(opts->config);
 	ui_bell_set(opts->config);
@@ -262,11 +339,15 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 			goto out;
 		}
 	}
-	/* Load once, then sign in: a large workshop is read a second time
-	 * only when --as names someone new, who joins. */
-	ui.data_version = store_data_version(ui.st);
-	if (store_load(ui.st, ui.wid, &ui.d, err) || resolve_as(&ui, opts->as_name, err))
+	/* Load the head, then sign in (a join reads the head again); the
+	 * rest is read after the first frame. */
+	if (load_start(&ui, 0, err) || resolve_as(&ui, opts->as_name, err))
 		goto out;
+	if (focus_named(&ui)) {
+		model_data_free(&ui.d);
+		if (load_start(&ui, 1, err))
+			goto out;
+	}
 	/* Printed before the screen took over, so said again where it shows. */
 	if (opts->config && opts->config->nproblems)
 		ui_message(&ui, 1, "%s%s", opts->config->problems[0],
@@ -280,19 +361,27 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 	ui.view = UI_VIEW_AGENDA;
 	ui.presenter = opts->presenter;
 	ui_views_adopt(&ui);
-	ui.last_poll_ms = ui_term_now_ms();
-	while (!ui.quit) {
+	/* A terminal polls at once after the first frame, which reads the
+	 * rest; replayed keys read it with the first key but quit. */
+	ui.last_poll_ms = ui.partial ? 0 : ui_term_now_ms();
+	for (int frames = 0; !ui.quit; frames++) {
 		int key;
 		follow_now(&ui);
 		ui_focus_follow(&ui);
 		ui_frame_draw(&ui);
 		refresh();
+		if (!frames && opts->stats)
+			count_rows(&ui, opts->stats->first_frame_rows);
 		key = ui_term_key(&ui);
 		if (key == UI_KEY_EOF)
 			break;
-		if (key != UI_KEY_NONE && !follow_key(&ui, key) && !ui_presenter_key(&ui, key))
+		if (key == UI_KEY_NONE || (key_needs_rest(&ui, key) && load_rest(&ui)))
+			continue;
+		if (!follow_key(&ui, key) && !ui_presenter_key(&ui, key))
 			ui_actions_key(&ui, key);
 	}
+	if (rest_ok(&ui, err))
+		goto out;
 	rc = 0;
 	if (ui.dump_path && !ui.dumped) {
 		/* A quit key leaves the last frame before it: draw the state
@@ -305,6 +394,8 @@ int ui_run(const struct ui_opts *opts, struct jh_err *err)
 		rc = -1;
 	}
 out:
+	if (opts->stats && ui.st)
+		count_rows(&ui, opts->stats->rows);
 	ui_term_stop();
 	ui_free(&ui);
 	free(ev);

@@ -81,6 +81,20 @@ enum { STORE_REFRESH_PATCHED = 1, STORE_REFRESH_WHOLE = 2 };
 int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err);
 
 int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
+/* Load what the agenda and the status line show, in one snapshot: the
+ * workshop row and lists, participants, steps, votes, rounds and ready
+ * markers; no journey, pain point, idea or other item table is read, so
+ * the first frame of any workshop costs the same. Free with
+ * model_data_free; store_load reads the whole. */
+int store_load_head(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
+/* Read what store_load reads beyond the head, checking every value as
+ * it does and keeping nothing: 0, or -1 with the same message store_load
+ * would give. A run that ends before it needed the rest still refuses a
+ * damaged file, without holding the workshop in memory. */
+int store_check_rest(struct jh_store *st, jh_id wid, struct jh_err *err);
+/* How many rows of kind the loads on st have kept in a model since it
+ * was opened (store_check_rest keeps none). */
+long long store_rows_read(const struct jh_store *st, enum jh_kind kind);
 
 /* ---- generic item changes (the field tables in kinds.h) ---- */
 

@@ -3,6 +3,7 @@
 #define JOURNEYHACK_UI_H
 
 #include "journeyhack/err.h"
+#include "journeyhack/kinds.h"
 
 struct config;
 
@@ -18,6 +19,15 @@ struct ui_opts {
 	const struct config *config;
 	const char *export_folder;
 	int presenter; /* --presenter: start in the presenter view */
+	/* NULL, or filled as the run goes (tests, measurements). */
+	struct ui_stats *stats;
+};
+
+/* What a run read from the store, by kind (enum jh_kind): when the first
+ * frame was drawn, and in all. */
+struct ui_stats {
+	long long first_frame_rows[JH_NKINDS];
+	long long rows[JH_NKINDS];
 };
 
 /* ui_run's answer when the database cannot be opened (missing, foreign,

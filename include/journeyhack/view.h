@@ -99,6 +99,9 @@ struct ui {
 	int focus_stay;	 /* do not jump to the facilitator's focus (ui_focus.c) */
 	int focus_shown; /* 1 + the kind, and the id, of the focus last followed */
 	jh_id focus_shown_id;
+	/* d holds only the head (store_load_head): the rest is read before
+	 * anything that needs it (ui.c). */
+	int partial;
 };
 
 struct view_list_class; /* view_list.h */
