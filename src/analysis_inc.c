@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "journeyhack/analysis_inc.h"
+#include "journeyhack/model_patch.h"
 #include "journeyhack/rounds.h"
 #include "journeyhack/util.h"
 
@@ -763,4 +764,38 @@ struct jh_ranked_idea *analysis_inc_backlog(const struct analysis_inc *a, const 
 	}
 	*n = k;
 	return out;
+}
+
+int analysis_inc_follow(struct analysis_inc *a, const struct jh_data *d,
+			const struct model_changes *ch)
+{
+	/* The workshop row moves figures only through its method; the
+	 * agenda never. */
+	if (ch->parts & (MODEL_CHANGED_MAP | MODEL_CHANGED_ROUNDS | MODEL_CHANGED_ALL))
+		return -1;
+	if ((ch->parts & MODEL_CHANGED_HEAD) && analysis_workshop_method(d) != a->method)
+		return -1;
+	for (size_t i = 0; i < ch->n; i++) {
+		jh_id id = ch->v[i].id;
+		switch (ch->v[i].kind) {
+		case JH_TOUCHPOINT:
+			analysis_inc_touchpoint(a, d, id);
+			break;
+		case JH_PAINPOINT:
+			analysis_inc_painpoint(a, d, id);
+			break;
+		case JH_IDEA:
+			analysis_inc_idea(a, d, id);
+			break;
+		case JH_VOTE:
+			analysis_inc_vote(a, d, id);
+			break;
+		case JH_JOURNEY:
+			analysis_inc_journey(a, d, id);
+			break;
+		default: /* people, actions, parking, personas: no figure */
+			break;
+		}
+	}
+	return 0;
 }

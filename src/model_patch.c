@@ -157,3 +157,24 @@ void model_patch_clear(struct jh_data *d, enum jh_kind kind)
 	memcpy(a.slot, &a.items, sizeof a.items);
 	*a.n = 0;
 }
+
+void model_changes_add(struct model_changes *c, enum jh_kind kind, jh_id id)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 16;
+		c->v = util_xrealloc(c->v, c->cap * sizeof *c->v);
+	}
+	c->v[c->n++] = (struct model_change){kind, id};
+}
+
+void model_changes_clear(struct model_changes *c)
+{
+	c->n = 0;
+	c->parts = 0;
+}
+
+void model_changes_free(struct model_changes *c)
+{
+	free(c->v);
+	*c = (struct model_changes){0};
+}

@@ -3484,7 +3484,13 @@ int store_bulk_end(struct jh_store *st, struct store_bulk *b, int keep, struct j
 
 /* What a feed entry's kind asks to read again: one item, or a part of the
  * workshop that is few rows and ordered through other rows. */
-enum feed_part { FEED_HEAD = 1, FEED_STEPS = 2, FEED_MAP = 4, FEED_ROUNDS = 8, FEED_ALL = 16 };
+enum feed_part {
+	FEED_HEAD = MODEL_CHANGED_HEAD,
+	FEED_STEPS = MODEL_CHANGED_STEPS,
+	FEED_MAP = MODEL_CHANGED_MAP,
+	FEED_ROUNDS = MODEL_CHANGED_ROUNDS,
+	FEED_ALL = MODEL_CHANGED_ALL
+};
 
 struct feed_item {
 	enum jh_kind kind;
@@ -3662,7 +3668,8 @@ static int feed_one(struct jh_store *st, jh_id wid, struct jh_data *d, enum jh_k
 }
 
 static int feed_apply(struct jh_store *st, jh_id wid, struct jh_data *d, unsigned parts,
-		      struct feed_item *items, size_t n, struct jh_err *err)
+		      struct feed_item *items, size_t n, struct model_changes *ch,
+		      struct jh_err *err)
 {
 	int rc = 0;
 
@@ -3678,8 +3685,11 @@ static int feed_apply(struct jh_store *st, jh_id wid, struct jh_data *d, unsigne
 		rc = feed_rounds(st, wid, d, err);
 	qsort(items, n, sizeof *items, feed_item_cmp);
 	for (size_t i = 0; i < n && !rc; i++)
-		if (!i || feed_item_cmp(&items[i - 1], &items[i]))
+		if (!i || feed_item_cmp(&items[i - 1], &items[i])) {
 			rc = feed_one(st, wid, d, items[i].kind, items[i].id, err);
+			if (ch)
+				model_changes_add(ch, items[i].kind, items[i].id);
+		}
 	return rc;
 }
 
@@ -3695,7 +3705,8 @@ static int feed_whole(struct jh_store *st, jh_id wid, struct jh_data *d, struct 
 	return STORE_REFRESH_WHOLE;
 }
 
-int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
+int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct model_changes *ch,
+		  struct jh_err *err)
 {
 	struct feed_item *items = NULL;
 	size_t n = 0;
@@ -3709,7 +3720,7 @@ int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_e
 		return -1;
 	rc = feed_read(st, wid, d->feed_seq, &upto, &parts, &items, &n, err);
 	if (!rc && !(parts & FEED_ALL) && (parts || n)) {
-		rc = feed_apply(st, wid, d, parts, items, n, err);
+		rc = feed_apply(st, wid, d, parts, items, n, ch, err);
 		/* Failed half-way, d is partly new: it is read whole below. */
 		parts |= rc ? FEED_ALL : 0;
 		rc = rc ? 0 : STORE_REFRESH_PATCHED;
@@ -3722,6 +3733,8 @@ int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_e
 	if (rc >= 0 && (parts & FEED_ALL))
 		rc = nested ? err_set(err, "%s", _("the change feed cannot be read inside a change"))
 			    : feed_whole(st, wid, d, err);
+	if (ch)
+		ch->parts |= parts;
 	return rc;
 }
 

@@ -294,7 +294,7 @@ static int poll_changes(struct ui *ui)
 
 static void ui_free(struct ui *ui)
 {
-	ui_views_cleanup();
+	ui_views_cleanup(ui);
 	ui_undo_free(ui);
 	ui_index_free(&ui->ix);
 	model_data_free(&ui->d);

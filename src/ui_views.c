@@ -21,8 +21,28 @@ static void views_rebuild(struct ui *ui)
 	view_stale[ui->view] = 0;
 }
 
+/* The data was read anew: the kept figures no longer follow it. */
+static void inc_drop(struct ui *ui)
+{
+	if (ui->inc_ok)
+		analysis_inc_free(&ui->inc);
+	ui->inc_ok = 0;
+}
+
+/* The views and indexes follow data changed by the refresh in
+ * ui->changes; the kept figures follow too, or are dropped. */
+static void adopt_changes(struct ui *ui)
+{
+	if (ui->inc_ok && analysis_inc_follow(&ui->inc, &ui->d, &ui->changes))
+		inc_drop(ui);
+	ui->generation++;
+	ui_index_build(ui);
+	views_rebuild(ui);
+}
+
 void ui_views_adopt(struct ui *ui)
 {
+	inc_drop(ui);
 	ui->generation++;
 	ui_index_build(ui);
 	views_rebuild(ui);
@@ -37,10 +57,13 @@ static int bring_up_to_date(struct ui *ui, int always)
 	int rc;
 
 	ui->data_version = store_data_version(ui->st);
-	rc = store_refresh(ui->st, ui->wid, &ui->d, &err);
+	model_changes_clear(&ui->changes);
+	rc = store_refresh(ui->st, ui->wid, &ui->d, &ui->changes, &err);
 	if (rc < 0)
 		ui_message(ui, 1, _("reload failed: %s"), err.msg);
-	if (rc || always)
+	if (rc == STORE_REFRESH_PATCHED || (rc == 0 && always))
+		adopt_changes(ui);
+	else if (rc)
 		ui_views_adopt(ui);
 	return rc;
 }
@@ -72,7 +95,9 @@ int ui_views_poll(struct ui *ui)
 	return bring_up_to_date(ui, 0) != 0;
 }
 
-void ui_views_cleanup(void)
+void ui_views_cleanup(struct ui *ui)
 {
+	inc_drop(ui);
+	model_changes_free(&ui->changes);
 	view_free_all();
 }

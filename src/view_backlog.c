@@ -56,10 +56,18 @@ static const struct view_list_sort sorts[] = {
 static const size_t search[] = {offsetof(struct jh_idea, title), offsetof(struct jh_idea, belief),
 				offsetof(struct jh_idea, experiment)};
 
-struct jh_ranked_idea *view_backlog_visible(const struct ui *ui, int renumber, size_t *n)
+struct jh_ranked_idea *view_backlog_visible(struct ui *ui, int renumber, size_t *n)
 {
 	size_t all_n, k = 0;
-	struct jh_ranked_idea *all = analysis_backlog(&ui->d, &all_n);
+	struct jh_ranked_idea *all;
+
+	/* Ranked once per load, then kept in order change by change: the
+	 * same backlog analysis_backlog gives, without ranking every idea. */
+	if (!ui->inc_ok) {
+		analysis_inc_build(&ui->inc, &ui->d);
+		ui->inc_ok = 1;
+	}
+	all = analysis_inc_backlog(&ui->inc, &ui->d, &all_n);
 
 	for (size_t i = 0; i < all_n; i++)
 		if (!ui->ix.idea_hidden[all[i].index]) {

@@ -52,6 +52,14 @@ void analysis_inc_idea(struct analysis_inc *a, const struct jh_data *d, jh_id id
 void analysis_inc_vote(struct analysis_inc *a, const struct jh_data *d, jh_id id);
 void analysis_inc_journey(struct analysis_inc *a, const struct jh_data *d, jh_id id);
 
+/* Follow a refresh (model_patch.h) that changed d: update for each item
+ * it changed. -1 when it changed more than items in a way that moves
+ * figures (the method, the map read whole, a voting round, or all): the
+ * aggregates must be built again. */
+struct model_changes;
+int analysis_inc_follow(struct analysis_inc *a, const struct jh_data *d,
+			const struct model_changes *ch);
+
 /* A journey's figures as analysis_journey gives them; NULL for an id
  * that is not a journey of d. */
 const struct jh_journey_stats *analysis_inc_stats(const struct analysis_inc *a, jh_id journey);

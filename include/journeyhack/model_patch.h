@@ -25,4 +25,27 @@ void model_patch_drop(struct jh_data *d, enum jh_kind kind, jh_id id);
 /* Free every item of a kind and empty its array. */
 void model_patch_clear(struct jh_data *d, enum jh_kind kind);
 
+/* What a refresh changed in a jh_data: the items put or dropped one by
+ * one, and which other parts were read again whole. */
+enum {
+	MODEL_CHANGED_HEAD = 1,	  /* the workshop row and its lists */
+	MODEL_CHANGED_STEPS = 2,  /* the agenda */
+	MODEL_CHANGED_MAP = 4,	  /* journeys, stages and touchpoints */
+	MODEL_CHANGED_ROUNDS = 8, /* voting rounds and ready markers */
+	MODEL_CHANGED_ALL = 16	  /* the workshop was read whole */
+};
+struct model_change {
+	enum jh_kind kind;
+	jh_id id;
+};
+struct model_changes {
+	struct model_change *v;
+	size_t n, cap;
+	unsigned parts; /* MODEL_CHANGED_* */
+};
+void model_changes_add(struct model_changes *c, enum jh_kind kind, jh_id id);
+/* Empty c for the next refresh, keeping its memory. */
+void model_changes_clear(struct model_changes *c);
+void model_changes_free(struct model_changes *c);
+
 #endif

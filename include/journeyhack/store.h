@@ -76,9 +76,12 @@ int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_er
  * items changed since d was read are read again and put in place, or d is
  * read whole when the feed no longer reaches back (or names thousands).
  * Returns 0 when nothing changed in the workshop, STORE_REFRESH_PATCHED,
- * STORE_REFRESH_WHOLE, or -1 (d stays usable, but may be partly new). */
+ * STORE_REFRESH_WHOLE, or -1 (d stays usable, but may be partly new).
+ * What changed is added to ch (model_patch.h) unless it is NULL. */
 enum { STORE_REFRESH_PATCHED = 1, STORE_REFRESH_WHOLE = 2 };
-int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err);
+struct model_changes;
+int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct model_changes *ch,
+		  struct jh_err *err);
 
 int store_load_people(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err);
 /* Load what the agenda and the status line show, in one snapshot: the

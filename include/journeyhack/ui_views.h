@@ -15,6 +15,6 @@ int ui_views_poll(struct ui *ui);
 /* Show view v (rebuilding it first if the data changed since). */
 void ui_views_switch(struct ui *ui, int v);
 /* Release what the views keep. */
-void ui_views_cleanup(void);
+void ui_views_cleanup(struct ui *ui);
 
 #endif

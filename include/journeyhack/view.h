@@ -20,6 +20,8 @@
 #include "journeyhack/samefile.h"
 #include "journeyhack/ui_draw.h"
 #include "journeyhack/ui_edit.h"
+#include "journeyhack/analysis_inc.h"
+#include "journeyhack/model_patch.h"
 #include "journeyhack/ui_index.h"
 #include "journeyhack/ui_keys.h"
 #include "journeyhack/ui_message.h"
@@ -102,6 +104,12 @@ struct ui {
 	/* d holds only the head (store_load_head): the rest is read before
 	 * anything that needs it (ui.c). */
 	int partial;
+	/* The backlog's figures kept up to date per change (analysis_inc.h),
+	 * valid while inc_ok: built on the backlog's first use after a load,
+	 * then followed through what each refresh changed. */
+	struct analysis_inc inc;
+	int inc_ok;
+	struct model_changes changes; /* what the last refresh changed */
 };
 
 struct view_list_class; /* view_list.h */

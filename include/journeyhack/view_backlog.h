@@ -10,7 +10,7 @@
 
 /* The ranked backlog without the ideas private writing hides from this
  * participant; renumber ranks the rest 1..n. Caller frees. */
-struct jh_ranked_idea *view_backlog_visible(const struct ui *ui, int renumber, size_t *n);
+struct jh_ranked_idea *view_backlog_visible(struct ui *ui, int renumber, size_t *n);
 /* "ICE", "RICE": the method's name as people write it. */
 void view_backlog_label(enum jh_method method, char *buf, size_t size);
 

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "journeyhack/analysis.h"
+#include "journeyhack/analysis_inc.h"
 #include "journeyhack/items.h"
 #include "journeyhack/kinds.h"
 #include "journeyhack/model.h"
@@ -164,7 +166,7 @@ static int check(struct jh_data *d)
 {
 	struct jh_data fresh;
 	struct jh_err err;
-	int rc = store_refresh(rd, wid, d, &err);
+	int rc = store_refresh(rd, wid, d, NULL, &err);
 
 	cr_assert_geq(rc, 0, "%s", err.msg);
 	cr_assert_eq(store_load(rd, wid, &fresh, &err), 0, "%s", err.msg);
@@ -508,4 +510,56 @@ Test(feed, a_large_import_is_one_entry_and_read_whole)
 	model_data_free(&d);
 	free(text);
 	free(csv);
+}
+
+/* The interface's path: what a refresh changed, followed by the kept
+ * backlog figures (or a rebuild when the refresh says they moved whole),
+ * gives the backlog analysis_backlog gives. */
+static void backlog_eq(struct analysis_inc *a, const struct jh_data *d)
+{
+	size_t n, m;
+	struct jh_ranked_idea *x = analysis_inc_backlog(a, d, &n);
+	struct jh_ranked_idea *y = analysis_backlog(d, &m);
+
+	cr_assert_eq(n, m);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(x[i].index, y[i].index, "rank %zu", i + 1);
+		cr_assert_eq(x[i].rank, y[i].rank);
+		cr_assert_eq(x[i].votes, y[i].votes);
+		cr_assert_eq(x[i].quadrant, y[i].quadrant);
+		cr_assert_eq(x[i].on_weakest_link, y[i].on_weakest_link);
+		cr_assert(x[i].score == y[i].score, "rank %zu: score", i + 1);
+	}
+	free(x);
+	free(y);
+}
+
+Test(feed, the_backlog_kept_through_the_changes_equals_a_fresh_ranking)
+{
+	struct jh_data d, ref;
+	struct jh_err err;
+	struct analysis_inc a;
+	struct model_changes ch = {0};
+	int followed = 0;
+
+	cr_assert_eq(store_load(rd, wid, &d, &err), 0, "%s", err.msg);
+	analysis_inc_build(&a, &d);
+	for (int i = 0; i < 800; i++) {
+		cr_assert_eq(store_load(w1, wid, &ref, &err), 0, "%s", err.msg);
+		one_change(rnd(2) ? w1 : w2, &ref);
+		model_data_free(&ref);
+		model_changes_clear(&ch);
+		cr_assert_geq(store_refresh(rd, wid, &d, &ch, &err), 0, "%s", err.msg);
+		if (analysis_inc_follow(&a, &d, &ch)) {
+			analysis_inc_free(&a);
+			analysis_inc_build(&a, &d);
+		} else {
+			followed++;
+		}
+		backlog_eq(&a, &d);
+	}
+	cr_assert_gt(followed, 500, "followed %d of 800 changes", followed);
+	analysis_inc_free(&a);
+	model_changes_free(&ch);
+	model_data_free(&d);
 }
