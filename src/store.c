@@ -3559,7 +3559,8 @@ static int feed_read(struct jh_store *st, jh_id wid, int64_t after, int64_t *upt
 	/* Each alone, so SQLite reads them off the ends of the b-tree
 	 * instead of scanning the feed. */
 	hi = query_int(st, "SELECT max(seq) FROM change_feed", NOARGS, 0, err, &failed);
-	lo = failed ? 0 : query_int(st, "SELECT min(seq) FROM change_feed", NOARGS, 0, err, &failed);
+	lo =
+	    failed ? 0 : query_int(st, "SELECT min(seq) FROM change_feed", NOARGS, 0, err, &failed);
 	if (failed)
 		return -1;
 	*upto = hi;
@@ -3731,8 +3732,9 @@ int store_refresh(struct jh_store *st, jh_id wid, struct jh_data *d, struct mode
 	if (!nested)
 		exec_sql(st, rc < 0 ? "ROLLBACK" : "COMMIT", NULL);
 	if (rc >= 0 && (parts & FEED_ALL))
-		rc = nested ? err_set(err, "%s", _("the change feed cannot be read inside a change"))
-			    : feed_whole(st, wid, d, err);
+		rc = nested
+			 ? err_set(err, "%s", _("the change feed cannot be read inside a change"))
+			 : feed_whole(st, wid, d, err);
 	if (ch)
 		ch->parts |= parts;
 	return rc;

@@ -33,6 +33,7 @@ void ui_index_build(struct ui *ui)
 	struct ui_index *ix = &ui->ix;
 	const struct jh_data *d = &ui->d;
 	struct session_viewer v = {ui->me, ui->acting, 0};
+	const struct jh_participant *lead;
 
 	ui_index_free(ix);
 	model_index_build(&ix->m, d);
@@ -47,6 +48,8 @@ void ui_index_build(struct ui *ui)
 	ix->hidden_pain = session_hidden_painpoints(d, &v, ix->pain_hidden);
 	ix->hidden_ideas = session_hidden_ideas(d, &v, ix->idea_hidden);
 	ix->votes_hidden = session_votes_hidden(d);
+	lead = session_facilitator(d, &ix->nleaders);
+	ix->leader = lead ? lead->id : 0;
 }
 
 /* Built on first use, not per reload: the first frame and the views

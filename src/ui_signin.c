@@ -66,11 +66,11 @@ int ui_signin_check(struct ui *ui, enum jh_kind kind, jh_id id, int add, char *c
  * this terminal leads or nobody does. */
 static void leader(const struct ui *ui, char *buf, size_t size)
 {
-	size_t n;
-	const struct jh_participant *f = session_facilitator(&ui->d, &n);
+	size_t n = ui->ix.nleaders;
+	const struct jh_participant *f = model_index_item(&ui->ix.m, JH_PARTICIPANT, ui->ix.leader);
 
 	buf[0] = '\0';
-	if (!f || session_is_facilitator(model_participant(&ui->d, ui->me)))
+	if (!f || session_is_facilitator(model_index_item(&ui->ix.m, JH_PARTICIPANT, ui->me)))
 		return;
 	if (n > 1)
 		snprintf(buf, size, _(", led by %s +%zu"), f->name, n - 1);

@@ -20,6 +20,10 @@ struct ui_index {
 	size_t hidden_pain, hidden_ideas;
 	int votes_hidden;		     /* current step private and unrevealed */
 	struct model_index_links pain_ideas; /* see ui_index_pain_ideas */
+	/* Who leads (session_facilitator) and how many do: the status line
+	 * names them in every frame, so they are found once per change. */
+	jh_id leader;
+	size_t nleaders;
 };
 
 void ui_index_build(struct ui *ui);

@@ -177,8 +177,8 @@ static int check(struct jh_data *d)
 
 /* -------------------------------------------------------------- changes */
 
-static const char *const words[] = {"Fakturan", "är", "svår", "å", "Øyvind", "betaling",
-				    "kö",	"blåbær", "kassa", "ärende", "Åsa", "nätt"};
+static const char *const words[] = {"Fakturan", "är",	  "svår",  "å",	     "Øyvind", "betaling",
+				    "kö",	"blåbær", "kassa", "ärende", "Åsa",    "nätt"};
 
 static void text(char *buf, size_t size)
 {
@@ -233,7 +233,8 @@ static void one_change(struct jh_store *st, const struct jh_data *d)
 		break;
 	}
 	case 2: {
-		struct jh_assign a[] = {{"severity", n1}, {"status", rnd(2) ? "addressed" : "open"}};
+		struct jh_assign a[] = {{"severity", n1},
+					{"status", rnd(2) ? "addressed" : "open"}};
 		write_item(st, JH_PAINPOINT, any(d, JH_PAINPOINT), a, 2);
 		break;
 	}
@@ -426,19 +427,21 @@ Test(feed, every_table_of_the_model_feeds_its_changes)
 	/* The triggers are named after the tables: a table of the model
 	 * without them would leave terminals showing old data. */
 	static const char *const tables[] = {
-	    "workshop", "participant", "step",	 "journey", "stage",	     "touchpoint",
-	    "painpoint", "idea",       "vote",	 "action",  "parking",	     "persona",
-	    "round",	"ready",       "round_idea", "idea_painpoint", "workshop_list"};
+	    "workshop",	      "participant",  "step",  "journey", "stage",
+	    "touchpoint",     "painpoint",    "idea",  "vote",	  "action",
+	    "parking",	      "persona",      "round", "ready",	  "round_idea",
+	    "idea_painpoint", "workshop_list"};
 	sqlite3 *db;
 
 	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
 		sqlite3_stmt *s;
-		cr_assert_eq(sqlite3_prepare_v2(db,
-						"SELECT count(*) FROM sqlite_schema WHERE type ="
-						" 'trigger' AND tbl_name = ?1 AND name LIKE '%_feed_%'",
-						-1, &s, NULL),
-			     SQLITE_OK);
+		cr_assert_eq(
+		    sqlite3_prepare_v2(db,
+				       "SELECT count(*) FROM sqlite_schema WHERE type ="
+				       " 'trigger' AND tbl_name = ?1 AND name LIKE '%_feed_%'",
+				       -1, &s, NULL),
+		    SQLITE_OK);
 		sqlite3_bind_text(s, 1, tables[i], -1, SQLITE_STATIC);
 		cr_assert_eq(sqlite3_step(s), SQLITE_ROW);
 		cr_assert_geq(sqlite3_column_int(s, 0), 2, "%s has no feed triggers", tables[i]);
@@ -488,7 +491,8 @@ Test(feed, a_large_import_is_one_entry_and_read_whole)
 
 	len += (size_t)snprintf(text + len, cap - len, "title,severity\n");
 	for (int i = 0; i < 1500; i++)
-		len += (size_t)snprintf(text + len, cap - len, "Kön vid kassa %d,%d\n", i, 1 + i % 5);
+		len +=
+		    (size_t)snprintf(text + len, cap - len, "Kön vid kassa %d,%d\n", i, 1 + i % 5);
 	tu_write(csv, text);
 	cr_assert_eq(store_load(rd, wid, &d, &err), 0, "%s", err.msg);
 	r = tu_jhdb(path, argv);
