@@ -1308,16 +1308,25 @@ static int load_feed_seq(struct jh_store *st, struct jh_data *out, struct jh_err
 	return failed ? -1 : 0;
 }
 
-int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+static int load_all_rows(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	return load_workshop(st, wid, &out->workshop, err) || load_lists(st, wid, out, err) ||
+		       load_items(st, wid, out, err) || load_rounds(st, wid, out, err) ||
+		       load_feed_seq(st, out, err)
+		   ? -1
+		   : 0;
+}
+
+/* Read into out with rows, in one read transaction (unless one is open):
+ * the snapshot is consistent even while other terminals write. */
+static int load_snapshot(struct jh_store *st, jh_id wid, struct jh_data *out,
+			 int (*rows)(struct jh_store *, jh_id, struct jh_data *, struct jh_err *),
+			 struct jh_err *err)
 {
 	memset(out, 0, sizeof *out);
-	/* One read transaction: the snapshot is consistent even while other
-	 * terminals write. */
 	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
 		return -1;
-	if (load_workshop(st, wid, &out->workshop, err) || load_lists(st, wid, out, err) ||
-	    load_items(st, wid, out, err) || load_rounds(st, wid, out, err) ||
-	    load_feed_seq(st, out, err)) {
+	if (rows(st, wid, out, err)) {
 		if (st->depth == 0)
 			exec_sql(st, "ROLLBACK", NULL);
 		model_data_free(out);
@@ -1326,6 +1335,11 @@ int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_er
 	if (st->depth == 0)
 		exec_sql(st, "COMMIT", NULL);
 	return 0;
+}
+
+int store_load(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
+{
+	return load_snapshot(st, wid, out, load_all_rows, err);
 }
 
 /* ------------------------------------------------------ workshop create */
@@ -3767,18 +3781,7 @@ static int load_head_rows(struct jh_store *st, jh_id wid, struct jh_data *d, str
 
 int store_load_head(struct jh_store *st, jh_id wid, struct jh_data *out, struct jh_err *err)
 {
-	memset(out, 0, sizeof *out);
-	if (st->depth == 0 && exec_sql(st, "BEGIN", err))
-		return -1;
-	if (load_head_rows(st, wid, out, err)) {
-		if (st->depth == 0)
-			exec_sql(st, "ROLLBACK", NULL);
-		model_data_free(out);
-		return -1;
-	}
-	if (st->depth == 0)
-		exec_sql(st, "COMMIT", NULL);
-	return 0;
+	return load_snapshot(st, wid, out, load_head_rows, err);
 }
 
 /* The links of the workshop's ideas, as load_links reads them. */
