@@ -532,7 +532,8 @@ struct rank_key {
 
 static int ranks_before(const struct rank_key *a, const struct rank_key *b)
 {
-	if (a->score != b->score)
+	/* Scores are equal or not, never NaN: no == on doubles. */
+	if (a->score < b->score || a->score > b->score)
 		return a->score > b->score;
 	if (a->votes != b->votes)
 		return a->votes > b->votes;

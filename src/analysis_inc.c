@@ -187,7 +187,7 @@ static int by_rank(const void *a, const void *b)
 {
 	const struct rank_key *x = a, *y = b;
 
-	if (x->score != y->score)
+	if (x->score < y->score || x->score > y->score)
 		return x->score > y->score ? -1 : 1;
 	if (x->votes != y->votes)
 		return x->votes > y->votes ? -1 : 1;

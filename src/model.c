@@ -47,11 +47,12 @@ void model_workshop_free(struct jh_workshop *w)
 	free(w->focus_kind);
 }
 
-void model_item_free(int kind, void *item)
+void model_item_free(unsigned kind, void *item)
 {
 	size_t off[MAX_OWNED];
+	size_t n = owned(kinds_get((enum jh_kind)kind), off);
 
-	free_owned(off, owned(kinds_get((enum jh_kind)kind), off), item);
+	free_owned(off, n, item);
 }
 
 static void free_strv(char **v, size_t n)

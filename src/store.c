@@ -2034,17 +2034,21 @@ static int mark_changer(struct jh_store *st, const struct jh_kind_def *k, jh_id 
 
 /* What the uuid trigger, taken off by a bulk write, does for a row added
  * with an empty UUID. */
+static int give_uuid(struct jh_store *st, const struct jh_kind_def *k, jh_id id, struct jh_err *err)
+{
+	char sql[96], uuid[37];
+
+	fresh_uuid(uuid);
+	snprintf(sql, sizeof sql, "UPDATE %s SET uuid = ?1 WHERE id = ?2", k->table);
+	return run(st, sql, ARGS(TXT(uuid), I64(id)), err);
+}
+
 static int blank_uuid(struct jh_store *st, const struct jh_kind_def *k, const struct jh_value *vals,
 		      size_t nvals, jh_id id, struct jh_err *err)
 {
 	const struct jh_value *v = find_val(vals, nvals, "uuid");
-	char sql[96], uuid[37];
 
-	if (!v || v->is_null || (v->text && *v->text))
-		return 0;
-	fresh_uuid(uuid);
-	snprintf(sql, sizeof sql, "UPDATE %s SET uuid = ?1 WHERE id = ?2", k->table);
-	return run(st, sql, ARGS(TXT(uuid), I64(id)), err);
+	return !v || v->is_null || (v->text && *v->text) ? 0 : give_uuid(st, k, id, err);
 }
 
 static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id want_id,

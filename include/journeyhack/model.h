@@ -219,7 +219,7 @@ void model_data_free(struct jh_data *d);
 void model_workshop_free(struct jh_workshop *w);
 /* Free what one item of kind (an enum jh_kind, kinds.h) owns: its texts
  * and id lists, not the item itself. */
-void model_item_free(int kind, void *item);
+void model_item_free(unsigned kind, void *item);
 
 /* Lookups by id in a loaded workshop; NULL when absent. Linear for
  * kinds not loaded in id order: for many lookups use model_index.h. */

@@ -483,17 +483,17 @@ Test(feed, a_large_import_is_one_entry_and_read_whole)
 	struct jh_err err;
 	char *csv = tu_join(dir, "smärtor.csv");
 	size_t cap = 64 * 1600, len = 0;
-	char *text = malloc(cap);
+	char *rows = malloc(cap);
 	const char *argv[] = {"import", "verkstad", csv, "--kind", "painpoints", NULL};
 	struct tu_run r;
 	sqlite3 *db;
 	sqlite3_stmt *s;
 
-	len += (size_t)snprintf(text + len, cap - len, "title,severity\n");
+	len += (size_t)snprintf(rows + len, cap - len, "title,severity\n");
 	for (int i = 0; i < 1500; i++)
 		len +=
-		    (size_t)snprintf(text + len, cap - len, "Kön vid kassa %d,%d\n", i, 1 + i % 5);
-	tu_write(csv, text);
+		    (size_t)snprintf(rows + len, cap - len, "Kön vid kassa %d,%d\n", i, 1 + i % 5);
+	tu_write(csv, rows);
 	cr_assert_eq(store_load(rd, wid, &d, &err), 0, "%s", err.msg);
 	r = tu_jhdb(path, argv);
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -512,7 +512,7 @@ Test(feed, a_large_import_is_one_entry_and_read_whole)
 	sqlite3_finalize(s);
 	sqlite3_close(db);
 	model_data_free(&d);
-	free(text);
+	free(rows);
 	free(csv);
 }
 

@@ -32,41 +32,45 @@ static void workshop(struct jh_data *d, size_t journeys)
 	d->votes = util_xcalloc(d->nvotes, sizeof *d->votes);
 	for (size_t j = 0; j < journeys; j++) {
 		d->journeys[j].id = id++;
-		d->stages[j] = (struct jh_stage){.id = id++, .journey_id = d->journeys[j].id};
+		d->stages[j] = (struct jh_stage){.journey_id = d->journeys[j].id};
+		d->stages[j].id = id++;
 	}
-	for (size_t i = 0; i < d->ntouchpoints; i++)
-		d->touchpoints[i] = (struct jh_touchpoint){.id = id++,
-							   .journey_id = d->journeys[i / 10].id,
+	/* Ids are given apart from the initialisers, whose order of
+	 * evaluation C leaves open. */
+	for (size_t i = 0; i < d->ntouchpoints; i++) {
+		d->touchpoints[i] = (struct jh_touchpoint){.journey_id = d->journeys[i / 10].id,
 							   .stage_id = d->stages[i / 10].id,
 							   .position = (int)(i % 10),
 							   .channel = i % 3 ? "Web" : "Shop",
 							   .score = (int)(i % 5) - 2,
 							   .reach = (int)(i % 4) * 25};
-	for (size_t i = 0; i < d->npainpoints; i++)
+		d->touchpoints[i].id = id++;
+	}
+	for (size_t i = 0; i < d->npainpoints; i++) {
 		d->painpoints[i] = (struct jh_painpoint){
-		    .id = id++,
 		    .touchpoint_id = d->touchpoints[i / 2].id,
 		    .severity = (int)(i % 5) + 1,
 		    .frequency = 3,
 		    .status = "open",
 		};
+		d->painpoints[i].id = id++;
+	}
 	for (size_t i = 0; i < d->nideas; i++) {
 		struct jh_idea *x = &d->ideas[i];
-		*x = (struct jh_idea){.id = id++,
-				      .impact = (int)(i % 5) + 1,
-				      .effort = (int)(i % 4) + 1,
-				      .confidence = 3};
+		*x = (struct jh_idea){
+		    .impact = (int)(i % 5) + 1, .effort = (int)(i % 4) + 1, .confidence = 3};
+		x->id = id++;
 		x->npainpoints = i + 1 < d->npainpoints ? 2 : 1;
 		x->painpoints = util_xcalloc(2, sizeof *x->painpoints);
 		x->painpoints[0] = d->painpoints[i].id;
 		if (x->npainpoints == 2)
 			x->painpoints[1] = d->painpoints[i + 1].id;
 	}
-	for (size_t i = 0; i < d->nvotes; i++)
-		d->votes[i] = (struct jh_vote){.id = id++,
-					       .participant_id = (jh_id)(i % 2) + 1,
-					       .idea_id = d->ideas[i / 2].id,
-					       .dots = 1};
+	for (size_t i = 0; i < d->nvotes; i++) {
+		d->votes[i] = (struct jh_vote){
+		    .participant_id = (jh_id)(i % 2) + 1, .idea_id = d->ideas[i / 2].id, .dots = 1};
+		d->votes[i].id = id++;
+	}
 }
 
 static void free_data(struct jh_data *d)
