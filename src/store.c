@@ -2059,6 +2059,9 @@ static int item_insert(struct jh_store *st, jh_id wid, enum jh_kind kind, jh_id 
 	jh_id step_id = 0, id, cur = 0;
 	struct arg head[2] = {I64(wid), I64(want_id)}, tail[3];
 	size_t ntail = 0;
+	/* Bound through tail[] after the block that fills it: it must live
+	 * as long as the function. */
+	/* cppcheck-suppress variableScope */
 	char uuid[37];
 	unsigned uuid_flag = find_val(vals, nvals, "uuid") ? 0 : MEMO_UUID;
 	sqlite3_stmt *s;

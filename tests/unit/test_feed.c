@@ -532,7 +532,8 @@ static void backlog_eq(struct analysis_inc *a, const struct jh_data *d)
 		cr_assert_eq(x[i].votes, y[i].votes);
 		cr_assert_eq(x[i].quadrant, y[i].quadrant);
 		cr_assert_eq(x[i].on_weakest_link, y[i].on_weakest_link);
-		cr_assert(x[i].score == y[i].score, "rank %zu: score", i + 1);
+		cr_assert(!memcmp(&x[i].score, &y[i].score, sizeof x[i].score), "rank %zu: score",
+			  i + 1);
 	}
 	free(x);
 	free(y);
