@@ -3705,7 +3705,8 @@ static int feed_apply(struct jh_store *st, jh_id wid, struct jh_data *d, unsigne
 		     feed_kind(st, wid, d, JH_TOUCHPOINT, err);
 	if (!rc && (parts & FEED_ROUNDS))
 		rc = feed_rounds(st, wid, d, err);
-	qsort(items, n, sizeof *items, feed_item_cmp);
+	if (n) /* qsort takes no NULL, even for nothing */
+		qsort(items, n, sizeof *items, feed_item_cmp);
 	for (size_t i = 0; i < n && !rc; i++)
 		if (!i || feed_item_cmp(&items[i - 1], &items[i])) {
 			rc = feed_one(st, wid, d, items[i].kind, items[i].id, err);
