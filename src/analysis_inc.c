@@ -55,9 +55,10 @@ static void set_init(struct analysis_inc_set *s, size_t size)
 	s->size = size;
 }
 
+/* An empty set has no records: no offset is applied to its NULL. */
 static void *set_at(const struct analysis_inc_set *s, size_t i)
 {
-	return s->v + i * s->size;
+	return s->v ? s->v + i * s->size : NULL;
 }
 
 /* Lower bound of key; *found when the record there compares equal. */
