@@ -94,22 +94,27 @@ static size_t lower_bound(enum jh_kind kind, const struct arr *a, const char *it
 	return lo;
 }
 
-/* Where the item with this id is, or *a->n. Votes are not in id order:
- * they are searched through (a workshop has a few per participant). */
+/* Where the item with this id is, or *a->n: by binary search on the id
+ * for the kinds kept in id order; votes are not, and are searched
+ * through (a workshop has a few per participant). */
 static size_t find(enum jh_kind kind, const struct arr *a, jh_id id)
 {
-	if (kind != JH_VOTE) {
-		char key[sizeof(struct jh_vote) > sizeof id ? sizeof(struct jh_vote) : sizeof id];
-		size_t at;
-		memset(key, 0, sizeof key);
-		memcpy(key, &id, sizeof id);
-		at = lower_bound(kind, a, key);
-		return at < *a->n && id_at(a->items + at * a->size) == id ? at : *a->n;
+	size_t lo = 0, hi = *a->n;
+
+	if (kind == JH_VOTE) {
+		for (size_t i = 0; i < *a->n; i++)
+			if (id_at(a->items + i * a->size) == id)
+				return i;
+		return *a->n;
 	}
-	for (size_t i = 0; i < *a->n; i++)
-		if (id_at(a->items + i * a->size) == id)
-			return i;
-	return *a->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (id_at(a->items + mid * a->size) < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < *a->n && id_at(a->items + lo * a->size) == id ? lo : *a->n;
 }
 
 void model_patch_drop(struct jh_data *d, enum jh_kind kind, jh_id id)
