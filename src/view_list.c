@@ -141,28 +141,19 @@ static void add_headings(struct view_list *vl)
 	free(items);
 }
 
-static jh_id id_at(const struct ui *ui, const struct jh_kind_def *k, size_t p)
-{
-	jh_id id;
-
-	memcpy(&id, kinds_item(k, &ui->d, p), sizeof id);
-	return id;
-}
-
 /* rank[p]: the rank of the row of the item now at position p of the
  * kind's array in the last sort, SIZE_MAX for an item new since. Both
  * arrays in id order (most kinds load so) are walked side by side;
  * otherwise each item is found through the model's id index. */
 static void ranks_now(const struct ui *ui, const struct view_list *vl, size_t count, size_t *rank)
 {
-	const struct jh_kind_def *k = kinds_get(vl->cls->kind);
 	size_t i = 0;
 	jh_id last = 0;
 
 	for (size_t p = 0; p < count; p++)
 		rank[p] = SIZE_MAX;
 	for (size_t p = 0; vl->prev_sorted && p < count; p++) {
-		jh_id id = id_at(ui, k, p);
+		jh_id id = item_id(ui, vl, (long)p);
 		if (p && id <= last)
 			break; /* not in id order after all: the index below */
 		last = id;
@@ -234,7 +225,7 @@ static void note_order(const struct ui *ui, struct view_list *vl)
 	vl->prev_sort = vl->sort;
 	vl->prev_sorted = 1;
 	for (size_t p = 0; p < count; p++) {
-		vl->prev_ids[p] = id_at(ui, k, p);
+		vl->prev_ids[p] = item_id(ui, vl, (long)p);
 		vl->prev_rank[p] = SIZE_MAX;
 		vl->prev_sorted &= p == 0 || vl->prev_ids[p - 1] < vl->prev_ids[p];
 	}
