@@ -3616,6 +3616,16 @@ static int feed_kind(struct jh_store *st, jh_id wid, struct jh_data *d, enum jh_
 			 (size_t *)(void *)((char *)d + k->count_offset), "read changes", err);
 }
 
+#define SWAP_LIST(v, n)                                                                            \
+	do {                                                                                       \
+		char **v_ = d->v;                                                                  \
+		size_t n_ = d->n;                                                                  \
+		d->v = lists.v;                                                                    \
+		d->n = lists.n;                                                                    \
+		lists.v = v_;                                                                      \
+		lists.n = n_;                                                                      \
+	} while (0)
+
 static int feed_head(struct jh_store *st, jh_id wid, struct jh_data *d, struct jh_err *err)
 {
 	struct jh_workshop w;
@@ -3627,22 +3637,12 @@ static int feed_head(struct jh_store *st, jh_id wid, struct jh_data *d, struct j
 	}
 	model_workshop_free(&d->workshop);
 	d->workshop = w;
-	/* The lists move over; the rest of lists is empty. */
-	for (size_t i = 0; i < d->nchannels; i++)
-		free(d->channels[i]);
-	for (size_t i = 0; i < d->nstage_names; i++)
-		free(d->stage_names[i]);
-	for (size_t i = 0; i < d->nprompts; i++)
-		free(d->prompts[i]);
-	free(d->channels);
-	free(d->stage_names);
-	free(d->prompts);
-	d->channels = lists.channels;
-	d->nchannels = lists.nchannels;
-	d->stage_names = lists.stage_names;
-	d->nstage_names = lists.nstage_names;
-	d->prompts = lists.prompts;
-	d->nprompts = lists.nprompts;
+	/* The new lists move in and the old ones out, to be freed with the
+	 * rest of lists, which is empty. */
+	SWAP_LIST(channels, nchannels);
+	SWAP_LIST(stage_names, nstage_names);
+	SWAP_LIST(prompts, nprompts);
+	model_data_free(&lists);
 	return 0;
 }
 
